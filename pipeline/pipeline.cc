@@ -1,0 +1,45 @@
+#include "pipeline/pipeline.h"
+
+#include <string>
+
+namespace accord {
+
+std::string FacetNames(Facets f) {
+  static const char* kNames[] = {"text",   "zones",   "normalized",    "sentences", "tokens",
+                                 "dates",  "nations", "people", "organizations", "resolved"};
+  std::string out;
+  for (int i = 0; i < 10; ++i) {
+    if (f & (1u << i)) {
+      if (!out.empty()) out += '|';
+      out += kNames[i];
+    }
+  }
+  return out.empty() ? "none" : out;
+}
+
+StatusOr<Pipeline> Pipeline::Create(std::vector<std::unique_ptr<Stage>> stages) {
+  Facets have = kFacetText;
+  for (const auto& stage : stages) {
+    const Facets missing = stage->reads() & ~have;
+    if (missing != 0) {
+      return Internal("stage '" + std::string(stage->name()) + "' reads " + FacetNames(missing) +
+                      ", which no earlier stage adds");
+    }
+    have |= stage->adds();
+  }
+  Pipeline p;
+  p.stages_ = std::move(stages);
+  return p;
+}
+
+Status Pipeline::Run(Document& doc) const {
+  for (const auto& stage : stages_) {
+    Status s = stage->Run(doc);
+    if (!s.ok()) {
+      return Status(s.code(), std::string(stage->name()) + " on " + doc.doc_id + ": " + s.message());
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace accord

@@ -1,0 +1,19 @@
+#include "pipeline/status.h"
+
+namespace accord {
+
+std::string Status::ToString() const {
+  const char* name = "OK";
+  switch (code_) {
+    case StatusCode::kOk: return "OK";
+    case StatusCode::kInvalidArgument: name = "invalid argument"; break;
+    case StatusCode::kNotFound: name = "not found"; break;
+    case StatusCode::kDataLoss: name = "unreadable input"; break;
+    case StatusCode::kIoError: name = "I/O error"; break;
+    case StatusCode::kCancelled: name = "cancelled"; break;
+    case StatusCode::kInternal: name = "internal error"; break;
+  }
+  return std::string(name) + ": " + message_;
+}
+
+}  // namespace accord

@@ -1,0 +1,89 @@
+#include "pipeline/utf8.h"
+
+namespace accord::utf8 {
+
+char32_t Next(std::string_view s, size_t& i) {
+  const unsigned char c = s[i];
+  const int n = SequenceLength(c);
+  if (n == 1 || i + n > s.size()) {
+    ++i;
+    return c < 0x80 ? c : 0xFFFD;
+  }
+  char32_t cp = c & (0xFF >> (n + 1));
+  for (int k = 1; k < n; ++k) {
+    const unsigned char d = s[i + k];
+    if ((d & 0xC0) != 0x80) {
+      ++i;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (d & 0x3F);
+  }
+  i += n;
+  return cp;
+}
+
+void Append(char32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+bool IsValid(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = s[i];
+    if (c < 0x80) { ++i; continue; }
+    const int n = SequenceLength(c);
+    if (n == 1 || i + n > s.size()) return false;
+    char32_t cp = c & (0xFF >> (n + 1));
+    for (int k = 1; k < n; ++k) {
+      const unsigned char d = s[i + k];
+      if ((d & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (d & 0x3F);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+    if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+      return false;
+    i += n;
+  }
+  return true;
+}
+
+size_t CodePointCount(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+CodePointIndex::CodePointIndex(std::string_view text) : cp_of_byte_(text.size() + 1) {
+  uint32_t cp = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const bool lead = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    if (lead) {
+      byte_of_cp_.push_back(static_cast<uint32_t>(i));
+      cp_of_byte_[i] = cp++;
+    } else {
+      cp_of_byte_[i] = cp - 1;
+    }
+  }
+  cp_of_byte_[text.size()] = cp;
+  byte_of_cp_.push_back(static_cast<uint32_t>(text.size()));
+}
+
+size_t CodePointIndex::ToCodePoint(size_t byte_offset) const { return cp_of_byte_.at(byte_offset); }
+size_t CodePointIndex::ToByte(size_t code_point_offset) const { return byte_of_cp_.at(code_point_offset); }
+
+}  // namespace accord::utf8
