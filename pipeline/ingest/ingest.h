@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pipeline/document.h"
@@ -25,7 +26,15 @@ StatusOr<InputFormat> ParseInputFormat(std::string_view name);  // "auto", "mbox
 
 struct IngestOptions {
   InputFormat format = InputFormat::kAuto;
+  // Bounds on memory: a longer line or a larger message is reported and skipped.
+  size_t max_line_bytes = size_t{4} << 20;
+  size_t max_message_bytes = size_t{64} << 20;
 };
+
+// The format of an input, told from its first bytes (decompressed): "From " + date line ->
+// mbox (pipermail when the sender is written "x at y.org"), '{' -> accord/1 JSONL, a mail
+// header block -> eml, anything else -> plain-text article.
+InputFormat DetectFormat(std::string_view head);
 
 // One problem with the input: what was skipped, where.
 struct IngestError {
@@ -47,8 +56,10 @@ using ErrorCallback = std::function<void(const IngestError&)>;
 // exist or cannot be read is reported through on_error and left out.
 std::vector<InputFile> ExpandInputs(const std::vector<std::string>& inputs, const ErrorCallback& on_error);
 
-// Reads one input, calling on_doc for each document in input order. Returns an error only when
-// the input as a whole cannot be read (its problems are also reported through on_error).
+// Reads one input, calling on_doc for each document in input order. Every problem (an input that
+// cannot be read, a message that cannot be decoded) is reported once through on_error, with the
+// file and byte offset, and reading goes on with the next message. Returns an error only for
+// what on_error has not reported (none today: the status is kept for callers that stop early).
 Status IngestFile(const InputFile& file, const IngestOptions& options, const DocumentCallback& on_doc,
                   const ErrorCallback& on_error);
 

@@ -1,0 +1,24 @@
+// Charset conversion to UTF-8 (ICU). The declared charset is trusted when the bytes agree with
+// it; otherwise (none declared, unknown to ICU, or bytes that cannot be in it) the charset is
+// detected with ICU's ucsdet. The result is always well-formed UTF-8: bytes that fit no charset
+// become U+FFFD. Rules, in order:
+//   utf8-valid      undeclared, us-ascii or utf-8 declared, and the bytes are valid UTF-8
+//   latin1-as-1252  ISO-8859-1 / US-ASCII declared but bytes 0x80-0x9F present: windows-1252
+//                   (the usual mislabel; Latin-1 would make them C1 control characters)
+//   declared        any other charset ICU knows, converted with U+FFFD for invalid bytes
+//   detected        ucsdet's best guess when it is confident, else windows-1252
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace accord::ingest {
+
+// Converts `bytes` in `declared` (may be empty) to UTF-8; appends to `out`. Returns the name of
+// the charset that was used (for logs and tests).
+std::string ToUtf8(std::string_view bytes, std::string_view declared, std::string* out);
+
+// Makes `s` valid UTF-8 in place: each byte of an ill-formed sequence becomes U+FFFD.
+void SanitizeUtf8(std::string* s);
+
+}  // namespace accord::ingest

@@ -1,0 +1,126 @@
+#include "pipeline/ingest/line_reader.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace accord::ingest {
+namespace {
+constexpr size_t kBlock = size_t{1} << 20;  // bytes asked of zlib per read
+}
+
+LineReader::LineReader(size_t max_line) : max_line_(max_line < 64 ? 64 : max_line) {}
+
+LineReader::~LineReader() {
+  if (gz_ != nullptr) gzclose(static_cast<gzFile>(gz_));
+}
+
+Status LineReader::Open(const std::string& path) {
+  path_ = path;
+  int fd = path == "-" ? dup(STDIN_FILENO) : open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return IoError(std::string("cannot open: ") + std::strerror(errno));
+  gzFile gz = gzdopen(fd, "rb");
+  if (gz == nullptr) {
+    close(fd);
+    return IoError("cannot open");
+  }
+  gzbuffer(gz, 256 * 1024);
+  gz_ = gz;
+  buf_.resize(kBlock * 2);
+  Fill(1);
+  compressed_ = gzdirect(gz) == 0;
+  return status_;
+}
+
+bool LineReader::Fill(size_t want) {
+  while (end_ - begin_ < want && !eof_) {
+    if (buf_.size() - end_ < kBlock) {  // make room: move the unread bytes to the front
+      std::memmove(buf_.data(), buf_.data() + begin_, end_ - begin_);
+      end_ -= begin_;
+      begin_ = 0;
+      if (buf_.size() - end_ < kBlock) buf_.resize(end_ + kBlock);
+    }
+    const int n = gzread(static_cast<gzFile>(gz_), buf_.data() + end_, static_cast<unsigned>(kBlock));
+    if (n < 0) {
+      int err = 0;
+      const char* msg = gzerror(static_cast<gzFile>(gz_), &err);
+      error_offset_ = offset_ + (end_ - begin_);
+      status_ = DataLoss(std::string("corrupt compressed input: ") + (msg != nullptr ? msg : "read error"));
+      eof_ = true;
+      break;
+    }
+    if (n == 0) {
+      // zlib reports a gzip stream cut short only through gzerror at the end.
+      int err = 0;
+      const char* msg = gzerror(static_cast<gzFile>(gz_), &err);
+      if (err != Z_OK && err != Z_STREAM_END && status_.ok()) {
+        error_offset_ = offset_ + (end_ - begin_);
+        status_ = DataLoss(std::string("truncated compressed input: ") + (msg != nullptr ? msg : "unexpected end"));
+      }
+      eof_ = true;
+      break;
+    }
+    end_ += static_cast<size_t>(n);
+  }
+  return end_ - begin_ >= want;
+}
+
+std::string_view LineReader::Peek(size_t n) {
+  Fill(n);
+  return std::string_view(buf_.data() + begin_, std::min(n, end_ - begin_));
+}
+
+bool LineReader::Next(Line* line) {
+  size_t scanned = 0;  // bytes already known to hold no newline
+  while (true) {
+    const char* start = buf_.data() + begin_;
+    const size_t avail = end_ - begin_;
+    const void* nl = avail > scanned ? std::memchr(start + scanned, '\n', avail - scanned) : nullptr;
+    if (nl != nullptr) {
+      const size_t len = static_cast<const char*>(nl) - start + 1;
+      if (len > max_line_) break;  // too long: skip it below
+      line->text = std::string_view(start, len);
+      line->offset = offset_;
+      line->too_long = false;
+      begin_ += len;
+      offset_ += len;
+      return true;
+    }
+    scanned = avail;
+    if (avail >= max_line_) break;
+    if (eof_ || !Fill(avail + 1)) {
+      if (end_ == begin_) return false;
+      const size_t len = end_ - begin_;  // the last line, without a newline
+      if (len > max_line_) break;
+      line->text = std::string_view(buf_.data() + begin_, len);
+      line->offset = offset_;
+      line->too_long = false;
+      begin_ = end_;
+      offset_ += len;
+      return true;
+    }
+  }
+  // A line longer than max_line_: drop bytes up to and including its newline.
+  line->text = {};
+  line->offset = offset_;
+  line->too_long = true;
+  while (true) {
+    const char* start = buf_.data() + begin_;
+    const size_t avail = end_ - begin_;
+    const void* nl = std::memchr(start, '\n', avail);
+    if (nl != nullptr) {
+      const size_t len = static_cast<const char*>(nl) - start + 1;
+      begin_ += len;
+      offset_ += len;
+      return true;
+    }
+    begin_ = end_;
+    offset_ += avail;
+    if (!Fill(1)) return true;
+  }
+}
+
+}  // namespace accord::ingest

@@ -1,0 +1,59 @@
+// Streaming input for ingest: reads a file (plain or gzip-compressed, detected by zlib) or standard
+// input in fixed-size blocks and hands out lines, so memory stays bounded by the longest line
+// allowed, whatever the size of the archive.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/status.h"
+
+namespace accord::ingest {
+
+class LineReader {
+ public:
+  // `max_line` bounds the memory: a longer line is reported (Line::too_long) and skipped.
+  explicit LineReader(size_t max_line = size_t{4} << 20);
+  ~LineReader();
+  LineReader(const LineReader&) = delete;
+  LineReader& operator=(const LineReader&) = delete;
+
+  // Opens `path` ("-" for standard input). gzip input is decompressed transparently.
+  Status Open(const std::string& path);
+
+  struct Line {
+    std::string_view text;  // with its "\n" (none on a last line without one); empty if too_long
+    uint64_t offset = 0;    // byte offset of the line in the (decompressed) input
+    bool too_long = false;  // longer than max_line: its bytes were skipped
+  };
+  // The next line; false at the end of the input or on a read error (see status()). The view
+  // stays valid until the next call.
+  bool Next(Line* line);
+
+  // Looks at up to `n` bytes ahead without consuming them (fewer at the end of the input).
+  std::string_view Peek(size_t n);
+
+  // Error of the last read (a truncated or corrupt gzip stream) and where it happened.
+  const Status& status() const { return status_; }
+  uint64_t error_offset() const { return error_offset_; }
+  uint64_t offset() const { return offset_; }
+  bool compressed() const { return compressed_; }
+
+ private:
+  bool Fill(size_t want);  // reads until `want` bytes are buffered or the input ends
+
+  void* gz_ = nullptr;  // gzFile
+  std::vector<char> buf_;
+  size_t begin_ = 0, end_ = 0;  // unread bytes are buf_[begin_, end_)
+  uint64_t offset_ = 0;         // input offset of buf_[begin_]
+  uint64_t error_offset_ = 0;
+  size_t max_line_;
+  bool eof_ = false;
+  bool compressed_ = false;
+  std::string path_;
+  Status status_;
+};
+
+}  // namespace accord::ingest

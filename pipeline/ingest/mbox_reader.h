@@ -1,0 +1,45 @@
+// Splits an mbox or a Mailman pipermail archive into messages, one at a time, from a LineReader
+// (so memory is bounded by the largest message allowed, not by the archive).
+//
+// A message starts at a separator line: "From " + sender + a date with a clock time and a year
+// ("From andy@example.com Sat Nov 14 21:29:28 2015"; pipermail: "From andy at example.com  Sat
+// Nov 14 21:29:28 2015"). Body lines that match /^>+From / lose one '>' (mboxrd; also right for
+// the mboxo escaping of "From " lines). The empty line that ends each message in the archive is
+// the separator's, not the message's, and is dropped.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "pipeline/ingest/line_reader.h"
+
+namespace accord::ingest {
+
+// True for an mbox/pipermail separator line ("From " + sender + date with time and year).
+bool IsFromLine(std::string_view line);
+// True for a pipermail separator (its sender is written "andy at example.com").
+bool IsPipermailFromLine(std::string_view line);
+
+class MboxReader {
+ public:
+  MboxReader(LineReader* in, size_t max_message_bytes) : in_(in), max_message_(max_message_bytes) {}
+
+  struct Message {
+    std::string bytes;     // headers and body, unescaped, without the separator line
+    uint64_t offset = 0;   // offset of the separator line (of the first line when there is none)
+    std::string error;     // non-empty: the message cannot be used (what is wrong)
+    uint64_t error_offset = 0;
+  };
+  // The next message; false at the end of the input.
+  bool Next(Message* m);
+
+ private:
+  LineReader* in_;
+  size_t max_message_;
+  bool started_ = false;
+  bool have_separator_ = false;  // a separator line was read and starts the next message
+  uint64_t separator_offset_ = 0;
+};
+
+}  // namespace accord::ingest

@@ -1,0 +1,354 @@
+#include "pipeline/ingest/mime_message.h"
+
+#include <gmime/gmime.h>
+
+#include <cctype>
+#include <cstring>
+#include <memory>
+#include <mutex>
+
+#include "pipeline/ingest/charset.h"
+#include "pipeline/ingest/html_text.h"
+
+namespace accord::ingest {
+namespace {
+
+void InitGMime() {
+  static std::once_flag once;
+  std::call_once(once, [] { g_mime_init(); });
+}
+
+struct Unref {
+  void operator()(void* p) const {
+    if (p != nullptr) g_object_unref(p);
+  }
+};
+template <typename T>
+using GPtr = std::unique_ptr<T, Unref>;
+
+struct GFree {
+  void operator()(char* p) const { g_free(p); }
+};
+using GString = std::unique_ptr<char, GFree>;
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+bool IEquals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
+      return false;
+  return true;
+}
+
+// A header, unfolded, RFC 2047 words decoded, valid UTF-8; "" when absent.
+std::string Header(GMimeObject* obj, const char* name, bool decode = true) {
+  GMimeHeaderList* list = g_mime_object_get_header_list(obj);
+  if (list == nullptr) return {};
+  GMimeHeader* h = g_mime_header_list_get_header(list, name);
+  if (h == nullptr) return {};
+  const char* raw = g_mime_header_get_raw_value(h);
+  if (raw == nullptr) return {};
+  GString unfolded(g_mime_utils_header_unfold(raw));
+  std::string value;
+  if (decode) {
+    GString decoded(g_mime_utils_header_decode_text(nullptr, unfolded.get()));
+    value = decoded ? decoded.get() : unfolded.get();
+  } else {
+    value = unfolded.get();
+  }
+  SanitizeUtf8(&value);
+  return std::string(Trim(value));
+}
+
+std::string ContentTypeName(GMimeObject* obj) {
+  GMimeContentType* ct = g_mime_object_get_content_type(obj);
+  if (ct == nullptr) return "text/plain";
+  GString mime(g_mime_content_type_get_mime_type(ct));
+  return mime ? std::string(mime.get()) : std::string("text/plain");
+}
+
+bool IsAttachment(GMimeObject* obj) {
+  GMimeContentDisposition* d = g_mime_object_get_content_disposition(obj);
+  return d != nullptr && g_mime_content_disposition_is_attachment(d);
+}
+
+// Transfer-decodes a leaf part and converts it to UTF-8.
+std::string DecodeLeaf(GMimePart* part) {
+  std::string text;
+  GMimeDataWrapper* content = g_mime_part_get_content(part);
+  if (content == nullptr) return text;
+  GPtr<GMimeStream> mem(g_mime_stream_mem_new());
+  g_mime_data_wrapper_write_to_stream(content, mem.get());
+  GByteArray* bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem.get()));
+  const char* charset = g_mime_object_get_content_type_parameter(GMIME_OBJECT(part), "charset");
+  ToUtf8(std::string_view(reinterpret_cast<const char*>(bytes->data), bytes->len),
+         charset != nullptr ? charset : "", &text);
+  return text;
+}
+
+// RFC 2045 5.2: a Content-Type that cannot be parsed ("text", no subtype) means text/plain.
+// GMime reads such a header as application/octet-stream.
+bool MalformedContentType(GMimeObject* obj) {
+  const std::string value = Header(obj, "Content-Type", /*decode=*/false);
+  if (value.empty()) return false;
+  const std::string_view type = std::string_view(value).substr(0, value.find(';'));
+  return type.find('/') == std::string_view::npos;
+}
+
+void Join(std::string piece, std::string* out) {
+  if (piece.empty()) return;
+  if (!out->empty() && out->back() != '\n') out->push_back('\n');
+  out->append(piece);
+}
+
+enum class Want { kPlain, kHtml };
+
+// Text of the parts of `obj` of the wanted kind, in order. Alternatives give one of theirs.
+void CollectText(GMimeObject* obj, Want want, int depth, std::string* out, std::vector<std::string>* seen) {
+  if (depth > 32) return;  // hostile nesting
+  if (GMIME_IS_MULTIPART(obj)) {
+    GMimeMultipart* mp = GMIME_MULTIPART(obj);
+    const int n = g_mime_multipart_get_count(mp);
+    GMimeContentType* ct = g_mime_object_get_content_type(obj);
+    if (ct != nullptr && g_mime_content_type_is_type(ct, "multipart", "alternative")) {
+      // The first alternative that has the wanted kind.
+      for (int i = 0; i < n; ++i) {
+        std::string piece;
+        CollectText(g_mime_multipart_get_part(mp, i), want, depth + 1, &piece, seen);
+        if (!piece.empty()) {
+          Join(std::move(piece), out);
+          return;
+        }
+      }
+      return;
+    }
+    for (int i = 0; i < n; ++i) {
+      GMimeObject* child = g_mime_multipart_get_part(mp, i);
+      if (ct != nullptr && g_mime_content_type_is_type(ct, "multipart", "signed") && i > 0) break;
+      CollectText(child, want, depth + 1, out, seen);
+    }
+    return;
+  }
+  if (GMIME_IS_MESSAGE_PART(obj)) {
+    GMimeMessage* inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(obj));
+    if (inner != nullptr && g_mime_message_get_mime_part(inner) != nullptr)
+      CollectText(g_mime_message_get_mime_part(inner), want, depth + 1, out, seen);
+    return;
+  }
+  if (!GMIME_IS_PART(obj)) return;
+  const std::string type = ContentTypeName(obj);
+  seen->push_back(type);
+  GMimeContentType* ct = g_mime_object_get_content_type(obj);
+  const bool plain = ct == nullptr || g_mime_content_type_is_type(ct, "text", "plain") || MalformedContentType(obj);
+  const bool html = ct != nullptr && g_mime_content_type_is_type(ct, "text", "html");
+  if (want == Want::kPlain && plain) {
+    // A text/plain attachment with a file name that is not text (a patch, a log) is still text;
+    // only parts without any content are skipped.
+    Join(DecodeLeaf(GMIME_PART(obj)), out);
+  } else if (want == Want::kHtml && html && !IsAttachment(obj)) {
+    Join(HtmlToText(DecodeLeaf(GMIME_PART(obj))), out);
+  }
+}
+
+// The multipart/digest inside `obj` (itself or one of its multipart children), if any.
+GMimeMultipart* FindDigest(GMimeObject* obj, int depth) {
+  if (depth > 8 || !GMIME_IS_MULTIPART(obj)) return nullptr;
+  GMimeContentType* ct = g_mime_object_get_content_type(obj);
+  if (ct != nullptr && g_mime_content_type_is_type(ct, "multipart", "digest")) return GMIME_MULTIPART(obj);
+  GMimeMultipart* mp = GMIME_MULTIPART(obj);
+  for (int i = 0; i < g_mime_multipart_get_count(mp); ++i)
+    if (GMimeMultipart* d = FindDigest(g_mime_multipart_get_part(mp, i), depth + 1)) return d;
+  return nullptr;
+}
+
+std::string DeobfuscateAddress(std::string s) {
+  // Pipermail writes "andy at example.com"; only the first " at " of an address is rewritten.
+  const size_t at = s.find(" at ");
+  if (at != std::string::npos && at > 0 && s[at - 1] != ' ') s.replace(at, 4, "@");
+  return s;
+}
+
+std::string Hex64(uint64_t v) {
+  static const char kDigits[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, v >>= 4) out[i] = kDigits[v & 15];
+  return out;
+}
+
+// Fills doc_id, headers and source of one message, and its text.
+Status BuildDocument(GMimeMessage* msg, const MessageContext& ctx, int part, Document* doc) {
+  GMimeObject* obj = GMIME_OBJECT(msg);
+  MailHeaders& h = doc->headers;
+  h.subject = Header(obj, "Subject");
+  h.from = Header(obj, "From");
+  if (ctx.pipermail) h.from = DeobfuscateAddress(h.from);
+  h.date = Header(obj, "Date");
+  h.message_id = Header(obj, "Message-ID", /*decode=*/false);
+  h.list_id = Header(obj, "List-Id");
+  h.content_type = Header(obj, "Content-Type", /*decode=*/false);
+
+  GMimeObject* body = g_mime_message_get_mime_part(msg);
+  std::vector<std::string> seen;
+  if (body != nullptr) {
+    CollectText(body, Want::kPlain, 0, &doc->text, &seen);
+    if (doc->text.empty()) {
+      CollectText(body, Want::kHtml, 0, &doc->text, &seen);
+    }
+    if (doc->text.empty() && GMIME_IS_MULTIPART(body) &&
+        g_mime_multipart_get_count(GMIME_MULTIPART(body)) == 0) {
+      const char* boundary = g_mime_multipart_get_boundary(GMIME_MULTIPART(body));
+      return DataLoss(std::string("broken MIME: multipart boundary \"") + (boundary ? boundary : "") +
+                      "\" not found in the body");
+    }
+    if (doc->text.empty() && !seen.empty()) {
+      bool any_text = false;
+      for (const auto& t : seen) any_text |= t.rfind("text/", 0) == 0;
+      if (!any_text) {
+        std::string types;
+        for (const auto& t : seen) types += (types.empty() ? "" : ", ") + t;
+        return DataLoss("no text part (only " + types + ")");
+      }
+    }
+  }
+
+  doc->doc_id = !h.message_id.empty() ? h.message_id : StableId(ctx.path, ctx.offset, part);
+  doc->source = Json::object();
+  doc->source["path"] = ctx.path;
+  doc->source["offset"] = ctx.offset;
+  if (!h.message_id.empty()) doc->source["message_id"] = h.message_id;
+  if (part > 0) doc->source["part"] = part;
+  const std::string list = ListName(h.list_id, h.subject);
+  if (!list.empty()) doc->source["list"] = list;
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string StableId(std::string_view path, uint64_t offset, int part) {
+  // FNV-1a over "path\0offset\0part": the same input always gets the same id.
+  uint64_t h = 1469598103934665603ULL;
+  auto mix = [&h](std::string_view s) {
+    for (unsigned char c : s) {
+      h ^= c;
+      h *= 1099511628211ULL;
+    }
+    h ^= 0;
+    h *= 1099511628211ULL;
+  };
+  mix(path);
+  mix(std::to_string(offset));
+  mix(std::to_string(part));
+  return "accord:" + Hex64(h);
+}
+
+std::string ListName(std::string_view list_id, std::string_view subject) {
+  // The Subject tag: "[Tag] ...", also after "Re: " / "Fwd: ".
+  std::string tag;
+  {
+    std::string_view s = Trim(subject);
+    for (int i = 0; i < 3; ++i) {
+      if (s.size() > 3 && IEquals(s.substr(0, 3), "re:")) s = Trim(s.substr(3));
+      else if (s.size() > 4 && IEquals(s.substr(0, 4), "fwd:")) s = Trim(s.substr(4));
+      else if (s.size() > 3 && IEquals(s.substr(0, 3), "fw:")) s = Trim(s.substr(3));
+    }
+    if (!s.empty() && s.front() == '[') {
+      const size_t close = s.find(']');
+      if (close != std::string_view::npos && close > 1 && close < 64) tag = std::string(Trim(s.substr(1, close - 1)));
+    }
+  }
+  std::string_view id = Trim(list_id);
+  if (id.empty()) return tag;
+  std::string_view description, address;
+  const size_t lt = id.find('<');
+  const size_t gt = id.rfind('>');
+  if (lt != std::string_view::npos && gt != std::string_view::npos && gt > lt) {
+    description = Trim(id.substr(0, lt));
+    address = Trim(id.substr(lt + 1, gt - lt - 1));
+  } else {
+    address = id;
+  }
+  if (description.size() >= 2 && description.front() == '"' && description.back() == '"')
+    description = description.substr(1, description.size() - 2);
+  const std::string_view label = address.substr(0, address.find('.'));
+  if (label.empty()) return tag.empty() ? std::string(description) : tag;
+  if (!tag.empty() && IEquals(tag, label)) return tag;
+  const std::string_view first_word = description.substr(0, description.find(' '));
+  if (IEquals(first_word, label)) return std::string(first_word);
+  return std::string(label);
+}
+
+bool LooksLikeHeaders(std::string_view bytes) {
+  // The first line is "Name: value" with a name of RFC 5322 field characters, and one of the
+  // first lines is a header every message has.
+  size_t colon = 0;
+  while (colon < bytes.size() && colon < 80 && bytes[colon] > 32 && bytes[colon] < 127 && bytes[colon] != ':')
+    ++colon;
+  if (colon == 0 || colon >= bytes.size() || bytes[colon] != ':') return false;
+  static const char* kCommon[] = {"from:", "date:", "subject:", "message-id:", "received:",
+                                  "return-path:", "to:", "mime-version:", "delivered-to:", "x-"};
+  size_t pos = 0;
+  for (int line = 0; line < 40 && pos < bytes.size(); ++line) {
+    const size_t eol = bytes.find('\n', pos);
+    const std::string_view l = bytes.substr(pos, eol == std::string_view::npos ? std::string_view::npos : eol - pos);
+    if (Trim(l).empty()) break;
+    for (const char* name : kCommon) {
+      const size_t n = std::strlen(name);
+      if (l.size() >= n && IEquals(l.substr(0, n), name)) return true;
+    }
+    if (eol == std::string_view::npos) break;
+    pos = eol + 1;
+  }
+  return false;
+}
+
+Status DecodeMessage(std::string_view bytes, const MessageContext& ctx, std::vector<Document>* out) {
+  InitGMime();
+  if (Trim(bytes).empty()) return DataLoss("empty message");
+  // A message needs its header block closed by an empty line (or to be all headers).
+  GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(bytes.data(), bytes.size()));
+  GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
+  g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
+  g_mime_parser_set_persist_stream(parser.get(), TRUE);
+  GPtr<GMimeMessage> msg(g_mime_parser_construct_message(parser.get(), nullptr));
+  if (msg == nullptr) return DataLoss("not a mail message (no header block)");
+
+  GMimeObject* body = g_mime_message_get_mime_part(msg.get());
+  if (GMimeMultipart* digest = body != nullptr ? FindDigest(body, 0) : nullptr) {
+    std::vector<Document> docs;
+    const int n = g_mime_multipart_get_count(digest);
+    std::string first_error;
+    for (int i = 0; i < n; ++i) {
+      GMimeObject* child = g_mime_multipart_get_part(digest, i);
+      if (!GMIME_IS_MESSAGE_PART(child)) continue;
+      GMimeMessage* inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(child));
+      if (inner == nullptr) continue;
+      Document doc;
+      Status s = BuildDocument(inner, ctx, i + 1, &doc);
+      if (!s.ok()) {
+        if (first_error.empty()) first_error = "digest part " + std::to_string(i + 1) + ": " + s.message();
+        continue;
+      }
+      if (doc.source.find("list") == doc.source.end()) {
+        const std::string list = ListName(Header(GMIME_OBJECT(msg.get()), "List-Id"),
+                                          Header(GMIME_OBJECT(msg.get()), "Subject"));
+        if (!list.empty()) doc.source["list"] = list;
+      }
+      docs.push_back(std::move(doc));
+    }
+    if (docs.empty()) return DataLoss(first_error.empty() ? "digest without messages" : first_error);
+    for (auto& d : docs) out->push_back(std::move(d));
+    return Status::Ok();
+  }
+
+  Document doc;
+  ACCORD_RETURN_IF_ERROR(BuildDocument(msg.get(), ctx, 0, &doc));
+  out->push_back(std::move(doc));
+  return Status::Ok();
+}
+
+}  // namespace accord::ingest
