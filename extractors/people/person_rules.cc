@@ -1,0 +1,308 @@
+#include "extractors/people/person_rules.h"
+
+#include <string>
+
+namespace accord::people {
+namespace {
+
+constexpr size_t kMaxNameWords = 5;
+constexpr size_t kMaxAppositiveTokens = 8;
+
+std::string_view TextOf(std::string_view text, const NameToken& t) {
+  return text.substr(t.begin, t.end - t.begin);
+}
+
+bool IsPunct(std::string_view text, const NameToken& t, std::string_view p) {
+  return t.Is(NameToken::kPunct) && TextOf(text, t) == p;
+}
+
+bool IsLowerWord(const NameToken& t) { return t.Is(NameToken::kWord) && t.Is(NameToken::kLower); }
+
+}  // namespace
+
+// A capitalised word that may be part of a name: not a number, not inside an earlier stage's
+// entity, not ALL CAPS (except initials and on bylines, "By DAVID SANGER"); or a lower-case
+// prefix joined to a capitalised word ("al-Assad").
+bool PersonRules::IsNameWord(std::string_view text, const NameToken& t) const {
+  if (!t.Is(NameToken::kWord) || t.Is(NameToken::kTaken) || t.Is(NameToken::kDigit)) return false;
+  if (t.Is(NameToken::kCap)) {
+    return !t.Is(NameToken::kAllCaps) || t.Is(NameToken::kByline) || t.end - t.begin == 1;
+  }
+  const std::string_view w = TextOf(text, t);
+  const size_t hyphen = w.find('-');
+  if (hyphen == std::string_view::npos || hyphen + 1 >= w.size()) return false;
+  if (lex_->NamePart(w.substr(0, hyphen)) != NamePartKind::kPrefix) return false;
+  const char c = w[hyphen + 1];
+  return c >= 'A' && c <= 'Z';
+}
+
+// The number of chain parts, from part k, that spell a title ("Prime Minister"), or 0.
+size_t PersonRules::TitleAt(std::string_view text, const std::vector<NameToken>& tokens,
+                            const std::vector<NamePart>& chain, size_t k) const {
+  std::string key, lower;
+  size_t best = 0;
+  for (size_t n = 0; n < lex_->max_title_words() && k + n < chain.size(); ++n) {
+    const NamePart& p = chain[k + n];
+    if (p.kind != NamePart::kWord) break;
+    LowerAscii(TextOf(text, tokens[p.token]), lower);
+    if (n > 0) key += ' ';
+    key += lower;
+    if (lex_->IsTitle(key)) best = n + 1;
+  }
+  return best;
+}
+
+// A title or role right before token `first`: "Mr. ", "spokeswoman ", "Secretary of State ",
+// "general counsel, " (one comma allowed after a lower-case role).
+bool PersonRules::TitleBefore(std::string_view text, const std::vector<NameToken>& tokens,
+                              size_t first) const {
+  if (first == 0) return false;
+  size_t end = first;  // tokens [.., end) precede the name
+  if (IsPunct(text, tokens[end - 1], ".")) --end;       // "Mr." -> "Mr"
+  else if (IsPunct(text, tokens[end - 1], ",")) --end;  // "general counsel, Mark Chandler"
+  const bool after_comma = end < first && IsPunct(text, tokens[end], ",");
+  std::string key, lower;
+  // Try the longest title first: words [end - n, end).
+  for (size_t n = std::min(lex_->max_title_words(), end); n >= 1; --n) {
+    key.clear();
+    bool ok = true;
+    for (size_t i = end - n; i < end; ++i) {
+      if (!tokens[i].Is(NameToken::kWord)) {
+        ok = false;
+        break;
+      }
+      LowerAscii(TextOf(text, tokens[i]), lower);
+      if (i > end - n) key += ' ';
+      key += lower;
+    }
+    if (!ok || !lex_->IsTitle(key)) continue;
+    // After a comma only lower-case roles count ("the company's general counsel, Mark Chandler").
+    if (after_comma && !IsLowerWord(tokens[end - 1])) continue;
+    return true;
+  }
+  return false;
+}
+
+// Evidence from the words around a name of two or more words: tokens [first, next) are the name.
+const char* PersonRules::CueEvidence(std::string_view text, const std::vector<NameToken>& tokens,
+                                     size_t first, size_t next) const {
+  std::string lower;
+  if (next < tokens.size() && IsLowerWord(tokens[next])) {
+    LowerAscii(TextOf(text, tokens[next]), lower);
+    if (lex_->IsSpeechVerb(lower)) return "speech";
+  }
+  if (first > 0 && IsLowerWord(tokens[first - 1])) {
+    LowerAscii(TextOf(text, tokens[first - 1]), lower);
+    if (lex_->IsSpeechVerb(lower)) return "speech";
+    std::string key;
+    for (size_t n = 1; n <= lex_->max_before_words() && n <= first; ++n) {
+      key.clear();
+      for (size_t i = first - n; i < first; ++i) {
+        LowerAscii(TextOf(text, tokens[i]), lower);
+        if (i > first - n) key += ' ';
+        key += lower;
+      }
+      if (lex_->IsBeforeCue(key)) return "according-to";
+    }
+  }
+  // "Ada Quinn, 45," / "Ada Quinn, Cisco's general counsel," / "Ada Quinn, who ..."
+  if (next < tokens.size() && IsPunct(text, tokens[next], ",")) {
+    const size_t from = next + 1;
+    if (from < tokens.size() && tokens[from].Is(NameToken::kDigit) && from + 1 < tokens.size() &&
+        IsPunct(text, tokens[from + 1], ",")) {
+      return "appositive";
+    }
+    for (size_t i = from; i < tokens.size() && i < from + kMaxAppositiveTokens; ++i) {
+      const NameToken& t = tokens[i];
+      if (t.Is(NameToken::kPunct)) {
+        const std::string_view p = TextOf(text, t);
+        if (p == "," || p == "." || p == ";" || p == ":" || p == "(" || p == ")") break;
+        continue;
+      }
+      if (!IsLowerWord(t)) continue;
+      LowerAscii(TextOf(text, t), lower);
+      if (lex_->IsTitle(lower) || lex_->IsAppositiveCue(lower)) return "appositive";
+    }
+  }
+  return nullptr;
+}
+
+void PersonRules::Flush(std::string_view text, const std::vector<NameToken>& tokens,
+                        const NamePart* parts, size_t count, bool title_evidence,
+                        NameCandidates& out) const {
+  // Names start and end with a word (or start with an initial: "J. Edgar Hoover").
+  while (count > 0 && (parts[0].kind == NamePart::kParticle || parts[0].kind == NamePart::kSuffix)) {
+    ++parts;
+    --count;
+  }
+  while (count > 0 && (parts[count - 1].kind == NamePart::kParticle ||
+                       parts[count - 1].kind == NamePart::kInitial)) {
+    --count;
+  }
+  if (count == 0) return;
+
+  uint32_t words = 0;
+  for (size_t k = 0; k < count; ++k) {
+    if (parts[k].kind != NamePart::kWord) continue;
+    ++words;
+    const NonNameClass c = lex_->NonName(TextOf(text, tokens[parts[k].token]));
+    // Organization and place words make the run something else ("Cisco Systems", "New York").
+    if (c == NonNameClass::kOrg || c == NonNameClass::kPlace) return;
+  }
+  if (words == 0 || words > kMaxNameWords) return;
+
+  const NameToken& first = tokens[parts[0].token];
+  const size_t first_index = parts[0].token;
+  const size_t next_index = parts[count - 1].token + 1 +
+                            ((parts[count - 1].kind == NamePart::kSuffix &&
+                              parts[count - 1].end > tokens[parts[count - 1].token].end)
+                                 ? 1
+                                 : 0);
+  const bool headline = first.Is(NameToken::kHeadline);
+
+  NameMention m;
+  m.begin = first.begin;
+  m.end = parts[count - 1].end;
+  m.headline = headline;
+  m.word_count = words;
+  m.parts_begin = static_cast<uint32_t>(out.parts.size());
+  out.parts.insert(out.parts.end(), parts, parts + count);
+  m.parts_end = static_cast<uint32_t>(out.parts.size());
+
+  const FirstNameKind given =
+      parts[0].kind == NamePart::kWord ? lex_->FirstName(TextOf(text, first)) : FirstNameKind::kNone;
+  const bool strong_given =
+      given == FirstNameKind::kName ||
+      (given == FirstNameKind::kAmbiguous && !first.Is(NameToken::kSentenceStart) && !headline);
+
+  if (words >= 2 && first.Is(NameToken::kByline)) {
+    m.rule = "byline";
+    m.accepted = true;
+  } else if (headline) {
+    // Headlines are Title Case: only a given name of the lexicon is evidence there; the rest
+    // waits for a name of the body.
+    if (given == FirstNameKind::kName && words >= 2 && words <= 3) {
+      m.rule = "first-name";
+      m.accepted = true;
+    }
+  } else if (title_evidence) {
+    m.rule = "title";
+    m.accepted = true;
+  } else if (strong_given && words >= 2) {
+    m.rule = "first-name";
+    m.accepted = true;
+  } else if (words >= 2) {
+    if (const char* cue = CueEvidence(text, tokens, first_index, next_index)) {
+      m.rule = cue;
+      m.accepted = true;
+    }
+  } else if (words == 1 && count == 1 && first_index > 0 && next_index < tokens.size() &&
+             TextOf(text, tokens[first_index - 1]) == "the" &&
+             TextOf(text, tokens[next_index]) == "administration") {
+    m.rule = "administration";
+    m.accepted = true;
+  }
+  out.mentions.push_back(m);
+}
+
+void PersonRules::ProcessChain(std::string_view text, const std::vector<NameToken>& tokens,
+                               const std::vector<NamePart>& chain, NameCandidates& out) const {
+  bool title_evidence = TitleBefore(text, tokens, chain[0].token);
+  size_t seg = 0, k = 0;
+  while (k < chain.size()) {
+    if (const size_t n = TitleAt(text, tokens, chain, k); n > 0) {
+      Flush(text, tokens, chain.data() + seg, k - seg, title_evidence, out);
+      k += n;
+      seg = k;
+      title_evidence = true;
+      continue;
+    }
+    if (chain[k].kind == NamePart::kWord) {
+      const NonNameClass c = lex_->NonName(TextOf(text, tokens[chain[k].token]));
+      if (c == NonNameClass::kFunction || c == NonNameClass::kWeekday ||
+          (c == NonNameClass::kMonth && k == seg)) {
+        Flush(text, tokens, chain.data() + seg, k - seg, title_evidence, out);
+        ++k;
+        seg = k;
+        title_evidence = false;
+        continue;
+      }
+    }
+    ++k;
+  }
+  Flush(text, tokens, chain.data() + seg, chain.size() - seg, title_evidence, out);
+}
+
+void PersonRules::Find(std::string_view text, const std::vector<NameToken>& tokens,
+                       NameCandidates& out) const {
+  out.Clear();
+  std::vector<NamePart> chain;
+  chain.reserve(16);
+  size_t i = 0;
+  while (i < tokens.size()) {
+    if (!IsNameWord(text, tokens[i])) {
+      ++i;
+      continue;
+    }
+    chain.clear();
+    size_t j = i;
+    while (j < tokens.size()) {
+      const NameToken& t = tokens[j];
+      if (!chain.empty() && t.Is(NameToken::kParagraphBefore)) break;
+      // A line break ends a chain at a headline or byline edge.
+      constexpr uint32_t kLineKinds = NameToken::kHeadline | NameToken::kByline;
+      if (!chain.empty() && t.Is(NameToken::kLineBreakBefore) &&
+          ((t.flags | tokens[j - 1].flags) & kLineKinds) != 0) {
+        break;
+      }
+      if (IsNameWord(text, t)) {
+        const std::string_view w = TextOf(text, t);
+        const bool dot_follows = j + 1 < tokens.size() && IsPunct(text, tokens[j + 1], ".") &&
+                                 tokens[j + 1].begin == t.end;
+        NamePart p;
+        p.token = static_cast<uint32_t>(j);
+        p.end = t.end;
+        if (w.size() == 1 && dot_follows) {
+          p.kind = NamePart::kInitial;
+          p.end = tokens[j + 1].end;
+          chain.push_back(p);
+          j += 2;
+          continue;
+        }
+        if (!chain.empty() && lex_->NamePart(w) == NamePartKind::kSuffix) {
+          p.kind = NamePart::kSuffix;
+          if (dot_follows && (w == "Jr" || w == "Sr")) {
+            p.end = tokens[j + 1].end;
+            chain.push_back(p);
+            j += 2;
+          } else {
+            chain.push_back(p);
+            ++j;
+          }
+          break;  // nothing follows a suffix
+        }
+        p.kind = NamePart::kWord;
+        chain.push_back(p);
+        ++j;
+        continue;
+      }
+      // A particle between name words: "Ludwig van Beethoven", "Osama bin Laden".
+      if (!chain.empty() && IsLowerWord(t) &&
+          lex_->NamePart(TextOf(text, t)) == NamePartKind::kParticle && j + 1 < tokens.size() &&
+          IsNameWord(text, tokens[j + 1]) && !tokens[j + 1].Is(NameToken::kParagraphBefore)) {
+        NamePart p;
+        p.token = static_cast<uint32_t>(j);
+        p.end = t.end;
+        p.kind = NamePart::kParticle;
+        chain.push_back(p);
+        ++j;
+        continue;
+      }
+      break;
+    }
+    if (!chain.empty()) ProcessChain(text, tokens, chain, out);
+    i = j > i ? j : i + 1;
+  }
+}
+
+}  // namespace accord::people

@@ -1,0 +1,77 @@
+// Finding person names: one pass over the name tokens, which groups capitalised runs into
+// chains ("Microsoft President Brad Smith"), splits them at titles and non-name words, and keeps
+// each piece that has evidence of being a person. Each rule has a name (the `rule` of the
+// entity) and examples in titles.tsv, cues.tsv and tests/unit/person_rules_test.cc:
+//   title          an honorific, title or role right before the name ("Mr. Smith",
+//                  "spokeswoman Sandy Angers", "Prime Minister Lee Hsien Loong")
+//   first-name     a given name of the lexicon, then a capitalised surname ("Brad Smith",
+//                  "Edward J. Snowden", "Ludwig van Beethoven", "Martin Luther King Jr.")
+//   speech         two or more name words next to a speech verb ("Ada Quinn said", "said Ada Quinn")
+//   according-to   "according to Ada Quinn"
+//   appositive     "Ada Quinn, Cisco's general counsel," / "Ada Quinn, 45," / "Ada Quinn, who"
+//   byline         two or more name words on a byline ("By David E. Sanger")
+//   administration "the Trump administration" (the name only)
+// Pieces without evidence are kept as candidates: coreference (person_coref.h) accepts those that
+// repeat a name found elsewhere in the document ("Smith" after "Brad Smith").
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "extractors/people/person_lexicon.h"
+#include "extractors/people/person_tokens.h"
+
+namespace accord::people {
+
+// One piece of a name: a word, an initial ("J."), a particle ("van") or a suffix ("Jr.").
+struct NamePart {
+  enum Kind : uint8_t { kWord, kInitial, kParticle, kSuffix };
+  uint32_t token = 0;  // index into the tokens
+  uint32_t end = 0;    // norm byte end (includes the period of an initial or "Jr.")
+  Kind kind = kWord;
+};
+
+struct NameMention {
+  uint32_t begin = 0;  // norm bytes of the name alone
+  uint32_t end = 0;
+  uint32_t parts_begin = 0;  // into NameCandidates::parts
+  uint32_t parts_end = 0;
+  const char* rule = "";     // the rule that accepted it ("" while a candidate)
+  bool accepted = false;
+  bool headline = false;
+  uint32_t word_count = 0;   // word parts (not initials, particles or suffixes)
+};
+
+struct NameCandidates {
+  std::vector<NameMention> mentions;  // in text order
+  std::vector<NamePart> parts;
+  void Clear() {
+    mentions.clear();
+    parts.clear();
+  }
+};
+
+class PersonRules {
+ public:
+  explicit PersonRules(const PersonLexicon* lexicon) : lex_(lexicon) {}
+  // Finds the accepted names and the candidates of `tokens` over `text` (Document::norm).
+  void Find(std::string_view text, const std::vector<NameToken>& tokens, NameCandidates& out) const;
+
+ private:
+  struct Chain;
+  void ProcessChain(std::string_view text, const std::vector<NameToken>& tokens,
+                    const std::vector<NamePart>& chain, NameCandidates& out) const;
+  void Flush(std::string_view text, const std::vector<NameToken>& tokens,
+             const NamePart* parts, size_t count, bool title_evidence, NameCandidates& out) const;
+  bool IsNameWord(std::string_view text, const NameToken& t) const;
+  size_t TitleAt(std::string_view text, const std::vector<NameToken>& tokens,
+                 const std::vector<NamePart>& chain, size_t k) const;
+  bool TitleBefore(std::string_view text, const std::vector<NameToken>& tokens, size_t first) const;
+  const char* CueEvidence(std::string_view text, const std::vector<NameToken>& tokens,
+                          size_t first, size_t next) const;
+
+  const PersonLexicon* lex_;
+};
+
+}  // namespace accord::people

@@ -1,0 +1,272 @@
+#include "extractors/people/person_tokens.h"
+
+#include <algorithm>
+
+#include <unicode/uchar.h>
+
+#include "pipeline/utf8.h"
+
+namespace accord::people {
+namespace {
+
+bool IsLetter(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return u_isalpha(static_cast<UChar32>(c));
+}
+bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
+bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
+bool IsHyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+bool IsSpace(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == '\f' || c == '\v' ||
+         (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x3000;
+}
+
+char32_t PeekAt(std::string_view s, size_t i) {
+  if (i >= s.size()) return 0;
+  return utf8::Next(s, i);
+}
+
+// The scanner: words, possessives and single punctuation code points.
+void Scan(std::string_view s, std::vector<NameToken>& out) {
+  out.clear();
+  size_t i = 0;
+  int newlines = 2;  // the start of the text counts as a paragraph start
+  while (i < s.size()) {
+    size_t at = i;
+    const char32_t c = utf8::Next(s, i);
+    if (IsSpace(c)) {
+      if (c == '\n') ++newlines;
+      continue;
+    }
+    NameToken t;
+    t.begin = static_cast<uint32_t>(at);
+    if (newlines >= 1) t.flags |= NameToken::kLineBreakBefore;
+    if (newlines >= 2) t.flags |= NameToken::kParagraphBefore;
+    newlines = 0;
+
+    if (IsApostrophe(c) && !out.empty() && out.back().Is(NameToken::kWord) &&
+        out.back().end == at) {
+      // "Smith's", "Smith’s": a possessive after a word.
+      size_t j = i;
+      const char32_t n = PeekAt(s, j);
+      if (n == 's' || n == 'S') {
+        utf8::Next(s, j);
+        if (!IsLetter(PeekAt(s, j))) {
+          t.end = static_cast<uint32_t>(j);
+          t.flags |= NameToken::kPossessive;
+          out.push_back(t);
+          i = j;
+          continue;
+        }
+      }
+    }
+
+    if (IsLetter(c) || IsDigit(c)) {
+      t.flags |= NameToken::kWord;
+      if (IsDigit(c)) t.flags |= NameToken::kDigit;
+      else if (u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c)))
+        t.flags |= NameToken::kCap;
+      else t.flags |= NameToken::kLower;
+      int letters = IsLetter(c) ? 1 : 0;
+      bool any_lower = IsLetter(c) && !(t.flags & NameToken::kCap);
+      size_t end = i;
+      while (end < s.size()) {
+        size_t j = end;
+        const char32_t n = utf8::Next(s, j);
+        if (IsLetter(n) || IsDigit(n)) {
+          if (IsLetter(n)) {
+            ++letters;
+            if (u_islower(static_cast<UChar32>(n))) any_lower = true;
+          }
+          end = j;
+          continue;
+        }
+        if (IsApostrophe(n) || IsHyphen(n)) {
+          // Inner apostrophe or hyphen followed by a letter ("O'Leary", "Jean-Luc"), but not a
+          // possessive "'s" at the end of the word.
+          size_t k = j;
+          const char32_t m = PeekAt(s, k);
+          if (!(IsLetter(m) || (IsHyphen(n) && IsDigit(m)))) break;
+          if (IsApostrophe(n) && (m == 's' || m == 'S')) {
+            size_t q = k;
+            utf8::Next(s, q);
+            if (!IsLetter(PeekAt(s, q))) break;
+          }
+          end = j;
+          continue;
+        }
+        break;
+      }
+      if (letters >= 2 && !any_lower) t.flags |= NameToken::kAllCaps;
+      t.end = static_cast<uint32_t>(end);
+      i = end;
+      out.push_back(t);
+      continue;
+    }
+
+    t.flags |= NameToken::kPunct;
+    t.end = static_cast<uint32_t>(i);
+    out.push_back(t);
+  }
+}
+
+bool IsSentenceEnd(std::string_view s, const NameToken& t) {
+  if (!t.Is(NameToken::kPunct) || t.end - t.begin != 1) return false;
+  const char c = s[t.begin];
+  return c == '.' || c == '!' || c == '?';
+}
+
+bool IsClosing(std::string_view s, const NameToken& t) {
+  if (!t.Is(NameToken::kPunct)) return false;
+  const std::string_view p = s.substr(t.begin, t.end - t.begin);
+  return p == "\"" || p == "'" || p == ")" || p == "]" || p == "\u201D" || p == "\u2019";
+}
+
+// Our own sentence starts: after . ! ? (and closing quotes) unless the period ends an initial
+// ("J.") or a short abbreviation ("Mr."); after a paragraph break.
+void MarkSentenceStarts(std::string_view s, std::vector<NameToken>& toks) {
+  bool expect_start = true;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    NameToken& t = toks[i];
+    if (t.Is(NameToken::kParagraphBefore)) expect_start = true;
+    if (t.Is(NameToken::kWord)) {
+      if (expect_start) t.flags |= NameToken::kSentenceStart;
+      expect_start = false;
+      continue;
+    }
+    if (IsSentenceEnd(s, t)) {
+      const bool after_abbrev = i > 0 && toks[i - 1].Is(NameToken::kWord) &&
+                                toks[i - 1].Is(NameToken::kCap) &&
+                                toks[i - 1].end == t.begin &&
+                                toks[i - 1].end - toks[i - 1].begin <= 3 &&
+                                !toks[i - 1].Is(NameToken::kAllCaps);
+      const bool initial = i > 0 && toks[i - 1].Is(NameToken::kCap) &&
+                           toks[i - 1].end - toks[i - 1].begin == 1;
+      if (!after_abbrev && !initial) expect_start = true;
+      continue;
+    }
+    if (IsClosing(s, t)) continue;  // keeps the expectation set by a period before it
+    // Opening quotes and dashes keep a pending sentence start too.
+  }
+}
+
+// Title Case lines without a title zone (zoning may not mark every headline): most longer
+// words capitalised, no sentence-ending punctuation at the end.
+void MarkTitleCaseLines(std::string_view s, std::vector<NameToken>& toks) {
+  size_t line_begin = 0;
+  while (line_begin < toks.size()) {
+    size_t line_end = line_begin + 1;
+    while (line_end < toks.size() && !toks[line_end].Is(NameToken::kLineBreakBefore)) ++line_end;
+    int words = 0, long_words = 0, long_caps = 0;
+    for (size_t i = line_begin; i < line_end; ++i) {
+      const NameToken& t = toks[i];
+      if (!t.Is(NameToken::kWord)) continue;
+      ++words;
+      if (t.end - t.begin >= 4) {
+        ++long_words;
+        if (t.Is(NameToken::kCap)) ++long_caps;
+      }
+    }
+    const NameToken& last = toks[line_end - 1];
+    const bool ends_sentence = IsSentenceEnd(s, last) || s[last.begin] == ',' ||
+                               s[last.begin] == ':' || s[last.begin] == ';';
+    if (words >= 3 && words <= 25 && long_words >= 3 && long_caps * 10 >= long_words * 8 &&
+        !ends_sentence) {
+      for (size_t i = line_begin; i < line_end; ++i) toks[i].flags |= NameToken::kHeadline;
+    }
+    line_begin = line_end;
+  }
+}
+
+// "By Ada Quinn" / "By ADA QUINN and Bo Li": a short line that starts with "By" and a
+// capitalised word, without sentence punctuation at its end.
+void MarkBylineLines(std::string_view s, std::vector<NameToken>& toks) {
+  size_t line_begin = 0;
+  while (line_begin < toks.size()) {
+    size_t line_end = line_begin + 1;
+    while (line_end < toks.size() && !toks[line_end].Is(NameToken::kLineBreakBefore)) ++line_end;
+    const NameToken& first = toks[line_begin];
+    const std::string_view w = s.substr(first.begin, first.end - first.begin);
+    if ((w == "By" || w == "BY") && line_end - line_begin >= 3 && line_end - line_begin <= 16 &&
+        toks[line_begin + 1].Is(NameToken::kCap) && !IsSentenceEnd(s, toks[line_end - 1])) {
+      for (size_t i = line_begin; i < line_end; ++i) toks[i].flags |= NameToken::kByline;
+    }
+    line_begin = line_end;
+  }
+}
+
+}  // namespace
+
+void TokenizeText(std::string_view text, std::vector<NameToken>& out) {
+  Scan(text, out);
+  MarkSentenceStarts(text, out);
+  MarkTitleCaseLines(text, out);
+  MarkBylineLines(text, out);
+}
+
+void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
+  const std::string_view s = doc.norm.text();
+  Scan(s, out);
+  if (out.empty()) return;
+
+  // Sentence starts: from segmentation when present, else our own test.
+  if (!doc.sentences.empty()) {
+    size_t k = 0;
+    for (const Span& sentence : doc.sentences) {
+      while (k < out.size() && out[k].begin < sentence.begin) ++k;
+      while (k < out.size() && out[k].begin < sentence.end && !out[k].Is(NameToken::kWord)) ++k;
+      if (k < out.size() && out[k].begin < sentence.end) out[k].flags |= NameToken::kSentenceStart;
+    }
+    for (NameToken& t : out)
+      if (t.Is(NameToken::kWord) && t.Is(NameToken::kParagraphBefore))
+        t.flags |= NameToken::kSentenceStart;
+  } else {
+    MarkSentenceStarts(s, out);
+  }
+
+  // Zones: title and byline features; without any title zone, Title Case lines count as headlines.
+  bool any_title_zone = false;
+  std::vector<const Zone*> zones;
+  for (const Zone& z : doc.zones) {
+    if (z.kind == ZoneKind::kTitle) any_title_zone = true;
+    if (z.kind == ZoneKind::kTitle || z.kind == ZoneKind::kByline) zones.push_back(&z);
+  }
+  std::sort(zones.begin(), zones.end(),
+            [](const Zone* a, const Zone* b) { return a->span.begin < b->span.begin; });
+  if (!any_title_zone) MarkTitleCaseLines(s, out);
+  MarkBylineLines(s, out);
+
+  // Entities of earlier stages (dates, nations), sorted by raw start.
+  std::vector<Span> taken;
+  for (const Entity& e : doc.entities)
+    if (e.type != EntityType::kPerson) taken.push_back({e.start, e.end});
+  std::sort(taken.begin(), taken.end(),
+            [](const Span& a, const Span& b) { return a.begin < b.begin; });
+
+  size_t zi = 0, ti = 0;
+  for (NameToken& t : out) {
+    const uint32_t raw_begin = doc.norm.RawBegin(t.begin);
+    const uint32_t raw_end = doc.norm.RawEnd(t.end - 1);
+    if (!zones.empty()) {
+      // Tokens come in raw order, so one forward pointer suffices; restart if not.
+      if (zi > 0 && zi <= zones.size() && raw_begin < zones[zi - 1]->span.begin) zi = 0;
+      while (zi < zones.size() && zones[zi]->span.end <= raw_begin) ++zi;
+      if (zi < zones.size() && zones[zi]->span.begin <= raw_begin) {
+        t.flags |= zones[zi]->kind == ZoneKind::kTitle ? NameToken::kHeadline : NameToken::kByline;
+      }
+    }
+    if (!taken.empty()) {
+      if (ti > 0 && ti <= taken.size() && raw_begin < taken[ti - 1].begin) ti = 0;
+      while (ti < taken.size() && taken[ti].end <= raw_begin) ++ti;
+      // Spans may nest; check the few that start before this token ends.
+      for (size_t k = ti; k < taken.size() && taken[k].begin < raw_end; ++k) {
+        if (taken[k].end > raw_begin) {
+          t.flags |= NameToken::kTaken;
+          break;
+        }
+      }
+    }
+  }
+}
+
+}  // namespace accord::people
