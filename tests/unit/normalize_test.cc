@@ -1,0 +1,128 @@
+// The normalizer's rules (pipeline/normalize/normalizer.h), one named example each, and the
+// offset map: every normalized span maps back to the raw bytes it came from.
+#include "pipeline/normalize/normalizer.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "pipeline/normalize/normalize_stage.h"
+
+namespace accord {
+namespace {
+
+struct Case {
+  const char* rule;
+  const char* raw;
+  bool quoted;
+  const char* norm;
+};
+
+const Case kCases[] = {
+    {"unwrap-lines", "The United \nNations said", false, "The United Nations said"},
+    {"unwrap-lines", "one\n   two\r\nthree", false, "one two three"},
+    {"paragraph-break", "First para.\n\nSecond para.", false, "First para.\n\nSecond para."},
+    {"paragraph-break", "First.\n \n\n  \nSecond.", false, "First.\n\nSecond."},
+    {"quote-prefix", "> The United\n> Nations said\n>\n> Next.", true,
+     "The United Nations said\n\nNext."},
+    {"quote-prefix", ">> nested\n> > quote", true, "nested quote"},
+    {"quote-prefix", "> not a quoted zone", false, "> not a quoted zone"},
+    {"hyphen-at-break", "a recently-\nsplit firm", false, "a recently-split firm"},
+    {"hyphen-at-break", "Hewlett-\n  Packard", false, "Hewlett-Packard"},
+    {"hyphen-at-break", "he said --\nno", false, "he said -- no"},
+    {"hyphen-at-break", "manu\xC2\xAD\nfacturer", false, "manufacturer"},
+    {"collapse-spaces", "New  \t York", false, "New York"},
+    {"fold-quotes", "\xE2\x80\x9CIt\xE2\x80\x99s\xE2\x80\x9D", false, "\"It's\""},
+    {"fold-quotes", "wait\xE2\x80\xA6", false, "wait..."},
+    {"fold-spaces", "New\xC2\xA0York", false, "New York"},
+    {"drop-invisible", "co\xC2\xADoperate\xE2\x80\x8B", false, "cooperate"},
+    {"nfc", "Jose\xCC\x81", false, "Jos\xC3\xA9"},
+    {"nfc", "Telef\xC3\xB3nica", false, "Telef\xC3\xB3nica"},
+    {"nfkc-safe", "\xEF\xAC\x81le \xEF\xBC\xA1", false, "file A"},
+    {"nfkc-safe", "\xC2\xBD", false, "\xC2\xBD"},  // not folded: ½ would become 1⁄2
+    {"trim", "  \n\n  only  \n\n ", false, "only"},
+};
+
+TEST(NormalizeTest, Rules) {
+  for (const Case& c : kCases) {
+    NormalizedText out;
+    NormalizeOptions options;
+    options.quoted = c.quoted;
+    std::string raw = c.raw;
+    NormalizeSpan(raw, 0, static_cast<uint32_t>(raw.size()), options, out);
+    EXPECT_EQ(out.text(), c.norm) << c.rule << ": " << c.raw;
+  }
+}
+
+// An entity found on the normalized text maps back to raw bytes that begin and end on name
+// characters, with the raw line break and quote prefix inside.
+TEST(NormalizeTest, SpanMapsBackToRaw) {
+  const std::string raw = "Said the United \n> Nations yesterday.";
+  NormalizedText out;
+  NormalizeSpan(raw, 0, static_cast<uint32_t>(raw.size()), NormalizeOptions{.quoted = true, .separator = {}, .separator_raw_begin = 0}, out);
+  const size_t b = out.text().find("United Nations");
+  ASSERT_NE(b, std::string::npos);
+  auto [rb, re] = out.ToRaw(static_cast<uint32_t>(b), static_cast<uint32_t>(b + 14));
+  EXPECT_EQ(raw.substr(rb, re - rb), "United \n> Nations");
+}
+
+TEST(NormalizeTest, FoldedCharacterMapsToWholeRawCharacter) {
+  const std::string raw = "Smith\xE2\x80\x99s";
+  NormalizedText out;
+  NormalizeSpan(raw, 0, static_cast<uint32_t>(raw.size()), {}, out);
+  ASSERT_EQ(out.text(), "Smith's");
+  auto [rb, re] = out.ToRaw(5, 7);
+  EXPECT_EQ(raw.substr(rb, re - rb), "\xE2\x80\x99s");
+}
+
+// Every normalized byte maps into the span, monotonically.
+TEST(NormalizeTest, MapIsMonotoneAndInsideSpan) {
+  const std::string raw =
+      "x\n> Le \xE2\x80\x9Cpr\xC3\xA9sident\xE2\x80\x9D  Jose\xCC\x81\n>\n>\xC2\xA0 fin-\n> al";
+  NormalizedText out;
+  NormalizeSpan(raw, 2, static_cast<uint32_t>(raw.size()), NormalizeOptions{.quoted = true, .separator = {}, .separator_raw_begin = 0}, out);
+  ASSERT_GT(out.size(), 0u);
+  uint32_t last = 0;
+  for (uint32_t i = 0; i < out.size(); ++i) {
+    EXPECT_GE(out.RawBegin(i), 2u);
+    EXPECT_LE(out.RawEnd(i), raw.size());
+    EXPECT_LE(out.RawBegin(i), out.RawEnd(i));
+    EXPECT_GE(out.RawBegin(i), last);
+    last = out.RawBegin(i);
+  }
+}
+
+TEST(NormalizeStageTest, ArticleZonesJoinedByParagraphBreaks) {
+  Document doc;
+  doc.text = "Fwd from a friend\n\nTitle Here\n\nBy Jane Roe\n\nBody text\nwrapped.\n-- \nsig";
+  auto at = [&](std::string_view s) {
+    const uint32_t b = static_cast<uint32_t>(doc.text.find(s));
+    return Span{b, static_cast<uint32_t>(b + s.size())};
+  };
+  doc.zones = {{ZoneKind::kPreamble, at("Fwd from a friend"), 0, false},
+               {ZoneKind::kTitle, at("Title Here"), 0, false},
+               {ZoneKind::kByline, at("By Jane Roe"), 0, false},
+               {ZoneKind::kBody, at("Body text\nwrapped."), 0, false},
+               {ZoneKind::kSignature, at("-- \nsig"), 0, false}};
+  auto stage = MakeNormalizeStage({});
+  ASSERT_TRUE(stage.ok());
+  ASSERT_TRUE((*stage)->Run(doc).ok());
+  EXPECT_EQ(doc.norm.text(), "Title Here\n\nBy Jane Roe\n\nBody text wrapped.");
+  ASSERT_EQ(doc.norm_articles.size(), 1u);
+  EXPECT_EQ(doc.norm_articles[0].first, (Span{0, static_cast<uint32_t>(doc.norm.size())}));
+}
+
+TEST(NormalizeStageTest, TwoArticlesGetTwoRanges) {
+  Document doc;
+  doc.text = "First story.\n\nSecond story.";
+  doc.zones = {{ZoneKind::kBody, {0, 12}, 0, false}, {ZoneKind::kBody, {14, 27}, 1, false}};
+  auto stage = MakeNormalizeStage({});
+  ASSERT_TRUE((*stage)->Run(doc).ok());
+  ASSERT_EQ(doc.norm_articles.size(), 2u);
+  EXPECT_EQ(doc.norm_articles[0].first, (Span{0, 12}));
+  EXPECT_EQ(doc.norm_articles[1].first, (Span{14, 27}));
+  EXPECT_EQ(doc.ArticleAt(20), 1);
+}
+
+}  // namespace
+}  // namespace accord
