@@ -45,24 +45,35 @@ bool IEquals(std::string_view a, std::string_view b) {
   return true;
 }
 
-// A header, unfolded, RFC 2047 words decoded, valid UTF-8; "" when absent.
+bool HasNonAscii(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return true;
+  return false;
+}
+
+// A raw header value unfolded, RFC 2047 words decoded (GMime), valid UTF-8, trimmed.
+std::string DecodeHeaderValue(std::string_view raw, bool decode) {
+  std::string value(raw);
+  if (value.find('\n') != std::string::npos) {
+    GString unfolded(g_mime_utils_header_unfold(value.c_str()));
+    if (unfolded) value = unfolded.get();
+  }
+  if (decode && (value.find("=?") != std::string::npos || HasNonAscii(value))) {
+    GString decoded(g_mime_utils_header_decode_text(nullptr, value.c_str()));
+    if (decoded) value = decoded.get();
+  }
+  SanitizeUtf8(&value);
+  return std::string(Trim(value));
+}
+
+// A header of a GMime object (first of its name), decoded; "" when absent.
 std::string Header(GMimeObject* obj, const char* name, bool decode = true) {
   GMimeHeaderList* list = g_mime_object_get_header_list(obj);
   if (list == nullptr) return {};
   GMimeHeader* h = g_mime_header_list_get_header(list, name);
   if (h == nullptr) return {};
   const char* raw = g_mime_header_get_raw_value(h);
-  if (raw == nullptr) return {};
-  GString unfolded(g_mime_utils_header_unfold(raw));
-  std::string value;
-  if (decode) {
-    GString decoded(g_mime_utils_header_decode_text(nullptr, unfolded.get()));
-    value = decoded ? decoded.get() : unfolded.get();
-  } else {
-    value = unfolded.get();
-  }
-  SanitizeUtf8(&value);
-  return std::string(Trim(value));
+  return raw == nullptr ? std::string() : DecodeHeaderValue(raw, decode);
 }
 
 std::string ContentTypeName(GMimeObject* obj) {
@@ -180,6 +191,19 @@ std::string Hex64(uint64_t v) {
   return out;
 }
 
+// doc_id and source, from the headers.
+void SetIdentity(const MessageContext& ctx, int part, Document* doc) {
+  const MailHeaders& h = doc->headers;
+  doc->doc_id = !h.message_id.empty() ? h.message_id : StableId(ctx.path, ctx.offset, part);
+  doc->source = Json::object();
+  doc->source["path"] = ctx.path;
+  doc->source["offset"] = ctx.offset;
+  if (!h.message_id.empty()) doc->source["message_id"] = h.message_id;
+  if (part > 0) doc->source["part"] = part;
+  const std::string list = ListName(h.list_id, h.subject);
+  if (!list.empty()) doc->source["list"] = list;
+}
+
 // Fills doc_id, headers and source of one message, and its text.
 Status BuildDocument(GMimeMessage* msg, const MessageContext& ctx, int part, Document* doc) {
   GMimeObject* obj = GMIME_OBJECT(msg);
@@ -216,15 +240,108 @@ Status BuildDocument(GMimeMessage* msg, const MessageContext& ctx, int part, Doc
     }
   }
 
-  doc->doc_id = !h.message_id.empty() ? h.message_id : StableId(ctx.path, ctx.offset, part);
-  doc->source = Json::object();
-  doc->source["path"] = ctx.path;
-  doc->source["offset"] = ctx.offset;
-  if (!h.message_id.empty()) doc->source["message_id"] = h.message_id;
-  if (part > 0) doc->source["part"] = part;
-  const std::string list = ListName(h.list_id, h.subject);
-  if (!list.empty()) doc->source["list"] = list;
+  SetIdentity(ctx, part, doc);
   return Status::Ok();
+}
+
+// The top-level header block, parsed without GMime for speed: the fields ingest reads (first
+// occurrence of each, raw and folded as written) and where the body starts.
+struct HeaderBlock {
+  std::string_view subject, from, date, message_id, list_id, content_type, encoding;
+  size_t body_start = std::string_view::npos;  // npos: the header block never ends
+};
+
+// False when the block is not plain "Name: value" lines (the MIME parser decides then).
+bool ParseHeaderBlock(std::string_view bytes, HeaderBlock* hb) {
+  struct Field {
+    const char* name;
+    std::string_view HeaderBlock::*member;
+  };
+  static const Field kFields[] = {
+      {"subject", &HeaderBlock::subject},       {"from", &HeaderBlock::from},
+      {"date", &HeaderBlock::date},             {"message-id", &HeaderBlock::message_id},
+      {"list-id", &HeaderBlock::list_id},       {"content-type", &HeaderBlock::content_type},
+      {"content-transfer-encoding", &HeaderBlock::encoding}};
+  std::string_view* current = nullptr;  // the field that continuation lines extend
+  size_t pos = 0;
+  while (pos < bytes.size()) {
+    size_t eol = bytes.find('\n', pos);
+    const size_t next = eol == std::string_view::npos ? bytes.size() : eol + 1;
+    if (eol == std::string_view::npos) eol = bytes.size();
+    std::string_view line = bytes.substr(pos, eol - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty()) {
+      hb->body_start = next;
+      return pos > 0;
+    }
+    if (line[0] == ' ' || line[0] == '\t') {
+      if (pos == 0) return false;
+      if (current != nullptr) *current = std::string_view(current->data(), bytes.data() + eol - current->data());
+    } else {
+      const size_t colon = line.find(':');
+      if (colon == std::string_view::npos || colon == 0) return false;
+      const std::string_view name = Trim(line.substr(0, colon));
+      for (char c : name)
+        if (static_cast<unsigned char>(c) <= 32 || static_cast<unsigned char>(c) >= 127) return false;
+      current = nullptr;
+      for (const Field& f : kFields) {
+        if (IEquals(name, f.name)) {
+          std::string_view& slot = hb->*f.member;
+          if (slot.data() == nullptr) {
+            slot = line.substr(colon + 1);
+            current = &slot;
+          }
+          break;
+        }
+      }
+    }
+    pos = next;
+  }
+  return true;  // all headers, no body
+}
+
+// The body of a single-part text/plain message (7bit, 8bit, quoted-printable or base64), decoded
+// without building the MIME tree. False when the message needs the MIME parser.
+bool DecodeSimpleBody(std::string_view bytes, const HeaderBlock& hb, std::string* text) {
+  std::string charset;
+  if (hb.content_type.data() != nullptr) {
+    const std::string value = DecodeHeaderValue(hb.content_type, /*decode=*/false);
+    const std::string_view type = Trim(std::string_view(value).substr(0, value.find(';')));
+    if (type.find('/') != std::string_view::npos) {
+      GPtr<GMimeContentType> ct(g_mime_content_type_parse(nullptr, value.c_str()));
+      if (ct == nullptr || !g_mime_content_type_is_type(ct.get(), "text", "plain")) return false;
+      const char* cs = g_mime_content_type_get_parameter(ct.get(), "charset");
+      if (cs != nullptr) charset = cs;
+    }  // else malformed ("text"): text/plain, as RFC 2045 says
+  }
+  GMimeContentEncoding encoding = GMIME_CONTENT_ENCODING_DEFAULT;
+  if (hb.encoding.data() != nullptr) {
+    const std::string value = DecodeHeaderValue(hb.encoding, /*decode=*/false);
+    if (!value.empty()) encoding = g_mime_content_encoding_from_string(value.c_str());
+  }
+  std::string_view body = hb.body_start < bytes.size() ? bytes.substr(hb.body_start) : std::string_view();
+  std::string decoded;
+  switch (encoding) {
+    case GMIME_CONTENT_ENCODING_DEFAULT:
+    case GMIME_CONTENT_ENCODING_7BIT:
+    case GMIME_CONTENT_ENCODING_8BIT:
+    case GMIME_CONTENT_ENCODING_BINARY:
+      break;
+    case GMIME_CONTENT_ENCODING_BASE64:
+    case GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE: {
+      GMimeEncoding state;
+      g_mime_encoding_init_decode(&state, encoding);
+      decoded.resize(g_mime_encoding_outlen(&state, body.size()) + 16);
+      const size_t n = g_mime_encoding_flush(&state, body.data(), body.size(), decoded.data());
+      decoded.resize(n);
+      body = decoded;
+      break;
+    }
+    default:
+      return false;  // uuencode and unknown encodings: the MIME parser knows them
+  }
+  ToUtf8(body, charset, text);
+  return true;
 }
 
 }  // namespace
@@ -309,6 +426,25 @@ bool LooksLikeHeaders(std::string_view bytes) {
 Status DecodeMessage(std::string_view bytes, const MessageContext& ctx, std::vector<Document>* out) {
   InitGMime();
   if (Trim(bytes).empty()) return DataLoss("empty message");
+  HeaderBlock hb;
+  if (ParseHeaderBlock(bytes, &hb)) {
+    if (hb.body_start == std::string_view::npos) return DataLoss("truncated message: headers without a body");
+    Document doc;
+    if (DecodeSimpleBody(bytes, hb, &doc.text)) {
+      MailHeaders& h = doc.headers;
+      h.subject = DecodeHeaderValue(hb.subject, true);
+      h.from = DecodeHeaderValue(hb.from, true);
+      if (ctx.pipermail) h.from = DeobfuscateAddress(h.from);
+      h.date = DecodeHeaderValue(hb.date, true);
+      h.message_id = DecodeHeaderValue(hb.message_id, false);
+      h.list_id = DecodeHeaderValue(hb.list_id, true);
+      h.content_type = DecodeHeaderValue(hb.content_type, false);
+      SetIdentity(ctx, 0, &doc);
+      out->push_back(std::move(doc));
+      return Status::Ok();
+    }
+  }
+
   // A message needs its header block closed by an empty line (or to be all headers).
   GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(bytes.data(), bytes.size()));
   GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
