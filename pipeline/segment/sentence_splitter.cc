@@ -1,0 +1,115 @@
+#include "pipeline/segment/sentence_splitter.h"
+
+#include <algorithm>
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/utext.h>
+
+#include "pipeline/tables.h"
+
+namespace accord {
+namespace {
+
+constexpr std::string_view kAbbreviationsTable = "pipeline/segment/data/abbreviations.tsv";
+constexpr std::string_view kStartersTable = "pipeline/segment/data/sentence_starters.tsv";
+
+inline bool IsSpaceByte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+// The break iterator of this thread (ICU iterators are not thread-safe).
+icu::BreakIterator& ThreadIterator(const icu::BreakIterator& prototype) {
+  thread_local std::unique_ptr<icu::BreakIterator> it;
+  if (!it) it.reset(prototype.clone());
+  return *it;
+}
+
+}  // namespace
+
+SentenceSplitter::~SentenceSplitter() = default;
+
+StatusOr<std::unique_ptr<SentenceSplitter>> SentenceSplitter::Create() {
+  std::unique_ptr<SentenceSplitter> s(new SentenceSplitter());
+  UErrorCode status = U_ZERO_ERROR;
+  s->prototype_.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
+  if (U_FAILURE(status) || !s->prototype_)
+    return Internal(std::string("ICU sentence break iterator: ") + u_errorName(status));
+  auto abbreviations = LoadTable(kAbbreviationsTable, 2);
+  if (!abbreviations.ok()) return abbreviations.status();
+  for (const TableRow& row : abbreviations->rows) s->abbreviations_.insert(row.fields[0]);
+  auto starters = LoadTable(kStartersTable, 1);
+  if (!starters.ok()) return starters.status();
+  for (const TableRow& row : starters->rows) s->starters_.insert(row.fields[0]);
+  return s;
+}
+
+// Whether the ICU break at `boundary` stands (see the rules in the header).
+bool SentenceSplitter::KeepBreak(std::string_view text, const std::vector<Token>& tokens,
+                                 size_t boundary) const {
+  size_t p = boundary;
+  while (p > 0 && IsSpaceByte(text[p - 1])) {
+    if (text[p - 1] == '\n') return true;  // icu-sentence: a paragraph break always ends one
+    --p;
+  }
+  if (p == 0 || text[p - 1] != '.') return true;
+  // The token that ends with this period.
+  auto it = std::lower_bound(tokens.begin(), tokens.end(), p,
+                             [](const Token& t, size_t pos) { return t.end < pos; });
+  if (it == tokens.end() || it->end != p) return true;
+  const Token* word = &*it;
+  if (word->flags & Token::kPunct) {
+    if (it == tokens.begin()) return true;
+    word = &*(it - 1);
+    if (word->end != it->begin || !(word->flags & Token::kWord)) return true;
+  }
+  std::string_view w = text.substr(word->begin, word->end - word->begin);
+  if (!w.empty() && w.back() == '.') {
+    // dotted-initialism: "U.S." — a break only before a usual sentence opener.
+    auto next = std::lower_bound(tokens.begin(), tokens.end(), boundary,
+                                 [](const Token& t, size_t pos) { return t.begin < pos; });
+    if (next == tokens.end()) return true;
+    return starters_.contains(text.substr(next->begin, next->end - next->begin));
+  }
+  if (abbreviations_.contains(w)) return false;  // abbreviation
+  // initial: a single capital letter.
+  if ((word->flags & Token::kCapitalized) && (w.size() == 1 || (w.size() <= 2 && w[0] < 0)))
+    return false;
+  return true;
+}
+
+void SentenceSplitter::Split(std::string_view text, std::vector<Token>& tokens,
+                             std::vector<Span>& sentences) const {
+  if (text.empty()) return;
+  icu::BreakIterator& bi = ThreadIterator(*prototype_);
+  UErrorCode status = U_ZERO_ERROR;
+  UText ut = UTEXT_INITIALIZER;
+  utext_openUTF8(&ut, text.data(), static_cast<int64_t>(text.size()), &status);
+  bi.setText(&ut, status);
+  const size_t first_sentence = sentences.size();
+  size_t start = 0;
+  auto emit = [&](size_t b, size_t e) {
+    while (b < e && IsSpaceByte(text[b])) ++b;
+    while (e > b && IsSpaceByte(text[e - 1])) --e;
+    if (b < e) sentences.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+  };
+  if (U_SUCCESS(status)) {
+    bi.first();
+    for (int32_t b = bi.next(); b != icu::BreakIterator::DONE; b = bi.next()) {
+      const size_t boundary = static_cast<size_t>(b);
+      if (boundary >= text.size()) break;
+      if (!KeepBreak(text, tokens, boundary)) continue;
+      emit(start, boundary);
+      start = boundary;
+    }
+  }
+  emit(start, text.size());
+  utext_close(&ut);
+  // kSentenceStart on the first token of each sentence.
+  auto tok = tokens.begin();
+  for (size_t s = first_sentence; s < sentences.size(); ++s) {
+    tok = std::lower_bound(tok, tokens.end(), sentences[s].begin,
+                           [](const Token& t, uint32_t pos) { return t.begin < pos; });
+    if (tok != tokens.end() && tok->begin < sentences[s].end) tok->flags |= Token::kSentenceStart;
+  }
+}
+
+}  // namespace accord
