@@ -1,24 +1,31 @@
 #include "pipeline/zone/zone_stage.h"
 
+#include "pipeline/zone/line_rules.h"
+#include "pipeline/zone/zoner.h"
+
 namespace accord {
 namespace {
 
-class StubStage final : public Stage {
+class ZoneStage final : public Stage {
  public:
-  std::string_view name() const override { return "zone_stage"; }
+  explicit ZoneStage(const StageOptions& options) { options_.default_doc_date = options.default_doc_date; }
+  std::string_view name() const override { return "zone"; }
   Facets reads() const override { return kFacetText; }
   Facets adds() const override { return kFacetZones; }
   Status Run(Document& doc) const override {
-    doc.zones.push_back({ZoneKind::kBody, {0, static_cast<uint32_t>(doc.text.size())}, 0, false});
-    doc.articles.resize(1);
+    zone::ZoneDocument(doc, options_);
     return Status::Ok();
   }
+
+ private:
+  zone::ZonerOptions options_;
 };
 
 }  // namespace
 
 StatusOr<std::unique_ptr<Stage>> MakeZoneStage(const StageOptions& options) {
-  return std::unique_ptr<Stage>(new StubStage());
+  zone::LineRules::Get();  // compile the rules once, before any document
+  return std::unique_ptr<Stage>(new ZoneStage(options));
 }
 
 }  // namespace accord

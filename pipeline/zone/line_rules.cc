@@ -1,0 +1,188 @@
+#include "pipeline/zone/line_rules.h"
+
+#include <vector>
+
+#include "pipeline/utf8.h"
+
+namespace accord::zone {
+namespace {
+
+struct RuleDef {
+  LineRule rule;
+  const char* name;
+  const char* pattern;
+};
+
+// Patterns match one line without its quote prefix and outer spaces.
+const RuleDef kRules[] = {
+    {kFooterRule, "footer-rule", "^_{15,}$"},
+    {kFooterMailingList, "footer-mailing-list", "^.{1,60} (?i:mailing list)$"},
+    {kFooterListinfo, "footer-listinfo",
+     "(?i)(?:mailman/listinfo|/mailman/options|/listinfo/|to unsubscribe|unsubscribe send|"
+     "majordomo@|listserv@|-request@|^reply via email to|^you are subscribed|"
+     "^you received this message because)"},
+    {kSignatureDelimiter, "signature-delimiter", "^--$"},
+    {kPgpSignedBegin, "pgp-signed-begin", "^(?:- )?-----BEGIN PGP SIGNED MESSAGE-----"},
+    {kPgpHash, "pgp-hash", "^Hash: [A-Za-z0-9, -]+$"},
+    {kPgpSignatureBegin, "pgp-signature-begin", "^(?:- )?-----BEGIN PGP SIGNATURE-----"},
+    {kPgpSignatureEnd, "pgp-signature-end", "^(?:- )?-----END PGP SIGNATURE-----"},
+    {kForwardMarker, "forward-marker",
+     "(?i)^[-=*_ <>]*(?:forwarded message|begin forwarded (?:text|message)|original message|"
+     "forwarded by\\b|forwarded article|message forwarded|begin included message|"
+     "start of forwarded message|forwarded text)\\b.*$"},
+    {kForwardEnd, "forward-end",
+     "(?i)^[-=*_ <>]*end (?:of )?(?:forwarded|included|original) (?:text|message)[-=*_ <>]*$"},
+    {kHeaderLine, "header-line",
+     "^(?:(?:From|To|Cc|CC|Bcc|Date|Sent|Subject|Newsgroups|Message-I[Dd]|Path|Organi[sz]ation|"
+     "Lines|Reply-To|Sender|Return-Path|Received|X-[A-Za-z0-9-]+|Followup-To|References|"
+     "In-Reply-To|Distribution|Keywords|Summary|Approved|Xref|M[Ii][Mm][Ee]-Version|"
+     "Content-Type|Content-Transfer-Encoding|NNTP-Posting-Host|Precedence|Status|"
+     "Resent-[A-Za-z]+|Posted-Date|Expires|Apparently-To|Mailing-List|List-[A-Za-z]+|"
+     "Delivered-To|Errors-To|Priority|Importance|Article-I\\.D\\.):[ \\t]*\\S|"
+     "From \\S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )"},
+    {kUrlLine, "url-line",
+     "^[<\\[(]*(?:(?i:url|source|link|from|via|see|at|on the web)\\s*:?\\s+)?<?"
+     "(?i:https?://|ftp://|www\\.)[^\\s<>]+>?[\\])>.]*$"},
+    {kBoilerplate, "boilerplate",
+     "(?i)(?:order reprints|today['’]s paper|\\|\\s*subscribe\\b|^advertisement$|^click here\\b|"
+     "^sponsored by\\b|^\\[?(?:image|graphic|photo|video)\\]?$|^share this\\b|^e-?mail this\\b|"
+     "^print this\\b|^related (?:stories|articles|links)\\b|^follow us\\b|"
+     "^subscribe (?:now|today)\\b|^\\(?adv\\.?\\)?$|^back to (?:the )?top\\b|^top of page$|"
+     "^home \\|)"},
+    {kAttribution, "reply-attribution",
+     "(?i)^(?:on\\s.{3,200}\\s(?:wrote|writes|said):|in (?:article|message|<).{0,200}"
+     "(?:wrote|writes):?|.{1,100}\\s(?:writes|wrote):)$"},
+    {kByline, "byline",
+     "^(?:By|BY):?\\s+(?:the\\s+|The\\s+)?\\p{Lu}[\\p{L}.'’-]*(?:[ ]+[\\p{L}.'’&-]+){0,8}"
+     "(?:\\s*[,/|(;-].{0,80})?$"},
+    {kDatelineStart, "dateline",
+     "^(?:\\p{Lu}[\\p{Lu}.'’]+(?:[ -]\\p{Lu}[\\p{Lu}.'’]+){0,3}(?:,[^-—–(]{1,40})?\\s*"
+     "(?:\\([^)]{1,40}\\))?|\\p{Lu}[\\p{L}.'’]+(?:[ ,]+[\\p{L}.'’]+){0,5}\\s*"
+     "\\((?:AP|Reuters?|UPI|AFP|NB|Bloomberg|CNN|Xinhua|dpa|IPS|KRT|CP|PA|IDG|Newsbytes|"
+     "\\p{Lu}\\p{L}+ News(?: Service)?)\\))\\s*(?:\\[[^\\]]{1,20}\\])?\\s*(?:--|—|–|-)(?:\\s|$)"},
+    {kWireSlug, "wire-slug",
+     "^(?:(?:AP|UPI|WP|Reuters?|AFP|DJ|BC)\\b.{0,30}?\\b\\d{1,2}/\\d{1,2}\\b|"
+     "\\d{1,2}/\\d{1,2}/\\d{2,4}\\s+\\p{Lu})"},
+    {kCopyright, "copyright",
+     "(?i)^[\\\\\\s_>]*(?:copyright\\b|\\(c\\)\\s*(?:copyright\\s*)?\\d{4}|©|&copy|"
+     "all rights reserved)"},
+    {kElision, "elision",
+     "(?i)^(?:\\[\\s*(?:\\.\\.\\.|…|snip\\w*|deleted|cut|edited|omitted)[^\\]]{0,20}\\]|"
+     "\\.\\.\\.\\.*|…|<snip>|\\*snip\\*|-+\\s*snip\\s*-+)$"},
+    {kClosingCredit, "closing-credit", "^\\((\\p{Lu}[\\p{L}.'’ -]+)/(\\d{6}|\\d{8})\\)$"},
+    {kSourceLine, "source-line",
+     "^>?(?i:from|source|via|reprinted from|excerpted from|taken from|as seen in)\\s*:?\\s+"
+     "(?:the\\s+|The\\s+)?\\p{Lu}.{0,100}$"},
+    {kFirstPerson, "first-person",
+     "(?:^|[^\\p{L}'’])(?:I|I'm|I've|I'd|I'll|my|My|me|we're|We're|IMHO)(?:[^\\p{L}'’]|$)"},
+};
+
+std::string TitleCaseAllCaps(std::string_view s) {
+  bool has_lower = false;
+  for (char c : s)
+    if (c >= 'a' && c <= 'z') has_lower = true;
+  std::string out(s);
+  if (has_lower) return out;
+  bool word_start = true;
+  for (char& c : out) {
+    const bool letter = (c >= 'A' && c <= 'Z');
+    if (letter && !word_start) c = static_cast<char>(c | 0x20);
+    word_start = !(letter || c == '\'');
+  }
+  return out;
+}
+
+std::string_view TrimPunct(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == ',' || s.back() == '.' ||
+                        s.back() == ';' || s.back() == ':' || s.back() == '-'))
+    s.remove_suffix(1);
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  return s;
+}
+
+}  // namespace
+
+std::string_view LineRuleName(LineRule r) {
+  for (const RuleDef& d : kRules)
+    if (d.rule == r) return d.name;
+  return "?";
+}
+
+LineRules::LineRules() {
+  RE2::Options options;
+  options.set_log_errors(false);
+  set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (const RuleDef& d : kRules) {
+    std::string error;
+    const int index = set_->Add(d.pattern, &error);
+    if (index != static_cast<int>(d.rule)) {
+      // A bad pattern is a bug in this file: fail loudly at start-up.
+      fprintf(stderr, "zone line rule %s: %s\n", d.name, error.c_str());
+      abort();
+    }
+  }
+  if (!set_->Compile()) abort();
+  list_name_ = std::make_unique<RE2>("^(.{1,60}?) (?i:mailing list)$");
+  byline_ = std::make_unique<RE2>("^(?:By|BY):?\\s+(.+)$");
+  closing_credit_ = std::make_unique<RE2>("^\\(([^/]+)/");
+  url_ = std::make_unique<RE2>("((?i:https?://|ftp://|www\\.)[^\\s<>\\]]+)");
+  slug_title_ = std::make_unique<RE2>(
+      "^(?:(?:AP|UPI|WP(?: \\([^)]*\\))?|Reuters?|AFP|DJ|BC)\\b.{0,30}?\\d{1,2}/\\d{1,2}"
+      "(?:/\\d{2,4})?(?:\\s+\\d{1,2}:?\\d\\d)?(?:\\s+(?:EST|EDT|PST|PDT|CST|CDT|GMT|ET))?|"
+      "\\d{1,2}/\\d{1,2}/\\d{2,4})\\s+(\\p{Lu}.+)$");
+}
+
+const LineRules& LineRules::Get() {
+  static const LineRules* rules = new LineRules();
+  return *rules;
+}
+
+LineRuleSet LineRules::Match(std::string_view line) const {
+  thread_local std::vector<int> matched;
+  matched.clear();
+  if (line.empty() || !set_->Match(line, &matched)) return 0;
+  LineRuleSet out = 0;
+  for (int i : matched) out |= 1u << i;
+  if ((out >> kByline & 1u) && line.size() > 120) out &= ~(1u << kByline);
+  return out;
+}
+
+std::string LineRules::ListName(std::string_view line) const {
+  std::string name;
+  if (!RE2::FullMatch(line, *list_name_, &name)) return "";
+  return std::string(TrimPunct(name));
+}
+
+std::string LineRules::BylineAuthor(std::string_view line) const {
+  std::string rest_storage;
+  if (!RE2::FullMatch(line, *byline_, &rest_storage)) return "";
+  std::string_view rest = rest_storage;
+  static const std::string_view kCuts[] = {", ", " - ", " -- ", " — ", "|", "(", ";", "  ",
+                                           "\t", "/"};
+  size_t cut = rest.size();
+  for (std::string_view c : kCuts) cut = std::min(cut, rest.find(c));
+  return TitleCaseAllCaps(TrimPunct(rest.substr(0, cut)));
+}
+
+std::string LineRules::ClosingCreditAuthor(std::string_view line) const {
+  std::string name;
+  if (!RE2::PartialMatch(line, *closing_credit_, &name)) return "";
+  return std::string(TrimPunct(name));
+}
+
+std::string LineRules::Url(std::string_view line) const {
+  std::string url;
+  if (!RE2::PartialMatch(line, *url_, &url)) return "";
+  while (!url.empty() && (url.back() == ')' || url.back() == '.' || url.back() == ',' ||
+                          url.back() == '>' || url.back() == ']'))
+    url.pop_back();
+  return url;
+}
+
+std::string LineRules::SlugTitle(std::string_view line) const {
+  std::string title;
+  if (!RE2::FullMatch(line, *slug_title_, &title)) return "";
+  return std::string(TrimPunct(title));
+}
+
+}  // namespace accord::zone

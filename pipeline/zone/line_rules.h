@@ -1,0 +1,72 @@
+// The line rules of zoning: what one line of a message body looks like. Each line (without its
+// "> " quote prefix and surrounding spaces) is matched once against all rules with an RE2::Set;
+// the result is a bit set the zoner (zoner.cc) reads. Every rule has a name and examples in
+// tests/unit/zone_line_rules_test.cc.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+namespace accord::zone {
+
+enum LineRule : uint32_t {
+  kFooterRule,          // "_______________________________________________" (Mailman)
+  kFooterMailingList,   // "Infowarrior mailing list"
+  kFooterListinfo,      // "https://attrition.org/mailman/listinfo/infowarrior", "To unsubscribe..."
+  kSignatureDelimiter,  // "-- "
+  kPgpSignedBegin,      // "-----BEGIN PGP SIGNED MESSAGE-----"
+  kPgpHash,             // "Hash: SHA1"
+  kPgpSignatureBegin,   // "-----BEGIN PGP SIGNATURE-----"
+  kPgpSignatureEnd,     // "-----END PGP SIGNATURE-----"
+  kForwardMarker,       // "---------- Forwarded message ----------", "begin forwarded text"
+  kForwardEnd,          // "end forwarded text"
+  kHeaderLine,          // "From: Jane Roe <jane@example.org>", "Newsgroups: comp.org.eff.news"
+  kUrlLine,             // "https://www.nytimes.com/2018/04/17/us/politics/accord.html"
+  kBoilerplate,         // "Order Reprints | Today's Paper | Subscribe", "Advertisement"
+  kAttribution,         // "On Tue, 3 Mar 1998, Jane Roe wrote:", "In article <x@y>, jr@z writes:"
+  kByline,              // "By David E. Sanger", "By JOE ABERNATHY"
+  kDatelineStart,       // "WASHINGTON —", "LOS ANGELES (Reuter) --", "Tokyo (AP) --"
+  kWireSlug,            // "AP 09/21 0844  Encryption Software", "9/13/94 Company Plans ..."
+  kCopyright,           // "Copyright 1993, Houston Chronicle", "(c) 1996 Nando.net"
+  kElision,             // "[...]", "[snip]", "..."
+  kClosingCredit,       // "(Steve Gold/19940304)"
+  kSourceLine,          // "From the New York Times Op-Ed Page", "Source: Reuters"
+  kFirstPerson,         // "I think", "my view", "we'd" (a forwarder's voice)
+  kLineRuleCount,
+};
+
+using LineRuleSet = uint32_t;
+inline bool Has(LineRuleSet s, LineRule r) { return (s >> r) & 1u; }
+
+std::string_view LineRuleName(LineRule r);
+
+class LineRules {
+ public:
+  static const LineRules& Get();  // compiled once, shared by all threads
+
+  // The rules that match `line` (already stripped of its quote prefix and outer spaces).
+  LineRuleSet Match(std::string_view line) const;
+
+  // The list name of a kFooterMailingList line ("Infowarrior"), or "".
+  std::string ListName(std::string_view line) const;
+  // The author of a kByline line: "By JOE ABERNATHY, Chronicle" → "Joe Abernathy".
+  std::string BylineAuthor(std::string_view line) const;
+  // The author of a kClosingCredit line: "(Steve Gold/19940304)" → "Steve Gold".
+  std::string ClosingCreditAuthor(std::string_view line) const;
+  // The URL of a kUrlLine line, without "<>", "[From ...]" or "URL:".
+  std::string Url(std::string_view line) const;
+  // The headline that follows the date of a kWireSlug line ("Encryption Software"), or "".
+  std::string SlugTitle(std::string_view line) const;
+
+ private:
+  LineRules();
+  std::unique_ptr<RE2::Set> set_;
+  std::unique_ptr<RE2> list_name_, byline_, closing_credit_, url_, slug_title_;
+};
+
+}  // namespace accord::zone

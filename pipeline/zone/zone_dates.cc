@@ -1,0 +1,108 @@
+#include "pipeline/zone/zone_dates.h"
+
+#include <re2/re2.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace accord::zone {
+namespace {
+
+#define MONTHS                                                                           \
+  "(Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|" \
+  "Aug(?:ust|\\.)?|Sep(?:tember|t\\.?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)"
+#define WEEKDAY "(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\\.?,?\\s+)?"
+
+int MonthNumber(std::string_view m) {
+  static const char* kNames[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                 "jul", "aug", "sep", "oct", "nov", "dec"};
+  if (m.size() < 3) return 0;
+  char lower[3] = {static_cast<char>(m[0] | 0x20), static_cast<char>(m[1] | 0x20),
+                   static_cast<char>(m[2] | 0x20)};
+  for (int i = 0; i < 12; ++i)
+    if (lower[0] == kNames[i][0] && lower[1] == kNames[i][1] && lower[2] == kNames[i][2])
+      return i + 1;
+  return 0;
+}
+
+int Year(int y) {
+  if (y < 100) return y < 50 ? 2000 + y : 1900 + y;
+  return y;
+}
+
+std::optional<std::string> Iso(int y, int m, int d) {
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return std::string(buf);
+}
+
+struct Patterns {
+  RE2 header{"(?:[A-Za-z]{3},?\\s+)?(\\d{1,2})\\s+([A-Za-z]{3})[a-z]*\\.?\\s+(\\d{2,4})"};
+  // month-day-year
+  RE2 mdy{"(?i)\\b" MONTHS "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b"};
+  // day-month-year
+  RE2 dmy{"(?i)\\b(\\d{1,2})\\s+" MONTHS ",?\\s+(\\d{4})\\b"};
+  // year-month-day
+  RE2 ymd_words{"(?i)\\b(\\d{4})\\s+" MONTHS "\\s+(\\d{1,2})\\b"};
+  RE2 iso{"\\b(\\d{4})-(\\d\\d)-(\\d\\d)\\b"};
+  // numeric
+  RE2 numeric{"(?:^|[^\\d/.])(\\d{1,2})[/.](\\d{1,2})[/.](\\d{2}|\\d{4})(?:$|[^\\d/.])"};
+  RE2 numeric_md{"^(?:AP|UPI|WP|Reuters?|AFP)\\b[^\\d]{0,30}(\\d{1,2})/(\\d{1,2})\\b"};
+  // month-day
+  RE2 md{"(?i)\\b" MONTHS "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b"};
+  // a line that is only a date
+  RE2 date_line{
+      "(?i)^[\\s_*\\[(]*(?:(?:published|posted|updated|filed|date|dated)(?::|\\s+on|\\s+at)?\\s+)?"
+      WEEKDAY
+      "(?:" MONTHS "\\s+\\d{1,2}(?:st|nd|rd|th)?,?(?:\\s+\\d{4})?|\\d{1,2}\\s+" MONTHS
+      ",?\\s+\\d{4}|\\d{4}-\\d\\d-\\d\\d|\\d{1,2}/\\d{1,2}/\\d{2,4})"
+      "(?:,?\\s*(?:at\\s+)?\\d{1,2}[:.]\\d\\d(?:\\s*[ap]\\.?m\\.?)?(?:\\s*[A-Z]{2,4})?)?"
+      "[\\s_*\\])]*$"};
+  RE2 filed_line{"(?i)^\\s*(?:filed|posted|updated)\\s+(?:at|on)?\\s*\\d{1,2}[:.]\\d\\d.*$"};
+};
+
+const Patterns& P() {
+  static const Patterns* p = new Patterns();
+  return *p;
+}
+
+}  // namespace
+
+std::optional<std::string> ParseHeaderDate(std::string_view header) {
+  int d = 0, y = 0;
+  std::string mon;
+  if (!RE2::PartialMatch(header, P().header, &d, &mon, &y)) return std::nullopt;
+  return Iso(Year(y), MonthNumber(mon), d);
+}
+
+std::optional<std::string> FindDate(std::string_view line, int default_year) {
+  const Patterns& p = P();
+  std::string a, b, c;
+  if (RE2::PartialMatch(line, p.mdy, &a, &b, &c))
+    return Iso(std::atoi(c.c_str()), MonthNumber(a), std::atoi(b.c_str()));
+  if (RE2::PartialMatch(line, p.dmy, &a, &b, &c))
+    return Iso(std::atoi(c.c_str()), MonthNumber(b), std::atoi(a.c_str()));
+  if (RE2::PartialMatch(line, p.ymd_words, &a, &b, &c))
+    return Iso(std::atoi(a.c_str()), MonthNumber(b), std::atoi(c.c_str()));
+  if (RE2::PartialMatch(line, p.iso, &a, &b, &c))
+    return Iso(std::atoi(a.c_str()), std::atoi(b.c_str()), std::atoi(c.c_str()));
+  if (RE2::PartialMatch(line, p.numeric, &a, &b, &c))
+    return Iso(Year(std::atoi(c.c_str())), std::atoi(a.c_str()), std::atoi(b.c_str()));
+  if (default_year > 0) {
+    if (RE2::PartialMatch(line, p.numeric_md, &a, &b))
+      return Iso(default_year, std::atoi(a.c_str()), std::atoi(b.c_str()));
+    if (RE2::PartialMatch(line, p.md, &a, &b)) {
+      // "May 5" only with a capital M: "may 5" is a verb.
+      if (MonthNumber(a) == 5 && a[0] != 'M') return std::nullopt;
+      return Iso(default_year, MonthNumber(a), std::atoi(b.c_str()));
+    }
+  }
+  return std::nullopt;
+}
+
+bool IsDateLine(std::string_view line) {
+  return RE2::FullMatch(line, P().date_line) || RE2::FullMatch(line, P().filed_line);
+}
+
+}  // namespace accord::zone

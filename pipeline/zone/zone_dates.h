@@ -1,0 +1,30 @@
+// Dates that zoning reads: the message's Date header and the article's own date lines
+// ("April 17, 2018", "1994 MAR 4", "9/13/94", "Dec 8" with the year of the message).
+// Rules, each with examples in tests/unit/zone_dates_test.cc:
+//   header-date     RFC 5322 "Sat, 01 Mar 2008 18:36:30 -0400" → 2008-03-01 (the date as
+//                   written, not converted to UTC)
+//   month-day-year  "April 17, 2018", "Dec. 8, 1997", "December 20 1995"
+//   day-month-year  "17 April 2018", "21 Oct 1997"
+//   year-month-day  "1994 MAR 4", "2018-04-17"
+//   numeric         "9/13/94", "09/21" (year of the message), "[2.9.98]"
+//   month-day       "Saturday, August 14", "Dec 8" (year of the message)
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace accord::zone {
+
+// The ISO date of an RFC 5322 Date header, as written.
+std::optional<std::string> ParseHeaderDate(std::string_view header);
+
+// A date inside `line` (the first one), ISO YYYY-MM-DD. `default_year` completes dates that
+// give no year (0: such dates are not returned).
+std::optional<std::string> FindDate(std::string_view line, int default_year);
+
+// True when `line` is only a date, perhaps with a weekday, a time and zone, "Published:" or
+// "Filed at", and decoration ("_ Wednesday December 20 2:04 PM EST _").
+bool IsDateLine(std::string_view line);
+
+}  // namespace accord::zone

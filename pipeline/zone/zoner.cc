@@ -1,0 +1,684 @@
+#include "pipeline/zone/zoner.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <vector>
+
+#include <re2/re2.h>
+
+#include "pipeline/zone/line_rules.h"
+#include "pipeline/zone/zone_dates.h"
+
+namespace accord::zone {
+namespace {
+
+constexpr int kNoArticle = -1;
+
+struct Line {
+  uint32_t begin = 0, end = 0;    // raw line without its '\n'
+  uint32_t cbegin = 0, cend = 0;  // content: no quote prefix, no outer spaces
+  bool quoted = false;
+  bool blank = true;
+  LineRuleSet rules = 0;
+  bool assigned = false;          // a hard zone (pass 1) or placed by pass 2/3
+  ZoneKind kind = ZoneKind::kOther;
+  int article = kNoArticle;
+};
+
+struct Para {
+  int first = 0, last = 0;  // line indexes, inclusive
+  bool quoted = false;
+};
+
+inline bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f'; }
+
+class Zoner {
+ public:
+  Zoner(Document& doc, const ZonerOptions& options)
+      : doc_(doc), options_(options), rules_(LineRules::Get()) {}
+
+  void Run() {
+    SplitLines();
+    MarkHardZones();
+    BuildParagraphs();
+    FindArticles();
+    BuildZones();
+    if (!doc_.from_jsonl) FillMeta();
+  }
+
+ private:
+  std::string_view Content(int i) const {
+    return std::string_view(doc_.text).substr(lines_[i].cbegin, lines_[i].cend - lines_[i].cbegin);
+  }
+  bool Rule(int i, LineRule r) const { return Has(lines_[i].rules, r); }
+  void Assign(int i, ZoneKind kind, int article = kNoArticle) {
+    lines_[i].assigned = true;
+    lines_[i].kind = kind;
+    lines_[i].article = article;
+  }
+  int n() const { return static_cast<int>(lines_.size()); }
+
+  // --- lines ---------------------------------------------------------------------------------
+  void SplitLines() {
+    const std::string& t = doc_.text;
+    size_t pos = 0;
+    while (pos < t.size()) {
+      size_t nl = t.find('\n', pos);
+      if (nl == std::string::npos) nl = t.size();
+      Line l;
+      l.begin = static_cast<uint32_t>(pos);
+      l.end = static_cast<uint32_t>(nl);
+      size_t s = pos, e = nl;
+      while (s < e && IsSpace(t[s])) ++s;
+      if (s < e && t[s] == '>') {
+        l.quoted = true;
+        while (s < e && (t[s] == '>' || IsSpace(t[s]))) ++s;
+      }
+      while (e > s && IsSpace(t[e - 1])) --e;
+      l.cbegin = static_cast<uint32_t>(s);
+      l.cend = static_cast<uint32_t>(e);
+      l.blank = s == e;
+      lines_.push_back(l);
+      pos = nl + 1;
+    }
+    for (int i = 0; i < n(); ++i)
+      if (!lines_[i].blank) lines_[i].rules = rules_.Match(Content(i));
+  }
+
+  int NextNonBlank(int i) const {
+    while (i < n() && lines_[i].blank) ++i;
+    return i;
+  }
+  int EndOfParagraph(int i) const {  // first blank line at or after i
+    while (i < n() && !lines_[i].blank) ++i;
+    return i;
+  }
+
+  // --- pass 1: hard zones --------------------------------------------------------------------
+  void MarkHardZones() {
+    for (int i = 0; i < n(); ++i) {
+      if (lines_[i].blank || lines_[i].assigned) continue;
+      if (Rule(i, kFooterRule) || Rule(i, kFooterMailingList)) {
+        if (MarkFooter(i)) continue;
+      }
+      if (Rule(i, kFooterListinfo) && i + 3 >= n()) {
+        for (int k = i; k < n(); ++k) Assign(k, ZoneKind::kFooter);
+        continue;
+      }
+      if (Rule(i, kPgpSignedBegin)) {
+        Assign(i, ZoneKind::kSignature);
+        for (int k = i + 1; k < n() && !lines_[k].blank && Rule(k, kPgpHash); ++k)
+          Assign(k, ZoneKind::kSignature);
+        continue;
+      }
+      if (Rule(i, kPgpSignatureBegin)) {
+        int k = i;
+        for (; k < n() && !Rule(k, kPgpSignatureEnd); ++k) Assign(k, ZoneKind::kSignature);
+        if (k < n()) Assign(k, ZoneKind::kSignature);
+        continue;
+      }
+      if (Rule(i, kSignatureDelimiter)) {
+        MarkSignature(i);
+        continue;
+      }
+      if (Rule(i, kForwardMarker)) {
+        Assign(i, ZoneKind::kForwardHeaders);
+        saw_forward_ = true;
+        forward_end_line_ = MarkHeaderBlock(i + 1, /*after_marker=*/true);
+        continue;
+      }
+      if (Rule(i, kForwardEnd)) {
+        Assign(i, ZoneKind::kForwardHeaders);
+        continue;
+      }
+      if (Rule(i, kHeaderLine) && (i == 0 || lines_[i - 1].blank || lines_[i - 1].assigned)) {
+        const int end = MarkHeaderBlock(i, /*after_marker=*/false);
+        if (end > i) {
+          saw_forward_ = true;
+          forward_end_line_ = end;
+          i = end - 1;
+          continue;
+        }
+      }
+      if (Rule(i, kUrlLine)) {
+        MarkUrl(i);
+        continue;
+      }
+      if (Rule(i, kBoilerplate)) {
+        Assign(i, ZoneKind::kBoilerplate);
+        continue;
+      }
+      if (Rule(i, kAttribution)) {
+        const int k = NextNonBlank(i + 1);
+        if (k < n() && lines_[k].quoted && !lines_[i].quoted) Assign(i, ZoneKind::kQuote);
+      }
+    }
+  }
+
+  // footer-rule / footer-mailing-list: "____" then "<List> mailing list" / listinfo lines.
+  bool MarkFooter(int i) {
+    int found = -1;
+    for (int k = i; k < n() && k <= i + 5; ++k) {
+      if (Rule(k, kFooterMailingList)) {
+        if (list_name_.empty()) list_name_ = rules_.ListName(Content(k));
+        found = k;
+      }
+      if (Rule(k, kFooterListinfo)) found = k;
+    }
+    if (found < 0) return false;
+    const int end = EndOfParagraph(found);
+    for (int k = i; k < end; ++k) Assign(k, ZoneKind::kFooter);
+    return true;
+  }
+
+  // signature-delimiter: up to the next footer, PGP armour or forward marker.
+  void MarkSignature(int i) {
+    int k = i;
+    for (; k < n(); ++k) {
+      if (k > i && (Rule(k, kFooterRule) || Rule(k, kPgpSignatureBegin) ||
+                    Rule(k, kForwardMarker) || Rule(k, kForwardEnd)))
+        break;
+    }
+    for (int j = i; j < k; ++j) Assign(j, ZoneKind::kSignature);
+  }
+
+  // A block of header lines ("From: ...", "Subject: ...") and their continuation lines.
+  // Returns the line after the block, or `i` when there is none.
+  int MarkHeaderBlock(int i, bool after_marker) {
+    int k = after_marker ? NextNonBlank(i) : i;
+    const int start = k;
+    int headers = 0;
+    while (k < n() && !lines_[k].blank) {
+      if (Rule(k, kHeaderLine)) {
+        ++headers;
+      } else if (headers > 0 && IsSpace(doc_.text[lines_[k].begin])) {
+        // a folded continuation line
+      } else {
+        break;
+      }
+      ++k;
+    }
+    if (headers == 0 || (!after_marker && headers < 2)) return i;
+    for (int j = start; j < k; ++j) Assign(j, ZoneKind::kForwardHeaders);
+    return k;
+  }
+
+  // url-line, with the lines a long URL was wrapped onto.
+  void MarkUrl(int i) {
+    Assign(i, ZoneKind::kUrl);
+    std::string url = rules_.Url(Content(i));
+    int k = i + 1;
+    while (k < n() && !lines_[k].blank && Content(i).size() >= 50 && !lines_[k].assigned) {
+      const std::string_view c = Content(k);
+      if (c.find(' ') != std::string_view::npos || c.rfind("http", 0) == 0 || c.size() > 80)
+        break;
+      if (c.find_first_of("./_-=?&%") == std::string_view::npos) break;
+      url += c;
+      Assign(k, ZoneKind::kUrl);
+      ++k;
+    }
+    urls_.push_back({i, url});
+  }
+
+  // --- paragraphs ----------------------------------------------------------------------------
+  void BuildParagraphs() {
+    for (int i = 0; i < n();) {
+      if (lines_[i].blank || lines_[i].assigned) {
+        ++i;
+        continue;
+      }
+      Para p{i, i, lines_[i].quoted};
+      while (p.last + 1 < n() && !lines_[p.last + 1].blank && !lines_[p.last + 1].assigned &&
+             lines_[p.last + 1].quoted == p.quoted)
+        ++p.last;
+      paras_.push_back(p);
+      i = p.last + 1;
+    }
+  }
+
+  int ParaChars(const Para& p) const {
+    int c = 0;
+    for (int i = p.first; i <= p.last; ++i) c += static_cast<int>(Content(i).size()) + 1;
+    return c;
+  }
+  int Words(std::string_view s) const {
+    int w = 0;
+    bool in = false;
+    for (char c : s) {
+      const bool sp = c == ' ' || c == '\t';
+      if (!sp && !in) ++w;
+      in = !sp;
+    }
+    return w;
+  }
+
+  bool StrongLine(int i) const {
+    if (Rule(i, kByline) || Rule(i, kDatelineStart) || Rule(i, kWireSlug)) return true;
+    return IsDateLine(Content(i));
+  }
+
+  // A headline: 1-3 short lines, no closing period or colon, not the forwarder's voice.
+  bool HeadlineLines(int first, int last) const {
+    if (last - first > 2) return false;
+    int chars = 0, words = 0;
+    for (int i = first; i <= last; ++i) {
+      if (lines_[i].rules & ((1u << kFirstPerson) | (1u << kAttribution) | (1u << kHeaderLine) |
+                             (1u << kSourceLine) | (1u << kElision)))
+        return false;
+      const std::string_view c = Content(i);
+      if (c.find('@') != std::string_view::npos) return false;
+      chars += static_cast<int>(c.size());
+      words += Words(c);
+    }
+    if (chars > 170 || words < 2 || words > 28) return false;
+    const std::string_view first_line = Content(first);
+    if (first_line[0] >= 'a' && first_line[0] <= 'z') return false;
+    const char last_char = Content(last).back();
+    return last_char != '.' && last_char != ':' && last_char != ',' && last_char != ';' &&
+           last_char != '?';
+  }
+  bool TitleCase(const Para& p) const {
+    int long_words = 0, capitalized = 0, lower = 0, letters = 0;
+    for (int i = p.first; i <= p.last; ++i) {
+      const std::string_view c = Content(i);
+      size_t k = 0;
+      while (k < c.size()) {
+        while (k < c.size() && c[k] == ' ') ++k;
+        const size_t b = k;
+        while (k < c.size() && c[k] != ' ') ++k;
+        if (k - b >= 4) {
+          ++long_words;
+          if (c[b] >= 'A' && c[b] <= 'Z') ++capitalized;
+        }
+      }
+      for (char ch : c) {
+        if (ch >= 'a' && ch <= 'z') ++lower;
+        if ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') ++letters;
+      }
+    }
+    if (letters > 0 && lower == 0) return true;
+    return long_words > 0 && capitalized * 10 >= long_words * 6;
+  }
+  bool BodyLike(const Para& p) const {
+    const char last = Content(p.last).back();
+    const bool ends = last == '.' || last == '"' || last == '\'' || last == ')' || last == '!' ||
+                      last == '?';
+    return ends && (p.last > p.first || ParaChars(p) >= 100);
+  }
+  bool CommentLike(const Para& p) const {
+    const int lines = p.last - p.first + 1;
+    bool quotes = false, first_person = false;
+    for (int i = p.first; i <= p.last; ++i) {
+      const std::string_view c = Content(i);
+      if (c.find('"') != std::string_view::npos || c.find("``") != std::string_view::npos ||
+          c.find("\xE2\x80\x9C") != std::string_view::npos)
+        quotes = true;
+      if (Rule(i, kFirstPerson)) first_person = true;
+    }
+    if (lines == 1 && Rule(p.first, kElision)) return true;
+    if (Rule(p.first, kSourceLine) || Rule(p.first, kAttribution)) return true;
+    if (first_person && !quotes && lines <= 8) return true;
+    const std::string_view last = Content(p.last);
+    if (last.back() == '?' && !quotes && lines <= 3) return true;
+    if (lines == 1 && Words(last) <= 4 && last.back() != '.' && !Rule(p.first, kCopyright))
+      return true;  // a sign-off
+    return false;
+  }
+
+  // Where an article starts inside paragraph p: the first line of its headline, with
+  // *title_end the line after the headline (== start when it has none). -1 when p is no anchor.
+  int AnchorIn(int p, bool allow_weak, int* title_end) const {
+    const Para& para = paras_[p];
+    const Para* next = p + 1 < static_cast<int>(paras_.size()) ? &paras_[p + 1] : nullptr;
+    // A strong line among the first three of the paragraph, headline lines before it.
+    for (int i = para.first; i <= para.last && i <= para.first + 3; ++i) {
+      if (!StrongLine(i)) continue;
+      if (i == para.first) {
+        // The paragraph before may be its headline.
+        *title_end = para.first;
+        if (p > 0 && !anchor_taken_prev_ && PrevIsHeadline(p)) return -2;
+        return para.first;
+      }
+      if (HeadlineLines(para.first, i - 1)) {
+        *title_end = i;
+        return para.first;
+      }
+      break;
+    }
+    if (Rule(para.first, kCopyright) && next && BodyLike(*next)) {
+      *title_end = para.first;
+      if (p > 0 && PrevIsHeadline(p)) return -2;
+      return para.first;
+    }
+    if (HeadlineLines(para.first, para.last) && next && !CommentLike(*next)) {
+      const bool next_strong = StrongLine(next->first) || Rule(next->first, kCopyright);
+      if ((TitleCase(para) && (next_strong || BodyLike(*next))) ||
+          (allow_weak && BodyLike(*next) && next->last - next->first >= 2 &&
+           Words(Content(para.first)) >= 4)) {
+        *title_end = para.last + 1;
+        return para.first;
+      }
+    }
+    return -1;
+  }
+  // The paragraph before p is a headline next to it (only URL or blank lines between).
+  bool PrevIsHeadline(int p) const {
+    const Para& prev = paras_[p - 1];
+    for (int i = prev.last + 1; i < paras_[p].first; ++i)
+      if (!lines_[i].blank && lines_[i].kind != ZoneKind::kUrl) return false;
+    return HeadlineLines(prev.first, prev.last) && !lines_[prev.first].assigned;
+  }
+
+  // --- pass 2 and 3: articles ----------------------------------------------------------------
+  void FindArticles() {
+    const int np = static_cast<int>(paras_.size());
+    int p = 0;
+    int article = -1;
+    bool weak_allowed = true;
+    while (p < np) {
+      // Look for an anchor from p.
+      int anchor_para = -1, title_end = 0, start_line = 0;
+      for (int q = p; q < np; ++q) {
+        int te = 0;
+        const int s = AnchorIn(q, false, &te);
+        if (s == -2) {
+          anchor_para = q - 1;
+          start_line = paras_[q - 1].first;
+          title_end = paras_[q - 1].last + 1;
+          break;
+        }
+        if (s >= 0) {
+          anchor_para = q;
+          start_line = s;
+          title_end = te;
+          break;
+        }
+      }
+      if (anchor_para < 0 && weak_allowed) {
+        for (int q = p; q < np; ++q) {
+          int te = 0;
+          const int s = AnchorIn(q, true, &te);
+          if (s >= 0) {
+            anchor_para = q;
+            start_line = s;
+            title_end = te;
+            break;
+          }
+        }
+      }
+      if (anchor_para < 0 && weak_allowed && saw_forward_) {
+        // forward-fallback: the text after the forwarded headers.
+        for (int q = p; q < np; ++q) {
+          if (paras_[q].first >= forward_end_line_ && !CommentLike(paras_[q])) {
+            anchor_para = q;
+            start_line = title_end = paras_[q].first;
+            break;
+          }
+        }
+      }
+      weak_allowed = false;
+      if (anchor_para < 0) break;
+      ++article;
+      for (int q = p; q < anchor_para; ++q) MarkPara(q, article == 0 ? ZoneKind::kPreamble
+                                                                      : ZoneKind::kOther);
+      articles_.push_back({start_line, title_end, anchor_para});
+      p = ExtendArticle(anchor_para, article);
+    }
+    for (; p < np; ++p) MarkPara(p, article < 0 ? ZoneKind::kOther : ZoneKind::kOther);
+  }
+
+  void MarkPara(int q, ZoneKind kind, int article = kNoArticle) {
+    for (int i = paras_[q].first; i <= paras_[q].last; ++i) Assign(i, kind, article);
+  }
+
+  // A hard zone between paragraphs a and b ends an article (footer, signature, forward marker).
+  bool HardStopBetween(int a, int b) const {
+    for (int i = paras_[a].last + 1; i < paras_[b].first; ++i) {
+      const ZoneKind k = lines_[i].kind;
+      if (lines_[i].assigned && (k == ZoneKind::kFooter || k == ZoneKind::kSignature ||
+                                 k == ZoneKind::kForwardHeaders))
+        return true;
+    }
+    return false;
+  }
+
+  // Marks the article from paragraph a; returns the first paragraph after it.
+  int ExtendArticle(int a, int article) {
+    const int np = static_cast<int>(paras_.size());
+    const bool quoted = paras_[a].quoted;
+    int end = a + 1;
+    while (end < np && !HardStopBetween(end - 1, end)) {
+      int te = 0;
+      // A new headline over a byline/dateline starts the next article.
+      if (end > a + 1 && HeadlineLines(paras_[end].first, paras_[end].last) && end + 1 < np &&
+          !HardStopBetween(end, end + 1) &&
+          (StrongLine(paras_[end + 1].first) || Rule(paras_[end + 1].first, kCopyright)))
+        break;
+      if (end > a + 1 && AnchorIn(end, false, &te) >= 0 && te > paras_[end].first &&
+          StrongLine(te))
+        break;
+      ++end;
+    }
+    // The forwarder's trailing remarks are not article.
+    int last = end - 1;
+    while (last > a && CommentLike(paras_[last])) --last;
+    for (int q = a; q <= last; ++q) {
+      if (quoted && !paras_[q].quoted) {
+        MarkPara(q, ZoneKind::kOther);  // a remark inside a quoted article
+        continue;
+      }
+      for (int i = paras_[q].first; i <= paras_[q].last; ++i) {
+        ZoneKind kind = ZoneKind::kBody;
+        const Span& head = {static_cast<uint32_t>(articles_.back().start),
+                            static_cast<uint32_t>(articles_.back().title_end)};
+        if (i >= static_cast<int>(head.begin) && i < static_cast<int>(head.end)) {
+          kind = ZoneKind::kTitle;
+        } else if (i < articles_.back().start + 8 && Rule(i, kByline)) {
+          kind = ZoneKind::kByline;
+        } else if (i < articles_.back().start + 8 && IsDateLine(Content(i))) {
+          kind = ZoneKind::kDateline;
+        }
+        Assign(i, kind, article);
+      }
+    }
+    for (int q = last + 1; q < end; ++q) MarkPara(q, ZoneKind::kOther);
+    return end;
+  }
+
+  // --- zones ---------------------------------------------------------------------------------
+  void BuildZones() {
+    doc_.zones.clear();
+    ZoneKind prev_kind = ZoneKind::kOther;
+    int prev_article = kNoArticle;
+    for (int i = 0; i < n(); ++i) {
+      Line& l = lines_[i];
+      if (l.blank && !l.assigned) {
+        l.kind = prev_kind;
+        l.article = prev_article;
+        // A blank line inside an article stays in it; else it goes with what came before.
+      }
+      prev_kind = l.kind;
+      prev_article = l.article;
+      const bool article_zone = l.article != kNoArticle && IsArticleZone(l.kind);
+      const uint32_t end = std::min<uint32_t>(l.end + 1, static_cast<uint32_t>(doc_.text.size()));
+      const uint16_t art = static_cast<uint16_t>(article_zone ? l.article : 0);
+      if (!doc_.zones.empty()) {
+        Zone& z = doc_.zones.back();
+        const bool same_article_zone = IsArticleZone(z.kind) == article_zone;
+        if (z.kind == l.kind && same_article_zone && z.article == art &&
+            (l.blank || z.quoted == l.quoted)) {
+          z.span.end = end;
+          continue;
+        }
+      }
+      Zone z;
+      z.kind = article_zone ? l.kind : (IsArticleZone(l.kind) ? ZoneKind::kOther : l.kind);
+      z.span = {l.begin, end};
+      z.article = art;
+      z.quoted = l.quoted;
+      doc_.zones.push_back(z);
+    }
+    doc_.articles.assign(std::max<size_t>(articles_.size(), 1), Article{});
+  }
+
+  // --- metadata ------------------------------------------------------------------------------
+  int HeaderYear() const {
+    if (header_date_ && header_date_->size() >= 4) return std::atoi(header_date_->c_str());
+    return 0;
+  }
+
+  std::optional<std::string> ArticleDate(size_t a) const {
+    const int year = HeaderYear();
+    const int start = articles_[a].start;
+    for (int i = start, seen = 0; i < n() && seen < 10; ++i) {
+      if (lines_[i].blank) continue;
+      if (lines_[i].article != static_cast<int>(a)) {
+        if (lines_[i].kind == ZoneKind::kUrl) continue;
+        break;
+      }
+      ++seen;
+      const bool datey = lines_[i].kind == ZoneKind::kDateline || lines_[i].kind == ZoneKind::kTitle ||
+                         lines_[i].kind == ZoneKind::kByline || Rule(i, kDatelineStart) ||
+                         Rule(i, kWireSlug) || Rule(i, kCopyright);
+      if (!datey) continue;
+      std::string_view c = Content(i);
+      if (Rule(i, kDatelineStart)) c = c.substr(0, std::min<size_t>(c.size(), 60));
+      if (lines_[i].kind == ZoneKind::kTitle && !Rule(i, kWireSlug) && !IsDateLine(c)) continue;
+      if (Rule(i, kCopyright)) {
+        // "Copyright 1993" alone is only a year: no date.
+        if (auto d = FindDate(c, 0)) return d;
+        continue;
+      }
+      if (auto d = FindDate(c, year)) return d;
+    }
+    return std::nullopt;
+  }
+
+  // The date the forwarder gives in the lines just above the article ("(AP US & World 21 Oct
+  // 1997)", "appeared Saturday, August 14").
+  std::optional<std::string> PreambleDate(size_t a) const {
+    int seen = 0;
+    for (int i = articles_[a].start - 1; i >= 0 && seen < 4; --i) {
+      if (lines_[i].blank) continue;
+      if (lines_[i].kind != ZoneKind::kPreamble && lines_[i].kind != ZoneKind::kOther &&
+          lines_[i].kind != ZoneKind::kUrl)
+        break;
+      ++seen;
+      if (auto d = FindDate(Content(i), HeaderYear())) return d;
+    }
+    return std::nullopt;
+  }
+
+  static std::string CleanSubject(std::string s) {
+    static const RE2 tag("^\\s*(?:\\[[^\\]]{1,40}\\]\\s*|(?i:re|fwd?|fw)\\s*:\\s*|\\((?i:fwd?)\\)\\s*)");
+    static const RE2 tail(
+        "\\s*(?:\\((?i:fwd?)\\)|\\[(?i:fwd?)\\]|[-(\\[]?\\s*\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?\\s*[)\\]]?)\\s*$");
+    while (RE2::Replace(&s, tag, "")) {
+    }
+    while (RE2::Replace(&s, tail, "")) {
+    }
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
+    return s;
+  }
+
+  void FillMeta() {
+    header_date_ = ParseHeaderDate(doc_.headers.date);
+    Json& meta = doc_.meta;
+    if (!list_name_.empty() && !doc_.source.contains("list")) doc_.source["list"] = list_name_;
+    if (doc_.source.contains("list") && doc_.source["list"].is_string())
+      meta["list"] = doc_.source["list"];
+    for (size_t a = 0; a < articles_.size(); ++a) doc_.articles[a].date = ArticleDate(a);
+    if (!articles_.empty()) {
+      const Article0 info = FirstArticleInfo();
+      if (!info.title.empty()) meta["title"] = info.title;
+      if (!info.author.empty()) meta["author"] = info.author;
+      std::optional<std::string> published = doc_.articles[0].date;
+      if (!published) published = PreambleDate(0);
+      if (published) meta["published"] = *published;
+      if (!info.url.empty()) meta["url"] = info.url;
+      if (!doc_.articles[0].date && published) doc_.articles[0].date = published;
+    }
+    if (!articles_.empty() && doc_.articles[0].date) doc_.doc_date = doc_.articles[0].date;
+    else if (header_date_) doc_.doc_date = header_date_;
+    else if (options_.default_doc_date) doc_.doc_date = options_.default_doc_date;
+    // Later articles without a date of their own use the document's.
+  }
+
+  struct Article0 {
+    std::string title, author, url;
+  };
+  Article0 FirstArticleInfo() const {
+    Article0 out;
+    const ArticleStart& a = articles_[0];
+    for (int i = a.start; i < a.title_end; ++i) {
+      std::string_view c = Content(i);
+      if (c.empty()) continue;
+      if (Rule(i, kWireSlug)) {
+        const std::string t = rules_.SlugTitle(c);
+        if (t.empty()) continue;
+        c = t;
+        if (!out.title.empty()) out.title += ' ';
+        out.title += t;
+        continue;
+      }
+      if (IsDateLine(c)) continue;
+      if (!out.title.empty()) out.title += ' ';
+      out.title.append(c);
+    }
+    // A wire slug with its headline on the next line.
+    if (out.title.empty() && a.start < n() && Rule(a.start, kWireSlug)) {
+      const std::string t = rules_.SlugTitle(Content(a.start));
+      if (!t.empty()) out.title = t;
+    }
+    if (out.title.empty()) out.title = CleanSubject(doc_.headers.subject);
+    int last_line = a.start;
+    for (int i = a.start; i < n(); ++i) {
+      if (lines_[i].article != 0) continue;
+      last_line = i;
+      if (out.author.empty() && lines_[i].kind == ZoneKind::kByline)
+        out.author = rules_.BylineAuthor(Content(i));
+    }
+    if (out.author.empty()) {
+      for (int i = last_line; i >= a.start && i > last_line - 4; --i)
+        if (Rule(i, kClosingCredit)) out.author = rules_.ClosingCreditAuthor(Content(i));
+    }
+    for (const auto& [line, url] : urls_) {
+      const ZoneKind k = lines_[line].kind;
+      if (k != ZoneKind::kUrl || url.empty()) continue;
+      if (url.find("listinfo") != std::string::npos || url.find("mailman") != std::string::npos)
+        continue;
+      out.url = url;
+      break;
+    }
+    return out;
+  }
+
+  struct ArticleStart {
+    int start;       // first line (the headline's when it has one)
+    int title_end;   // the line after the headline (== start: no headline)
+    int anchor_para;
+  };
+
+  Document& doc_;
+  const ZonerOptions& options_;
+  const LineRules& rules_;
+  std::vector<Line> lines_;
+  std::vector<Para> paras_;
+  std::vector<ArticleStart> articles_;
+  std::vector<std::pair<int, std::string>> urls_;
+  std::string list_name_;
+  bool saw_forward_ = false;
+  bool anchor_taken_prev_ = false;
+  int forward_end_line_ = 0;
+  std::optional<std::string> header_date_;
+};
+
+}  // namespace
+
+void ZoneDocument(Document& doc, const ZonerOptions& options) {
+  doc.zones.clear();
+  doc.articles.clear();
+  Zoner(doc, options).Run();
+}
+
+}  // namespace accord::zone
