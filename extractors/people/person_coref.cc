@@ -1,6 +1,7 @@
 #include "extractors/people/person_coref.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace accord::people {
 namespace {
@@ -19,30 +20,41 @@ std::string_view WordOf(std::string_view text, const std::vector<NameToken>& tok
   return text.substr(t.begin, t.end - t.begin);
 }
 
-// "J." and "John" are compatible first words; so are equal words.
+char FoldAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Equal but for ASCII case ("SANGER" and "Sanger").
+bool SameWord(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (FoldAscii(a[i]) != FoldAscii(b[i])) return false;
+  return true;
+}
+
+// Compatible first words: equal ones, an initial and its word ("J." / "John"), a short form and
+// its long form ("Tim" / "Timothy", "Rob" / "Robert" is not: only prefixes of three or more).
 bool CompatibleFirst(std::string_view a, std::string_view b) {
-  if (a == b) return true;
-  if (a.size() == 1 || b.size() == 1) return !a.empty() && !b.empty() && a[0] == b[0];
+  if (SameWord(a, b)) return true;
+  if (a.empty() || b.empty()) return false;
+  if (a.size() == 1 || b.size() == 1) return FoldAscii(a[0]) == FoldAscii(b[0]);
+  const std::string_view shorter = a.size() < b.size() ? a : b;
+  const std::string_view longer = a.size() < b.size() ? b : a;
+  return shorter.size() >= 3 && SameWord(shorter, longer.substr(0, shorter.size()));
+}
+
+bool HasLower(std::string_view s) {
+  for (char c : s)
+    if (c >= 'a' && c <= 'z') return true;
   return false;
 }
 
-}  // namespace
-
-std::string NormalizeSpace(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
+// The better canonical of two forms: mixed case over ALL CAPS, then the longer.
+bool BetterForm(const std::string& a, const std::string& b) {
+  const bool la = HasLower(a), lb = HasLower(b);
+  if (la != lb) return la;
+  return a.size() > b.size();
 }
+
+}  // namespace
 
 void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
                   const NameCandidates& candidates, std::vector<ResolvedName>& out) {
@@ -54,9 +66,14 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
     NameInfo& n = info[i];
     n.accepted = m.accepted;
     n.rule = m.rule;
-    n.text = NormalizeSpace(text.substr(m.begin, m.end - m.begin));
     const NamePart* begin = candidates.parts.data() + m.parts_begin;
     const NamePart* end = candidates.parts.data() + m.parts_end;
+    // The name's parts joined by single spaces: line breaks and quote marks between them go.
+    for (const NamePart* p = begin; p != end; ++p) {
+      if (p != begin) n.text += ' ';
+      const uint32_t b = tokens[p->token].begin;
+      n.text.append(text.substr(b, p->end - b));
+    }
     n.first = WordOf(text, tokens, *begin);
     for (const NamePart* p = end; p != begin;) {
       --p;
@@ -67,43 +84,53 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
     }
   }
 
-  // Full names and known surnames.
+  // Candidates that repeat a known name, in two rounds: names accepted in the first round
+  // ("Aldrich Ames" after "Ames, 52,") are known in the second.
   std::vector<size_t> fulls;
-  std::vector<std::string_view> surnames;
-  for (size_t i = 0; i < mentions.size(); ++i) {
-    if (!info[i].accepted) continue;
-    if (mentions[i].word_count >= 2) fulls.push_back(i);
-    surnames.push_back(info[i].last);
-  }
-  std::sort(surnames.begin(), surnames.end());
-
-  // Candidates that repeat a known name.
-  for (size_t i = 0; i < mentions.size(); ++i) {
-    NameInfo& n = info[i];
-    if (n.accepted) continue;
-    if (mentions[i].word_count == 1) {
-      if (n.first == n.last && std::binary_search(surnames.begin(), surnames.end(), n.last)) {
-        n.accepted = true;
-        n.rule = "coref-surname";
+  std::unordered_set<std::string> surnames;  // ASCII-folded
+  std::string folded;
+  auto fold = [&folded](std::string_view w) -> const std::string& {
+    folded.assign(w.begin(), w.end());
+    for (char& c : folded) c = FoldAscii(c);
+    return folded;
+  };
+  for (int round = 0; round < 2; ++round) {
+    surnames.clear();
+    for (size_t i = 0; i < mentions.size(); ++i)
+      if (info[i].accepted) surnames.insert(fold(info[i].last));
+    auto known_surname = [&](std::string_view w) { return surnames.count(fold(w)) > 0; };
+    bool changed = false;
+    for (size_t i = 0; i < mentions.size(); ++i) {
+      NameInfo& n = info[i];
+      if (n.accepted) continue;
+      if (mentions[i].word_count == 1) {
+        if (n.first == n.last && known_surname(n.last)) {
+          n.accepted = true;
+          n.rule = "coref-surname";
+          changed = true;
+        }
+        continue;
       }
-      continue;
-    }
-    for (size_t f : fulls) {
-      if (info[f].last == n.last && CompatibleFirst(info[f].first, n.first)) {
+      // A longer form of a known surname: "Aldrich Hazen Ames" after "Ames, 52,".
+      if (known_surname(n.last)) {
         n.accepted = true;
         n.rule = "coref-full";
-        break;
+        changed = true;
       }
     }
+    if (!changed) break;
   }
+  fulls.clear();
+  for (size_t i = 0; i < mentions.size(); ++i)
+    if (info[i].accepted && mentions[i].word_count >= 2) fulls.push_back(i);
 
   // Canonical forms.
   auto longest_of = [&](size_t anchor) -> const std::string& {
     const std::string* best = &info[anchor].text;
     for (size_t f : fulls) {
-      if (info[f].last != info[anchor].last) continue;
+      if (!SameWord(info[f].last, info[anchor].last)) continue;
       if (!CompatibleFirst(info[f].first, info[anchor].first)) continue;
-      if (info[f].text.size() > best->size()) best = &info[f].text;
+      if (BetterForm(info[f].text, *best)) best = &info[f].text;
     }
     return *best;
   };
@@ -117,17 +144,68 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
     if (mentions[i].word_count >= 2) {
       r.canonical = longest_of(i);
     } else {
-      // A lone surname: the nearest full name before it, else the first after it.
+      // A lone surname: the first full name with that surname before it (news names the
+      // main person first), else the first one after it.
       size_t anchor = SIZE_MAX;
       for (size_t f : fulls) {
-        if (info[f].last != n.last) continue;
-        if (f < i || anchor == SIZE_MAX) anchor = f;
-        if (f > i) break;
+        if (SameWord(info[f].last, n.last)) {
+          anchor = f;
+          break;
+        }
       }
       r.canonical = anchor == SIZE_MAX ? n.text : longest_of(anchor);
     }
     out.push_back(std::move(r));
   }
+
+  // Title Case headlines: a known name inside a run of capitalised words ("Pellworth Leaves
+  // Globex", "Ilse Pellworth To Step Down").
+  std::unordered_set<std::string> known;  // folded surnames of accepted names
+  for (size_t i = 0; i < mentions.size(); ++i)
+    if (info[i].accepted) known.insert(fold(info[i].last));
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    if (info[i].accepted || !mentions[i].headline || mentions[i].word_count < 2) continue;
+    const NamePart* parts = candidates.parts.data() + mentions[i].parts_begin;
+    const size_t count = mentions[i].parts_end - mentions[i].parts_begin;
+    for (size_t k = 0; k < count; ++k) {
+      if (parts[k].kind != NamePart::kWord) continue;
+      const std::string_view w = WordOf(text, tokens, parts[k]);
+      // A full name: this word and the next are the first and last word of one.
+      size_t full = SIZE_MAX;
+      if (k + 1 < count && parts[k + 1].kind == NamePart::kWord) {
+        const std::string_view next = WordOf(text, tokens, parts[k + 1]);
+        for (size_t f : fulls) {
+          if (SameWord(info[f].first, w) && SameWord(info[f].last, next)) {
+            full = f;
+            break;
+          }
+        }
+      }
+      ResolvedName r;
+      r.begin = tokens[parts[k].token].begin;
+      if (full != SIZE_MAX) {
+        r.end = parts[k + 1].end;
+        r.canonical = longest_of(full);
+        r.rule = "coref-headline";
+        out.push_back(std::move(r));
+        ++k;
+        continue;
+      }
+      if (known.count(fold(w)) == 0) continue;
+      r.end = parts[k].end;
+      r.rule = "coref-headline";
+      r.canonical = std::string(w);
+      for (size_t f : fulls) {
+        if (SameWord(info[f].last, w)) {
+          r.canonical = longest_of(f);
+          break;
+        }
+      }
+      out.push_back(std::move(r));
+    }
+  }
+  std::sort(out.begin(), out.end(),
+            [](const ResolvedName& a, const ResolvedName& b) { return a.begin < b.begin; });
 }
 
 }  // namespace accord::people

@@ -29,7 +29,4 @@ struct ResolvedName {
 void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
                   const NameCandidates& candidates, std::vector<ResolvedName>& out);
 
-// `s` with runs of white space turned into one space, trimmed.
-std::string NormalizeSpace(std::string_view s);
-
 }  // namespace accord::people

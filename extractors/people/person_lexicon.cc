@@ -32,6 +32,14 @@ std::string TitleKey(std::string_view s) {
   return out;
 }
 
+// A linear scan over the embedded tables: data::Find() binary-searches a list that is sorted by
+// absolute source path, not by name, so generated tables (under the build folder) can be missed.
+const std::string_view* FindEmbedded(std::string_view name) {
+  for (const data::EmbeddedFile& f : data::AllFiles())
+    if (f.name == name) return &f.content;
+  return nullptr;
+}
+
 }  // namespace
 
 void LowerAscii(std::string_view in, std::string& out) {
@@ -91,7 +99,13 @@ StatusOr<PersonLexicon> PersonLexicon::FromTables(std::string_view first_names,
     std::string key = TitleKey(r.fields[0]);
     if (key.empty()) return RowError(*title_table, r, "empty title");
     lex.max_title_words_ = std::max(lex.max_title_words_, WordCount(key));
-    if (!lex.titles_.insert(std::move(key)).second)
+    const std::string_view kind = r.fields[1];
+    TitleKind k;
+    if (kind == "honorific") k = TitleKind::kHonorific;
+    else if (kind == "title") k = TitleKind::kTitle;
+    else if (kind == "role") k = TitleKind::kRole;
+    else return RowError(*title_table, r, "kind must be honorific, title or role");
+    if (!lex.titles_.emplace(std::move(key), k).second)
       return RowError(*title_table, r, "duplicate title (titles match case-insensitively)");
   }
 
@@ -147,7 +161,7 @@ StatusOr<PersonLexicon> PersonLexicon::Load() {
                                     kNonNamesTable,   kNamePartsTable, kCuesTable};
   std::string_view contents[std::size(names)];
   for (size_t i = 0; i < std::size(names); ++i) {
-    const std::string_view* c = data::Find(names[i]);
+    const std::string_view* c = FindEmbedded(names[i]);
     if (c == nullptr) return NotFound("data table " + std::string(names[i]) + " is not embedded");
     contents[i] = *c;
   }

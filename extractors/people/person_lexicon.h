@@ -32,6 +32,7 @@ using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>
 enum class NonNameClass : uint8_t { kNone, kFunction, kMonth, kWeekday, kOrg, kPlace };
 enum class NamePartKind : uint8_t { kNone, kParticle, kPrefix, kSuffix };
 enum class FirstNameKind : uint8_t { kNone, kName, kAmbiguous };
+enum class TitleKind : uint8_t { kNone, kHonorific, kTitle, kRole };
 
 class PersonLexicon {
  public:
@@ -47,6 +48,10 @@ class PersonLexicon {
   NonNameClass NonName(std::string_view word) const;           // exact case
   NamePartKind NamePart(std::string_view word) const;          // exact case ("van", "Jr")
   // Titles are matched on lower-cased words joined by single spaces ("prime minister").
+  TitleKind Title(std::string_view lower_words) const {
+    auto it = titles_.find(lower_words);
+    return it == titles_.end() ? TitleKind::kNone : it->second;
+  }
   bool IsTitle(std::string_view lower_words) const { return titles_.count(lower_words) > 0; }
   size_t max_title_words() const { return max_title_words_; }
   bool IsSpeechVerb(std::string_view lower) const { return speech_.count(lower) > 0; }
@@ -60,7 +65,7 @@ class PersonLexicon {
   StringMap<FirstNameKind> first_names_;
   StringMap<NonNameClass> non_names_;
   StringMap<NamePartKind> name_parts_;
-  StringSet titles_;
+  StringMap<TitleKind> titles_;
   StringSet speech_;
   StringSet before_;
   StringSet appositive_;

@@ -18,13 +18,35 @@ bool IsPunct(std::string_view text, const NameToken& t, std::string_view p) {
 
 bool IsLowerWord(const NameToken& t) { return t.Is(NameToken::kWord) && t.Is(NameToken::kLower); }
 
+// A byline name follows "By", "and", "&" or starts the line; what follows a comma is the
+// writer's paper or desk ("By Ada Quinn, Chronicle Staff Writer").
+bool AfterBylineWord(std::string_view text, const std::vector<NameToken>& tokens, size_t first) {
+  if (first == 0 || tokens[first].Is(NameToken::kLineBreakBefore)) return true;
+  const std::string_view w = TextOf(text, tokens[first - 1]);
+  return w == "By" || w == "by" || w == "BY" || w == "and" || w == "AND" || w == "&";
+}
+
+// "Ada Quinn, 45," and "Quinn, 45,": an age in commas after the name.
+bool AgeFollows(std::string_view text, const std::vector<NameToken>& tokens, size_t next) {
+  if (next + 2 >= tokens.size() || !IsPunct(text, tokens[next], ",")) return false;
+  const NameToken& n = tokens[next + 1];
+  const NameToken& comma = tokens[next + 2];
+  if (!n.Is(NameToken::kDigit) || n.end - n.begin > 2 || !IsPunct(text, comma, ",")) return false;
+  for (size_t i = n.begin; i < n.end; ++i)
+    if (text[i] < '0' || text[i] > '9') return false;
+  // "3,700" is a number, not an age.
+  return !(next + 3 < tokens.size() && tokens[next + 3].begin == comma.end &&
+           tokens[next + 3].Is(NameToken::kDigit));
+}
+
 }  // namespace
 
 // A capitalised word that may be part of a name: not a number, not inside an earlier stage's
 // entity, not ALL CAPS (except initials and on bylines, "By DAVID SANGER"); or a lower-case
 // prefix joined to a capitalised word ("al-Assad").
 bool PersonRules::IsNameWord(std::string_view text, const NameToken& t) const {
-  if (!t.Is(NameToken::kWord) || t.Is(NameToken::kTaken) || t.Is(NameToken::kDigit)) return false;
+  if (!t.Is(NameToken::kWord) || t.Is(NameToken::kTaken) || t.Is(NameToken::kHasDigit))
+    return false;
   if (t.Is(NameToken::kCap)) {
     return !t.Is(NameToken::kAllCaps) || t.Is(NameToken::kByline) || t.end - t.begin == 1;
   }
@@ -47,9 +69,29 @@ size_t PersonRules::TitleAt(std::string_view text, const std::vector<NameToken>&
     LowerAscii(TextOf(text, tokens[p.token]), lower);
     if (n > 0) key += ' ';
     key += lower;
-    if (lex_->IsTitle(key)) best = n + 1;
+    // Inside a run only honorifics and titles split it ("Microsoft President Brad Smith"); a
+    // capitalised role noun counts only as the first word of a sentence ("Spokeswoman Sandy
+    // Angers"), not in a name ("iPhone Developer Program").
+    const TitleKind kind = lex_->Title(key);
+    if (kind == TitleKind::kHonorific || kind == TitleKind::kTitle) {
+      best = n + 1;
+    } else if (kind == TitleKind::kRole) {
+      // A capitalised role noun splits a run as the first word of a sentence ("Spokeswoman Sandy
+      // Angers") or before a given name ("National Security Adviser Sandy Berger"), not inside
+      // a name ("iPhone Developer Program").
+      const size_t after = k + n + 1;
+      const bool given_after =
+          after < chain.size() && chain[after].kind == NamePart::kWord &&
+          lex_->FirstName(TextOf(text, tokens[chain[after].token])) != FirstNameKind::kNone;
+      if ((k == 0 && tokens[chain[0].token].Is(NameToken::kSentenceStart)) || given_after)
+        best = n + 1;
+    }
   }
-  return best;
+  // A title needs a name after it: "Martin Luther King" ends with a word, not a title, and
+  // "the Apple Chief Executive Officer," names no one.
+  if (best == 0 || k + best >= chain.size()) return 0;
+  const NamePart::Kind next = chain[k + best].kind;
+  return next == NamePart::kWord || next == NamePart::kInitial ? best : 0;
 }
 
 // A title or role right before token `first`: "Mr. ", "spokeswoman ", "Secretary of State ",
@@ -58,8 +100,13 @@ bool PersonRules::TitleBefore(std::string_view text, const std::vector<NameToken
                               size_t first) const {
   if (first == 0) return false;
   size_t end = first;  // tokens [.., end) precede the name
-  if (IsPunct(text, tokens[end - 1], ".")) --end;       // "Mr." -> "Mr"
-  else if (IsPunct(text, tokens[end - 1], ",")) --end;  // "general counsel, Mark Chandler"
+  bool after_period = false;
+  if (IsPunct(text, tokens[end - 1], ".")) {
+    --end;  // "Mr." -> "Mr"
+    after_period = true;
+  } else if (IsPunct(text, tokens[end - 1], ",")) {
+    --end;  // "general counsel, Mark Chandler"
+  }
   const bool after_comma = end < first && IsPunct(text, tokens[end], ",");
   std::string key, lower;
   // Try the longest title first: words [end - n, end).
@@ -75,7 +122,14 @@ bool PersonRules::TitleBefore(std::string_view text, const std::vector<NameToken
       if (i > end - n) key += ' ';
       key += lower;
     }
-    if (!ok || !lex_->IsTitle(key)) continue;
+    if (!ok) continue;
+    const TitleKind kind = lex_->Title(key);
+    if (kind == TitleKind::kNone) continue;
+    // A period after a title ends a sentence unless the title is an abbreviation ("Mr.").
+    if (after_period && (kind != TitleKind::kHonorific || n != 1 ||
+                         tokens[end - 1].end != tokens[end].begin)) {
+      continue;
+    }
     // After a comma only lower-case roles count ("the company's general counsel, Mark Chandler").
     if (after_comma && !IsLowerWord(tokens[end - 1])) continue;
     return true;
@@ -108,15 +162,15 @@ const char* PersonRules::CueEvidence(std::string_view text, const std::vector<Na
   // "Ada Quinn, 45," / "Ada Quinn, Cisco's general counsel," / "Ada Quinn, who ..."
   if (next < tokens.size() && IsPunct(text, tokens[next], ",")) {
     const size_t from = next + 1;
-    if (from < tokens.size() && tokens[from].Is(NameToken::kDigit) && from + 1 < tokens.size() &&
-        IsPunct(text, tokens[from + 1], ",")) {
-      return "appositive";
-    }
+    if (AgeFollows(text, tokens, next)) return "appositive";
     for (size_t i = from; i < tokens.size() && i < from + kMaxAppositiveTokens; ++i) {
       const NameToken& t = tokens[i];
       if (t.Is(NameToken::kPunct)) {
         const std::string_view p = TextOf(text, t);
-        if (p == "," || p == "." || p == ";" || p == ":" || p == "(" || p == ")") break;
+        if (p == "," || p == ";" || p == ":" || p == "(" || p == ")") break;
+        // A period ends the phrase unless it ends an abbreviation ("Apple Inc. executive").
+        if (p == "." && (i + 1 >= tokens.size() || tokens[i + 1].Is(NameToken::kSentenceStart)))
+          break;
         continue;
       }
       if (!IsLowerWord(t)) continue;
@@ -150,6 +204,12 @@ void PersonRules::Flush(std::string_view text, const std::vector<NameToken>& tok
     if (c == NonNameClass::kOrg || c == NonNameClass::kPlace) return;
   }
   if (words == 0 || words > kMaxNameWords) return;
+  if (words == 1 && count == 1) {
+    // A lone title or role word is not a name ("the Chief Executive Officer").
+    std::string lower;
+    LowerAscii(TextOf(text, tokens[parts[0].token]), lower);
+    if (lex_->IsTitle(lower)) return;
+  }
 
   const NameToken& first = tokens[parts[0].token];
   const size_t first_index = parts[0].token;
@@ -175,7 +235,7 @@ void PersonRules::Flush(std::string_view text, const std::vector<NameToken>& tok
       given == FirstNameKind::kName ||
       (given == FirstNameKind::kAmbiguous && !first.Is(NameToken::kSentenceStart) && !headline);
 
-  if (words >= 2 && first.Is(NameToken::kByline)) {
+  if (words >= 2 && first.Is(NameToken::kByline) && AfterBylineWord(text, tokens, first_index)) {
     m.rule = "byline";
     m.accepted = true;
   } else if (headline) {
@@ -196,6 +256,9 @@ void PersonRules::Flush(std::string_view text, const std::vector<NameToken>& tok
       m.rule = cue;
       m.accepted = true;
     }
+  } else if (words == 1 && count == 1 && AgeFollows(text, tokens, next_index)) {
+    m.rule = "age";
+    m.accepted = true;
   } else if (words == 1 && count == 1 && first_index > 0 && next_index < tokens.size() &&
              TextOf(text, tokens[first_index - 1]) == "the" &&
              TextOf(text, tokens[next_index]) == "administration") {
@@ -205,10 +268,49 @@ void PersonRules::Flush(std::string_view text, const std::vector<NameToken>& tok
   out.mentions.push_back(m);
 }
 
+// A title that starts before the chain and ends inside it: "Secretary of | State Ada Quinn"
+// (the lower-case "of" broke the run). Returns the chain parts it takes, or 0.
+size_t PersonRules::TitleAcrossStart(std::string_view text, const std::vector<NameToken>& tokens,
+                                     const std::vector<NamePart>& chain) const {
+  const size_t first = chain[0].token;
+  std::string key, lower;
+  for (size_t back = 2; back <= 3 && back <= first; ++back) {
+    key.clear();
+    bool ok = true;
+    for (size_t i = first - back; i < first; ++i) {
+      if (!tokens[i].Is(NameToken::kWord) || tokens[i].Is(NameToken::kDigit) ||
+          (i > first - back && tokens[i].Is(NameToken::kParagraphBefore))) {
+        ok = false;
+        break;
+      }
+      LowerAscii(TextOf(text, tokens[i]), lower);
+      if (i > first - back) key += ' ';
+      key += lower;
+    }
+    if (!ok || !tokens[first - back].Is(NameToken::kCap) ||
+        tokens[first].Is(NameToken::kParagraphBefore)) {
+      continue;
+    }
+    for (size_t n = 0; n + back < lex_->max_title_words() && n + 1 < chain.size(); ++n) {
+      if (chain[n].kind != NamePart::kWord) break;
+      LowerAscii(TextOf(text, tokens[chain[n].token]), lower);
+      key += ' ';
+      key += lower;
+      const TitleKind kind = lex_->Title(key);
+      if (kind == TitleKind::kTitle || kind == TitleKind::kHonorific) return n + 1;
+    }
+  }
+  return 0;
+}
+
 void PersonRules::ProcessChain(std::string_view text, const std::vector<NameToken>& tokens,
                                const std::vector<NamePart>& chain, NameCandidates& out) const {
   bool title_evidence = TitleBefore(text, tokens, chain[0].token);
   size_t seg = 0, k = 0;
+  if (const size_t n = TitleAcrossStart(text, tokens, chain); n > 0) {
+    seg = k = n;
+    title_evidence = true;
+  }
   while (k < chain.size()) {
     if (const size_t n = TitleAt(text, tokens, chain, k); n > 0) {
       Flush(text, tokens, chain.data() + seg, k - seg, title_evidence, out);

@@ -59,7 +59,6 @@ class PersonRules {
   void Find(std::string_view text, const std::vector<NameToken>& tokens, NameCandidates& out) const;
 
  private:
-  struct Chain;
   void ProcessChain(std::string_view text, const std::vector<NameToken>& tokens,
                     const std::vector<NamePart>& chain, NameCandidates& out) const;
   void Flush(std::string_view text, const std::vector<NameToken>& tokens,
@@ -67,6 +66,8 @@ class PersonRules {
   bool IsNameWord(std::string_view text, const NameToken& t) const;
   size_t TitleAt(std::string_view text, const std::vector<NameToken>& tokens,
                  const std::vector<NamePart>& chain, size_t k) const;
+  size_t TitleAcrossStart(std::string_view text, const std::vector<NameToken>& tokens,
+                          const std::vector<NamePart>& chain) const;
   bool TitleBefore(std::string_view text, const std::vector<NameToken>& tokens, size_t first) const;
   const char* CueEvidence(std::string_view text, const std::vector<NameToken>& tokens,
                           size_t first, size_t next) const;

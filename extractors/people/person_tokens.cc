@@ -21,6 +21,19 @@ bool IsSpace(char32_t c) {
          (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x3000;
 }
 
+bool IsSpaceByte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// True when only spaces, tabs and quote marks '>' stand between `at` and the line's start.
+bool LineStartBefore(std::string_view s, size_t at) {
+  while (at > 0) {
+    const char c = s[at - 1];
+    if (c == '\n') return true;
+    if (c != ' ' && c != '\t' && c != '>') return false;
+    --at;
+  }
+  return true;
+}
+
 char32_t PeekAt(std::string_view s, size_t i) {
   if (i >= s.size()) return 0;
   return utf8::Next(s, i);
@@ -37,6 +50,19 @@ void Scan(std::string_view s, std::vector<NameToken>& out) {
     if (IsSpace(c)) {
       if (c == '\n') ++newlines;
       continue;
+    }
+    if (c == '>' && (at == 0 || LineStartBefore(s, at))) continue;  // a "> " quote mark
+    if (at == 0 || IsSpaceByte(s[at - 1])) {
+      // A URL or mail address holds no names: skip the whole run of non-space characters.
+      size_t run_end = at;
+      while (run_end < s.size() && !IsSpaceByte(s[run_end])) ++run_end;
+      const std::string_view run = s.substr(at, run_end - at);
+      if (run.find("://") != std::string_view::npos || run.substr(0, 4) == "www." ||
+          (run.find('@') != std::string_view::npos && run.find('.') != std::string_view::npos)) {
+        i = run_end;
+        newlines = 0;
+        continue;
+      }
     }
     NameToken t;
     t.begin = static_cast<uint32_t>(at);
@@ -69,6 +95,7 @@ void Scan(std::string_view s, std::vector<NameToken>& out) {
       else t.flags |= NameToken::kLower;
       int letters = IsLetter(c) ? 1 : 0;
       bool any_lower = IsLetter(c) && !(t.flags & NameToken::kCap);
+      bool has_digit = IsDigit(c);
       size_t end = i;
       while (end < s.size()) {
         size_t j = end;
@@ -77,6 +104,8 @@ void Scan(std::string_view s, std::vector<NameToken>& out) {
           if (IsLetter(n)) {
             ++letters;
             if (u_islower(static_cast<UChar32>(n))) any_lower = true;
+          } else {
+            has_digit = true;
           }
           end = j;
           continue;
@@ -98,6 +127,7 @@ void Scan(std::string_view s, std::vector<NameToken>& out) {
         break;
       }
       if (letters >= 2 && !any_lower) t.flags |= NameToken::kAllCaps;
+      if (has_digit) t.flags |= NameToken::kHasDigit;
       t.end = static_cast<uint32_t>(end);
       i = end;
       out.push_back(t);

@@ -30,6 +30,7 @@ struct NameToken {
     kHeadline = 1u << 10,      // on a headline line (a title zone, or a Title Case line)
     kByline = 1u << 11,        // in a byline zone or on a "By ..." line
     kTaken = 1u << 12,         // inside an entity an earlier stage found (a date, a nation)
+    kHasDigit = 1u << 13,      // a digit anywhere in the word ("B1", "A380")
   };
   bool Is(uint32_t f) const { return (flags & f) != 0; }
 };
