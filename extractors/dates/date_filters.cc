@@ -1,0 +1,221 @@
+#include "extractors/dates/date_filters.h"
+
+#include <cctype>
+#include <cstring>
+
+namespace accord::dates {
+namespace {
+
+bool IsAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+bool IsDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+bool IEquals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
+      return false;
+  return true;
+}
+
+bool OneOf(std::string_view w, std::initializer_list<std::string_view> words) {
+  for (auto x : words)
+    if (IEquals(w, x)) return true;
+  return false;
+}
+
+// The word (letters, digits, '.', '\'') that ends right before `pos`, skipping blanks and '>'.
+std::string_view WordBefore(std::string_view t, size_t pos) {
+  size_t e = pos;
+  while (e > 0 && (IsSpace(t[e - 1]) || t[e - 1] == '>')) --e;
+  size_t b = e;
+  while (b > 0 && (IsAlnum(t[b - 1]) || t[b - 1] == '.' || t[b - 1] == '\'')) --b;
+  std::string_view w = t.substr(b, e - b);
+  while (!w.empty() && w.back() == '.') w.remove_suffix(1);
+  return w;
+}
+
+// The word that starts after `pos`, skipping blanks.
+std::string_view WordAfter(std::string_view t, size_t pos) {
+  size_t b = pos;
+  while (b < t.size() && (IsSpace(t[b]) || t[b] == '>')) ++b;
+  size_t e = b;
+  while (e < t.size() && (IsAlnum(t[e]) || t[e] == '\'')) ++e;
+  return t.substr(b, e - b);
+}
+
+// The blank-delimited token around [begin, end), at most 200 bytes either side.
+std::string_view TokenAround(std::string_view t, size_t begin, size_t end) {
+  size_t b = begin, e = end;
+  const size_t lo = begin > 200 ? begin - 200 : 0, hi = std::min(t.size(), end + 200);
+  while (b > lo && !IsSpace(t[b - 1])) --b;
+  while (e < hi && !IsSpace(t[e])) ++e;
+  return t.substr(b, e - b);
+}
+
+bool InsideUrlOrAddress(std::string_view token) {
+  for (std::string_view marker : {"://", "www.", "@", ".htm", ".com/", ".org/", ".net/", ".gov/", ".html"})
+    if (token.find(marker) != std::string_view::npos) return true;
+  return false;
+}
+
+// Numbers glued to other numbers or symbols: phone numbers (555-2018), money ($2018),
+// decimals and versions (2.2018, 10.2018.1), percentages, thousands (2,018), clock readings.
+const char* NumericContext(std::string_view t, size_t begin, size_t end) {
+  const char before = begin > 0 ? t[begin - 1] : ' ';
+  const char before2 = begin > 1 ? t[begin - 2] : ' ';
+  const char after = end < t.size() ? t[end] : ' ';
+  const char after2 = end + 1 < t.size() ? t[end + 1] : ' ';
+  if (IsDigit(t[begin])) {
+    if (before == '$' || before == '#' || before == '+') return "money-or-number-sign";
+    if (begin >= 2 && (t.compare(begin - 2, 2, "\xC2\xA3") == 0)) return "money-or-number-sign";  // £
+    if (begin >= 3 && (t.compare(begin - 3, 3, "\xE2\x82\xAC") == 0)) return "money-or-number-sign";  // €
+    if ((before == '-' || before == '.' || before == ',' || before == ':' || before == '/') && IsDigit(before2))
+      return "part-of-a-longer-number";
+    if (before == '(' && IsDigit(after2) && after == ')') return "part-of-a-longer-number";
+  }
+  if (IsDigit(t[end - 1])) {
+    if (after == '%') return "percentage";
+    if ((after == '-' || after == '.' || after == ',' || after == ':' || after == '/') && IsDigit(after2))
+      return "part-of-a-longer-number";
+  }
+  return nullptr;
+}
+
+// Words after which a number is a label, not a year: "version 2000", "page 1998", "No. 2001".
+bool LabelWord(std::string_view w) {
+  return OneOf(w, {"version", "v", "ver", "release", "rev", "revision", "model", "no", "nos",
+                   "number", "num", "page", "pages", "p", "pp", "section", "sec", "sect",
+                   "chapter", "ch", "article", "art", "room", "flight", "route", "highway",
+                   "interstate", "box", "suite", "ext", "extension", "code", "rule", "paragraph",
+                   "para", "part", "item", "vol", "volume", "issue", "windows", "office", "build",
+                   "patch", "firmware", "iso", "rfc", "ieee", "line", "lines", "file", "id",
+                   "phone", "fax", "tel", "call", "dial", "zip"});
+}
+
+// Words after a number that make it a quantity, not a year: "2000 people", "1500 miles".
+bool QuantityNoun(std::string_view w) {
+  return OneOf(w, {"people", "persons", "person", "employees", "workers", "users", "jobs",
+                   "members", "troops", "soldiers", "copies", "units", "computers", "machines",
+                   "dollars", "euros", "pounds", "yen", "marks", "francs", "miles", "km",
+                   "kilometers", "kilometres", "feet", "ft", "meters", "metres", "pages", "words",
+                   "times", "messages", "sites", "companies", "points", "votes", "cases", "deaths",
+                   "bytes", "bits", "kb", "mb", "gb", "mhz", "ghz", "hours", "minutes", "seconds",
+                   "days", "weeks", "months", "years", "calls", "lines", "items", "files",
+                   "customers", "subscribers", "homes", "students", "children", "of", "percent",
+                   "pct", "per", "to", "x", "and"});
+}
+
+bool StartsWithDigit(std::string_view s) { return !s.empty() && IsDigit(s[0]); }
+
+}  // namespace
+
+const char* RejectReason(const RuleSpec& spec, const Match& m, std::string_view t) {
+  const size_t begin = m.begin, end = m.end;
+  // Word boundaries (the patterns' \b do not see a match that starts or ends inside a word).
+  if (begin > 0 && IsAlnum(t[begin - 1]) && IsAlnum(t[begin])) return "inside-a-word";
+  if (end < t.size() && IsAlnum(t[end]) && IsAlnum(t[end - 1])) return "inside-a-word";
+
+  const std::string_view token = TokenAround(t, begin, end);
+  if (InsideUrlOrAddress(token)) return "inside-a-url-or-address";
+
+  if (const char* why = NumericContext(t, begin, end)) return why;
+
+  const std::string_view before = WordBefore(t, begin);
+  const std::string_view after = WordAfter(t, end);
+
+  switch (spec.kind) {
+    case RuleKind::kYear:
+    case RuleKind::kRange: {
+      if (m.has(kSlotMod)) break;
+      if (LabelWord(before)) return "label-number";
+      if (StartsWithDigit(before)) return "number-sequence";
+      // "a 1989 Honda": a model year.
+      if (OneOf(before, {"a", "an"})) return "model-year";
+      if (StartsWithDigit(after)) return "number-sequence";
+      if (QuantityNoun(after) && !OneOf(after, {"of", "to", "and"})) return "quantity";
+      // Laws and products named with their year: "the Telecommunications Act of 1996".
+      if (IEquals(before, "of")) {
+        std::string_view two = WordBefore(t, before.data() - t.data());
+        if (OneOf(two, {"act", "acts", "bill", "law", "amendment", "amendments"})) return "name-of-a-law";
+      }
+      // Years before 1900 only after a preposition ("in 1776").
+      if (spec.kind == RuleKind::kYear && m.slots[kSlotYear] < std::string_view("1900") &&
+          !OneOf(before, {"in", "since", "of", "until", "from", "before", "after", "during", "circa",
+                          "c", "around", "year"}))
+        return "old-year-without-preposition";
+      break;
+    }
+    case RuleKind::kNumericDate:
+    case RuleKind::kCalendar:
+      if (StartsWithDigit(m.slots[kSlotN1]) || m.has(kSlotMnum)) {
+        if (LabelWord(before)) return "label-number";
+      }
+      if (m.has(kSlotMonth) && !m.has(kSlotDay) && !m.has(kSlotYear) && !m.has(kSlotMod)) {
+        // A month name alone is a date only after a word that introduces one: not "May" the
+        // modal verb, "March" the verb or "June" the given name.
+        if (!OneOf(before, {"in", "since", "until", "till", "by", "of", "from", "through", "to",
+                            "before", "after", "during", "early", "late", "mid", "last", "next",
+                            "this", "between", "and", "or", "around", "for", "that", "each",
+                            "every", "in", "on", "throughout", "later", "earlier", "end"}))
+          return "month-name-without-context";
+        if (OneOf(before, {"each", "every"})) return "recurring";
+      }
+      if (m.has(kSlotMonth) && m.has(kSlotDay) && !m.has(kSlotYear) && !m.has(kSlotHour)) {
+        // "May 5 people": a month-day must not run into a noun.
+        if (QuantityNoun(after) && !OneOf(after, {"to", "and", "of"})) return "quantity";
+        if (OneOf(FoldKey(m.slots[kSlotMonth]), {"may", "march"}) && IEquals(before, "I")) return "modal-or-verb";
+      }
+      break;
+    case RuleKind::kWeekday:
+      // Newspapers and institutions named after a day.
+      if (OneOf(after, {"Times", "Telegraph", "Herald", "Express", "Mirror", "Mail", "Post",
+                        "Tribune", "Independent", "Observer", "Star", "School", "Sport", "Night"}))
+        return "part-of-a-name";
+      if (OneOf(before, {"every", "each"})) return "recurring";
+      break;
+    case RuleKind::kDuration:
+    case RuleKind::kOffset: {
+      std::string_view num = m.slots[kSlotNum];
+      if (OneOf(num, {"a", "an", "one", "per"})) {
+        // Recurring: "$69,000 a year", "twice a day", "three times a week".
+        if (StartsWithDigit(before) || OneOf(before, {"once", "twice", "thrice", "times", "per"}))
+          return "recurring";
+        if (begin > 0 && before.empty()) break;
+        std::string_view unit = m.slots[kSlotUnit];
+        if (OneOf(unit, {"second"}) && spec.kind == RuleKind::kDuration) return "ordinal-second";
+        // "a minute fraction": the adjective, not the unit.
+        if (OneOf(unit, {"minute"}) && !after.empty() && std::islower(static_cast<unsigned char>(after[0])) &&
+            !OneOf(after, {"ago", "later", "earlier", "before", "after", "or", "and", "to", "of", "for",
+                           "in", "from", "when", "while", "longer", "more", "now"}))
+          return "adjective-minute";
+      }
+      if (OneOf(before, {"every", "each", "per"})) return "recurring";
+      if (spec.kind == RuleKind::kDuration && m.has(kSlotNum) && StartsWithDigit(num) &&
+          LabelWord(before))
+        return "label-number";
+      break;
+    }
+    case RuleKind::kSeason:
+      if (!m.has(kSlotRel) && !m.has(kSlotYear) && !m.has(kSlotMod)) {
+        // "spring" and "fall" alone are as often a verb or a noun; the others after "the",
+        // "in", "this" or an adjective.
+        if (OneOf(m.slots[kSlotSeason], {"spring", "fall"}) && !OneOf(before, {"the", "in", "this"}))
+          return "season-word-without-context";
+        if (after.size() > 0 && OneOf(after, {"olympics", "games", "school", "camp", "session"}))
+          return "part-of-a-name";
+      }
+      break;
+    case RuleKind::kFixed:
+      // Adverbs inside compound adjectives ("now-defunct", "recently-split"), and "for now".
+      if (end < t.size() && t[end] == '-') return "part-of-a-compound";
+      if (IEquals(t.substr(begin, end - begin), "now") && OneOf(before, {"for", "until", "till", "by"}))
+        return "idiom";
+      break;
+    default:
+      break;
+  }
+  return nullptr;
+}
+
+}  // namespace accord::dates

@@ -1,0 +1,132 @@
+#include "extractors/dates/date_lexicon.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "pipeline/data/embedded.h"
+#include "pipeline/tables.h"
+
+namespace accord::dates {
+namespace {
+
+constexpr std::string_view kTableName = "extractors/dates/data/date_words.tsv";
+
+struct ClassName {
+  std::string_view name;
+  WordClass c;
+};
+constexpr ClassName kClassNames[] = {
+    {"month", WordClass::kMonth},
+    {"month_abbr", WordClass::kMonthAbbr},
+    {"weekday", WordClass::kWeekday},
+    {"weekday_abbr", WordClass::kWeekdayAbbr},
+    {"number", WordClass::kNumber},
+    {"quarter_ordinal", WordClass::kQuarterOrdinal},
+    {"vague_number", WordClass::kVagueNumber},
+    {"unit", WordClass::kUnit},
+    {"season", WordClass::kSeason},
+    {"zone", WordClass::kZone},
+    {"daypart", WordClass::kDaypart},
+};
+
+bool IsNameClass(WordClass c) {
+  return c == WordClass::kMonth || c == WordClass::kMonthAbbr || c == WordClass::kWeekday ||
+         c == WordClass::kWeekdayAbbr;
+}
+
+// A word as a pattern: spaces become "one or more blanks, possibly across a line".
+std::string WordPattern(std::string_view word) {
+  std::string out;
+  for (char ch : word) {
+    if (ch == ' ') {
+      out += "(?:\\s|>)+";
+    } else if (std::isalnum(static_cast<unsigned char>(ch))) {
+      out += ch;
+    } else {
+      out += '\\';
+      out += ch;
+    }
+  }
+  return out;
+}
+
+std::string Title(std::string_view w) {
+  std::string s(w);
+  if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+  return s;
+}
+
+std::string Upper(std::string_view w) {
+  std::string s(w);
+  for (char& ch : s) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  return s;
+}
+
+}  // namespace
+
+std::string FoldKey(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (char ch : s) {
+    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '>') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  }
+  return out;
+}
+
+StatusOr<Lexicon> Lexicon::Load() {
+  // Found by a scan of the embedded files rather than data::Find, which needs them sorted by name.
+  const std::string_view* content = nullptr;
+  for (const data::EmbeddedFile& f : data::AllFiles())
+    if (f.name == kTableName) content = &f.content;
+  if (content == nullptr) return NotFound("data table " + std::string(kTableName) + " is not embedded");
+  auto table = ParseTable(kTableName, *content, 3);
+  if (!table.ok()) return table.status();
+  Lexicon lex;
+  for (const TableRow& row : table->rows) {
+    const ClassName* found = nullptr;
+    for (const ClassName& cn : kClassNames)
+      if (cn.name == row.fields[0]) found = &cn;
+    if (found == nullptr)
+      return InvalidArgument(std::string(kTableName) + ":" + std::to_string(row.line) +
+                             ": unknown word class '" + std::string(row.fields[0]) + "'");
+    const int i = static_cast<int>(found->c);
+    std::string word = FoldKey(row.fields[1]);
+    lex.index_[i].emplace(word, std::string(row.fields[2]));
+    lex.words_[i].emplace_back(std::move(word), std::string(row.fields[2]));
+  }
+  for (auto& words : lex.words_)
+    std::stable_sort(words.begin(), words.end(),
+                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  return lex;
+}
+
+std::string_view Lexicon::Value(WordClass c, std::string_view word) const {
+  const auto& index = index_[static_cast<int>(c)];
+  auto it = index.find(FoldKey(word));
+  return it == index.end() ? std::string_view() : std::string_view(it->second);
+}
+
+std::string Lexicon::Alternation(WordClass c) const {
+  std::string out = IsNameClass(c) ? "(?:" : "(?i:";
+  bool first = true;
+  for (const auto& [word, value] : words_[static_cast<int>(c)]) {
+    if (!first) out += '|';
+    first = false;
+    if (IsNameClass(c)) {
+      out += WordPattern(Title(word)) + "|" + WordPattern(Upper(word));
+    } else {
+      out += WordPattern(word);
+    }
+  }
+  out += ')';
+  return out;
+}
+
+}  // namespace accord::dates

@@ -1,0 +1,632 @@
+#include "extractors/dates/date_resolve.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace accord::dates {
+
+// ---------------------------------------------------------------- calendar arithmetic
+
+int64_t ToDays(CivilDate c) {  // H. Hinnant's days_from_civil
+  const int y = c.y - (c.m <= 2);
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (c.m + (c.m > 2 ? -3 : 9)) + 2) / 5 + c.d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int64_t>(doe) - 719468;
+}
+
+CivilDate FromDays(int64_t z) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t y = static_cast<int64_t>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  return {static_cast<int>(y + (m <= 2)), static_cast<int>(m), static_cast<int>(d)};
+}
+
+int IsoWeekday(CivilDate c) {
+  const int64_t z = ToDays(c);  // 1970-01-01 was a Thursday (4)
+  return static_cast<int>(((z % 7) + 7 + 3) % 7) + 1;
+}
+
+std::pair<int, int> IsoWeek(CivilDate c) {
+  const int64_t thursday = ToDays(c) + (4 - IsoWeekday(c));
+  const CivilDate t = FromDays(thursday);
+  const int64_t jan1 = ToDays({t.y, 1, 1});
+  return {t.y, static_cast<int>((thursday - jan1) / 7) + 1};
+}
+
+int DaysInMonth(int y, int m) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+  return kDays[(m - 1) % 12];
+}
+
+std::optional<CivilDate> ParseIsoDate(std::string_view s) {
+  if (s.size() < 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  CivilDate c;
+  auto num = [&](size_t at, size_t len, int& out) {
+    return std::from_chars(s.data() + at, s.data() + at + len, out).ptr == s.data() + at + len;
+  };
+  if (!num(0, 4, c.y) || !num(5, 2, c.m) || !num(8, 2, c.d)) return std::nullopt;
+  if (c.m < 1 || c.m > 12 || c.d < 1 || c.d > DaysInMonth(c.y, c.m)) return std::nullopt;
+  return c;
+}
+
+std::string FormatDate(CivilDate c) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.y, c.m, c.d);
+  return buf;
+}
+
+std::string FormatWeek(CivilDate c) {
+  auto [y, w] = IsoWeek(c);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-W%02d", y, w);
+  return buf;
+}
+
+namespace {
+
+std::string Year4(int y) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%04d", y);
+  return buf;
+}
+
+std::string YearMonth(int y, int m) {
+  char buf[12];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+  return buf;
+}
+
+CivilDate AddMonths(CivilDate c, int months) {
+  int total = c.y * 12 + (c.m - 1) + months;
+  CivilDate out{total / 12, total % 12 + 1, 1};
+  out.d = std::min(c.d, DaysInMonth(out.y, out.m));
+  return out;
+}
+
+CivilDate AddDays(CivilDate c, int64_t days) { return FromDays(ToDays(c) + days); }
+
+bool IEquals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
+      return false;
+  return true;
+}
+
+bool IStartsWith(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && IEquals(s.substr(0, prefix.size()), prefix);
+}
+
+// Seasons as a running index: year * 4 + {SP 0, SU 1, FA 2, WI 3}; winter Y runs Dec Y - Feb Y+1.
+constexpr std::string_view kSeasonCodes[] = {"SP", "SU", "FA", "WI"};
+int SeasonIndex(CivilDate c) {
+  if (c.m <= 2) return (c.y - 1) * 4 + 3;
+  if (c.m == 12) return c.y * 4 + 3;
+  return c.y * 4 + (c.m - 3) / 3;
+}
+
+// The year of the occurrence of (month, day) nearest to `ref`; the tense of the clause moves it
+// only when the nearest one is more than a season on the wrong side ("was arrested in March" in
+// November is the last March, "returns in January" in November the next January).
+int YearFor(int month, int day, CivilDate ref, Tense tense) {
+  constexpr int64_t kSeason = 92;
+  const int64_t r = ToDays(ref);
+  int nearest = ref.y;
+  int64_t best_distance = INT64_MAX;
+  for (int y = ref.y - 1; y <= ref.y + 1; ++y) {
+    const int64_t t = ToDays({y, month, std::min(day, DaysInMonth(y, month))});
+    const int64_t distance = t > r ? t - r : r - t;
+    if (distance < best_distance) {
+      best_distance = distance;
+      nearest = y;
+    }
+  }
+  const int64_t t = ToDays({nearest, month, std::min(day, DaysInMonth(nearest, month))});
+  if (tense == Tense::kPast && t - r > kSeason) return nearest - 1;
+  if (tense == Tense::kFuture && r - t > kSeason) return nearest + 1;
+  return nearest;
+}
+
+std::string TrimPlural(std::string_view unit) {
+  std::string u = FoldKey(unit);
+  if (u == "centuries") return "century";
+  if (u.size() > 1 && u.back() == 's') u.pop_back();
+  return u;
+}
+
+std::string FormatNumber(double n) {
+  char buf[32];
+  if (n == std::floor(n)) {
+    std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(n));
+  } else {
+    std::snprintf(buf, sizeof buf, "%g", n);
+  }
+  return buf;
+}
+
+// "10Y" -> {10, "Y"}; "TH" -> {1, "TH"}.
+std::pair<int, std::string_view> SplitUnit(std::string_view v) {
+  int k = 0;
+  size_t i = 0;
+  while (i < v.size() && std::isdigit(static_cast<unsigned char>(v[i]))) k = k * 10 + (v[i++] - '0');
+  return {i == 0 ? 1 : k, v.substr(i)};
+}
+
+std::string DurationValue(std::optional<double> n, std::string_view unit_value) {
+  auto [k, letters] = SplitUnit(unit_value);
+  const bool clock = !letters.empty() && letters[0] == 'T';
+  std::string out = clock ? "PT" : "P";
+  std::string_view letter = clock ? letters.substr(1) : letters;
+  if (n) {
+    out += FormatNumber(*n * k);
+  } else {
+    out += 'X';
+  }
+  out += letter;
+  return out;
+}
+
+// --- tense cues
+
+bool IsWordChar(char c) {
+  return std::isalpha(static_cast<unsigned char>(c)) || c == '\'' ;
+}
+
+enum class Cue : uint8_t { kNone, kPast, kPlan, kFuture };
+
+constexpr std::string_view kFutureWords[] = {"will", "shall", "won't", "going", "scheduled", "slated",
+                                             "until", "till", "upcoming", "tomorrow", "next",
+                                             "due", "would"};
+constexpr std::string_view kPlanWords[] = {"plan", "plans", "planned", "planning", "intend",
+                                           "intends", "intended", "aims", "hopes", "expects",
+                                           "expected"};
+constexpr std::string_view kPastWords[] = {
+    "said", "was", "were", "had", "did", "told", "began", "made", "took", "came", "went", "met",
+    "gave", "held", "wrote", "left", "ran", "saw", "won", "lost", "sent", "sold", "spoke", "became",
+    "brought", "fell", "found", "got", "knew", "paid", "rose", "sat", "stood", "struck", "thought",
+    "broke", "chose", "flew", "grew", "hit", "led", "quit", "spent", "shot", "caught", "drew",
+    "drove", "forgot", "froze", "hid", "hung", "kept", "laid", "lent", "meant", "overtook",
+    "ago", "yesterday", "last", "earlier"};
+
+Cue Classify(std::string_view w, std::string_view next, std::string_view prev) {
+  if (w.size() > 3 && (w.substr(w.size() - 3) == "'ll")) return Cue::kFuture;
+  for (auto f : kFutureWords)
+    if (IEquals(w, f)) {
+      if (IEquals(w, "going") && !IEquals(next, "to")) return Cue::kNone;
+      return Cue::kFuture;
+    }
+  if ((IEquals(w, "set") || IEquals(w, "expected")) && IEquals(next, "to")) return Cue::kFuture;
+  for (auto p : kPlanWords)
+    if (IEquals(w, p)) return Cue::kPlan;
+  bool past = w.size() > 4 && w.substr(w.size() - 2) == "ed";
+  for (auto p : kPastWords)
+    if (IEquals(w, p)) past = true;
+  // "to be held", "be released": a passive infinitive looks ahead.
+  if (past && IEquals(prev, "be")) return Cue::kFuture;
+  return past ? Cue::kPast : Cue::kNone;
+}
+
+bool SentenceBreak(std::string_view t, size_t i) {
+  // A break after t[i]: ". X", "? X", "! X" or a blank line.
+  if (t[i] == '\n') {  // a blank line, possibly holding quote marks
+    size_t j = i + 1;
+    while (j < t.size() && (t[j] == ' ' || t[j] == '\t' || t[j] == '>')) ++j;
+    return j < t.size() && t[j] == '\n';
+  }
+  if ((t[i] == '.' || t[i] == '?' || t[i] == '!') && i + 2 < t.size() &&
+      (t[i + 1] == ' ' || t[i + 1] == '\n') && std::isupper(static_cast<unsigned char>(t[i + 2])))
+    return i < 2 || !std::isupper(static_cast<unsigned char>(t[i - 1])) ||
+           std::isalpha(static_cast<unsigned char>(t[i - 2]));  // not "U.S." or "A."
+  return false;
+}
+
+}  // namespace
+
+Tense ClauseTense(std::string_view t, size_t begin, size_t end) {
+  size_t lo = begin;
+  const size_t lo_limit = begin > 300 ? begin - 300 : 0;
+  while (lo > lo_limit && !SentenceBreak(t, lo - 1)) --lo;
+  size_t hi = end;
+  const size_t hi_limit = std::min(t.size(), end + 200);
+  while (hi < hi_limit && !SentenceBreak(t, hi)) ++hi;
+
+  struct Found {
+    Cue cue = Cue::kNone;
+    size_t distance = SIZE_MAX;
+  } best;
+  auto scan = [&](size_t from, size_t to, bool before) {
+    size_t words = 0;
+    // Walk words from the expression outwards, counting distance in words.
+    std::vector<std::pair<size_t, size_t>> spans;
+    for (size_t i = from; i < to;) {
+      if (!IsWordChar(t[i])) {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j < to && (IsWordChar(t[j]) || t[j] == '-')) ++j;
+      spans.push_back({i, j});
+      i = j;
+    }
+    if (before) std::reverse(spans.begin(), spans.end());
+    for (size_t k = 0; k < spans.size(); ++k) {
+      ++words;
+      std::string_view w = t.substr(spans[k].first, spans[k].second - spans[k].first);
+      // The words after and before w in reading order.
+      std::string_view next, prev;
+      const size_t later = before ? k - 1 : k + 1, earlier = before ? k + 1 : k - 1;
+      if (before ? k > 0 : k + 1 < spans.size())
+        next = t.substr(spans[later].first, spans[later].second - spans[later].first);
+      if (before ? k + 1 < spans.size() : k > 0)
+        prev = t.substr(spans[earlier].first, spans[earlier].second - spans[earlier].first);
+      Cue c = Classify(w, next, prev);
+      if (c == Cue::kNone) continue;
+      const size_t distance = words * 2 + (before ? 0 : 1);  // prefer a cue before on a tie
+      if (distance < best.distance) best = {c, distance};
+      return;
+    }
+  };
+  scan(lo, begin, true);
+  scan(end, hi, false);
+  switch (best.cue) {
+    case Cue::kPast: return Tense::kPast;
+    case Cue::kPlan: return Tense::kPlan;
+    case Cue::kFuture: return Tense::kFuture;
+    case Cue::kNone: return Tense::kUnknown;
+  }
+  return Tense::kUnknown;
+}
+
+// ---------------------------------------------------------------- values
+
+std::optional<double> Resolver::Number(std::string_view s) const {
+  std::string key = FoldKey(s);
+  double extra = 0;
+  for (std::string_view half : {" and a half"}) {
+    if (key.size() > half.size() && key.compare(key.size() - half.size(), half.size(), half) == 0) {
+      key.resize(key.size() - half.size());
+      extra = 0.5;
+    }
+  }
+  if (!key.empty() && std::isdigit(static_cast<unsigned char>(key[0]))) {
+    std::string digits;
+    for (char c : key)
+      if (c != ',') digits += c;
+    char* endp = nullptr;
+    const double v = std::strtod(digits.c_str(), &endp);
+    if (endp == digits.c_str()) return std::nullopt;
+    return v + extra;
+  }
+  double total = 0;
+  size_t pos = 0;
+  while (pos <= key.size()) {
+    size_t dash = key.find('-', pos);
+    std::string_view part = std::string_view(key).substr(pos, dash == std::string::npos ? std::string::npos : dash - pos);
+    std::string_view v = lex_.Value(WordClass::kNumber, part);
+    if (v.empty()) return std::nullopt;
+    total += std::strtod(std::string(v).c_str(), nullptr);
+    if (dash == std::string::npos) break;
+    pos = dash + 1;
+  }
+  return total + extra;
+}
+
+int Resolver::Year(std::string_view digits, std::optional<CivilDate> ref) const {
+  int v = 0;
+  for (char c : digits)
+    if (std::isdigit(static_cast<unsigned char>(c))) v = v * 10 + (c - '0');
+  size_t n = 0;
+  for (char c : digits) n += std::isdigit(static_cast<unsigned char>(c)) ? 1 : 0;
+  if (n >= 3) return v;
+  // Two digits: the century that puts the year nearest the article's date (else 1950-2049).
+  const int pivot = ref ? ref->y : 2000;
+  int best = 1900 + v;
+  for (int century : {1800, 1900, 2000, 2100})
+    if (std::abs(century + v - pivot) < std::abs(best - pivot)) best = century + v;
+  return best;
+}
+
+int Resolver::Month(std::string_view name) const {
+  std::string key = FoldKey(name);
+  while (!key.empty() && key.back() == '.') key.pop_back();
+  std::string_view v = lex_.Value(WordClass::kMonth, key);
+  if (v.empty()) v = lex_.Value(WordClass::kMonthAbbr, key);
+  return v.empty() ? 0 : std::atoi(std::string(v).c_str());
+}
+
+std::string Resolver::Zone(std::string_view zone, CivilDate date) const {
+  std::string_view v = lex_.Value(WordClass::kZone, zone);
+  if (v.empty() || v[0] != 'U') return std::string(v);
+  // A US zone named without standard/daylight: daylight time from April to October.
+  const bool daylight = date.m >= 4 && date.m <= 10;
+  const int standard = v == "US/Eastern" ? 5 : v == "US/Central" ? 6 : v == "US/Mountain" ? 7 : 8;
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "-%02d:00", standard - (daylight ? 1 : 0));
+  return buf;
+}
+
+static std::string ClockSuffix(std::string_view hour_s, std::string_view min_s, std::string_view ampm) {
+  int hour = std::atoi(std::string(hour_s).c_str());
+  int minute = min_s.empty() ? 0 : std::atoi(std::string(min_s).c_str());
+  if (!ampm.empty()) {
+    const bool pm = std::tolower(static_cast<unsigned char>(ampm[0])) == 'p';
+    if (pm && hour < 12) hour += 12;
+    if (!pm && hour == 12) hour = 0;
+  }
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "T%02d:%02d", hour, minute);
+  return buf;
+}
+
+std::optional<Value> Resolver::Calendar(const Match& m, std::string_view text, size_t begin,
+                                        size_t end, std::optional<CivilDate> ref) const {
+  int month = m.has(kSlotMonth) ? Month(m.slots[kSlotMonth])
+                                : (m.has(kSlotMnum) ? std::atoi(std::string(m.slots[kSlotMnum]).c_str()) : 0);
+  if (month < 1 || month > 12) return std::nullopt;
+  int day = m.has(kSlotDay) ? std::atoi(std::string(m.slots[kSlotDay]).c_str()) : 0;
+  std::optional<int> year;
+  if (m.has(kSlotYear)) year = Year(m.slots[kSlotYear], ref);
+  else if (m.has(kSlotYy)) year = Year(m.slots[kSlotYy], ref);
+  if (day > 31) return std::nullopt;
+  if (year && day > DaysInMonth(*year, month)) return std::nullopt;
+  if (!year) {
+    if (!ref) return Value{"", m.has(kSlotHour) ? "time" : "date"};
+    const Tense tense = ClauseTense(text, begin, end);
+    year = YearFor(month, day ? day : 15, *ref, tense == Tense::kPlan ? Tense::kUnknown : tense);
+    if (day > DaysInMonth(*year, month)) return std::nullopt;
+  }
+  if (day == 0) return Value{YearMonth(*year, month), "date"};
+  const CivilDate date{*year, month, day};
+  std::string value = FormatDate(date);
+  if (!m.has(kSlotHour)) return Value{value, "date"};
+  value += ClockSuffix(m.slots[kSlotHour], m.slots[kSlotMin], m.slots[kSlotAmpm]);
+  if (m.has(kSlotZone)) value += Zone(m.slots[kSlotZone], date);
+  return Value{value, "time"};
+}
+
+std::optional<Value> Resolver::Resolve(const RuleSpec& spec, const Match& m, std::string_view text,
+                                       std::optional<CivilDate> ref) const {
+  const size_t begin = m.begin, end = m.end;
+  switch (spec.kind) {
+    case RuleKind::kCalendar:
+      return Calendar(m, text, begin, end, ref);
+
+    case RuleKind::kNumericDate: {
+      const int n1 = std::atoi(std::string(m.slots[kSlotN1]).c_str());
+      const int n2 = std::atoi(std::string(m.slots[kSlotN2]).c_str());
+      // Month first (US) unless the first number cannot be a month (17/04/2018).
+      int month = n1, day = n2;
+      if (n1 > 12 && n2 <= 12) std::swap(month, day);
+      const int year = Year(m.slots[kSlotYear], ref);
+      if (month < 1 || month > 12 || day < 1 || day > DaysInMonth(year, month)) return std::nullopt;
+      return Value{FormatDate({year, month, day}), "date"};
+    }
+
+    case RuleKind::kYear:
+      return Value{Year4(Year(m.slots[kSlotYear], ref)), "date"};
+
+    case RuleKind::kRange:
+      return std::nullopt;  // ResolveRange
+
+    case RuleKind::kDecade: {
+      if (m.has(kSlotDecade)) return Value{std::string(m.slots[kSlotDecade]), "date"};
+      const int yy = std::atoi(std::string(m.slots[kSlotYy]).c_str()) * 10;
+      return Value{std::to_string(Year(Year4(yy).substr(2), ref) / 10), "date"};
+    }
+
+    case RuleKind::kQuarter: {
+      std::string_view q = m.slots[kSlotQord];
+      int quarter = 0;
+      bool relative = false;
+      if (!q.empty() && (q[0] == 'Q' || q[0] == 'q')) {
+        quarter = q[1] - '0';
+      } else {
+        std::string_view v = lex_.Value(WordClass::kQuarterOrdinal, q);
+        if (v.empty()) return std::nullopt;
+        relative = v[0] == '-' || v[0] == '+' || v == "0";
+        quarter = std::atoi(std::string(v).c_str());
+      }
+      if (m.has(kSlotYear) && !relative)
+        return Value{Year4(Year(m.slots[kSlotYear], ref)) + "-Q" + std::to_string(quarter), "date"};
+      if (!ref) return Value{"", "date"};
+      int y = ref->y;
+      if (relative) {
+        int index = ref->y * 4 + (ref->m - 1) / 3 + quarter;
+        y = index / 4;
+        quarter = index % 4 + 1;
+      }
+      return Value{Year4(y) + "-Q" + std::to_string(quarter), "date"};
+    }
+
+    case RuleKind::kFiscalYear:
+      return Value{"FY" + Year4(Year(m.has(kSlotYear) ? m.slots[kSlotYear] : m.slots[kSlotYy], ref)),
+                   "date"};
+
+    case RuleKind::kRelative: {
+      if (!ref) return Value{"", "date"};
+      const std::string unit = FoldKey(m.slots[kSlotUnit]);
+      std::string_view rel = m.slots[kSlotRel];
+      int delta = 0;
+      if (IEquals(rel, "last") || IEquals(rel, "previous")) delta = -1;
+      if (IEquals(rel, "next") || IEquals(rel, "coming") || IEquals(rel, "following")) delta = 1;
+      if (unit == "weekend") {
+        int weeks = delta;
+        if (IEquals(rel, "the")) {
+          const Tense tense = ClauseTense(text, begin, end);
+          weeks = (tense == Tense::kFuture || tense == Tense::kPlan || IsoWeekday(*ref) >= 6) ? 0 : -1;
+        }
+        return Value{FormatWeek(AddDays(*ref, 7 * weeks)) + "-WE", "date"};
+      }
+      if (unit == "week") return Value{FormatWeek(AddDays(*ref, 7 * delta)), "date"};
+      if (unit == "month") {
+        CivilDate c = AddMonths(*ref, delta);
+        return Value{YearMonth(c.y, c.m), "date"};
+      }
+      if (unit == "quarter") {
+        int index = ref->y * 4 + (ref->m - 1) / 3 + delta;
+        return Value{Year4(index / 4) + "-Q" + std::to_string(index % 4 + 1), "date"};
+      }
+      if (unit == "decade") return Value{std::to_string(ref->y / 10 + delta), "date"};
+      if (unit == "century") return Value{std::to_string(ref->y / 100 + delta), "date"};
+      return Value{Year4(ref->y + delta), "date"};
+    }
+
+    case RuleKind::kSeason: {
+      const std::string_view code = lex_.Value(WordClass::kSeason, m.slots[kSlotSeason]);
+      int k = 0;
+      for (int i = 0; i < 4; ++i)
+        if (kSeasonCodes[i] == code) k = i;
+      if (m.has(kSlotYear)) return Value{Year4(Year(m.slots[kSlotYear], ref)) + "-" + std::string(code), "date"};
+      if (!ref) return Value{"", "date"};
+      const int current = SeasonIndex(*ref);
+      std::string_view rel = m.slots[kSlotRel];
+      int index = ref->y * 4 + k;
+      if (k == 3 && ref->m <= 2) index -= 4;  // "this winter" in January
+      if (IEquals(rel, "last") || IEquals(rel, "past")) {
+        index = current - 1;
+        while (((index % 4) + 4) % 4 != k) --index;
+      } else if (IEquals(rel, "next") || IEquals(rel, "coming")) {
+        index = current + 1;
+        while (((index % 4) + 4) % 4 != k) ++index;
+      }
+      return Value{Year4(index / 4) + "-" + std::string(code), "date"};
+    }
+
+    case RuleKind::kDayWord: {
+      if (!ref) return Value{"", m.has(kSlotPart) ? "time" : "date"};
+      std::string word = FoldKey(m.slots[kSlotDw]);
+      int offset = 0;
+      std::string part;
+      if (m.has(kSlotPart)) part = lex_.Value(WordClass::kDaypart, m.slots[kSlotPart]);
+      if (word == "yesterday" || word == "last") offset = -1;
+      if (word == "tomorrow") offset = 1;
+      if (word == "tonight") part = "NI";
+      if (word == "today") {
+        // "today's TV", "the Internet today is": today in general, not the article's day.
+        std::string_view after = text.substr(end, 8);
+        if (IStartsWith(after, "'s") || IStartsWith(after, "\u2019s") || IStartsWith(after, " is ") ||
+            IStartsWith(after, " are "))
+          return Value{"PRESENT_REF", "date"};
+      }
+      std::string value = FormatDate(AddDays(*ref, offset));
+      if (!part.empty()) return Value{value + "T" + part, "time"};
+      return Value{value, "date"};
+    }
+
+    case RuleKind::kWeekday: {
+      const std::string_view kind = m.has(kSlotPart) ? "time" : "date";
+      if (!ref) return Value{"", kind};
+      const int target = std::atoi(std::string(lex_.Value(WordClass::kWeekday, m.slots[kSlotWday])).c_str());
+      const int today = IsoWeekday(*ref);
+      std::string_view rel = m.slots[kSlotRel];
+      int64_t offset;
+      const int back = (today - target + 7) % 7;     // 0..6 days back to the last such day
+      const int ahead = (target - today + 7) % 7;    // 0..6 days ahead to the next one
+      if (IEquals(rel, "last") || IEquals(rel, "past")) {
+        offset = -(back == 0 ? 7 : back);
+      } else if (IEquals(rel, "next") || IEquals(rel, "coming")) {
+        offset = ahead == 0 ? 7 : ahead;
+      } else if (IEquals(rel, "this")) {
+        offset = target - today;  // the same ISO week
+      } else {
+        switch (ClauseTense(text, begin, end)) {
+          case Tense::kFuture: offset = ahead; break;
+          case Tense::kPlan: offset = back <= ahead ? -back : ahead; break;
+          default: offset = -back; break;
+        }
+      }
+      std::string value = FormatDate(AddDays(*ref, offset));
+      if (m.has(kSlotPart)) value += "T" + std::string(lex_.Value(WordClass::kDaypart, m.slots[kSlotPart]));
+      return Value{value, kind};
+    }
+
+    case RuleKind::kOffset: {
+      const std::string unit = TrimPlural(m.slots[kSlotUnit]);
+      const std::string_view unit_value = lex_.Value(WordClass::kUnit, unit);
+      if (unit_value.empty()) return std::nullopt;
+      const bool forward = !(IEquals(m.slots[kSlotDir], "ago") || IEquals(m.slots[kSlotDir], "earlier"));
+      std::optional<double> n;
+      if (m.has(kSlotNum)) n = Number(m.slots[kSlotNum]);
+      if (!n || *n != std::floor(*n)) return Value{forward ? "FUTURE_REF" : "PAST_REF", "date"};
+      if (!ref) return Value{"", "date"};
+      auto [k, letters] = SplitUnit(unit_value);
+      const int amount = static_cast<int>(*n) * k * (forward ? 1 : -1);
+      if (letters == "D") return Value{FormatDate(AddDays(*ref, amount)), "date"};
+      if (letters == "W") return Value{FormatWeek(AddDays(*ref, 7 * amount)), "date"};
+      if (letters == "M") {
+        CivilDate c = AddMonths(*ref, amount);
+        return Value{YearMonth(c.y, c.m), "date"};
+      }
+      if (letters == "Y") {
+        if (k == 10) return Value{std::to_string((ref->y + amount) / 10), "date"};
+        if (k == 100) return Value{std::to_string((ref->y + amount) / 100), "date"};
+        return Value{Year4(ref->y + amount), "date"};
+      }
+      return Value{FormatDate(*ref), "date"};  // hours, minutes: the article's day
+    }
+
+    case RuleKind::kDuration: {
+      const std::string_view raw_unit = m.slots[kSlotUnit];
+      const std::string unit = TrimPlural(raw_unit);
+      const std::string_view unit_value = lex_.Value(WordClass::kUnit, unit);
+      if (unit_value.empty()) return std::nullopt;
+      const bool plural = FoldKey(raw_unit) != unit;
+      std::optional<double> n;
+      if (m.has(kSlotNum)) {
+        n = Number(m.slots[kSlotNum]);
+        if (!n) return std::nullopt;
+      } else if (!m.has(kSlotVague) && !plural) {
+        n = 1;  // "the past year", "week-long"
+      }
+      return Value{DurationValue(n, unit_value), "duration"};
+    }
+
+    case RuleKind::kClock: {
+      // The stage puts the date of the sentence in front; here only the clock part.
+      std::string value = ClockSuffix(m.slots[kSlotHour], m.slots[kSlotMin], m.slots[kSlotAmpm]);
+      if (m.has(kSlotZone)) value += Zone(m.slots[kSlotZone], ref.value_or(CivilDate{2000, 1, 1}));
+      return Value{value, "time"};
+    }
+
+    case RuleKind::kFixed:
+      return Value{std::string(spec.value), "date"};
+  }
+  return std::nullopt;
+}
+
+std::optional<std::pair<Value, Value>> Resolver::ResolveRange(const Match& m,
+                                                              std::optional<CivilDate> ref) const {
+  std::string_view a = m.slots[kSlotA], b = m.slots[kSlotB];
+  if (a.empty() || b.empty()) return std::nullopt;
+  if (std::isdigit(static_cast<unsigned char>(a[0]))) {  // 1981-83, 1985-1993
+    const int first = Year(a, ref);
+    int second = Year(b, ref);
+    if (b.size() == 2) second = first / 100 * 100 + std::atoi(std::string(b).c_str());
+    if (second <= first) return std::nullopt;  // not a range (and not 2018-04, an ISO month)
+    return std::make_pair(Value{Year4(first), "date"}, Value{Year4(second), "date"});
+  }
+  // April-December 1983: b is "<month> <year>".
+  size_t space = b.find_first_of(" \t\n");
+  const int first_month = Month(a);
+  const int second_month = Month(b.substr(0, space));
+  size_t digits = b.find_first_of("0123456789");
+  if (first_month == 0 || second_month == 0 || digits == std::string_view::npos) return std::nullopt;
+  const int year = Year(b.substr(digits), ref);
+  return std::make_pair(Value{YearMonth(year, first_month), "date"},
+                        Value{YearMonth(year, second_month), "date"});
+}
+
+}  // namespace accord::dates

@@ -1,0 +1,268 @@
+#include "extractors/dates/date_rules.h"
+
+#include <cstring>
+
+namespace accord::dates {
+
+// The rules, in priority order. Each is documented by its examples in corpus/positive.tsv
+// (grouped by expected value at a fixed reference date) and guarded by corpus/negative.tsv.
+//
+// Placeholders: {_} one blank run, which may wrap one line (and its "> " quote marks); {_?} an
+// optional one; {MONTH} a month name or abbreviation ("Sept."); {MONTH_FULL}; {WEEKDAY};
+// {DAY} 1..31 with an optional ordinal suffix; {YEAR} 1500..2099; {NUM} a number in words or
+// digits ("two", "twenty-five", "2.5", "two and a half"); {VAGUE} "several", "a few";
+// {UNIT} a calendar unit, {UNITS} the same with an optional plural; {SEASON}; {ZONE} a time
+// zone; {DAYPART} morning/afternoon/evening/night; {QORD} "third", "last" (quarters);
+// {AP} a.m./p.m.; {MOD} "early ", "mid-", "the end of ".
+const std::vector<RuleSpec>& RuleSpecs() {
+  static const std::vector<RuleSpec> kRules = {
+      // --- Dates with a clock time.
+      {"month-day-year-clock", RuleKind::kCalendar,
+       R"((?:(?P<wday>{WEEKDAY}),?{_})?(?P<month>{MONTH}){_}(?P<day>{DAY}),?(?:{_}(?P<year>{YEAR}))?,?{_}(?P<hour>[01]?\d|2[0-3])[:.](?P<min>[0-5]\d)(?:{_?}(?P<ampm>{AP}))?(?:{_}(?P<zone>{ZONE}))?)"},
+      {"clock-month-day-year", RuleKind::kCalendar,
+       R"(\b(?P<hour>[01]?\d|2[0-3])[:.](?P<min>[0-5]\d)(?:{_?}(?P<ampm>{AP}))?(?:{_}(?P<zone>{ZONE}))?,?{_}(?P<month>{MONTH}){_}(?P<day>{DAY}),?{_}(?P<year>{YEAR})\b)"},
+      {"numeric-month-day-clock", RuleKind::kCalendar,
+       R"(\b(?P<mnum>0?[1-9]|1[0-2])/(?P<day>[12]\d|3[01]|0?[1-9]){_}(?P<hour>[01]\d|2[0-3]):?(?P<min>[0-5]\d)(?:{_}(?P<zone>{ZONE}))?\b)"},
+      // --- Clock times alone (their date comes from the sentence, else the article's date).
+      {"clock-ampm", RuleKind::kClock,
+       R"(\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?{_?}(?P<ampm>{AP})(?:{_}(?P<zone>{ZONE}))?)"},
+      {"clock-24h-zone", RuleKind::kClock,
+       R"(\b(?P<hour>[01]?\d|2[0-3]):?(?P<min>[0-5]\d){_}(?P<zone>{ZONE}))"},
+      // --- Calendar dates.
+      {"month-day-year", RuleKind::kCalendar,
+       R"((?:(?P<wday>{WEEKDAY}),?{_})?(?P<month>{MONTH}){_}(?P<day>{DAY}),?{_}(?P<year>{YEAR})\b)"},
+      {"day-month-year", RuleKind::kCalendar,
+       R"((?:(?P<wday>{WEEKDAY}),?{_})?\b(?P<day>{DAY}){_}(?:(?i:of){_})?(?P<month>{MONTH}),?{_}(?:(?P<year>{YEAR})|['’]?(?P<yy>\d\d))\b)"},
+      {"year-month-day", RuleKind::kCalendar,
+       R"(\b(?P<year>{YEAR}){_}(?P<month>{MONTH}){_}(?P<day>{DAY})\b)"},
+      {"iso-date", RuleKind::kCalendar,
+       R"(\b(?P<year>{YEAR})-(?P<mnum>0[1-9]|1[0-2])-(?P<day>[12]\d|3[01]|0[1-9])(?:T(?P<hour>[01]\d|2[0-3]):(?P<min>[0-5]\d))?\b)"},
+      {"compact-date", RuleKind::kCalendar,
+       R"(\b(?P<year>19\d\d|20\d\d)(?P<mnum>0[1-9]|1[0-2])(?P<day>[12]\d|3[01]|0[1-9])\b)"},
+      {"numeric-date-slash", RuleKind::kNumericDate,
+       R"(\b(?P<n1>\d{1,2})/(?P<n2>\d{1,2})/(?P<year>\d{4}|\d\d)\b)"},
+      {"numeric-date-dash", RuleKind::kNumericDate,
+       R"(\b(?P<n1>\d{1,2})-(?P<n2>\d{1,2})-(?P<year>\d{4}|\d\d)\b)"},
+      {"numeric-date-dot", RuleKind::kNumericDate,
+       R"(\b(?P<n1>\d{1,2})\.(?P<n2>\d{1,2})\.(?P<year>\d{4}|\d\d)\b)"},
+      {"iso-month", RuleKind::kCalendar,
+       R"(\b(?P<year>{YEAR})-(?P<mnum>0[1-9]|1[0-2])\b)"},
+      {"month-day", RuleKind::kCalendar,
+       R"((?:(?P<wday>{WEEKDAY}),?{_})?(?P<month>{MONTH}){_}(?P<day>{DAY})\b)"},
+      {"day-month", RuleKind::kCalendar,
+       R"(\b(?P<day>{DAY}){_}(?:(?i:of){_})?(?P<month>{MONTH_FULL}))"},
+      {"month-year", RuleKind::kCalendar,
+       R"((?P<mod>{MOD})?(?P<month>{MONTH}),?{_}(?P<year>{YEAR})\b)"},
+      {"month-range-year", RuleKind::kRange,
+       R"((?P<a>{MONTH_FULL})(?:-|–|{_}(?i:to|through|and){_})(?P<b>{MONTH}{_}{YEAR})\b)"},
+      {"year-range", RuleKind::kRange,
+       R"(\b(?P<a>{YEAR})[-–/](?P<b>{YEAR}|\d\d)\b)"},
+      {"decade", RuleKind::kDecade,
+       R"((?:(?i:the){_})?(?P<mod>{MOD})?(?:(?P<decade>(?:1[5-9]|20)\d)0['’]?s|['’](?P<yy>\d)0['’]?s)\b)"},
+      {"quarter", RuleKind::kQuarter,
+       R"((?:(?i:the){_})?(?P<qord>{QORD}){_}(?i:quarter|qtr\.?)(?:{_}(?i:of){_}(?P<year>{YEAR}))?\b)"},
+      {"quarter-q", RuleKind::kQuarter,
+       R"(\b(?P<qord>Q[1-4])(?:{_}(?P<year>{YEAR}))?\b)"},
+      {"fiscal-year", RuleKind::kFiscalYear,
+       R"(\b(?i:fiscal(?:{_}year)?){_}(?P<year>{YEAR})\b)"},
+      {"fiscal-year-fy", RuleKind::kFiscalYear,
+       R"(\bFY{_?}(?:(?P<year>{YEAR})|['’]?(?P<yy>\d\d))\b)"},
+      {"modified-year", RuleKind::kYear, R"((?P<mod>{MOD})(?P<year>{YEAR})\b)"},
+      {"year", RuleKind::kYear, R"(\b(?P<year>{YEAR})\b)"},
+      {"month", RuleKind::kCalendar, R"((?P<mod>{MOD})?\b(?P<month>{MONTH_FULL}))"},
+      // --- Relative to the article's date.
+      {"relative-unit", RuleKind::kRelative,
+       R"((?P<mod>{MOD}|(?i:earlier|later){_})?\b(?P<rel>(?i:last|next|this|coming|current)){_}(?P<unit>(?i:weekend|week|month|year|quarter|decade|century))\b)"},
+      {"the-previous-unit", RuleKind::kRelative,
+       R"(\b(?i:the){_}(?P<rel>(?i:previous|following|current|same)){_}(?P<unit>(?i:weekend|week|month|year|quarter|decade))\b)"},
+      {"the-weekend", RuleKind::kRelative,
+       R"(\b(?P<rel>(?i:the)){_}(?P<unit>(?i:weekend))\b)"},
+      {"modified-the-unit", RuleKind::kRelative,
+       R"((?P<mod>{MOD})(?P<rel>(?i:the)){_}(?P<unit>(?i:year|month|week|decade))\b)"},
+      {"unit-end", RuleKind::kRelative,
+       R"((?:\b(?i:the){_})?\b(?P<unit>(?i:year|month|week))['’]s{_}(?P<mod>(?i:end|beginning|start))\b)"},
+      {"season", RuleKind::kSeason,
+       R"((?P<mod>{MOD})?(?:\b(?P<rel>(?i:last|next|this|past|coming)){_})?\b(?P<season>{SEASON})(?:{_}(?:(?i:of){_})?(?P<year>{YEAR}))?\b)"},
+      {"day-word", RuleKind::kDayWord,
+       R"(\b(?P<dw>(?i:today|tonight|yesterday|tomorrow))(?:{_}(?P<part>{DAYPART}))?\b)"},
+      {"this-daypart", RuleKind::kDayWord,
+       R"(\b(?P<dw>(?i:this|last))(?:{_})(?P<part>{DAYPART})\b)"},
+      {"weekday", RuleKind::kWeekday,
+       R"((?:\b(?P<rel>(?i:last|next|this|past|coming)){_})?(?P<wday>{WEEKDAY})(?:{_}(?P<part>{DAYPART}))?)"},
+      {"units-ago", RuleKind::kOffset,
+       R"((?:\b(?P<mod>(?i:more{_}than|less{_}than|almost|nearly|about|just|only|some|over)){_})?\b(?:(?P<num>{NUM})|(?P<vague>{VAGUE})){_}(?P<unit>{UNITS}){_}(?P<dir>(?i:ago|from{_}now|hence))\b)"},
+      {"units-earlier", RuleKind::kOffset,
+       R"(\b(?P<num>{NUM}){_}(?P<unit>{UNITS}){_}(?P<dir>(?i:earlier|later))\b)"},
+      // --- Durations.
+      {"the-past-units", RuleKind::kDuration,
+       R"(\b(?i:the){_}(?P<rel>(?i:past|last|next|coming|previous|first|final|following)){_}(?:(?:(?P<num>{NUM})|(?P<vague>{VAGUE})){_})?(?P<unit>{UNITS}))"},
+      {"units", RuleKind::kDuration,
+       R"((?:\b(?P<mod>(?i:almost|nearly|more{_}than|less{_}than|at{_}least|roughly|approximately|about)){_})?\b(?:(?P<num>{NUM})|(?P<vague>{VAGUE})){_}(?P<unit>{UNITS})(?:{_}(?i:period))?)"},
+      {"units-adjective", RuleKind::kDuration,
+       R"(\b(?P<num>{NUM})-[ \t]*(?:\n[ \t>]*)?(?P<unit>{UNIT})(?:-(?P<dir>(?i:old|long)))?(?:{_}(?i:period))?\b)"},
+      {"unit-long", RuleKind::kDuration, R"(\b(?P<unit>{UNITS})-(?i:long)\b)"},
+      {"over-the-years", RuleKind::kDuration,
+       R"(\b(?i:over|through|throughout){_}(?P<span>(?i:the){_}(?P<unit>(?i:years|decades|months|weeks))\b))"},
+      {"for-units", RuleKind::kDuration,
+       R"(\b(?i:for|in|of|about|over|within|after){_}(?P<span>(?P<unit>(?i:days|weeks|months|years|decades|hours|minutes)))\b)"},
+      // --- Vague references (only where TimeML tags them).
+      {"now", RuleKind::kFixed, R"(\b(?i:now|nowadays|currently|presently)\b)", "PRESENT_REF"},
+      {"these-days", RuleKind::kFixed, R"(\b(?i:these{_}days)\b)", "PRESENT_REF"},
+      {"at-present", RuleKind::kFixed, R"(\b(?i:at){_}(?P<span>(?i:present|the{_}moment))\b)",
+       "PRESENT_REF"},
+      {"recently", RuleKind::kFixed, R"(\b(?:(?i:more|most){_})?(?i:recently|lately)\b)", "PAST_REF"},
+      {"in-the-past", RuleKind::kFixed, R"(\b(?i:in){_}(?P<span>(?i:the){_}(?i:past))\b)", "PAST_REF"},
+      {"in-the-future", RuleKind::kFixed,
+       R"(\b(?i:in){_}(?P<span>(?i:the){_}(?:(?i:near|distant|foreseeable){_})?(?i:future))\b)",
+       "FUTURE_REF"},
+      {"some-day", RuleKind::kFixed, R"(\b(?i:some{_}day|someday)\b)", "FUTURE_REF"},
+  };
+  return kRules;
+}
+
+namespace {
+
+struct SlotName {
+  const char* name;
+  Slot slot;
+};
+constexpr SlotName kSlotNames[] = {
+    {"year", kSlotYear},   {"yy", kSlotYy},       {"month", kSlotMonth},   {"mnum", kSlotMnum},
+    {"day", kSlotDay},     {"wday", kSlotWday},   {"rel", kSlotRel},       {"num", kSlotNum},
+    {"vague", kSlotVague}, {"unit", kSlotUnit},   {"season", kSlotSeason}, {"qord", kSlotQord},
+    {"hour", kSlotHour},   {"min", kSlotMin},     {"ampm", kSlotAmpm},     {"zone", kSlotZone},
+    {"part", kSlotPart},   {"mod", kSlotMod},     {"dir", kSlotDir},       {"a", kSlotA},
+    {"b", kSlotB},         {"span", kSlotSpan},   {"n1", kSlotN1},         {"n2", kSlotN2},
+    {"decade", kSlotDecade}, {"dw", kSlotDw},
+};
+
+RE2::Options RuleOptions() {
+  RE2::Options o;
+  o.set_log_errors(false);
+  o.set_encoding(RE2::Options::EncodingUTF8);
+  return o;
+}
+
+}  // namespace
+
+StatusOr<std::string> ExpandPattern(std::string_view pattern, const Lexicon& lex) {
+  const std::string blank = R"((?:[ \t\x{00A0}]+(?:>[ \t>]*)?(?:\n[ \t>]*)?|\n[ \t>]*))";
+  const std::string num_word = lex.Alternation(WordClass::kNumber);
+  const std::string unit = lex.Alternation(WordClass::kUnit);
+  auto value_of = [&](std::string_view key) -> std::optional<std::string> {
+    if (key == "_") return blank;
+    if (key == "_?") return "(?:" + blank + ")?";
+    if (key == "MONTH")
+      return "(?:" + lex.Alternation(WordClass::kMonth) + "\\b|" +
+             lex.Alternation(WordClass::kMonthAbbr) + "\\b\\.?)";
+    if (key == "MONTH_FULL") return lex.Alternation(WordClass::kMonth) + "\\b";
+    if (key == "WEEKDAY") return lex.Alternation(WordClass::kWeekday) + "\\b";
+    if (key == "DAY") return R"((?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)?)";
+    if (key == "YEAR") return R"((?:1[5-9]\d\d|20\d\d))";
+    if (key == "NUM")
+      return "(?:" + num_word + "(?:-" + num_word + ")?\\b|\\d{1,3}(?:,\\d{3})*(?:\\.\\d+)?)(?:" +
+             blank + "(?i:and)" + blank + "(?i:a)" + blank + "(?i:half))?";
+    if (key == "VAGUE") return lex.Alternation(WordClass::kVagueNumber) + "\\b";
+    if (key == "UNIT") return unit;
+    if (key == "UNITS") return "(?:(?i:centuries)|" + unit + "(?i:s)?)\\b";
+    if (key == "SEASON") return lex.Alternation(WordClass::kSeason) + "\\b";
+    if (key == "ZONE") return lex.Alternation(WordClass::kZone) + "\\b";
+    if (key == "DAYPART") return lex.Alternation(WordClass::kDaypart) + "\\b";
+    if (key == "QORD") return lex.Alternation(WordClass::kQuarterOrdinal) + "\\b";
+    if (key == "AP") return R"((?i:[ap]\.?m\b\.?))";
+    if (key == "MOD")
+      return "(?i:(?:early|late|mid)(?:-|" + blank + ")|(?:the" + blank + ")?(?:very" + blank +
+             ")?(?:end|beginning|start|middle|close|first" + blank + "half|second" + blank +
+             "half)" + blank + "of" + blank + ")";
+    return std::nullopt;
+  };
+  std::string out;
+  size_t i = 0;
+  while (i < pattern.size()) {
+    if (pattern[i] == '{') {
+      size_t close = pattern.find('}', i);
+      if (close != std::string_view::npos) {
+        std::string_view key = pattern.substr(i + 1, close - i - 1);
+        if (auto v = value_of(key)) {
+          out += *v;
+          i = close + 1;
+          continue;
+        }
+        // Not a placeholder (a repetition such as \d{1,2}): copy as is.
+        if (key.empty() || !std::isdigit(static_cast<unsigned char>(key[0])))
+          return InvalidArgument("unknown placeholder {" + std::string(key) + "}");
+      }
+    }
+    out += pattern[i++];
+  }
+  return out;
+}
+
+StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Lexicon& lex) {
+  auto rs = std::unique_ptr<RuleSet>(new RuleSet());
+  rs->specs_ = RuleSpecs();
+  RE2::Options set_options = RuleOptions();
+  set_options.set_max_mem(int64_t{256} << 20);
+  rs->set_ = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
+  for (const RuleSpec& spec : rs->specs_) {
+    auto expanded = ExpandPattern(spec.pattern, lex);
+    if (!expanded.ok())
+      return InvalidArgument("date rule '" + std::string(spec.name) +
+                             "': " + expanded.status().message());
+    Compiled c;
+    c.re = std::make_unique<RE2>(*expanded, RuleOptions());
+    if (!c.re->ok())
+      return InvalidArgument("date rule '" + std::string(spec.name) + "': " + c.re->error());
+    c.group_slot.assign(c.re->NumberOfCapturingGroups() + 1, -1);
+    for (const auto& [name, index] : c.re->NamedCapturingGroups()) {
+      bool known = false;
+      for (const SlotName& sn : kSlotNames)
+        if (name == sn.name) {
+          c.group_slot[index] = static_cast<int8_t>(sn.slot);
+          known = true;
+        }
+      if (!known)
+        return InvalidArgument("date rule '" + std::string(spec.name) + "': unknown group '" +
+                               name + "'");
+    }
+    std::string error;
+    if (rs->set_->Add(*expanded, &error) < 0)
+      return InvalidArgument("date rule '" + std::string(spec.name) + "': " + error);
+    rs->rules_.push_back(std::move(c));
+  }
+  if (!rs->set_->Compile()) return Internal("date rules: RE2::Set does not compile");
+  return rs;
+}
+
+void RuleSet::FindAll(std::string_view text, size_t begin, size_t end,
+                      std::vector<Match>& out) const {
+  const std::string_view chunk = text.substr(begin, end - begin);
+  std::vector<int> fired;
+  RE2::Set::ErrorInfo info{};
+  if (!set_->Match(re2::StringPiece(chunk.data(), chunk.size()), &fired, &info)) {
+    if (info.kind == RE2::Set::kNoError) return;  // nothing can match here
+    fired.clear();                                // out of memory: try every rule
+    for (size_t i = 0; i < rules_.size(); ++i) fired.push_back(static_cast<int>(i));
+  }
+  re2::StringPiece groups[40];
+  for (int r : fired) {
+    const Compiled& c = rules_[r];
+    const int n = static_cast<int>(std::min<size_t>(c.group_slot.size(), 40));
+    size_t pos = begin;
+    while (pos < end && c.re->Match(re2::StringPiece(text.data(), text.size()), pos, end, RE2::UNANCHORED, groups, n)) {
+      Match m;
+      m.rule = static_cast<uint16_t>(r);
+      m.begin = static_cast<uint32_t>(groups[0].data() - text.data());
+      m.end = static_cast<uint32_t>(m.begin + groups[0].size());
+      for (int g = 1; g < n; ++g)
+        if (c.group_slot[g] >= 0 && groups[g].data() != nullptr)
+          m.slots[c.group_slot[g]] = std::string_view(groups[g].data(), groups[g].size());
+      if (m.end > m.begin) out.push_back(m);
+      pos = m.end > pos ? m.end : pos + 1;
+      // A rule that matched an empty string or stopped inside a word: step to the next byte.
+      if (m.end == m.begin) pos = m.begin + 1;
+    }
+  }
+}
+
+}  // namespace accord::dates

@@ -1,0 +1,99 @@
+// The date rules: named regular expressions over the normalized text, compiled once.
+//
+// Each rule (date_rules.cc) is a pattern written with placeholders that the lexicon expands
+// ({MONTH}, {WEEKDAY}, {NUM}, {UNIT}, {_} for a blank that may wrap a line, ...) and named
+// capture groups that say what the resolver (date_resolve.h) reads: (?P<month>...),
+// (?P<day>...), (?P<unit>...). One RE2::Set pass over a paragraph tells which rules may fire;
+// only those run their own RE2 to find the matches and their groups.
+#pragma once
+
+#include <array>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include "extractors/dates/date_lexicon.h"
+#include "pipeline/status.h"
+
+namespace accord::dates {
+
+// How a rule's value is computed (date_resolve.cc).
+enum class RuleKind : uint8_t {
+  kCalendar,      // month/day/year (any of them), optional clock time: "April 17, 2018"
+  kNumericDate,   // "4/17/2018", "17.04.2018" (US month-first unless the first number is > 12)
+  kYear,          // "2018"
+  kRange,         // "1981-83", "April-December 1983": two dates, groups a and b
+  kDecade,        // "the 1990s", "the '90s"
+  kQuarter,       // "the third quarter", "Q3 2018", "the last quarter"
+  kFiscalYear,    // "fiscal 2019"
+  kRelative,      // "last week", "this month", "next year", "the weekend", "the end of the year"
+  kSeason,        // "last summer", "winter 2017"
+  kDayWord,       // "today", "yesterday", "tomorrow", "tonight", "this morning"
+  kWeekday,       // "Monday", "last Friday", "Sunday morning"
+  kOffset,        // "two days ago", "a year earlier", "three weeks from now"
+  kDuration,      // "three months", "several years", "the past year", "30-year-old"
+  kClock,         // "2:04 p.m. EST", "18:00 UTC" (its date comes from the sentence)
+  kFixed,         // a fixed value: "recently" PAST_REF, "now" PRESENT_REF
+};
+
+// The named groups a rule may capture.
+enum Slot : uint8_t {
+  kSlotYear, kSlotYy, kSlotMonth, kSlotMnum, kSlotDay, kSlotWday, kSlotRel, kSlotNum,
+  kSlotVague, kSlotUnit, kSlotSeason, kSlotQord, kSlotHour, kSlotMin, kSlotAmpm, kSlotZone,
+  kSlotPart, kSlotMod, kSlotDir, kSlotA, kSlotB, kSlotSpan, kSlotN1, kSlotN2, kSlotDecade,
+  kSlotDw,
+  kSlotCount
+};
+
+struct RuleSpec {
+  std::string_view name;
+  RuleKind kind;
+  std::string_view pattern;  // with {PLACEHOLDERS}
+  std::string_view value;    // kFixed: the value; otherwise empty
+};
+
+// The rule table, in priority order (an earlier rule wins a tie between equally long matches).
+const std::vector<RuleSpec>& RuleSpecs();
+
+// A match of one rule: its byte range in the scanned text and its groups (empty when unset).
+struct Match {
+  uint16_t rule = 0;
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  std::array<std::string_view, kSlotCount> slots{};
+  bool has(Slot s) const { return slots[s].data() != nullptr; }
+};
+
+class RuleSet {
+ public:
+  // Expands and compiles every rule; a bad pattern is an error naming the rule.
+  static StatusOr<std::unique_ptr<RuleSet>> Create(const Lexicon& lexicon);
+
+  // Appends every match of every rule inside text[begin, end) to `out` (overlapping matches of
+  // different rules included). Offsets are offsets of `text`.
+  void FindAll(std::string_view text, size_t begin, size_t end, std::vector<Match>& out) const;
+
+  const RuleSpec& spec(size_t i) const { return specs_[i]; }
+  size_t size() const { return rules_.size(); }
+
+  // The expanded pattern of rule `i` (for tests and --explain).
+  const std::string& pattern(size_t i) const { return rules_[i].re->pattern(); }
+
+ private:
+  struct Compiled {
+    std::unique_ptr<RE2> re;
+    std::vector<int8_t> group_slot;  // RE2 group index -> Slot, or -1
+  };
+  std::vector<RuleSpec> specs_;
+  std::vector<Compiled> rules_;
+  std::unique_ptr<RE2::Set> set_;
+};
+
+// Expands the {PLACEHOLDERS} of a pattern (exposed for tests).
+StatusOr<std::string> ExpandPattern(std::string_view pattern, const Lexicon& lexicon);
+
+}  // namespace accord::dates
