@@ -42,7 +42,7 @@ const RuleDef kRules[] = {
      "From \\S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )"},
     {kUrlLine, "url-line",
      "^[<\\[(]*(?:(?i:url|source|link|from|via|see|at|on the web)\\s*:?\\s+)?<?"
-     "(?i:https?://|ftp://|www\\.)[^\\s<>]+>?[\\])>.]*$"},
+     "(?i:https?://|ftp://|www\\.)[^\\s<>]+>?\\s*[\\])>.]*$"},
     {kBoilerplate, "boilerplate",
      "(?i)(?:order reprints|today['’]s paper|\\|\\s*subscribe\\b|^advertisement$|^click here\\b|"
      "^sponsored by\\b|^\\[?(?:image|graphic|photo|video)\\]?$|^share this\\b|^e-?mail this\\b|"
@@ -75,6 +75,9 @@ const RuleDef kRules[] = {
      "(?:the\\s+|The\\s+)?\\p{Lu}.{0,100}$"},
     {kFirstPerson, "first-person",
      "(?:^|[^\\p{L}'’])(?:I|I'm|I've|I'd|I'll|my|My|me|we're|We're|IMHO)(?:[^\\p{L}'’]|$)"},
+    {kSeparator, "separator",
+     "^(?:[-=_*~#+]{3,}|[-=_*~#+ ]{6,}|[-=]{3,}.{0,30}(?i:cut here|start quoted text|snip)"
+     ".{0,30}[-=]{3,})$"},
 };
 
 std::string TitleCaseAllCaps(std::string_view s) {
@@ -182,6 +185,8 @@ std::string LineRules::Url(std::string_view line) const {
 std::string LineRules::SlugTitle(std::string_view line) const {
   std::string title;
   if (!RE2::FullMatch(line, *slug_title_, &title)) return "";
+  static const RE2 zone_only("(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|ET|PT)");
+  if (RE2::FullMatch(title, zone_only)) return "";
   return std::string(TrimPunct(title));
 }
 

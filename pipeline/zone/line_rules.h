@@ -37,6 +37,7 @@ enum LineRule : uint32_t {
   kClosingCredit,       // "(Steve Gold/19940304)"
   kSourceLine,          // "From the New York Times Op-Ed Page", "Source: Reuters"
   kFirstPerson,         // "I think", "my view", "we'd" (a forwarder's voice)
+  kSeparator,           // "-------------------", "=-=-=-= cut here =-=-=-="
   kLineRuleCount,
 };
 

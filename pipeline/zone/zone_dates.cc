@@ -42,7 +42,7 @@ struct Patterns {
   // month-day-year
   RE2 mdy{"(?i)\\b" MONTHS "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b"};
   // day-month-year
-  RE2 dmy{"(?i)\\b(\\d{1,2})\\s+" MONTHS ",?\\s+(\\d{4})\\b"};
+  RE2 dmy{"(?i)\\b(\\d{1,2})[\\s.-]+" MONTHS "[\\s.,-]+(\\d{4}|\\d{2})\\b"};
   // year-month-day
   RE2 ymd_words{"(?i)\\b(\\d{4})\\s+" MONTHS "\\s+(\\d{1,2})\\b"};
   RE2 iso{"\\b(\\d{4})-(\\d\\d)-(\\d\\d)\\b"};
@@ -82,7 +82,7 @@ std::optional<std::string> FindDate(std::string_view line, int default_year) {
   if (RE2::PartialMatch(line, p.mdy, &a, &b, &c))
     return Iso(std::atoi(c.c_str()), MonthNumber(a), std::atoi(b.c_str()));
   if (RE2::PartialMatch(line, p.dmy, &a, &b, &c))
-    return Iso(std::atoi(c.c_str()), MonthNumber(b), std::atoi(a.c_str()));
+    return Iso(Year(std::atoi(c.c_str())), MonthNumber(b), std::atoi(a.c_str()));
   if (RE2::PartialMatch(line, p.ymd_words, &a, &b, &c))
     return Iso(std::atoi(a.c_str()), MonthNumber(b), std::atoi(c.c_str()));
   if (RE2::PartialMatch(line, p.iso, &a, &b, &c))

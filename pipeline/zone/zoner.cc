@@ -1,6 +1,7 @@
 #include "pipeline/zone/zoner.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <vector>
 
@@ -140,6 +141,10 @@ class Zoner {
           continue;
         }
       }
+      if (Rule(i, kSeparator)) {
+        Assign(i, ZoneKind::kOther);
+        continue;
+      }
       if (Rule(i, kUrlLine)) {
         MarkUrl(i);
         continue;
@@ -210,10 +215,14 @@ class Zoner {
     int k = i + 1;
     while (k < n() && !lines_[k].blank && Content(i).size() >= 50 && !lines_[k].assigned) {
       const std::string_view c = Content(k);
-      if (c.find(' ') != std::string_view::npos || c.rfind("http", 0) == 0 || c.size() > 80)
-        break;
+      if (c.rfind("http", 0) == 0 || c.size() > 80) break;
+      if (c.find(' ') != std::string_view::npos) {
+        // "idx\n.ht ml": a short tail broken by the mailer.
+        if (c.size() > 12 || (c[0] != '.' && c[0] != '/')) break;
+      }
       if (c.find_first_of("./_-=?&%") == std::string_view::npos) break;
-      url += c;
+      for (char ch : c)
+        if (ch != ' ') url += ch;
       Assign(k, ZoneKind::kUrl);
       ++k;
     }
@@ -222,6 +231,7 @@ class Zoner {
 
   // --- paragraphs ----------------------------------------------------------------------------
   void BuildParagraphs() {
+    para_of_.assign(lines_.size(), -1);
     for (int i = 0; i < n();) {
       if (lines_[i].blank || lines_[i].assigned) {
         ++i;
@@ -231,6 +241,7 @@ class Zoner {
       while (p.last + 1 < n() && !lines_[p.last + 1].blank && !lines_[p.last + 1].assigned &&
              lines_[p.last + 1].quoted == p.quoted)
         ++p.last;
+      for (int k = p.first; k <= p.last; ++k) para_of_[k] = static_cast<int>(paras_.size());
       paras_.push_back(p);
       i = p.last + 1;
     }
@@ -267,6 +278,9 @@ class Zoner {
         return false;
       const std::string_view c = Content(i);
       if (c.find('@') != std::string_view::npos) return false;
+      const unsigned char c0 = static_cast<unsigned char>(c[0]);
+      if (!(c0 >= 0x80 || std::isalnum(c0) || c0 == '"' || c0 == '\'')) return false;
+      if (FindDate(c, 0)) return false;  // a source line, not a headline
       chars += static_cast<int>(c.size());
       words += Words(c);
     }
@@ -274,8 +288,7 @@ class Zoner {
     const std::string_view first_line = Content(first);
     if (first_line[0] >= 'a' && first_line[0] <= 'z') return false;
     const char last_char = Content(last).back();
-    return last_char != '.' && last_char != ':' && last_char != ',' && last_char != ';' &&
-           last_char != '?';
+    return last_char != '.' && last_char != ':' && last_char != ',' && last_char != ';';
   }
   bool TitleCase(const Para& p) const {
     int long_words = 0, capitalized = 0, lower = 0, letters = 0;
@@ -315,6 +328,7 @@ class Zoner {
         quotes = true;
       if (Rule(i, kFirstPerson)) first_person = true;
     }
+    if (Rule(p.first, kClosingCredit) || Rule(p.first, kCopyright)) return false;
     if (lines == 1 && Rule(p.first, kElision)) return true;
     if (Rule(p.first, kSourceLine) || Rule(p.first, kAttribution)) return true;
     if (first_person && !quotes && lines <= 8) return true;
@@ -336,7 +350,7 @@ class Zoner {
       if (i == para.first) {
         // The paragraph before may be its headline.
         *title_end = para.first;
-        if (p > 0 && !anchor_taken_prev_ && PrevIsHeadline(p)) return -2;
+        if (p > 0 && PrevIsHeadline(p)) return -2;
         return para.first;
       }
       if (HeadlineLines(para.first, i - 1)) {
@@ -364,9 +378,44 @@ class Zoner {
   // The paragraph before p is a headline next to it (only URL or blank lines between).
   bool PrevIsHeadline(int p) const {
     const Para& prev = paras_[p - 1];
-    for (int i = prev.last + 1; i < paras_[p].first; ++i)
-      if (!lines_[i].blank && lines_[i].kind != ZoneKind::kUrl) return false;
+    if (!Adjacent(p - 1, p)) return false;
     return HeadlineLines(prev.first, prev.last) && !lines_[prev.first].assigned;
+  }
+  bool Adjacent(int a, int b) const {
+    for (int i = paras_[a].last + 1; i < paras_[b].first; ++i)
+      if (!lines_[i].blank && lines_[i].kind != ZoneKind::kUrl) return false;
+    return true;
+  }
+  // headline-deck / headline-copyright: the article's head may start one or two paragraphs
+  // above its anchor: a headline over a deck ("Clipper Chip would let ...") or over a copyright
+  // or date line. Returns the first paragraph of the head.
+  int HeadStart(int p) const {
+    int start = p;
+    for (int q = p - 1; q >= 0 && q >= p - 3; --q) {
+      if (lines_[paras_[q].first].assigned || !Adjacent(q, q + 1)) break;
+      const Para& para = paras_[q];
+      const bool small = para.last - para.first <= 2 && ParaChars(para) <= 220;
+      if (!small || CommentLike(para)) break;
+      const bool head_line = Rule(para.first, kCopyright) || IsDateLine(Content(para.first)) ||
+                             Rule(para.first, kByline);
+      if (head_line) {
+        start = q;
+        continue;
+      }
+      if (HeadlineLines(para.first, para.last)) {
+        start = q;
+        // Only a title-case headline or one over a head line goes on upward.
+        if (!TitleCase(para) && q + 1 < p) break;
+        continue;
+      }
+      // A deck: one to three lines under a headline.
+      if (q > 0 && Adjacent(q - 1, q) && HeadlineLines(paras_[q - 1].first, paras_[q - 1].last) &&
+          !lines_[paras_[q - 1].first].assigned) {
+        start = q - 1;
+      }
+      break;
+    }
+    return start;
   }
 
   // --- pass 2 and 3: articles ----------------------------------------------------------------
@@ -381,16 +430,15 @@ class Zoner {
       for (int q = p; q < np; ++q) {
         int te = 0;
         const int s = AnchorIn(q, false, &te);
-        if (s == -2) {
-          anchor_para = q - 1;
-          start_line = paras_[q - 1].first;
-          title_end = paras_[q - 1].last + 1;
-          break;
-        }
-        if (s >= 0) {
+        if (s == -2 || s >= 0) {
           anchor_para = q;
-          start_line = s;
+          start_line = s >= 0 ? s : paras_[q].first;
           title_end = te;
+          const int head = std::max(HeadStart(q), p);
+          if (head < q) {
+            anchor_para = head;
+            start_line = title_end = paras_[head].first;
+          }
           break;
         }
       }
@@ -527,48 +575,77 @@ class Zoner {
     return 0;
   }
 
+  // The head of article a: its lines before the first body paragraph or dateline (at most 15).
+  std::vector<int> HeadLines(size_t a) const {
+    std::vector<int> out;
+    for (int i = articles_[a].start; i < n() && out.size() < 15; ++i) {
+      if (lines_[i].blank) continue;
+      if (lines_[i].kind == ZoneKind::kUrl || lines_[i].kind == ZoneKind::kOther) continue;
+      if (lines_[i].article != static_cast<int>(a)) break;
+      if (Rule(i, kDatelineStart)) break;
+      const int q = para_of_[i];
+      if (q >= 0 && BodyLike(paras_[q]) && !HeadlineLines(paras_[q].first, paras_[q].last) &&
+          !Rule(i, kByline) && !IsDateLine(Content(i)) && !Rule(i, kWireSlug) &&
+          !Rule(i, kCopyright))
+        break;
+      out.push_back(i);
+    }
+    return out;
+  }
+
   std::optional<std::string> ArticleDate(size_t a) const {
     const int year = HeaderYear();
-    const int start = articles_[a].start;
-    for (int i = start, seen = 0; i < n() && seen < 10; ++i) {
-      if (lines_[i].blank) continue;
-      if (lines_[i].article != static_cast<int>(a)) {
-        if (lines_[i].kind == ZoneKind::kUrl) continue;
-        break;
+    const std::vector<int> head = HeadLines(a);
+    // date-line, wire slug, byline first; then any head line with a full date.
+    for (int i : head)
+      if (IsDateLine(Content(i)) || Rule(i, kWireSlug) || Rule(i, kByline))
+        if (auto d = FindDate(Content(i), year)) return d;
+    for (int i : head)
+      if (auto d = FindDate(Content(i), 0)) return d;
+    // The dateline of the first body line: "PARIS, FRANCE, 1994 MAR 4 (NB) --".
+    int first_body = head.empty() ? articles_[a].start : head.back() + 1;
+    for (int i = first_body; i < n() && i < first_body + 6; ++i) {
+      if (lines_[i].blank || lines_[i].article != static_cast<int>(a)) continue;
+      if (Rule(i, kDatelineStart)) {
+        std::string_view c = Content(i);
+        const size_t dash = c.find_first_of("-\xE2");
+        if (auto d = FindDate(c.substr(0, dash == std::string_view::npos ? c.size() : dash + 1), year))
+          return d;
       }
-      ++seen;
-      const bool datey = lines_[i].kind == ZoneKind::kDateline || lines_[i].kind == ZoneKind::kTitle ||
-                         lines_[i].kind == ZoneKind::kByline || Rule(i, kDatelineStart) ||
-                         Rule(i, kWireSlug) || Rule(i, kCopyright);
-      if (!datey) continue;
-      std::string_view c = Content(i);
-      if (Rule(i, kDatelineStart)) c = c.substr(0, std::min<size_t>(c.size(), 60));
-      if (lines_[i].kind == ZoneKind::kTitle && !Rule(i, kWireSlug) && !IsDateLine(c)) continue;
-      if (Rule(i, kCopyright)) {
-        // "Copyright 1993" alone is only a year: no date.
-        if (auto d = FindDate(c, 0)) return d;
-        continue;
-      }
-      if (auto d = FindDate(c, year)) return d;
+      break;
     }
     return std::nullopt;
   }
 
-  // The date the forwarder gives in the lines just above the article ("(AP US & World 21 Oct
-  // 1997)", "appeared Saturday, August 14").
-  std::optional<std::string> PreambleDate(size_t a) const {
+  // The date the forwarder gives just above the article ("From Network World, April 19, 1993",
+  // "(AP US & World 21 Oct 1997)"), or the citation just below it ("6 December 94").
+  std::optional<std::string> SourceDate(size_t a) const {
+    std::string above;
     int seen = 0;
-    for (int i = articles_[a].start - 1; i >= 0 && seen < 4; --i) {
+    for (int i = articles_[a].start - 1; i >= 0 && seen < 6; --i) {
       if (lines_[i].blank) continue;
-      if (lines_[i].kind != ZoneKind::kPreamble && lines_[i].kind != ZoneKind::kOther &&
-          lines_[i].kind != ZoneKind::kUrl)
-        break;
+      const ZoneKind k = lines_[i].kind;
+      if (k == ZoneKind::kFooter || k == ZoneKind::kSignature) break;
+      if (k == ZoneKind::kForwardHeaders) continue;
       ++seen;
-      if (auto d = FindDate(Content(i), HeaderYear())) return d;
+      above = std::string(Content(i)) + " " + above;
     }
-    return std::nullopt;
+    if (auto d = FindDate(above, HeaderYear())) return d;
+    int last = -1;
+    for (int i = 0; i < n(); ++i)
+      if (lines_[i].article == static_cast<int>(a)) last = i;
+    std::string below;
+    for (int i = last, k = 0; i >= 0 && k < 3; --i) {
+      if (lines_[i].blank) continue;
+      if (lines_[i].article != static_cast<int>(a)) break;
+      ++k;
+      below = std::string(Content(i)) + " " + below;
+    }
+    static const RE2 credit("\\(([^/()]+)/(\\d{4})(\\d\\d)(\\d\\d)\\)");
+    std::string who, y, m, d;
+    if (RE2::PartialMatch(below, credit, &who, &y, &m, &d)) return y + "-" + m + "-" + d;
+    return FindDate(below, 0);
   }
-
   static std::string CleanSubject(std::string s) {
     static const RE2 tag("^\\s*(?:\\[[^\\]]{1,40}\\]\\s*|(?i:re|fwd?|fw)\\s*:\\s*|\\((?i:fwd?)\\)\\s*)");
     static const RE2 tail(
@@ -578,6 +655,7 @@ class Zoner {
     while (RE2::Replace(&s, tail, "")) {
     }
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
+    if (s.size() >= 2 && s.front() == '"' && s.back() == '"') s = s.substr(1, s.size() - 2);
     return s;
   }
 
@@ -593,7 +671,7 @@ class Zoner {
       if (!info.title.empty()) meta["title"] = info.title;
       if (!info.author.empty()) meta["author"] = info.author;
       std::optional<std::string> published = doc_.articles[0].date;
-      if (!published) published = PreambleDate(0);
+      if (!published) published = SourceDate(0);
       if (published) meta["published"] = *published;
       if (!info.url.empty()) meta["url"] = info.url;
       if (!doc_.articles[0].date && published) doc_.articles[0].date = published;
@@ -607,50 +685,109 @@ class Zoner {
   struct Article0 {
     std::string title, author, url;
   };
+  // title, author and url of the first article. In the head: the first headline is the title,
+  // unless a date line follows it and another headline comes before any byline (masthead:
+  // "South China Morning Post / December 19, 1997 / Storm over ..."); a wire slug carries its
+  // own headline; a lone agency line under the headline is the author.
   Article0 FirstArticleInfo() const {
     Article0 out;
-    const ArticleStart& a = articles_[0];
-    for (int i = a.start; i < a.title_end; ++i) {
-      std::string_view c = Content(i);
-      if (c.empty()) continue;
-      if (Rule(i, kWireSlug)) {
-        const std::string t = rules_.SlugTitle(c);
-        if (t.empty()) continue;
-        c = t;
-        if (!out.title.empty()) out.title += ' ';
-        out.title += t;
+    const std::vector<int> head = HeadLines(0);
+    bool seen_byline = false, date_after_title = false;
+    for (size_t k = 0; k < head.size();) {
+      const int i = head[k];
+      const std::string_view c = Content(i);
+      if (Rule(i, kByline)) {
+        seen_byline = true;
+        if (out.author.empty()) out.author = rules_.BylineAuthor(c);
+        ++k;
         continue;
       }
-      if (IsDateLine(c)) continue;
-      if (!out.title.empty()) out.title += ' ';
-      out.title.append(c);
+      if (IsDateLine(c) || Rule(i, kCopyright)) {
+        if (!out.title.empty() && IsDateLine(c)) date_after_title = true;
+        ++k;
+        continue;
+      }
+      if (Rule(i, kWireSlug)) {
+        const std::string t = rules_.SlugTitle(c);
+        if (out.title.empty() && !t.empty()) out.title = t;
+        ++k;
+        // Its headline may go on over the next line of the paragraph.
+        if (!t.empty() && k < head.size() && head[k] == i + 1 && !StrongLine(i + 1) &&
+            Words(Content(i + 1)) <= 3 && HeadlineLines(i + 1, i + 1)) {
+          out.title += " ";
+          out.title += Content(i + 1);
+          ++k;
+        }
+        continue;
+      }
+      // A run of headline lines in one paragraph.
+      size_t e = k + 1;
+      while (e < head.size() && head[e] == head[e - 1] + 1 && !StrongLine(head[e]) &&
+             !Rule(head[e], kCopyright) && e - k < 3)
+        ++e;
+      int last = head[e - 1];
+      std::string agency;
+      if (e - k >= 2 && IsAgency(Content(last))) {
+        agency = std::string(Content(last));
+        --last;
+      }
+      if (HeadlineLines(i, last) && !seen_byline &&
+          (out.title.empty() || date_after_title)) {
+        out.title.clear();
+        for (int j = i; j <= last; ++j) {
+          if (!out.title.empty()) out.title += ' ';
+          out.title.append(Content(j));
+        }
+        date_after_title = false;
+        if (!agency.empty() && out.author.empty()) out.author = agency;
+      }
+      k = e;
     }
-    // A wire slug with its headline on the next line.
-    if (out.title.empty() && a.start < n() && Rule(a.start, kWireSlug)) {
-      const std::string t = rules_.SlugTitle(Content(a.start));
-      if (!t.empty()) out.title = t;
-    }
+    static const RE2 bracket_tail("\\s*\\[[^\\]]*\\]$");
+    RE2::Replace(&out.title, bracket_tail, "");
     if (out.title.empty()) out.title = CleanSubject(doc_.headers.subject);
-    int last_line = a.start;
-    for (int i = a.start; i < n(); ++i) {
-      if (lines_[i].article != 0) continue;
-      last_line = i;
-      if (out.author.empty() && lines_[i].kind == ZoneKind::kByline)
-        out.author = rules_.BylineAuthor(Content(i));
-    }
+    int last_line = articles_[0].start;
+    for (int i = articles_[0].start; i < n(); ++i)
+      if (lines_[i].article == 0) last_line = i;
     if (out.author.empty()) {
-      for (int i = last_line; i >= a.start && i > last_line - 4; --i)
+      for (int i = last_line; i >= articles_[0].start && i > last_line - 4; --i)
         if (Rule(i, kClosingCredit)) out.author = rules_.ClosingCreditAuthor(Content(i));
     }
-    for (const auto& [line, url] : urls_) {
-      const ZoneKind k = lines_[line].kind;
-      if (k != ZoneKind::kUrl || url.empty()) continue;
-      if (url.find("listinfo") != std::string::npos || url.find("mailman") != std::string::npos)
-        continue;
-      out.url = url;
-      break;
-    }
+    out.url = ArticleUrl();
     return out;
+  }
+
+  static bool IsAgency(std::string_view s) {
+    static const char* kAgencies[] = {"Reuters", "Reuter", "Associated Press", "The Associated Press",
+                                      "AP", "UPI", "AFP", "Agence France-Presse", "Bloomberg"};
+    for (const char* a : kAgencies)
+      if (s == a) return true;
+    return false;
+  }
+
+  // The article's URL: one in its head, else the last one the forwarder gives above it, else one
+  // right below it ("[From http://...]").
+  std::string ArticleUrl() const {
+    const int start = articles_[0].start;
+    int last = start;
+    for (int i = start; i < n(); ++i)
+      if (lines_[i].article == 0) last = i;
+    auto usable = [](const std::string& url) {
+      return !url.empty() && url.find("listinfo") == std::string::npos &&
+             url.find("mailman") == std::string::npos;
+    };
+    const std::vector<int> head = HeadLines(0);
+    const int head_end = head.empty() ? start : head.back() + 2;
+    std::string above, below, inside;
+    for (const auto& [line, url] : urls_) {
+      if (!usable(url) || lines_[line].kind != ZoneKind::kUrl) continue;
+      if (line < start) above = url;
+      else if (line <= head_end && inside.empty()) inside = url;
+      else if (line > last && line <= last + 4 && below.empty()) below = url;
+    }
+    if (!inside.empty()) return inside;
+    if (!above.empty()) return above;
+    return below;
   }
 
   struct ArticleStart {
@@ -664,11 +801,11 @@ class Zoner {
   const LineRules& rules_;
   std::vector<Line> lines_;
   std::vector<Para> paras_;
+  std::vector<int> para_of_;
   std::vector<ArticleStart> articles_;
   std::vector<std::pair<int, std::string>> urls_;
   std::string list_name_;
   bool saw_forward_ = false;
-  bool anchor_taken_prev_ = false;
   int forward_end_line_ = 0;
   std::optional<std::string> header_date_;
 };
