@@ -77,6 +77,8 @@ void Walk(const fs::path& dir, int depth, std::vector<InputFile>* out, const Err
       }
     } else if (fs::is_regular_file(p, ec2)) {
       AddFile(p.string(), out, on_error);
+    } else if (fs::is_symlink(fs::symlink_status(p, ec2))) {
+      on_error({p.string(), 0, "cannot read: a link to nothing"});
     }
   }
 }

@@ -82,6 +82,7 @@ void ReadMbox(LineReader& in, Reader& r, bool pipermail) {
   ingest::MboxReader mbox(&in, r.options.max_message_bytes);
   ingest::MboxReader::Message m;
   while (!r.stopped && mbox.Next(&m)) {
+    if (m.last && !in.status().ok()) break;  // cut short by the read error reported below
     if (!m.error.empty()) {
       r.Error(m.error_offset, m.error);
       continue;

@@ -45,6 +45,7 @@ bool MboxReader::Next(Message* m) {
   m->bytes.clear();
   m->error.clear();
   m->error_offset = 0;
+  m->last = false;
   LineReader::Line line;
   if (!started_) {
     started_ = true;
@@ -105,6 +106,7 @@ bool MboxReader::Next(Message* m) {
     }
     m->bytes.append(text);
   }
+  m->last = !have_separator_;
   // The empty line before the next separator (or at the end of the archive) is not the message's.
   std::string& b = m->bytes;
   if (b.size() >= 2 && b[b.size() - 1] == '\n' && b[b.size() - 2] == '\n') {

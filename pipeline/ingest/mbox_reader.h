@@ -30,6 +30,7 @@ class MboxReader {
     uint64_t offset = 0;   // offset of the separator line (of the first line when there is none)
     std::string error;     // non-empty: the message cannot be used (what is wrong)
     uint64_t error_offset = 0;
+    bool last = false;     // the input ended after it (cut short if the read failed)
   };
   // The next message; false at the end of the input.
   bool Next(Message* m);

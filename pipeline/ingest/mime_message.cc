@@ -426,9 +426,13 @@ bool LooksLikeHeaders(std::string_view bytes) {
 Status DecodeMessage(std::string_view bytes, const MessageContext& ctx, std::vector<Document>* out) {
   InitGMime();
   if (Trim(bytes).empty()) return DataLoss("empty message");
+  // A message cut short inside its header block (a truncated archive) has no empty line.
+  if (bytes.find("\n\n") == std::string_view::npos && bytes.find("\n\r\n") == std::string_view::npos &&
+      bytes[0] != '\n' && bytes.compare(0, 2, "\r\n") != 0) {
+    return DataLoss("truncated message: headers without a body");
+  }
   HeaderBlock hb;
   if (ParseHeaderBlock(bytes, &hb)) {
-    if (hb.body_start == std::string_view::npos) return DataLoss("truncated message: headers without a body");
     Document doc;
     if (DecodeSimpleBody(bytes, hb, &doc.text)) {
       MailHeaders& h = doc.headers;

@@ -1,0 +1,150 @@
+// The pieces of ingest that work on one string: charset conversion, HTML to text, list names,
+// format detection and mbox separator lines. Table-driven; each row names the rule it guards.
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "pipeline/ingest/charset.h"
+#include "pipeline/ingest/html_text.h"
+#include "pipeline/ingest/ingest.h"
+#include "pipeline/ingest/mbox_reader.h"
+#include "pipeline/ingest/mime_message.h"
+#include "pipeline/utf8.h"
+
+namespace accord::ingest {
+namespace {
+
+struct CharsetCase {
+  const char* rule;
+  std::string bytes;
+  const char* declared;
+  std::string want;      // UTF-8
+  const char* charset;   // the charset ToUtf8 says it used
+};
+
+TEST(CharsetTest, ToUtf8) {
+  const CharsetCase cases[] = {
+      {"ascii passes through", "plain", "", "plain", "us-ascii"},
+      {"utf8-valid undeclared", "caf\xc3\xa9", "", "caf\u00e9", "utf-8"},
+      {"utf8-valid declared us-ascii", "caf\xc3\xa9", "us-ascii", "caf\u00e9", "utf-8"},
+      {"declared latin-1", "caf\xe9", "ISO-8859-1", "caf\u00e9", "iso-8859-1"},
+      {"latin1-as-1252", "\x93quoted\x94 \x80", "iso-8859-1", "\u201cquoted\u201d \u20ac", "windows-1252"},
+      {"declared windows-1252", "\x93x\x94", "windows-1252", "\u201cx\u201d", "windows-1252"},
+      {"declared koi8-r", "\xf0\xd2\xc9\xd7\xc5\xd4", "koi8-r", "\u041f\u0440\u0438\u0432\u0435\u0442", "koi8-r"},
+      {"unknown charset falls back to detection", "caf\xe9 cr\xe8me br\xfbl\xe9" "e", "x-unknown-charset",
+       "caf\u00e9 cr\u00e8me br\u00fbl\u00e9e", nullptr},
+      {"utf-8 declared, bytes invalid", "ab\xff" "cd", "utf-8", "ab\ufffd" "cd", nullptr},
+  };
+  for (const auto& c : cases) {
+    std::string out;
+    const std::string used = ToUtf8(c.bytes, c.declared, &out);
+    EXPECT_TRUE(utf8::IsValid(out)) << c.rule;
+    if (c.charset != nullptr) {
+      EXPECT_EQ(used, c.charset) << c.rule;
+    }
+    EXPECT_EQ(out, c.want) << c.rule << " (used " << used << ")";
+  }
+}
+
+TEST(CharsetTest, SanitizeReplacesEachBadByte) {
+  const struct {
+    std::string in, want;
+  } cases[] = {
+      {"ok \u00e9", "ok \u00e9"},
+      {"\xff", "\ufffd"},
+      {"overlong \xc0\xaf", "overlong \ufffd\ufffd"},
+      {"surrogate \xed\xa0\x80", "surrogate \ufffd\ufffd\ufffd"},
+      {"cut \xe2\x80", "cut \ufffd\ufffd"},
+      {"keeps U+FFFD \xef\xbf\xbd", "keeps U+FFFD \ufffd"},
+  };
+  for (const auto& c : cases) {
+    std::string s = c.in;
+    SanitizeUtf8(&s);
+    EXPECT_EQ(s, c.want);
+    EXPECT_TRUE(utf8::IsValid(s));
+  }
+}
+
+TEST(HtmlTextTest, BlocksBreaksEntitiesAndSkippedElements) {
+  const struct {
+    const char* rule;
+    const char* html;
+    const char* want;
+  } cases[] = {
+      {"paragraphs are lines", "<p>One</p><p>Two</p>", "One\nTwo\n"},
+      {"br breaks a line", "a<br>b<br/>c", "a\nb\nc\n"},
+      {"entities decoded", "AT&amp;T &copy; &#8217;s", "AT&T \u00a9 \u2019s\n"},
+      {"script and style dropped", "<style>p{color:red}</style><script>x()</script>Text", "Text\n"},
+      {"white space folded", "<div>  many \n  spaces  </div>", "many spaces\n"},
+      {"pre keeps lines", "<pre>a\n  b</pre>", "a\n  b\n"},
+      {"broken markup recovered", "<p>unclosed <b>bold <i>both</p>after", "unclosed bold both\nafter\n"},
+      {"no text", "<img src=x>", ""},
+  };
+  for (const auto& c : cases) EXPECT_EQ(HtmlToText(c.html), c.want) << c.rule;
+}
+
+TEST(HtmlTextTest, DeepNestingDoesNotExhaustTheStack) {
+  auto nested = [](int depth) {
+    std::string html;
+    for (int i = 0; i < depth; ++i) html += "<div>";
+    return html + "deep";
+  };
+  EXPECT_EQ(HtmlToText(nested(200)), "deep\n");
+  // libxml2 stops at its depth limit; what matters is that nothing crashes.
+  EXPECT_TRUE(utf8::IsValid(HtmlToText(nested(100000))));
+}
+
+TEST(ListNameTest, FromListIdThenSubjectTag) {
+  const struct {
+    const char* list_id;
+    const char* subject;
+    const char* want;
+  } cases[] = {
+      {"Newsdigest news digest <newsdigest.lists.example.org>", "[Newsdigest] x", "Newsdigest"},
+      {"Newsdigest news digest <newsdigest.lists.example.org>", "no tag", "Newsdigest"},
+      {"<infowarrior.attrition.org>", "[Infowarrior] - Tech", "Infowarrior"},
+      {"\"Some list\" <cypherpunks.toad.com>", "x", "cypherpunks"},
+      {"", "[e-money] Press Review", "e-money"},
+      {"", "Re: [Infowarrior] - x", "Infowarrior"},
+      {"", "No tag here", ""},
+  };
+  for (const auto& c : cases) EXPECT_EQ(ListName(c.list_id, c.subject), c.want) << c.list_id << " / " << c.subject;
+}
+
+TEST(DetectFormatTest, ByContent) {
+  const struct {
+    const char* head;
+    InputFormat want;
+  } cases[] = {
+      {"From ann@example.org Mon Apr 16 10:00:00 2018\nFrom: a\n", InputFormat::kMbox},
+      {"From MAILER-DAEMON Fri Jul  8 12:08:34 2011\n", InputFormat::kMbox},
+      {"From andy at example.com  Sat Nov 14 21:29:28 2015\n", InputFormat::kPipermail},
+      {"{\"schema\":\"accord/1\"}\n", InputFormat::kJsonl},
+      {"\xef\xbb\xbf{\"a\":1}\n", InputFormat::kJsonl},
+      {"Return-Path: <a@b>\nFrom: a@b\nSubject: x\n\nbody", InputFormat::kEml},
+      {"Received: from x\n\tby y\nMessage-ID: <a@b>\n\nbody", InputFormat::kEml},
+      {"Tech Firms to Pledge\nBy David E. Sanger\n", InputFormat::kText},
+      {"From the wire, for those who missed it:\n", InputFormat::kText},
+      {"Note: this is an article\nthat starts with a colon line\n", InputFormat::kText},
+  };
+  for (const auto& c : cases) EXPECT_EQ(DetectFormat(c.head), c.want) << c.head;
+}
+
+TEST(MboxSeparatorTest, FromLines) {
+  const struct {
+    const char* line;
+    bool from;
+  } cases[] = {
+      {"From ann@example.org Mon Apr 16 10:00:00 2018\n", true},
+      {"From andy at example.com  Sat Nov 14 21:29:28 2015\n", true},
+      {"From ann@example.org Mon, 16 Apr 2018 10:00 +0000\n", true},
+      {"From the wire, for those who missed it:\n", false},
+      {"From 1998 to 2003 the agency grew.\n", false},
+      {"From: ann@example.org\n", false},
+      {"from ann@example.org Mon Apr 16 10:00:00 2018\n", false},
+  };
+  for (const auto& c : cases) EXPECT_EQ(IsFromLine(c.line), c.from) << c.line;
+}
+
+}  // namespace
+}  // namespace accord::ingest
