@@ -328,7 +328,8 @@ class Zoner {
         quotes = true;
       if (Rule(i, kFirstPerson)) first_person = true;
     }
-    if (Rule(p.first, kClosingCredit) || Rule(p.first, kCopyright)) return false;
+    if (Rule(p.first, kClosingCredit) || Rule(p.first, kCopyright) || StrongLine(p.first))
+      return false;
     if (lines == 1 && Rule(p.first, kElision)) return true;
     if (Rule(p.first, kSourceLine) || Rule(p.first, kAttribution)) return true;
     if (first_person && !quotes && lines <= 8) return true;
@@ -495,16 +496,19 @@ class Zoner {
     const int np = static_cast<int>(paras_.size());
     const bool quoted = paras_[a].quoted;
     int end = a + 1;
+    bool has_body = BodyLike(paras_[a]) && !HeadlineLines(paras_[a].first, paras_[a].last);
     while (end < np && !HardStopBetween(end - 1, end)) {
       int te = 0;
-      // A new headline over a byline/dateline starts the next article.
-      if (end > a + 1 && HeadlineLines(paras_[end].first, paras_[end].last) && end + 1 < np &&
+      // A new headline over a byline/dateline starts the next article (after some body).
+      if (has_body && HeadlineLines(paras_[end].first, paras_[end].last) && end + 1 < np &&
           !HardStopBetween(end, end + 1) &&
           (StrongLine(paras_[end + 1].first) || Rule(paras_[end + 1].first, kCopyright)))
         break;
-      if (end > a + 1 && AnchorIn(end, false, &te) >= 0 && te > paras_[end].first &&
+      if (has_body && AnchorIn(end, false, &te) >= 0 && te > paras_[end].first &&
           StrongLine(te))
         break;
+      if (BodyLike(paras_[end]) && !HeadlineLines(paras_[end].first, paras_[end].last))
+        has_body = true;
       ++end;
     }
     // The forwarder's trailing remarks are not article.

@@ -1,0 +1,240 @@
+// Zoning rules (pipeline/zone/zoner.h, line_rules.h, zone_dates.h) on messages written for these
+// tests: each case names the rule it guards.
+#include "pipeline/zone/zoner.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "pipeline/zone/line_rules.h"
+#include "pipeline/zone/zone_dates.h"
+
+namespace accord {
+namespace {
+
+// The text of the article zones, whitespace squashed, zones joined by " | ".
+std::string ArticleText(const Document& doc) {
+  std::string out;
+  for (const Zone& z : doc.zones) {
+    if (!IsArticleZone(z.kind)) continue;
+    std::string part;
+    bool space = false;
+    for (size_t i = z.span.begin; i < z.span.end; ++i) {
+      const char c = doc.text[i];
+      if (c == ' ' || c == '\n' || c == '\t') {
+        space = !part.empty();
+        continue;
+      }
+      if (space) part += ' ';
+      space = false;
+      part += c;
+    }
+    if (part.empty()) continue;
+    if (!out.empty()) out += " | ";
+    out += part;
+  }
+  return out;
+}
+
+std::string MetaOf(const Document& doc, const char* key) {
+  return doc.meta.contains(key) ? doc.meta[key].get<std::string>() : "";
+}
+
+struct Case {
+  const char* rule;
+  const char* subject;
+  const char* date;
+  const char* body;
+  const char* article;  // article zones, squashed, joined by " | "
+  const char* title;
+  const char* author;
+  const char* published;
+  const char* url;
+};
+
+const Case kCases[] = {
+    {"headline-byline-dateline + url + footer", "[Newswire] Ships collide",
+     "Tue, 03 Mar 2020 10:00:00 -0500",
+     "Ships Collide Off the Coast of Brittany\nBy Marie Dupont\nMarch 2, 2020\n\n"
+     "https://news.example.com/2020/03/02/ships-collide.html\n\n"
+     "BREST, France — Two cargo ships collided on Monday, officials\nsaid.\n\n"
+     "Nobody was hurt.\n_______________________________________________\n"
+     "Newswire mailing list\nNewswire@example.org\nhttps://example.org/mailman/listinfo/newswire\n",
+     "Ships Collide Off the Coast of Brittany | By Marie Dupont | March 2, 2020 | BREST, France — Two "
+     "cargo ships collided on Monday, officials said. Nobody was hurt.",
+     "Ships Collide Off the Coast of Brittany", "Marie Dupont", "2020-03-02",
+     "https://news.example.com/2020/03/02/ships-collide.html"},
+    {"forwarder-intro + forward-marker + header-block + signature", "Fwd: interesting",
+     "Wed, 4 Mar 2020 09:00:00 +0000",
+     "Thought you would all want to see this one.\n\n"
+     "---------- Forwarded message ----------\nFrom: Bob <bob@example.com>\n"
+     "Date: Wed, 4 Mar 2020\nSubject: story\n\n"
+     "OSLO (Reuters) - Norway's central bank kept its rate unchanged on\nWednesday.\n\n"
+     "The decision was expected by most economists.\n\n-- \nAlice\nhttp://alice.example.net/\n",
+     "OSLO (Reuters) - Norway's central bank kept its rate unchanged on Wednesday. The decision "
+     "was expected by most economists.",
+     "interesting", "", "", ""},
+    {"quoted-article + remark between paragraphs", "Re: [list] Court rules on encryption",
+     "Thu, 05 Mar 1998 12:00:00 -0800",
+     "Worth reading:\n\n> LONDON (AP) -- A court ruled on Thursday that the export rules\n"
+     "> do not apply to published source code.\n>\n"
+     "> The government said it would appeal.\n\n"
+     "Good news if it stands.\n\n"
+     "> Lawyers for the programmer called the ruling a victory for free\n> speech.\n",
+     "> LONDON (AP) -- A court ruled on Thursday that the export rules > do not apply to "
+     "published source code. > > The government said it would appeal. | > Lawyers for the "
+     "programmer called the ruling a victory for free > speech.",
+     "Court rules on encryption", "", "", ""},
+    {"discussion-post: no article", "Re: key escrow",
+     "Fri, 06 Mar 1998 08:00:00 +0000",
+     "I don't think key escrow can work at all. My reasons are simple:\n"
+     "nobody will trust the escrow agents, and the keys will leak.\n\n"
+     "What do the rest of you think?\n\n-- \nCarol\n",
+     "", "", "", "", ""},
+    {"wire-slug + copyright", "AP story", "Mon, 21 Sep 1993 10:00:00 -0400",
+     "AP 09/21 0844  Satellite Launch Delayed\n\nCopyright, 1993. The Associated Press.\n\n"
+     "CAPE CANAVERAL, Fla. (AP) -- The launch of a weather satellite was delayed\n"
+     "again on Tuesday because of high winds.\n",
+     "AP 09/21 0844 Satellite Launch Delayed Copyright, 1993. The Associated Press. CAPE "
+     "CANAVERAL, Fla. (AP) -- The launch of a weather satellite was delayed again on Tuesday "
+     "because of high winds.",
+     "Satellite Launch Delayed", "", "1993-09-21", ""},
+    {"masthead + trailing remark + pgp", "Paper story", "Sat, 19 Dec 1997 11:00:00 +0800",
+     "-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA1\n\n"
+     "The Harbour Gazette\n\nDecember 18, 1997\n\nFerry Fares To Rise In January\n\n"
+     "By Lee Wong\n\n    Ferry fares will rise by ten percent next month, the operator\n"
+     "announced yesterday.\n\n    Commuters groups said they would protest.\n\n"
+     "I wonder if my pass will still be valid.\n\n"
+     "-----BEGIN PGP SIGNATURE-----\nVersion: 2.6.2\n\niQCVAwUBNJpL\n-----END PGP SIGNATURE-----\n",
+     "The Harbour Gazette | December 18, 1997 | Ferry Fares To Rise In January | By Lee Wong | "
+     "Ferry fares will rise by ten percent next month, the operator announced yesterday. "
+     "Commuters groups said they would protest.",
+     "Ferry Fares To Rise In January", "Lee Wong", "1997-12-18", ""},
+};
+
+TEST(ZoneTest, Rules) {
+  for (const Case& c : kCases) {
+    Document doc;
+    doc.text = c.body;
+    doc.headers.subject = c.subject;
+    doc.headers.date = c.date;
+    zone::ZoneDocument(doc, {});
+    EXPECT_EQ(ArticleText(doc), c.article) << c.rule;
+    EXPECT_EQ(MetaOf(doc, "title"), c.title) << c.rule;
+    EXPECT_EQ(MetaOf(doc, "author"), c.author) << c.rule;
+    EXPECT_EQ(MetaOf(doc, "published"), c.published) << c.rule;
+    EXPECT_EQ(MetaOf(doc, "url"), c.url) << c.rule;
+    // Zones cover the body in order, without overlaps.
+    uint32_t last = 0;
+    for (const Zone& z : doc.zones) {
+      EXPECT_GE(z.span.begin, last) << c.rule;
+      EXPECT_LE(z.span.end, doc.text.size()) << c.rule;
+      last = z.span.end;
+    }
+  }
+}
+
+TEST(ZoneTest, FooterNamesTheList) {
+  Document doc;
+  doc.text = "Quake Hits Island\nMay 3, 2001\n\nA strong quake hit the island on Thursday.\n"
+             "_______________________________________________\nQuakewatch mailing list\n"
+             "https://lists.example.org/mailman/listinfo/quakewatch\n";
+  zone::ZoneDocument(doc, {});
+  EXPECT_EQ(doc.source.value("list", ""), "Quakewatch");
+  EXPECT_EQ(MetaOf(doc, "list"), "Quakewatch");
+  ASSERT_FALSE(doc.zones.empty());
+  EXPECT_EQ(doc.zones.back().kind, ZoneKind::kFooter);
+}
+
+TEST(ZoneTest, DocDateFallsBackToHeaderThenDefault) {
+  Document post;
+  post.text = "Just a thought about nothing in particular, really.\n";
+  post.headers.date = "Sun, 01 Mar 2009 23:30:00 -0800";  // the local date, not UTC
+  zone::ZoneDocument(post, {});
+  EXPECT_EQ(post.doc_date.value_or(""), "2009-03-01");
+  Document bare;
+  bare.text = "Nothing here.\n";
+  zone::ZoneDocument(bare, {.default_doc_date = "2001-02-03"});
+  EXPECT_EQ(bare.doc_date.value_or(""), "2001-02-03");
+}
+
+TEST(ZoneTest, JsonlInputKeepsItsMeta) {
+  Document doc;
+  doc.from_jsonl = true;
+  doc.meta = {{"title", "Kept"}};
+  doc.doc_date = "1999-09-09";
+  doc.text = "Other Headline Here\nJune 1, 2000\n\nBody text of the story goes on here.\n";
+  zone::ZoneDocument(doc, {});
+  EXPECT_EQ(MetaOf(doc, "title"), "Kept");
+  EXPECT_EQ(doc.doc_date.value_or(""), "1999-09-09");
+  EXPECT_FALSE(ArticleText(doc).empty());
+}
+
+struct DateCase {
+  const char* text;
+  const char* iso;  // "" when none
+};
+
+TEST(ZoneDatesTest, FindDate) {
+  const DateCase kDates[] = {
+      {"April 17, 2018", "2018-04-17"},         {"Dec. 8, 1997", "1997-12-08"},
+      {"21 Oct 1997", "1997-10-21"},            {"1994 MAR 4 (NB)", "1994-03-04"},
+      {"2018-04-17", "2018-04-17"},             {"9/13/94", "1994-09-13"},
+      {"[2.9.98]", "1998-02-09"},               {"7:35 a.m.  25.Nov.98.PST", "1998-11-25"},
+      {"Saturday, August 14", "1993-08-14"},    {"AP 09/21 0844", "1993-09-21"},
+      {"they may 5 times", ""},                 {"no date here", ""},
+  };
+  for (const DateCase& c : kDates)
+    EXPECT_EQ(zone::FindDate(c.text, 1993).value_or(""), c.iso) << c.text;
+  EXPECT_EQ(zone::ParseHeaderDate("Sat, 01 Mar 2008 18:36:30 -0400").value_or(""), "2008-03-01");
+  EXPECT_EQ(zone::ParseHeaderDate("1 Feb 94 23:59 GMT").value_or(""), "1994-02-01");
+  EXPECT_TRUE(zone::IsDateLine("_ Wednesday December 20 2:04 PM EST _"));
+  EXPECT_TRUE(zone::IsDateLine("Published: March 3, 2019"));
+  EXPECT_FALSE(zone::IsDateLine("March 3, 2019, was a bad day for the firm."));
+}
+
+struct LineCase {
+  zone::LineRule rule;
+  const char* line;
+  bool matches;
+};
+
+TEST(ZoneLineRulesTest, Examples) {
+  using namespace zone;
+  const LineCase kLines[] = {
+      {kFooterRule, "_______________________________________________", true},
+      {kFooterMailingList, "Infowarrior mailing list", true},
+      {kSignatureDelimiter, "--", true},
+      {kForwardMarker, "---------- Forwarded message ----------", true},
+      {kForwardMarker, "begin forwarded text", true},
+      {kForwardEnd, "end forwarded text", true},
+      {kHeaderLine, "Newsgroups: comp.org.eff.news", true},
+      {kHeaderLine, "Note: this is not a header", false},
+      {kUrlLine, "https://www.example.com/a/b.html", true},
+      {kUrlLine, "[From http://www.example.com/story.htm ]", true},
+      {kUrlLine, "see https://example.com for more", false},
+      {kBoilerplate, "Order Reprints | Today\xE2\x80\x99s Paper | Subscribe", true},
+      {kByline, "By David E. Sanger", true},
+      {kByline, "By the way, I agree", false},
+      {kDatelineStart, "WASHINGTON \xE2\x80\x94 More than 30 companies", true},
+      {kDatelineStart, "Tokyo (AP) -- Japan said", true},
+      {kDatelineStart, "PARIS, FRANCE, 1994 MAR 4 (NB) -- The French", true},
+      {kDatelineStart, "The minister - who resigned - said", false},
+      {kWireSlug, "AP 09/21 0844  Encryption Software", true},
+      {kCopyright, "Copyright 1998 The Associated Press", true},
+      {kElision, "[...]", true},
+      {kClosingCredit, "(Steve Gold/19940304)", true},
+      {kSeparator, "-------------------", true},
+      {kFirstPerson, "I think this is wrong", true},
+      {kFirstPerson, "World War II veterans", false},
+  };
+  const LineRules& rules = LineRules::Get();
+  for (const LineCase& c : kLines)
+    EXPECT_EQ(Has(rules.Match(c.line), c.rule), c.matches) << LineRuleName(c.rule) << ": " << c.line;
+  EXPECT_EQ(rules.BylineAuthor("By JOE ABERNATHY, Chronicle Staff"), "Joe Abernathy");
+  EXPECT_EQ(rules.SlugTitle("AP 02/23 00:31 EST"), "");
+  EXPECT_EQ(rules.Url("<https://example.com/x.html>"), "https://example.com/x.html");
+}
+
+}  // namespace
+}  // namespace accord
