@@ -39,6 +39,12 @@ bool AgeFollows(std::string_view text, const std::vector<NameToken>& tokens, siz
            tokens[next + 3].Is(NameToken::kDigit));
 }
 
+// "who" / "whose" opening a relative clause: organizations take "which".
+bool IsWhoWord(std::string_view text, const NameToken& t) {
+  const std::string_view w = TextOf(text, t);
+  return w == "who" || w == "whose";
+}
+
 }  // namespace
 
 // A capitalised word that may be part of a name: not a number, not inside an earlier stage's
@@ -98,7 +104,7 @@ size_t PersonRules::TitleAt(std::string_view text, const std::vector<NameToken>&
 // "general counsel, " (one comma allowed after a lower-case role).
 bool PersonRules::TitleBefore(std::string_view text, const std::vector<NameToken>& tokens,
                               size_t first) const {
-  if (first == 0) return false;
+  if (first == 0 || tokens[first].Is(NameToken::kParagraphBefore)) return false;
   size_t end = first;  // tokens [.., end) precede the name
   bool after_period = false;
   if (IsPunct(text, tokens[end - 1], ".")) {
@@ -130,8 +136,9 @@ bool PersonRules::TitleBefore(std::string_view text, const std::vector<NameToken
                          tokens[end - 1].end != tokens[end].begin)) {
       continue;
     }
-    // After a comma only lower-case roles count ("the company's general counsel, Mark Chandler").
-    if (after_comma && !IsLowerWord(tokens[end - 1])) continue;
+    // Roles count in lower case only ("spokeswoman Sandy Angers", not "Big Brother | Clipper"),
+    // and after a comma only they do ("the company's general counsel, Mark Chandler").
+    if ((kind == TitleKind::kRole || after_comma) && !IsLowerWord(tokens[end - 1])) continue;
     return true;
   }
   return false;
@@ -163,6 +170,7 @@ const char* PersonRules::CueEvidence(std::string_view text, const std::vector<Na
   if (next < tokens.size() && IsPunct(text, tokens[next], ",")) {
     const size_t from = next + 1;
     if (AgeFollows(text, tokens, next)) return "appositive";
+    if (from < tokens.size() && IsWhoWord(text, tokens[from])) return "appositive";
     for (size_t i = from; i < tokens.size() && i < from + kMaxAppositiveTokens; ++i) {
       const NameToken& t = tokens[i];
       if (t.Is(NameToken::kPunct)) {
@@ -200,8 +208,9 @@ void PersonRules::Flush(std::string_view text, const std::vector<NameToken>& tok
     if (parts[k].kind != NamePart::kWord) continue;
     ++words;
     const NonNameClass c = lex_->NonName(TextOf(text, tokens[parts[k].token]));
-    // Organization and place words make the run something else ("Cisco Systems", "New York").
-    if (c == NonNameClass::kOrg || c == NonNameClass::kPlace) return;
+    // Organization and place words make the run something else ("Cisco Systems", "New York");
+    // after a title, only organization words do ("his wife, Xu Hong").
+    if (c == NonNameClass::kOrg || (c == NonNameClass::kPlace && !title_evidence)) return;
   }
   if (words == 0 || words > kMaxNameWords) return;
   if (words == 1 && count == 1) {
@@ -259,6 +268,7 @@ void PersonRules::Flush(std::string_view text, const std::vector<NameToken>& tok
   } else if (words == 1 && count == 1 && AgeFollows(text, tokens, next_index)) {
     m.rule = "age";
     m.accepted = true;
+
   } else if (words == 1 && count == 1 && first_index > 0 && next_index < tokens.size() &&
              TextOf(text, tokens[first_index - 1]) == "the" &&
              TextOf(text, tokens[next_index]) == "administration") {

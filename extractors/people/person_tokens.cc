@@ -180,8 +180,18 @@ void MarkSentenceStarts(std::string_view s, std::vector<NameToken>& toks) {
   }
 }
 
-// Title Case lines without a title zone (zoning may not mark every headline): most longer
-// words capitalised, no sentence-ending punctuation at the end.
+// Short words that Title Case headlines leave in lower case ("Firms to Pledge Not to Assist").
+bool IsHeadlineLowerWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"with", "from", "into", "onto", "over", "than",
+                                                "that", "upon", "amid", "about", "after",
+                                                "before", "under", "until", "while", "when"};
+  for (std::string_view k : kWords)
+    if (w == k) return true;
+  return false;
+}
+
+// Title Case lines without a title zone (zoning may not mark every headline): every longer word
+// capitalised, no sentence-ending punctuation at the end.
 void MarkTitleCaseLines(std::string_view s, std::vector<NameToken>& toks) {
   size_t line_begin = 0;
   while (line_begin < toks.size()) {
@@ -192,7 +202,7 @@ void MarkTitleCaseLines(std::string_view s, std::vector<NameToken>& toks) {
       const NameToken& t = toks[i];
       if (!t.Is(NameToken::kWord)) continue;
       ++words;
-      if (t.end - t.begin >= 4) {
+      if (t.end - t.begin >= 4 && !IsHeadlineLowerWord(s.substr(t.begin, t.end - t.begin))) {
         ++long_words;
         if (t.Is(NameToken::kCap)) ++long_caps;
       }
@@ -200,8 +210,7 @@ void MarkTitleCaseLines(std::string_view s, std::vector<NameToken>& toks) {
     const NameToken& last = toks[line_end - 1];
     const bool ends_sentence = IsSentenceEnd(s, last) || s[last.begin] == ',' ||
                                s[last.begin] == ':' || s[last.begin] == ';';
-    if (words >= 3 && words <= 25 && long_words >= 3 && long_caps * 10 >= long_words * 8 &&
-        !ends_sentence) {
+    if (words >= 3 && words <= 25 && long_words >= 3 && long_caps == long_words && !ends_sentence) {
       for (size_t i = line_begin; i < line_end; ++i) toks[i].flags |= NameToken::kHeadline;
     }
     line_begin = line_end;

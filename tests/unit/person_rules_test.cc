@@ -75,6 +75,8 @@ const Case kCases[] = {
     {"appositive", "Ilkka Saarinen, Nokia's chief economist, disagreed.", {"Ilkka Saarinen=Ilkka Saarinen"}},
     {"appositive", "Ilkka Saarinen, who runs the lab, disagreed.", {"Ilkka Saarinen=Ilkka Saarinen"}},
     {"age", "The court heard that Pellworth, 52, had left.", {"Pellworth=Pellworth"}},
+    {"title", "It was said by his wife, Xu Hong.", {"Xu Hong=Xu Hong"}},
+    {"title", "He said that the National Security Adviser Sandy\nBerger warned them.", {"Sandy\nBerger=Sandy Berger"}},
     // administration: the name only.
     {"administration", "Critics of the Marlowe administration objected.", {"Marlowe=Marlowe"}},
     // coreference: later short mentions take the fullest form.
@@ -101,6 +103,11 @@ const Case kCases[] = {
     {"negative", "It cut 4,300 jobs in France, 3,700 in Germany.", {}},
     {"negative", "Northrop Grumman, the defense contractor, won.", {}},
     {"negative", "The Clipper Chip would let the government listen.", {}},
+    {"negative", "Fears of Big Brother\n\nClipper Chip would let them listen.", {}},
+    {"negative", "He called his Brother Anselm Vey.", {}},
+    {"negative", "Critics, who were many, left.", {}},
+    {"negative", "The jets are owned by Skyreach, who leases them.", {}},
+    {"negative", "The town of Port Hong, which is small, voted.", {}},
 };
 
 INSTANTIATE_TEST_SUITE_P(Rules, PersonRulesTest, ::testing::ValuesIn(kCases));
