@@ -130,6 +130,12 @@ const char* RejectReason(const RuleSpec& spec, const Match& m, std::string_view 
       if (m.has(kSlotMod)) break;
       if (LabelWord(before)) return "label-number";
       if (StartsWithDigit(before)) return "number-sequence";
+      // "bugs 1024 and 2048": one of a list of numbers that are not years.
+      if (OneOf(before, {"and", "or", "to", "through"})) {
+        std::string_view first = WordBefore(t, before.data() - t.data());
+        if (StartsWithDigit(first) && (first.size() != 4 || first < "1500" || first > "2099"))
+          return "number-sequence";
+      }
       // "a 1989 Honda": a model year.
       if (OneOf(before, {"a", "an"})) return "model-year";
       if (StartsWithDigit(after)) return "number-sequence";

@@ -1,0 +1,287 @@
+// The date stage: its example corpus (extractors/dates/corpus/*.tsv) run as table-driven tests,
+// calendar arithmetic, tense, offsets through line breaks, and score gates on the shared gold.
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "extractors/dates/date_resolve.h"
+#include "extractors/dates/date_rules.h"
+#include "extractors/dates/date_stage.h"
+#include "pipeline/normalize/normalize_stage.h"
+#include "pipeline/tables.h"
+#include "pipeline/utf8.h"
+#include "tests/testing.h"
+
+namespace accord {
+namespace {
+
+using dates::CivilDate;
+using dates::Tense;
+
+class DateStageTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto norm = MakeNormalizeStage(StageOptions{});
+    ASSERT_TRUE(norm.ok()) << norm.status().message();
+    normalize_ = norm->release();
+    auto date = MakeDateStage(StageOptions{});
+    ASSERT_TRUE(date.ok()) << date.status().message();
+    dates_ = date->release();
+  }
+  static void TearDownTestSuite() {
+    delete normalize_;
+    delete dates_;
+  }
+
+  // A document whose whole text is one article body, run through normalize and dates.
+  static Document Run(std::string text, std::optional<std::string> doc_date) {
+    Document doc;
+    doc.text = std::move(text);
+    doc.doc_date = std::move(doc_date);
+    Zone z;
+    z.kind = ZoneKind::kBody;
+    z.span = {0, static_cast<uint32_t>(doc.text.size())};
+    doc.zones.push_back(z);
+    doc.articles.push_back({});
+    EXPECT_TRUE(normalize_->Run(doc).ok());
+    EXPECT_TRUE(dates_->Run(doc).ok());
+    return doc;
+  }
+
+  static const Entity* FindSpan(const Document& doc, std::string_view span) {
+    for (const Entity& e : doc.entities)
+      if (doc.TextOf(e) == span) return &e;
+    return nullptr;
+  }
+
+  static Table Corpus(const std::string& name) {
+    const std::string path = testing::SourceDir() + "/extractors/dates/corpus/" + name;
+    static std::map<std::string, std::string> contents;  // the table's views point into it
+    auto& content = contents[path];
+    content = testing::ReadFile(path);
+    auto table = ParseTable(name, content);
+    EXPECT_TRUE(table.ok()) << table.status().message();
+    return table.ok() ? *table : Table{};
+  }
+
+  static Stage* normalize_;
+  static Stage* dates_;
+};
+Stage* DateStageTest::normalize_ = nullptr;
+Stage* DateStageTest::dates_ = nullptr;
+
+TEST_F(DateStageTest, PositiveCorpusYieldsEachExampleWithItsValue) {
+  Table t = Corpus("positive.tsv");
+  const int ref = t.Column("ref"), value = t.Column("value"), kind = t.Column("kind"),
+            rule = t.Column("rule"), span = t.Column("span"), text = t.Column("text");
+  ASSERT_GE(text, 0);
+  ASSERT_GT(t.rows.size(), 100u);
+  for (const TableRow& row : t.rows) {
+    SCOPED_TRACE("positive.tsv:" + std::to_string(row.line) + ": " + std::string(row.fields[text]));
+    Document doc = Run(std::string(row.fields[text]), std::string(row.fields[ref]));
+    const Entity* e = FindSpan(doc, row.fields[span]);
+    if (e == nullptr) {
+      ADD_FAILURE() << "no date spanning '" << row.fields[span] << "'";
+      continue;
+    }
+    EXPECT_EQ(e->value, row.fields[value]);
+    EXPECT_EQ(e->kind, row.fields[kind]);
+    EXPECT_EQ(e->rule, row.fields[rule]);
+  }
+}
+
+TEST_F(DateStageTest, EveryRuleHasAnExampleInTheCorpus) {
+  Table t = Corpus("positive.tsv");
+  std::set<std::string> covered;
+  for (const TableRow& row : t.rows) covered.insert(std::string(row.fields[t.Column("rule")]));
+  for (const dates::RuleSpec& spec : dates::RuleSpecs())
+    EXPECT_TRUE(covered.count(std::string(spec.name))) << "rule without an example: " << spec.name;
+}
+
+TEST_F(DateStageTest, NegativeCorpusYieldsNothing) {
+  Table t = Corpus("negative.tsv");
+  ASSERT_GT(t.rows.size(), 20u);
+  for (const TableRow& row : t.rows) {
+    Document doc = Run(std::string(row.fields[0]), "2018-04-17");
+    for (const Entity& e : doc.entities)
+      ADD_FAILURE() << "negative.tsv:" << row.line << ": found '" << doc.TextOf(e) << "' ("
+                    << e.rule << ", " << e.value << ") in: " << row.fields[0];
+  }
+}
+
+TEST_F(DateStageTest, DateWrappedAcrossALineKeepsTheNewlineInRaw) {
+  Document doc = Run("They met in the span of a few\nweeks, and again on April\n17, 2018.", "2018-04-17");
+  const Entity* few = FindSpan(doc, "a few\nweeks");
+  ASSERT_NE(few, nullptr);
+  EXPECT_EQ(few->value, "PXW");
+  const Entity* day = FindSpan(doc, "April\n17, 2018");
+  ASSERT_NE(day, nullptr);
+  EXPECT_EQ(day->value, "2018-04-17");
+}
+
+TEST_F(DateStageTest, WithoutAReferenceDateRelativeDatesKeepSpanAndEmptyValue) {
+  Document doc = Run("Last week the firm, founded on April 17, 2018, said Monday it would sell.", std::nullopt);
+  const Entity* week = FindSpan(doc, "Last week");
+  ASSERT_NE(week, nullptr);
+  EXPECT_EQ(week->value, "");
+  const Entity* monday = FindSpan(doc, "Monday");
+  ASSERT_NE(monday, nullptr);
+  EXPECT_EQ(monday->value, "");
+  const Entity* absolute = FindSpan(doc, "April 17, 2018");
+  ASSERT_NE(absolute, nullptr);
+  EXPECT_EQ(absolute->value, "2018-04-17");
+}
+
+TEST_F(DateStageTest, EachArticleResolvesAgainstItsOwnDate) {
+  Document doc;
+  doc.text = "The firm said yesterday it would merge.\n\nThe firm said yesterday it would merge.";
+  doc.doc_date = "2018-04-17";
+  const uint32_t half = static_cast<uint32_t>(doc.text.find("\n\n"));
+  Zone a{ZoneKind::kBody, {0, half}, 0, false};
+  Zone b{ZoneKind::kBody, {half + 2, static_cast<uint32_t>(doc.text.size())}, 1, false};
+  doc.zones = {a, b};
+  doc.articles = {Article{"2018-04-17"}, Article{"1996-08-02"}};
+  ASSERT_TRUE(normalize_->Run(doc).ok());
+  ASSERT_TRUE(dates_->Run(doc).ok());
+  std::set<std::string> values;
+  for (const Entity& e : doc.entities) values.insert(e.value);
+  EXPECT_EQ(values, (std::set<std::string>{"2018-04-16", "1996-08-01"}));
+}
+
+struct IsoWeekCase {
+  CivilDate date;
+  int weekday;
+  std::string week;
+};
+
+TEST(DateCalendarTest, IsoWeeksAndWeekdays) {
+  const IsoWeekCase cases[] = {
+      {{2018, 4, 17}, 2, "2018-W16"},  {{2018, 4, 15}, 7, "2018-W15"},
+      {{2021, 1, 1}, 5, "2020-W53"},   {{2008, 12, 29}, 1, "2009-W01"},
+      {{2010, 1, 3}, 7, "2009-W53"},   {{2006, 3, 28}, 2, "2006-W13"},
+      {{2000, 2, 29}, 2, "2000-W09"},  {{1970, 1, 1}, 4, "1970-W01"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(dates::FormatDate(c.date));
+    EXPECT_EQ(dates::IsoWeekday(c.date), c.weekday);
+    EXPECT_EQ(dates::FormatWeek(c.date), c.week);
+    EXPECT_EQ(dates::FromDays(dates::ToDays(c.date)), c.date);
+  }
+  EXPECT_FALSE(dates::ParseIsoDate("2018-02-30"));
+  EXPECT_TRUE(dates::ParseIsoDate("2016-02-29"));
+}
+
+struct TenseCase {
+  std::string sentence;  // the date expression is marked with [ ]
+  Tense tense;
+};
+
+TEST(DateTenseTest, ClauseTenseFromTheNearestCue) {
+  const TenseCase cases[] = {
+      {"The company said [Monday] that it had fixed the flaw.", Tense::kPast},
+      {"The minister will fly to Rome on [Friday].", Tense::kFuture},
+      {"Companies plan to announce the principles on [Tuesday].", Tense::kPlan},
+      {"The trial is set to begin on [Wednesday] in London.", Tense::kFuture},
+      {"The event is to be held on [October 12] in the city.", Tense::kFuture},
+      {"On [Monday], officials issued a warning.", Tense::kPast},
+      {"It rains. The minister will speak. Police arrested him on [Sunday].", Tense::kPast},
+      {"On [Monday] the museum opens its doors.", Tense::kUnknown},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.sentence);
+    std::string text = c.sentence;
+    const size_t open = text.find('['), close = text.find(']');
+    text.erase(close, 1);
+    text.erase(open, 1);
+    EXPECT_EQ(dates::ClauseTense(text, open, close - 1), c.tense);
+  }
+}
+
+// ---- the shared gold corpora (skipped when ../shared is absent)
+
+struct Score {
+  int gold = 0, predicted = 0, exact = 0, overlap = 0, value_ok = 0;
+};
+
+Score ScoreFile(const std::string& path, Stage& normalize, Stage& date_stage, bool in_article_spans) {
+  Score s;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    const Json g = Json::parse(line);
+    Document doc;
+    doc.text = g["text"].get<std::string>();
+    if (g["doc_date"].is_string()) doc.doc_date = g["doc_date"].get<std::string>();
+    Zone z{ZoneKind::kBody, {0, static_cast<uint32_t>(doc.text.size())}, 0, false};
+    doc.zones.push_back(z);
+    doc.articles.push_back({});
+    EXPECT_TRUE(normalize.Run(doc).ok());
+    EXPECT_TRUE(date_stage.Run(doc).ok());
+    utf8::CodePointIndex cp(doc.text);
+    std::vector<std::pair<size_t, size_t>> spans;
+    const bool restrict = in_article_spans && g["meta"].contains("article_spans");
+    if (restrict)
+      for (const auto& sp : g["meta"]["article_spans"]) spans.push_back({sp[0], sp[1]});
+    struct P {
+      size_t b, e;
+      std::string value;
+      bool used = false;
+    };
+    std::vector<P> pred;
+    for (const Entity& e : doc.entities) {
+      P p{cp.ToCodePoint(e.start), cp.ToCodePoint(e.end), e.value};
+      bool inside = !restrict;
+      for (auto [b, en] : spans) inside |= b <= p.b && p.e <= en;
+      if (inside) pred.push_back(p);
+    }
+    s.predicted += static_cast<int>(pred.size());
+    for (const auto& ge : g["entities"]) {
+      if (ge["type"] != "DATE") continue;
+      ++s.gold;
+      const size_t b = ge["start"], e = ge["end"];
+      for (P& p : pred) {
+        if (p.used || p.e <= b || e <= p.b) continue;
+        p.used = true;
+        ++s.overlap;
+        s.exact += (p.b == b && p.e == e) ? 1 : 0;
+        s.value_ok += p.value == ge["value"].get<std::string>() ? 1 : 0;
+        break;
+      }
+    }
+  }
+  return s;
+}
+
+double F1(int matched, int gold, int predicted) {
+  return gold + predicted == 0 ? 0 : 2.0 * matched / (gold + predicted);
+}
+
+TEST_F(DateStageTest, SeedGoldAllDatesExactWithValues) {
+  ACCORD_REQUIRE_SHARED(shared);
+  Score s = ScoreFile(shared + "/seed/tech-accord-2018-04-17.gold.jsonl", *normalize_, *dates_, false);
+  EXPECT_EQ(s.gold, 15);
+  EXPECT_EQ(s.exact, s.gold);
+  EXPECT_EQ(s.value_ok, s.gold);
+}
+
+TEST_F(DateStageTest, MeantimeDevScoreGate) {
+  ACCORD_REQUIRE_SHARED(shared);
+  Score s = ScoreFile(shared + "/meantime-dev/dev.jsonl", *normalize_, *dates_, false);
+  ASSERT_GT(s.gold, 100);
+  EXPECT_GE(F1(s.overlap, s.gold, s.predicted), 0.93);
+  EXPECT_GE(static_cast<double>(s.value_ok) / s.overlap, 0.91);
+}
+
+TEST_F(DateStageTest, ListDevScoreGate) {
+  ACCORD_REQUIRE_SHARED(shared);
+  Score s = ScoreFile(shared + "/list-dev/list-dev.gold.jsonl", *normalize_, *dates_, true);
+  ASSERT_GT(s.gold, 100);
+  EXPECT_GE(F1(s.overlap, s.gold, s.predicted), 0.95);
+  EXPECT_GE(static_cast<double>(s.value_ok) / s.overlap, 0.91);
+}
+
+}  // namespace
+}  // namespace accord
