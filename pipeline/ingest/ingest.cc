@@ -68,12 +68,14 @@ bool ReadWhole(LineReader& in, Reader& r, const std::string& path, std::string* 
 
 void EmitMessages(Reader& r, const std::string& path, uint64_t offset, std::string_view bytes, bool pipermail) {
   std::vector<Document> docs;
+  std::vector<std::string> skipped;
   ingest::MessageContext ctx{path, offset, pipermail};
-  Status s = ingest::DecodeMessage(bytes, ctx, &docs);
+  Status s = ingest::DecodeMessage(bytes, ctx, &docs, &skipped);
   if (!s.ok()) {
     r.on_error({path, offset, s.message()});
     return;
   }
+  for (const std::string& problem : skipped) r.on_error({path, offset, problem});
   for (Document& d : docs)
     if (!r.Emit(std::move(d))) return;
 }

@@ -423,7 +423,8 @@ bool LooksLikeHeaders(std::string_view bytes) {
   return false;
 }
 
-Status DecodeMessage(std::string_view bytes, const MessageContext& ctx, std::vector<Document>* out) {
+Status DecodeMessage(std::string_view bytes, const MessageContext& ctx, std::vector<Document>* out,
+                     std::vector<std::string>* skipped) {
   InitGMime();
   if (Trim(bytes).empty()) return DataLoss("empty message");
   // A message cut short inside its header block (a truncated archive) has no empty line.
@@ -461,7 +462,7 @@ Status DecodeMessage(std::string_view bytes, const MessageContext& ctx, std::vec
   if (GMimeMultipart* digest = body != nullptr ? FindDigest(body, 0) : nullptr) {
     std::vector<Document> docs;
     const int n = g_mime_multipart_get_count(digest);
-    std::string first_error;
+    std::vector<std::string> errors;
     for (int i = 0; i < n; ++i) {
       GMimeObject* child = g_mime_multipart_get_part(digest, i);
       if (!GMIME_IS_MESSAGE_PART(child)) continue;
@@ -470,7 +471,7 @@ Status DecodeMessage(std::string_view bytes, const MessageContext& ctx, std::vec
       Document doc;
       Status s = BuildDocument(inner, ctx, i + 1, &doc);
       if (!s.ok()) {
-        if (first_error.empty()) first_error = "digest part " + std::to_string(i + 1) + ": " + s.message();
+        errors.push_back("digest message " + std::to_string(i + 1) + ": " + s.message());
         continue;
       }
       if (doc.source.find("list") == doc.source.end()) {
@@ -480,7 +481,8 @@ Status DecodeMessage(std::string_view bytes, const MessageContext& ctx, std::vec
       }
       docs.push_back(std::move(doc));
     }
-    if (docs.empty()) return DataLoss(first_error.empty() ? "digest without messages" : first_error);
+    if (docs.empty()) return DataLoss(errors.empty() ? "digest without messages" : errors.front());
+    if (skipped != nullptr) skipped->insert(skipped->end(), errors.begin(), errors.end());
     for (auto& d : docs) out->push_back(std::move(d));
     return Status::Ok();
   }

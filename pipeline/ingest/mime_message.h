@@ -25,7 +25,10 @@ struct MessageContext {
 
 // Decodes `bytes` into one Document (several for a digest), appended to `out`. An error says
 // what is wrong with the message (the caller adds path and offset); nothing is appended then.
-Status DecodeMessage(std::string_view bytes, const MessageContext& ctx, std::vector<Document>* out);
+// The messages of a digest that cannot be decoded are skipped and described in `skipped`
+// (the others are still appended).
+Status DecodeMessage(std::string_view bytes, const MessageContext& ctx, std::vector<Document>* out,
+                     std::vector<std::string>* skipped = nullptr);
 
 // True when `bytes` starts with an RFC 5322 header block (used to tell a message from a
 // plain-text article).

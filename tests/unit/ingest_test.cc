@@ -391,6 +391,16 @@ std::vector<BadCase> BadCases() {
                                          kGood2);
                    },
                    "no text part", static_cast<int64_t>(kGood1.size()), {"<good1@example.org>", "<good2@example.org>"}});
+  cases.push_back({"DigestWithOneBadMessage", "digest.mbox",
+                   [](const std::string& p) {
+                     return Write(p, MboxEntry(Message(
+                                         "dg", "MIME-Version: 1.0\nContent-Type: multipart/digest; boundary=d\n",
+                                         "--d\n\nSubject: bad\nMessage-ID: <bad@example.org>\n"
+                                         "Content-Type: image/png\n\n\x89PNG\n"
+                                         "--d\n\nSubject: ok\nMessage-ID: <ok@example.org>\n\nFine.\n--d--\n")) +
+                                         kGood2);
+                   },
+                   "digest message 1: no text part", 0, {"<ok@example.org>", "<good2@example.org>"}});
   cases.push_back({"EmptyFile", "empty.mbox", [](const std::string& p) { return Write(p, ""); }, "empty", 0, {}});
   cases.push_back({"MissingPath", "none.mbox", [](const std::string& p) { return p; }, "no such file", 0, {}});
   cases.push_back({"FiftyMegabyteLine", "long.mbox",
