@@ -1,23 +1,56 @@
 #include "extractors/nations/nation_stage.h"
 
+#include "extractors/nations/nation_lexicon.h"
+#include "extractors/nations/nation_rules.h"
+#include "extractors/nations/nation_scanner.h"
+#include "extractors/nations/nation_words.h"
+
 namespace accord {
 namespace {
 
-class StubStage final : public Stage {
+// Finds the nations of the normalized article text: splits it into words, finds the longest
+// lexicon phrase at each capitalised word, lets the named rules decide, and maps each kept
+// span back to the raw text.
+class NationStage final : public Stage {
  public:
-  std::string_view name() const override { return "nation_stage"; }
-  Facets reads() const override { return kFacetSentences | kFacetTokens; }
-  Facets adds() const override { return kFacetNations; }
-  Status Run(Document& doc) const override {
+  explicit NationStage(std::unique_ptr<nations::Lexicon> lex) : lex_(std::move(lex)), rules_(*lex_) {}
 
+  std::string_view name() const override { return "nation_stage"; }
+  Facets reads() const override { return kFacetNormalized; }
+  Facets adds() const override { return kFacetNations; }
+
+  Status Run(Document& doc) const override {
+    const std::string& text = doc.norm.text();
+    if (text.empty()) return Status::Ok();
+    std::vector<nations::Word> words;
+    words.reserve(text.size() / 5);
+    lex_->folder().Split(text, words);
+    std::vector<nations::Candidate> cands;
+    nations::ScanCandidates(*lex_, text, words, cands);
+    std::vector<nations::Decision> decisions;
+    rules_.Decide(text, words, cands, decisions);
+    for (size_t k = 0; k < cands.size(); ++k) {
+      const nations::Decision& d = decisions[k];
+      if (!d.emit) continue;
+      Entity& e = doc.AddFromNorm(EntityType::kNation, words[cands[k].first_word].begin,
+                                  words[cands[k].last_word].end, std::string(d.rule));
+      e.code = std::string(d.code);
+      e.canonical = lex_->CanonicalOf(d.code);
+    }
     return Status::Ok();
   }
+
+ private:
+  std::unique_ptr<nations::Lexicon> lex_;
+  nations::NationRules rules_;
 };
 
 }  // namespace
 
-StatusOr<std::unique_ptr<Stage>> MakeNationStage(const StageOptions& options) {
-  return std::unique_ptr<Stage>(new StubStage());
+StatusOr<std::unique_ptr<Stage>> MakeNationStage(const StageOptions& /*options*/) {
+  auto lex = nations::Lexicon::Load();
+  if (!lex.ok()) return lex.status();
+  return std::unique_ptr<Stage>(new NationStage(std::move(lex).value()));
 }
 
 }  // namespace accord

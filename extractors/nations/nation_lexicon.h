@@ -1,0 +1,115 @@
+// The nation lexicon: every country name, alias, demonym and blocking fixed name, compiled once
+// into one hash map from folded word sequences ("united states", "u.s.", "people's republic of
+// china") to entries, plus the word lists of the context rules.
+//
+// Sources (all embedded, see pipeline/data/embedded.h):
+//   generated/nations/countries.tsv          ISO 3166-1/3166-3 and CLDR names (build time)
+//   extractors/nations/data/aliases.tsv      hand aliases ("U.S.", "Britain", "Soviet Union")
+//   extractors/nations/data/canonical.tsv    hand canonical names where the generated one is not used
+//   extractors/nations/data/demonyms.tsv     adjectival forms ("American", "Soviet")
+//   extractors/nations/data/fixed_names.tsv  names that hold a nation word but are not nations
+//   extractors/nations/data/non_sovereign.tsv  territories: recognised, never emitted
+//   extractors/nations/data/context_cues.tsv   word lists of the named rules
+//
+// Lookup walks a phrase word by word: every proper prefix of a key is in the map too (as a
+// prefix node), so the scanner extends a match only while some longer key may still follow.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "extractors/nations/nation_words.h"
+#include "pipeline/status.h"
+#include "pipeline/tables.h"
+
+namespace accord::nations {
+
+enum class EntryKind : uint8_t {
+  kName,     // a country name or alias: "Russia", "U.S."
+  kDemonym,  // an adjective: "Russian"; a nation only as a modifier
+  kBlocker,  // a fixed name that holds a nation word: "American Airlines", "Latin America"
+};
+
+enum class CasePolicy : uint8_t {
+  kTitle,  // the name's capitalised words must be capitalised in the text (or ALL CAPS)
+  kExact,  // the text must equal the name byte for byte ("US", not "us" or "Us")
+  kAny,    // no case check (blockers)
+};
+
+struct LexEntry {
+  EntryKind kind = EntryKind::kName;
+  CasePolicy case_policy = CasePolicy::kTitle;
+  bool sovereign = true;    // false for dependent territories (non_sovereign.tsv)
+  std::string display;      // the name as its table writes it
+  std::string key;          // its folded word sequence
+  std::string code;         // ISO 3166 alpha-2 ("" for blockers)
+  std::string canonical;    // the country's canonical short name
+  std::string source;       // "table:line", for --explain
+  uint32_t cap_mask = 0;    // bit k: word k of `display` starts with an upper-case letter
+  uint8_t words = 0;        // number of words in `display`
+};
+
+// The named word lists of context_cues.tsv (folded).
+class CueList {
+ public:
+  bool Has(std::string_view folded_word) const { return words_.count(std::string(folded_word)) > 0; }
+  void Add(std::string w) { words_.insert(std::move(w)); }
+  size_t size() const { return words_.size(); }
+  const std::unordered_set<std::string>& words() const { return words_; }
+
+ private:
+  std::unordered_set<std::string> words_;
+};
+
+class Lexicon {
+ public:
+  // Builds the lexicon from the embedded tables.
+  static StatusOr<std::unique_ptr<Lexicon>> Load();
+
+  struct Node {
+    int32_t entry = -1;   // index into entries(), or -1
+    bool prefix = false;  // some longer key starts with this one and a separator
+  };
+  // The node of a folded key, or nullptr.
+  const Node* Find(std::string_view key) const {
+    auto it = nodes_.find(key);
+    return it == nodes_.end() ? nullptr : &it->second;
+  }
+  const LexEntry& entry(int32_t i) const { return entries_[static_cast<size_t>(i)]; }
+  const std::vector<LexEntry>& entries() const { return entries_; }
+  const WordFolder& folder() const { return folder_; }
+
+  // The canonical name of a code ("" when unknown).
+  const std::string& CanonicalOf(std::string_view code) const;
+  // A context rule's word list (empty when the table has none).
+  const CueList& Cues(std::string_view rule) const;
+
+  // The folded key of a name as the scanner would build it from text.
+  std::string KeyOf(std::string_view name) const;
+
+ private:
+  Lexicon() = default;
+  Status AddEntry(LexEntry e);
+
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  struct Eq {
+    using is_transparent = void;
+    bool operator()(std::string_view a, std::string_view b) const { return a == b; }
+  };
+
+  WordFolder folder_;
+  std::vector<LexEntry> entries_;
+  std::unordered_map<std::string, Node, Hash, Eq> nodes_;
+  std::unordered_map<std::string, std::string> canonical_;      // code -> canonical
+  std::unordered_map<std::string, CueList> cues_;
+};
+
+}  // namespace accord::nations

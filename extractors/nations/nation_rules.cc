@@ -1,0 +1,290 @@
+#include "extractors/nations/nation_rules.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+namespace accord::nations {
+
+// Per-text state of the rules: the words, the candidates and facts computed on first use.
+struct NationRules::Context {
+  std::string_view text;
+  const std::vector<Word>& words;
+  const std::vector<Candidate>& cands;
+  const Lexicon& lex;
+  std::optional<bool> georgia_country_cue;  // some georgia-country word in the text
+
+  std::string_view WordText(uint32_t w) const { return text.substr(words[w].begin, words[w].end - words[w].begin); }
+  std::string Folded(uint32_t w) const { return lex.folder().Fold(WordText(w)); }
+  const LexEntry& Entry(size_t k) const { return lex.entry(cands[k].entry); }
+
+  // The word before `w` when only white space separates them, else nullopt.
+  std::optional<uint32_t> Prev(uint32_t w) const {
+    if (w == 0 || words[w - 1].sep_after != ' ') return std::nullopt;
+    return w - 1;
+  }
+  std::optional<uint32_t> Next(uint32_t w) const {
+    if (w + 1 >= words.size() || words[w].sep_after != ' ') return std::nullopt;
+    return w + 1;
+  }
+  // The word before `w` when white space and at most one period or comma separate them
+  // ("Mr. Jordan", "Atlanta, Georgia").
+  std::optional<uint32_t> PrevLoose(uint32_t w) const {
+    if (w == 0) return std::nullopt;
+    std::string_view gap = text.substr(words[w - 1].end, words[w].begin - words[w - 1].end);
+    int marks = 0;
+    for (char c : gap) {
+      if (c == '.' || c == ',') {
+        ++marks;
+      } else if (c != ' ' && c != '\n' && c != '\t' && c != '\r') {
+        return std::nullopt;
+      }
+    }
+    if (marks > 1) return std::nullopt;
+    return w - 1;
+  }
+  std::optional<uint32_t> NextLoose(uint32_t w) const {
+    if (w + 1 >= words.size()) return std::nullopt;
+    return PrevLoose(w + 1).has_value() ? std::optional<uint32_t>(w + 1) : std::nullopt;
+  }
+  // The word lies in a URL or mail address: the run of non-space characters around it holds
+  // "://", "www." or "@" ("http://example.org/wiki/Flights_to_China").
+  bool InsideUrl(uint32_t w) const {
+    auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+    size_t b = words[w].begin, e = words[w].end;
+    const size_t limit_b = b > 512 ? b - 512 : 0, limit_e = std::min(text.size(), e + 512);
+    while (b > limit_b && !is_space(text[b - 1])) --b;
+    while (e < limit_e && !is_space(text[e])) ++e;
+    std::string_view chunk = text.substr(b, e - b);
+    return chunk.find("://") != std::string_view::npos || chunk.find("www.") != std::string_view::npos ||
+           chunk.find('@') != std::string_view::npos;
+  }
+  // The gap after word `w` is a comma and white space (", ").
+  bool CommaAfter(uint32_t w) const {
+    if (w + 1 >= words.size()) return false;
+    std::string_view gap = text.substr(words[w].end, words[w + 1].begin - words[w].end);
+    bool comma = false;
+    for (char c : gap) {
+      if (c == ',' && !comma) {
+        comma = true;
+      } else if (c != ' ' && c != '\n' && c != '\t' && c != '\r') {
+        return false;
+      }
+    }
+    return comma;
+  }
+};
+
+NationRules::NationRules(const Lexicon& lex)
+    : lex_(lex),
+      georgia_country_(lex.Cues("georgia-country")),
+      georgia_state_(lex.Cues("georgia-state")),
+      first_name_country_(lex.Cues("first-name-country")),
+      speaker_country_(lex.Cues("speaker-country")),
+      speech_verb_(lex.Cues("speech-verb")),
+      title_before_name_(lex.Cues("title-before-name")),
+      noun_follower_(lex.Cues("noun-follower")),
+      language_noun_(lex.Cues("language-noun")),
+      org_head_(lex.Cues("org-head")),
+      bird_context_(lex.Cues("bird-context")),
+      porcelain_context_(lex.Cues("porcelain-context")),
+      pronoun_before_us_(lex.Cues("pronoun-before-us")),
+      calendar_word_(lex.Cues("calendar-word")) {}
+
+void NationRules::Decide(std::string_view text, const std::vector<Word>& words,
+                         const std::vector<Candidate>& cands, std::vector<Decision>& out) const {
+  Context ctx{text, words, cands, lex_, std::nullopt};
+  out.assign(cands.size(), Decision{});
+  // Right to left: a demonym in "American and British officials" takes the decision of the
+  // demonym it is coordinated with, which is decided first.
+  for (size_t k = cands.size(); k-- > 0;) out[k] = DecideOne(ctx, k, out);
+}
+
+Decision NationRules::DecideOne(Context& ctx, size_t k, const std::vector<Decision>& later) const {
+  const LexEntry& e = ctx.Entry(k);
+  if (e.kind == EntryKind::kBlocker) return {false, "fixed-name", {}};
+  if (ctx.InsideUrl(ctx.cands[k].first_word)) return {false, "inside-url", {}};
+  if (!e.sovereign) return {false, "non-sovereign-territory", {}};
+  if ((e.key == "georgia" || e.key == "georgian") && GeorgiaIsState(ctx, k))
+    return {false, "georgia-us-state", {}};
+  if (e.kind == EntryKind::kDemonym) return DecideDemonym(ctx, k, later);
+  return DecideName(ctx, k);
+}
+
+// Georgia (and Georgian) is the US state unless the text names something of the country and no
+// state cue stands next to it. "Tbilisi, the capital of Georgia" -> GE; "Atlanta, Georgia" -> none.
+bool NationRules::GeorgiaIsState(Context& ctx, size_t k) const {
+  const Candidate& c = ctx.cands[k];
+  for (auto w : {ctx.PrevLoose(c.first_word), ctx.NextLoose(c.last_word)}) {
+    if (w && georgia_state_.Has(ctx.Folded(*w))) return true;
+  }
+  if (!ctx.georgia_country_cue) {
+    bool found = false;
+    for (uint32_t w = 0; w < ctx.words.size() && !found; ++w)
+      if (ctx.words[w].has(Word::kUpperFirst) || ctx.words[w].has(Word::kLowerFirst))
+        found = georgia_country_.Has(ctx.Folded(w));
+    ctx.georgia_country_cue = found;
+  }
+  return !*ctx.georgia_country_cue;
+}
+
+// A capitalised run of up to four words after `last_word` that holds an organization head
+// word: "Russian Orthodox Church", "China Eastern Airlines", "Soviet-East European Division".
+bool NationRules::BeforeOrgHead(const Context& ctx, uint32_t last_word) const {
+  uint32_t w = last_word;
+  for (int steps = 0; steps < 4; ++steps) {
+    const char sep = ctx.words[w].sep_after;
+    if ((sep != ' ' && sep != '-') || w + 1 >= ctx.words.size()) return false;
+    ++w;
+    if (!ctx.words[w].has(Word::kUpperFirst)) return false;
+    if (org_head_.Has(ctx.Folded(w))) return true;
+  }
+  return false;
+}
+
+Decision NationRules::DecideName(Context& ctx, size_t k) const {
+  const Candidate& c = ctx.cands[k];
+  const LexEntry& e = ctx.Entry(k);
+  const std::vector<Word>& words = ctx.words;
+  const std::string& key = e.key;
+  std::string_view code = e.code;
+
+  if (e.code == "US" && e.case_policy == CasePolicy::kExact) {
+    // "US$40 billion", "9.99 US dollars": the currency, not a nation mention.
+    if (words[c.last_word].end < ctx.text.size() && ctx.text[words[c.last_word].end] == '$')
+      return {false, "us-currency", {}};
+    if (auto n = ctx.Next(c.last_word)) {
+      const std::string next = ctx.Folded(*n);
+      if (next == "dollar" || next == "dollars") return {false, "us-currency", {}};
+    }
+    // "LET US KNOW": the pronoun, in an ALL-CAPS line.
+    if (e.display == "US") {
+      auto p = ctx.Prev(c.first_word);
+      if (p && words[*p].has(Word::kAllUpper) && pronoun_before_us_.Has(ctx.Folded(*p)))
+        return {false, "us-pronoun-in-caps", {}};
+    }
+  }
+  if (key == "states" || key == "emirates") {
+    // Only "the States" / "the Emirates", not "the States Parties" or "member States".
+    auto p = ctx.Prev(c.first_word);
+    auto n = ctx.Next(c.last_word);
+    const bool after_the = p && ctx.Folded(*p) == "the";
+    const bool name_continues = n && (words[*n].has(Word::kUpperFirst) || ctx.Folded(*n) == "of");
+    if (!after_the || name_continues) return {false, key == "states" ? "the-states" : "the-emirates", {}};
+  }
+  if (key == "turkey") {
+    auto p = ctx.Prev(c.first_word);
+    auto n = ctx.Next(c.last_word);
+    if ((p && bird_context_.Has(ctx.Folded(*p))) || (n && bird_context_.Has(ctx.Folded(*n))))
+      return {false, "turkey-the-bird", {}};
+  }
+  if (key == "china") {
+    auto p = ctx.Prev(c.first_word);
+    if (p && porcelain_context_.Has(ctx.Folded(*p))) return {false, "china-porcelain", {}};
+  }
+  if (c.first_word == c.last_word && first_name_country_.Has(key)) {
+    // "Chad Hurley", "Jordan Peterson said": a given name before a surname. Not before a day
+    // or month ("in India Tuesday"), a verb ("Jordan Says"), or inside a Title-Case run
+    // ("Jordan Rejects Peace Plan").
+    auto n = ctx.Next(c.last_word);
+    if (n && words[*n].has(Word::kUpperFirst) && !words[*n].has(Word::kAllUpper)) {
+      const std::string next = ctx.Folded(*n);
+      auto nn = ctx.Next(*n);
+      const bool title_case_run = nn && words[*nn].has(Word::kUpperFirst);
+      if (!calendar_word_.Has(next) && !noun_follower_.Has(next) && !speech_verb_.Has(next) &&
+          !org_head_.Has(next) && !title_case_run)
+        return {false, "person-first-name", {}};
+    }
+  }
+  if (c.first_word == c.last_word && speaker_country_.Has(key)) {
+    // "Michael Jordan", "Mr. Jordan": a surname.
+    if (auto p = ctx.PrevLoose(c.first_word)) {
+      const std::string prev = ctx.Folded(*p);
+      if (title_before_name_.Has(prev)) return {false, "person-surname", {}};
+      if (words[c.first_word - 1].sep_after == ' ' && words[*p].has(Word::kUpperFirst) &&
+          !words[*p].has(Word::kAllUpper) && !noun_follower_.Has(prev) && !calendar_word_.Has(prev))
+        return {false, "person-surname", {}};
+    }
+    // "Jordan said": a person speaking.
+    if (auto n = ctx.Next(c.last_word); n && speech_verb_.Has(ctx.Folded(*n)))
+      return {false, "person-speaker", {}};
+  }
+  // "Bank of Japan", "Voice of America", "Boy Scouts of America".
+  if (auto p = ctx.Prev(c.first_word); p && ctx.Folded(*p) == "of") {
+    if (auto pp = ctx.Prev(*p); pp && words[*pp].has(Word::kUpperFirst)) {
+      const std::string head = ctx.Folded(*pp);
+      if (org_head_.Has(head) || (key == "america" && head != "states" && !words[*pp].has(Word::kSentenceStart)))
+        return {false, "in-org-name-after-of", {}};
+    }
+  }
+  // "China Eastern Airlines", "Israel Defense Forces"; abbreviations ("U.S. Navy") stay.
+  if (e.case_policy != CasePolicy::kExact && BeforeOrgHead(ctx, c.last_word))
+    return {false, "in-org-name-before-head", {}};
+
+  if (key == "congo") {
+    // The Congo the text names explicitly, nearest before, else after; else CD.
+    std::string_view found;
+    for (size_t j = k; j-- > 0 && found.empty();) {
+      const LexEntry& o = ctx.Entry(j);
+      if ((o.code == "CD" || o.code == "CG") && o.key != "congo" && o.kind == EntryKind::kName) found = o.code;
+    }
+    for (size_t j = k + 1; j < ctx.cands.size() && found.empty(); ++j) {
+      const LexEntry& o = ctx.Entry(j);
+      if ((o.code == "CD" || o.code == "CG") && o.key != "congo" && o.kind == EntryKind::kName) found = o.code;
+    }
+    return {true, "congo-bare", found.empty() ? std::string_view("CD") : found};
+  }
+  if (key == "korea") return {true, "korea-bare", code};
+  return {true, "nation-name", code};
+}
+
+Decision NationRules::DecideDemonym(Context& ctx, size_t k, const std::vector<Decision>& later) const {
+  const Candidate& c = ctx.cands[k];
+  const LexEntry& e = ctx.Entry(k);
+  const std::vector<Word>& words = ctx.words;
+  const uint32_t last = c.last_word;
+  std::string_view code = e.key == "korean" ? std::string_view("KR") : std::string_view(e.code);
+  const std::string_view accept = e.key == "korean" ? "korea-bare" : "demonym-modifier";
+
+  // "American and British officials", "Russian, Chinese or Iranian hackers".
+  auto coordinated_with = [&](uint32_t w) -> std::optional<Decision> {
+    if (k + 1 < ctx.cands.size() && ctx.cands[k + 1].first_word == w &&
+        ctx.Entry(k + 1).kind == EntryKind::kDemonym && later[k + 1].rule != "georgia-us-state") {
+      Decision d = later[k + 1];
+      d.code = code;
+      if (d.emit) d.rule = "demonym-coordinated";
+      return d;
+    }
+    return std::nullopt;
+  };
+  if (ctx.CommaAfter(last)) {
+    if (auto d = coordinated_with(last + 1)) return *d;
+    // ", and" / ", or"
+    if (last + 2 < words.size() && words[last + 1].sep_after == ' ') {
+      const std::string conj = ctx.Folded(last + 1);
+      if (conj == "and" || conj == "or")
+        if (auto d = coordinated_with(last + 2)) return *d;
+    }
+    return {false, "demonym-as-noun", {}};
+  }
+  const char sep = words[last].sep_after;
+  if (last + 1 >= words.size() || (sep != ' ' && sep != '-')) return {false, "demonym-as-noun", {}};
+  const uint32_t n = last + 1;
+  const std::string next = ctx.Folded(n);
+  if (language_noun_.Has(next)) return {false, "demonym-language", {}};
+  if (sep == '-') {
+    // "Russian-made", "U.S.-Russian": a compound modifier.
+    if (BeforeOrgHead(ctx, last)) return {false, "in-org-name-before-head", {}};
+    return {true, accept, code};
+  }
+  if (next == "and" || next == "or" || next == "nor") {
+    if (auto d = coordinated_with(n + 1)) return *d;
+    return {false, "demonym-as-noun", {}};
+  }
+  if (noun_follower_.Has(next)) return {false, "demonym-as-noun", {}};
+  if (words[n].has(Word::kUpperFirst) && BeforeOrgHead(ctx, last))
+    return {false, "in-org-name-before-head", {}};
+  return {true, accept, code};
+}
+
+}  // namespace accord::nations

@@ -1,0 +1,84 @@
+// The nation stage's named context rules: given the lexicon candidates of one text, decide which
+// are nation mentions and with which code. Every rule has a name (it goes into Entity::rule, or
+// names the reason a candidate was dropped) and examples in tests/unit/nation_rules_test.cc.
+//
+// Names ("Russia", "U.S.", "Burma")
+//   nation-name              a country name or alias                  "sanctions on Russia"
+//   fixed-name               inside a blocking fixed name             "American Airlines", "Latin America"
+//   non-sovereign-territory  a dependent territory                    "Puerto Rico", "Hong Kong"
+//   inside-url               a word of a URL or mail address          "http://example.org/wiki/China_trade"
+//   us-currency              "US$", "US dollars" are money            "US$40 billion", "9.99 US dollars"
+//   us-pronoun-in-caps       ALL-CAPS "US" after a verb or preposition "LET US", "JOIN US"
+//   the-states / the-emirates  only "the States", "the Emirates"      "back in the States"
+//   georgia-us-state         Georgia/Georgian is the US state unless the document shows the
+//                            country (Tbilisi, Abkhazia, Russia, ...) and no state cue is next to it
+//   turkey-the-bird          "Turkey sandwiches", "roast Turkey"
+//   china-porcelain          "fine China", "bone China"
+//   person-first-name        Chad, Jordan, Georgia, India, Israel, Kenya, Chile before a surname
+//                            ("Chad Hurley", "Jordan Peterson")
+//   person-surname           Chad, Jordan after a capitalised given name or a title
+//                            ("Michael Jordan", "Mr. Jordan")
+//   person-speaker           Chad, Jordan before a verb of saying    ("Jordan said")
+//   in-org-name-after-of     after "<org head> of"                    "Bank of Japan", "Voice of America"
+//   in-org-name-before-head  before a capitalised run with an organization head word
+//                            ("China Eastern Airlines", "Russian Orthodox Church"); not for
+//                            abbreviations ("U.S. Navy" is left to the organizations stage)
+//   congo-bare               bare "Congo": the Congo the document names explicitly (nearest
+//                            before, else after), else the Democratic Republic of the Congo (CD)
+//   korea-bare               bare "Korea"/"Korean": South Korea (KR); "Korean War", "Korean
+//                            Peninsula" are fixed names
+// Demonyms ("American", "Soviet")
+//   demonym-modifier         before a noun or a capitalised title     "American officials", "a Soviet double agent"
+//   demonym-coordinated      in "X and Y <noun>", "X, Y or Z <noun>": as the last one ("American and British officials")
+//   demonym-as-noun          before a verb, function word or punctuation  "the French said", "the Chinese."
+//   demonym-language         a language                               "the Russian language", "French-speaking"
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "extractors/nations/nation_lexicon.h"
+#include "extractors/nations/nation_scanner.h"
+#include "extractors/nations/nation_words.h"
+
+namespace accord::nations {
+
+struct Decision {
+  bool emit = false;
+  std::string_view rule;   // the rule that decided
+  std::string_view code;   // the code to emit (may differ from the entry's: congo-bare)
+};
+
+class NationRules {
+ public:
+  explicit NationRules(const Lexicon& lex);
+
+  // Decides every candidate of one text; out[k] is the decision for cands[k].
+  void Decide(std::string_view text, const std::vector<Word>& words, const std::vector<Candidate>& cands,
+              std::vector<Decision>& out) const;
+
+ private:
+  struct Context;
+  Decision DecideOne(Context& ctx, size_t k, const std::vector<Decision>& later) const;
+  Decision DecideName(Context& ctx, size_t k) const;
+  Decision DecideDemonym(Context& ctx, size_t k, const std::vector<Decision>& later) const;
+  bool GeorgiaIsState(Context& ctx, size_t k) const;
+  bool BeforeOrgHead(const Context& ctx, uint32_t last_word) const;
+
+  const Lexicon& lex_;
+  const CueList& georgia_country_;
+  const CueList& georgia_state_;
+  const CueList& first_name_country_;
+  const CueList& speaker_country_;
+  const CueList& speech_verb_;
+  const CueList& title_before_name_;
+  const CueList& noun_follower_;
+  const CueList& language_noun_;
+  const CueList& org_head_;
+  const CueList& bird_context_;
+  const CueList& porcelain_context_;
+  const CueList& pronoun_before_us_;
+  const CueList& calendar_word_;
+};
+
+}  // namespace accord::nations

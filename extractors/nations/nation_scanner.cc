@@ -1,0 +1,64 @@
+#include "extractors/nations/nation_scanner.h"
+
+#include <string>
+
+namespace accord::nations {
+namespace {
+
+std::string_view WordText(std::string_view text, const Word& w) { return text.substr(w.begin, w.end - w.begin); }
+
+// Does the text of words [first, last] satisfy the entry's case policy?
+bool CaseMatches(const LexEntry& e, std::string_view text, const std::vector<Word>& words, uint32_t first,
+                 uint32_t last) {
+  switch (e.case_policy) {
+    case CasePolicy::kAny:
+      return true;
+    case CasePolicy::kExact:
+      // Byte for byte ("U.S.", "US", not "us" or "Us"); exact names are single words.
+      return text.substr(words[first].begin, words[last].end - words[first].begin) == e.display;
+    case CasePolicy::kTitle: {
+      for (uint32_t k = first; k <= last; ++k) {
+        const bool must_be_upper = (e.cap_mask >> (k - first)) & 1u;
+        if (must_be_upper && !words[k].has(Word::kUpperFirst)) return false;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void ScanCandidates(const Lexicon& lex, std::string_view text, const std::vector<Word>& words,
+                    std::vector<Candidate>& out) {
+  const WordFolder& folder = lex.folder();
+  std::string key;
+  key.reserve(128);
+  const uint32_t n = static_cast<uint32_t>(words.size());
+  for (uint32_t i = 0; i < n; ++i) {
+    // Every name starts with a capital ("U.S.", "Russia"); lower-case words start none.
+    if (!words[i].has(Word::kUpperFirst)) continue;
+    key.clear();
+    folder.AppendFolded(WordText(text, words[i]), key);
+    int32_t best = -1;
+    uint32_t best_last = i;
+    for (uint32_t j = i;;) {
+      const Lexicon::Node* node = lex.Find(key);
+      if (node == nullptr) break;
+      if (node->entry >= 0 && CaseMatches(lex.entry(node->entry), text, words, i, j)) {
+        best = node->entry;
+        best_last = j;
+      }
+      if (!node->prefix || words[j].sep_after == '|' || j + 1 >= n) break;
+      key.push_back(words[j].sep_after);
+      ++j;
+      folder.AppendFolded(WordText(text, words[j]), key);
+    }
+    if (best >= 0) {
+      out.push_back({i, best_last, best});
+      i = best_last;
+    }
+  }
+}
+
+}  // namespace accord::nations
