@@ -1,0 +1,159 @@
+// Phase: names built on a designator (data/designators.tsv).
+//
+// Rule "designator-suffix": capitalized words ending in a designator name an organization; a
+// chain of designators stays in ("Aer Lingus Group PLC", "Receptors, Inc."), an abbreviation
+// keeps its period ("Acme Corp."), and "and"/"&" may join two capitalized words ("Whale and
+// Dolphin Conservation Society", "Johnson & Johnson Co.").
+//   "Juniper Systems", "Nissan Motor Co.", "Electronic Frontier Foundation", "Houston Chronicle"
+// Rule "designator-prefix": a prefix designator followed by "of"/"for"/"on" and capitalized words
+// ("University of Texas", "Ministry of Communications, Posts and Telegraphs", "Federal Bureau of
+// Prisons", "Center for Democracy and Technology").
+// Both drop leading function words ("The", "Yesterday", "Chairman") and a leading "U.S."/"US":
+// "the U.S. Federal Maritime Commission" gives the nation "U.S." (nations stage) and the
+// organization "Federal Maritime Commission"; official names with "U.S." come from the known table.
+// A bare designator ("the Service", "Council officials") gives nothing, nor do Title Case
+// headlines ("Apple Wins Court Battle"), where every word is capitalized.
+#include "extractors/organizations/org_scan.h"
+
+namespace accord::orgs {
+namespace {
+
+bool IsNationPrefix(const OrgScan& scan, uint32_t i) {
+  std::string_view w = scan.Text(i);
+  return w == "U.S." || w == "US" || w == "U.S" || w == "USA" || w == "U.S.A.";
+}
+
+// Walks left from `k` (exclusive) over capitalized words and the connectors between them.
+uint32_t ExtendLeft(const OrgScan& scan, uint32_t k) {
+  uint32_t j = k;
+  while (j > 0 && scan.toks.Joined(j - 1)) {
+    if (scan.IsCap(j - 1) && !scan.title_line[j - 1]) {
+      --j;
+      continue;
+    }
+    if (j >= 2 && scan.IsCap(j - 2) && scan.toks.Joined(j - 2) &&
+        (scan.IsWord(j - 1, "and") || scan.IsPunct(j - 1, "&"))) {
+      j -= 2;
+      continue;
+    }
+    break;
+  }
+  return j;
+}
+
+// The start of a name whose words begin at `j`: function words and "U.S." dropped.
+uint32_t TrimStart(const OrgScan& scan, uint32_t j, uint32_t k) {
+  j = scan.SkipLeading(j, k);
+  if (j < k && IsNationPrefix(scan, j)) j = scan.SkipLeading(j + 1, k);
+  // A connector cannot open a name.
+  while (j < k && !scan.IsCap(j)) ++j;
+  return j;
+}
+
+const Designator* SuffixAt(const OrgScan& scan, uint32_t i) {
+  if (!scan.IsCap(i)) return nullptr;
+  const Designator* d = scan.tables.FindDesignator(scan.Text(i));
+  return d != nullptr && (d->position & Designator::kSuffix) ? d : nullptr;
+}
+
+// Past the designator at `k`: further designators, ", Inc.", the period of an abbreviation.
+uint32_t ExtendChain(const OrgScan& scan, uint32_t k) {
+  uint32_t e = k + 1;
+  const Designator* d = SuffixAt(scan, k);
+  while (true) {
+    if (d != nullptr && d->takes_period && scan.IsPunct(e, ".") &&
+        scan.Tok(e).begin == scan.Tok(e - 1).end) {
+      ++e;
+      const Designator* next = SuffixAt(scan, e);
+      if (next == nullptr || !next->company) break;
+      d = next;
+      ++e;
+      continue;
+    }
+    if (scan.IsPunct(e, ",") && scan.toks.Joined(e)) {
+      const Designator* next = SuffixAt(scan, e + 1);
+      if (next != nullptr && next->company && next->short_form) {
+        d = next;
+        e += 2;
+        continue;
+      }
+      break;
+    }
+    const Designator* next = e < scan.toks.size() && scan.toks.Joined(e - 1) ? SuffixAt(scan, e) : nullptr;
+    if (next == nullptr || !next->company) break;
+    d = next;
+    ++e;
+  }
+  return e;
+}
+
+// A name needs a word of its own besides designators: "National Security Agency" has one, "the
+// Group Council" has none.
+bool HasOwnWord(const OrgScan& scan, uint32_t first, uint32_t last) {
+  for (uint32_t i = first; i < last; ++i)
+    if (scan.IsCap(i) && scan.tables.FindDesignator(scan.Text(i)) == nullptr) return true;
+  return false;
+}
+
+void SuffixRule(OrgScan& scan, uint32_t k) {
+  if (k == 0 || scan.title_line[k]) return;
+  uint32_t start = TrimStart(scan, ExtendLeft(scan, k), k);
+  if (start >= k) return;
+  uint32_t end = ExtendChain(scan, k);
+  if (!HasOwnWord(scan, start, k)) return;
+  if (!scan.toks.SameParagraph(start, end)) return;
+  // A person's name before a generic designator ("Smith Group") is still a name: the people
+  // stage and resolve settle it; a name that is only a nation and a designator is left too.
+  scan.Propose(start, end, -1, kPriorityDesignator, "designator-suffix");
+}
+
+void PrefixRule(OrgScan& scan, uint32_t k) {
+  const auto n = static_cast<uint32_t>(scan.toks.size());
+  if (scan.title_line[k]) return;
+  uint32_t i = k + 1;
+  if (!(scan.IsWord(i, "of") || scan.IsWord(i, "for") || scan.IsWord(i, "on"))) return;
+  if (!scan.toks.Joined(k) || !scan.toks.Joined(i)) return;
+  ++i;
+  if (scan.IsWord(i, "the") && scan.toks.Joined(i)) ++i;
+  if (!scan.IsCap(i) || scan.title_line[i]) return;
+  uint32_t e = i;
+  while (true) {
+    uint32_t run = scan.CapRunEnd(e, /*connectors=*/false);
+    if (run == e) break;
+    e = run;
+    // "Standards and Technology", "Alcohol, Tobacco and Firearms"; not "Justice and FBI".
+    if (e + 1 < n && scan.toks.Joined(e) && (scan.IsWord(e, "and") || scan.IsPunct(e, "&")) &&
+        scan.IsCap(e + 1) && !scan.Tok(e + 1).Is(OrgToken::kAllCaps)) {
+      ++e;
+      continue;
+    }
+    if (e + 1 < n && scan.IsPunct(e, ",") && scan.IsCap(e + 1) && scan.toks.Joined(e)) {
+      uint32_t next = scan.CapRunEnd(e + 1, false);
+      if (next < n && scan.IsWord(next, "and") && scan.IsCap(next + 1)) {
+        e = next;
+        continue;
+      }
+    }
+    break;
+  }
+  if (e == i) return;
+  uint32_t start = TrimStart(scan, ExtendLeft(scan, k), k + 1);
+  if (start > k) return;
+  if (!scan.toks.SameParagraph(start, e)) return;
+  scan.Propose(start, e, -1, kPriorityDesignator, "designator-prefix");
+}
+
+}  // namespace
+
+void FindDesignatedNames(OrgScan& scan) {
+  const auto n = static_cast<uint32_t>(scan.toks.size());
+  for (uint32_t k = 0; k < n; ++k) {
+    if (!scan.IsCap(k)) continue;
+    const Designator* d = scan.tables.FindDesignator(scan.Text(k));
+    if (d == nullptr) continue;
+    if (d->position & Designator::kPrefix) PrefixRule(scan, k);
+    if (d->position & Designator::kSuffix) SuffixRule(scan, k);
+  }
+}
+
+}  // namespace accord::orgs

@@ -1,0 +1,73 @@
+// Phase: names and aliases of the known-organizations table (data/known_organizations.tsv).
+//
+// Rule "known-name": the longest token sequence whose folded key is an alias of a known
+// organization, when the text's letter case fits the alias ("AP" needs capitals, so "ap" or
+// "Ap" is not the Associated Press) and, for an alias that is a common word ("Apple", "Oracle"),
+// the word does not merely open a sentence or a line.
+//   "the F.B.I. said" -> "F.B.I." (Federal Bureau of Investigation)
+//   "Telephonica of Spain" -> "Telephonica" (Telefónica, by the ph -> f fold)
+// Rule "product-model": a company name directly followed by a model number names a product, not
+// the company: "an Airbus A380", "a Boeing 747-400" give nothing.
+#include "extractors/organizations/org_scan.h"
+
+namespace accord::orgs {
+
+bool CaseFits(const OrgScan& scan, uint32_t first, const std::vector<CaseNeed>& needs) {
+  for (size_t k = 0; k < needs.size(); ++k) {
+    const OrgToken& t = scan.Tok(first + k);
+    if (needs[k] == CaseNeed::kCapitalized && !t.Is(OrgToken::kCapitalized) &&
+        !t.Is(OrgToken::kNumber) && !t.Is(OrgToken::kPunct))
+      return false;
+    if (needs[k] == CaseNeed::kAllCaps && !t.Is(OrgToken::kAllCaps)) return false;
+  }
+  return true;
+}
+
+bool FollowedByModelNumber(const OrgScan& scan, uint32_t last) {
+  if (last >= scan.toks.size() || !scan.toks.Joined(last - 1)) return false;
+  const OrgToken& t = scan.Tok(last);
+  if (t.Is(OrgToken::kNumber)) return true;
+  if (!t.Is(OrgToken::kWord)) return false;
+  std::string_view w = scan.Text(last);
+  // "A380", "B-52", "MD-11": letters then digits.
+  bool digit = false;
+  for (char c : w) digit |= (c >= '0' && c <= '9');
+  return digit && w.size() <= 8;
+}
+
+// An all-caps acronym inside an all-caps line ("TECH WHO CARES") is a word, not a name.
+static bool InShoutedLine(const OrgScan& scan, uint32_t i) {
+  auto shouted = [&](size_t j) {
+    return j < scan.toks.size() && scan.Tok(j).Is(OrgToken::kAllCaps) &&
+           !scan.Tok(j).Is(OrgToken::kDottedAcronym) && scan.Text(j).size() >= 4 &&
+           scan.tables.FindAlias(scan.toks.Key(j, j + 1)) == nullptr;
+  };
+  return (i > 0 && shouted(i - 1)) || shouted(i + 1);
+}
+
+void FindKnownNames(OrgScan& scan) {
+  const OrgTables& tables = scan.tables;
+  const auto n = static_cast<uint32_t>(scan.toks.size());
+  for (uint32_t i = 0; i < n; ++i) {
+    const OrgToken& t = scan.Tok(i);
+    if (!t.Is(OrgToken::kWord)) continue;
+    if (!tables.MayStartAlias(scan.toks.Key(i, i + 1))) continue;
+    const uint32_t max_len = std::min<uint32_t>(tables.max_alias_tokens(), n - i);
+    for (uint32_t len = max_len; len >= 1; --len) {
+      const KnownAlias* alias = tables.FindAlias(scan.toks.Key(i, i + len));
+      if (alias == nullptr || alias->case_needs.size() != len) continue;
+      if (!scan.toks.SameParagraph(i, i + len) || !CaseFits(scan, i, alias->case_needs)) continue;
+      if (alias->common_word && (t.Is(OrgToken::kSentenceStart) || t.Is(OrgToken::kLineStart)))
+        continue;
+      if (len == 1 && alias->case_needs[0] == CaseNeed::kAllCaps && InShoutedLine(scan, i))
+        continue;
+      if (tables.org(alias->org).kind == "company" && FollowedByModelNumber(scan, i + len)) break;
+      uint32_t first = i;
+      if (len > 1 && scan.toks.Key(i, i + 1) == "the") ++first;  // "The Associated Press"
+      scan.Propose(first, i + len, alias->org, kPriorityKnown, "known-name");
+      break;
+    }
+  }
+}
+
+}  // namespace accord::orgs

@@ -1,0 +1,107 @@
+#include "extractors/organizations/org_scan.h"
+
+#include <algorithm>
+
+namespace accord::orgs {
+
+OrgScan::OrgScan(const OrgTables& t, const Document& d) : tables(t), doc(d) {
+  Tokenize(doc.norm.text(), toks);
+  owner.assign(toks.size(), -1);
+  other.assign(toks.size(), OtherKind::kNone);
+  title_line.assign(toks.size(), 0);
+  if (toks.size() == 0) return;
+  // Title Case lines: three or more long words (four letters and more), all capitalized.
+  for (size_t line = 0; line < toks.size();) {
+    size_t end = line + 1;
+    while (end < toks.size() && !toks[end].Is(OrgToken::kLineStart)) ++end;
+    int long_words = 0, long_caps = 0;
+    for (size_t i = line; i < end; ++i) {
+      if (!toks[i].Is(OrgToken::kWord) || toks[i].end - toks[i].begin < 4) continue;
+      ++long_words;
+      if (toks[i].Is(OrgToken::kCapitalized)) ++long_caps;
+    }
+    if (long_words >= 3 && long_caps == long_words)
+      std::fill(title_line.begin() + line, title_line.begin() + end, 1);
+    line = end;
+  }
+  // Mark the tokens that entities of the earlier stages cover (entities hold raw offsets).
+  for (const Entity& e : doc.entities) {
+    OtherKind kind = e.type == EntityType::kPerson   ? OtherKind::kPerson
+                     : e.type == EntityType::kNation ? OtherKind::kNation
+                     : e.type == EntityType::kDate   ? OtherKind::kDate
+                                                     : OtherKind::kNone;
+    if (kind == OtherKind::kNone) continue;
+    // Tokens are in raw order; find the first whose raw end passes e.start.
+    auto it = std::lower_bound(toks.tokens.begin(), toks.tokens.end(), e.start,
+                               [&](const OrgToken& tk, uint32_t pos) {
+                                 return doc.norm.RawEnd(tk.end - 1) <= pos;
+                               });
+    for (; it != toks.tokens.end() && doc.norm.RawBegin(it->begin) < e.end; ++it)
+      other[it - toks.tokens.begin()] = kind;
+  }
+}
+
+uint32_t OrgScan::CapRunEnd(uint32_t first, bool connectors) const {
+  uint32_t i = first;
+  const uint32_t n = static_cast<uint32_t>(toks.size());
+  while (i < n) {
+    if (i > first && toks[i].Is(OrgToken::kParagraphStart)) break;
+    if (IsCap(i) || (i > first && toks[i].Is(OrgToken::kNumber))) {
+      ++i;
+      continue;
+    }
+    if (connectors && i > first && i + 1 < n && IsCap(i + 1) &&
+        !toks[i + 1].Is(OrgToken::kParagraphStart) && tables.IsConnector(Text(i))) {
+      ++i;
+      continue;
+    }
+    break;
+  }
+  return i;
+}
+
+uint32_t OrgScan::SkipLeading(uint32_t first, uint32_t last) const {
+  while (first < last && (tables.IsLeading(Text(first)) || !IsCap(first))) ++first;
+  return first;
+}
+
+bool OrgScan::Free(uint32_t first, uint32_t last) const {
+  for (uint32_t i = first; i < last; ++i)
+    if (owner[i] >= 0) return false;
+  return true;
+}
+
+bool OrgScan::Covers(uint32_t first, uint32_t last, OtherKind kind) const {
+  for (uint32_t i = first; i < last; ++i)
+    if (other[i] == kind) return true;
+  return false;
+}
+
+void OrgScan::Propose(uint32_t first, uint32_t last, int32_t known, int priority,
+                      const char* rule) {
+  if (first >= last) return;
+  candidates.push_back({first, last, known, priority, rule});
+}
+
+int32_t OrgScan::AddMention(uint32_t first, uint32_t last, int32_t known, int32_t source,
+                            const char* rule) {
+  if (first >= last || !Free(first, last)) return -1;
+  auto id = static_cast<int32_t>(mentions.size());
+  mentions.push_back({first, last, known, source, rule, {}});
+  for (uint32_t i = first; i < last; ++i) owner[i] = id;
+  return id;
+}
+
+void OrgScan::SelectCandidates() {
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const OrgCandidate& a, const OrgCandidate& b) {
+                     uint32_t la = a.last - a.first, lb = b.last - b.first;
+                     if (la != lb) return la > lb;
+                     if (a.priority != b.priority) return a.priority > b.priority;
+                     return a.first < b.first;
+                   });
+  for (const OrgCandidate& c : candidates) AddMention(c.first, c.last, c.known, -1, c.rule);
+  candidates.clear();
+}
+
+}  // namespace accord::orgs

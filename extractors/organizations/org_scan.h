@@ -1,0 +1,93 @@
+// The working state of the organization stage over one document, and its phases, in order:
+//   known_names.cc    names and aliases of the known-organizations table
+//   designators.cc    "Acme Inc.", "Cisco Systems", "University of Texas", "Houston Chronicle"
+//   context_cues.cc   "X, a Russian firm", "companies including X, Y and Z", "X spokesman"
+//   (selection)       candidates are taken longest first; a token belongs to one mention
+//   acronyms.cc       "Federal Bureau of Investigation (FBI)": the acronym names the same body
+//   propagation.cc    a name found once is found everywhere ("Cisco Systems" ... "Cisco")
+//   org_canonical.cc  one canonical per organization of the document
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractors/organizations/org_tables.h"
+#include "extractors/organizations/org_tokens.h"
+#include "pipeline/document.h"
+
+namespace accord::orgs {
+
+// A proposed organization over tokens [first, last).
+struct OrgCandidate {
+  uint32_t first = 0;
+  uint32_t last = 0;
+  int32_t known = -1;    // row of the known-organizations table, or -1
+  int priority = 0;      // among equally long candidates, the higher wins
+  const char* rule = "";
+};
+
+struct OrgMention {
+  uint32_t first = 0;
+  uint32_t last = 0;
+  int32_t known = -1;
+  int32_t source = -1;   // the mention it was derived from (acronym definition, propagation)
+  const char* rule = "";
+  std::string canonical;
+};
+
+// Which other kind covers a token (from the stages that ran before).
+enum class OtherKind : uint8_t { kNone = 0, kPerson, kNation, kDate };
+
+struct OrgScan {
+  OrgScan(const OrgTables& tables, const Document& doc);
+
+  const OrgTables& tables;
+  const Document& doc;
+  OrgTokens toks;
+  std::vector<OtherKind> other;           // per token
+  std::vector<uint8_t> title_line;        // per token: on a Title Case line (a headline)
+  std::vector<OrgCandidate> candidates;
+  std::vector<OrgMention> mentions;
+  std::vector<int32_t> owner;             // per token: the mention holding it, or -1
+
+  std::string_view Text(size_t i) const { return toks.Text(i); }
+  const OrgToken& Tok(size_t i) const { return toks[i]; }
+  bool IsCap(size_t i) const {
+    return i < toks.size() && toks[i].Is(OrgToken::kWord) && toks[i].Is(OrgToken::kCapitalized);
+  }
+  bool IsPunct(size_t i, std::string_view p) const {
+    return i < toks.size() && toks[i].Is(OrgToken::kPunct) && Text(i) == p;
+  }
+  bool IsWord(size_t i, std::string_view w) const {
+    return i < toks.size() && toks[i].Is(OrgToken::kWord) && Text(i) == w;
+  }
+  // The end of the capitalized run from `first` (words, with connectors between them when
+  // `connectors`), within one paragraph.
+  uint32_t CapRunEnd(uint32_t first, bool connectors) const;
+  // First token of [first, last) that is not a leading function word ("The", "Yesterday").
+  uint32_t SkipLeading(uint32_t first, uint32_t last) const;
+  bool Free(uint32_t first, uint32_t last) const;
+  bool Covers(uint32_t first, uint32_t last, OtherKind kind) const;
+  void Propose(uint32_t first, uint32_t last, int32_t known, int priority, const char* rule);
+  // Adds a mention when its tokens are free; returns its index or -1.
+  int32_t AddMention(uint32_t first, uint32_t last, int32_t known, int32_t source,
+                     const char* rule);
+  // Takes candidates longest first, then by priority, skipping any that overlap a mention.
+  void SelectCandidates();
+};
+
+void FindKnownNames(OrgScan& scan);
+void FindDesignatedNames(OrgScan& scan);
+void FindContextCues(OrgScan& scan);
+void FindAcronymDefinitions(OrgScan& scan);
+void PropagateNames(OrgScan& scan);
+void AssignCanonicals(OrgScan& scan);
+
+// Priorities of the candidate rules (equal lengths only).
+inline constexpr int kPriorityKnown = 30;
+inline constexpr int kPriorityDesignator = 20;
+inline constexpr int kPriorityContext = 10;
+
+}  // namespace accord::orgs

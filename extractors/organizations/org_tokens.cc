@@ -1,0 +1,241 @@
+#include "extractors/organizations/org_tokens.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include "pipeline/utf8.h"
+
+namespace accord::orgs {
+namespace {
+
+bool IsAsciiAlpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool IsSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// The code point at byte i (without advancing).
+char32_t PeekCp(std::string_view s, size_t i) {
+  size_t j = i;
+  return utf8::Next(s, j);
+}
+
+bool IsLetterAt(std::string_view s, size_t i) {
+  if (i >= s.size()) return false;
+  unsigned char c = s[i];
+  if (c < 0x80) return IsAsciiAlpha(c);
+  return u_isalpha(PeekCp(s, i));
+}
+bool IsAlnumAt(std::string_view s, size_t i) {
+  return i < s.size() && (IsAsciiDigit(static_cast<unsigned char>(s[i])) || IsLetterAt(s, i));
+}
+bool IsUpperAt(std::string_view s, size_t i) {
+  if (i >= s.size()) return false;
+  unsigned char c = s[i];
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return u_isupper(PeekCp(s, i));
+}
+// U+2019 RIGHT SINGLE QUOTATION MARK (3 bytes) or ASCII apostrophe; returns its length or 0.
+size_t ApostropheAt(std::string_view s, size_t i) {
+  if (i < s.size() && s[i] == '\'') return 1;
+  if (s.substr(i, 3) == "\xE2\x80\x99") return 3;
+  return 0;
+}
+
+// Length of a URL or e-mail address starting at i, or 0.
+size_t UrlLength(std::string_view s, size_t i) {
+  size_t j = i;
+  while (j < s.size() && !IsSpace(static_cast<unsigned char>(s[j]))) ++j;
+  std::string_view run = s.substr(i, j - i);
+  if (run.find("://") != std::string_view::npos || run.starts_with("www.") ||
+      (run.find('@') != std::string_view::npos && run.find('.') != std::string_view::npos)) {
+    return run.size();
+  }
+  return 0;
+}
+
+// Length of the word starting at i (a letter or digit is there).
+size_t WordLength(std::string_view s, size_t i) {
+  size_t j = i;
+  while (j < s.size()) {
+    unsigned char c = s[j];
+    if (c < 0x80 ? (IsAsciiAlpha(c) || IsAsciiDigit(c)) : IsLetterAt(s, j)) {
+      j += utf8::SequenceLength(c);
+      continue;
+    }
+    if (c == '.' && IsAlnumAt(s, j + 1)) { ++j; continue; }  // "U.S", "Amazon.com"
+    if (c == '-' && (IsUpperAt(s, j + 1) || (j + 1 < s.size() && IsAsciiDigit(s[j + 1])))) {
+      ++j;  // "Wal-Mart", "G-7"; not "Nations-organized"
+      continue;
+    }
+    if (c == '&' && j > i && IsUpperAt(s, j - 1) && IsUpperAt(s, j + 1)) { ++j; continue; }  // AT&T
+    if (size_t a = ApostropheAt(s, j)) {
+      // "O'Brien" stays one word; the possessive "'s" does not.
+      bool possessive = j + a < s.size() && (s[j + a] == 's' || s[j + a] == 'S') &&
+                        !IsLetterAt(s, j + a + 1);
+      if (!possessive && IsLetterAt(s, j + a)) { j += a; continue; }
+    }
+    break;
+  }
+  // A dotted acronym keeps its final period: "U.S.", "N.S.A.", "N.V.".
+  if (j < s.size() && s[j] == '.' && j - i >= 3 && s[j - 2] == '.' && IsLetterAt(s, j - 1)) ++j;
+  return j - i;
+}
+
+bool IsDottedAcronym(std::string_view w) {
+  // Single letters each followed by a period: "U.S.", "N.S.A.".
+  if (w.size() < 4 || w.back() != '.') return false;
+  for (size_t i = 0; i < w.size(); i += 2) {
+    if (!IsAsciiAlpha(w[i]) || i + 1 >= w.size() || w[i + 1] != '.') return false;
+  }
+  return true;
+}
+
+void AppendFoldedCp(char32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    char c = static_cast<char>(cp);
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c == '.' || c == '\'') return;
+    if (c == '-') c = ' ';
+    if (c == 'h' && !out.empty() && out.back() == 'p') {  // ph -> f
+      out.back() = 'f';
+      return;
+    }
+    out.push_back(c);
+    return;
+  }
+  if (cp == 0x2019 || cp == 0x2018) return;  // curly apostrophes
+  if (cp == 0x2010 || cp == 0x2011) {        // Unicode hyphens
+    out.push_back(' ');
+    return;
+  }
+  static const icu::Normalizer2* nfd = [] {
+    UErrorCode err = U_ZERO_ERROR;
+    return icu::Normalizer2::getNFDInstance(err);
+  }();
+  icu::UnicodeString decomposed;
+  if (nfd != nullptr && nfd->getDecomposition(static_cast<UChar32>(cp), decomposed)) {
+    for (int32_t k = 0; k < decomposed.length();) {
+      UChar32 d = decomposed.char32At(k);
+      k += U16_LENGTH(d);
+      if (u_getCombiningClass(d) != 0 || u_charType(d) == U_NON_SPACING_MARK) continue;
+      AppendFoldedCp(static_cast<char32_t>(u_foldCase(d, U_FOLD_CASE_DEFAULT)), out);
+    }
+    return;
+  }
+  utf8::Append(static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT)),
+               out);
+}
+
+}  // namespace
+
+void FoldWord(std::string_view word, std::string& out) {
+  if (word == "&") {
+    out += "and";
+    return;
+  }
+  for (size_t i = 0; i < word.size();) {
+    unsigned char c = word[i];
+    if (c < 0x80) {
+      AppendFoldedCp(c, out);
+      ++i;
+    } else {
+      AppendFoldedCp(utf8::Next(word, i), out);
+    }
+  }
+}
+
+bool OrgTokens::Joined(size_t i) const {
+  if (i + 1 >= tokens.size()) return false;
+  return !tokens[i + 1].Is(OrgToken::kParagraphStart);
+}
+
+bool OrgTokens::SameParagraph(size_t first, size_t last) const {
+  for (size_t i = first + 1; i < last; ++i)
+    if (tokens[i].Is(OrgToken::kParagraphStart)) return false;
+  return true;
+}
+
+void Tokenize(std::string_view s, OrgTokens& out) {
+  out.text = s;
+  out.tokens.clear();
+  out.folded.clear();
+  out.tokens.reserve(s.size() / 5 + 1);
+  out.folded.reserve(s.size() + 16);
+  bool sentence_start = true, line_start = true, paragraph_start = true;
+  int newlines = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = s[i];
+    if (IsSpace(c)) {
+      if (c == '\n') {
+        ++newlines;
+        line_start = true;
+        if (newlines >= 2) paragraph_start = sentence_start = true;
+      }
+      ++i;
+      continue;
+    }
+    if (c == '>' && line_start) {  // quote marks at the start of a line are not text
+      ++i;
+      continue;
+    }
+    newlines = 0;
+    OrgToken t;
+    t.begin = static_cast<uint32_t>(i);
+    size_t len = 0;
+    if (size_t u = UrlLength(s, i)) {
+      len = u;
+      t.flags |= OrgToken::kUrl | OrgToken::kPunct;
+    } else if (IsAlnumAt(s, i)) {
+      len = WordLength(s, i);
+      t.flags |= IsAsciiDigit(c) ? OrgToken::kNumber : OrgToken::kWord;
+    } else {
+      len = utf8::SequenceLength(c);
+      t.flags |= OrgToken::kPunct;
+    }
+    t.end = static_cast<uint32_t>(std::min(s.size(), i + len));
+    std::string_view w = s.substr(t.begin, t.end - t.begin);
+    if (t.flags & OrgToken::kWord) {
+      if (IsUpperAt(w, 0)) t.flags |= OrgToken::kCapitalized;
+      int letters = 0, upper = 0;
+      for (size_t k = 0; k < w.size();) {
+        if (IsLetterAt(w, k)) {
+          ++letters;
+          if (IsUpperAt(w, k)) ++upper;
+        }
+        k += utf8::SequenceLength(static_cast<unsigned char>(w[k]));
+      }
+      if (letters >= 2 && upper == letters) t.flags |= OrgToken::kAllCaps;
+      if (IsDottedAcronym(w)) t.flags |= OrgToken::kDottedAcronym | OrgToken::kAllCaps;
+    }
+    if (line_start) t.flags |= OrgToken::kLineStart;
+    if (paragraph_start) t.flags |= OrgToken::kParagraphStart;
+    if (sentence_start && !(t.flags & OrgToken::kPunct)) t.flags |= OrgToken::kSentenceStart;
+    t.fold_begin = static_cast<uint32_t>(out.folded.size());
+    if (!(t.flags & OrgToken::kUrl)) FoldWord(w, out.folded);
+    t.fold_end = static_cast<uint32_t>(out.folded.size());
+    out.folded.push_back(' ');
+    // What the next token starts.
+    if (t.flags & OrgToken::kPunct) {
+      if (w == "." || w == "!" || w == "?") sentence_start = true;
+      // Quotes and brackets keep a pending sentence start.
+      else if (!(w == "\"" || w == "(" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D" || w == "'" ||
+                 w == ")"))
+        sentence_start = false;
+    } else {
+      sentence_start = false;
+    }
+    line_start = paragraph_start = false;
+    out.tokens.push_back(t);
+    i = t.end;
+  }
+}
+
+std::string FoldName(std::string_view name) {
+  OrgTokens toks;
+  Tokenize(name, toks);
+  if (toks.size() == 0) return {};
+  return std::string(toks.Key(0, toks.size()));
+}
+
+}  // namespace accord::orgs

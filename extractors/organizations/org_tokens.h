@@ -1,0 +1,70 @@
+// Tokens for organization matching: words, dotted acronyms, numbers and punctuation of the
+// normalized text, each with a folded form used as a hash key.
+//
+// Folding (FoldWord) makes spellings of one name meet: lower case, accents dropped (ICU
+// decomposition), periods and apostrophes dropped ("N.S.A." and "NSA" fold alike), hyphens become
+// spaces ("Wal-Mart" and "Wal Mart"), "&" becomes "and", and the light phonetic fold "ph" -> "f"
+// ("Telephonica" meets "Telefónica"). Folded tokens are stored one after another, separated by a
+// single space, so the key of any token range is one contiguous string_view (OrgTokens::Key).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace accord::orgs {
+
+struct OrgToken {
+  uint32_t begin = 0;  // bytes of the tokenized text
+  uint32_t end = 0;
+  uint32_t fold_begin = 0;  // bytes of OrgTokens::folded
+  uint32_t fold_end = 0;
+  uint16_t flags = 0;
+  enum : uint16_t {
+    kWord = 1 << 0,            // starts with a letter
+    kNumber = 1 << 1,          // starts with a digit
+    kPunct = 1 << 2,
+    kCapitalized = 1 << 3,     // first letter upper case
+    kAllCaps = 1 << 4,         // two or more letters, all upper case ("NSA", "N.S.A.", "AT&T")
+    kSentenceStart = 1 << 5,   // first word of a sentence, a line after a blank line, a text
+    kLineStart = 1 << 6,       // first token of a line
+    kParagraphStart = 1 << 7,  // first token after a blank line
+    kUrl = 1 << 8,             // a URL or e-mail address (never part of a name)
+    kDottedAcronym = 1 << 9,   // "U.S.", "N.V." (single letters with periods)
+  };
+  bool Is(uint16_t f) const { return (flags & f) != 0; }
+};
+
+struct OrgTokens {
+  std::string_view text;
+  std::vector<OrgToken> tokens;
+  std::string folded;
+
+  size_t size() const { return tokens.size(); }
+  const OrgToken& operator[](size_t i) const { return tokens[i]; }
+  std::string_view Text(size_t i) const {
+    return text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+  }
+  // The folded key of tokens [first, last): their folded forms joined by single spaces.
+  std::string_view Key(size_t first, size_t last) const {
+    return std::string_view(folded).substr(tokens[first].fold_begin,
+                                           tokens[last - 1].fold_end - tokens[first].fold_begin);
+  }
+  // True when token i + 1 follows token i in the same paragraph (no blank line between).
+  bool Joined(size_t i) const;
+  // True when no blank line separates any two tokens of [first, last).
+  bool SameParagraph(size_t first, size_t last) const;
+};
+
+// Tokenizes `text` into `out` (cleared first).
+void Tokenize(std::string_view text, OrgTokens& out);
+
+// Appends the folded form of one word to `out`.
+void FoldWord(std::string_view word, std::string& out);
+
+// The folded key of a whole name ("Federal Bureau of Investigation" -> "federal bureau of
+// investigation"), as Tokenize + Key would give it.
+std::string FoldName(std::string_view name);
+
+}  // namespace accord::orgs

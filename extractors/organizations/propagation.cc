@@ -1,0 +1,83 @@
+// Phase: propagation through the document.
+//
+// Rule "propagation": every name found once is an organization wherever else it is written in
+// the document (with capitals), and so are its short forms:
+//   - a company name without its designators: "Cisco Systems" -> "Cisco", "Aer Lingus Group
+//     PLC" -> "Aer Lingus", "Receptors, Inc." -> "Receptors";
+//   - a newspaper by its last word: "New York Times" -> "Times", "Washington Post" -> "Post";
+//   - an acronym defined in parentheses: "(EADS)" -> "EADS".
+// A short form of one word is not taken at a sentence start when it is a common word, nor where
+// a person or a nation was found.
+#include "extractors/organizations/org_scan.h"
+
+namespace accord::orgs {
+namespace {
+
+struct DocName {
+  int32_t mention;
+  bool short_form;
+};
+
+}  // namespace
+
+void PropagateNames(OrgScan& scan) {
+  StringMap<DocName> names;
+  uint32_t max_tokens = 1;
+  auto add = [&](uint32_t first, uint32_t last, int32_t m, bool short_form) {
+    if (first >= last || !scan.IsCap(first)) return;
+    if (names.try_emplace(std::string(scan.toks.Key(first, last)), DocName{m, short_form}).second)
+      max_tokens = std::max(max_tokens, last - first);
+  };
+  for (size_t mi = 0; mi < scan.mentions.size(); ++mi) {
+    const OrgMention m = scan.mentions[mi];
+    const auto id = static_cast<int32_t>(mi);
+    add(m.first, m.last, id, false);
+    // Company designators dropped from the end.
+    uint32_t last = m.last;
+    bool stripped = false;
+    while (last > m.first + 1) {
+      if (scan.IsPunct(last - 1, ".") || scan.IsPunct(last - 1, ",")) {
+        --last;
+        continue;
+      }
+      const Designator* d = scan.tables.FindDesignator(scan.Text(last - 1));
+      if (d == nullptr || !d->short_form) break;
+      --last;
+      stripped = true;
+    }
+    if (stripped && last > m.first && !scan.IsPunct(last - 1, ",")) add(m.first, last, id, true);
+    // A newspaper by its last word.
+    if (m.last - m.first >= 2) {
+      const Designator* d = scan.tables.FindDesignator(scan.Text(m.last - 1));
+      bool media = (d != nullptr && d->media) ||
+                   (m.known >= 0 && scan.tables.org(m.known).kind == "media" && d != nullptr);
+      if (media) add(m.last - 1, m.last, id, true);
+    }
+  }
+  if (names.empty()) return;
+  const auto n = static_cast<uint32_t>(scan.toks.size());
+  for (uint32_t i = 0; i < n; ++i) {
+    if (scan.owner[i] >= 0 || !scan.IsCap(i)) continue;
+    for (uint32_t len = std::min(max_tokens, n - i); len >= 1; --len) {
+      auto it = names.find(scan.toks.Key(i, i + len));
+      if (it == names.end()) continue;
+      if (!scan.Free(i, i + len) || !scan.toks.SameParagraph(i, i + len) ||
+          (!scan.IsCap(i + len - 1) && !scan.Tok(i + len - 1).Is(OrgToken::kPunct)))
+        continue;
+      if (len == 1) {
+        const OrgToken& t = scan.Tok(i);
+        if (scan.other[i] != OtherKind::kNone) break;
+        if (it->second.short_form && (t.Is(OrgToken::kSentenceStart) || t.Is(OrgToken::kLineStart)) &&
+            scan.tables.IsLeading(scan.Text(i)))
+          break;
+        if (scan.tables.IsCommonWord(scan.Text(i)) && t.Is(OrgToken::kSentenceStart)) break;
+      }
+      const OrgMention& src = scan.mentions[it->second.mention];
+      scan.AddMention(i, i + len, src.known, it->second.mention, "propagation");
+      i += len - 1;
+      break;
+    }
+  }
+}
+
+}  // namespace accord::orgs

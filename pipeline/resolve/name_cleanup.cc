@@ -1,0 +1,95 @@
+#include "pipeline/resolve/name_cleanup.h"
+
+namespace accord::resolve {
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+bool EndsWith(std::string_view s, uint32_t start, uint32_t end, std::string_view suffix) {
+  return end - start >= suffix.size() && s.substr(end - suffix.size(), suffix.size()) == suffix;
+}
+
+}  // namespace
+
+bool CleanNameSpan(std::string_view text, uint32_t& start, uint32_t& end) {
+  bool changed = true;
+  while (changed && start < end) {
+    changed = false;
+    while (start < end && IsSpace(text[start])) ++start, changed = true;
+    while (start < end && IsSpace(text[end - 1])) --end, changed = true;
+    // drop-leading-the
+    std::string_view s = text.substr(start, end - start);
+    if ((s.starts_with("the ") || s.starts_with("The ") || s.starts_with("the\n") ||
+         s.starts_with("The\n")) && s.size() > 4) {
+      start += 4;
+      changed = true;
+      continue;
+    }
+    // drop-possessive
+    for (std::string_view p : {"'s", "\xE2\x80\x99s", "'S"}) {
+      if (EndsWith(text, start, end, p) && end - start > p.size()) {
+        end -= static_cast<uint32_t>(p.size());
+        changed = true;
+      }
+    }
+    if (EndsWith(text, start, end, "s'") && end - start > 2) {
+      --end;  // "Reuters'"
+      changed = true;
+    }
+    // drop-trailing-punct
+    if (start < end) {
+      char c = text[end - 1];
+      if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '"' || c == ')' ||
+          c == ']' || c == '\'') {
+        // A closing bracket stays when it closes one opened inside the name.
+        if (!(c == ')' && s.find('(') != std::string_view::npos)) {
+          --end;
+          changed = true;
+        }
+      } else if (c == '.') {
+        std::string_view name = text.substr(start, end - 1 - start);
+        size_t sp = name.find_last_of(" \n");
+        std::string_view last_word = sp == std::string_view::npos ? name : name.substr(sp + 1);
+        bool abbreviation = last_word.find('.') != std::string_view::npos || last_word.size() <= 4;
+        if (!abbreviation) {
+          --end;
+          changed = true;
+        }
+      } else if (EndsWith(text, start, end, "\xE2\x80\x9D") || EndsWith(text, start, end, "\xE2\x80\x99")) {
+        end -= 3;  // curly closing quotes
+        changed = true;
+      }
+    }
+  }
+  return start < end;
+}
+
+std::string CollapseName(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false, line_start = false;
+  for (char c : s) {
+    if (IsSpace(c)) {
+      if (c == '\n') line_start = true;
+      space = !out.empty();
+      continue;
+    }
+    if (c == '>' && line_start) continue;
+    line_start = false;
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+void CleanNames(Document& doc) {
+  std::erase_if(doc.entities, [&](Entity& e) {
+    if (e.type == EntityType::kDate) return false;
+    if (!CleanNameSpan(doc.text, e.start, e.end)) return true;
+    if (e.canonical.empty()) e.canonical = CollapseName(doc.TextOf(e));
+    return false;
+  });
+}
+
+}  // namespace accord::resolve
