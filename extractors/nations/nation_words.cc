@@ -172,8 +172,22 @@ void WordFolder::Split(std::string_view text, std::vector<Word>& out) const {
     while (i < n) {
       const unsigned char c = static_cast<unsigned char>(text[i]);
       if (c < 0x80) {
+        if (c >= 'a' && c <= 'z') {  // the common case, inline
+          if (first) w.flags |= Word::kLowerFirst;
+          first = false;
+          any_lower = true;
+          ++letters_in_segment;
+          ++i;
+          continue;
+        }
         if (AsciiLetterOrDigit(c)) {
-          note_letter(c);
+          if (c <= '9') {
+            first = false;
+          } else {  // 'A'..'Z'
+            if (first) w.flags |= Word::kUpperFirst;
+            first = false;
+            any_upper = true;
+          }
           ++letters_in_segment;
           ++i;
           continue;
