@@ -313,9 +313,12 @@ class Zoner {
     return long_words > 0 && capitalized * 10 >= long_words * 6;
   }
   bool BodyLike(const Para& p) const {
-    const char last = Content(p.last).back();
+    const std::string_view c = Content(p.last);
+    const char last = c.back();
+    const bool curly_close = c.size() >= 3 && c.substr(c.size() - 3, 2) == "\xE2\x80" &&
+                             (c.back() == '\x9D' || c.back() == '\x99');
     const bool ends = last == '.' || last == '"' || last == '\'' || last == ')' || last == '!' ||
-                      last == '?';
+                      last == '?' || curly_close;
     return ends && (p.last > p.first || ParaChars(p) >= 100);
   }
   bool CommentLike(const Para& p) const {
@@ -735,7 +738,11 @@ class Zoner {
         agency = std::string(Content(last));
         --last;
       }
-      if (HeadlineLines(i, last) && !seen_byline &&
+      const int after = head[e - 1] + 1;
+      const bool whole_paragraph =
+          para_of_[i] >= 0 && (paras_[para_of_[i]].last < after || StrongLine(after) ||
+                               Rule(after, kCopyright));
+      if (whole_paragraph && HeadlineLines(i, last) && !seen_byline &&
           (out.title.empty() || date_after_title)) {
         out.title.clear();
         for (int j = i; j <= last; ++j) {

@@ -125,5 +125,34 @@ TEST(ZoningListDevTest, MetaAndArticleSpans) {
   EXPECT_GE(precision, 0.93);
 }
 
+// The MEANTIME dev archive (Wikinews articles forwarded to a list): title, published and url of
+// every message.
+TEST(ZoningMeantimeDevTest, TitlePublishedUrl) {
+  ACCORD_REQUIRE_SHARED(shared);
+  const std::string dir = shared + "/meantime-dev/";
+  std::vector<Document> docs = ReadMbox(dir + "dev.mbox");
+  std::ifstream gold_in(dir + "dev.mbox.gold.jsonl");
+  std::vector<Json> gold;
+  for (std::string line; std::getline(gold_in, line);)
+    if (!line.empty()) gold.push_back(Json::parse(line));
+  ASSERT_EQ(docs.size(), gold.size());
+  auto zone = MakeZoneStage({});
+  int fields = 0, right = 0;
+  for (size_t d = 0; d < docs.size(); ++d) {
+    ASSERT_TRUE((*zone)->Run(docs[d]).ok());
+    for (const char* f : {"title", "published", "url"}) {
+      if (!gold[d]["meta"].contains(f)) continue;
+      ++fields;
+      const std::string want = Squash(gold[d]["meta"][f].get<std::string>());
+      const std::string got = Squash(docs[d].meta.value(f, ""));
+      if (want == got) ++right;
+      else if (std::getenv("ACCORD_ZONE_VERBOSE"))
+        std::printf("[%zu] %s: want \"%s\" got \"%s\"\n", d, f, want.c_str(), got.c_str());
+    }
+  }
+  std::printf("meantime-dev zoning: meta %d/%d\n", right, fields);
+  EXPECT_GE(right, fields * 95 / 100);
+}
+
 }  // namespace
 }  // namespace accord
