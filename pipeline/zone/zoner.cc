@@ -338,8 +338,14 @@ class Zoner {
     if (first_person && !quotes && lines <= 8) return true;
     const std::string_view last = Content(p.last);
     if (last.back() == '?' && !quotes && lines <= 3) return true;
-    if (lines == 1 && Words(last) <= 4 && last.back() != '.' && !Rule(p.first, kCopyright))
-      return true;  // a sign-off
+    // A sign-off: a name, perhaps with an address, under the text.
+    bool short_lines = lines <= 3, address = false;
+    for (int i = p.first; i <= p.last; ++i) {
+      const std::string_view c = Content(i);
+      short_lines &= Words(c) <= 4 && c.back() != '.';
+      address |= c.find('@') != std::string_view::npos;
+    }
+    if (short_lines && (lines == 1 || address)) return true;
     return false;
   }
 
@@ -591,13 +597,32 @@ class Zoner {
       if (lines_[i].article != static_cast<int>(a)) break;
       if (Rule(i, kDatelineStart)) break;
       const int q = para_of_[i];
-      if (q >= 0 && BodyLike(paras_[q]) && !HeadlineLines(paras_[q].first, paras_[q].last) &&
-          !Rule(i, kByline) && !IsDateLine(Content(i)) && !Rule(i, kWireSlug) &&
-          !Rule(i, kCopyright))
-        break;
+      if (q >= 0 && i == paras_[q].first && BodyLike(paras_[q]) &&
+          !HeadlineLines(paras_[q].first, paras_[q].last) && !ParaHasHeadLine(q)) {
+        // A deck under the headline ("Clipper Chip would let ...") when a byline or date follows.
+        const bool deck = out.size() > 0 && paras_[q].last - paras_[q].first <= 2 &&
+                          q + 1 < static_cast<int>(paras_.size()) &&
+                          (Rule(paras_[q + 1].first, kByline) || IsHeadLine(paras_[q + 1].first));
+        if (!deck) break;
+        i = paras_[q].last;
+        continue;
+      }
       out.push_back(i);
     }
     return out;
+  }
+
+  // A line of an article's head: byline, date line, wire slug, copyright, or a short line
+  // with a full date ("graphic November 15, 1997", "7:35 a.m.  25.Nov.98.PST").
+  bool IsHeadLine(int i) const {
+    if (Rule(i, kByline) || Rule(i, kWireSlug) || Rule(i, kCopyright)) return true;
+    const std::string_view c = Content(i);
+    return IsDateLine(c) || (Words(c) <= 6 && FindDate(c, 0));
+  }
+  bool ParaHasHeadLine(int q) const {
+    for (int i = paras_[q].first; i <= paras_[q].last && i <= paras_[q].first + 3; ++i)
+      if (IsHeadLine(i) || Rule(i, kDatelineStart)) return true;
+    return false;
   }
 
   std::optional<std::string> ArticleDate(size_t a) const {
@@ -719,8 +744,8 @@ class Zoner {
         if (out.title.empty() && !t.empty()) out.title = t;
         ++k;
         // Its headline may go on over the next line of the paragraph.
-        if (!t.empty() && k < head.size() && head[k] == i + 1 && !StrongLine(i + 1) &&
-            Words(Content(i + 1)) <= 3 && HeadlineLines(i + 1, i + 1)) {
+        if (!t.empty() && k < head.size() && head[k] == i + 1 && !IsHeadLine(i + 1) &&
+            Words(Content(i + 1)) <= 3 && Content(i + 1).back() != '.') {
           out.title += " ";
           out.title += Content(i + 1);
           ++k;

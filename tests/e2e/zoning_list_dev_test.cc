@@ -119,7 +119,7 @@ TEST(ZoningListDevTest, MetaAndArticleSpans) {
   std::printf("list-dev zoning: meta %d/%d (%.1f%%), discussion posts clean %d/%d, article text "
               "recall %.3f precision %.3f\n",
               fields_right, fields, 100 * meta, posts_clean, posts, recall, precision);
-  EXPECT_GE(meta, 0.78);
+  EXPECT_GE(meta, 0.9);
   EXPECT_GE(posts_clean, posts - 1);
   EXPECT_GE(recall, 0.95);
   EXPECT_GE(precision, 0.93);
