@@ -106,8 +106,11 @@ void SettleOverlaps(Document& doc) {
     }
   }
   size_t k = 0;
-  for (size_t i = 0; i < es.size(); ++i)
-    if (!dropped[i]) es[k++] = std::move(es[i]);
+  for (size_t i = 0; i < es.size(); ++i) {
+    if (dropped[i]) continue;
+    if (k != i) es[k] = std::move(es[i]);  // never move an entity onto itself
+    ++k;
+  }
   es.resize(k);
 }
 
