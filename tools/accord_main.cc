@@ -10,7 +10,8 @@ int main(int argc, char** argv) {
                "dataset of the people, organizations, nations and dates they mention.\n"
                "Run 'accord COMMAND --help' for a command's options."};
   app.require_subcommand(1);
-  std::vector<Command> commands = {AddExtractCommand(app), AddEvalCommand(app)};
+  std::vector<Command> commands = {AddExtractCommand(app), AddEvalCommand(app),
+                                   AddMergeCommand(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -14,6 +14,7 @@ inline constexpr int kExitSkipped = 1;   // finished, but some input was reporte
 inline constexpr int kExitUsage = 2;     // bad command line
 inline constexpr int kExitFailed = 3;    // could not run (unwritable output, broken rules) or a
                                          // score gate (--min) failed
+inline constexpr int kExitInterrupted = 130;  // stopped by Ctrl-C; outputs hold complete records
 
 struct Command {
   CLI::App* app = nullptr;
@@ -22,6 +23,7 @@ struct Command {
 
 Command AddExtractCommand(CLI::App& app);
 Command AddEvalCommand(CLI::App& app);
+Command AddMergeCommand(CLI::App& app);
 
 // Logging to stderr through spdlog; -v/-q of each command set the level.
 void SetupLogging(int verbosity, bool quiet);

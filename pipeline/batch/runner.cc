@@ -1,53 +1,450 @@
 #include "pipeline/batch/runner.h"
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
+#include <set>
+#include <thread>
 
 #include <spdlog/spdlog.h>
 
+#include "pipeline/batch/interrupt.h"
+#include "pipeline/batch/manifest.h"
+#include "pipeline/batch/ordered_window.h"
+#include "pipeline/batch/progress.h"
 #include "pipeline/batch/standard_pipeline.h"
-#include "pipeline/sinks/jsonl_sink.h"
 
 namespace accord {
+namespace {
 
-StatusOr<RunSummary> RunExtract(const ExtractOptions& options) {
-  const auto t0 = std::chrono::steady_clock::now();
-  auto pipeline = BuildStandardPipeline(options.stages);
-  if (!pipeline.ok()) return pipeline.status();
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
 
-  std::FILE* out = stdout;
-  if (options.output != "-") {
-    out = std::fopen(options.output.c_str(), "wb");
-    if (out == nullptr) return IoError(options.output + ": cannot open for writing");
+constexpr const char* kPartial = ".partial";
+constexpr auto kManifestInterval = std::chrono::seconds(2);
+
+std::string_view InputFormatName(InputFormat f) {
+  switch (f) {
+    case InputFormat::kAuto: return "auto";
+    case InputFormat::kMbox: return "mbox";
+    case InputFormat::kPipermail: return "pipermail";
+    case InputFormat::kEml: return "eml";
+    case InputFormat::kMaildir: return "maildir";
+    case InputFormat::kText: return "text";
+    case InputFormat::kJsonl: return "jsonl";
   }
-  JsonlSink sink(out, options.output_options);
-  RunSummary summary;
+  return "?";
+}
+
+// What flows from the reader through the workers to the writer: a document, or a marker of
+// where an input begins and ends (a regeneration run opens and closes one output per input).
+struct Item {
+  enum class Kind : uint8_t { kDocument, kInputBegin, kInputEnd };
+  Kind kind = Kind::kDocument;
+  size_t input = 0;          // index into the run's input list
+  uint64_t doc_number = 0;   // position among all documents (of the input, in a regeneration run)
+  uint64_t position = 0;     // input bytes read so far, for the progress line
+  Document doc;
+  bool has_doc = true;       // false once rendered: the writer needs only `rendered`
+  std::string rendered;
+  Status error;              // the pipeline failed on this document: reported, not written
+  uint32_t counts[4] = {0, 0, 0, 0};
+  bool complete = true;      // kInputEnd: the input was read to its end
+};
+
+// One input of the run and, in a regeneration run, its manifest entry.
+struct PlannedInput {
+  InputFile file;
+  ManifestInput entry;
+  bool process = true;       // false: its output is up to date
+};
+
+struct Plan {
+  std::vector<PlannedInput> inputs;
+  bool regeneration = false;
+  std::string outdir;
+  Manifest manifest;         // the current settings; entries are filled as outputs complete
+  uint64_t skipped = 0;
+};
+
+std::string JoinPath(const std::string& dir, const std::string& name) {
+  return (fs::path(dir) / name).string();
+}
+
+void RemoveOutput(const std::string& path) {
+  std::error_code ec;
+  fs::remove_all(path, ec);
+  fs::remove(OrderSidecarPath(path), ec);
+}
+
+// Decides which inputs to process; in a regeneration run compares with the old manifest and
+// deletes the outputs of inputs that are gone.
+StatusOr<Plan> MakePlan(const ExtractOptions& options) {
+  Plan plan;
   auto on_error = [&](const IngestError& e) {
-    ++summary.skipped;
+    ++plan.skipped;
     spdlog::error("{}:{}: {}", e.path, e.offset, e.message);
   };
-  Status sink_status = sink.Begin();
-  for (const InputFile& file : ExpandInputs(options.inputs, on_error)) {
-    summary.input_bytes += file.size;
-    Status s = IngestFile(file, options.ingest, [&](Document&& doc) {
-      if (!doc.doc_date && options.stages.default_doc_date) doc.doc_date = options.stages.default_doc_date;
-      Status ps = pipeline->Run(doc);
-      if (!ps.ok()) {
-        on_error({file.path, doc.source.value("offset", uint64_t{0}), ps.message()});
+  std::vector<InputFile> files = ExpandInputs(options.inputs, on_error);
+  plan.regeneration = IsRegenerationOutput(options.output, options.format);
+  if (!plan.regeneration) {
+    for (InputFile& f : files) plan.inputs.push_back({std::move(f), {}, true});
+    return plan;
+  }
+  plan.outdir = options.output;
+  std::error_code ec;
+  fs::create_directories(plan.outdir, ec);
+  if (ec) return IoError(plan.outdir + ": cannot create folder: " + ec.message());
+  plan.manifest = CurrentBuildManifest();
+  plan.manifest.options = OutputAffectingOptions(options);
+
+  std::optional<Manifest> old;
+  if (auto m = ReadManifest(plan.outdir); m.ok()) {
+    old = std::move(m).value();
+    if (!old->SameSettings(plan.manifest))
+      spdlog::info("accord, its rules or the options changed since the last run: redoing every input");
+  } else if (m.status().code() != StatusCode::kNotFound) {
+    spdlog::warn("{}: redoing every input", m.status().message());
+  }
+  const bool may_reuse = old && !options.force && old->SameSettings(plan.manifest);
+
+  std::set<std::string> outputs;
+  for (InputFile& f : files) {
+    auto hash = HashInput(f.path);
+    if (!hash.ok()) {
+      on_error({f.path, 0, hash.status().message()});
+      continue;
+    }
+    PlannedInput in{std::move(f), {}, true};
+    in.entry.path = in.file.path;
+    in.entry.size = hash->size;
+    in.entry.sha256 = hash->sha256;
+    in.entry.output = OutputNameFor(in.file.path, SinkExtension(options.format));
+    if (!outputs.insert(in.entry.output).second)
+      return InvalidArgument(in.file.path + ": two inputs would write " + in.entry.output);
+    if (may_reuse) {
+      const ManifestInput* was = old->FindInput(in.entry.path);
+      const std::string out = JoinPath(plan.outdir, in.entry.output);
+      if (was != nullptr && was->size == in.entry.size && was->sha256 == in.entry.sha256 &&
+          was->output == in.entry.output && fs::exists(out, ec) &&
+          (!options.shard || fs::exists(OrderSidecarPath(out), ec))) {
+        in.entry.documents = was->documents;
+        in.process = false;
+      }
+    }
+    plan.inputs.push_back(std::move(in));
+  }
+  if (old) {  // outputs of inputs no longer named
+    for (const ManifestInput& was : old->inputs) {
+      const fs::path rel(was.output);
+      if (outputs.count(was.output) || rel.empty() || rel.is_absolute() ||
+          was.output.find("..") != std::string::npos)
+        continue;
+      RemoveOutput(JoinPath(plan.outdir, was.output));
+    }
+  }
+  return plan;
+}
+
+// The writer: takes items in order and writes them to the sink(s); owns the manifest updates.
+class Writer {
+ public:
+  Writer(const ExtractOptions& options, Plan& plan, RunSummary& summary, Progress& progress)
+      : options_(options), plan_(plan), summary_(summary), progress_(progress) {}
+
+  Status Open() {
+    if (plan_.regeneration) return Status::Ok();
+    if (options_.shard && options_.output == "-")
+      return InvalidArgument("--shard needs -o: a shard's output carries an order sidecar");
+    ACCORD_RETURN_IF_ERROR(OpenOutput(options_.output));
+    return Status::Ok();
+  }
+
+  // Writes one item; after an error, only drains.
+  void Consume(Item& item) {
+    if (!status_.ok()) return;
+    switch (item.kind) {
+      case Item::Kind::kInputBegin:
+        if (plan_.regeneration) {
+          current_ = JoinPath(plan_.outdir, plan_.inputs[item.input].entry.output);
+          status_ = OpenOutput(current_ + kPartial);
+          documents_in_input_ = 0;
+        }
+        break;
+      case Item::Kind::kInputEnd:
+        bytes_done_ = item.position;
+        if (plan_.regeneration) status_ = CloseInput(item);
+        progress_.Update(bytes_done_, summary_.documents);
+        break;
+      case Item::Kind::kDocument:
+        if (!item.error.ok()) {
+          ++summary_.skipped;
+          spdlog::error("{}", item.error.message());
+          break;
+        }
+        ++summary_.documents;
+        ++documents_in_input_;
+        for (int t = 0; t < 4; ++t) summary_.entities_by_type[t] += item.counts[t];
+        status_ = item.has_doc ? sink_->Write(item.doc) : sink_->WriteRendered(item.rendered);
+        if (status_.ok() && sidecar_ != nullptr)
+          std::fprintf(sidecar_, "%llu\n", static_cast<unsigned long long>(item.doc_number));
+        progress_.Update(item.position, summary_.documents);
+        break;
+    }
+  }
+
+  Status Close() {
+    if (!plan_.regeneration && sink_ != nullptr) {
+      Status s = FinishOutput();
+      if (status_.ok()) status_ = s;
+    } else if (sink_ != nullptr) {  // an input left unfinished: drop its partial output
+      sink_.reset();
+      CloseSidecar();
+      RemoveOutput(current_ + kPartial);
+    }
+    if (plan_.regeneration) {
+      Status s = SaveManifest();
+      if (status_.ok()) status_ = s;
+    }
+    return status_;
+  }
+
+  bool failed() const { return !status_.ok(); }
+
+ private:
+  Status OpenOutput(const std::string& path) {
+    if (SinkWritesFolder(options_.format)) RemoveOutput(path);
+    auto sink = OpenSink(options_.format, path, options_.output_options);
+    if (!sink.ok()) return sink.status();
+    sink_ = std::move(sink).value();
+    ACCORD_RETURN_IF_ERROR(sink_->Begin());
+    if (options_.shard) {
+      sidecar_ = std::fopen(OrderSidecarPath(path).c_str(), "wb");
+      if (sidecar_ == nullptr) return IoError(OrderSidecarPath(path) + ": cannot open for writing");
+      std::fprintf(sidecar_, "%s%s\n", std::string(kOrderSidecarHeader).c_str(),
+                   options_.shard->ToString().c_str());
+    }
+    return Status::Ok();
+  }
+
+  bool CloseSidecar() {
+    if (sidecar_ == nullptr) return true;
+    const bool ok = std::fclose(sidecar_) == 0;
+    sidecar_ = nullptr;
+    return ok;
+  }
+
+  Status FinishOutput() {
+    Status s = sink_->Finish();
+    sink_.reset();
+    if (!CloseSidecar() && s.ok()) s = IoError("order sidecar: write failed");
+    return s;
+  }
+
+  Status CloseInput(const Item& end) {
+    ACCORD_RETURN_IF_ERROR(FinishOutput());
+    const std::string partial = current_ + kPartial;
+    if (!end.complete) {  // interrupted: the next run redoes this input
+      RemoveOutput(partial);
+      return Status::Ok();
+    }
+    RemoveOutput(current_);
+    std::error_code ec;
+    fs::rename(partial, current_, ec);
+    if (!ec && options_.shard) fs::rename(OrderSidecarPath(partial), OrderSidecarPath(current_), ec);
+    if (ec) return IoError(current_ + ": " + ec.message());
+    PlannedInput& in = plan_.inputs[end.input];
+    in.entry.documents = documents_in_input_;
+    in.process = false;  // up to date now
+    if (Clock::now() - last_manifest_ > kManifestInterval) return SaveManifest();
+    return Status::Ok();
+  }
+
+  // The manifest lists the inputs whose output is up to date, in input order.
+  Status SaveManifest() {
+    last_manifest_ = Clock::now();
+    Manifest m = plan_.manifest;
+    for (const PlannedInput& in : plan_.inputs)
+      if (!in.process) m.inputs.push_back(in.entry);
+    return WriteManifest(plan_.outdir, m);
+  }
+
+  const ExtractOptions& options_;
+  Plan& plan_;
+  RunSummary& summary_;
+  Progress& progress_;
+  std::unique_ptr<Sink> sink_;
+  std::FILE* sidecar_ = nullptr;
+  std::string current_;  // regeneration: the current input's output path
+  uint64_t documents_in_input_ = 0;
+  uint64_t bytes_done_ = 0;
+  Clock::time_point last_manifest_ = Clock::now();
+  Status status_;
+};
+
+// Runs the pipeline on a document item and renders its record when the sink renders.
+void Process(const Pipeline& pipeline, const Sink* renderer, const ExtractOptions& options, Item& item) {
+  Document& doc = item.doc;
+  if (!doc.doc_date && options.stages.default_doc_date) doc.doc_date = options.stages.default_doc_date;
+  item.error = pipeline.Run(doc);
+  if (!item.error.ok()) return;
+  for (const Entity& e : doc.entities) ++item.counts[static_cast<int>(e.type)];
+  if (renderer != nullptr) {
+    renderer->Render(doc, item.rendered);
+    item.doc = Document();  // free it here, not in the writer
+    item.has_doc = false;
+  }
+}
+
+// Reads the inputs to process, in order, and hands every item to `emit`.
+template <typename Emit>
+void ReadInputs(const ExtractOptions& options, const Plan& plan, const std::atomic<bool>& stop,
+                std::atomic<uint64_t>& skipped, std::atomic<uint64_t>& other_shards, Emit&& emit) {
+  auto on_error = [&](const IngestError& e) {
+    skipped.fetch_add(1, std::memory_order_relaxed);
+    spdlog::error("{}:{}: {}", e.path, e.offset, e.message);
+  };
+  uint64_t base = 0;        // bytes of the inputs read before this one
+  uint64_t doc_number = 0;
+  for (size_t i = 0; i < plan.inputs.size(); ++i) {
+    const PlannedInput& in = plan.inputs[i];
+    if (!in.process) continue;
+    if (stop.load(std::memory_order_relaxed) || InterruptRequested()) break;
+    auto begin = std::make_unique<Item>();
+    begin->kind = Item::Kind::kInputBegin;
+    begin->input = i;
+    begin->has_doc = false;
+    emit(std::move(begin));
+    if (plan.regeneration) doc_number = 0;
+    bool stopped = false;
+    Status s = IngestFile(in.file, options.ingest, [&](Document&& doc) {
+      if (stop.load(std::memory_order_relaxed) || InterruptRequested()) {
+        stopped = true;
+        return false;
+      }
+      const uint64_t number = doc_number++;
+      if (options.shard && !InShard(*options.shard, doc.doc_id)) {
+        other_shards.fetch_add(1, std::memory_order_relaxed);
         return true;
       }
-      ++summary.documents;
-      for (const Entity& e : doc.entities) ++summary.entities_by_type[static_cast<int>(e.type)];
-      if (sink_status.ok()) sink_status = sink.Write(doc);
-      return sink_status.ok();
+      auto item = std::make_unique<Item>();
+      item->input = i;
+      item->doc_number = number;
+      uint64_t offset = doc.source.is_object() ? doc.source.value("offset", uint64_t{0}) : 0;
+      item->position = base + std::min<uint64_t>(offset, in.file.size);
+      item->doc = std::move(doc);
+      emit(std::move(item));
+      return true;
     }, on_error);
-    if (!s.ok()) spdlog::error("{}", s.message());
+    if (!s.ok()) {
+      skipped.fetch_add(1, std::memory_order_relaxed);
+      spdlog::error("{}", s.message());
+    }
+    base += in.file.size;
+    auto end = std::make_unique<Item>();
+    end->kind = Item::Kind::kInputEnd;
+    end->input = i;
+    end->has_doc = false;
+    end->position = base;
+    end->complete = !stopped && !InterruptRequested();
+    emit(std::move(end));
+    if (stopped) break;
   }
-  if (sink_status.ok()) sink_status = sink.Finish();
-  if (out != stdout) std::fclose(out);
-  if (!sink_status.ok()) return sink_status;
-  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+}  // namespace
+
+bool IsRegenerationOutput(const std::string& output, SinkFormat format) {
+  if (SinkWritesFolder(format) || output == "-" || output.empty()) return false;
+  std::error_code ec;
+  return output.back() == '/' || fs::is_directory(output, ec);
+}
+
+Json OutputAffectingOptions(const ExtractOptions& options) {
+  Json j = Json::object();
+  j["format"] = SinkFormatName(options.format);
+  j["include_text"] = options.output_options.include_text;
+  j["doc_date"] = options.stages.default_doc_date ? Json(*options.stages.default_doc_date) : Json(nullptr);
+  j["input_format"] = InputFormatName(options.ingest.format);
+  if (options.shard) j["shard"] = options.shard->ToString();
+  return j;
+}
+
+StatusOr<RunSummary> RunExtract(const ExtractOptions& options) {
+  const auto t0 = Clock::now();
+  InstallInterruptHandler();
+  auto pipeline = BuildStandardPipeline(options.stages);
+  if (!pipeline.ok()) return pipeline.status();
+  auto plan_or = MakePlan(options);
+  if (!plan_or.ok()) return plan_or.status();
+  Plan& plan = *plan_or;
+
+  RunSummary summary;
+  summary.inputs = plan.inputs.size();
+  uint64_t total_bytes = 0;
+  for (const PlannedInput& in : plan.inputs) {
+    if (in.process) total_bytes += in.file.size;
+    else ++summary.inputs_reused;
+  }
+  summary.input_bytes = total_bytes;
+  Progress progress(!options.quiet && Progress::StderrIsTerminal(), total_bytes);
+  Writer writer(options, plan, summary, progress);
+  ACCORD_RETURN_IF_ERROR(writer.Open());
+
+  const std::unique_ptr<Sink> renderer = MakeRenderer(options.format, options.output_options);
+  std::atomic<bool> stop{false};
+  std::atomic<uint64_t> skipped{0}, other_shards{0};
+  int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency());
+  if (jobs < 1) jobs = 1;
+
+  if (jobs == 1) {  // everything on this thread
+    ReadInputs(options, plan, stop, skipped, other_shards, [&](std::unique_ptr<Item> item) {
+      if (item->kind == Item::Kind::kDocument) Process(*pipeline, renderer.get(), options, *item);
+      writer.Consume(*item);
+      if (writer.failed()) stop = true;
+    });
+  } else {
+    struct Job {
+      uint64_t seq;
+      std::unique_ptr<Item> item;
+    };
+    OrderedWindow<Item> window(static_cast<size_t>(jobs) * std::max<size_t>(options.in_flight_per_job, 1));
+    WorkQueue<Job> queue;
+    std::vector<std::thread> workers;
+    for (int w = 0; w < jobs; ++w) {
+      workers.emplace_back([&] {
+        Job job;
+        while (queue.Pop(job)) {
+          Process(*pipeline, renderer.get(), options, *job.item);
+          window.Put(job.seq, std::move(job.item));
+        }
+      });
+    }
+    std::thread reader([&] {
+      ReadInputs(options, plan, stop, skipped, other_shards, [&](std::unique_ptr<Item> item) {
+        const uint64_t seq = window.Reserve();
+        if (item->kind == Item::Kind::kDocument) queue.Push({seq, std::move(item)});
+        else window.Put(seq, std::move(item));
+      });
+      queue.Close();
+      window.Close();
+    });
+    while (std::unique_ptr<Item> item = window.Take()) {
+      writer.Consume(*item);
+      if (writer.failed()) stop = true;
+    }
+    reader.join();
+    for (std::thread& t : workers) t.join();
+  }
+  progress.Done();
+  Status s = writer.Close();
+  if (!s.ok()) return s;
+  summary.skipped += plan.skipped + skipped.load();
+  summary.other_shards = other_shards.load();
+  summary.interrupted = InterruptRequested();
+  summary.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
   return summary;
 }
 
@@ -63,7 +460,13 @@ std::string FormatSummary(const RunSummary& s) {
                 (unsigned long long)s.entities_by_type[0], (unsigned long long)s.entities_by_type[1],
                 (unsigned long long)s.entities_by_type[2], (unsigned long long)s.entities_by_type[3],
                 (unsigned long long)s.skipped, mb, s.seconds, s.seconds > 0 ? mb / s.seconds : 0.0);
-  return buf;
+  std::string out = buf;
+  if (s.inputs_reused > 0)
+    out += "; " + std::to_string(s.inputs_reused) + " of " + std::to_string(s.inputs) +
+           " inputs up to date";
+  if (s.other_shards > 0) out += "; " + std::to_string(s.other_shards) + " documents left to other shards";
+  if (s.interrupted) out += "; INTERRUPTED: outputs hold complete records only";
+  return out;
 }
 
 }  // namespace accord

@@ -1,48 +1,147 @@
 #include "pipeline/sinks/jsonl_sink.h"
 
+#include <charconv>
+
+#include "pipeline/sinks/offsets.h"
 #include "pipeline/utf8.h"
 
 namespace accord {
+namespace {
 
-std::string FormatAccordRecord(const Document& doc, const OutputOptions& options) {
-  Json r = Json::object();
-  r["schema"] = "accord/1";
-  r["doc_id"] = doc.doc_id;
-  r["source"] = doc.source;
-  r["doc_date"] = doc.doc_date ? Json(*doc.doc_date) : Json(nullptr);
-  r["meta"] = doc.meta;
-  r["types"] = doc.types;
-  if (options.include_text) r["text"] = doc.text;
-  const utf8::CodePointIndex index(doc.text);
-  Json entities = Json::array();
-  for (const Entity& e : doc.entities) {
-    Json j = Json::object();
-    j["type"] = EntityTypeName(e.type);
-    j["start"] = index.ToCodePoint(e.start);
-    j["end"] = index.ToCodePoint(e.end);
-    j["text"] = doc.TextOf(e);
-    if (e.type == EntityType::kDate) {
-      if (!e.value.empty()) j["value"] = e.value;
-      j["kind"] = e.kind.empty() ? "date" : e.kind;
-    } else {
-      j["canonical"] = e.canonical.empty() ? std::string(doc.TextOf(e)) : e.canonical;
-      if (e.type == EntityType::kNation) j["code"] = e.code;
-    }
-    entities.push_back(std::move(j));
+// Appends `s` as a JSON string exactly as nlohmann's dump(-1, ' ', false, replace) writes it.
+void AppendJsonString(std::string_view s, std::string& out) {
+  if (!utf8::IsValid(s)) {  // rare: let nlohmann apply its replacement rules
+    out += Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
+    return;
   }
-  r["entities"] = std::move(entities);
-  return r.dump(-1, ' ', false, Json::error_handler_t::replace);
+  static constexpr char kHex[] = "0123456789abcdef";
+  out.push_back('"');
+  size_t run = 0;  // start of the pending run of bytes that need no escape
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = s[i];
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out.push_back(kHex[c >> 4]);
+        out.push_back(kHex[c & 0xF]);
+    }
+  }
+  out.append(s.data() + run, s.size() - run);
+  out.push_back('"');
 }
 
-Status JsonlSink::Write(const Document& doc) {
-  std::string line = FormatAccordRecord(doc, options_);
-  line.push_back('\n');
-  if (std::fwrite(line.data(), 1, line.size(), out_) != line.size()) return IoError("write failed");
+void AppendNumber(uint64_t n, std::string& out) {
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, n);
+  out.append(buf, end);
+}
+
+void AppendJson(const Json& j, std::string& out) {
+  out += j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace
+
+void AppendAccordRecord(const Document& doc, const OutputOptions& options, std::string& out) {
+  out += "{\"schema\":\"accord/1\",\"doc_id\":";
+  AppendJsonString(doc.doc_id, out);
+  out += ",\"source\":";
+  AppendJson(doc.source, out);
+  out += ",\"doc_date\":";
+  if (doc.doc_date) AppendJsonString(*doc.doc_date, out);
+  else out += "null";
+  out += ",\"meta\":";
+  AppendJson(doc.meta, out);
+  out += ",\"types\":[";
+  for (size_t i = 0; i < doc.types.size(); ++i) {
+    if (i > 0) out.push_back(',');
+    AppendJsonString(doc.types[i], out);
+  }
+  out.push_back(']');
+  if (options.include_text) {
+    out += ",\"text\":";
+    AppendJsonString(doc.text, out);
+  }
+  out += ",\"entities\":[";
+  CodePointCursor cursor(doc.text);
+  for (size_t i = 0; i < doc.entities.size(); ++i) {
+    const Entity& e = doc.entities[i];
+    if (i > 0) out.push_back(',');
+    const size_t start = cursor.ToCodePoint(e.start);
+    const size_t end = cursor.ToCodePointFrom(e.start, start, e.end);
+    out += "{\"type\":\"";
+    out += EntityTypeName(e.type);
+    out += "\",\"start\":";
+    AppendNumber(start, out);
+    out += ",\"end\":";
+    AppendNumber(end, out);
+    out += ",\"text\":";
+    const std::string_view text = doc.TextOf(e);
+    AppendJsonString(text, out);
+    if (e.type == EntityType::kDate) {
+      if (!e.value.empty()) {
+        out += ",\"value\":";
+        AppendJsonString(e.value, out);
+      }
+      out += ",\"kind\":";
+      AppendJsonString(e.kind.empty() ? std::string_view("date") : std::string_view(e.kind), out);
+    } else {
+      out += ",\"canonical\":";
+      AppendJsonString(e.canonical.empty() ? text : std::string_view(e.canonical), out);
+      if (e.type == EntityType::kNation) {
+        out += ",\"code\":";
+        AppendJsonString(e.code, out);
+      }
+    }
+    out.push_back('}');
+  }
+  out += "]}\n";
+}
+
+std::string FormatAccordRecord(const Document& doc, const OutputOptions& options) {
+  std::string out;
+  AppendAccordRecord(doc, options, out);
+  out.pop_back();  // the newline
+  return out;
+}
+
+JsonlSink::~JsonlSink() {
+  if (owned_ && out_ != nullptr) std::fclose(out_);
+}
+
+void JsonlSink::Render(const Document& doc, std::string& out) const {
+  AppendAccordRecord(doc, options_, out);
+}
+
+Status JsonlSink::WriteRendered(std::string_view bytes) {
+  if (std::fwrite(bytes.data(), 1, bytes.size(), out_) != bytes.size()) return IoError("write failed");
   return Status::Ok();
 }
 
+Status JsonlSink::Write(const Document& doc) {
+  std::string line;
+  Render(doc, line);
+  return WriteRendered(line);
+}
+
 Status JsonlSink::Finish() {
-  return std::fflush(out_) == 0 ? Status::Ok() : IoError("flush failed");
+  if (out_ == nullptr) return Status::Ok();
+  int rc = std::fflush(out_);
+  if (owned_) {
+    rc |= std::fclose(out_);
+    out_ = nullptr;
+  }
+  return rc == 0 ? Status::Ok() : IoError("flush failed");
 }
 
 }  // namespace accord

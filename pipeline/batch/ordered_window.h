@@ -1,0 +1,106 @@
+// The hand-off between the reader, the worker threads and the writer of a parallel run.
+//
+// The reader Reserve()s a sequence number for each item before it hands the item on; the item
+// comes back (from a worker, or straight from the reader for markers) through Put(), in any
+// order; the writer Take()s items strictly in sequence order. At most `capacity` items are
+// reserved and not yet taken, so memory is bounded whatever the size of the archive, and the
+// output order never depends on the thread count.
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace accord {
+
+template <typename Item>
+class OrderedWindow {
+ public:
+  explicit OrderedWindow(size_t capacity) : slots_(capacity) {}
+
+  // Reader: waits until fewer than `capacity` items are in flight; returns the item's number.
+  uint64_t Reserve() {
+    std::unique_lock lock(mu_);
+    room_.wait(lock, [&] { return reserved_ - taken_ < slots_.size(); });
+    return reserved_++;
+  }
+
+  // Anyone: hands back item number `seq`.
+  void Put(uint64_t seq, std::unique_ptr<Item> item) {
+    {
+      std::lock_guard lock(mu_);
+      slots_[seq % slots_.size()] = std::move(item);
+    }
+    ready_.notify_all();
+  }
+
+  // Reader: no more Reserve() calls.
+  void Close() {
+    {
+      std::lock_guard lock(mu_);
+      closed_ = true;
+    }
+    ready_.notify_all();
+  }
+
+  // Writer: the next item in sequence order, or nullptr once closed and every item was taken.
+  std::unique_ptr<Item> Take() {
+    std::unique_lock lock(mu_);
+    auto& slot = slots_[taken_ % slots_.size()];
+    ready_.wait(lock, [&] { return slot != nullptr || (closed_ && taken_ == reserved_); });
+    if (slot == nullptr) return nullptr;
+    std::unique_ptr<Item> item = std::move(slot);
+    ++taken_;
+    lock.unlock();
+    room_.notify_one();
+    return item;
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable room_, ready_;
+  std::vector<std::unique_ptr<Item>> slots_;
+  uint64_t reserved_ = 0, taken_ = 0;
+  bool closed_ = false;
+};
+
+// A plain multi-producer multi-consumer queue for the workers; its length is bounded by the
+// OrderedWindow the items were reserved in.
+template <typename T>
+class WorkQueue {
+ public:
+  void Push(T item) {
+    {
+      std::lock_guard lock(mu_);
+      items_.push_back(std::move(item));
+    }
+    cv_.notify_one();
+  }
+  void Close() {
+    {
+      std::lock_guard lock(mu_);
+      closed_ = true;
+    }
+    cv_.notify_all();
+  }
+  // False once closed and empty.
+  bool Pop(T& out) {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return !items_.empty() || closed_; });
+    if (items_.empty()) return false;
+    out = std::move(items_.front());
+    items_.pop_front();
+    return true;
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<T> items_;
+  bool closed_ = false;
+};
+
+}  // namespace accord

@@ -1,0 +1,89 @@
+#include "pipeline/sinks/sink.h"
+
+#include <cstdio>
+#include <filesystem>
+
+#include "pipeline/sinks/brat_sink.h"
+#include "pipeline/sinks/conll_sink.h"
+#include "pipeline/sinks/csv_sink.h"
+#include "pipeline/sinks/jsonl_sink.h"
+#include "pipeline/sinks/sqlite_sink.h"
+
+namespace accord {
+namespace {
+
+struct FormatInfo {
+  SinkFormat format;
+  std::string_view name;
+  bool folder;
+};
+constexpr FormatInfo kFormats[] = {
+    {SinkFormat::kJsonl, "jsonl", false}, {SinkFormat::kCsv, "csv", true},
+    {SinkFormat::kSqlite, "sqlite", false}, {SinkFormat::kBrat, "brat", true},
+    {SinkFormat::kConll, "conll", false},
+};
+
+StatusOr<std::FILE*> OpenFile(const std::string& path) {
+  if (path == "-") return stdout;
+  std::error_code ec;
+  const auto parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  if (f == nullptr) return IoError(path + ": cannot open for writing");
+  return f;
+}
+
+}  // namespace
+
+StatusOr<SinkFormat> ParseSinkFormat(std::string_view name) {
+  for (const auto& f : kFormats)
+    if (f.name == name) return f.format;
+  return InvalidArgument("unknown output format '" + std::string(name) + "'");
+}
+
+std::string_view SinkFormatName(SinkFormat format) {
+  for (const auto& f : kFormats)
+    if (f.format == format) return f.name;
+  return "?";
+}
+
+bool SinkWritesFolder(SinkFormat format) {
+  for (const auto& f : kFormats)
+    if (f.format == format) return f.folder;
+  return false;
+}
+
+std::string_view SinkExtension(SinkFormat format) { return SinkFormatName(format); }
+
+std::unique_ptr<Sink> MakeRenderer(SinkFormat format, const OutputOptions& options) {
+  if (format == SinkFormat::kJsonl) return std::make_unique<JsonlSink>(nullptr, options);
+  if (format == SinkFormat::kConll) return std::make_unique<ConllSink>(nullptr, false);
+  return nullptr;
+}
+
+StatusOr<std::unique_ptr<Sink>> OpenSink(SinkFormat format, const std::string& path,
+                                         const OutputOptions& options) {
+  switch (format) {
+    case SinkFormat::kJsonl:
+    case SinkFormat::kConll: {
+      auto f = OpenFile(path);
+      if (!f.ok()) return f.status();
+      const bool owned = *f != stdout;
+      if (format == SinkFormat::kJsonl) return std::unique_ptr<Sink>(new JsonlSink(*f, options, owned));
+      return std::unique_ptr<Sink>(new ConllSink(*f, owned));
+    }
+    case SinkFormat::kCsv:
+    case SinkFormat::kSqlite:
+    case SinkFormat::kBrat:
+      if (path == "-") {
+        return InvalidArgument(std::string(SinkFormatName(format)) +
+                               " output needs -o (it cannot go to standard output)");
+      }
+      if (format == SinkFormat::kCsv) return std::unique_ptr<Sink>(new CsvSink(path, options));
+      if (format == SinkFormat::kSqlite) return std::unique_ptr<Sink>(new SqliteSink(path, options));
+      return std::unique_ptr<Sink>(new BratSink(path, options));
+  }
+  return Internal("unknown sink format");
+}
+
+}  // namespace accord
