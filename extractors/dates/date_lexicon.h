@@ -42,6 +42,11 @@ class Lexicon {
   // and "march" the verb never match; the other classes match in any case.
   std::string Alternation(WordClass c) const;
 
+  // The (lower-case) words of a class with their values, longest first.
+  const std::vector<std::pair<std::string, std::string>>& Words(WordClass c) const {
+    return words_[static_cast<int>(c)];
+  }
+
  private:
   std::vector<std::pair<std::string, std::string>> words_[kWordClassCount];  // lower-case word, value
   std::unordered_map<std::string, std::string> index_[kWordClassCount];

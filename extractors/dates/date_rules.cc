@@ -204,6 +204,7 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Lexicon& lex) {
   RE2::Options set_options = RuleOptions();
   set_options.set_max_mem(int64_t{256} << 20);
   rs->set_ = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
+  rs->anchored_set_ = std::make_unique<RE2::Set>(set_options, RE2::ANCHOR_START);
   for (const RuleSpec& spec : rs->specs_) {
     auto expanded = ExpandPattern(spec.pattern, lex);
     if (!expanded.ok())
@@ -226,11 +227,12 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Lexicon& lex) {
                                name + "'");
     }
     std::string error;
-    if (rs->set_->Add(*expanded, &error) < 0)
+    if (rs->set_->Add(*expanded, &error) < 0 || rs->anchored_set_->Add(*expanded, &error) < 0)
       return InvalidArgument("date rule '" + std::string(spec.name) + "': " + error);
     rs->rules_.push_back(std::move(c));
   }
-  if (!rs->set_->Compile()) return Internal("date rules: RE2::Set does not compile");
+  if (!rs->set_->Compile() || !rs->anchored_set_->Compile())
+    return Internal("date rules: RE2::Set does not compile");
   return rs;
 }
 
@@ -244,25 +246,50 @@ void RuleSet::FindAll(std::string_view text, size_t begin, size_t end,
     fired.clear();                                // out of memory: try every rule
     for (size_t i = 0; i < rules_.size(); ++i) fired.push_back(static_cast<int>(i));
   }
-  re2::StringPiece groups[40];
+  const re2::StringPiece whole(text.data(), text.size());
+  re2::StringPiece found;
   for (int r : fired) {
-    const Compiled& c = rules_[r];
-    const int n = static_cast<int>(std::min<size_t>(c.group_slot.size(), 40));
+    const RE2& re = *rules_[r].re;
     size_t pos = begin;
-    while (pos < end && c.re->Match(re2::StringPiece(text.data(), text.size()), pos, end, RE2::UNANCHORED, groups, n)) {
+    while (pos < end && re.Match(whole, pos, end, RE2::UNANCHORED, &found, 1)) {
       Match m;
       m.rule = static_cast<uint16_t>(r);
-      m.begin = static_cast<uint32_t>(groups[0].data() - text.data());
-      m.end = static_cast<uint32_t>(m.begin + groups[0].size());
-      for (int g = 1; g < n; ++g)
-        if (c.group_slot[g] >= 0 && groups[g].data() != nullptr)
-          m.slots[c.group_slot[g]] = std::string_view(groups[g].data(), groups[g].size());
+      m.begin = static_cast<uint32_t>(found.data() - text.data());
+      m.end = static_cast<uint32_t>(m.begin + found.size());
       if (m.end > m.begin) out.push_back(m);
       pos = m.end > pos ? m.end : pos + 1;
-      // A rule that matched an empty string or stopped inside a word: step to the next byte.
-      if (m.end == m.begin) pos = m.begin + 1;
     }
   }
+}
+
+void RuleSet::FindAt(std::string_view text, size_t start, size_t limit, std::vector<Match>& out) const {
+  std::vector<int> fired;
+  RE2::Set::ErrorInfo info{};
+  if (!anchored_set_->Match(re2::StringPiece(text.data() + start, limit - start), &fired, &info)) {
+    if (info.kind == RE2::Set::kNoError) return;
+    return FindAll(text, start, limit, out);  // out of memory: the slow path
+  }
+  const re2::StringPiece whole(text.data(), text.size());
+  re2::StringPiece found;
+  for (int r : fired) {
+    if (!rules_[r].re->Match(whole, start, limit, RE2::ANCHOR_START, &found, 1) || found.empty()) continue;
+    Match m;
+    m.rule = static_cast<uint16_t>(r);
+    m.begin = static_cast<uint32_t>(start);
+    m.end = static_cast<uint32_t>(start + found.size());
+    out.push_back(m);
+  }
+}
+
+void RuleSet::Capture(std::string_view text, Match& m) const {
+  const Compiled& c = rules_[m.rule];
+  re2::StringPiece groups[40];
+  const int n = static_cast<int>(std::min<size_t>(c.group_slot.size(), 40));
+  if (!c.re->Match(re2::StringPiece(text.data(), text.size()), m.begin, m.end, RE2::ANCHOR_BOTH, groups, n))
+    return;
+  for (int g = 1; g < n; ++g)
+    if (c.group_slot[g] >= 0 && groups[g].data() != nullptr)
+      m.slots[c.group_slot[g]] = std::string_view(groups[g].data(), groups[g].size());
 }
 
 }  // namespace accord::dates

@@ -74,8 +74,16 @@ class RuleSet {
   static StatusOr<std::unique_ptr<RuleSet>> Create(const Lexicon& lexicon);
 
   // Appends every match of every rule inside text[begin, end) to `out` (overlapping matches of
-  // different rules included). Offsets are offsets of `text`.
+  // different rules included), with their spans only: the groups cost a second, anchored match,
+  // which Capture() runs only for the matches that survive. Offsets are offsets of `text`.
   void FindAll(std::string_view text, size_t begin, size_t end, std::vector<Match>& out) const;
+
+  // Appends the matches of every rule that start exactly at `start` (and end by `limit`): one
+  // anchored RE2::Set pass names the rules, which then run anchored. The fast path of the stage.
+  void FindAt(std::string_view text, size_t start, size_t limit, std::vector<Match>& out) const;
+
+  // Fills the groups of a match found by FindAll or FindAt.
+  void Capture(std::string_view text, Match& m) const;
 
   const RuleSpec& spec(size_t i) const { return specs_[i]; }
   size_t size() const { return rules_.size(); }
@@ -91,6 +99,7 @@ class RuleSet {
   std::vector<RuleSpec> specs_;
   std::vector<Compiled> rules_;
   std::unique_ptr<RE2::Set> set_;
+  std::unique_ptr<RE2::Set> anchored_set_;
 };
 
 // Expands the {PLACEHOLDERS} of a pattern (exposed for tests).

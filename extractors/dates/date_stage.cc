@@ -1,5 +1,5 @@
-// The date stage: scans the normalized article text paragraph by paragraph with the date rules
-// (date_rules.cc), drops matches their context rules out (date_filters.cc), keeps the longest of
+// The date stage: finds the places of the normalized article text where a date may start
+// (date_triggers.cc), runs the date rules there (date_rules.cc), drops matches their context rules out (date_filters.cc), keeps the longest of
 // overlapping matches, resolves each against its article's date (date_resolve.cc) and maps the
 // spans back to the raw text.
 #include "extractors/dates/date_stage.h"
@@ -11,6 +11,7 @@
 #include "extractors/dates/date_lexicon.h"
 #include "extractors/dates/date_resolve.h"
 #include "extractors/dates/date_rules.h"
+#include "extractors/dates/date_triggers.h"
 
 namespace accord {
 namespace {
@@ -18,29 +19,13 @@ namespace {
 using dates::Match;
 using dates::RuleKind;
 
-// Paragraph boundaries: a line break followed by an empty (or quote-marks-only) line. No date
-// crosses one, so each paragraph is scanned on its own and the RE2::Set pass names few rules.
-std::vector<std::pair<size_t, size_t>> Paragraphs(std::string_view t) {
-  std::vector<std::pair<size_t, size_t>> out;
-  size_t start = 0;
-  size_t i = t.find('\n');
-  while (i != std::string_view::npos) {
-    size_t j = i + 1;
-    while (j < t.size() && (t[j] == ' ' || t[j] == '\t' || t[j] == '>' || t[j] == '\r')) ++j;
-    if (j < t.size() && t[j] == '\n') {
-      if (i > start) out.push_back({start, i});
-      start = j;
-    }
-    i = t.find('\n', j);
-  }
-  if (t.size() > start) out.push_back({start, t.size()});
-  return out;
-}
+// No date expression is longer than this many bytes.
+constexpr size_t kLongestDate = 160;
 
 class DateStage final : public Stage {
  public:
   DateStage(dates::Lexicon lexicon, std::unique_ptr<dates::RuleSet> rules, StageOptions options)
-      : lexicon_(std::move(lexicon)), rules_(std::move(rules)), resolver_(lexicon_),
+      : lexicon_(std::move(lexicon)), rules_(std::move(rules)), triggers_(lexicon_), resolver_(lexicon_),
         options_(std::move(options)) {}
 
   std::string_view name() const override { return "date_stage"; }
@@ -51,33 +36,29 @@ class DateStage final : public Stage {
     const std::string_view t = doc.norm.text();
     if (t.empty()) return Status::Ok();
 
+    // Where a date may start (at and shortly before digits and trigger words); at each, one
+    // anchored RE2::Set pass names the rules that match there.
+    std::vector<uint32_t> starts;
+    triggers_.Starts(t, starts);
     std::vector<Match> candidates;
-    for (auto [b, e] : Paragraphs(t)) rules_->FindAll(t, b, e, candidates);
+    for (uint32_t s : starts)
+      rules_->FindAt(t, s, std::min<size_t>(t.size(), s + kLongestDate), candidates);
     if (candidates.empty()) return Status::Ok();
 
-    // Context checks, then a span of its own group ("in the past" -> "the past").
-    std::vector<Match> kept;
-    kept.reserve(candidates.size());
-    for (Match& m : candidates) {
-      if (dates::RejectReason(rules_->spec(m.rule), m, t) != nullptr) continue;
-      if (m.has(dates::kSlotSpan)) {
-        m.begin = static_cast<uint32_t>(m.slots[dates::kSlotSpan].data() - t.data());
-        m.end = static_cast<uint32_t>(m.begin + m.slots[dates::kSlotSpan].size());
-      }
-      kept.push_back(m);
-    }
-
-    // The longest match wins; between equally long ones, the earlier rule.
-    std::sort(kept.begin(), kept.end(), [](const Match& a, const Match& b) {
+    // The longest match wins (between equally long ones, the earlier rule), unless its context
+    // rules it out; only the matches that may win pay for their capture groups.
+    std::sort(candidates.begin(), candidates.end(), [](const Match& a, const Match& b) {
       if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
       if (a.rule != b.rule) return a.rule < b.rule;
       return a.begin < b.begin;
     });
-    std::map<uint32_t, const Match*> chosen;  // begin -> match, non-overlapping
-    for (const Match& m : kept) {
+    std::map<uint32_t, Match*> chosen;  // begin -> match, non-overlapping
+    for (Match& m : candidates) {
       auto next = chosen.lower_bound(m.begin);
       if (next != chosen.end() && next->first < m.end) continue;
       if (next != chosen.begin() && std::prev(next)->second->end > m.begin) continue;
+      rules_->Capture(t, m);
+      if (dates::RejectReason(rules_->spec(m.rule), m, t) != nullptr) continue;
       chosen.emplace(m.begin, &m);
     }
 
@@ -90,6 +71,10 @@ class DateStage final : public Stage {
     found.reserve(chosen.size() + 2);
     for (const auto& [begin, m] : chosen) {
       const dates::RuleSpec& spec = rules_->spec(m->rule);
+      if (m->has(dates::kSlotSpan)) {  // "in the past" -> "the past"
+        m->begin = static_cast<uint32_t>(m->slots[dates::kSlotSpan].data() - t.data());
+        m->end = static_cast<uint32_t>(m->begin + m->slots[dates::kSlotSpan].size());
+      }
       const std::optional<dates::CivilDate> ref = RefDate(doc, m->begin);
       if (spec.kind == RuleKind::kRange) {
         auto values = resolver_.ResolveRange(*m, ref);
@@ -149,6 +134,7 @@ class DateStage final : public Stage {
 
   dates::Lexicon lexicon_;
   std::unique_ptr<dates::RuleSet> rules_;
+  dates::TriggerScanner triggers_;
   dates::Resolver resolver_;
   StageOptions options_;
 };
