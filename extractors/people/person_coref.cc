@@ -88,17 +88,39 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
   // ("Aldrich Ames" after "Ames, 52,") are known in the second.
   std::vector<size_t> fulls;
   std::unordered_set<std::string> surnames;  // ASCII-folded
+  std::unordered_set<std::string> firsts;    // first words of full names, ASCII-folded
   std::string folded;
   auto fold = [&folded](std::string_view w) -> const std::string& {
     folded.assign(w.begin(), w.end());
     for (char& c : folded) c = FoldAscii(c);
     return folded;
   };
+  // A run of capitalised words whose last word recurs alone next to a speech verb or an
+  // appositive is a name: "charged Aldrich Hazen Ames" ... "Ames said".
+  std::unordered_set<std::string> cued;
+  for (size_t i = 0; i < mentions.size(); ++i)
+    if (!info[i].accepted && mentions[i].cue) cued.insert(fold(info[i].last));
+  if (!cued.empty()) {
+    for (size_t i = 0; i < mentions.size(); ++i) {
+      NameInfo& n = info[i];
+      if (n.accepted || mentions[i].word_count < 2 || mentions[i].headline) continue;
+      if (cued.count(fold(n.last)) > 0) {
+        n.accepted = true;
+        n.rule = "surname-repeat";
+      }
+    }
+  }
+
   for (int round = 0; round < 2; ++round) {
     surnames.clear();
     for (size_t i = 0; i < mentions.size(); ++i)
       if (info[i].accepted) surnames.insert(fold(info[i].last));
     auto known_surname = [&](std::string_view w) { return surnames.count(fold(w)) > 0; };
+    firsts.clear();
+    for (size_t i = 0; i < mentions.size(); ++i)
+      if (info[i].accepted && mentions[i].word_count >= 2 && info[i].first.size() > 1)
+        firsts.insert(fold(info[i].first));
+    auto known_first = [&](std::string_view w) { return firsts.count(fold(w)) > 0; };
     bool changed = false;
     for (size_t i = 0; i < mentions.size(); ++i) {
       NameInfo& n = info[i];
@@ -107,6 +129,13 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
         if (n.first == n.last && known_surname(n.last)) {
           n.accepted = true;
           n.rule = "coref-surname";
+          changed = true;
+        } else if (n.first == n.last && n.first.size() > 1 && !mentions[i].weak_start &&
+                   !mentions[i].headline && known_first(n.first)) {
+          // The first word of a full name alone: "Rosario" after "Rosario Ames", "Wei" after
+          // "Wei Jingsheng" (family name first).
+          n.accepted = true;
+          n.rule = "coref-first";
           changed = true;
         }
         continue;
@@ -151,6 +180,14 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
         if (SameWord(info[f].last, n.last)) {
           anchor = f;
           break;
+        }
+      }
+      if (anchor == SIZE_MAX) {
+        for (size_t f : fulls) {
+          if (SameWord(info[f].first, n.first)) {
+            anchor = f;
+            break;
+          }
         }
       }
       r.canonical = anchor == SIZE_MAX ? n.text : longest_of(anchor);

@@ -4,7 +4,10 @@
 //    names ("Brad Smith", "Edward J. Snowden"); names accepted with one word after a title
 //    ("Mr. Trump") are known surnames too.
 // 2. A candidate that repeats a known name is accepted: its last word is a known surname ("Smith",
-//    "Smith's"), or it has the first and last word of a full name.
+//    "Smith's", "Aldrich Ames" after "Ames, 52,"), or it is the first word of a full name alone
+//    ("Rosario" after "Rosario Ames"; "Wei" after "Wei Jingsheng"). A run of capitalised words
+//    whose last word recurs alone next to a speech verb is a name too ("charged Aldrich Hazen
+//    Ames" ... "Ames said").
 // 3. Every accepted name gets as canonical the fullest form of its person in the document: the
 //    longest full name with the same surname and a compatible first word; a lone surname goes to
 //    the nearest full name before it (else the first after it). Whitespace is normalised.

@@ -275,6 +275,9 @@ void PersonRules::Flush(std::string_view text, const std::vector<NameToken>& tok
     m.rule = "administration";
     m.accepted = true;
   }
+  if (!m.accepted && words == 1 && count == 1 && !headline)
+    m.cue = CueEvidence(text, tokens, first_index, next_index) != nullptr;
+  m.weak_start = given == FirstNameKind::kAmbiguous && first.Is(NameToken::kSentenceStart);
   out.mentions.push_back(m);
 }
 

@@ -41,6 +41,8 @@ struct NameMention {
   bool accepted = false;
   bool headline = false;
   uint32_t word_count = 0;   // word parts (not initials, particles or suffixes)
+  bool cue = false;          // a one-word candidate next to a speech verb or an appositive
+  bool weak_start = false;   // begins with an ambiguous given name at a sentence start
 };
 
 struct NameCandidates {

@@ -88,6 +88,12 @@ const Case kCases[] = {
     {"coref", "Tim Halvorsen and Timothy Halvorsen are one man.",
      {"Tim Halvorsen=Timothy Halvorsen", "Timothy Halvorsen=Timothy Halvorsen"}},
     {"coref", "Mr. Pellworth spoke. Then Pellworth left.", {"Pellworth=Pellworth", "Pellworth=Pellworth"}},
+    {"surname-repeat", "Police charged Orrick Tamsett Fenn on Tuesday. Fenn said he was innocent.",
+     {"Orrick Tamsett Fenn=Orrick Tamsett Fenn", "Fenn=Orrick Tamsett Fenn"}},
+    {"coref-first", "They charged Walter Quist and his wife, Rosalind. Rosalind Quist denied it; Walter spoke.",
+     {"Walter Quist=Walter Quist", "Rosalind=Rosalind Quist", "Rosalind Quist=Rosalind Quist",
+      "Walter=Walter Quist"}},
+    {"coref-first", "Yesterday Will Smith spoke. Will it rain?", {"Will Smith=Will Smith"}},
     // Negative: capitalised words that are not people.
     {"negative", "Cisco Systems and General Motors reported losses.", {}},
     {"negative", "The meeting in New York was on Monday, April 17.", {}},
