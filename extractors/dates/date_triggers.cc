@@ -10,6 +10,17 @@ constexpr std::string_view kExtraTriggers[] = {
     "fiscal", "fy", "q1", "q2", "q3", "q4", "days", "years", "weeks", "months", "hours",
     "minutes", "seconds", "decades", "centuries", "quarters"};
 
+// Words that open a date expression before its trigger word: determiners, prepositions the rules
+// keep or drop ("in the past" -> "the past"), modifiers and the words of the relative rules.
+// Number words, vague quantities and quarter ordinals come from the vocabulary table.
+constexpr std::string_view kOpeners[] = {
+    "the", "a", "an", "and", "almost", "nearly", "more", "most", "less", "than", "at", "least",
+    "about", "over", "in", "for", "of", "through", "throughout", "within", "after", "some",
+    "early", "late", "mid", "last", "next", "this", "past", "coming", "previous", "following",
+    "current", "same", "earlier", "later", "recent", "end", "beginning", "start", "middle",
+    "close", "very", "first", "second", "half", "just", "only", "approximately", "roughly",
+    "final", "fiscal", "near", "distant", "foreseeable", "these", "one", "number", "couple"};
+
 inline char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 inline bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -30,6 +41,24 @@ TriggerScanner::TriggerScanner(const Lexicon& lex) {
                       WordClass::kUnit, WordClass::kSeason, WordClass::kDaypart})
     for (const auto& [word, value] : lex.Words(c)) add(word);
   for (std::string_view w : kExtraTriggers) add(w);
+  for (std::string_view w : kOpeners) openers_.insert(std::string(w));
+  for (WordClass c : {WordClass::kNumber, WordClass::kVagueNumber, WordClass::kQuarterOrdinal})
+    for (const auto& [phrase, value] : lex.Words(c)) {
+      size_t pos = 0;
+      while (pos <= phrase.size()) {
+        size_t space = phrase.find(' ', pos);
+        if (space == std::string::npos) space = phrase.size();
+        if (space > pos) openers_.insert(phrase.substr(pos, space - pos));
+        pos = space + 1;
+      }
+    }
+}
+
+bool TriggerScanner::IsOpener(std::string_view w) const {
+  if (w.empty() || w.size() > 14) return false;
+  char buf[16];
+  for (size_t i = 0; i < w.size(); ++i) buf[i] = Lower(w[i]);
+  return openers_.count(std::string(buf, w.size())) > 0;
 }
 
 bool TriggerScanner::IsTrigger(std::string_view w) const {
@@ -44,22 +73,27 @@ bool TriggerScanner::IsTrigger(std::string_view w) const {
 
 void TriggerScanner::Starts(std::string_view t, std::vector<uint32_t>& out) const {
   const size_t n = t.size();
-  // The word starts seen so far (a ring of the last kWordsBefore), to step back from a trigger.
-  uint32_t recent[kWordsBefore] = {};
+  // The last words seen (a ring of kWordsBefore), to step back from a trigger over openers.
+  std::pair<uint32_t, uint32_t> recent[kWordsBefore] = {};
   int count = 0;
   uint32_t emitted = 0;  // starts before this offset are already in `out`
   auto trigger = [&](uint32_t at) {
-    for (int k = std::min(count, kWordsBefore); k >= 1; --k) {
-      const uint32_t s = recent[(count - k) % kWordsBefore];
-      if (s + kBytesBefore < at || (s < emitted)) continue;
-      // Not across a blank line.
-      if (t.substr(s, at - s).find("\n\n") != std::string_view::npos) continue;
+    int k = 0;  // how many words right before the trigger open a date
+    while (k < std::min(count, kWordsBefore)) {
+      const auto [b, e] = recent[(count - 1 - k) % kWordsBefore];
+      if (b + kBytesBefore < at || !IsOpener(t.substr(b, e - b))) break;
+      if (t.substr(b, at - b).find("\n\n") != std::string_view::npos) break;
+      ++k;
+    }
+    for (; k >= 1; --k) {
+      const uint32_t s = recent[(count - k) % kWordsBefore].first;
+      if (s < emitted) continue;
       out.push_back(s);
       emitted = s + 1;
     }
     if (at >= emitted) {
       // "'90s": a date may open with the apostrophe before the digits.
-      if (at > 0 && (t[at - 1] == '\'') && at - 1 >= emitted) out.push_back(at - 1);
+      if (at > 0 && t[at - 1] == '\'' && at - 1 >= emitted) out.push_back(at - 1);
       out.push_back(at);
       emitted = at + 1;
     }
@@ -72,7 +106,7 @@ void TriggerScanner::Starts(std::string_view t, std::vector<uint32_t>& out) cons
       const bool digits = IsDigit(c);
       while (j < n && (digits ? IsDigit(t[j]) : IsLetter(t[j]))) ++j;
       if (digits || IsTrigger(t.substr(i, j - i))) trigger(static_cast<uint32_t>(i));
-      recent[count % kWordsBefore] = static_cast<uint32_t>(i);
+      recent[count % kWordsBefore] = {static_cast<uint32_t>(i), static_cast<uint32_t>(j)};
       ++count;
       i = j;
     } else {

@@ -20,11 +20,12 @@ class TriggerScanner {
   explicit TriggerScanner(const Lexicon& lexicon);
 
   // Appends to `out` (sorted, unique) the offsets where a date may start: every trigger, and the
-  // starts of the words shortly before it, since a date may open with words that are no
+  // starts of the opening words right before it, since a date may open with words that are no
   // triggers ("almost two and a half years", "the end of next year", "at the moment").
   void Starts(std::string_view text, std::vector<uint32_t>& out) const;
 
   bool IsTrigger(std::string_view word) const;  // case-insensitive
+  bool IsOpener(std::string_view word) const;   // a word a date may open with ("the", "two")
 
   // How far back from a trigger a date may start: words and bytes.
   static constexpr int kWordsBefore = 6;
@@ -32,6 +33,7 @@ class TriggerScanner {
 
  private:
   std::unordered_set<std::string> words_;  // lower case
+  std::unordered_set<std::string> openers_;
   uint64_t first_two_[26] = {};            // bit (b - 'a') of first_two_[a - 'a']: a word starts "ab"
 };
 
