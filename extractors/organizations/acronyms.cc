@@ -20,6 +20,24 @@ bool IsAcronym(const OrgScan& scan, uint32_t i) {
 
 }  // namespace
 
+bool InitialsMatch(const OrgScan& scan, uint32_t acronym, uint32_t first, uint32_t last) {
+  std::string letters;
+  for (char c : scan.Text(acronym))
+    if (c >= 'A' && c <= 'Z') letters.push_back(c);
+  if (letters.size() < 2) return false;
+  // Initials of the capitalized words; connectors and designators at the end may be skipped.
+  std::string all, required;
+  for (uint32_t i = first; i < last; ++i) {
+    if (!scan.IsCap(i)) continue;
+    std::string_view w = scan.Text(i);
+    for (size_t p = 0; p < w.size(); ++p)  // "Hewlett-Packard" gives H and P
+      if ((p == 0 || w[p - 1] == '-') && w[p] >= 'A' && w[p] <= 'Z') all.push_back(w[p]);
+  }
+  if (all == letters) return true;
+  // The acronym may leave out designators at the end ("EADS" for "... Space Company N.V.").
+  return all.size() > letters.size() && all.starts_with(letters);
+}
+
 void FindAcronymDefinitions(OrgScan& scan) {
   const auto n = static_cast<uint32_t>(scan.toks.size());
   for (uint32_t i = 1; i + 2 < n; ++i) {
@@ -36,7 +54,9 @@ void FindAcronymDefinitions(OrgScan& scan) {
     int32_t inside = scan.owner[i + 1];
     if (inside < 0) continue;
     const OrgMention& m = scan.mentions[inside];
-    if (m.first != i + 1 || !scan.IsPunct(m.last, ")")) continue;
+    if (m.first != i + 1 || !scan.IsPunct(m.last, ")") || m.last - m.first < 2) continue;
+    if (!InitialsMatch(scan, i - 1, m.first, m.last)) continue;  // not "WASHINGTON (Reuter)"
+
     scan.AddMention(i - 1, i, m.known, inside, "acronym-first");
   }
 }

@@ -31,8 +31,10 @@ uint32_t ExtendLeft(const OrgScan& scan, uint32_t k) {
       --j;
       continue;
     }
+    // "Whale and Dolphin Society", but not "Shanghai Airlines and Xiamen Airlines".
     if (j >= 2 && scan.IsCap(j - 2) && scan.toks.Joined(j - 2) &&
-        (scan.IsWord(j - 1, "and") || scan.IsPunct(j - 1, "&"))) {
+        (scan.IsWord(j - 1, "and") || scan.IsPunct(j - 1, "&")) &&
+        scan.tables.FindDesignator(scan.Text(j - 2)) == nullptr) {
       j -= 2;
       continue;
     }
@@ -102,6 +104,11 @@ void SuffixRule(OrgScan& scan, uint32_t k) {
   uint32_t end = ExtendChain(scan, k);
   if (!HasOwnWord(scan, start, k)) return;
   if (!scan.toks.SameParagraph(start, end)) return;
+  // Inside a longer title the designator is a word of it: "Electronic Communications Privacy
+  // Act", "Data Encryption Standard Committee" is left to the designator at its end.
+  if (end < scan.toks.size() && scan.toks.Joined(end - 1) && scan.IsCap(end) &&
+      !scan.tables.IsLeading(scan.Text(end)) && scan.other[end] != OtherKind::kPerson)
+    return;
   // A person's name before a generic designator ("Smith Group") is still a name: the people
   // stage and resolve settle it; a name that is only a nation and a designator is left too.
   scan.Propose(start, end, -1, kPriorityDesignator, "designator-suffix");
@@ -111,16 +118,32 @@ void PrefixRule(OrgScan& scan, uint32_t k) {
   const auto n = static_cast<uint32_t>(scan.toks.size());
   if (scan.title_line[k]) return;
   uint32_t i = k + 1;
-  if (!(scan.IsWord(i, "of") || scan.IsWord(i, "for") || scan.IsWord(i, "on"))) return;
+  // "on" only after a body that deliberates: "Commission on Civil Rights".
+  const std::string_view head = scan.Text(k);
+  const bool on_ok = head == "Commission" || head == "Committee" || head == "Council";
+  if (!(scan.IsWord(i, "of") || scan.IsWord(i, "for") || (on_ok && scan.IsWord(i, "on")))) return;
   if (!scan.toks.Joined(k) || !scan.toks.Joined(i)) return;
   ++i;
   if (scan.IsWord(i, "the") && scan.toks.Joined(i)) ++i;
   if (!scan.IsCap(i) || scan.title_line[i]) return;
   uint32_t e = i;
   while (true) {
-    uint32_t run = scan.CapRunEnd(e, /*connectors=*/false);
+    uint32_t run = e;
+    // Capitalized words, up to a date word ("Office on June 18", "House on Monday").
+    while (run < n && scan.IsCap(run) && (run == e || scan.toks.Joined(run - 1)) &&
+           !scan.tables.IsLeading(scan.Text(run)) && scan.other[run] != OtherKind::kDate)
+      ++run;
     if (run == e) break;
     e = run;
+    // "Association for the Advancement of Science".
+    if (e + 1 < n && scan.toks.Joined(e) && (scan.IsWord(e, "of") || scan.IsWord(e, "for"))) {
+      uint32_t next = e + 1;
+      if (scan.IsWord(next, "the") && scan.toks.Joined(next)) ++next;
+      if (scan.IsCap(next) && !scan.tables.IsLeading(scan.Text(next))) {
+        e = next;
+        continue;
+      }
+    }
     // "Standards and Technology", "Alcohol, Tobacco and Firearms"; not "Justice and FBI".
     if (e + 1 < n && scan.toks.Joined(e) && (scan.IsWord(e, "and") || scan.IsPunct(e, "&")) &&
         scan.IsCap(e + 1) && !scan.Tok(e + 1).Is(OrgToken::kAllCaps)) {
@@ -129,8 +152,8 @@ void PrefixRule(OrgScan& scan, uint32_t k) {
     }
     if (e + 1 < n && scan.IsPunct(e, ",") && scan.IsCap(e + 1) && scan.toks.Joined(e)) {
       uint32_t next = scan.CapRunEnd(e + 1, false);
-      if (next < n && scan.IsWord(next, "and") && scan.IsCap(next + 1)) {
-        e = next;
+      if (next + 1 < n && scan.IsWord(next, "and") && scan.IsCap(next + 1)) {
+        e = next + 1;
         continue;
       }
     }
@@ -145,10 +168,22 @@ void PrefixRule(OrgScan& scan, uint32_t k) {
 
 }  // namespace
 
+// Rule "designator-domain": a capitalized name ending in an Internet domain names an online
+// service or publication: "Nando.net", "Detik.com" (never inside a URL, which is one token).
+bool IsDomainName(std::string_view w) {
+  for (std::string_view tld : {".com", ".net", ".org"})
+    if (w.size() > tld.size() + 1 && w.ends_with(tld)) return true;
+  return false;
+}
+
 void FindDesignatedNames(OrgScan& scan) {
   const auto n = static_cast<uint32_t>(scan.toks.size());
   for (uint32_t k = 0; k < n; ++k) {
     if (!scan.IsCap(k)) continue;
+    if (IsDomainName(scan.Text(k)) && !scan.title_line[k]) {
+      scan.Propose(k, k + 1, -1, kPriorityDesignator, "designator-domain");
+      continue;
+    }
     const Designator* d = scan.tables.FindDesignator(scan.Text(k));
     if (d == nullptr) continue;
     if (d->position & Designator::kPrefix) PrefixRule(scan, k);

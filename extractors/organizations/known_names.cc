@@ -55,8 +55,12 @@ void FindKnownNames(OrgScan& scan) {
     const uint32_t max_len = std::min<uint32_t>(tables.max_alias_tokens(), n - i);
     for (uint32_t len = max_len; len >= 1; --len) {
       const KnownAlias* alias = tables.FindAlias(scan.toks.Key(i, i + len));
-      if (alias == nullptr || alias->case_needs.size() != len) continue;
-      if (!scan.toks.SameParagraph(i, i + len) || !CaseFits(scan, i, alias->case_needs)) continue;
+      if (alias == nullptr) continue;
+      // One alias may be written in other tokens ("Time-Warner" / "Time Warner"): then only
+      // the first letter's case is checked.
+      bool fits = alias->case_needs.size() == len ? CaseFits(scan, i, alias->case_needs)
+                                                  : t.Is(OrgToken::kCapitalized);
+      if (!scan.toks.SameParagraph(i, i + len) || !fits) continue;
       if (alias->common_word && (t.Is(OrgToken::kSentenceStart) || t.Is(OrgToken::kLineStart)))
         continue;
       if (len == 1 && alias->case_needs[0] == CaseNeed::kAllCaps && InShoutedLine(scan, i))

@@ -1,16 +1,22 @@
 // Phase: one canonical per organization of the document.
 //
-// Mentions are one organization when one was derived from the other (acronym definition,
-// propagation), when they match the same row of the known-organizations table, or when their
-// folded spellings are equal ("Telephonica" / "Telefónica"). Each organization's canonical is,
-// in order (rule names in parentheses):
-//   (canonical-known-in-text) the table's canonical, when the document writes it
-//       ("Reuter ... Reuters" -> "Reuters");
+// Mentions are one organization (rules in parentheses) when one was derived from the other
+// (same-derivation: acronym definition, propagation), when they match the same row of the
+// known-organizations table (same-known-row), when their folded spellings are equal
+// (same-spelling: "Telephonica" / "Telefónica"), when one is the other without its company
+// designators (same-short-form: "Aer Lingus" / "Aer Lingus Group PLC", "Toyota" / "Toyota Motor
+// Corp."), or when an acronym's letters are the initials of a name of the document
+// (same-initials: "EADS" / "European Aeronautic Defence & Space NV").
+// Each organization's canonical is, in order:
 //   (canonical-fullest) the fullest name the document writes, acronyms aside
-//       ("Cisco" -> "Cisco Systems", "Apple" -> "Apple Computer");
+//       ("Cisco" -> "Cisco Systems", "Apple" -> "Apple Computer"), except that the table's
+//       canonical, as the document writes it, wins when it is as full ("Telephonica ...
+//       Telefónica" -> "Telefónica") and a one-word name yields to the table's one-word canonical
+//       ("Reuter" -> "Reuters");
 //   (canonical-known) the table's canonical ("N.S.A." -> "National Security Agency");
 //   (canonical-as-written) the mention itself.
 // Names are written with their whitespace collapsed ("United \nNations" -> "United Nations").
+#include <algorithm>
 #include <numeric>
 
 #include "extractors/organizations/org_scan.h"
@@ -70,10 +76,39 @@ void AssignCanonicals(OrgScan& scan) {
     auto [it, inserted] = by_key.try_emplace(std::string(scan.toks.Key(ms[i].first, ms[i].last)), i);
     if (!inserted) Union(parent, i, it->second);
   }
+  // same-short-form: the name without trailing company designators.
+  for (int32_t i = 0; i < count; ++i) {
+    uint32_t last = ms[i].last;
+    while (last > ms[i].first + 1) {
+      if (scan.IsPunct(last - 1, ".") || scan.IsPunct(last - 1, ",")) {
+        --last;
+        continue;
+      }
+      const Designator* d = scan.tables.FindDesignator(scan.Text(last - 1));
+      if (d == nullptr || !d->company) break;
+      --last;
+    }
+    if (last == ms[i].last) continue;
+    auto it = by_key.find(scan.toks.Key(ms[i].first, last));
+    if (it != by_key.end()) Union(parent, i, it->second);
+  }
+  // same-initials: an acronym and a longer name whose initials it spells.
+  for (int32_t i = 0; i < count; ++i) {
+    if (ms[i].last - ms[i].first != 1 || !scan.Tok(ms[i].first).Is(OrgToken::kAllCaps)) continue;
+    if (ms[i].source >= 0) continue;
+    for (int32_t j = 0; j < count; ++j) {
+      if (ms[j].last - ms[j].first < 2) continue;
+      if (ms[i].known >= 0 && ms[j].known >= 0 && ms[i].known != ms[j].known) continue;
+      if (InitialsMatch(scan, ms[i].first, ms[j].first, ms[j].last)) {
+        Union(parent, i, j);
+        break;
+      }
+    }
+  }
   // Per cluster: its known row, whether the text writes the table's canonical, its fullest form.
   struct Cluster {
     int32_t known = -1;
-    bool canonical_written = false;
+    int32_t canonical_written = -1;  // a mention that writes the table's canonical
     int32_t fullest = -1;
   };
   std::vector<Cluster> clusters(count);
@@ -84,8 +119,9 @@ void AssignCanonicals(OrgScan& scan) {
   for (int32_t i = 0; i < count; ++i) {
     Cluster& c = clusters[FindRoot(parent, i)];
     const OrgMention& m = ms[i];
-    if (c.known >= 0 && scan.toks.Key(m.first, m.last) == scan.tables.org(c.known).canonical_key)
-      c.canonical_written = true;
+    if (c.known >= 0 && c.canonical_written < 0 &&
+        scan.toks.Key(m.first, m.last) == scan.tables.org(c.known).canonical_key)
+      c.canonical_written = i;
     bool acronym = m.last - m.first == 1 && scan.Tok(m.first).Is(OrgToken::kAllCaps);
     if (acronym) continue;
     if (c.fullest < 0) {
@@ -105,12 +141,25 @@ void AssignCanonicals(OrgScan& scan) {
       return CollapseSpaces(scan.toks.text.substr(
           scan.Tok(x.first).begin, scan.Tok(x.last - 1).end - scan.Tok(x.first).begin));
     };
-    if (c.known >= 0 && c.canonical_written) m.canonical = scan.tables.org(c.known).canonical;
-    else if (c.fullest >= 0 && (c.known < 0 || ms[c.fullest].last - ms[c.fullest].first > 1 ||
-                                ms[c.fullest].known >= 0))
-      m.canonical = text_of(ms[c.fullest]);
-    else if (c.known >= 0) m.canonical = scan.tables.org(c.known).canonical;
-    else m.canonical = text_of(m);
+    const KnownOrg* known = c.known >= 0 ? &scan.tables.org(c.known) : nullptr;
+    if (c.fullest >= 0) {
+      const OrgMention& f = ms[c.fullest];
+      const bool one_word = f.last - f.first == 1;
+      const bool canonical_as_full =
+          known != nullptr && c.canonical_written >= 0 &&
+          static_cast<uint32_t>(std::count(known->canonical_key.begin(), known->canonical_key.end(), ' ') + 1) >=
+              f.last - f.first;
+      if (canonical_as_full)
+        m.canonical = text_of(ms[c.canonical_written]);  // "Telephonica" -> "Telefónica"
+      else if (known != nullptr && one_word && known->canonical_key.find(' ') == std::string::npos)
+        m.canonical = known->canonical;  // "Reuter" -> "Reuters"
+      else
+        m.canonical = text_of(f);
+    } else if (known != nullptr) {
+      m.canonical = known->canonical;
+    } else {
+      m.canonical = text_of(m);
+    }
   }
 }
 

@@ -78,6 +78,10 @@ struct OrgScan {
   void SelectCandidates();
 };
 
+// True when the letters of the acronym at token `acronym` are the initials of the capitalized
+// words of [first, last) ("NIST": National Institute of Standards and Technology).
+bool InitialsMatch(const OrgScan& scan, uint32_t acronym, uint32_t first, uint32_t last);
+
 void FindKnownNames(OrgScan& scan);
 void FindDesignatedNames(OrgScan& scan);
 void FindContextCues(OrgScan& scan);

@@ -6,8 +6,8 @@
 //     PLC" -> "Aer Lingus", "Receptors, Inc." -> "Receptors";
 //   - a newspaper by its last word: "New York Times" -> "Times", "Washington Post" -> "Post";
 //   - an acronym defined in parentheses: "(EADS)" -> "EADS".
-// A short form of one word is not taken at a sentence start when it is a common word, nor where
-// a person or a nation was found.
+// A one-word short form is not taken at a sentence start when it is a function word or a common
+// word, nor is any one-word name where a person or a nation was found.
 #include "extractors/organizations/org_scan.h"
 
 namespace accord::orgs {
@@ -46,12 +46,10 @@ void PropagateNames(OrgScan& scan) {
       stripped = true;
     }
     if (stripped && last > m.first && !scan.IsPunct(last - 1, ",")) add(m.first, last, id, true);
-    // A newspaper by its last word.
+    // A newspaper by its last word ("Times", "Post"; not "News").
     if (m.last - m.first >= 2) {
       const Designator* d = scan.tables.FindDesignator(scan.Text(m.last - 1));
-      bool media = (d != nullptr && d->media) ||
-                   (m.known >= 0 && scan.tables.org(m.known).kind == "media" && d != nullptr);
-      if (media) add(m.last - 1, m.last, id, true);
+      if (d != nullptr && d->media && d->short_form) add(m.last - 1, m.last, id, true);
     }
   }
   if (names.empty()) return;
@@ -70,9 +68,18 @@ void PropagateNames(OrgScan& scan) {
         if (it->second.short_form && (t.Is(OrgToken::kSentenceStart) || t.Is(OrgToken::kLineStart)) &&
             scan.tables.IsLeading(scan.Text(i)))
           break;
-        if (scan.tables.IsCommonWord(scan.Text(i)) && t.Is(OrgToken::kSentenceStart)) break;
+        // A common word ("Apple") found as a name inside a sentence is that name at a sentence
+        // start too; a short form of a common word is not.
+        if (it->second.short_form && scan.tables.IsCommonWord(scan.Text(i)) &&
+            t.Is(OrgToken::kSentenceStart))
+          break;
       }
       const OrgMention& src = scan.mentions[it->second.mention];
+      // Letter case must agree: a shouted dateline ("WASHINGTON") is not "Washington", nor an
+      // ordinary word an acronym.
+      const bool src_caps = scan.Tok(src.first).Is(OrgToken::kAllCaps) && src.last - src.first == 1;
+      const bool here_caps = scan.Tok(i).Is(OrgToken::kAllCaps);
+      if (src_caps != here_caps && scan.Text(i).size() > 2) break;
       scan.AddMention(i, i + len, src.known, it->second.mention, "propagation");
       i += len - 1;
       break;

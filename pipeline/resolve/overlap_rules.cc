@@ -44,7 +44,11 @@ OverlapDecision Decide(const Entity& a, const Entity& b) {
   if (SameSpan(a, b) && (a_org || b_org)) {
     const Entity& org = a_org ? a : b;
     const Entity& other = a_org ? b : a;
-    if (StrongOrganization(org) && is_name(other)) return {a_org, "known-organization-on-span"};
+    // A nation keeps its own name unless the known table says otherwise ("Soviet Union" found
+    // by its designator is the nation); a person's name yields to any strong organization rule.
+    const bool strong = other.type == EntityType::kNation ? std::string_view(org.rule).starts_with("known")
+                                                           : StrongOrganization(org);
+    if (strong && is_name(other)) return {a_org, "known-organization-on-span"};
     return {!a_org, "name-over-weak-organization"};
   }
   if (la != lb) return {la > lb, "longer-span-wins"};

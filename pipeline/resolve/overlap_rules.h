@@ -5,8 +5,8 @@
 //   organization-embeds-name     an organization that contains a nation or a person is one
 //                                 organization ("Bank of America", "American Airlines", "Ford Motor")
 //   known-organization-on-span   on the same span, an organization from the known-organizations
-//                                 table or a designator or an acronym definition over a person or
-//                                 nation reading ("Dell", "EU")
+//                                 table over a person or nation reading ("Dell", "EU"); over a
+//                                 person also one found by a designator or an acronym definition
 //   name-over-weak-organization  on the same span, a person, nation or date over an organization
 //                                 found only by context or propagation
 //   longer-span-wins             otherwise the longer span, then DATE, NATION, PERSON,
