@@ -105,6 +105,9 @@ void TriggerScanner::Starts(std::string_view t, std::vector<uint32_t>& out) cons
       size_t j = i + 1;
       const bool digits = IsDigit(c);
       while (j < n && (digits ? IsDigit(t[j]) : IsLetter(t[j]))) ++j;
+      // Letters glued to digits may open the date: "Q3", "FY2019".
+      if (digits && count > 0 && recent[(count - 1) % kWordsBefore].second == i)
+        trigger(recent[(count - 1) % kWordsBefore].first);
       if (digits || IsTrigger(t.substr(i, j - i))) trigger(static_cast<uint32_t>(i));
       recent[count % kWordsBefore] = {static_cast<uint32_t>(i), static_cast<uint32_t>(j)};
       ++count;
