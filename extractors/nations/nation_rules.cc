@@ -89,7 +89,10 @@ NationRules::NationRules(const Lexicon& lex)
       bird_context_(lex.Cues("bird-context")),
       porcelain_context_(lex.Cues("porcelain-context")),
       pronoun_before_us_(lex.Cues("pronoun-before-us")),
-      calendar_word_(lex.Cues("calendar-word")) {}
+      calendar_word_(lex.Cues("calendar-word")),
+      us_state_(lex.Cues("us-state")),
+      us_state_first_(lex.Cues("us-state-first")),
+      us_state_second_(lex.Cues("us-state-second")) {}
 
 void NationRules::Decide(std::string_view text, const std::vector<Word>& words,
                          const std::vector<Candidate>& cands, std::vector<Decision>& out) const {
@@ -209,6 +212,15 @@ Decision NationRules::DecideName(Context& ctx, size_t k) const {
     if (auto n = ctx.Next(c.last_word); n && speech_verb_.Has(ctx.Folded(*n)))
       return {false, "person-speaker", {}};
   }
+  // "Lebanon, Pennsylvania", "Mexico, Mo.", "Peru, New York": a US town.
+  if (ctx.CommaAfter(c.last_word)) {
+    const uint32_t n = c.last_word + 1;
+    const std::string next = ctx.Folded(n);
+    if (us_state_.Has(next)) return {false, "us-town", {}};
+    if (us_state_first_.Has(next) && n + 1 < words.size() && words[n].sep_after == ' ' &&
+        us_state_second_.Has(ctx.Folded(n + 1)))
+      return {false, "us-town", {}};
+  }
   // "Bank of Japan", "Voice of America", "Boy Scouts of America".
   if (auto p = ctx.Prev(c.first_word); p && ctx.Folded(*p) == "of") {
     if (auto pp = ctx.Prev(*p); pp && words[*pp].has(Word::kUpperFirst)) {
@@ -281,7 +293,8 @@ Decision NationRules::DecideDemonym(Context& ctx, size_t k, const std::vector<De
     if (auto d = coordinated_with(n + 1)) return *d;
     return {false, "demonym-as-noun", {}};
   }
-  if (noun_follower_.Has(next)) return {false, "demonym-as-noun", {}};
+  // "the British think" is a noun; "a British think-tank" is a modifier of a compound.
+  if (noun_follower_.Has(next) && words[n].sep_after != '-') return {false, "demonym-as-noun", {}};
   if (words[n].has(Word::kUpperFirst) && BeforeOrgHead(ctx, last))
     return {false, "in-org-name-before-head", {}};
   return {true, accept, code};

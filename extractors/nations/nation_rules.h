@@ -19,6 +19,7 @@
 //   person-surname           Chad, Jordan after a capitalised given name or a title
 //                            ("Michael Jordan", "Mr. Jordan")
 //   person-speaker           Chad, Jordan before a verb of saying    ("Jordan said")
+//   us-town                  before ", <US state>"                    "Lebanon, Pennsylvania", "Mexico, Mo."
 //   in-org-name-after-of     after "<org head> of"                    "Bank of Japan", "Voice of America"
 //   in-org-name-before-head  before a capitalised run with an organization head word
 //                            ("China Eastern Airlines", "Russian Orthodox Church"); not for
@@ -79,6 +80,9 @@ class NationRules {
   const CueList& porcelain_context_;
   const CueList& pronoun_before_us_;
   const CueList& calendar_word_;
+  const CueList& us_state_;
+  const CueList& us_state_first_;
+  const CueList& us_state_second_;
 };
 
 }  // namespace accord::nations

@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <set>
 #include <sstream>
 #include <string>
@@ -104,7 +105,8 @@ Score ScoreFile(const Stage& stage, const std::string& path, std::string* misses
   return s;
 }
 
-void Report(const char* name, const Score& s) {
+void Report(const char* name, const Score& s, const std::string& misses) {
+  if (std::getenv("ACCORD_TEST_VERBOSE")) std::printf("%s", misses.c_str());
   std::printf("%s: gold %d found %d matched %d  P %.3f R %.3f F1 %.3f  code accuracy %.3f  %.1f MB/s\n", name,
               s.gold, s.found, s.matched, s.Precision(), s.Recall(), s.F1(), s.CodeAccuracy(),
               s.seconds > 0 ? s.bytes / s.seconds / 1e6 : 0.0);
@@ -124,7 +126,7 @@ TEST_F(NationGoldTest, SeedArticleHasEveryNation) {
   ACCORD_REQUIRE_SHARED(corpora);
   std::string misses;
   Score s = ScoreFile(*stage_, corpora + "/seed/tech-accord-2018-04-17.gold.jsonl", &misses);
-  Report("seed", s);
+  Report("seed", s, misses);
   EXPECT_EQ(s.gold, 28);
   EXPECT_EQ(s.matched, s.gold) << misses;
   EXPECT_EQ(s.code_ok, s.matched);
@@ -135,7 +137,7 @@ TEST_F(NationGoldTest, MeantimeDevScoreGate) {
   ACCORD_REQUIRE_SHARED(corpora);
   std::string misses;
   Score s = ScoreFile(*stage_, corpora + "/meantime-dev/dev.jsonl", &misses);
-  Report("meantime-dev", s);
+  Report("meantime-dev", s, misses);
   EXPECT_GE(s.F1(), 0.95) << misses;
   EXPECT_GE(s.CodeAccuracy(), 0.99);
 }
@@ -144,7 +146,7 @@ TEST_F(NationGoldTest, ListDevScoreGate) {
   ACCORD_REQUIRE_SHARED(corpora);
   std::string misses;
   Score s = ScoreFile(*stage_, corpora + "/list-dev/list-dev.gold.jsonl", &misses);
-  Report("list-dev", s);
+  Report("list-dev", s, misses);
   EXPECT_GE(s.F1(), 0.90) << misses;
   EXPECT_GE(s.CodeAccuracy(), 0.99);
 }
