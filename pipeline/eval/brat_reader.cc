@@ -1,12 +1,16 @@
 // Reads BRAT standoff: a folder of NAME.txt / NAME.ann pairs (or one .ann file beside its .txt).
 // doc_id = NAME. Text-bound annotations "T1<TAB>TYPE START END<TAB>text" become entities (offsets
-// are code points of the .txt, as BRAT counts them). Discontinuous spans ("START END;START END"),
-// relations (R), events (E), attributes (A, M), normalizations (N), equivalences (*) and notes
-// (#) are reported as skipped lines, never as errors. The types covered are the [entities] of
+// are code points of the .txt, as BRAT counts them). Fragments separated only by whitespace
+// ("10 16;17 24" over a line break, as BRAT writes a span that wraps) make one span; other
+// discontinuous spans, relations (R), events (E), attributes (A, M), normalizations (N),
+// equivalences (*) and other notes are reported as skipped lines, never as errors. An
+// "AnnotatorNotes" note of the form "canonical=...; code=...; value=...; kind=..." (what
+// `accord extract --format brat` writes) gives the attributes of its T annotation. The types covered are the [entities] of
 // an annotation.conf in the folder when there is one, else the --map destinations and every
 // mapped type the files use.
 #include <algorithm>
 #include <filesystem>
+#include <map>
 
 #include "pipeline/eval/annotations.h"
 #include "pipeline/utf8.h"
@@ -52,6 +56,49 @@ std::set<std::string> ConfTypes(const fs::path& conf, const TagMap& map) {
   return types;
 }
 
+// True when only whitespace lies between consecutive fragments.
+bool GapsAreSpace(const std::u32string& cps, const std::vector<std::pair<uint32_t, uint32_t>>& f) {
+  for (size_t i = 1; i < f.size(); ++i) {
+    if (f[i].first < f[i - 1].second) return false;
+    for (uint32_t k = f[i - 1].second; k < f[i].first; ++k) {
+      const char32_t c = cps[k];
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != 0xA0) return false;
+    }
+  }
+  return true;
+}
+
+// "#1<TAB>AnnotatorNotes T3<TAB>canonical=X; code=Y" -> attributes of T3. False when the note
+// names no known annotation or holds no attribute.
+bool ApplyNote(std::string_view line, const std::map<std::string, size_t>& ids,
+               std::vector<Annotation>& entities) {
+  const size_t a = line.find("\tAnnotatorNotes ");
+  const size_t id_start = a + 16;
+  const size_t tab = line.find('\t', id_start);
+  if (tab == std::string_view::npos) return false;
+  auto it = ids.find(std::string(line.substr(id_start, tab - id_start)));
+  if (it == ids.end()) return false;
+  Annotation& e = entities[it->second];
+  bool any = false;
+  std::string_view rest = line.substr(tab + 1);
+  while (!rest.empty()) {
+    const size_t semi = rest.find("; ");
+    std::string_view item = rest.substr(0, semi);
+    rest = semi == std::string_view::npos ? std::string_view() : rest.substr(semi + 2);
+    const size_t eq = item.find('=');
+    if (eq == std::string_view::npos) continue;
+    const std::string_view key = item.substr(0, eq);
+    std::string value(item.substr(eq + 1));
+    if (key == "canonical") e.canonical = std::move(value);
+    else if (key == "code") e.code = std::move(value);
+    else if (key == "value") e.value = std::move(value);
+    else if (key == "kind") e.kind = std::move(value);
+    else continue;
+    any = true;
+  }
+  return any;
+}
+
 Status ReadPair(const fs::path& ann_path, const ReadOptions& options, AnnotationSet& set,
                 std::set<std::string>& seen) {
   fs::path txt_path = ann_path;
@@ -63,6 +110,9 @@ Status ReadPair(const fs::path& ann_path, const ReadOptions& options, Annotation
   if (!utf8::IsValid(*text)) return DataLoss(txt_path.string() + ": not valid UTF-8");
   const size_t length = utf8::CodePointCount(*text);
 
+  std::u32string cps;  // the text as code points, for the gaps between fragments
+  for (size_t i = 0; i < text->size();) cps.push_back(utf8::Next(*text, i));
+  std::map<std::string, size_t> ids;  // T id -> entity index
   AnnotatedDoc doc;
   doc.doc_id = ann_path.stem().string();
   doc.source["path"] = txt_path.filename().string();
@@ -71,6 +121,9 @@ Status ReadPair(const fs::path& ann_path, const ReadOptions& options, Annotation
     ++line_no;
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     const std::string where = ann_path.string() + ":" + std::to_string(line_no);
+    if (line.front() == '#' && line.find("\tAnnotatorNotes ") != std::string_view::npos) {
+      if (ApplyNote(line, ids, doc.entities)) continue;
+    }
     if (line.front() != 'T') {
       const char kind = line.front();
       set.skipped.push_back({where, kind == 'R'   ? "relation"
@@ -85,30 +138,43 @@ Status ReadPair(const fs::path& ann_path, const ReadOptions& options, Annotation
     std::string_view middle = line.substr(tab1 + 1, tab2 == std::string_view::npos
                                                         ? std::string_view::npos
                                                         : tab2 - tab1 - 1);
-    if (middle.find(';') != std::string_view::npos) {
+    const size_t sp1 = middle.find(' ');
+    if (sp1 == std::string_view::npos) return DataLoss(where + ": expected TYPE START END");
+    const std::string tag(middle.substr(0, sp1));
+    // "START END" or fragments "START END;START END...".
+    std::vector<std::pair<uint32_t, uint32_t>> fragments;
+    std::string_view rest = middle.substr(sp1 + 1);
+    while (!rest.empty()) {
+      const size_t semi = rest.find(';');
+      const std::string_view frag = rest.substr(0, semi);
+      const size_t sp = frag.find(' ');
+      if (sp == std::string_view::npos) return DataLoss(where + ": expected TYPE START END");
+      try {
+        fragments.emplace_back(static_cast<uint32_t>(std::stoul(std::string(frag.substr(0, sp)))),
+                               static_cast<uint32_t>(std::stoul(std::string(frag.substr(sp + 1)))));
+      } catch (...) {
+        return DataLoss(where + ": offsets are not numbers");
+      }
+      const auto [b, e] = fragments.back();
+      if (e < b || e > length) {
+        return DataLoss(where + ": span [" + std::to_string(b) + ", " + std::to_string(e) +
+                        ") does not fit the text (" + std::to_string(length) + " code points)");
+      }
+      rest = semi == std::string_view::npos ? std::string_view() : rest.substr(semi + 1);
+    }
+    if (fragments.size() > 1 && !GapsAreSpace(cps, fragments)) {
       set.skipped.push_back({where, "discontinuous span"});
       continue;
     }
-    const size_t sp1 = middle.find(' ');
-    const size_t sp2 = sp1 == std::string_view::npos ? sp1 : middle.find(' ', sp1 + 1);
-    if (sp2 == std::string_view::npos) return DataLoss(where + ": expected TYPE START END");
-    Annotation a;
-    const std::string tag(middle.substr(0, sp1));
-    try {
-      a.start = static_cast<uint32_t>(std::stoul(std::string(middle.substr(sp1 + 1, sp2 - sp1 - 1))));
-      a.end = static_cast<uint32_t>(std::stoul(std::string(middle.substr(sp2 + 1))));
-    } catch (...) {
-      return DataLoss(where + ": offsets are not numbers");
-    }
-    if (a.end < a.start || a.end > length) {
-      return DataLoss(where + ": span [" + std::to_string(a.start) + ", " + std::to_string(a.end) +
-                      ") does not fit the text (" + std::to_string(length) + " code points)");
-    }
     auto mapped = options.map.Apply(tag);
     if (!mapped) continue;
+    Annotation a;
     a.type = *mapped;
+    a.start = fragments.front().first;
+    a.end = fragments.back().second;
     if (tab2 != std::string_view::npos) a.text = std::string(line.substr(tab2 + 1));
     seen.insert(a.type);
+    ids[std::string(line.substr(0, tab1))] = doc.entities.size();
     doc.entities.push_back(std::move(a));
   }
   SortEntities(doc.entities);

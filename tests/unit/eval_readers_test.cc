@@ -101,7 +101,7 @@ TEST(BratReaderTest, ReadsTextBoundAnnotationsAndSkipsTheRest) {
         "T2\tORG 20 29\tAcme Corp\n"
         "T3\tDATE 33 37\t2019\n"
         "T4\tGPE 41 45\tPeru\n"
-        "T5\tORG 20 24;25 29\tAcme Corp\n"
+        "T5\tORG 0 6;20 24\tÉlodie Acme\n"
         "R1\tWorksFor Arg1:T1 Arg2:T2\n"
         "#1\tAnnotatorNotes T1\tfull name\n");
   ReadOptions options;
@@ -120,6 +120,23 @@ TEST(BratReaderTest, ReadsTextBoundAnnotationsAndSkipsTheRest) {
   ASSERT_EQ(set->skipped.size(), 3u);
   EXPECT_EQ(set->skipped[0].reason, "discontinuous span");
   EXPECT_EQ(set->skipped[1].reason, "relation");
+  fs::remove_all(dir);
+}
+
+TEST(BratReaderTest, JoinsFragmentsSplitByALineBreakAndReadsAttributeNotes) {
+  const fs::path dir = TempDir("brat_wrap");
+  Write(dir / "doc-000001.txt", "The United\nNations met in Peru.\n");
+  Write(dir / "doc-000001.ann",
+        "T1\tORGANIZATION 4 10;11 18\tUnited Nations\n"
+        "#1\tAnnotatorNotes T1\tcanonical=United Nations\n"
+        "T2\tNATION 26 30\tPeru\n"
+        "#2\tAnnotatorNotes T2\tcanonical=Peru; code=PE\n");
+  auto set = ReadAnnotations(dir.string(), ReadOptions());
+  ASSERT_TRUE(set.ok()) << set.status().message();
+  EXPECT_TRUE(set->skipped.empty());
+  ExpectEntities(set->docs[0], {{"ORGANIZATION", 4, 18, "United Nations"}, {"NATION", 26, 30, "Peru"}});
+  EXPECT_EQ(set->docs[0].entities[0].canonical, "United Nations");
+  EXPECT_EQ(set->docs[0].entities[1].code, "PE");
   fs::remove_all(dir);
 }
 
