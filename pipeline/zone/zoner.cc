@@ -277,7 +277,8 @@ class Zoner {
                              (1u << kSourceLine) | (1u << kElision)))
         return false;
       const std::string_view c = Content(i);
-      if (c.find('@') != std::string_view::npos) return false;
+      if (c.find('@') != std::string_view::npos || c.find("://") != std::string_view::npos)
+        return false;
       const unsigned char c0 = static_cast<unsigned char>(c[0]);
       if (!(c0 >= 0x80 || std::isalnum(c0) || c0 == '"' || c0 == '\'')) return false;
       if (FindDate(c, 0)) return false;  // a source line, not a headline
@@ -288,6 +289,7 @@ class Zoner {
     const std::string_view first_line = Content(first);
     if (first_line[0] >= 'a' && first_line[0] <= 'z') return false;
     const char last_char = Content(last).back();
+    if (last_char == '?') return TitleCase(Para{first, last, false});  // "Who Owns the Net?"
     return last_char != '.' && last_char != ':' && last_char != ',' && last_char != ';';
   }
   bool TitleCase(const Para& p) const {
@@ -346,6 +348,19 @@ class Zoner {
       address |= c.find('@') != std::string_view::npos;
     }
     if (short_lines && (lines == 1 || address)) return true;
+    // A contact block: a few short lines with an address, a web page or a phone number.
+    if (lines <= 8 && !quotes) {
+      int contact = 0, sentences = 0;
+      for (int i = p.first; i <= p.last; ++i) {
+        const std::string_view c = Content(i);
+        if (c.find('@') != std::string_view::npos || c.find("://") != std::string_view::npos ||
+            c.find("Voice:") != std::string_view::npos || c.find("Fax:") != std::string_view::npos ||
+            c.find("Tel:") != std::string_view::npos || c.find("Phone:") != std::string_view::npos)
+          ++contact;
+        if (c.back() == '.' && Words(c) > 6) ++sentences;
+      }
+      if (contact > 0 && sentences == 0) return true;
+    }
     return false;
   }
 
@@ -378,6 +393,7 @@ class Zoner {
       const bool next_strong = StrongLine(next->first) || Rule(next->first, kCopyright);
       if ((TitleCase(para) && (next_strong || BodyLike(*next))) ||
           (allow_weak && BodyLike(*next) && next->last - next->first >= 2 &&
+           next->quoted == para.quoted &&
            Words(Content(para.first)) >= 4)) {
         *title_end = para.last + 1;
         return para.first;
