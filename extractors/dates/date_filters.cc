@@ -138,6 +138,9 @@ const char* RejectReason(const RuleSpec& spec, const Match& m, std::string_view 
       }
       // "a 1989 Honda": a model year.
       if (OneOf(before, {"a", "an"})) return "model-year";
+      if (OneOf(before, {"new", "used", "vintage"}) &&
+          OneOf(WordBefore(t, before.data() - t.data()), {"a", "an"}))
+        return "model-year";
       if (StartsWithDigit(after)) return "number-sequence";
       if (QuantityNoun(after) && !OneOf(after, {"of", "to", "and"})) return "quantity";
       // Laws and products named with their year: "the Telecommunications Act of 1996".
