@@ -154,8 +154,9 @@ Decision NationRules::DecideName(Context& ctx, size_t k) const {
 
   if (e.code == "US" && e.case_policy == CasePolicy::kExact) {
     // "US$40 billion", "9.99 US dollars": the currency, not a nation mention.
-    if (words[c.last_word].end < ctx.text.size() && ctx.text[words[c.last_word].end] == '$')
-      return {false, "us-currency", {}};
+    size_t after = words[c.last_word].end;
+    if (after < ctx.text.size() && ctx.text[after] == ' ') ++after;
+    if (after < ctx.text.size() && ctx.text[after] == '$') return {false, "us-currency", {}};
     if (auto n = ctx.Next(c.last_word)) {
       const std::string next = ctx.Folded(*n);
       if (next == "dollar" || next == "dollars") return {false, "us-currency", {}};
@@ -204,7 +205,8 @@ Decision NationRules::DecideName(Context& ctx, size_t k) const {
     if (auto p = ctx.PrevLoose(c.first_word)) {
       const std::string prev = ctx.Folded(*p);
       if (title_before_name_.Has(prev)) return {false, "person-surname", {}};
-      if (words[c.first_word - 1].sep_after == ' ' && words[*p].has(Word::kUpperFirst) &&
+      if (words[c.first_word - 1].sep_after == ' ' && !words[c.first_word].has(Word::kSentenceStart) &&
+          words[*p].has(Word::kUpperFirst) &&
           !words[*p].has(Word::kAllUpper) && !noun_follower_.Has(prev) && !calendar_word_.Has(prev))
         return {false, "person-surname", {}};
     }

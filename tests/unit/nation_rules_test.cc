@@ -94,6 +94,8 @@ const std::vector<Case>& Cases() {
       // US$.
       {"us-currency", "a contract worth US$40 billion", {}},
       {"us-currency", "a US contract worth $40 billion", {"US/US"}},
+      {"us-currency", "a deal worth about US $3 billion", {}},
+      {"person-surname", "Talks Stall\n\nJordan Hits Back at Critics", {"Jordan/JO"}},
       {"us-pronoun-in-caps", "PLEASE LET US KNOW", {}},
       {"us-pronoun-in-caps", "CHINA WARNS US OVER TARIFFS", {"CHINA/CN", "US/US"}},
       // the States.
