@@ -20,7 +20,7 @@ namespace {
 
 constexpr uint32_t kMaxNameTokens = 6;
 
-bool Usable(const OrgScan& scan, uint32_t first, uint32_t last) {
+bool Usable(const OrgScan& scan, uint32_t first, uint32_t last, bool at_sentence_start = false) {
   if (first >= last || last - first > kMaxNameTokens) return false;
   if (scan.Covers(first, last, OtherKind::kPerson) || scan.Covers(first, last, OtherKind::kNation) ||
       scan.Covers(first, last, OtherKind::kDate))
@@ -28,7 +28,7 @@ bool Usable(const OrgScan& scan, uint32_t first, uint32_t last) {
   for (uint32_t i = first; i < last; ++i)
     if (scan.title_line[i]) return false;
   // One capitalized word at a sentence start may just be an ordinary word.
-  if (last - first == 1 && scan.Tok(first).Is(OrgToken::kSentenceStart) &&
+  if (!at_sentence_start && last - first == 1 && scan.Tok(first).Is(OrgToken::kSentenceStart) &&
       !scan.Tok(first).Is(OrgToken::kAllCaps))
     return false;
   return true;
@@ -124,7 +124,9 @@ void FindContextCues(OrgScan& scan) {
       if (IsPossessiveAt(scan, i) && i > 0 && scan.IsCap(i - 1) && i + 2 < n &&
           scan.tables.IsPossessiveCue(scan.Text(i + 2))) {
         uint32_t start = RunStartBefore(scan, i);
-        if (Usable(scan, start, i)) scan.Propose(start, i, -1, kPriorityContext, "context-possessive");
+        // "Zentrix's chief executive" may open a sentence: the cue is specific enough.
+        if (Usable(scan, start, i, /*at_sentence_start=*/true))
+          scan.Propose(start, i, -1, kPriorityContext, "context-possessive");
       }
       continue;
     }

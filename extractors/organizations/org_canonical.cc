@@ -76,7 +76,8 @@ void AssignCanonicals(OrgScan& scan) {
     auto [it, inserted] = by_key.try_emplace(std::string(scan.toks.Key(ms[i].first, ms[i].last)), i);
     if (!inserted) Union(parent, i, it->second);
   }
-  // same-short-form: the name without trailing company designators.
+  // same-short-form: names equal once their trailing company designators are dropped.
+  StringMap<int32_t> by_short;
   for (int32_t i = 0; i < count; ++i) {
     uint32_t last = ms[i].last;
     while (last > ms[i].first + 1) {
@@ -88,9 +89,8 @@ void AssignCanonicals(OrgScan& scan) {
       if (d == nullptr || !d->company) break;
       --last;
     }
-    if (last == ms[i].last) continue;
-    auto it = by_key.find(scan.toks.Key(ms[i].first, last));
-    if (it != by_key.end()) Union(parent, i, it->second);
+    auto [it, inserted] = by_short.try_emplace(std::string(scan.toks.Key(ms[i].first, last)), i);
+    if (!inserted) Union(parent, i, it->second);
   }
   // same-initials: an acronym and a longer name whose initials it spells.
   for (int32_t i = 0; i < count; ++i) {
@@ -119,9 +119,13 @@ void AssignCanonicals(OrgScan& scan) {
   for (int32_t i = 0; i < count; ++i) {
     Cluster& c = clusters[FindRoot(parent, i)];
     const OrgMention& m = ms[i];
-    if (c.known >= 0 && c.canonical_written < 0 &&
-        scan.toks.Key(m.first, m.last) == scan.tables.org(c.known).canonical_key)
-      c.canonical_written = i;
+    if (c.known >= 0 && scan.toks.Key(m.first, m.last) == scan.tables.org(c.known).canonical_key) {
+      // The first mention that folds to the table's canonical; one spelled exactly so is better.
+      std::string_view written = scan.toks.text.substr(
+          scan.Tok(m.first).begin, scan.Tok(m.last - 1).end - scan.Tok(m.first).begin);
+      if (c.canonical_written < 0 || written == scan.tables.org(c.known).canonical)
+        c.canonical_written = i;
+    }
     bool acronym = m.last - m.first == 1 && scan.Tok(m.first).Is(OrgToken::kAllCaps);
     if (acronym) continue;
     if (c.fullest < 0) {

@@ -1,0 +1,145 @@
+// Resolve stage: each named rule with examples written for this test.
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "pipeline/resolve/name_cleanup.h"
+#include "pipeline/resolve/overlap_rules.h"
+#include "pipeline/resolve/resolve_stage.h"
+
+namespace accord {
+namespace {
+
+// An entity over the first occurrence of `what` in `text` (at or after `from`).
+Entity At(const std::string& text, std::string_view what, EntityType type, std::string rule = "",
+          size_t from = 0) {
+  size_t pos = text.find(what, from);
+  EXPECT_NE(pos, std::string::npos) << what;
+  Entity e;
+  e.type = type;
+  e.start = static_cast<uint32_t>(pos);
+  e.end = static_cast<uint32_t>(pos + what.size());
+  e.rule = std::move(rule);
+  return e;
+}
+
+struct OverlapCase {
+  const char* text;
+  const char* a;
+  EntityType a_type;
+  const char* a_rule;
+  const char* b;
+  EntityType b_type;
+  const char* b_rule;
+  bool a_wins;
+  const char* rule;
+};
+
+class OverlapRules : public ::testing::TestWithParam<OverlapCase> {};
+
+TEST_P(OverlapRules, DecidesByNamedRule) {
+  const OverlapCase& c = GetParam();
+  std::string text = c.text;
+  Entity a = At(text, c.a, c.a_type, c.a_rule), b = At(text, c.b, c.b_type, c.b_rule);
+  auto d = resolve::Decide(a, b);
+  EXPECT_EQ(d.first_wins, c.a_wins) << c.text;
+  EXPECT_EQ(d.rule, c.rule) << c.text;
+  auto reverse = resolve::Decide(b, a);  // the order of the pair does not matter
+  EXPECT_EQ(reverse.first_wins, !c.a_wins) << c.text;
+}
+
+constexpr auto kOrg = EntityType::kOrganization;
+constexpr auto kPerson = EntityType::kPerson;
+constexpr auto kNation = EntityType::kNation;
+constexpr auto kDate = EntityType::kDate;
+
+const OverlapCase kOverlaps[] = {
+    {"He banks with Bank of America.", "Bank of America", kOrg, "known-name", "America", kNation, "",
+     true, "organization-embeds-name"},
+    {"She flew American Airlines.", "American Airlines", kOrg, "known-name", "American", kNation, "",
+     true, "organization-embeds-name"},
+    {"Ford Motor sold more trucks.", "Ford Motor", kOrg, "designator-suffix", "Ford", kPerson, "",
+     true, "organization-embeds-name"},
+    {"He bought a Dell laptop.", "Dell", kOrg, "known-name", "Dell", kPerson, "", true,
+     "known-organization-on-span"},
+    {"Flights to Qatar resumed.", "Qatar", kOrg, "propagation", "Qatar", kNation, "", false,
+     "name-over-weak-organization"},
+    {"Units of Acme Widget Works opened.", "Acme Widget Works", kOrg, "designator-suffix",
+     "Acme Widget", kOrg, "context-list", true, "same-type-longer-wins"},
+    {"Michael Dellwood spoke.", "Michael Dellwood", kPerson, "", "Dellwood spoke", kOrg,
+     "context-after", true, "longer-span-wins"},
+    {"On May 4 Day Corp said.", "May 4", kDate, "", "4 Day Corp", kOrg, "designator-suffix", false,
+     "longer-span-wins"},
+};
+
+INSTANTIATE_TEST_SUITE_P(Examples, OverlapRules, ::testing::ValuesIn(kOverlaps));
+
+struct CleanCase {
+  const char* span;
+  const char* want;
+};
+
+class NameCleanup : public ::testing::TestWithParam<CleanCase> {};
+
+TEST_P(NameCleanup, KeepsTheNameOnly) {
+  const CleanCase& c = GetParam();
+  std::string text = std::string("x ") + c.span + " y";
+  uint32_t start = 2, end = static_cast<uint32_t>(2 + std::string_view(c.span).size());
+  ASSERT_TRUE(resolve::CleanNameSpan(text, start, end));
+  EXPECT_EQ(text.substr(start, end - start), c.want);
+}
+
+const CleanCase kCleanups[] = {
+    {"the White House", "White House"},   // drop-leading-the
+    {"Cisco’s", "Cisco"},                  // drop-possessive
+    {"Cisco's", "Cisco"},
+    {"Reuters'", "Reuters"},
+    {"Microsoft,", "Microsoft"},           // drop-trailing-punct
+    {"Google.", "Google"},
+    {"Acme Inc.", "Acme Inc."},            // an abbreviation keeps its period
+    {"U.S.", "U.S."},
+    {" Nokia ", "Nokia"},                  // drop-outer-space
+};
+
+INSTANTIATE_TEST_SUITE_P(Examples, NameCleanup, ::testing::ValuesIn(kCleanups));
+
+TEST(ResolveStage, AdministrationIsPerson) {
+  Document doc;
+  doc.text = "Officials of the Harlow administration said so.";
+  doc.entities.push_back(At(doc.text, "Harlow administration", kOrg, "designator-suffix"));
+  auto stage = MakeResolveStage(StageOptions{});
+  ASSERT_TRUE(stage.ok());
+  ASSERT_TRUE((*stage)->Run(doc).ok());
+  ASSERT_EQ(doc.entities.size(), 1u);
+  EXPECT_EQ(doc.entities[0].type, kPerson);
+  EXPECT_EQ(doc.TextOf(doc.entities[0]), "Harlow");
+}
+
+TEST(ResolveStage, NoOverlapsSortedAndCanonicalsFilled) {
+  Document doc;
+  doc.text = "The Bank of America report of May 4 reached the United\nNations and Acme Corp.";
+  doc.entities.push_back(At(doc.text, "United\nNations", kOrg, "known-name"));
+  doc.entities.push_back(At(doc.text, "America", kNation, ""));
+  doc.entities.push_back(At(doc.text, "Bank of America", kOrg, "known-name"));
+  doc.entities.push_back(At(doc.text, "May 4", kDate, ""));
+  doc.entities.push_back(At(doc.text, "Acme Corp", kOrg, "context-after"));
+  doc.entities.push_back(At(doc.text, "Acme Corp.", kOrg, "designator-suffix"));
+  auto stage = MakeResolveStage(StageOptions{});
+  ASSERT_TRUE(stage.ok());
+  ASSERT_TRUE((*stage)->Run(doc).ok());
+  std::vector<std::string> got;
+  for (const Entity& e : doc.entities)
+    got.push_back(std::string(EntityTypeName(e.type)) + ":" + std::string(doc.TextOf(e)) + "=>" +
+                  e.canonical);
+  EXPECT_EQ(got, (std::vector<std::string>{"ORGANIZATION:Bank of America=>Bank of America",
+                                           "DATE:May 4=>",
+                                           "ORGANIZATION:United\nNations=>United Nations",
+                                           "ORGANIZATION:Acme Corp.=>Acme Corp."}));
+  for (size_t i = 1; i < doc.entities.size(); ++i) {
+    EXPECT_LE(doc.entities[i - 1].end, doc.entities[i].start);
+  }
+}
+
+}  // namespace
+}  // namespace accord
