@@ -98,7 +98,7 @@ std::string Detect(std::string_view bytes) {
   ucsdet_setText(det, bytes.data(), len, &err);
   const UCharsetMatch* match = ucsdet_detect(det, &err);
   std::string name;
-  if (U_SUCCESS(err) && match != nullptr && ucsdet_getConfidence(match, &err) >= 30) {
+  if (U_SUCCESS(err) && match != nullptr && ucsdet_getConfidence(match, &err) >= 40) {
     const char* n = ucsdet_getName(match, &err);
     if (U_SUCCESS(err) && n != nullptr) name = n;
   }

@@ -9,7 +9,7 @@
 
 namespace accord::ingest {
 namespace {
-constexpr size_t kBlock = size_t{1} << 20;  // bytes asked of zlib per read
+constexpr size_t kMaxBlock = size_t{1} << 20;
 }
 
 LineReader::LineReader(size_t max_line) : max_line_(max_line < 64 ? 64 : max_line) {}
@@ -27,9 +27,8 @@ Status LineReader::Open(const std::string& path) {
     close(fd);
     return IoError("cannot open");
   }
-  gzbuffer(gz, 256 * 1024);
+  gzbuffer(gz, 128 * 1024);
   gz_ = gz;
-  buf_.resize(kBlock * 2);
   Fill(1);
   compressed_ = gzdirect(gz) == 0;
   return status_;
@@ -37,13 +36,21 @@ Status LineReader::Open(const std::string& path) {
 
 bool LineReader::Fill(size_t want) {
   while (end_ - begin_ < want && !eof_) {
-    if (buf_.size() - end_ < kBlock) {  // make room: move the unread bytes to the front
-      std::memmove(buf_.data(), buf_.data() + begin_, end_ - begin_);
-      end_ -= begin_;
-      begin_ = 0;
-      if (buf_.size() - end_ < kBlock) buf_.resize(end_ + kBlock);
+    if (cap_ - end_ < block_) {  // make room: move the unread bytes to the front, grow if needed
+      if (begin_ > 0) {
+        std::memmove(buf_.get(), buf_.get() + begin_, end_ - begin_);
+        end_ -= begin_;
+        begin_ = 0;
+      }
+      if (cap_ - end_ < block_) {
+        const size_t cap = end_ + block_;
+        std::unique_ptr<char[]> bigger(new char[cap]);
+        if (end_ > 0) std::memcpy(bigger.get(), buf_.get(), end_);
+        buf_ = std::move(bigger);
+        cap_ = cap;
+      }
     }
-    const int n = gzread(static_cast<gzFile>(gz_), buf_.data() + end_, static_cast<unsigned>(kBlock));
+    const int n = gzread(static_cast<gzFile>(gz_), buf_.get() + end_, static_cast<unsigned>(block_));
     if (n < 0) {
       int err = 0;
       const char* msg = gzerror(static_cast<gzFile>(gz_), &err);
@@ -63,6 +70,7 @@ bool LineReader::Fill(size_t want) {
       eof_ = true;
       break;
     }
+    if (static_cast<size_t>(n) == block_ && block_ < kMaxBlock) block_ *= 2;
     end_ += static_cast<size_t>(n);
   }
   return end_ - begin_ >= want;
@@ -70,13 +78,13 @@ bool LineReader::Fill(size_t want) {
 
 std::string_view LineReader::Peek(size_t n) {
   Fill(n);
-  return std::string_view(buf_.data() + begin_, std::min(n, end_ - begin_));
+  return std::string_view(buf_.get() + begin_, std::min(n, end_ - begin_));
 }
 
 bool LineReader::Next(Line* line) {
   size_t scanned = 0;  // bytes already known to hold no newline
   while (true) {
-    const char* start = buf_.data() + begin_;
+    const char* start = buf_.get() + begin_;
     const size_t avail = end_ - begin_;
     const void* nl = avail > scanned ? std::memchr(start + scanned, '\n', avail - scanned) : nullptr;
     if (nl != nullptr) {
@@ -95,7 +103,7 @@ bool LineReader::Next(Line* line) {
       if (end_ == begin_) return false;
       const size_t len = end_ - begin_;  // the last line, without a newline
       if (len > max_line_) break;
-      line->text = std::string_view(buf_.data() + begin_, len);
+      line->text = std::string_view(buf_.get() + begin_, len);
       line->offset = offset_;
       line->too_long = false;
       begin_ = end_;
@@ -108,7 +116,7 @@ bool LineReader::Next(Line* line) {
   line->offset = offset_;
   line->too_long = true;
   while (true) {
-    const char* start = buf_.data() + begin_;
+    const char* start = buf_.get() + begin_;
     const size_t avail = end_ - begin_;
     const void* nl = std::memchr(start, '\n', avail);
     if (nl != nullptr) {

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
+#include <memory>
 
 #include "pipeline/status.h"
 
@@ -45,7 +45,9 @@ class LineReader {
   bool Fill(size_t want);  // reads until `want` bytes are buffered or the input ends
 
   void* gz_ = nullptr;  // gzFile
-  std::vector<char> buf_;
+  std::unique_ptr<char[]> buf_;  // not zero-filled: small inputs (maildir files) stay cheap
+  size_t cap_ = 0;
+  size_t block_ = 64 * 1024;     // bytes asked of zlib per read; grows to 1 MiB on big inputs
   size_t begin_ = 0, end_ = 0;  // unread bytes are buf_[begin_, end_)
   uint64_t offset_ = 0;         // input offset of buf_[begin_]
   uint64_t error_offset_ = 0;
