@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <span>
 
 namespace accord::dates {
 
@@ -250,17 +251,19 @@ Tense ClauseTense(std::string_view t, size_t begin, size_t end) {
   auto scan = [&](size_t from, size_t to, bool before) {
     size_t words = 0;
     // Walk words from the expression outwards, counting distance in words.
-    std::vector<std::pair<size_t, size_t>> spans;
-    for (size_t i = from; i < to;) {
+    std::pair<size_t, size_t> span_buf[256];
+    size_t count = 0;
+    for (size_t i = from; i < to && count < 256;) {
       if (!IsWordChar(t[i])) {
         ++i;
         continue;
       }
       size_t j = i;
       while (j < to && (IsWordChar(t[j]) || t[j] == '-')) ++j;
-      spans.push_back({i, j});
+      span_buf[count++] = {i, j};
       i = j;
     }
+    std::span<std::pair<size_t, size_t>> spans(span_buf, count);
     if (before) std::reverse(spans.begin(), spans.end());
     for (size_t k = 0; k < spans.size(); ++k) {
       ++words;

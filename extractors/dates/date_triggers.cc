@@ -58,7 +58,7 @@ bool TriggerScanner::IsOpener(std::string_view w) const {
   if (w.empty() || w.size() > 14) return false;
   char buf[16];
   for (size_t i = 0; i < w.size(); ++i) buf[i] = Lower(w[i]);
-  return openers_.count(std::string(buf, w.size())) > 0;
+  return openers_.find(std::string_view(buf, w.size())) != openers_.end();
 }
 
 bool TriggerScanner::IsTrigger(std::string_view w) const {
@@ -68,7 +68,7 @@ bool TriggerScanner::IsTrigger(std::string_view w) const {
   if (!(first_two_[a - 'a'] >> (b - 'a') & 1)) return false;
   char buf[16];
   for (size_t i = 0; i < w.size(); ++i) buf[i] = Lower(w[i]);
-  return words_.count(std::string(buf, w.size())) > 0;
+  return words_.find(std::string_view(buf, w.size())) != words_.end();
 }
 
 void TriggerScanner::Starts(std::string_view t, std::vector<uint32_t>& out) const {

@@ -32,8 +32,14 @@ class TriggerScanner {
   static constexpr uint32_t kBytesBefore = 64;
 
  private:
-  std::unordered_set<std::string> words_;  // lower case
-  std::unordered_set<std::string> openers_;
+  // Lower-case words, looked up by string_view without a copy.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  using WordSet = std::unordered_set<std::string, Hash, std::equal_to<>>;
+  WordSet words_;
+  WordSet openers_;
   uint64_t first_two_[26] = {};            // bit (b - 'a') of first_two_[a - 'a']: a word starts "ab"
 };
 
