@@ -16,7 +16,7 @@ struct RuleDef {
 // Patterns match one line without its quote prefix and outer spaces.
 const RuleDef kRules[] = {
     {kFooterRule, "footer-rule", "^_{15,}$"},
-    {kFooterMailingList, "footer-mailing-list", "^.{1,60} (?i:mailing list)$"},
+    {kFooterMailingList, "footer-mailing-list", "^.+ (?i:mailing list)$"},
     {kFooterListinfo, "footer-listinfo",
      "(?i)(?:mailman/listinfo|/mailman/options|/listinfo/|to unsubscribe|unsubscribe send|"
      "majordomo@|listserv@|-request@|^reply via email to|^you are subscribed|"
@@ -50,34 +50,34 @@ const RuleDef kRules[] = {
      "^subscribe (?:now|today)\\b|^\\(?adv\\.?\\)?$|^back to (?:the )?top\\b|^top of page$|"
      "^home \\|)"},
     {kAttribution, "reply-attribution",
-     "(?i)^(?:on\\s.{3,200}\\s(?:wrote|writes|said):|in (?:article|message|<).{0,200}"
-     "(?:wrote|writes):?|.{1,100}\\s(?:writes|wrote):)$"},
+     "(?i)^(?:on\\s.+\\s(?:wrote|writes|said):|in (?:article|message|<).*"
+     "(?:wrote|writes):?|.+\\s(?:writes|wrote):)$"},
     {kByline, "byline",
      "^(?:By|BY):?\\s+(?:the\\s+|The\\s+)?\\p{Lu}[\\p{L}.'’-]*(?:[ ]+[\\p{L}.'’&-]+){0,8}"
-     "(?:\\s*[,/|(;-].{0,80})?$"},
+     "(?:\\s*[,/|(;-].*)?$"},
     {kDatelineStart, "dateline",
-     "^(?:\\p{Lu}[\\p{Lu}.'’]+(?:[ -]\\p{Lu}[\\p{Lu}.'’]+){0,3}(?:,[^-—–(]{1,40})?\\s*"
-     "(?:\\([^)]{1,40}\\))?|\\p{Lu}[\\p{L}.'’]+(?:[ ,]+[\\p{L}.'’]+){0,5}\\s*"
+     "^(?:\\p{Lu}[\\p{Lu}.'’]+(?:[ -]\\p{Lu}[\\p{Lu}.'’]+){0,3}(?:,[^-—–(]+)?\\s*"
+     "(?:\\([^)]+\\))?|\\p{Lu}[\\p{L}.'’]+(?:[ ,]+[\\p{L}.'’]+){0,5}\\s*"
      "\\((?:AP|Reuters?|UPI|AFP|NB|Bloomberg|CNN|Xinhua|dpa|IPS|KRT|CP|PA|IDG|Newsbytes|"
-     "\\p{Lu}\\p{L}+ News(?: Service)?)\\))\\s*(?:\\[[^\\]]{1,20}\\])?\\s*(?:--|—|–|-)(?:\\s|$)"},
+     "\\p{Lu}\\p{L}+ News(?: Service)?)\\))\\s*(?:\\[[^\\]]+\\])?\\s*(?:--|—|–|-)(?:\\s|$)"},
     {kWireSlug, "wire-slug",
-     "^(?:(?:AP|UPI|WP|Reuters?|AFP|DJ|BC)\\b.{0,30}?\\b\\d{1,2}/\\d{1,2}\\b|"
+     "^(?:(?:AP|UPI|WP|Reuters?|AFP|DJ|BC)\\b.*\\b\\d{1,2}/\\d{1,2}\\b|"
      "\\d{1,2}/\\d{1,2}/\\d{2,4}\\s+\\p{Lu})"},
     {kCopyright, "copyright",
      "(?i)^[\\\\\\s_>]*(?:copyright\\b|\\(c\\)\\s*(?:copyright\\s*)?\\d{4}|©|&copy|"
      "all rights reserved)"},
     {kElision, "elision",
-     "(?i)^(?:\\[\\s*(?:\\.\\.\\.|…|snip\\w*|deleted|cut|edited|omitted)[^\\]]{0,20}\\]|"
+     "(?i)^(?:\\[\\s*(?:\\.\\.\\.|…|snip\\w*|deleted|cut|edited|omitted)[^\\]]*\\]|"
      "\\.\\.\\.\\.*|…|<snip>|\\*snip\\*|-+\\s*snip\\s*-+)$"},
     {kClosingCredit, "closing-credit", "^\\((\\p{Lu}[\\p{L}.'’ -]+)/(\\d{6}|\\d{8})\\)$"},
     {kSourceLine, "source-line",
      "^>?(?i:from|source|via|reprinted from|excerpted from|taken from|as seen in)\\s*:?\\s+"
-     "(?:the\\s+|The\\s+)?\\p{Lu}.{0,100}$"},
+     "(?:the\\s+|The\\s+)?\\p{Lu}.*$"},
     {kFirstPerson, "first-person",
      "(?:^|[^\\p{L}'’])(?:I|I'm|I've|I'd|I'll|my|My|me|we're|We're|IMHO)(?:[^\\p{L}'’]|$)"},
     {kSeparator, "separator",
-     "^(?:[-=_*~#+]{3,}|[-=_*~#+ ]{6,}|[-=]{3,}.{0,30}(?i:cut here|start quoted text|snip)"
-     ".{0,30}[-=]{3,})$"},
+     "^(?:[-=_*~#+]{3,}|[-=_*~#+ ]{6,}|[-=]{3,}.*(?i:cut here|start quoted text|snip)"
+     ".*[-=]{3,})$"},
 };
 
 std::string TitleCaseAllCaps(std::string_view s) {
@@ -114,6 +114,7 @@ std::string_view LineRuleName(LineRule r) {
 LineRules::LineRules() {
   RE2::Options options;
   options.set_log_errors(false);
+  options.set_max_mem(int64_t{64} << 20);
   set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   for (const RuleDef& d : kRules) {
     std::string error;

@@ -21,6 +21,8 @@ struct Line {
   bool quoted = false;
   bool blank = true;
   LineRuleSet rules = 0;
+  bool date_line = false;  // only a date (zone_dates.h IsDateLine)
+  bool year_date = false;  // holds a full date with its year
   bool assigned = false;          // a hard zone (pass 1) or placed by pass 2/3
   ZoneKind kind = ZoneKind::kOther;
   int article = kNoArticle;
@@ -82,8 +84,16 @@ class Zoner {
       lines_.push_back(l);
       pos = nl + 1;
     }
-    for (int i = 0; i < n(); ++i)
-      if (!lines_[i].blank) lines_[i].rules = rules_.Match(Content(i));
+    for (int i = 0; i < n(); ++i) {
+      if (lines_[i].blank) continue;
+      const std::string_view c = Content(i);
+      lines_[i].rules = rules_.Match(c);
+      // Dates only in short lines with a digit: the date regexes run on few lines.
+      if (c.size() <= 100 && c.find_first_of("0123456789") != std::string_view::npos) {
+        lines_[i].date_line = IsDateLine(c);
+        lines_[i].year_date = FindDate(c, 0).has_value();
+      }
+    }
   }
 
   int NextNonBlank(int i) const {
@@ -265,7 +275,7 @@ class Zoner {
 
   bool StrongLine(int i) const {
     if (Rule(i, kByline) || Rule(i, kDatelineStart) || Rule(i, kWireSlug)) return true;
-    return IsDateLine(Content(i));
+    return lines_[i].date_line;
   }
 
   // A headline: 1-3 short lines, no closing period or colon, not the forwarder's voice.
@@ -281,7 +291,7 @@ class Zoner {
         return false;
       const unsigned char c0 = static_cast<unsigned char>(c[0]);
       if (!(c0 >= 0x80 || std::isalnum(c0) || c0 == '"' || c0 == '\'')) return false;
-      if (FindDate(c, 0)) return false;  // a source line, not a headline
+      if (lines_[i].year_date) return false;  // a source line, not a headline
       chars += static_cast<int>(c.size());
       words += Words(c);
     }
@@ -422,7 +432,7 @@ class Zoner {
       const Para& para = paras_[q];
       const bool small = para.last - para.first <= 2 && ParaChars(para) <= 220;
       if (!small || CommentLike(para)) break;
-      const bool head_line = Rule(para.first, kCopyright) || IsDateLine(Content(para.first)) ||
+      const bool head_line = Rule(para.first, kCopyright) || lines_[para.first].date_line ||
                              Rule(para.first, kByline);
       if (head_line) {
         start = q;
@@ -552,7 +562,7 @@ class Zoner {
           kind = ZoneKind::kTitle;
         } else if (i < articles_.back().start + 8 && Rule(i, kByline)) {
           kind = ZoneKind::kByline;
-        } else if (i < articles_.back().start + 8 && IsDateLine(Content(i))) {
+        } else if (i < articles_.back().start + 8 && lines_[i].date_line) {
           kind = ZoneKind::kDateline;
         }
         Assign(i, kind, article);
@@ -633,7 +643,7 @@ class Zoner {
   bool IsHeadLine(int i) const {
     if (Rule(i, kByline) || Rule(i, kWireSlug) || Rule(i, kCopyright)) return true;
     const std::string_view c = Content(i);
-    return IsDateLine(c) || (Words(c) <= 6 && FindDate(c, 0));
+    return lines_[i].date_line || (lines_[i].year_date && Words(c) <= 6);
   }
   bool ParaHasHeadLine(int q) const {
     for (int i = paras_[q].first; i <= paras_[q].last && i <= paras_[q].first + 3; ++i)
@@ -646,7 +656,7 @@ class Zoner {
     const std::vector<int> head = HeadLines(a);
     // date-line, wire slug, byline first; then any head line with a full date.
     for (int i : head)
-      if (IsDateLine(Content(i)) || Rule(i, kWireSlug) || Rule(i, kByline))
+      if (lines_[i].date_line || Rule(i, kWireSlug) || Rule(i, kByline))
         if (auto d = FindDate(Content(i), year)) return d;
     for (int i : head)
       if (auto d = FindDate(Content(i), 0)) return d;
@@ -750,8 +760,8 @@ class Zoner {
         ++k;
         continue;
       }
-      if (IsDateLine(c) || Rule(i, kCopyright)) {
-        if (!out.title.empty() && IsDateLine(c)) date_after_title = true;
+      if (lines_[i].date_line || Rule(i, kCopyright)) {
+        if (!out.title.empty() && lines_[i].date_line) date_after_title = true;
         ++k;
         continue;
       }
