@@ -107,6 +107,7 @@ void SuffixRule(OrgScan& scan, uint32_t k) {
   // Inside a longer title the designator is a word of it: "Electronic Communications Privacy
   // Act", "Data Encryption Standard Committee" is left to the designator at its end.
   if (end < scan.toks.size() && scan.toks.Joined(end - 1) && scan.IsCap(end) &&
+      !scan.IsPunct(end - 1, ".") &&  // "Nissan Motor Co. Toyota said" ends at the period
       !scan.tables.IsLeading(scan.Text(end)) && scan.other[end] != OtherKind::kPerson)
     return;
   // A person's name before a generic designator ("Smith Group") is still a name: the people

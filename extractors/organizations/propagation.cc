@@ -25,8 +25,11 @@ void PropagateNames(OrgScan& scan) {
   uint32_t max_tokens = 1;
   auto add = [&](uint32_t first, uint32_t last, int32_t m, bool short_form) {
     if (first >= last || !scan.IsCap(first)) return;
-    if (names.try_emplace(std::string(scan.toks.Key(first, last)), DocName{m, short_form}).second)
-      max_tokens = std::max(max_tokens, last - first);
+    auto [it, inserted] =
+        names.try_emplace(std::string(scan.toks.Key(first, last)), DocName{m, short_form});
+    if (inserted) max_tokens = std::max(max_tokens, last - first);
+    // A name written in full somewhere is more than a short form ("Apple" after "Apple Inc.").
+    else if (it->second.short_form && !short_form) it->second = DocName{m, false};
   };
   for (size_t mi = 0; mi < scan.mentions.size(); ++mi) {
     const OrgMention m = scan.mentions[mi];
