@@ -131,12 +131,11 @@ void WordFolder::Split(std::string_view text, std::vector<Word>& out) const {
     if (!out.empty()) {
       std::string_view gap = text.substr(gap_begin, i - gap_begin);
       char sep = ' ';
-      if (gap == "-") {
-        sep = '-';
-      } else if (gap == "'" || gap == "\u2019") {
+      if (gap.size() == 1) {  // the common case: one byte
+        const char g = gap[0];
+        sep = g == ' ' || g == '\n' || g == '\t' ? ' ' : g == '-' ? '-' : g == '\'' ? '\'' : g == '.' ? '.' : '|';
+      } else if (gap == "\u2019") {
         sep = '\'';
-      } else if (gap == ".") {
-        sep = '.';
       } else {
         // White space, possibly with "> " quote marks after a line break.
         bool after_newline = false;
