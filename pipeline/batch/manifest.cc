@@ -83,7 +83,7 @@ std::string Manifest::ToJson() const {
   return j.dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
-StatusOr<Manifest> Manifest::Parse(const std::string& json, const std::string& where) {
+StatusOr<Manifest> Manifest::Parse(const std::string& json, const std::string& where) try {
   Json j = Json::parse(json, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object() || j.value("manifest", "") != "accord-manifest/1")
     return DataLoss(where + ": not an accord manifest");
@@ -107,6 +107,8 @@ StatusOr<Manifest> Manifest::Parse(const std::string& json, const std::string& w
     }
   }
   return m;
+} catch (const Json::exception& e) {  // a field of the wrong type
+  return DataLoss(where + ": not an accord manifest: " + e.what());
 }
 
 std::string TablesSha256() {

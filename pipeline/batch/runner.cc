@@ -288,8 +288,21 @@ class Writer {
 void Process(const Pipeline& pipeline, const Sink* renderer, const ExtractOptions& options, Item& item) {
   Document& doc = item.doc;
   if (!doc.doc_date && options.stages.default_doc_date) doc.doc_date = options.stages.default_doc_date;
-  item.error = pipeline.Run(doc);
-  if (!item.error.ok()) return;
+  try {
+    item.error = pipeline.Run(doc);
+  } catch (const std::exception& e) {  // a bug in a stage must not take the run down
+    item.error = Internal("a stage threw on " + doc.doc_id + ": " + e.what());
+  }
+  if (!item.error.ok()) {  // reported by the writer as "path:offset: message", then skipped
+    auto field = [&](const char* key) {
+      if (!doc.source.is_object()) return std::string("?");
+      auto it = doc.source.find(key);
+      if (it == doc.source.end()) return std::string("?");
+      return it->is_string() ? it->get<std::string>() : it->dump();
+    };
+    item.error = Status(item.error.code(), field("path") + ":" + field("offset") + ": " + item.error.message());
+    return;
+  }
   for (const Entity& e : doc.entities) ++item.counts[static_cast<int>(e.type)];
   if (renderer != nullptr) {
     renderer->Render(doc, item.rendered);
@@ -332,7 +345,9 @@ void ReadInputs(const ExtractOptions& options, const Plan& plan, const std::atom
       auto item = std::make_unique<Item>();
       item->input = i;
       item->doc_number = number;
-      uint64_t offset = doc.source.is_object() ? doc.source.value("offset", uint64_t{0}) : 0;
+      uint64_t offset = 0;  // where the document starts, for the progress line
+      if (auto it = doc.source.find("offset"); it != doc.source.end() && it->is_number_unsigned())
+        offset = it->get<uint64_t>();
       item->position = base + std::min<uint64_t>(offset, in.file.size);
       item->doc = std::move(doc);
       emit(std::move(item));

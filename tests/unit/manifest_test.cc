@@ -40,6 +40,9 @@ TEST(ManifestTest, RoundTripsThroughJson) {
   EXPECT_EQ(back->FindInput("c"), nullptr);
   EXPECT_FALSE(Manifest::Parse("{\"inputs\": []}", "test").ok());
   EXPECT_FALSE(Manifest::Parse("not json", "test").ok());
+  EXPECT_FALSE(Manifest::Parse("{\"manifest\": \"accord-manifest/1\", \"accord\": 5}", "test").ok());
+  EXPECT_FALSE(
+      Manifest::Parse("{\"manifest\": \"accord-manifest/1\", \"inputs\": [{\"size\": \"x\"}]}", "test").ok());
 }
 
 TEST(ManifestTest, SettingsCoverVersionFingerprintsAndOptions) {

@@ -97,7 +97,7 @@ def build_archive(folder, size_bytes, files=8):
 
 
 def run(cmd):
-    """Runs cmd; returns (seconds, peak RSS in MB, stderr)."""
+    """Runs cmd; returns (seconds, peak RSS in MB, stderr, CPU seconds of the child)."""
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     err = p.stderr.read().decode("utf-8", "replace")
@@ -106,7 +106,7 @@ def run(cmd):
     p.returncode = os.waitstatus_to_exitcode(status)
     if p.returncode not in (0, 1):
         sys.exit("%s failed (%d):\n%s" % (" ".join(cmd), p.returncode, err))
-    return seconds, usage.ru_maxrss / 1024.0, err
+    return seconds, usage.ru_maxrss / 1024.0, err, usage.ru_utime + usage.ru_stime
 
 
 def main():
@@ -135,16 +135,20 @@ def main():
         print("start-up (extract one message, median of 7): %.0f ms" % (statistics.median(startups) * 1000))
 
         base = None
-        print("%-6s %10s %10s %12s %10s %10s" % ("jobs", "seconds", "MB/s", "documents/s", "peak RSS", "speed-up"))
+        # On a shared machine wall time depends on the load; MB per CPU-second does not.
+        print("load average: %.1f" % os.getloadavg()[0])
+        print("%-6s %10s %10s %12s %10s %10s %12s" % ("jobs", "seconds", "MB/s", "documents/s", "peak RSS",
+                                                    "speed-up", "MB/CPU-s"))
         for jobs in args.jobs:
             out = os.path.join(work, "out.jsonl")
-            seconds, rss, err = run([args.accord, "extract", "-j", str(jobs), *paths, "-o", out])
+            seconds, rss, err, cpu = run([args.accord, "extract", "-j", str(jobs), *paths, "-o", out])
             m = re.search(r"(\d+) documents", err)
             docs = int(m.group(1)) if m else 0
             os.remove(out)
             mbs = size / 1e6 / seconds
             base = base or mbs
-            print("%-6d %10.1f %10.1f %12.0f %8.0f MB %9.2fx" % (jobs, seconds, mbs, docs / seconds, rss, mbs / base))
+            print("%-6d %10.1f %10.1f %12.0f %7.0f MB %9.2fx %12.1f"
+                  % (jobs, seconds, mbs, docs / seconds, rss, mbs / base, size / 1e6 / cpu))
             sys.stdout.flush()
     finally:
         if not args.keep and not args.workdir:
