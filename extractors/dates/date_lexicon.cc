@@ -27,6 +27,7 @@ constexpr ClassName kClassNames[] = {
     {"season", WordClass::kSeason},
     {"zone", WordClass::kZone},
     {"daypart", WordClass::kDaypart},
+    {"holiday", WordClass::kHoliday},
 };
 
 bool IsNameClass(WordClass c) {
@@ -53,6 +54,15 @@ std::string WordPattern(std::string_view word) {
 std::string Title(std::string_view w) {
   std::string s(w);
   if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+  return s;
+}
+
+// "new year's day" -> "New Year's Day".
+std::string TitleWords(std::string_view w) {
+  std::string s(w);
+  for (size_t i = 0; i < s.size(); ++i)
+    if (i == 0 || s[i - 1] == ' ')
+      s[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[i])));
   return s;
 }
 
@@ -114,12 +124,14 @@ std::string_view Lexicon::Value(WordClass c, std::string_view word) const {
 }
 
 std::string Lexicon::Alternation(WordClass c) const {
-  std::string out = IsNameClass(c) ? "(?:" : "(?i:";
+  std::string out = IsNameClass(c) || c == WordClass::kHoliday ? "(?:" : "(?i:";
   bool first = true;
   for (const auto& [word, value] : words_[static_cast<int>(c)]) {
     if (!first) out += '|';
     first = false;
-    if (IsNameClass(c)) {
+    if (c == WordClass::kHoliday) {
+      out += WordPattern(TitleWords(word));
+    } else if (IsNameClass(c)) {
       out += WordPattern(Title(word)) + "|" + WordPattern(Upper(word));
     } else {
       out += WordPattern(word);

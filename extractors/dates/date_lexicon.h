@@ -25,8 +25,9 @@ enum class WordClass : uint8_t {
   kSeason,          // "summer" -> SU
   kZone,            // "est" -> -05:00
   kDaypart,         // "morning" -> MO
+  kHoliday,         // "christmas" -> 12-25 (matched as "Christmas", "New Year's Day")
 };
-inline constexpr int kWordClassCount = 11;
+inline constexpr int kWordClassCount = 12;
 
 class Lexicon {
  public:

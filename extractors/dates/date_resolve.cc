@@ -378,8 +378,14 @@ std::optional<Value> Resolver::Calendar(const Match& m, std::string_view text, s
                                         size_t end, std::optional<CivilDate> ref) const {
   int month = m.has(kSlotMonth) ? Month(m.slots[kSlotMonth])
                                 : (m.has(kSlotMnum) ? std::atoi(std::string(m.slots[kSlotMnum]).c_str()) : 0);
-  if (month < 1 || month > 12) return std::nullopt;
   int day = m.has(kSlotDay) ? std::atoi(std::string(m.slots[kSlotDay]).c_str()) : 0;
+  if (m.has(kSlotHoliday)) {  // "Christmas" -> 12-25
+    const std::string_view v = lex_.Value(WordClass::kHoliday, m.slots[kSlotHoliday]);
+    if (v.size() != 5) return std::nullopt;
+    month = std::atoi(std::string(v.substr(0, 2)).c_str());
+    day = std::atoi(std::string(v.substr(3, 2)).c_str());
+  }
+  if (month < 1 || month > 12) return std::nullopt;
   std::optional<int> year;
   if (m.has(kSlotYear)) year = Year(m.slots[kSlotYear], ref);
   else if (m.has(kSlotYy)) year = Year(m.slots[kSlotYy], ref);
@@ -465,6 +471,8 @@ std::optional<Value> Resolver::Resolve(const RuleSpec& spec, const Match& m, std
       int delta = 0;
       if (IEquals(rel, "last") || IEquals(rel, "previous")) delta = -1;
       if (IEquals(rel, "next") || IEquals(rel, "coming") || IEquals(rel, "following")) delta = 1;
+      if (unit.rfind("fiscal", 0) == 0 || unit.rfind("financial", 0) == 0)
+        return Value{"FY" + Year4(ref->y + delta), "date"};
       if (unit == "weekend") {
         int weeks = delta;
         if (IEquals(rel, "the")) {

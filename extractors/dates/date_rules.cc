@@ -70,11 +70,15 @@ const std::vector<RuleSpec>& RuleSpecs() {
       {"modified-year", RuleKind::kYear, R"((?P<mod>{MOD})(?P<year>{YEAR})\b)"},
       {"year", RuleKind::kYear, R"(\b(?P<year>{YEAR})\b)"},
       {"month", RuleKind::kCalendar, R"((?P<mod>{MOD})?\b(?P<month>{MONTH_FULL}))"},
+      {"holiday", RuleKind::kCalendar,
+       R"(\b(?P<holiday>{HOLIDAY})(?:,?{_}(?P<year>{YEAR}))?\b)"},
       // --- Relative to the article's date.
       {"relative-unit", RuleKind::kRelative,
        R"((?P<mod>{MOD}|(?i:earlier|later){_})?\b(?P<rel>(?i:last|next|this|coming|current)){_}(?P<unit>(?i:weekend|week|month|year|quarter|decade|century))\b)"},
       {"the-previous-unit", RuleKind::kRelative,
        R"(\b(?i:the){_}(?P<rel>(?i:previous|following|current|same)){_}(?P<unit>(?i:weekend|week|month|year|quarter|decade))\b)"},
+      {"fiscal-year-relative", RuleKind::kRelative,
+       R"((?P<mod>{MOD})?(?:\b(?i:the){_})?\b(?P<rel>(?i:the|this|last|next|current|previous|coming)){_}(?P<unit>(?i:fiscal|financial){_}(?i:year))\b)"},
       {"the-weekend", RuleKind::kRelative,
        R"(\b(?P<rel>(?i:the)){_}(?P<unit>(?i:weekend))\b)"},
       {"modified-the-unit", RuleKind::kRelative,
@@ -133,7 +137,7 @@ constexpr SlotName kSlotNames[] = {
     {"hour", kSlotHour},   {"min", kSlotMin},     {"ampm", kSlotAmpm},     {"zone", kSlotZone},
     {"part", kSlotPart},   {"mod", kSlotMod},     {"dir", kSlotDir},       {"a", kSlotA},
     {"b", kSlotB},         {"span", kSlotSpan},   {"n1", kSlotN1},         {"n2", kSlotN2},
-    {"decade", kSlotDecade}, {"dw", kSlotDw},
+    {"decade", kSlotDecade}, {"dw", kSlotDw}, {"holiday", kSlotHoliday},
 };
 
 RE2::Options RuleOptions() {
@@ -167,6 +171,7 @@ StatusOr<std::string> ExpandPattern(std::string_view pattern, const Lexicon& lex
     if (key == "UNITS") return "(?:(?i:centuries)|" + unit + "(?i:s)?)\\b";
     if (key == "SEASON") return lex.Alternation(WordClass::kSeason) + "\\b";
     if (key == "ZONE") return lex.Alternation(WordClass::kZone) + "\\b";
+    if (key == "HOLIDAY") return lex.Alternation(WordClass::kHoliday);
     if (key == "DAYPART") return lex.Alternation(WordClass::kDaypart) + "\\b";
     if (key == "QORD") return lex.Alternation(WordClass::kQuarterOrdinal) + "\\b";
     if (key == "AP") return R"((?i:[ap]\.?m\b\.?))";

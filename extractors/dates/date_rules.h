@@ -45,7 +45,7 @@ enum Slot : uint8_t {
   kSlotYear, kSlotYy, kSlotMonth, kSlotMnum, kSlotDay, kSlotWday, kSlotRel, kSlotNum,
   kSlotVague, kSlotUnit, kSlotSeason, kSlotQord, kSlotHour, kSlotMin, kSlotAmpm, kSlotZone,
   kSlotPart, kSlotMod, kSlotDir, kSlotA, kSlotB, kSlotSpan, kSlotN1, kSlotN2, kSlotDecade,
-  kSlotDw,
+  kSlotDw, kSlotHoliday,
   kSlotCount
 };
 

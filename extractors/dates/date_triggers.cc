@@ -19,7 +19,7 @@ constexpr std::string_view kOpeners[] = {
     "early", "late", "mid", "last", "next", "this", "past", "coming", "previous", "following",
     "current", "same", "earlier", "later", "recent", "end", "beginning", "start", "middle",
     "close", "very", "first", "second", "half", "just", "only", "approximately", "roughly",
-    "final", "fiscal", "near", "distant", "foreseeable", "these", "one", "number", "couple"};
+    "final", "fiscal", "financial", "near", "distant", "foreseeable", "these", "one", "number", "couple"};
 
 inline char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 inline bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -41,6 +41,12 @@ TriggerScanner::TriggerScanner(const Lexicon& lex) {
                       WordClass::kUnit, WordClass::kSeason, WordClass::kDaypart})
     for (const auto& [word, value] : lex.Words(c)) add(word);
   for (std::string_view w : kExtraTriggers) add(w);
+  // A holiday opens with its first word ("New Year's Day", "Independence Day").
+  for (const auto& [phrase, value] : lex.Words(WordClass::kHoliday)) {
+    std::string first = phrase.substr(0, phrase.find_first_of(" '"));
+    while (!first.empty() && first.back() == '.') first.pop_back();
+    add(first);
+  }
   for (std::string_view w : kOpeners) openers_.insert(std::string(w));
   for (WordClass c : {WordClass::kNumber, WordClass::kVagueNumber, WordClass::kQuarterOrdinal})
     for (const auto& [phrase, value] : lex.Words(c)) {
