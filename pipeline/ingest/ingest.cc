@@ -48,13 +48,13 @@ bool ReadWhole(LineReader& in, Reader& r, const std::string& path, std::string* 
   LineReader::Line line;
   while (in.Next(&line)) {
     if (line.too_long) {
-      r.on_error({path, line.offset, "line longer than " + std::to_string(r.options.max_line_bytes >> 20) +
-                                         " MiB: file skipped"});
+      r.on_error({path, line.offset, "line longer than " + std::to_string(r.options.max_line_bytes) +
+                                         " bytes: file skipped"});
       return false;
     }
     if (out->size() + line.text.size() > r.options.max_message_bytes) {
-      r.on_error({path, 0, "larger than " + std::to_string(r.options.max_message_bytes >> 20) +
-                               " MiB: file skipped"});
+      r.on_error({path, 0, "larger than " + std::to_string(r.options.max_message_bytes) +
+                               " bytes: file skipped"});
       return false;
     }
     out->append(line.text);

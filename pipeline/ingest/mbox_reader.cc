@@ -77,7 +77,8 @@ bool MboxReader::Next(Message* m) {
   while (in_->Next(&line)) {
     if (line.too_long) {
       if (m->error.empty()) {
-        m->error = "line longer than the limit at offset " + std::to_string(line.offset) + ": message skipped";
+        m->error = "line longer than the line limit (message at offset " + std::to_string(m->offset) +
+                   "): message skipped";
         m->error_offset = line.offset;
       }
       continue;
@@ -97,7 +98,7 @@ bool MboxReader::Next(Message* m) {
     if (m->bytes.size() + text.size() > max_message_) {
       oversize = true;
       if (m->error.empty()) {
-        m->error = "message larger than " + std::to_string(max_message_ >> 20) + " MiB: skipped";
+        m->error = "message larger than " + std::to_string(max_message_) + " bytes: skipped";
         m->error_offset = m->offset;
       }
       m->bytes.clear();

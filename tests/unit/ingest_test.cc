@@ -452,6 +452,38 @@ TEST_P(BadInputTest, OneErrorNamingFileAndOffsetAndTheRestIsRead) {
 INSTANTIATE_TEST_SUITE_P(Ingest, BadInputTest, ::testing::ValuesIn(BadCases()),
                          [](const auto& info) { return info.param.name; });
 
+TEST(IngestTest, ArchiveGivesTheSameDocumentsAsItsMessagesOneByOne) {
+  // 3000 messages: the archive crosses the reader's block boundaries many times.
+  const std::string dir = TempDir();
+  std::string mbox;
+  for (int i = 0; i < 3000; ++i) {
+    const std::string msg = Message("one" + std::to_string(i), "",
+                                    "Line " + std::to_string(i) + std::string(i % 97, 'x') + "\n\nEnd.\n");
+    mbox += MboxEntry(msg);
+    char name[32];
+    std::snprintf(name, sizeof name, "/Mail/cur/%05d", i);
+    Write(dir + name, msg);
+  }
+  Write(dir + "/Mail/new/.keep", "");
+  Result archive = Ingest({Write(dir + "/all.mbox", mbox)});
+  Result one_by_one = Ingest({dir + "/Mail"});
+  ASSERT_EQ(archive.docs.size(), 3000u);
+  EXPECT_EQ(archive.texts(), one_by_one.texts());
+  EXPECT_EQ(archive.ids(), one_by_one.ids());
+}
+
+TEST(IngestTest, MessageOverTheSizeLimitIsSkippedAndReported) {
+  IngestOptions options;
+  options.max_message_bytes = 4096;
+  const std::string big = MboxEntry(Message("big", "", std::string(100, 'y') + "\n" + std::string(8000, 'z') + "\n"));
+  const std::string path = Write(TempDir() + "/big.mbox", kGood1 + big + kGood2);
+  Result r = Ingest({path}, options);
+  EXPECT_EQ(r.ids(), (std::vector<std::string>{"<good1@example.org>", "<good2@example.org>"}));
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].offset, kGood1.size());
+  EXPECT_THAT(r.errors[0].message, HasSubstr("larger than"));
+}
+
 TEST(IngestTest, InvalidUtf8NeverLeaks) {
   const std::string bad = "Bad \xff\xfe bytes, overlong \xc0\xaf, cut \xe2\x80";
   const std::string path = Write(TempDir() + "/u.mbox",
