@@ -8,11 +8,17 @@ namespace accord {
 
 namespace data {
 const std::string_view* Find(std::string_view name) {
-  const auto& files = AllFiles();
-  auto it = std::lower_bound(files.begin(), files.end(), name,
-                             [](const EmbeddedFile& f, std::string_view n) { return f.name < n; });
-  if (it == files.end() || it->name != name) return nullptr;
-  return &it->content;
+  // AllFiles() is in build order (by absolute path); look up by name through an index built once.
+  static const std::vector<const EmbeddedFile*> kByName = [] {
+    std::vector<const EmbeddedFile*> v;
+    for (const EmbeddedFile& f : AllFiles()) v.push_back(&f);
+    std::sort(v.begin(), v.end(), [](const EmbeddedFile* a, const EmbeddedFile* b) { return a->name < b->name; });
+    return v;
+  }();
+  auto it = std::lower_bound(kByName.begin(), kByName.end(), name,
+                             [](const EmbeddedFile* f, std::string_view n) { return f->name < n; });
+  if (it == kByName.end() || (*it)->name != name) return nullptr;
+  return &(*it)->content;
 }
 }  // namespace data
 

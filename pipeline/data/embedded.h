@@ -16,7 +16,7 @@ struct EmbeddedFile {
   std::string_view content;
 };
 
-// All embedded tables, sorted by name.
+// All embedded tables, in build order.
 const std::vector<EmbeddedFile>& AllFiles();
 
 // The content of the table `name`, or nullptr when no such table was embedded.
