@@ -75,6 +75,7 @@ const std::vector<Case>& Cases() {
       {"nation-name", "NORTH KOREA TESTS MISSILE NEAR JAPAN", {"NORTH KOREA/KP", "JAPAN/JP"}},
       {"nation-name", "He left the DPRK for the Islamic Republic of Iran.", {"DPRK/KP", "Islamic Republic of Iran/IR"}},
       {"nation-name", "the U.S.-led coalition", {"U.S./US"}},
+      {"nation-name", "troops left the U.S", {"U.S/US"}},
       {"nation-name", "Sudan and South Sudan; Dominica and the Dominican Republic.",
        {"Sudan/SD", "South Sudan/SS", "Dominica/DM", "Dominican Republic/DO"}},
       {"nation-name", "Guinea, Guinea-Bissau, Equatorial Guinea and Papua New Guinea.",
