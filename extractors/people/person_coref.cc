@@ -1,6 +1,7 @@
 #include "extractors/people/person_coref.h"
 
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace accord::people {
@@ -86,7 +87,6 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
 
   // Candidates that repeat a known name, in two rounds: names accepted in the first round
   // ("Aldrich Ames" after "Ames, 52,") are known in the second.
-  std::vector<size_t> fulls;
   std::unordered_set<std::string> surnames;  // ASCII-folded
   std::unordered_set<std::string> firsts;    // first words of full names, ASCII-folded
   std::string folded;
@@ -149,19 +149,36 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
     }
     if (!changed) break;
   }
-  fulls.clear();
-  for (size_t i = 0; i < mentions.size(); ++i)
-    if (info[i].accepted && mentions[i].word_count >= 2) fulls.push_back(i);
+  // Full names indexed by folded last and first word; each index list is in text order.
+  std::unordered_map<std::string, std::vector<size_t>> by_last, by_first;
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    if (!info[i].accepted || mentions[i].word_count < 2) continue;
+    by_last[fold(info[i].last)].push_back(i);
+    by_first[fold(info[i].first)].push_back(i);
+  }
+  auto first_of = [&](const std::unordered_map<std::string, std::vector<size_t>>& index,
+                      std::string_view w) -> size_t {
+    auto it = index.find(fold(w));
+    return it == index.end() ? SIZE_MAX : it->second.front();
+  };
 
-  // Canonical forms.
+  // Canonical forms: the best form among the full names with the anchor's surname and a
+  // compatible first word, memoised per (surname, first word) so that a long document stays
+  // linear.
+  std::unordered_map<std::string, std::string> memo;
   auto longest_of = [&](size_t anchor) -> const std::string& {
+    std::string key = fold(info[anchor].last);
+    key += '\t';
+    key += fold(info[anchor].first);
+    auto [it, inserted] = memo.try_emplace(std::move(key));
+    if (!inserted) return it->second;
     const std::string* best = &info[anchor].text;
-    for (size_t f : fulls) {
-      if (!SameWord(info[f].last, info[anchor].last)) continue;
+    for (size_t f : by_last[fold(info[anchor].last)]) {
       if (!CompatibleFirst(info[f].first, info[anchor].first)) continue;
       if (BetterForm(info[f].text, *best)) best = &info[f].text;
     }
-    return *best;
+    it->second = *best;
+    return it->second;
   };
   for (size_t i = 0; i < mentions.size(); ++i) {
     const NameInfo& n = info[i];
@@ -173,23 +190,10 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
     if (mentions[i].word_count >= 2) {
       r.canonical = longest_of(i);
     } else {
-      // A lone surname: the first full name with that surname before it (news names the
-      // main person first), else the first one after it.
-      size_t anchor = SIZE_MAX;
-      for (size_t f : fulls) {
-        if (SameWord(info[f].last, n.last)) {
-          anchor = f;
-          break;
-        }
-      }
-      if (anchor == SIZE_MAX) {
-        for (size_t f : fulls) {
-          if (SameWord(info[f].first, n.first)) {
-            anchor = f;
-            break;
-          }
-        }
-      }
+      // A lone surname: the first full name with that surname (news names the main person
+      // first); else the first full name that begins with the word.
+      size_t anchor = first_of(by_last, n.last);
+      if (anchor == SIZE_MAX) anchor = first_of(by_first, n.first);
       r.canonical = anchor == SIZE_MAX ? n.text : longest_of(anchor);
     }
     out.push_back(std::move(r));
@@ -211,10 +215,12 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
       size_t full = SIZE_MAX;
       if (k + 1 < count && parts[k + 1].kind == NamePart::kWord) {
         const std::string_view next = WordOf(text, tokens, parts[k + 1]);
-        for (size_t f : fulls) {
-          if (SameWord(info[f].first, w) && SameWord(info[f].last, next)) {
-            full = f;
-            break;
+        if (auto it = by_first.find(fold(w)); it != by_first.end()) {
+          for (size_t f : it->second) {
+            if (SameWord(info[f].last, next)) {
+              full = f;
+              break;
+            }
           }
         }
       }
@@ -231,13 +237,8 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
       if (known.count(fold(w)) == 0) continue;
       r.end = parts[k].end;
       r.rule = "coref-headline";
-      r.canonical = std::string(w);
-      for (size_t f : fulls) {
-        if (SameWord(info[f].last, w)) {
-          r.canonical = longest_of(f);
-          break;
-        }
-      }
+      const size_t anchor = first_of(by_last, w);
+      r.canonical = anchor == SIZE_MAX ? std::string(w) : longest_of(anchor);
       out.push_back(std::move(r));
     }
   }

@@ -67,7 +67,8 @@ bool PersonRules::IsNameWord(std::string_view text, const NameToken& t) const {
 // The number of chain parts, from part k, that spell a title ("Prime Minister"), or 0.
 size_t PersonRules::TitleAt(std::string_view text, const std::vector<NameToken>& tokens,
                             const std::vector<NamePart>& chain, size_t k) const {
-  std::string key, lower;
+  thread_local std::string key, lower;  // scratch, reused across calls
+  key.clear();
   size_t best = 0;
   for (size_t n = 0; n < lex_->max_title_words() && k + n < chain.size(); ++n) {
     const NamePart& p = chain[k + n];
@@ -114,7 +115,7 @@ bool PersonRules::TitleBefore(std::string_view text, const std::vector<NameToken
     --end;  // "general counsel, Mark Chandler"
   }
   const bool after_comma = end < first && IsPunct(text, tokens[end], ",");
-  std::string key, lower;
+  thread_local std::string key, lower;  // scratch, reused across calls
   // Try the longest title first: words [end - n, end).
   for (size_t n = std::min(lex_->max_title_words(), end); n >= 1; --n) {
     key.clear();
@@ -147,7 +148,7 @@ bool PersonRules::TitleBefore(std::string_view text, const std::vector<NameToken
 // Evidence from the words around a name of two or more words: tokens [first, next) are the name.
 const char* PersonRules::CueEvidence(std::string_view text, const std::vector<NameToken>& tokens,
                                      size_t first, size_t next) const {
-  std::string lower;
+  thread_local std::string lower, key;  // scratch, reused across calls
   if (next < tokens.size() && IsLowerWord(tokens[next])) {
     LowerAscii(TextOf(text, tokens[next]), lower);
     if (lex_->IsSpeechVerb(lower)) return "speech";
@@ -155,7 +156,6 @@ const char* PersonRules::CueEvidence(std::string_view text, const std::vector<Na
   if (first > 0 && IsLowerWord(tokens[first - 1])) {
     LowerAscii(TextOf(text, tokens[first - 1]), lower);
     if (lex_->IsSpeechVerb(lower)) return "speech";
-    std::string key;
     for (size_t n = 1; n <= lex_->max_before_words() && n <= first; ++n) {
       key.clear();
       for (size_t i = first - n; i < first; ++i) {
@@ -286,7 +286,7 @@ void PersonRules::Flush(std::string_view text, const std::vector<NameToken>& tok
 size_t PersonRules::TitleAcrossStart(std::string_view text, const std::vector<NameToken>& tokens,
                                      const std::vector<NamePart>& chain) const {
   const size_t first = chain[0].token;
-  std::string key, lower;
+  thread_local std::string key, lower;  // scratch, reused across calls
   for (size_t back = 2; back <= 3 && back <= first; ++back) {
     key.clear();
     bool ok = true;

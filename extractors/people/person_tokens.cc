@@ -46,7 +46,7 @@ void Scan(std::string_view s, std::vector<NameToken>& out) {
   int newlines = 2;  // the start of the text counts as a paragraph start
   while (i < s.size()) {
     size_t at = i;
-    const char32_t c = utf8::Next(s, i);
+    const char32_t c = static_cast<unsigned char>(s[i]) < 0x80 ? s[i++] : utf8::Next(s, i);
     if (IsSpace(c)) {
       if (c == '\n') ++newlines;
       continue;
@@ -90,7 +90,8 @@ void Scan(std::string_view s, std::vector<NameToken>& out) {
     if (IsLetter(c) || IsDigit(c)) {
       t.flags |= NameToken::kWord;
       if (IsDigit(c)) t.flags |= NameToken::kDigit;
-      else if (u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c)))
+      else if (c < 0x80 ? (c >= 'A' && c <= 'Z')
+                        : (u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c))))
         t.flags |= NameToken::kCap;
       else t.flags |= NameToken::kLower;
       int letters = IsLetter(c) ? 1 : 0;
@@ -99,11 +100,12 @@ void Scan(std::string_view s, std::vector<NameToken>& out) {
       size_t end = i;
       while (end < s.size()) {
         size_t j = end;
-        const char32_t n = utf8::Next(s, j);
+        const char32_t n = static_cast<unsigned char>(s[j]) < 0x80 ? s[j++] : utf8::Next(s, j);
         if (IsLetter(n) || IsDigit(n)) {
           if (IsLetter(n)) {
             ++letters;
-            if (u_islower(static_cast<UChar32>(n))) any_lower = true;
+            if (n < 0x80 ? (n >= 'a' && n <= 'z') : u_islower(static_cast<UChar32>(n)))
+              any_lower = true;
           } else {
             has_digit = true;
           }

@@ -2,6 +2,7 @@
 // alone, on each gold text with its article spans as body zones, must keep its PERSON scores.
 // Strict span match; canonicals are counted on matched spans.
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <set>
 #include <string>
@@ -104,6 +105,36 @@ TEST(PersonGoldTest, ListDevF1InsideArticles) {
   EXPECT_GE(s.canonical_ok, s.matched * 90 / 100);
   std::printf("list-dev PERSON: gold %d predicted %d matched %d canonical %d F1 %.3f\n", s.gold,
               s.predicted, s.matched, s.canonical_ok, s.F1());
+}
+
+// Throughput on a long document (the meantime texts, repeated): a guard against quadratic
+// behaviour, with a floor far below the real speed so that a loaded machine does not fail it.
+TEST(PersonGoldTest, ThroughputOnALongDocument) {
+  ACCORD_REQUIRE_SHARED(corpora);
+  std::ifstream in(corpora + "/meantime-dev/dev.jsonl");
+  std::string line, all;
+  while (std::getline(in, line))
+    if (!line.empty()) all += nlohmann::json::parse(line).at("text").get<std::string>() + "\n\n";
+  Document doc;
+  while (doc.text.size() < (8u << 20)) doc.text += all;
+  doc.zones.push_back({ZoneKind::kBody, {0, static_cast<uint32_t>(doc.text.size())}, 0, false});
+  doc.norm.AppendVerbatim(doc.text, 0);
+  static const auto stage = MakePersonStage({});
+  ASSERT_TRUE(stage.ok());
+  // CPU time of this thread: the machine may be shared with other jobs.
+  auto cpu_seconds = [] {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+  };
+  const double t0 = cpu_seconds();
+  ASSERT_TRUE((*stage)->Run(doc).ok());
+  const double s = cpu_seconds() - t0;
+  const double mb_per_s = doc.text.size() / 1e6 / s;
+  std::printf("person stage: %.1f MB in %.3f s CPU = %.1f MB/s, %zu names\n", doc.text.size() / 1e6, s,
+              mb_per_s, doc.entities.size());
+  EXPECT_GT(doc.entities.size(), 1000u);
+  EXPECT_GT(mb_per_s, 5.0);
 }
 
 }  // namespace
