@@ -102,8 +102,10 @@ std::string HtmlToText(std::string_view html) {
     clean.push_back(c);
   }
   while (!clean.empty() && (clean.back() == ' ' || clean.back() == '\n')) clean.pop_back();
-  while (!clean.empty() && clean.front() == '\n') clean.erase(clean.begin());
-  if (!clean.empty()) clean.push_back('\n');
+  const size_t first = clean.find_first_not_of('\n');
+  if (first == std::string::npos) return {};
+  clean.erase(0, first);
+  clean.push_back('\n');
   return clean;
 }
 

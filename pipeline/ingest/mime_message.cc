@@ -244,6 +244,20 @@ Status BuildDocument(GMimeMessage* msg, const MessageContext& ctx, int part, Doc
   return Status::Ok();
 }
 
+constexpr size_t kMaxMultiparts = 2000;
+
+// How many "boundary=" parameters (any case) the message has: at least its multiparts.
+size_t CountBoundaries(std::string_view bytes) {
+  static constexpr std::string_view kWord = "boundary";
+  size_t n = 0;
+  for (size_t i = bytes.find('=', kWord.size()); i != std::string_view::npos; i = bytes.find('=', i + 1)) {
+    size_t k = i;
+    while (k > 0 && (bytes[k - 1] == ' ' || bytes[k - 1] == '\t')) --k;
+    if (k >= kWord.size() && IEquals(bytes.substr(k - kWord.size(), kWord.size()), kWord)) ++n;
+  }
+  return n;
+}
+
 // The top-level header block, parsed without GMime for speed: the fields ingest reads (first
 // occurrence of each, raw and folded as written) and where the body starts.
 struct HeaderBlock {
@@ -451,6 +465,10 @@ Status DecodeMessage(std::string_view bytes, const MessageContext& ctx, std::vec
   }
 
   // A message needs its header block closed by an empty line (or to be all headers).
+  // GMime builds nested multiparts recursively: bound the nesting a hostile message can ask for.
+  if (CountBoundaries(bytes) > kMaxMultiparts) {
+    return DataLoss("more than " + std::to_string(kMaxMultiparts) + " MIME multiparts: message skipped");
+  }
   GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(bytes.data(), bytes.size()));
   GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
   g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);

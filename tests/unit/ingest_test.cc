@@ -401,6 +401,16 @@ std::vector<BadCase> BadCases() {
                                          kGood2);
                    },
                    "digest message 1: no text part", 0, {"<ok@example.org>", "<good2@example.org>"}});
+  cases.push_back({"DeeplyNestedMultiparts", "nested.mbox",
+                   [](const std::string& p) {
+                     std::string body;
+                     for (int i = 0; i < 5000; ++i)
+                       body += "--b" + std::to_string(i) + "\nContent-Type: multipart/mixed; boundary=b" +
+                               std::to_string(i + 1) + "\n\n";
+                     return Write(p, MboxEntry(Message("nested", "Content-Type: multipart/mixed; boundary=b0\n", body)) +
+                                         kGood2);
+                   },
+                   "multiparts", 0, {"<good2@example.org>"}});
   cases.push_back({"EmptyFile", "empty.mbox", [](const std::string& p) { return Write(p, ""); }, "empty", 0, {}});
   cases.push_back({"MissingPath", "none.mbox", [](const std::string& p) { return p; }, "no such file", 0, {}});
   cases.push_back({"FiftyMegabyteLine", "long.mbox",
