@@ -161,6 +161,12 @@ Decision NationRules::DecideName(Context& ctx, size_t k) const {
       const std::string next = ctx.Folded(*n);
       if (next == "dollar" || next == "dollars") return {false, "us-currency", {}};
     }
+    // "US-ASCII", "US-TAR": part of an acronym compound (but "US-UK talks" are two nations).
+    if (words[c.last_word].sep_after == '-' && c.last_word + 1 < words.size() &&
+        words[c.last_word + 1].has(Word::kAllUpper)) {
+      const bool next_is_candidate = k + 1 < ctx.cands.size() && ctx.cands[k + 1].first_word == c.last_word + 1;
+      if (!next_is_candidate) return {false, "us-in-acronym", {}};
+    }
     // "LET US KNOW": the pronoun, in an ALL-CAPS line.
     if (e.display == "US") {
       auto p = ctx.Prev(c.first_word);

@@ -8,6 +8,7 @@
 //   non-sovereign-territory  a dependent territory                    "Puerto Rico", "Hong Kong"
 //   inside-url               a word of a URL or mail address          "http://example.org/wiki/China_trade"
 //   us-currency              "US$", "US dollars" are money            "US$40 billion", "9.99 US dollars"
+//   us-in-acronym            "US-ASCII", "US-TAR" (but "US-UK talks" keeps both)
 //   us-pronoun-in-caps       ALL-CAPS "US" after a verb or preposition "LET US", "JOIN US"
 //   the-states / the-emirates  only "the States", "the Emirates"      "back in the States"
 //   georgia-us-state         Georgia/Georgian is the US state unless the document shows the

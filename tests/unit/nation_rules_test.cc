@@ -97,6 +97,8 @@ const std::vector<Case>& Cases() {
       {"us-currency", "a US contract worth $40 billion", {"US/US"}},
       {"us-currency", "a deal worth about US $3 billion", {}},
       {"person-surname", "Talks Stall\n\nJordan Hits Back at Critics", {"Jordan/JO"}},
+      {"us-in-acronym", "The charset is US-ASCII.", {}},
+      {"us-in-acronym", "US-UK talks and US-led raids", {"US/US", "UK/GB", "US/US"}},
       {"us-pronoun-in-caps", "PLEASE LET US KNOW", {}},
       {"us-pronoun-in-caps", "CHINA WARNS US OVER TARIFFS", {"CHINA/CN", "US/US"}},
       // the States.
