@@ -105,6 +105,8 @@ StatusOr<PersonLexicon> PersonLexicon::FromTables(std::string_view first_names,
     else if (kind == "title") k = TitleKind::kTitle;
     else if (kind == "role") k = TitleKind::kRole;
     else return RowError(*title_table, r, "kind must be honorific, title or role");
+    lex.title_first_words_.insert(key.substr(0, key.find(' ')));
+    lex.title_last_words_.insert(key.substr(key.rfind(' ') + 1));
     if (!lex.titles_.emplace(std::move(key), k).second)
       return RowError(*title_table, r, "duplicate title (titles match case-insensitively)");
   }

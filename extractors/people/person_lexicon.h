@@ -53,6 +53,9 @@ class PersonLexicon {
     return it == titles_.end() ? TitleKind::kNone : it->second;
   }
   bool IsTitle(std::string_view lower_words) const { return titles_.count(lower_words) > 0; }
+  // Quick filters: a lower-cased word that begins / ends some title.
+  bool BeginsTitle(std::string_view lower) const { return title_first_words_.count(lower) > 0; }
+  bool EndsTitle(std::string_view lower) const { return title_last_words_.count(lower) > 0; }
   size_t max_title_words() const { return max_title_words_; }
   bool IsSpeechVerb(std::string_view lower) const { return speech_.count(lower) > 0; }
   bool IsBeforeCue(std::string_view lower_words) const { return before_.count(lower_words) > 0; }
@@ -66,6 +69,8 @@ class PersonLexicon {
   StringMap<NonNameClass> non_names_;
   StringMap<NamePartKind> name_parts_;
   StringMap<TitleKind> titles_;
+  StringSet title_first_words_;
+  StringSet title_last_words_;
   StringSet speech_;
   StringSet before_;
   StringSet appositive_;

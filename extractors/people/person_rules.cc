@@ -74,6 +74,7 @@ size_t PersonRules::TitleAt(std::string_view text, const std::vector<NameToken>&
     const NamePart& p = chain[k + n];
     if (p.kind != NamePart::kWord) break;
     LowerAscii(TextOf(text, tokens[p.token]), lower);
+    if (n == 0 && !lex_->BeginsTitle(lower)) return 0;
     if (n > 0) key += ' ';
     key += lower;
     // Inside a run only honorifics and titles split it ("Microsoft President Brad Smith"); a
@@ -116,6 +117,9 @@ bool PersonRules::TitleBefore(std::string_view text, const std::vector<NameToken
   }
   const bool after_comma = end < first && IsPunct(text, tokens[end], ",");
   thread_local std::string key, lower;  // scratch, reused across calls
+  if (end == 0 || !tokens[end - 1].Is(NameToken::kWord)) return false;
+  LowerAscii(TextOf(text, tokens[end - 1]), lower);
+  if (!lex_->EndsTitle(lower)) return false;
   // Try the longest title first: words [end - n, end).
   for (size_t n = std::min(lex_->max_title_words(), end); n >= 1; --n) {
     key.clear();

@@ -44,6 +44,7 @@ void Scan(std::string_view s, std::vector<NameToken>& out) {
   out.clear();
   size_t i = 0;
   int newlines = 2;  // the start of the text counts as a paragraph start
+  size_t run_start = 0;  // where the current run of non-space characters began
   while (i < s.size()) {
     size_t at = i;
     const char32_t c = static_cast<unsigned char>(s[i]) < 0x80 ? s[i++] : utf8::Next(s, i);
@@ -52,17 +53,21 @@ void Scan(std::string_view s, std::vector<NameToken>& out) {
       continue;
     }
     if (c == '>' && (at == 0 || LineStartBefore(s, at))) continue;  // a "> " quote mark
-    if (at == 0 || IsSpaceByte(s[at - 1])) {
-      // A URL or mail address holds no names: skip the whole run of non-space characters.
+    if (at == 0 || IsSpaceByte(s[at - 1])) run_start = at;
+    // A URL or mail address holds no names: at "://", "www." or a mail "@", drop the tokens of
+    // the current run of non-space characters and skip to its end.
+    const bool url_mark =
+        (c == ':' && s.substr(at, 3) == "://") ||
+        ((c == 'w' || c == 'W') && at == run_start && s.size() - at > 4 &&
+         (s.substr(at, 4) == "www." || s.substr(at, 4) == "WWW.")) ||
+        (c == '@' && at > run_start && i < s.size() && !IsSpaceByte(s[i]));
+    if (url_mark) {
+      while (!out.empty() && out.back().begin >= run_start) out.pop_back();
       size_t run_end = at;
       while (run_end < s.size() && !IsSpaceByte(s[run_end])) ++run_end;
-      const std::string_view run = s.substr(at, run_end - at);
-      if (run.find("://") != std::string_view::npos || run.substr(0, 4) == "www." ||
-          (run.find('@') != std::string_view::npos && run.find('.') != std::string_view::npos)) {
-        i = run_end;
-        newlines = 0;
-        continue;
-      }
+      i = run_end;
+      newlines = 0;
+      continue;
     }
     NameToken t;
     t.begin = static_cast<uint32_t>(at);
