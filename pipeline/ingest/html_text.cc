@@ -4,6 +4,7 @@
 #include <libxml/tree.h>
 
 #include <cstring>
+#include <mutex>
 
 namespace accord::ingest {
 namespace {
@@ -86,6 +87,8 @@ void Walk(xmlNode* root, std::string* out) {
 std::string HtmlToText(std::string_view html) {
   std::string out;
   if (html.empty()) return out;
+  static std::once_flag once;
+  std::call_once(once, [] { xmlInitParser(); });  // libxml2's globals, before any thread parses
   htmlDocPtr doc = htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
                                   HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                       HTML_PARSE_NONET | HTML_PARSE_NOBLANKS);
