@@ -197,7 +197,9 @@ Decision NationRules::DecideName(Context& ctx, size_t k) const {
     // or month ("in India Tuesday"), a verb ("Jordan Says"), or inside a Title-Case run
     // ("Jordan Rejects Peace Plan").
     auto n = ctx.Next(c.last_word);
-    if (n && words[*n].has(Word::kUpperFirst) && !words[*n].has(Word::kAllUpper)) {
+    // (An ALL-CAPS next word is a headline, unless it is one letter: "Georgia O'Keeffe".)
+    if (n && words[*n].has(Word::kUpperFirst) &&
+        (!words[*n].has(Word::kAllUpper) || words[*n].end - words[*n].begin == 1)) {
       const std::string next = ctx.Folded(*n);
       auto nn = ctx.Next(*n);
       const bool title_case_run = nn && words[*nn].has(Word::kUpperFirst);

@@ -114,6 +114,7 @@ const std::vector<Case>& Cases() {
       {"person-surname", "Michael Jordan retired again.", {}},
       {"person-speaker", "Jordan said he was tired.", {}},
       {"person-first-name", "Chad Hurley founded the company.", {}},
+      {"person-first-name", "Georgia O'Keeffe painted near Tbilisi in Georgia.", {"Georgia/GE"}},
       {"person-first-name", "Refugees crossed from Syria into Jordan and Chad.", {"Syria/SY", "Jordan/JO", "Chad/TD"}},
       {"person-first-name", "Officials in Israel Tuesday denied it.", {"Israel/IL"}},
       // Turkey, China.
