@@ -90,7 +90,7 @@ class DocBuilder {
       a.text = text.substr(index.ToByte(a.start), index.ToByte(a.end) - index.ToByte(a.start));
     }
     SortEntities(doc_.entities);
-    if (!text.empty() || !doc_.entities.empty()) set_.docs.push_back(std::move(doc_));
+    set_.docs.push_back(std::move(doc_));  // also an empty one: a document without article
     cp_ = 0;
     sentence_start_ = true;
   }
@@ -110,6 +110,7 @@ void ParseIob(std::string_view content, const std::string& name, AnnotationSet& 
   const std::string base = fs::path(name).filename().string();
   int doc_count = 0;
   std::string pending_id;
+  bool named = false;  // a doc_id comment opened the current document
   // The open entity.
   std::string type;
   uint32_t start = 0, end = 0;
@@ -143,10 +144,13 @@ void ParseIob(std::string_view content, const std::string& name, AnnotationSet& 
       // "# doc_id = ID", "# doc_id: ID", "# newdoc id = ID" start a document named ID.
       pending_id = std::string(cols.back());
       begin_doc();
+      named = true;
       continue;
     }
     if (cols[0] == "-DOCSTART-") {
-      if (!builder.open() || builder.has_tokens()) begin_doc();
+      // Each -DOCSTART- starts a document, except right after a doc_id comment that did.
+      if (!named || builder.has_tokens()) begin_doc();
+      named = false;
       continue;
     }
     if (!builder.open()) begin_doc();
