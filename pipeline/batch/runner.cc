@@ -186,6 +186,7 @@ class Writer {
         }
         ++summary_.documents;
         ++documents_in_input_;
+        bytes_done_ = std::max(bytes_done_, item.position);
         for (int t = 0; t < 4; ++t) summary_.entities_by_type[t] += item.counts[t];
         status_ = item.has_doc ? sink_->Write(item.doc) : sink_->WriteRendered(item.rendered);
         if (status_.ok() && sidecar_ != nullptr)
@@ -212,6 +213,7 @@ class Writer {
   }
 
   bool failed() const { return !status_.ok(); }
+  uint64_t bytes_done() const { return bytes_done_; }
 
  private:
   Status OpenOutput(const std::string& path) {
@@ -403,7 +405,6 @@ StatusOr<RunSummary> RunExtract(const ExtractOptions& options) {
     if (in.process) total_bytes += in.file.size;
     else ++summary.inputs_reused;
   }
-  summary.input_bytes = total_bytes;
   Progress progress(!options.quiet && Progress::StderrIsTerminal(), total_bytes);
   Writer writer(options, plan, summary, progress);
   ACCORD_RETURN_IF_ERROR(writer.Open());
@@ -456,6 +457,7 @@ StatusOr<RunSummary> RunExtract(const ExtractOptions& options) {
   progress.Done();
   Status s = writer.Close();
   if (!s.ok()) return s;
+  summary.input_bytes = writer.bytes_done();  // what was read (less than planned if interrupted)
   summary.skipped += plan.skipped + skipped.load();
   summary.other_shards = other_shards.load();
   summary.interrupted = InterruptRequested();
