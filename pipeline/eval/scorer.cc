@@ -141,12 +141,23 @@ DocResult ScoreDocument(const AnnotatedDoc& gold, const AnnotatedDoc& pred,
     ++(s.at(Scheme::kType).*type);
   };
 
+  // Gold spans before index i all end at or before max_end[i]: a prediction that starts at or
+  // after it cannot touch them, so the scan starts at the first index where max_end passes its
+  // start (the same result as scanning from 0, without the quadratic walk).
+  std::vector<uint32_t> max_end(G.size());
+  for (size_t gi = 0; gi < G.size(); ++gi) {
+    max_end[gi] = std::max(G[gi].end, gi ? max_end[gi - 1] : 0u);
+  }
+
   for (size_t pi = 0; pi < r.pred_entities.size(); ++pi) {
     const Annotation& p = r.pred_entities[pi];
     // I: the same span and type is in the gold.
-    auto exact = std::find_if(G.begin(), G.end(), [&](const Annotation& g) {
-      return g.start == p.start && g.end == p.end && g.type == p.type;
-    });
+    auto exact = std::lower_bound(G.begin(), G.end(), p.start,
+                                  [](const Annotation& g, uint32_t start) { return g.start < start; });
+    while (exact != G.end() && exact->start == p.start && !(exact->end == p.end && exact->type == p.type)) {
+      ++exact;
+    }
+    if (exact != G.end() && exact->start != p.start) exact = G.end();
     if (exact != G.end()) {
       const size_t gi = static_cast<size_t>(exact - G.begin());
       TypeScore& s = scores[p.type];
@@ -159,7 +170,9 @@ DocResult ScoreDocument(const AnnotatedDoc& gold, const AnnotatedDoc& pred,
       continue;
     }
     bool found = false;
-    for (size_t gi = 0; gi < G.size(); ++gi) {
+    const size_t first = static_cast<size_t>(
+        std::upper_bound(max_end.begin(), max_end.end(), p.start) - max_end.begin());
+    for (size_t gi = p.start < p.end ? first : 0; gi < G.size(); ++gi) {
       const Annotation& g = G[gi];
       if (p.end <= g.start && !(p.start == g.start && p.end == g.end)) break;
       TypeScore& s = scores[g.type];
