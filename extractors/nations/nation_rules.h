@@ -30,7 +30,7 @@
 //   korea-bare               bare "Korea"/"Korean": South Korea (KR); "Korean War", "Korean
 //                            Peninsula" are fixed names
 // Demonyms ("American", "Soviet")
-//   demonym-modifier         before a noun or a capitalised title     "American officials", "a Soviet double agent"
+//   demonym-modifier         before a noun or a capitalised title     "American officials", "a Soviet submarine"
 //   demonym-coordinated      in "X and Y <noun>", "X, Y or Z <noun>": as the last one ("American and British officials")
 //   demonym-as-noun          before a verb, function word or punctuation  "the French said", "the Chinese."
 //   demonym-language         a language                               "the Russian language", "French-speaking"

@@ -148,7 +148,7 @@ const std::vector<Case>& Cases() {
        {"American/US", "Russian/RU", "Filipino/PH"}},
       {"demonym-modifier", "Saudi petrochemical plants, Emirati investors and Dutch banks",
        {"Saudi/SA", "Emirati/AE", "Dutch/NL"}},
-      {"demonym-modifier", "a Soviet double agent and the British health care system",
+      {"demonym-modifier", "a Soviet submarine and the British health care system",
        {"Soviet/SU", "British/GB"}},
       {"demonym-modifier", "Russian-made rifles", {"Russian/RU"}},
       {"demonym-modifier", "British Prime Minister Theresa May", {"British/GB"}},
