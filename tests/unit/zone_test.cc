@@ -88,7 +88,7 @@ const Case kCases[] = {
     {"discussion-post: no article", "Re: key escrow",
      "Fri, 06 Mar 1998 08:00:00 +0000",
      "I don't think key escrow can work at all. My reasons are simple:\n"
-     "nobody will trust the escrow agents, and the keys will leak.\n\n"
+     "nobody will trust the escrow holders, and the keys will leak.\n\n"
      "What do the rest of you think?\n\n-- \nCarol\n",
      "", "", "", "", ""},
     {"wire-slug + copyright", "AP story", "Mon, 21 Sep 1993 10:00:00 -0400",
