@@ -121,6 +121,22 @@ bool NationRules::GeorgiaIsState(Context& ctx, size_t k) const {
   for (auto w : {ctx.PrevLoose(c.first_word), ctx.NextLoose(c.last_word)}) {
     if (w && georgia_state_.Has(ctx.Folded(*w))) return true;
   }
+  // Coordinated with another country: "Russia and Georgia", "Georgia, Armenia and Azerbaijan".
+  auto is_country = [&](size_t j) {
+    const LexEntry& o = ctx.Entry(j);
+    return o.kind == EntryKind::kName && o.sovereign && o.key != "georgia";
+  };
+  auto joined = [&](uint32_t left_last, uint32_t right_first) {
+    if (right_first == left_last + 1) return ctx.CommaAfter(left_last);
+    if (right_first == left_last + 2 && ctx.words[left_last + 1].sep_after == ' ') {
+      const std::string conj = ctx.Folded(left_last + 1);
+      return (conj == "and" || conj == "or") && (ctx.CommaAfter(left_last) || ctx.words[left_last].sep_after == ' ');
+    }
+    return false;
+  };
+  if (k > 0 && is_country(k - 1) && joined(ctx.cands[k - 1].last_word, c.first_word)) return false;
+  if (k + 1 < ctx.cands.size() && is_country(k + 1) && joined(c.last_word, ctx.cands[k + 1].first_word))
+    return false;
   if (!ctx.georgia_country_cue) {
     bool found = false;
     for (uint32_t w = 0; w < ctx.words.size() && !found; ++w)

@@ -11,8 +11,9 @@
 //   us-in-acronym            "US-ASCII", "US-TAR" (but "US-UK talks" keeps both)
 //   us-pronoun-in-caps       ALL-CAPS "US" after a verb or preposition "LET US", "JOIN US"
 //   the-states / the-emirates  only "the States", "the Emirates"      "back in the States"
-//   georgia-us-state         Georgia/Georgian is the US state unless the document shows the
-//                            country (Tbilisi, Abkhazia, Russia, ...) and no state cue is next to it
+//   georgia-us-state         Georgia/Georgian is the US state unless it is coordinated with
+//                            another country ("Russia and Georgia") or the document shows the
+//                            country (Tbilisi, Abkhazia, ...), and no state cue is next to it
 //   turkey-the-bird          "Turkey sandwiches", "roast Turkey"
 //   china-porcelain          "fine China", "bone China"
 //   person-first-name        Chad, Jordan, Georgia, India, Israel, Kenya, Chile before a surname

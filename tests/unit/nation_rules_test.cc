@@ -108,6 +108,11 @@ const std::vector<Case>& Cases() {
       // Georgia.
       {"georgia-us-state", "He was born in Atlanta, Georgia, and moved to Savannah.", {}},
       {"georgia-us-state", "Voters in Georgia went to the polls.", {}},
+      {"georgia-us-state", "Russian hackers targeted voters in Georgia.", {"Russian/RU"}},
+      {"georgia-us-state", "Georgia, Ukraine and Moldova signed with Russia and Georgia.",
+       {"Georgia/GE", "Ukraine/UA", "Moldova/MD", "Russia/RU", "Georgia/GE"}},
+      {"georgia-us-state", "Armenia and Georgia signed; so did Georgia, Ukraine and Moldova.",
+       {"Armenia/AM", "Georgia/GE", "Georgia/GE", "Ukraine/UA", "Moldova/MD"}},
       {"georgia-us-state", "Russia sent troops into Georgia after fighting near Tbilisi.",
        {"Russia/RU", "Georgia/GE"}},
       // Jordan, Chad.
