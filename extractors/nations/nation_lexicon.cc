@@ -2,7 +2,6 @@
 
 #include <unordered_set>
 
-#include "pipeline/data/embedded.h"
 
 namespace accord::nations {
 namespace {
@@ -26,14 +25,6 @@ bool AllUpperAbbreviation(std::string_view s) {
     else if (c != '.') return false;
   }
   return letter;
-}
-
-// Loads an embedded table by a linear scan of the embedded files: data::Find() expects them
-// sorted by name, which generated tables (embedded by their build path) may break.
-StatusOr<Table> LoadEmbedded(std::string_view name, size_t min_fields) {
-  for (const data::EmbeddedFile& f : data::AllFiles())
-    if (f.name == name) return ParseTable(name, f.content, min_fields);
-  return NotFound("data table " + std::string(name) + " is not embedded");
 }
 
 std::string Where(const Table& t, const TableRow& r) { return t.name + ":" + std::to_string(r.line); }
@@ -96,19 +87,19 @@ const CueList& Lexicon::Cues(std::string_view rule) const {
 StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load() {
   std::unique_ptr<Lexicon> lex(new Lexicon());
 
-  auto countries = LoadEmbedded(kCountries, 4);
+  auto countries = LoadTable(kCountries, 4);
   if (!countries.ok()) return countries.status();
-  auto canonical = LoadEmbedded(kCanonical, 2);
+  auto canonical = LoadTable(kCanonical, 2);
   if (!canonical.ok()) return canonical.status();
-  auto aliases = LoadEmbedded(kAliases, 3);
+  auto aliases = LoadTable(kAliases, 3);
   if (!aliases.ok()) return aliases.status();
-  auto demonyms = LoadEmbedded(kDemonyms, 2);
+  auto demonyms = LoadTable(kDemonyms, 2);
   if (!demonyms.ok()) return demonyms.status();
-  auto fixed = LoadEmbedded(kFixedNames, 1);
+  auto fixed = LoadTable(kFixedNames, 1);
   if (!fixed.ok()) return fixed.status();
-  auto territories = LoadEmbedded(kNonSovereign, 1);
+  auto territories = LoadTable(kNonSovereign, 1);
   if (!territories.ok()) return territories.status();
-  auto cues = LoadEmbedded(kContextCues, 2);
+  auto cues = LoadTable(kContextCues, 2);
   if (!cues.ok()) return cues.status();
 
   // Canonical names: generated, then the hand overrides.
