@@ -27,6 +27,8 @@ bool Usable(const OrgScan& scan, uint32_t first, uint32_t last, bool at_sentence
     return false;
   for (uint32_t i = first; i < last; ++i)
     if (scan.title_line[i]) return false;
+  // A bare designator is a generic noun: "Council officials", "the Agency's chief".
+  if (last - first == 1 && scan.tables.FindDesignator(scan.Text(first)) != nullptr) return false;
   // One capitalized word at a sentence start may just be an ordinary word.
   if (!at_sentence_start && last - first == 1 && scan.Tok(first).Is(OrgToken::kSentenceStart) &&
       !scan.Tok(first).Is(OrgToken::kAllCaps))

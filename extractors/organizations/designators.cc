@@ -99,10 +99,17 @@ bool HasOwnWord(const OrgScan& scan, uint32_t first, uint32_t last) {
 
 void SuffixRule(OrgScan& scan, uint32_t k) {
   if (k == 0 || scan.title_line[k]) return;
-  uint32_t start = TrimStart(scan, ExtendLeft(scan, k), k);
+  // "Receptors, Inc.": a company designator after a comma still ends the name.
+  uint32_t left_of = k;
+  const Designator* d = SuffixAt(scan, k);
+  if (k >= 2 && d != nullptr && d->company && d->short_form && scan.IsPunct(k - 1, ",") &&
+      scan.IsCap(k - 2) && scan.toks.Joined(k - 2))
+    left_of = k - 1;
+  uint32_t start = TrimStart(scan, ExtendLeft(scan, left_of), left_of);
+  if (start >= left_of) return;
   if (start >= k) return;
   uint32_t end = ExtendChain(scan, k);
-  if (!HasOwnWord(scan, start, k)) return;
+  if (!HasOwnWord(scan, start, left_of)) return;
   if (!scan.toks.SameParagraph(start, end)) return;
   // Inside a longer title the designator is a word of it: "Electronic Communications Privacy
   // Act", "Data Encryption Standard Committee" is left to the designator at its end.
@@ -137,9 +144,10 @@ void PrefixRule(OrgScan& scan, uint32_t k) {
     if (run == e) break;
     e = run;
     // "Association for the Advancement of Science".
+    // Not over "of the": "Center for Security Studies of the American Civil Liberties Union"
+    // is two bodies.
     if (e + 1 < n && scan.toks.Joined(e) && (scan.IsWord(e, "of") || scan.IsWord(e, "for"))) {
       uint32_t next = e + 1;
-      if (scan.IsWord(next, "the") && scan.toks.Joined(next)) ++next;
       if (scan.IsCap(next) && !scan.tables.IsLeading(scan.Text(next))) {
         e = next;
         continue;

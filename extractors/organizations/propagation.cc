@@ -55,10 +55,36 @@ void PropagateNames(OrgScan& scan) {
       if (d != nullptr && d->media && d->short_form) add(m.last - 1, m.last, id, true);
     }
   }
+  // Initials of the longer names, for acronyms written without a definition.
+  StringMap<int32_t> initials;
+  for (size_t mi = 0; mi < scan.mentions.size(); ++mi) {
+    const OrgMention& m = scan.mentions[mi];
+    std::string letters;
+    int words = 0;
+    for (uint32_t i = m.first; i < m.last; ++i) {
+      if (!scan.IsCap(i) || scan.Tok(i).Is(OrgToken::kAllCaps)) continue;
+      letters.push_back(scan.Text(i)[0]);
+      ++words;
+    }
+    if (words >= 3) initials.try_emplace(letters, static_cast<int32_t>(mi));
+  }
   if (names.empty()) return;
   const auto n = static_cast<uint32_t>(scan.toks.size());
   for (uint32_t i = 0; i < n; ++i) {
     if (scan.owner[i] >= 0 || !scan.IsCap(i)) continue;
+    // Rule "acronym-initials": an acronym of three or more letters spelling the initials of a
+    // name of the document ("TNS" after "Transaction Network Services Inc.").
+    if (scan.Tok(i).Is(OrgToken::kAllCaps) && !scan.Tok(i).Is(OrgToken::kDottedAcronym) &&
+        scan.other[i] == OtherKind::kNone) {
+      std::string_view w = scan.Text(i);
+      if (w.size() >= 3 && w.size() <= 6) {
+        auto it = initials.find(w);
+        if (it != initials.end()) {
+          scan.AddMention(i, i + 1, scan.mentions[it->second].known, it->second, "acronym-initials");
+          continue;
+        }
+      }
+    }
     for (uint32_t len = std::min(max_tokens, n - i); len >= 1; --len) {
       auto it = names.find(scan.toks.Key(i, i + len));
       if (it == names.end()) continue;

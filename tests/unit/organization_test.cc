@@ -94,6 +94,15 @@ const Case kCases[] = {
      {"NSA=>National Security Agency", "National Security Agency=>National Security Agency"}},
     {"name across a wrapped line", "A statement from the United\nNations followed.",
      {"United\nNations=>United Nations"}},
+    {"designator-suffix after a comma", "The locks were made by Tarvek Metals, Inc., of Dayton.",
+     {"Tarvek Metals, Inc.=>Tarvek Metals, Inc."}},
+    {"designator-domain", "The story ran on Quillpress.net first.", {"Quillpress.net=>Quillpress.net"}},
+    {"context-after president", "Halvorsen Labs said so, and Zentrix president Ann Moy agreed.",
+     {"Halvorsen Labs=>Halvorsen Labs", "Zentrix=>Zentrix"}},
+    {"context bare designator", "The lawyers said Council officials would not attend.", {}},
+    {"acronym-initials", "Northern Ridge Mining Association said on Monday that NRMA would expand.",
+     {"NRMA=>Northern Ridge Mining Association",
+      "Northern Ridge Mining Association=>Northern Ridge Mining Association"}},
     {"no names in urls", "See http://example.com/Microsoft_Corp_News for details.", {}},
 };
 
