@@ -138,10 +138,15 @@ bool NationRules::GeorgiaIsState(Context& ctx, size_t k) const {
   if (k + 1 < ctx.cands.size() && is_country(k + 1) && joined(c.last_word, ctx.cands[k + 1].first_word))
     return false;
   if (!ctx.georgia_country_cue) {
+    // One pass over the capitalised words (the cues are proper names), folding into one buffer.
     bool found = false;
-    for (uint32_t w = 0; w < ctx.words.size() && !found; ++w)
-      if (ctx.words[w].has(Word::kUpperFirst) || ctx.words[w].has(Word::kLowerFirst))
-        found = georgia_country_.Has(ctx.Folded(w));
+    std::string folded;
+    for (uint32_t w = 0; w < ctx.words.size() && !found; ++w) {
+      if (!ctx.words[w].has(Word::kUpperFirst)) continue;
+      folded.clear();
+      ctx.lex.folder().AppendFolded(ctx.WordText(w), folded);
+      found = georgia_country_.Has(folded);
+    }
     ctx.georgia_country_cue = found;
   }
   return !*ctx.georgia_country_cue;
