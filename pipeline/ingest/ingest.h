@@ -6,6 +6,13 @@
 // MIME decoding uses GMime, charset conversion ICU. Archives are read as a stream: memory does
 // not grow with the archive.
 //
+// Identity: doc_id is the Message-ID with its angle brackets (else a stable hash of path, offset
+// and digest part); a plain-text article's doc_id is its path without ".txt"/".gz"; JSONL records
+// keep theirs. source = {path as given, offset of the message (its "From " line) in the
+// decompressed input, message_id, list (List-Id, else the Subject's "[Tag]")}.
+// Files: line_reader (streaming, gzip), mbox_reader (mbox/pipermail splitting, mboxrd),
+// mime_message (GMime), charset (ICU), html_text (libxml2), jsonl_input, expand_inputs.
+//
 // Nothing is lost: a message that cannot be decoded is reported through `on_error` with its file
 // and byte offset and skipped; the rest of the file is still read.
 #pragma once
