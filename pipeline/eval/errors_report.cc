@@ -57,13 +57,13 @@ std::string FormatErrors(const EvalResult& result, size_t limit) {
       }
       fps.push_back(line + ")");
     }
+    std::vector<bool> matched(d.gold_entities.size(), false);  // has a strict match
+    for (size_t p = 0; p < d.pred_entities.size(); ++p) {
+      if (d.pred_outcome[p] == Outcome::kCorrect) matched[static_cast<size_t>(d.pred_gold[p])] = true;
+    }
     for (size_t i = 0; i < d.gold_entities.size(); ++i) {
       const Annotation& g = d.gold_entities[i];
-      bool found = false;
-      for (size_t p = 0; p < d.pred_entities.size() && !found; ++p) {
-        found = d.pred_outcome[p] == Outcome::kCorrect && d.pred_gold[p] == static_cast<int>(i);
-      }
-      if (found) continue;
+      if (matched[i]) continue;
       ++fn_total;
       if (fns.size() < limit) {
         fns.push_back(describe(g) + fmt::format("  ({})", OutcomeName(d.gold_outcome[i])));
