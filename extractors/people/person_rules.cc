@@ -39,7 +39,8 @@ bool AgeFollows(std::string_view text, const std::vector<NameToken>& tokens, siz
            tokens[next + 3].Is(NameToken::kDigit));
 }
 
-// "who" / "whose" opening a relative clause: organizations take "which".
+// "who" / "whose" opening a relative clause. Evidence after two or more name words only: writers
+// use "who" after company names too ("owned by Skyreach, who leases them").
 bool IsWhoWord(std::string_view text, const NameToken& t) {
   const std::string_view w = TextOf(text, t);
   return w == "who" || w == "whose";

@@ -9,8 +9,14 @@
 //   speech         two or more name words next to a speech verb ("Ada Quinn said", "said Ada Quinn")
 //   according-to   "according to Ada Quinn"
 //   appositive     "Ada Quinn, Cisco's general counsel," / "Ada Quinn, 45," / "Ada Quinn, who"
-//   byline         two or more name words on a byline ("By David E. Sanger")
+//   age            one name word with an age in commas ("Quinn, 52, said")
+//   byline         two or more name words on a byline ("By David E. Sanger"), not the paper
+//                  after the comma ("By Ada Quinn, Chronicle Staff Writer")
 //   administration "the Trump administration" (the name only)
+// Runs split at honorifics and titles ("Microsoft President | Brad Smith"), at function words,
+// weekdays and leading months (non_names.tsv); a run with an organization word ("Cisco Systems")
+// or, without a title, a place word ("New York") is no name. Title Case headlines accept only a
+// given name of the lexicon.
 // Pieces without evidence are kept as candidates: coreference (person_coref.h) accepts those that
 // repeat a name found elsewhere in the document ("Smith" after "Brad Smith").
 #pragma once

@@ -114,6 +114,7 @@ const Case kCases[] = {
     {"negative", "Critics, who were many, left.", {}},
     {"negative", "The jets are owned by Skyreach, who leases them.", {}},
     {"negative", "The town of Port Hong, which is small, voted.", {}},
+    {"negative", "Director    Voice: +1 212 555 0100", {}},
 };
 
 INSTANTIATE_TEST_SUITE_P(Rules, PersonRulesTest, ::testing::ValuesIn(kCases));
