@@ -50,11 +50,16 @@ void FindKnownNames(OrgScan& scan) {
   const auto n = static_cast<uint32_t>(scan.toks.size());
   for (uint32_t i = 0; i < n; ++i) {
     const OrgToken& t = scan.Tok(i);
-    if (!t.Is(OrgToken::kWord)) continue;
-    if (!tables.MayStartAlias(scan.toks.Key(i, i + 1))) continue;
+    // Every alias opens with a capital ("eBay" aside, which the table leaves out).
+    if (!t.Is(OrgToken::kWord) || !t.Is(OrgToken::kCapitalized)) continue;
+    // Grow the key while it is an alias prefix; remember the longest alias that fits.
     const uint32_t max_len = std::min<uint32_t>(tables.max_alias_tokens(), n - i);
-    for (uint32_t len = max_len; len >= 1; --len) {
-      const KnownAlias* alias = tables.FindAlias(scan.toks.Key(i, i + len));
+    uint32_t best_len = 0;
+    const KnownAlias* best = nullptr;
+    for (uint32_t len = 1; len <= max_len; ++len) {
+      std::string_view key = scan.toks.Key(i, i + len);
+      if (!tables.IsAliasPrefix(key)) break;
+      const KnownAlias* alias = tables.FindAlias(key);
       if (alias == nullptr) continue;
       // One alias may be written in other tokens ("Time-Warner" / "Time Warner"): then only
       // the first letter's case is checked.
@@ -65,12 +70,14 @@ void FindKnownNames(OrgScan& scan) {
         continue;
       if (len == 1 && alias->case_needs[0] == CaseNeed::kAllCaps && InShoutedLine(scan, i))
         continue;
-      if (tables.org(alias->org).kind == "company" && FollowedByModelNumber(scan, i + len)) break;
-      uint32_t first = i;
-      if (len > 1 && scan.toks.Key(i, i + 1) == "the") ++first;  // "The Associated Press"
-      scan.Propose(first, i + len, alias->org, kPriorityKnown, "known-name");
-      break;
+      best = alias;
+      best_len = len;
     }
+    if (best == nullptr) continue;
+    if (tables.org(best->org).kind == "company" && FollowedByModelNumber(scan, i + best_len)) continue;
+    uint32_t first = i;
+    if (best_len > 1 && scan.toks.Key(i, i + 1) == "the") ++first;  // "The Associated Press"
+    scan.Propose(first, i + best_len, best->org, kPriorityKnown, "known-name");
   }
 }
 

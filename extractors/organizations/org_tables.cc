@@ -90,7 +90,7 @@ StatusOr<OrgTables> OrgTables::Parse(std::string_view known_text, std::string_vi
       for (size_t i = 0; i < alias.case_needs.size(); ++i)
         it->second.case_needs[i] = std::min(it->second.case_needs[i], alias.case_needs[i]);
     }
-    out.alias_first_tokens_.emplace(toks.Key(0, 1));
+    for (size_t k = 1; k <= toks.size(); ++k) out.alias_prefixes_.emplace(toks.Key(0, k));
     out.max_alias_tokens_ = std::max(out.max_alias_tokens_, static_cast<int>(toks.size()));
   };
   int c_canonical = known->Column("canonical"), c_aliases = known->Column("aliases"),

@@ -55,9 +55,9 @@ class OrgTables {
                                    std::string_view words);
 
   const KnownAlias* FindAlias(std::string_view key) const;
-  bool MayStartAlias(std::string_view first_token_key) const {
-    return alias_first_tokens_.contains(first_token_key);
-  }
+  // True when some alias begins with these tokens ("federal bureau" for "federal bureau of
+  // investigation"): matching grows a key token by token and stops as soon as this fails.
+  bool IsAliasPrefix(std::string_view key) const { return alias_prefixes_.contains(key); }
   int max_alias_tokens() const { return max_alias_tokens_; }
   const KnownOrg& org(int32_t i) const { return orgs_[i]; }
   int32_t FindOrgByCanonicalKey(std::string_view key) const;
@@ -78,7 +78,7 @@ class OrgTables {
   std::vector<KnownOrg> orgs_;
   StringMap<KnownAlias> aliases_;
   StringMap<int32_t> by_canonical_;
-  StringSet alias_first_tokens_;
+  StringSet alias_prefixes_;
   int max_alias_tokens_ = 1;
   StringMap<Designator> designators_;
   StringSet leading_, connectors_, cue_heads_, list_cues_, list_intros_, after_cues_,
