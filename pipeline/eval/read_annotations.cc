@@ -1,4 +1,4 @@
-// Picks the reader for an annotation file or folder (annotations.h), and helpers they share.
+// Picks the reader for an annotation file or folder (annotations.h); file reading and sorting the readers share.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
