@@ -6,8 +6,9 @@
 // the word does not merely open a sentence or a line.
 //   "the F.B.I. said" -> "F.B.I." (Federal Bureau of Investigation)
 //   "Telephonica of Spain" -> "Telephonica" (Telefónica, by the ph -> f fold)
-// Rule "product-model": a company name directly followed by a model number names a product, not
-// the company: "an Airbus A380", "a Boeing 747-400" give nothing.
+// Rule "product-model": a company name directly followed by a model code of letters and digits
+// names a product, not the company: "an Airbus A380", "a Lockheed C-130" give nothing (a bare
+// number does not count: "Boeing 787" keeps "Boeing").
 #include "extractors/organizations/org_scan.h"
 
 namespace accord::orgs {
@@ -26,7 +27,8 @@ bool CaseFits(const OrgScan& scan, uint32_t first, const std::vector<CaseNeed>& 
 bool FollowedByModelNumber(const OrgScan& scan, uint32_t last) {
   if (last >= scan.toks.size() || !scan.toks.Joined(last - 1)) return false;
   const OrgToken& t = scan.Tok(last);
-  if (t.Is(OrgToken::kNumber)) return true;
+  // A bare number is not enough ("60 Boeing 787 aircraft" still names Boeing, as annotators
+  // read it); a letter-and-digit model code is ("Airbus A380").
   if (!t.Is(OrgToken::kWord)) return false;
   std::string_view w = scan.Text(last);
   // "A380", "B-52", "MD-11": letters then digits.

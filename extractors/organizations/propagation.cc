@@ -6,8 +6,9 @@
 //     PLC" -> "Aer Lingus", "Receptors, Inc." -> "Receptors";
 //   - a newspaper by its last word: "New York Times" -> "Times", "Washington Post" -> "Post";
 //   - an acronym defined in parentheses: "(EADS)" -> "EADS".
-// A one-word short form is not taken at a sentence start when it is a function word or a common
-// word, nor is any one-word name where a person or a nation was found.
+// A one-word short form is not taken at a sentence start when it is a function word, or a
+// common word of a name the known table does not hold ("Apple" after "Apple Inc." is taken), nor
+// is any one-word name where a person or a nation was found.
 #include "extractors/organizations/org_scan.h"
 
 namespace accord::orgs {
@@ -100,7 +101,7 @@ void PropagateNames(OrgScan& scan) {
         // A common word ("Apple") found as a name inside a sentence is that name at a sentence
         // start too; a short form of a common word is not.
         if (it->second.short_form && scan.tables.IsCommonWord(scan.Text(i)) &&
-            t.Is(OrgToken::kSentenceStart))
+            t.Is(OrgToken::kSentenceStart) && scan.mentions[it->second.mention].known < 0)
           break;
       }
       const OrgMention& src = scan.mentions[it->second.mention];

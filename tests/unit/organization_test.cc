@@ -59,6 +59,10 @@ const Case kCases[] = {
     {"known-name spelling fold", "Telephonica of Spain joined, and later Telefónica left.",
      {"Telefónica=>Telefónica", "Telephonica=>Telefónica"}},
     {"product-model", "An Airbus A380 landed at the airport.", {}},
+    {"product-model bare number", "The airline ordered 60 Boeing 787 jets.", {"Boeing=>Boeing"}},
+    {"propagation of a known common word",
+     "Apple unveiled a phone.\n\nThe phone, Apple Inc. said, ships in June.",
+     {"Apple Inc.=>Apple Inc.", "Apple=>Apple Inc."}},
     // designators.
     {"designator-suffix", "Brightwater Holdings Inc. reported a loss this quarter.",
      {"Brightwater Holdings Inc.=>Brightwater Holdings Inc."}},
