@@ -10,9 +10,12 @@ void NormalizedText::Append(std::string_view s, uint32_t raw_begin, uint32_t raw
 
 void NormalizedText::AppendVerbatim(std::string_view s, uint32_t raw_begin) {
   text_.append(s);
+  const size_t n = raw_begin_.size();
+  raw_begin_.resize(n + s.size());
+  raw_end_.resize(n + s.size());
   for (uint32_t i = 0; i < s.size(); ++i) {
-    raw_begin_.push_back(raw_begin + i);
-    raw_end_.push_back(raw_begin + i + 1);
+    raw_begin_[n + i] = raw_begin + i;
+    raw_end_[n + i] = raw_begin + i + 1;
   }
 }
 

@@ -69,7 +69,8 @@ class DateStage final : public Stage {
     };
     std::vector<Pending> found;
     found.reserve(chosen.size() + 2);
-    for (const auto& [begin, m] : chosen) {
+    for (const auto& entry : chosen) {
+      Match* const m = entry.second;  // named, not a structured binding: lambdas below capture it
       const dates::RuleSpec& spec = rules_->spec(m->rule);
       if (m->has(dates::kSlotSpan)) {  // "in the past" -> "the past"
         m->begin = static_cast<uint32_t>(m->slots[dates::kSlotSpan].data() - t.data());
