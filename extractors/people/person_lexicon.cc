@@ -32,14 +32,6 @@ std::string TitleKey(std::string_view s) {
   return out;
 }
 
-// A linear scan over the embedded tables: data::Find() binary-searches a list that is sorted by
-// absolute source path, not by name, so generated tables (under the build folder) can be missed.
-const std::string_view* FindEmbedded(std::string_view name) {
-  for (const data::EmbeddedFile& f : data::AllFiles())
-    if (f.name == name) return &f.content;
-  return nullptr;
-}
-
 }  // namespace
 
 void LowerAscii(std::string_view in, std::string& out) {
@@ -163,7 +155,7 @@ StatusOr<PersonLexicon> PersonLexicon::Load() {
                                     kNonNamesTable,   kNamePartsTable, kCuesTable};
   std::string_view contents[std::size(names)];
   for (size_t i = 0; i < std::size(names); ++i) {
-    const std::string_view* c = FindEmbedded(names[i]);
+    const std::string_view* c = data::Find(names[i]);
     if (c == nullptr) return NotFound("data table " + std::string(names[i]) + " is not embedded");
     contents[i] = *c;
   }
