@@ -508,7 +508,29 @@ class Zoner {
       articles_.push_back({start_line, title_end, anchor_para});
       p = ExtendArticle(anchor_para, article);
     }
-    for (; p < np; ++p) MarkPara(p, article < 0 ? ZoneKind::kOther : ZoneKind::kOther);
+    for (; p < np; ++p) MarkPara(p, ZoneKind::kOther);
+    if (articles_.empty() && !IsMailMessage()) WholeTextArticle();
+  }
+
+  // A mail message without an article anchor is a discussion post: nothing in it is article.
+  // Text that did not come as mail (a pasted article, a JSONL record, an eval gold text) is
+  // there because it is an article: without an anchor, all of it that is not footer,
+  // signature, quote or forward headers is body (rule "plain-text-is-article").
+  bool IsMailMessage() const {
+    return !doc_.headers.message_id.empty() || !doc_.headers.from.empty() ||
+           !doc_.headers.date.empty();
+  }
+  void WholeTextArticle() {
+    bool any = false;
+    for (Line& l : lines_) {
+      if (l.blank) continue;
+      if (l.assigned && l.kind != ZoneKind::kOther && l.kind != ZoneKind::kPreamble) continue;
+      l.assigned = true;
+      l.kind = ZoneKind::kBody;
+      l.article = 0;
+      any = true;
+    }
+    if (any) articles_.push_back({0, 0, 0});
   }
 
   void MarkPara(int q, ZoneKind kind, int article = kNoArticle) {
