@@ -151,24 +151,5 @@ TEST_F(NationGoldTest, ListDevScoreGate) {
   EXPECT_GE(s.CodeAccuracy(), 0.99);
 }
 
-// Throughput of the stage alone on real list text (the whole list-dev mbox, repeated to 8 MB, as
-// one document): reported, and guarded against a collapse (e.g. quadratic work per document).
-TEST_F(NationGoldTest, StageThroughputOnListText) {
-  ACCORD_REQUIRE_SHARED(corpora);
-  const std::string mbox = testing::ReadFile(corpora + "/list-dev/list-dev.mbox");
-  Document doc;
-  while (doc.text.size() < (8u << 20)) doc.text += mbox;
-  doc.norm.AppendVerbatim(doc.text, 0);
-  // CPU time of this thread: the machine may be shared.
-  const double t0 = ThreadSeconds();
-  ASSERT_TRUE(stage_->Run(doc).ok());
-  const double seconds = ThreadSeconds() - t0;
-  const double mb_per_s = doc.text.size() / seconds / 1e6;
-  std::printf("nation stage: %.1f MB in %.3f s: %.1f MB/s, %zu nations\n", doc.text.size() / 1e6, seconds,
-              mb_per_s, doc.entities.size());
-  EXPECT_GT(doc.entities.size(), 100u);
-  EXPECT_GE(mb_per_s, 20.0);
-}
-
 }  // namespace
 }  // namespace accord
