@@ -152,6 +152,20 @@ LineRuleSet LineRules::Match(std::string_view line) const {
 }
 
 std::string LineRules::ListName(std::string_view line) const {
+  // Fast path for an ASCII line, same result as list_name_: the name is all before a final
+  // " mailing list" (any case), 1 to 60 characters without a newline.
+  static constexpr std::string_view kSuffix = " mailing list";
+  bool ascii = true;
+  for (char c : line) ascii &= static_cast<unsigned char>(c) < 0x80 && c != '\n';
+  if (ascii) {
+    if (line.size() <= kSuffix.size()) return "";
+    const std::string_view name = line.substr(0, line.size() - kSuffix.size());
+    const std::string_view tail = line.substr(name.size());
+    for (size_t i = 0; i < kSuffix.size(); ++i)
+      if (tail[i] != kSuffix[i] && (kSuffix[i] == ' ' || (tail[i] | 0x20) != kSuffix[i])) return "";
+    if (name.size() > 60) return "";
+    return std::string(TrimPunct(name));
+  }
   std::string name;
   if (!RE2::FullMatch(line, *list_name_, &name)) return "";
   return std::string(TrimPunct(name));

@@ -1,9 +1,13 @@
 #include "pipeline/zone/zone_dates.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
+#include <vector>
 
 namespace accord::zone {
 namespace {
@@ -37,29 +41,53 @@ std::optional<std::string> Iso(int y, int m, int d) {
   return std::string(buf);
 }
 
+// month-day-year
+#define MDY "(?i)\\b" MONTHS "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b"
+// day-month-year
+#define DMY "(?i)\\b(\\d{1,2})[\\s.-]+" MONTHS "[\\s.,-]+(\\d{4}|\\d{2})\\b"
+// year-month-day
+#define YMD_WORDS "(?i)\\b(\\d{4})\\s+" MONTHS "\\s+(\\d{1,2})\\b"
+#define ISO "\\b(\\d{4})-(\\d\\d)-(\\d\\d)\\b"
+// numeric
+#define NUMERIC "(?:^|[^\\d/.])(\\d{1,2})[/.](\\d{1,2})[/.](\\d{2}|\\d{4})(?:$|[^\\d/.])"
+// a line that is only a date
+#define DATE_LINE                                                                              \
+  "(?i)^[\\s_*\\[(]*(?:(?:published|posted|updated|filed|date|dated)(?::|\\s+on|\\s+at)?\\s+)?" \
+  WEEKDAY                                                                                      \
+  "(?:" MONTHS "\\s+\\d{1,2}(?:st|nd|rd|th)?,?(?:\\s+\\d{4})?|\\d{1,2}\\s+" MONTHS                \
+  ",?\\s+\\d{4}|\\d{4}-\\d\\d-\\d\\d|\\d{1,2}/\\d{1,2}/\\d{2,4})"                               \
+  "(?:,?\\s*(?:at\\s+)?\\d{1,2}[:.]\\d\\d(?:\\s*[ap]\\.?m\\.?)?(?:\\s*[A-Z]{2,4})?)?"              \
+  "[\\s_*\\])]*$"
+#define FILED_LINE "(?i)^\\s*(?:filed|posted|updated)\\s+(?:at|on)?\\s*\\d{1,2}[:.]\\d\\d.*$"
+
+// The patterns FindDate tries in order (bit i of a PatternMask: the i-th may match).
+enum : uint32_t { kMdy, kDmy, kYmdWords, kIso, kNumeric, kDateLine, kFiledLine, kPatternCount };
+using PatternMask = uint32_t;
+constexpr PatternMask kAllPatterns = (1u << kPatternCount) - 1;
+
 struct Patterns {
+  Patterns() {
+    // The patterns of one short line in one pass (ScanLineDates); their order is the enum's.
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_max_mem(int64_t{16} << 20);
+    set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    for (const char* pattern : {MDY, DMY, YMD_WORDS, ISO, NUMERIC, DATE_LINE, FILED_LINE})
+      if (set->Add(pattern, nullptr) < 0) abort();
+    if (!set->Compile()) abort();
+  }
   RE2 header{"(?:[A-Za-z]{3},?\\s+)?(\\d{1,2})\\s+([A-Za-z]{3})[a-z]*\\.?\\s+(\\d{2,4})"};
-  // month-day-year
-  RE2 mdy{"(?i)\\b" MONTHS "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b"};
-  // day-month-year
-  RE2 dmy{"(?i)\\b(\\d{1,2})[\\s.-]+" MONTHS "[\\s.,-]+(\\d{4}|\\d{2})\\b"};
-  // year-month-day
-  RE2 ymd_words{"(?i)\\b(\\d{4})\\s+" MONTHS "\\s+(\\d{1,2})\\b"};
-  RE2 iso{"\\b(\\d{4})-(\\d\\d)-(\\d\\d)\\b"};
-  // numeric
-  RE2 numeric{"(?:^|[^\\d/.])(\\d{1,2})[/.](\\d{1,2})[/.](\\d{2}|\\d{4})(?:$|[^\\d/.])"};
+  RE2 mdy{MDY};
+  RE2 dmy{DMY};
+  RE2 ymd_words{YMD_WORDS};
+  RE2 iso{ISO};
+  RE2 numeric{NUMERIC};
   RE2 numeric_md{"^(?:AP|UPI|WP|Reuters?|AFP)\\b[^\\d]{0,30}(\\d{1,2})/(\\d{1,2})\\b"};
   // month-day
   RE2 md{"(?i)\\b" MONTHS "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b"};
-  // a line that is only a date
-  RE2 date_line{
-      "(?i)^[\\s_*\\[(]*(?:(?:published|posted|updated|filed|date|dated)(?::|\\s+on|\\s+at)?\\s+)?"
-      WEEKDAY
-      "(?:" MONTHS "\\s+\\d{1,2}(?:st|nd|rd|th)?,?(?:\\s+\\d{4})?|\\d{1,2}\\s+" MONTHS
-      ",?\\s+\\d{4}|\\d{4}-\\d\\d-\\d\\d|\\d{1,2}/\\d{1,2}/\\d{2,4})"
-      "(?:,?\\s*(?:at\\s+)?\\d{1,2}[:.]\\d\\d(?:\\s*[ap]\\.?m\\.?)?(?:\\s*[A-Z]{2,4})?)?"
-      "[\\s_*\\])]*$"};
-  RE2 filed_line{"(?i)^\\s*(?:filed|posted|updated)\\s+(?:at|on)?\\s*\\d{1,2}[:.]\\d\\d.*$"};
+  RE2 date_line{DATE_LINE};
+  RE2 filed_line{FILED_LINE};
+  std::unique_ptr<RE2::Set> set;
 };
 
 const Patterns& P() {
@@ -76,18 +104,23 @@ std::optional<std::string> ParseHeaderDate(std::string_view header) {
   return Iso(Year(y), MonthNumber(mon), d);
 }
 
-std::optional<std::string> FindDate(std::string_view line, int default_year) {
+namespace {
+
+// FindDate, trying only the patterns of `may_match` among the ones with a year (the others are
+// known not to match).
+std::optional<std::string> FindDateIn(std::string_view line, int default_year,
+                                      PatternMask may_match) {
   const Patterns& p = P();
   std::string a, b, c;
-  if (RE2::PartialMatch(line, p.mdy, &a, &b, &c))
+  if ((may_match >> kMdy & 1u) && RE2::PartialMatch(line, p.mdy, &a, &b, &c))
     return Iso(std::atoi(c.c_str()), MonthNumber(a), std::atoi(b.c_str()));
-  if (RE2::PartialMatch(line, p.dmy, &a, &b, &c))
+  if ((may_match >> kDmy & 1u) && RE2::PartialMatch(line, p.dmy, &a, &b, &c))
     return Iso(Year(std::atoi(c.c_str())), MonthNumber(b), std::atoi(a.c_str()));
-  if (RE2::PartialMatch(line, p.ymd_words, &a, &b, &c))
+  if ((may_match >> kYmdWords & 1u) && RE2::PartialMatch(line, p.ymd_words, &a, &b, &c))
     return Iso(std::atoi(a.c_str()), MonthNumber(b), std::atoi(c.c_str()));
-  if (RE2::PartialMatch(line, p.iso, &a, &b, &c))
+  if ((may_match >> kIso & 1u) && RE2::PartialMatch(line, p.iso, &a, &b, &c))
     return Iso(std::atoi(a.c_str()), std::atoi(b.c_str()), std::atoi(c.c_str()));
-  if (RE2::PartialMatch(line, p.numeric, &a, &b, &c))
+  if ((may_match >> kNumeric & 1u) && RE2::PartialMatch(line, p.numeric, &a, &b, &c))
     return Iso(Year(std::atoi(c.c_str())), std::atoi(a.c_str()), std::atoi(b.c_str()));
   if (default_year > 0) {
     if (RE2::PartialMatch(line, p.numeric_md, &a, &b))
@@ -101,8 +134,31 @@ std::optional<std::string> FindDate(std::string_view line, int default_year) {
   return std::nullopt;
 }
 
+}  // namespace
+
+std::optional<std::string> FindDate(std::string_view line, int default_year) {
+  return FindDateIn(line, default_year, kAllPatterns);
+}
+
 bool IsDateLine(std::string_view line) {
   return RE2::FullMatch(line, P().date_line) || RE2::FullMatch(line, P().filed_line);
+}
+
+LineDates ScanLineDates(std::string_view line) {
+  const Patterns& p = P();
+  thread_local std::vector<int> matched;
+  RE2::Set::ErrorInfo error;
+  PatternMask may_match = 0;
+  if (p.set->Match(line, &matched, &error)) {
+    for (int i : matched) may_match |= 1u << i;
+  } else if (error.kind != RE2::Set::kNoError) {
+    may_match = kAllPatterns;  // the set gave up (out of memory): try every pattern
+  }
+  LineDates out;
+  if (may_match & ((1u << kDateLine) | (1u << kFiledLine))) out.date_line = IsDateLine(line);
+  if (may_match & ((1u << kPatternCount) - 1) & ~((1u << kDateLine) | (1u << kFiledLine)))
+    out.year_date = FindDateIn(line, 0, may_match).has_value();
+  return out;
 }
 
 }  // namespace accord::zone

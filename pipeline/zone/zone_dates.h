@@ -27,4 +27,12 @@ std::optional<std::string> FindDate(std::string_view line, int default_year);
 // "Filed at", and decoration ("_ Wednesday December 20 2:04 PM EST _").
 bool IsDateLine(std::string_view line);
 
+// IsDateLine(line) and FindDate(line, 0).has_value() at once: one pass of all the date patterns
+// over the line finds the few that match, and only those run again.
+struct LineDates {
+  bool date_line = false;  // IsDateLine(line)
+  bool year_date = false;  // FindDate(line, 0).has_value()
+};
+LineDates ScanLineDates(std::string_view line);
+
 }  // namespace accord::zone

@@ -34,6 +34,11 @@ struct Para {
 };
 
 inline bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f'; }
+inline bool HasDigit(std::string_view s) {
+  for (char c : s)
+    if (c >= '0' && c <= '9') return true;
+  return false;
+}
 
 class Zoner {
  public:
@@ -89,9 +94,10 @@ class Zoner {
       const std::string_view c = Content(i);
       lines_[i].rules = rules_.Match(c);
       // Dates only in short lines with a digit: the date regexes run on few lines.
-      if (c.size() <= 100 && c.find_first_of("0123456789") != std::string_view::npos) {
-        lines_[i].date_line = IsDateLine(c);
-        lines_[i].year_date = FindDate(c, 0).has_value();
+      if (c.size() <= 100 && HasDigit(c)) {
+        const LineDates dates = ScanLineDates(c);
+        lines_[i].date_line = dates.date_line;
+        lines_[i].year_date = dates.year_date;
       }
     }
   }
