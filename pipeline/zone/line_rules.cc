@@ -103,6 +103,131 @@ std::string_view TrimPunct(std::string_view s) {
   return s;
 }
 
+bool AsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// first-person keywords: a boundary before and after ("(?:^|[^\p{L}'’])" and
+// "(?:[^\p{L}'’]|$)"); a non-ASCII byte counts as a boundary, which can only say "may match".
+bool MayBeFirstPerson(std::string_view line) {
+  static constexpr std::string_view kWords[] = {"I",  "I'm", "I've", "I'd",   "I'll", "my",
+                                                "My", "me",  "we're", "We're", "IMHO"};
+  auto blocks = [](char c) { return AsciiLetter(c) || c == '\''; };
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (c != 'I' && c != 'm' && c != 'M' && c != 'w' && c != 'W') continue;
+    if (i > 0 && blocks(line[i - 1])) continue;
+    for (std::string_view w : kWords) {
+      if (line.compare(i, w.size(), w) != 0) continue;
+      const size_t j = i + w.size();
+      if (j == line.size() || !blocks(line[j])) return true;
+    }
+  }
+  return false;
+}
+
+inline char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; }
+
+// `lit` (lower case) at line[i], ASCII letters in any case.
+bool AtCI(std::string_view line, size_t i, std::string_view lit) {
+  if (line.size() - i < lit.size()) return false;
+  for (size_t k = 0; k < lit.size(); ++k)
+    if (Lower(line[i + k]) != lit[k]) return false;
+  return true;
+}
+bool StartsCI(std::string_view line, std::string_view lit) { return AtCI(line, 0, lit); }
+bool EndsCI(std::string_view line, std::string_view lit) {
+  return line.size() >= lit.size() && AtCI(line, line.size() - lit.size(), lit);
+}
+
+// A cheap test that no rule of kRules can match `line`: false only when each rule lacks a
+// literal, first byte or last byte it needs. Lines it rejects skip the RE2::Set (most body text);
+// it must never reject a line a rule matches (tests/unit/zone_test.cc checks it on every rule's
+// examples). Case-insensitive literals are compared in ASCII, so a line holding one of the two
+// non-ASCII case variants of ASCII letters (U+017F "ſ" of s, U+212A "K" of k) always goes on to
+// the Set.
+bool MayMatchAnyRule(std::string_view line) {
+  const char first = line[0];
+  // footer-rule, signature-delimiter, pgp-*, elision, closing-credit, separator, copyright
+  // prefix, a capital beyond ASCII (dateline)
+  if (static_cast<unsigned char>(first) >= 0x80 ||
+      std::string_view("_-=*~#+ [.<(>\\\t\r\f\n").find(first) != std::string_view::npos)
+    return true;
+  // footer-mailing-list, reply-attribution
+  if (line.back() == ':' || EndsCI(line, " mailing list") || EndsCI(line, "wrote") ||
+      EndsCI(line, "writes"))
+    return true;
+  // byline, wire-slug
+  if (std::string_view("AUWRDB").find(first) != std::string_view::npos ||
+      (first >= '0' && first <= '9'))
+    return true;
+  // Rules anchored at the start: footer-listinfo, pgp-hash, boilerplate, source-line.
+  switch (Lower(first)) {
+    case 'a':
+      if (StartsCI(line, "advertisement") || StartsCI(line, "adv") || StartsCI(line, "as seen in"))
+        return true;
+      break;
+    case 'b': return true;  // "back to", and byline
+    case 'c': if (StartsCI(line, "click here")) return true; break;
+    case 'e': return true;  // "e-mail this", "email this", "excerpted from"
+    case 'f': if (StartsCI(line, "follow us") || StartsCI(line, "from")) return true; break;
+    case 'g': if (StartsCI(line, "graphic")) return true; break;
+    case 'h': if (StartsCI(line, "hash: ") || StartsCI(line, "home ")) return true; break;
+    case 'i': if (StartsCI(line, "image")) return true; break;
+    case 'p': if (StartsCI(line, "photo") || StartsCI(line, "print this")) return true; break;
+    case 'r':
+      if (StartsCI(line, "related ") || StartsCI(line, "reprinted from") ||
+          StartsCI(line, "reply via email to"))
+        return true;
+      break;
+    case 's':
+      if (StartsCI(line, "sponsored by") || StartsCI(line, "share this") ||
+          StartsCI(line, "subscribe ") || StartsCI(line, "source"))
+        return true;
+      break;
+    case 't': if (StartsCI(line, "top of page") || StartsCI(line, "taken from")) return true; break;
+    case 'v': if (StartsCI(line, "video") || StartsCI(line, "via")) return true; break;
+    case 'y':
+      if (StartsCI(line, "you are subscribed") || StartsCI(line, "you received this message because"))
+        return true;
+      break;
+    default: break;
+  }
+  // Literals anywhere: footer-listinfo, forward-marker, forward-end, url-line, boilerplate,
+  // copyright; and the characters the header-line and dateline rules need.
+  bool colon = false, dash = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    switch (Lower(line[i])) {
+      case ':': colon = true; if (AtCI(line, i, "://")) return true; break;
+      case '-': dash = true; if (AtCI(line, i, "-request@")) return true; break;
+      case '|': return true;
+      case '(': if (AtCI(line, i, "(c)")) return true; break;
+      case '/':
+        if (AtCI(line, i, "/mailman/options") || AtCI(line, i, "/listinfo/")) return true;
+        break;
+      case 'c': if (AtCI(line, i, "copy")) return true; break;
+      case 'f': if (AtCI(line, i, "forward")) return true; break;
+      case 'i': if (AtCI(line, i, "included")) return true; break;
+      case 'l': if (AtCI(line, i, "listserv@")) return true; break;
+      case 'm': if (AtCI(line, i, "mailman/listinfo") || AtCI(line, i, "majordomo@")) return true; break;
+      case 'o': if (AtCI(line, i, "original")) return true; break;
+      case 'p': if (AtCI(line, i, "paper")) return true; break;
+      case 'r': if (AtCI(line, i, "reprint") || AtCI(line, i, "rights reserved")) return true; break;
+      case 'u': if (AtCI(line, i, "unsubscribe")) return true; break;
+      case 'w': if (AtCI(line, i, "www.")) return true; break;
+      case '\xC2': if (AtCI(line, i, "\xC2\xA9")) return true; break;           // ©
+      case '\xC5': if (AtCI(line, i, "\xC5\xBF")) return true; break;           // ſ
+      case '\xE2':  // — – and K (U+212A)
+        dash = true;
+        if (AtCI(line, i, "\xE2\x84\xAA")) return true;
+        break;
+      default: break;
+    }
+  }
+  const bool upper_first = first >= 'A' && first <= 'Z';
+  if (upper_first && (colon || line.substr(0, 5) == "From ")) return true;  // header-line
+  if (upper_first && dash) return true;                                    // dateline
+  return MayBeFirstPerson(line);
+}
+
 }  // namespace
 
 std::string_view LineRuleName(LineRule r) {
@@ -142,6 +267,11 @@ const LineRules& LineRules::Get() {
 }
 
 LineRuleSet LineRules::Match(std::string_view line) const {
+  if (line.empty() || !MayMatchAnyRule(line)) return 0;
+  return MatchWithoutPrefilter(line);
+}
+
+LineRuleSet LineRules::MatchWithoutPrefilter(std::string_view line) const {
   thread_local std::vector<int> matched;
   matched.clear();
   if (line.empty() || !set_->Match(line, &matched)) return 0;

@@ -8,6 +8,7 @@
 
 #include "pipeline/zone/line_rules.h"
 #include "pipeline/zone/zone_dates.h"
+#include "tests/testing.h"
 
 namespace accord {
 namespace {
@@ -234,6 +235,117 @@ TEST(ZoneLineRulesTest, Examples) {
   EXPECT_EQ(rules.BylineAuthor("By JOE ABERNATHY, Chronicle Staff"), "Joe Abernathy");
   EXPECT_EQ(rules.SlugTitle("AP 02/23 00:31 EST"), "");
   EXPECT_EQ(rules.Url("<https://example.com/x.html>"), "https://example.com/x.html");
+}
+
+// LineRules::Match skips the RE2::Set when a cheap test finds none of the literals, first or last
+// bytes the rules need: it must agree with the Set on every line, in any case and with the two
+// non-ASCII case variants of ASCII letters ("ſ" of s, the Kelvin sign of k).
+TEST(ZoneLineRulesTest, PrefilterAgreesWithTheSet) {
+  const char* const kMatching[] = {
+      "_______________________________________________",
+      "Infowarrior mailing list",
+      "Infowarrior MAILING LIST",
+      "Infowarrior mailing li\xC5\xBFt",
+      "https://attrition.org/mailman/listinfo/infowarrior",
+      "To unsubscribe, send mail to majordomo@example.org",
+      "To un\xC5\xBFubscribe, write to us",
+      "Reply via email to the list",
+      "You are subscribed to this list",
+      "--",
+      "-----BEGIN PGP SIGNED MESSAGE-----",
+      "- -----BEGIN PGP SIGNATURE-----",
+      "Hash: SHA1",
+      "-----END PGP SIGNATURE-----",
+      "---------- Forwarded message ----------",
+      "Begin forwarded message:",
+      "** Original Message **",
+      "End of forwarded text",
+      "From: Jane Roe <jane@example.org>",
+      "From jane@example.org Tue Mar  3 10:00:00 1998",
+      "X-Mailer: something",
+      "https://www.nytimes.com/2018/04/17/us/politics/accord.html",
+      "URL: www.example.com/x",
+      "Order Reprints | Today's Paper | Subscribe",
+      "ADVERTISEMENT",
+      "Advertisement",
+      "Click here to read more",
+      "Clic\xE2\x84\xAA here to read more",
+      "Share this story",
+      "E-mail this story",
+      "Related Stories",
+      "Back to top",
+      "(adv)",
+      "On Tue, 3 Mar 1998, Jane Roe wrote:",
+      "In article <x@y>, jr@z writes:",
+      "In article <x@y>, jr@z WROTE",
+      "By David E. Sanger",
+      "BY JOE ABERNATHY",
+      "WASHINGTON \xE2\x80\x94 More than 30 companies",
+      "LOS ANGELES (Reuter) -- The city",
+      "\xC3\x89VIAN, France -- The talks",
+      "AP 09/21 0844  Encryption Software",
+      "9/13/94 Company Plans Layoffs",
+      "Copyright 1993, Houston Chronicle",
+      "(c) 1996 Nando.net",
+      "\xC2\xA9 2001 The Times",
+      "&copy; 2001 The Times",
+      "All Rights Reserved.",
+      "[...]",
+      "[snip]",
+      "...",
+      "\xE2\x80\xA6",
+      "(Steve Gold/19940304)",
+      "From the New York Times Op-Ed Page",
+      "Source: Reuters",
+      "Excerpted from The Nation",
+      "I think",
+      "so I'm told",
+      "in my view",
+      "we're late (IMHO)",
+      "-------------------",
+      "=-=-=-= cut here =-=-=-=",
+  };
+  const char* const kPlain[] = {
+      "The minister said the rule would stand.",
+      "and the committee will meet again on Tuesday",
+      "World War II veterans",
+      "Its members met in the same room as before",
+      "mailing lists are fine",
+      "somewhere else",
+  };
+  const zone::LineRules& rules = zone::LineRules::Get();
+  for (const char* line : kMatching) {
+    EXPECT_NE(rules.MatchWithoutPrefilter(line), 0u) << line;  // the case is worth checking
+    EXPECT_EQ(rules.Match(line), rules.MatchWithoutPrefilter(line)) << line;
+  }
+  for (const char* line : kPlain) EXPECT_EQ(rules.Match(line), rules.MatchWithoutPrefilter(line)) << line;
+  EXPECT_EQ(rules.Match("The minister said the rule would stand."), 0u);
+}
+
+// The same on every line of the shared list corpora, stripped as the zoner strips them.
+TEST(ZoneLineRulesTest, PrefilterAgreesWithTheSetOnSharedCorpora) {
+  ACCORD_REQUIRE_SHARED(shared);
+  const zone::LineRules& rules = zone::LineRules::Get();
+  int lines = 0, matched = 0;
+  for (const char* file : {"/list-dev/list-dev.mbox", "/meantime-dev/dev.mbox"}) {
+    const std::string text = testing::ReadFile(shared + file);
+    size_t pos = 0;
+    while (pos < text.size()) {
+      size_t nl = text.find('\n', pos);
+      if (nl == std::string::npos) nl = text.size();
+      std::string_view line(text.data() + pos, nl - pos);
+      pos = nl + 1;
+      auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f'; };
+      while (!line.empty() && (space(line.front()) || line.front() == '>')) line.remove_prefix(1);
+      while (!line.empty() && space(line.back())) line.remove_suffix(1);
+      const zone::LineRuleSet want = rules.MatchWithoutPrefilter(line);
+      EXPECT_EQ(rules.Match(line), want) << line;
+      ++lines;
+      matched += want != 0;
+    }
+  }
+  EXPECT_GT(lines, 1000);
+  EXPECT_GT(matched, 100);
 }
 
 }  // namespace
