@@ -59,20 +59,27 @@ std::optional<std::string> Iso(int y, int m, int d) {
   "(?:,?\\s*(?:at\\s+)?\\d{1,2}[:.]\\d\\d(?:\\s*[ap]\\.?m\\.?)?(?:\\s*[A-Z]{2,4})?)?"              \
   "[\\s_*\\])]*$"
 #define FILED_LINE "(?i)^\\s*(?:filed|posted|updated)\\s+(?:at|on)?\\s*\\d{1,2}[:.]\\d\\d.*$"
+#define NUMERIC_MD "^(?:AP|UPI|WP|Reuters?|AFP)\\b[^\\d]{0,30}(\\d{1,2})/(\\d{1,2})\\b"
+// month-day
+#define MD "(?i)\\b" MONTHS "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b"
 
 // The patterns FindDate tries in order (bit i of a PatternMask: the i-th may match).
-enum : uint32_t { kMdy, kDmy, kYmdWords, kIso, kNumeric, kDateLine, kFiledLine, kPatternCount };
+enum : uint32_t {
+  kMdy, kDmy, kYmdWords, kIso, kNumeric, kDateLine, kFiledLine, kNumericMd, kMd, kPatternCount
+};
 using PatternMask = uint32_t;
 constexpr PatternMask kAllPatterns = (1u << kPatternCount) - 1;
+constexpr PatternMask kYearPatterns =
+    (1u << kMdy) | (1u << kDmy) | (1u << kYmdWords) | (1u << kIso) | (1u << kNumeric);
 
 struct Patterns {
   Patterns() {
-    // The patterns of one short line in one pass (ScanLineDates); their order is the enum's.
+    // All the patterns of a line in one pass (MayMatch); their order is the enum's.
     RE2::Options options;
     options.set_log_errors(false);
     options.set_max_mem(int64_t{16} << 20);
     set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-    for (const char* pattern : {MDY, DMY, YMD_WORDS, ISO, NUMERIC, DATE_LINE, FILED_LINE})
+    for (const char* pattern : {MDY, DMY, YMD_WORDS, ISO, NUMERIC, DATE_LINE, FILED_LINE, NUMERIC_MD, MD})
       if (set->Add(pattern, nullptr) < 0) abort();
     if (!set->Compile()) abort();
   }
@@ -82,9 +89,8 @@ struct Patterns {
   RE2 ymd_words{YMD_WORDS};
   RE2 iso{ISO};
   RE2 numeric{NUMERIC};
-  RE2 numeric_md{"^(?:AP|UPI|WP|Reuters?|AFP)\\b[^\\d]{0,30}(\\d{1,2})/(\\d{1,2})\\b"};
-  // month-day
-  RE2 md{"(?i)\\b" MONTHS "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b"};
+  RE2 numeric_md{NUMERIC_MD};
+  RE2 md{MD};
   RE2 date_line{DATE_LINE};
   RE2 filed_line{FILED_LINE};
   std::unique_ptr<RE2::Set> set;
@@ -106,6 +112,19 @@ std::optional<std::string> ParseHeaderDate(std::string_view header) {
 
 namespace {
 
+// The patterns that match `line` (all when the set gives up).
+PatternMask MayMatch(std::string_view line) {
+  thread_local std::vector<int> matched;
+  RE2::Set::ErrorInfo error;
+  PatternMask may_match = 0;
+  if (P().set->Match(line, &matched, &error)) {
+    for (int i : matched) may_match |= 1u << i;
+  } else if (error.kind != RE2::Set::kNoError) {
+    may_match = kAllPatterns;  // out of memory: try every pattern
+  }
+  return may_match;
+}
+
 // FindDate, trying only the patterns of `may_match` among the ones with a year (the others are
 // known not to match).
 std::optional<std::string> FindDateIn(std::string_view line, int default_year,
@@ -123,9 +142,9 @@ std::optional<std::string> FindDateIn(std::string_view line, int default_year,
   if ((may_match >> kNumeric & 1u) && RE2::PartialMatch(line, p.numeric, &a, &b, &c))
     return Iso(Year(std::atoi(c.c_str())), std::atoi(a.c_str()), std::atoi(b.c_str()));
   if (default_year > 0) {
-    if (RE2::PartialMatch(line, p.numeric_md, &a, &b))
+    if ((may_match >> kNumericMd & 1u) && RE2::PartialMatch(line, p.numeric_md, &a, &b))
       return Iso(default_year, std::atoi(a.c_str()), std::atoi(b.c_str()));
-    if (RE2::PartialMatch(line, p.md, &a, &b)) {
+    if ((may_match >> kMd & 1u) && RE2::PartialMatch(line, p.md, &a, &b)) {
       // "May 5" only with a capital M: "may 5" is a verb.
       if (MonthNumber(a) == 5 && a[0] != 'M') return std::nullopt;
       return Iso(default_year, MonthNumber(a), std::atoi(b.c_str()));
@@ -137,7 +156,7 @@ std::optional<std::string> FindDateIn(std::string_view line, int default_year,
 }  // namespace
 
 std::optional<std::string> FindDate(std::string_view line, int default_year) {
-  return FindDateIn(line, default_year, kAllPatterns);
+  return FindDateIn(line, default_year, MayMatch(line));
 }
 
 bool IsDateLine(std::string_view line) {
@@ -145,19 +164,10 @@ bool IsDateLine(std::string_view line) {
 }
 
 LineDates ScanLineDates(std::string_view line) {
-  const Patterns& p = P();
-  thread_local std::vector<int> matched;
-  RE2::Set::ErrorInfo error;
-  PatternMask may_match = 0;
-  if (p.set->Match(line, &matched, &error)) {
-    for (int i : matched) may_match |= 1u << i;
-  } else if (error.kind != RE2::Set::kNoError) {
-    may_match = kAllPatterns;  // the set gave up (out of memory): try every pattern
-  }
+  const PatternMask may_match = MayMatch(line);
   LineDates out;
   if (may_match & ((1u << kDateLine) | (1u << kFiledLine))) out.date_line = IsDateLine(line);
-  if (may_match & ((1u << kPatternCount) - 1) & ~((1u << kDateLine) | (1u << kFiledLine)))
-    out.year_date = FindDateIn(line, 0, may_match).has_value();
+  if (may_match & kYearPatterns) out.year_date = FindDateIn(line, 0, may_match).has_value();
   return out;
 }
 
