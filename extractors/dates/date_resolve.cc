@@ -1,4 +1,5 @@
 #include "extractors/dates/date_resolve.h"
+#include "pipeline/ascii.h"
 
 #include <algorithm>
 #include <array>
@@ -99,13 +100,7 @@ CivilDate AddMonths(CivilDate c, int months) {
 
 CivilDate AddDays(CivilDate c, int64_t days) { return FromDays(ToDays(c) + days); }
 
-bool IEquals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
+bool IEquals(std::string_view a, std::string_view b) { return ascii::EqualsIgnoreCase(a, b); }
 
 bool IStartsWith(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && IEquals(s.substr(0, prefix.size()), prefix);

@@ -9,6 +9,7 @@
 
 #include "pipeline/ingest/charset.h"
 #include "pipeline/ingest/html_text.h"
+#include "pipeline/ascii.h"
 
 namespace accord::ingest {
 namespace {
@@ -37,13 +38,7 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-bool IEquals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
+bool IEquals(std::string_view a, std::string_view b) { return ascii::EqualsIgnoreCase(a, b); }
 
 bool HasNonAscii(std::string_view s) {
   for (char c : s)

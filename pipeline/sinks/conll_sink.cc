@@ -2,10 +2,6 @@
 
 namespace accord {
 
-ConllSink::~ConllSink() {
-  if (owned_ && out_ != nullptr) std::fclose(out_);
-}
-
 void ConllSink::Render(const Document& doc, std::string& out) const {
   out += "-DOCSTART-\tO\n\n";
   const std::string& norm = doc.norm.text();
@@ -49,27 +45,6 @@ void ConllSink::Render(const Document& doc, std::string& out) const {
     line_pending = true;
   }
   if (line_pending) out.push_back('\n');
-}
-
-Status ConllSink::WriteRendered(std::string_view bytes) {
-  if (std::fwrite(bytes.data(), 1, bytes.size(), out_) != bytes.size()) return IoError("write failed");
-  return Status::Ok();
-}
-
-Status ConllSink::Write(const Document& doc) {
-  std::string s;
-  Render(doc, s);
-  return WriteRendered(s);
-}
-
-Status ConllSink::Finish() {
-  if (out_ == nullptr) return Status::Ok();
-  int rc = std::fflush(out_);
-  if (owned_) {
-    rc |= std::fclose(out_);
-    out_ = nullptr;
-  }
-  return rc == 0 ? Status::Ok() : IoError("flush failed");
 }
 
 }  // namespace accord

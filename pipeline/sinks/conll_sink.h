@@ -12,19 +12,10 @@
 
 namespace accord {
 
-class ConllSink final : public Sink {
+class ConllSink final : public StreamSink {
  public:
-  ConllSink(std::FILE* out, bool owned) : out_(out), owned_(owned) {}
-  ~ConllSink() override;
-  Status Write(const Document& doc) override;
-  Status Finish() override;
-  bool Renders() const override { return true; }
+  ConllSink(std::FILE* out, bool owned) : StreamSink(out, owned) {}
   void Render(const Document& doc, std::string& out) const override;
-  Status WriteRendered(std::string_view bytes) override;
-
- private:
-  std::FILE* out_;
-  bool owned_;
 };
 
 }  // namespace accord

@@ -115,33 +115,8 @@ std::string FormatAccordRecord(const Document& doc, const OutputOptions& options
   return out;
 }
 
-JsonlSink::~JsonlSink() {
-  if (owned_ && out_ != nullptr) std::fclose(out_);
-}
-
 void JsonlSink::Render(const Document& doc, std::string& out) const {
   AppendAccordRecord(doc, options_, out);
-}
-
-Status JsonlSink::WriteRendered(std::string_view bytes) {
-  if (std::fwrite(bytes.data(), 1, bytes.size(), out_) != bytes.size()) return IoError("write failed");
-  return Status::Ok();
-}
-
-Status JsonlSink::Write(const Document& doc) {
-  std::string line;
-  Render(doc, line);
-  return WriteRendered(line);
-}
-
-Status JsonlSink::Finish() {
-  if (out_ == nullptr) return Status::Ok();
-  int rc = std::fflush(out_);
-  if (owned_) {
-    rc |= std::fclose(out_);
-    out_ = nullptr;
-  }
-  return rc == 0 ? Status::Ok() : IoError("flush failed");
 }
 
 }  // namespace accord

@@ -18,22 +18,14 @@ std::string FormatAccordRecord(const Document& doc, const OutputOptions& options
 // Appends the record and a newline to `out` (the hot path: no JSON tree is built).
 void AppendAccordRecord(const Document& doc, const OutputOptions& options, std::string& out);
 
-class JsonlSink final : public Sink {
+class JsonlSink final : public StreamSink {
  public:
-  // Writes to `out`, e.g. stdout or an opened file; closes it in Finish() when `owned`.
   JsonlSink(std::FILE* out, OutputOptions options, bool owned = false)
-      : out_(out), options_(options), owned_(owned) {}
-  ~JsonlSink() override;
-  Status Write(const Document& doc) override;
-  Status Finish() override;
-  bool Renders() const override { return true; }
+      : StreamSink(out, owned), options_(options) {}
   void Render(const Document& doc, std::string& out) const override;
-  Status WriteRendered(std::string_view bytes) override;
 
  private:
-  std::FILE* out_;
   OutputOptions options_;
-  bool owned_;
 };
 
 }  // namespace accord

@@ -86,4 +86,29 @@ StatusOr<std::unique_ptr<Sink>> OpenSink(SinkFormat format, const std::string& p
   return Internal("unknown sink format");
 }
 
+StreamSink::~StreamSink() {
+  if (owned_ && out_ != nullptr) std::fclose(out_);
+}
+
+Status StreamSink::WriteRendered(std::string_view bytes) {
+  if (std::fwrite(bytes.data(), 1, bytes.size(), out_) != bytes.size()) return IoError("write failed");
+  return Status::Ok();
+}
+
+Status StreamSink::Write(const Document& doc) {
+  std::string bytes;
+  Render(doc, bytes);
+  return WriteRendered(bytes);
+}
+
+Status StreamSink::Finish() {
+  if (out_ == nullptr) return Status::Ok();
+  int rc = std::fflush(out_);
+  if (owned_) {
+    rc |= std::fclose(out_);
+    out_ = nullptr;
+  }
+  return rc == 0 ? Status::Ok() : IoError("flush failed");
+}
+
 }  // namespace accord

@@ -12,6 +12,7 @@
 // Offsets leave the sinks as Unicode code points (jsonl, csv, sqlite, brat), like accord/1.
 #pragma once
 
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -47,6 +48,23 @@ class Sink {
   virtual bool Renders() const { return false; }
   virtual void Render(const Document& doc, std::string& out) const {}
   virtual Status WriteRendered(std::string_view bytes) { return Internal("sink does not render"); }
+};
+
+// A sink whose output is a stream of rendered bytes (JSONL, CoNLL): subclasses implement only
+// Render(); writing, flushing and closing the stream are shared here.
+class StreamSink : public Sink {
+ public:
+  // Writes to `out` (stdout or an opened file); closes it in Finish() when `owned`.
+  StreamSink(std::FILE* out, bool owned) : out_(out), owned_(owned) {}
+  ~StreamSink() override;
+  Status Write(const Document& doc) override;
+  Status Finish() override;
+  bool Renders() const override { return true; }
+  Status WriteRendered(std::string_view bytes) override;
+
+ private:
+  std::FILE* out_;
+  bool owned_;
 };
 
 // A sink of `format` that only renders (Renders() true: jsonl, conll), for the worker threads of
