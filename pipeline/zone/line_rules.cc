@@ -1,5 +1,6 @@
 #include "pipeline/zone/line_rules.h"
 
+#include <bitset>
 #include <vector>
 
 #include "pipeline/utf8.h"
@@ -116,7 +117,7 @@ bool MayBeFirstPerson(std::string_view line) {
     if (c != 'I' && c != 'm' && c != 'M' && c != 'w' && c != 'W') continue;
     if (i > 0 && blocks(line[i - 1])) continue;
     for (std::string_view w : kWords) {
-      if (line.compare(i, w.size(), w) != 0) continue;
+      if (w[0] != c || line.compare(i, w.size(), w) != 0) continue;
       const size_t j = i + w.size();
       if (j == line.size() || !blocks(line[j])) return true;
     }
@@ -137,6 +138,28 @@ bool StartsCI(std::string_view line, std::string_view lit) { return AtCI(line, 0
 bool EndsCI(std::string_view line, std::string_view lit) {
   return line.size() >= lit.size() && AtCI(line, line.size() - lit.size(), lit);
 }
+
+// The first two bytes (ASCII letters in lower case) of the literals MayMatchAnyRule looks for
+// anywhere in a line.
+class LiteralStarts {
+ public:
+  LiteralStarts() {
+    for (std::string_view lit :
+         {"://", "-request@", "(c)", "/mailman/options", "/listinfo/", "copy", "forward",
+          "included", "listserv@", "mailman/listinfo", "majordomo@", "original", "paper",
+          "reprint", "rights reserved", "unsubscribe", "www.", "\xC2\xA9", "\xC5\xBF",
+          "\xE2\x84\xAA"})
+      bits_.set(Index(lit[0], lit[1]));
+  }
+  bool Has(char a, char b) const { return bits_.test(Index(a, b)); }
+
+ private:
+  static size_t Index(char a, char b) {
+    return static_cast<size_t>(static_cast<unsigned char>(Lower(a))) << 8 |
+           static_cast<unsigned char>(Lower(b));
+  }
+  std::bitset<65536> bits_;
+};
 
 // A cheap test that no rule of kRules can match `line`: false only when each rule lacks a
 // literal, first byte or last byte it needs. Lines it rejects skip the RE2::Set (most body text);
@@ -192,13 +215,14 @@ bool MayMatchAnyRule(std::string_view line) {
     default: break;
   }
   // Literals anywhere: footer-listinfo, forward-marker, forward-end, url-line, boilerplate,
-  // copyright; and the characters the header-line and dateline rules need.
-  bool colon = false, dash = false;
-  for (size_t i = 0; i < line.size(); ++i) {
+  // copyright, and the non-ASCII case variants of s and k; only at the byte pairs that start one.
+  if (line.find('|') != std::string_view::npos) return true;
+  static const LiteralStarts kStarts;
+  for (size_t i = 0; i + 1 < line.size(); ++i) {
+    if (!kStarts.Has(line[i], line[i + 1])) continue;
     switch (Lower(line[i])) {
-      case ':': colon = true; if (AtCI(line, i, "://")) return true; break;
-      case '-': dash = true; if (AtCI(line, i, "-request@")) return true; break;
-      case '|': return true;
+      case ':': if (AtCI(line, i, "://")) return true; break;
+      case '-': if (AtCI(line, i, "-request@")) return true; break;
       case '(': if (AtCI(line, i, "(c)")) return true; break;
       case '/':
         if (AtCI(line, i, "/mailman/options") || AtCI(line, i, "/listinfo/")) return true;
@@ -213,15 +237,15 @@ bool MayMatchAnyRule(std::string_view line) {
       case 'r': if (AtCI(line, i, "reprint") || AtCI(line, i, "rights reserved")) return true; break;
       case 'u': if (AtCI(line, i, "unsubscribe")) return true; break;
       case 'w': if (AtCI(line, i, "www.")) return true; break;
-      case '\xC2': if (AtCI(line, i, "\xC2\xA9")) return true; break;           // ©
-      case '\xC5': if (AtCI(line, i, "\xC5\xBF")) return true; break;           // ſ
-      case '\xE2':  // — – and K (U+212A)
-        dash = true;
-        if (AtCI(line, i, "\xE2\x84\xAA")) return true;
-        break;
-      default: break;
+      case '\xC2': if (AtCI(line, i, "\xC2\xA9")) return true; break;      // ©
+      case '\xC5': if (AtCI(line, i, "\xC5\xBF")) return true; break;      // ſ
+      case '\xE2': if (AtCI(line, i, "\xE2\x84\xAA")) return true; break;  // K (Kelvin)
+      default: return true;
     }
   }
+  const bool colon = line.find(':') != std::string_view::npos;
+  const bool dash = line.find('-') != std::string_view::npos ||
+                    line.find('\xE2') != std::string_view::npos;  // — –
   const bool upper_first = first >= 'A' && first <= 'Z';
   if (upper_first && (colon || line.substr(0, 5) == "From ")) return true;  // header-line
   if (upper_first && dash) return true;                                    // dateline
