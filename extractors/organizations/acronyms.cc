@@ -3,7 +3,7 @@
 // Rule "acronym-definition": an organization's name followed by an acronym in parentheses
 // defines the acronym: the acronym there, and alone later (propagation.cc), names the same
 // organization, with the same canonical.
-//   "Federal Bureau of Investigation (FBI)", "Whale and Dolphin Conservation Society (WDCS)",
+//   "Federal Bureau of Investigation (FBI)", "Marine Mammal Protection League (MMPL)",
 //   "European Aeronautic Defence and Space Company EADS N.V. (EADS)"
 // Rule "acronym-first": an acronym followed by its organization's name in parentheses:
 //   "the WDCS (Whale and Dolphin Conservation Society)".

@@ -6,7 +6,7 @@
 // Dolphin Conservation Society", "Johnson & Johnson Co.").
 //   "Juniper Systems", "Nissan Motor Co.", "Electronic Frontier Foundation", "Houston Chronicle"
 // Rule "designator-prefix": a prefix designator followed by "of"/"for"/"on" and capitalized words
-// ("University of Texas", "Ministry of Communications, Posts and Telegraphs", "Federal Bureau of
+// ("University of Texas", "Ministry of Transport, Ports and Shipping", "Federal Bureau of
 // Prisons", "Center for Democracy and Technology").
 // Both drop leading function words ("The", "Yesterday", "Chairman") and a leading "U.S."/"US":
 // "the U.S. Federal Maritime Commission" gives the nation "U.S." (nations stage) and the
@@ -31,7 +31,7 @@ uint32_t ExtendLeft(const OrgScan& scan, uint32_t k) {
       --j;
       continue;
     }
-    // "Whale and Dolphin Society", but not "Shanghai Airlines and Xiamen Airlines".
+    // "Whale and Dolphin Society", but not "Hainan Airlines and Sichuan Airlines".
     if (j >= 2 && scan.IsCap(j - 2) && scan.toks.Joined(j - 2) &&
         (scan.IsWord(j - 1, "and") || scan.IsPunct(j - 1, "&")) &&
         scan.tables.FindDesignator(scan.Text(j - 2)) == nullptr) {

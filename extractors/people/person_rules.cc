@@ -86,7 +86,7 @@ size_t PersonRules::TitleAt(std::string_view text, const std::vector<NameToken>&
       best = n + 1;
     } else if (kind == TitleKind::kRole) {
       // A capitalised role noun splits a run as the first word of a sentence ("Spokeswoman Sandy
-      // Angers") or before a given name ("National Security Adviser Sandy Berger"), not inside
+      // Angers") or before a given name ("National Security Adviser Dana Whitlock"), not inside
       // a name ("iPhone Developer Program").
       const size_t after = k + n + 1;
       const bool given_after =
@@ -97,7 +97,7 @@ size_t PersonRules::TitleAt(std::string_view text, const std::vector<NameToken>&
     }
   }
   // A title needs a name after it: "Martin Luther King" ends with a word, not a title, and
-  // "the Apple Chief Executive Officer," names no one.
+  // "the Globex Chief Executive Officer," names no one.
   if (best == 0 || k + best >= chain.size()) return 0;
   const NamePart::Kind next = chain[k + best].kind;
   return next == NamePart::kWord || next == NamePart::kInitial ? best : 0;

@@ -34,8 +34,8 @@ Status DecodeMessage(std::string_view bytes, const MessageContext& ctx, std::vec
 // plain-text article).
 bool LooksLikeHeaders(std::string_view bytes);
 
-// The list name for Document::source: from List-Id ("Newsdigest news digest
-// <newsdigest.lists.example.org>" -> "Newsdigest", keeping the capitalisation of the Subject tag
+// The list name for Document::source: from List-Id ("Wirenotes forwarded news
+// <wirenotes.lists.example.org>" -> "Wirenotes", keeping the capitalisation of the Subject tag
 // or the description when they name the same list), else the Subject's "[Tag]" prefix, else "".
 std::string ListName(std::string_view list_id, std::string_view subject);
 

@@ -16,8 +16,8 @@ namespace accord::zone {
 
 enum LineRule : uint32_t {
   kFooterRule,          // "_______________________________________________" (Mailman)
-  kFooterMailingList,   // "Infowarrior mailing list"
-  kFooterListinfo,      // "https://attrition.org/mailman/listinfo/infowarrior", "To unsubscribe..."
+  kFooterMailingList,   // "Netwatch mailing list"
+  kFooterListinfo,      // "https://lists.example.net/mailman/listinfo/netwatch", "To unsubscribe..."
   kSignatureDelimiter,  // "-- "
   kPgpSignedBegin,      // "-----BEGIN PGP SIGNED MESSAGE-----"
   kPgpHash,             // "Hash: SHA1"
@@ -32,10 +32,10 @@ enum LineRule : uint32_t {
   kByline,              // "By David E. Sanger", "By JOE ABERNATHY"
   kDatelineStart,       // "WASHINGTON —", "LOS ANGELES (Reuter) --", "Tokyo (AP) --"
   kWireSlug,            // "AP 09/21 0844  Encryption Software", "9/13/94 Company Plans ..."
-  kCopyright,           // "Copyright 1993, Houston Chronicle", "(c) 1996 Nando.net"
+  kCopyright,           // "Copyright 1994, Denver Ledger", "(c) 1996 Nando.net"
   kElision,             // "[...]", "[snip]", "..."
   kClosingCredit,       // "(Steve Gold/19940304)"
-  kSourceLine,          // "From the New York Times Op-Ed Page", "Source: Reuters"
+  kSourceLine,          // "From the Boston Globe Op-Ed Page", "Source: Reuters"
   kFirstPerson,         // "I think", "my view", "we'd" (a forwarder's voice)
   kSeparator,           // "-------------------", "=-=-=-= cut here =-=-=-="
   kLineRuleCount,
@@ -57,7 +57,7 @@ class LineRules {
   // The same, always through the RE2::Set (tests check that Match agrees with it).
   LineRuleSet MatchWithoutPrefilter(std::string_view line) const;
 
-  // The list name of a kFooterMailingList line ("Infowarrior"), or "".
+  // The list name of a kFooterMailingList line ("Netwatch"), or "".
   std::string ListName(std::string_view line) const;
   // The author of a kByline line: "By JOE ABERNATHY, Chronicle" → "Joe Abernathy".
   std::string BylineAuthor(std::string_view line) const;

@@ -1,7 +1,7 @@
 // Dates that zoning reads: the message's Date header and the article's own date lines
 // ("April 17, 2018", "1994 MAR 4", "9/13/94", "Dec 8" with the year of the message).
 // Rules, each with examples in tests/unit/zone_dates_test.cc:
-//   header-date     RFC 5322 "Sat, 01 Mar 2008 18:36:30 -0400" → 2008-03-01 (the date as
+//   header-date     RFC 5322 "Tue, 14 Oct 2008 21:12:45 -0400" → 2008-10-14 (the date as
 //                   written, not converted to UTC)
 //   month-day-year  "April 17, 2018", "Dec. 8, 1997", "December 20 1995"
 //   day-month-year  "17 April 2018", "21 Oct 1997"
@@ -24,7 +24,7 @@ std::optional<std::string> ParseHeaderDate(std::string_view header);
 std::optional<std::string> FindDate(std::string_view line, int default_year);
 
 // True when `line` is only a date, perhaps with a weekday, a time and zone, "Published:" or
-// "Filed at", and decoration ("_ Wednesday December 20 2:04 PM EST _").
+// "Filed at", and decoration ("_ Tuesday October 8 3:15 PM EST _").
 bool IsDateLine(std::string_view line);
 
 // IsDateLine(line) and FindDate(line, 0).has_value() at once: one pass of all the date patterns

@@ -66,7 +66,7 @@ class Zoner {
   }
   int n() const { return static_cast<int>(lines_.size()); }
 
-  // --- lines ---------------------------------------------------------------------------------
+  // --- lines
   void SplitLines() {
     const std::string& t = doc_.text;
     size_t pos = 0;
@@ -111,7 +111,7 @@ class Zoner {
     return i;
   }
 
-  // --- pass 1: hard zones --------------------------------------------------------------------
+  // --- pass 1: hard zones
   void MarkHardZones() {
     for (int i = 0; i < n(); ++i) {
       if (lines_[i].blank || lines_[i].assigned) continue;
@@ -245,7 +245,7 @@ class Zoner {
     urls_.push_back({i, url});
   }
 
-  // --- paragraphs ----------------------------------------------------------------------------
+  // --- paragraphs
   void BuildParagraphs() {
     para_of_.assign(lines_.size(), -1);
     for (int i = 0; i < n();) {
@@ -460,7 +460,7 @@ class Zoner {
     return start;
   }
 
-  // --- pass 2 and 3: articles ----------------------------------------------------------------
+  // --- pass 2 and 3: articles
   void FindArticles() {
     const int np = static_cast<int>(paras_.size());
     int p = 0;
@@ -600,7 +600,7 @@ class Zoner {
     return end;
   }
 
-  // --- zones ---------------------------------------------------------------------------------
+  // --- zones
   void BuildZones() {
     doc_.zones.clear();
     ZoneKind prev_kind = ZoneKind::kOther;
@@ -636,7 +636,7 @@ class Zoner {
     doc_.articles.assign(std::max<size_t>(articles_.size(), 1), Article{});
   }
 
-  // --- metadata ------------------------------------------------------------------------------
+  // --- metadata
   int HeaderYear() const {
     if (header_date_ && header_date_->size() >= 4) return std::atoi(header_date_->c_str());
     return 0;
@@ -688,7 +688,7 @@ class Zoner {
         if (auto d = FindDate(Content(i), year)) return d;
     for (int i : head)
       if (auto d = FindDate(Content(i), 0)) return d;
-    // The dateline of the first body line: "PARIS, FRANCE, 1994 MAR 4 (NB) --".
+    // The dateline of the first body line: "LYON, FRANCE, 1995 JUN 7 (NB) --".
     int first_body = head.empty() ? articles_[a].start : head.back() + 1;
     for (int i = first_body; i < n() && i < first_body + 6; ++i) {
       if (lines_[i].blank || lines_[i].article != static_cast<int>(a)) continue;
@@ -703,7 +703,7 @@ class Zoner {
     return std::nullopt;
   }
 
-  // The date the forwarder gives just above the article ("From Network World, April 19, 1993",
+  // The date the forwarder gives just above the article ("From Computer Weekly, May 11, 1994",
   // "(AP US & World 21 Oct 1997)"), or the citation just below it ("6 December 94").
   std::optional<std::string> SourceDate(size_t a) const {
     std::string above;

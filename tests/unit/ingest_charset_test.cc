@@ -100,12 +100,12 @@ TEST(ListNameTest, FromListIdThenSubjectTag) {
     const char* subject;
     const char* want;
   } cases[] = {
-      {"Newsdigest news digest <newsdigest.lists.example.org>", "[Newsdigest] x", "Newsdigest"},
-      {"Newsdigest news digest <newsdigest.lists.example.org>", "no tag", "Newsdigest"},
-      {"<infowarrior.attrition.org>", "[Infowarrior] - Tech", "Infowarrior"},
+      {"Wirenotes forwarded news <wirenotes.lists.example.org>", "[Wirenotes] x", "Wirenotes"},
+      {"Wirenotes forwarded news <wirenotes.lists.example.org>", "no tag", "Wirenotes"},
+      {"<netwatch.lists.example.net>", "[Netwatch] - Tech", "Netwatch"},
       {"\"Some list\" <cypherpunks.toad.com>", "x", "cypherpunks"},
       {"", "[e-money] Press Review", "e-money"},
-      {"", "Re: [Infowarrior] - x", "Infowarrior"},
+      {"", "Re: [Netwatch] - x", "Netwatch"},
       {"", "No tag here", ""},
   };
   for (const auto& c : cases) EXPECT_EQ(ListName(c.list_id, c.subject), c.want) << c.list_id << " / " << c.subject;
@@ -124,7 +124,7 @@ TEST(DetectFormatTest, ByContent) {
       {"Return-Path: <a@b>\nFrom: a@b\nSubject: x\n\nbody", InputFormat::kEml},
       {"Received: from x\n\tby y\nMessage-ID: <a@b>\n\nbody", InputFormat::kEml},
       {"Tech Firms to Pledge\nBy David E. Sanger\n", InputFormat::kText},
-      {"From the wire, for those who missed it:\n", InputFormat::kText},
+      {"From the wires, in case you missed it:\n", InputFormat::kText},
       {"Note: this is an article\nthat starts with a colon line\n", InputFormat::kText},
   };
   for (const auto& c : cases) EXPECT_EQ(DetectFormat(c.head), c.want) << c.head;
@@ -138,7 +138,7 @@ TEST(MboxSeparatorTest, FromLines) {
       {"From ann@example.org Mon Apr 16 10:00:00 2018\n", true},
       {"From andy at example.com  Sat Nov 14 21:29:28 2015\n", true},
       {"From ann@example.org Mon, 16 Apr 2018 10:00 +0000\n", true},
-      {"From the wire, for those who missed it:\n", false},
+      {"From the wires, in case you missed it:\n", false},
       {"From 1998 to 2003 the agency grew.\n", false},
       {"From: ann@example.org\n", false},
       {"from ann@example.org Mon Apr 16 10:00:00 2018\n", false},

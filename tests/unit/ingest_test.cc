@@ -89,7 +89,7 @@ std::string MboxEntry(const std::string& msg) {
   return "From ann@example.org Mon Apr 16 10:00:00 2018\n" + msg + "\n";
 }
 
-// ---------------------------------------------------------------------------------------------
+// ---
 // Formats and MIME shapes: a message (or archive) in, the texts and ids out.
 
 struct ShapeCase {
@@ -171,10 +171,10 @@ std::vector<ShapeCase> ShapeCases() {
                    {"<m1@example.org>", "<m2@example.org>"}});
   cases.push_back({"Pipermail", "2015-November.txt",
                    "From andy at example.com  Sat Nov 14 21:29:28 2015\nFrom: andy at example.com (Andy)\n"
-                   "Date: Sat, 14 Nov 2015 21:29:28 +0000\nSubject: [Infowarrior] - One\n"
+                   "Date: Sat, 14 Nov 2015 21:29:28 +0000\nSubject: [Netwatch] - One\n"
                    "Message-ID: <p1@example.com>\n\nFirst body.\n\n"
                    "From bea at example.org  Sun Nov 15 08:00:00 2015\nFrom: bea at example.org (Bea)\n"
-                   "Subject: [Infowarrior] - Two\nMessage-ID: <p2@example.com>\n\nSecond body.\n\n",
+                   "Subject: [Netwatch] - Two\nMessage-ID: <p2@example.com>\n\nSecond body.\n\n",
                    {"First body.\n", "Second body.\n"},
                    {"<p1@example.com>", "<p2@example.com>"}});
   cases.push_back({"PlainTextArticle", "tech-accord.txt",
@@ -204,7 +204,7 @@ TEST_P(ShapeTest, TextsAndIds) {
 INSTANTIATE_TEST_SUITE_P(Ingest, ShapeTest, ::testing::ValuesIn(ShapeCases()),
                          [](const auto& info) { return info.param.name; });
 
-// ---------------------------------------------------------------------------------------------
+// ---
 // Provenance and headers.
 
 TEST(IngestTest, MboxOffsetsAreSeparatorLineStarts) {
@@ -220,27 +220,27 @@ TEST(IngestTest, MboxOffsetsAreSeparatorLineStarts) {
 TEST(IngestTest, Rfc2047HeadersAreDecoded) {
   const std::string msg =
       "From: =?iso-8859-1?q?Jos=E9_P=E9rez?= <jose@example.org>\n"
-      "Subject: =?utf-8?q?=5BNewsdigest=5D_Airbus_wins_=C2=A313_billion?=\n =?utf-8?q?_UK_contract?=\n"
-      "Message-ID: <enc@example.org>\nList-Id: Newsdigest news digest <newsdigest.lists.example.org>\n"
-      "Date: Thu, 27 Mar 2008 18:28:17 -0500\n\nBody.\n";
+      "Subject: =?utf-8?q?=5BWirenotes=5D_Airbus_wins_=C2=A313_billion?=\n =?utf-8?q?_UK_contract?=\n"
+      "Message-ID: <enc@example.org>\nList-Id: Wirenotes forwarded news <wirenotes.lists.example.org>\n"
+      "Date: Thu, 16 Oct 2008 11:05:42 -0500\n\nBody.\n";
   Result r = Ingest({Write(TempDir() + "/enc.eml", msg)});
   ASSERT_EQ(r.docs.size(), 1u);
   const Document& d = r.docs[0];
-  EXPECT_EQ(d.headers.subject, "[Newsdigest] Airbus wins \u00a313 billion UK contract");
+  EXPECT_EQ(d.headers.subject, "[Wirenotes] Airbus wins \u00a313 billion UK contract");
   EXPECT_EQ(d.headers.from, "Jos\u00e9 P\u00e9rez <jose@example.org>");
-  EXPECT_EQ(d.headers.date, "Thu, 27 Mar 2008 18:28:17 -0500");
+  EXPECT_EQ(d.headers.date, "Thu, 16 Oct 2008 11:05:42 -0500");
   EXPECT_EQ(d.headers.message_id, "<enc@example.org>");
-  EXPECT_EQ(d.source.value("list", ""), "Newsdigest");
+  EXPECT_EQ(d.source.value("list", ""), "Wirenotes");
   EXPECT_EQ(d.doc_id, "<enc@example.org>");
 }
 
 TEST(IngestTest, PipermailAddressesAreDeobfuscated) {
   Result r = Ingest({Write(TempDir() + "/p.txt",
                            "From andy at example.com  Sat Nov 14 21:29:28 2015\nFrom: andy at example.com (Andy)\n"
-                           "Subject: [Infowarrior] - Hi\n\nBody.\n")});
+                           "Subject: [Netwatch] - Hi\n\nBody.\n")});
   ASSERT_EQ(r.docs.size(), 1u);
   EXPECT_EQ(r.docs[0].headers.from, "andy@example.com (Andy)");
-  EXPECT_EQ(r.docs[0].source.value("list", ""), "Infowarrior");
+  EXPECT_EQ(r.docs[0].source.value("list", ""), "Netwatch");
 }
 
 TEST(IngestTest, MessageWithoutIdGetsAStableHash) {
@@ -353,7 +353,7 @@ TEST(IngestTest, StopsWhenTheCallbackSaysSo) {
   EXPECT_EQ(seen, 2);
 }
 
-// ---------------------------------------------------------------------------------------------
+// ---
 // Bad input: one error naming the file and offset, and the messages after it are still read.
 
 struct BadCase {

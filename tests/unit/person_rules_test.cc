@@ -76,7 +76,7 @@ const Case kCases[] = {
     {"appositive", "Ilkka Saarinen, who runs the lab, disagreed.", {"Ilkka Saarinen=Ilkka Saarinen"}},
     {"age", "The court heard that Pellworth, 52, had left.", {"Pellworth=Pellworth"}},
     {"title", "It was said by his wife, Xu Hong.", {"Xu Hong=Xu Hong"}},
-    {"title", "He said that the National Security Adviser Sandy\nBerger warned them.", {"Sandy\nBerger=Sandy Berger"}},
+    {"title", "He said that the National Security Adviser Dana\nWhitlock warned them.", {"Dana\nWhitlock=Dana Whitlock"}},
     // administration: the name only.
     {"administration", "Critics of the Marlowe administration objected.", {"Marlowe=Marlowe"}},
     // coreference: later short mentions take the fullest form.
