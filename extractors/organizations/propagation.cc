@@ -74,7 +74,7 @@ void PropagateNames(OrgScan& scan) {
   for (uint32_t i = 0; i < n; ++i) {
     if (scan.owner[i] >= 0 || !scan.IsCap(i)) continue;
     // Rule "acronym-initials": an acronym of three or more letters spelling the initials of a
-    // name of the document ("TNS" after "Acme Network Services Inc.").
+    // name of the document ("ANS" after "Acme Network Services Inc.").
     if (scan.Tok(i).Is(OrgToken::kAllCaps) && !scan.Tok(i).Is(OrgToken::kDottedAcronym) &&
         scan.other[i] == OtherKind::kNone) {
       std::string_view w = scan.Text(i);
