@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "pipeline/data/embedded.h"
+#include "pipeline/lines.h"
 
 namespace accord {
 
@@ -43,16 +44,11 @@ static std::vector<std::string_view> SplitTabs(std::string_view line) {
 StatusOr<Table> ParseTable(std::string_view name, std::string_view content, size_t min_fields) {
   Table t;
   t.name = std::string(name);
-  int line_no = 0;
-  size_t pos = 0;
   bool have_header = false;
-  while (pos < content.size()) {
-    size_t nl = content.find('\n', pos);
-    if (nl == std::string_view::npos) nl = content.size();
-    std::string_view line = content.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  Lines lines(content);
+  std::string_view line;
+  while (lines.Next(line)) {
+    const int line_no = static_cast<int>(lines.number());
     if (line.empty() || line[0] == '#') continue;
     auto fields = SplitTabs(line);
     if (!have_header) {

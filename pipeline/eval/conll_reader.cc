@@ -15,6 +15,7 @@
 #include <filesystem>
 
 #include "pipeline/eval/annotations.h"
+#include "pipeline/lines.h"
 #include "pipeline/utf8.h"
 
 namespace accord::eval {
@@ -125,14 +126,10 @@ void ParseIob(std::string_view content, const std::string& name, AnnotationSet& 
     builder.Begin(pending_id.empty() ? base + "#" + std::to_string(doc_count) : pending_id);
     pending_id.clear();
   };
-  size_t pos = 0, line_no = 0;
-  while (pos < content.size()) {
-    size_t nl = content.find('\n', pos);
-    if (nl == std::string_view::npos) nl = content.size();
-    std::string_view line = content.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  Lines lines(content);
+  std::string_view line;
+  while (lines.Next(line)) {
+    const size_t line_no = lines.number();
     const auto cols = Columns(line);
     if (cols.empty()) {
       close();
@@ -189,14 +186,10 @@ void ParseIob(std::string_view content, const std::string& name, AnnotationSet& 
 void ParseConll2012(std::string_view content, const std::string& name, AnnotationSet& set,
                     DocBuilder& builder) {
   std::vector<std::pair<std::string, uint32_t>> stack;  // open names: type, start
-  size_t pos = 0, line_no = 0;
-  while (pos < content.size()) {
-    size_t nl = content.find('\n', pos);
-    if (nl == std::string_view::npos) nl = content.size();
-    std::string_view line = content.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  Lines lines(content);
+  std::string_view line;
+  while (lines.Next(line)) {
+    const size_t line_no = lines.number();
     if (line.rfind("#begin document", 0) == 0) {
       // #begin document (NAME); part 000
       std::string id;

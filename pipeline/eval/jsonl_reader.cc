@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "pipeline/eval/annotations.h"
+#include "pipeline/lines.h"
 #include "pipeline/utf8.h"
 
 namespace accord::eval {
@@ -50,16 +51,11 @@ StatusOr<AnnotationSet> ParseAccordJsonl(std::string_view content, const std::st
   AnnotationSet set;
   set.path = name;
   set.format = "jsonl";
-  size_t line_no = 0;
-  size_t pos = 0;
-  while (pos < content.size()) {
-    size_t nl = content.find('\n', pos);
-    if (nl == std::string_view::npos) nl = content.size();
-    std::string_view line = content.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    const std::string where = name + ":" + std::to_string(line_no);
+  Lines lines(content);
+  std::string_view line;
+  while (lines.Next(line)) {
+    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+    const std::string where = name + ":" + std::to_string(lines.number());
     Json r = Json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
     if (r.is_discarded() || !r.is_object()) return DataLoss(where + ": not a JSON object");
 
