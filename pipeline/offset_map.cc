@@ -1,28 +1,46 @@
 #include "pipeline/offset_map.h"
 
+#include <algorithm>
+
 namespace accord {
 
+const NormalizedText::Run& NormalizedText::RunAt(uint32_t i) const {
+  // The last run that starts at or before i (runs_ is sorted by norm_begin, runs_[0] starts at 0).
+  auto it = std::upper_bound(runs_.begin(), runs_.end(), i,
+                             [](uint32_t pos, const Run& r) { return pos < r.norm_begin; });
+  return *(it - 1);
+}
+
+void NormalizedText::ExtendOneToOne(uint32_t raw_begin) {
+  const uint32_t at = static_cast<uint32_t>(text_.size());
+  if (!runs_.empty()) {
+    const Run& last = runs_.back();
+    if (last.one_to_one && last.raw_begin + (at - last.norm_begin) == raw_begin) return;
+  }
+  runs_.push_back({at, raw_begin, 0, true});
+}
+
 void NormalizedText::Append(std::string_view s, uint32_t raw_begin, uint32_t raw_end) {
+  if (s.empty()) return;
+  if (s.size() == 1 && raw_end == raw_begin + 1) {
+    ExtendOneToOne(raw_begin);  // one byte for one raw byte maps the same either way
+  } else {
+    runs_.push_back({static_cast<uint32_t>(text_.size()), raw_begin, raw_end, false});
+  }
   text_.append(s);
-  raw_begin_.insert(raw_begin_.end(), s.size(), raw_begin);
-  raw_end_.insert(raw_end_.end(), s.size(), raw_end);
 }
 
 void NormalizedText::AppendVerbatim(std::string_view s, uint32_t raw_begin) {
+  if (s.empty()) return;
+  ExtendOneToOne(raw_begin);
   text_.append(s);
-  const size_t n = raw_begin_.size();
-  raw_begin_.resize(n + s.size());
-  raw_end_.resize(n + s.size());
-  for (uint32_t i = 0; i < s.size(); ++i) {
-    raw_begin_[n + i] = raw_begin + i;
-    raw_end_[n + i] = raw_begin + i + 1;
-  }
 }
+
+void NormalizedText::Reserve(size_t bytes) { text_.reserve(bytes); }
 
 void NormalizedText::Clear() {
   text_.clear();
-  raw_begin_.clear();
-  raw_end_.clear();
+  runs_.clear();
 }
 
 }  // namespace accord

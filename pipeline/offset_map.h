@@ -5,6 +5,12 @@
 // [b, e) of the normalized copy maps back to [raw_begin(b), raw_end(e - 1)) of the raw text,
 // so an entity found on the copy is emitted with offsets into the raw text, where
 // text[start:end] holds whatever the raw text has there (newlines, quote marks, curly quotes).
+//
+// The map is stored as runs, not per byte: a one-to-one run maps normalized byte n + i to raw
+// byte r + i (a verbatim copy, or one byte standing for one raw byte, like the space that
+// replaces a line break); a collapsed run maps all its bytes to one raw range (a folded quote,
+// an NFC-composed letter, the space that replaces "  \n  "). Consecutive one-to-one pieces that
+// continue each other join one run, so a wrapped paragraph is one run a line or fewer.
 #pragma once
 
 #include <cstdint>
@@ -27,17 +33,35 @@ class NormalizedText {
 
   // The raw range of normalized bytes [begin, end); begin < end <= size().
   std::pair<uint32_t, uint32_t> ToRaw(uint32_t begin, uint32_t end) const {
-    return {raw_begin_[begin], raw_end_[end - 1]};
+    return {RawBegin(begin), RawEnd(end - 1)};
   }
-  uint32_t RawBegin(uint32_t i) const { return raw_begin_[i]; }
-  uint32_t RawEnd(uint32_t i) const { return raw_end_[i]; }
+  // The raw range normalized byte i comes from: [RawBegin(i), RawEnd(i)); i < size().
+  uint32_t RawBegin(uint32_t i) const {
+    const Run& r = RunAt(i);
+    return r.one_to_one ? r.raw_begin + (i - r.norm_begin) : r.raw_begin;
+  }
+  uint32_t RawEnd(uint32_t i) const {
+    const Run& r = RunAt(i);
+    return r.one_to_one ? r.raw_begin + (i - r.norm_begin) + 1 : r.raw_end;
+  }
 
+  // Reserves room for about `bytes` normalized bytes.
+  void Reserve(size_t bytes);
   void Clear();
 
  private:
+  struct Run {
+    uint32_t norm_begin;  // the run holds normalized bytes [norm_begin, next run's norm_begin)
+    uint32_t raw_begin;
+    uint32_t raw_end;     // collapsed runs only
+    bool one_to_one;
+  };
+  const Run& RunAt(uint32_t i) const;
+  // Starts a one-to-one run at the end of the text, or extends the last one when it continues.
+  void ExtendOneToOne(uint32_t raw_begin);
+
   std::string text_;
-  std::vector<uint32_t> raw_begin_;
-  std::vector<uint32_t> raw_end_;
+  std::vector<Run> runs_;
 };
 
 }  // namespace accord

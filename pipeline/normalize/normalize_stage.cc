@@ -17,6 +17,10 @@ class NormalizeStage final : public Stage {
   Status Run(Document& doc) const override {
     doc.norm.Clear();
     doc.norm_articles.clear();
+    size_t article_bytes = 0;
+    for (const Zone& zone : doc.zones)
+      if (IsArticleZone(zone.kind)) article_bytes += zone.span.end - zone.span.begin + 2;
+    doc.norm.Reserve(article_bytes);
     for (const Zone& zone : doc.zones) {
       if (!IsArticleZone(zone.kind)) continue;
       NormalizeOptions options;
