@@ -1,5 +1,8 @@
 #include "pipeline/utf8.h"
 
+#include <bit>
+#include <cstring>
+
 namespace accord::utf8 {
 
 char32_t Next(std::string_view s, size_t& i) {
@@ -63,9 +66,16 @@ bool IsValid(std::string_view s) {
 }
 
 size_t CodePointCount(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
+  // Bytes minus continuation bytes (10xxxxxx), eight bytes at a time.
+  constexpr uint64_t kHigh = 0x8080808080808080ull, kSecond = 0x4040404040404040ull;
+  size_t continuations = 0, i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    continuations += std::popcount((w & kHigh) & ~((w & kSecond) << 1));
+  }
+  for (; i < s.size(); ++i) continuations += (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
+  return s.size() - continuations;
 }
 
 CodePointIndex::CodePointIndex(std::string_view text) : cp_of_byte_(text.size() + 1) {

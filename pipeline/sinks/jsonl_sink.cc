@@ -8,6 +8,12 @@
 namespace accord {
 namespace {
 
+void AppendNumber(uint64_t n, std::string& out) {
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, n);
+  out.append(buf, end);
+}
+
 // Appends `s` as a JSON string exactly as nlohmann's dump(-1, ' ', false, replace) writes it.
 void AppendJsonString(std::string_view s, std::string& out) {
   if (!utf8::IsValid(s)) {  // rare: let nlohmann apply its replacement rules
@@ -40,14 +46,44 @@ void AppendJsonString(std::string_view s, std::string& out) {
   out.push_back('"');
 }
 
-void AppendNumber(uint64_t n, std::string& out) {
-  char buf[24];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, n);
-  out.append(buf, end);
-}
-
+// Appends `j` as nlohmann's dump(-1, ' ', false, replace) writes it; strings, integers and
+// containers directly (source and meta hold only those), anything else through dump.
 void AppendJson(const Json& j, std::string& out) {
-  out += j.dump(-1, ' ', false, Json::error_handler_t::replace);
+  switch (j.type()) {
+    case Json::value_t::string: AppendJsonString(j.get_ref<const std::string&>(), out); return;
+    case Json::value_t::null: out += "null"; return;
+    case Json::value_t::boolean: out += j.get<bool>() ? "true" : "false"; return;
+    case Json::value_t::number_unsigned: AppendNumber(j.get<uint64_t>(), out); return;
+    case Json::value_t::number_integer: {
+      const int64_t n = j.get<int64_t>();
+      if (n < 0) out.push_back('-');
+      AppendNumber(n < 0 ? 0 - static_cast<uint64_t>(n) : static_cast<uint64_t>(n), out);
+      return;
+    }
+    case Json::value_t::object: {
+      out.push_back('{');
+      bool first = true;
+      for (const auto& [key, value] : j.items()) {
+        if (!first) out.push_back(',');
+        first = false;
+        AppendJsonString(key, out);
+        out.push_back(':');
+        AppendJson(value, out);
+      }
+      out.push_back('}');
+      return;
+    }
+    case Json::value_t::array: {
+      out.push_back('[');
+      for (size_t i = 0; i < j.size(); ++i) {
+        if (i > 0) out.push_back(',');
+        AppendJson(j[i], out);
+      }
+      out.push_back(']');
+      return;
+    }
+    default: out += j.dump(-1, ' ', false, Json::error_handler_t::replace);
+  }
 }
 
 }  // namespace

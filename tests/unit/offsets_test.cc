@@ -1,0 +1,93 @@
+// The offset data structures: code points counted a word at a time, and the run-based map from
+// normalized bytes back to raw bytes.
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "pipeline/offset_map.h"
+#include "pipeline/utf8.h"
+
+namespace accord {
+namespace {
+
+size_t CountOneByOne(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+TEST(CodePointCountTest, AgreesWithBytewiseCountAtEveryLengthAndAlignment) {
+  const std::string text = "Zoë met the Škoda crew in Kraków — “déjà vu”, 東京 and 🙂 too.";
+  for (size_t b = 0; b < text.size(); ++b)
+    for (size_t e = b; e <= text.size(); ++e) {
+      const std::string_view s = std::string_view(text).substr(b, e - b);
+      ASSERT_EQ(utf8::CodePointCount(s), CountOneByOne(s)) << b << ".." << e;
+    }
+}
+
+TEST(CodePointCountTest, Examples) {
+  const struct { const char* text; size_t code_points; } cases[] = {
+      {"", 0}, {"abc", 3}, {"abcdefgh", 8}, {"abcdefghi", 9}, {"é", 1},
+      {"ééééé", 5}, {"日本語のテキスト", 8}, {"🙂🙂", 2},
+  };
+  for (const auto& c : cases) EXPECT_EQ(utf8::CodePointCount(c.text), c.code_points) << c.text;
+}
+
+struct Piece {
+  std::string text;
+  uint32_t raw_begin, raw_end;  // raw_end == 0: verbatim
+};
+
+// Builds a map from pieces and checks every byte against the per-byte meaning of the calls.
+void ExpectMapMatchesPieces(const std::vector<Piece>& pieces) {
+  NormalizedText norm;
+  std::vector<std::pair<uint32_t, uint32_t>> expected;
+  for (const Piece& p : pieces) {
+    if (p.raw_end == 0) {
+      norm.AppendVerbatim(p.text, p.raw_begin);
+      for (uint32_t i = 0; i < p.text.size(); ++i) expected.push_back({p.raw_begin + i, p.raw_begin + i + 1});
+    } else {
+      norm.Append(p.text, p.raw_begin, p.raw_end);
+      for (size_t i = 0; i < p.text.size(); ++i) expected.push_back({p.raw_begin, p.raw_end});
+    }
+  }
+  ASSERT_EQ(norm.size(), expected.size());
+  for (uint32_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(norm.RawBegin(i), expected[i].first) << "byte " << i;
+    EXPECT_EQ(norm.RawEnd(i), expected[i].second) << "byte " << i;
+  }
+}
+
+TEST(OffsetMapTest, RunsMapEveryByteAsAppended) {
+  const std::vector<std::vector<Piece>> cases = {
+      // "Hello world": two verbatim words and a one-byte space that continue each other.
+      {{"Hello", 0, 0}, {" ", 5, 6}, {"world", 6, 0}},
+      // An unwrapped line: "end  \n  next" becomes "end next" (the space stands for 5 raw bytes).
+      {{"end", 10, 0}, {" ", 13, 18}, {"next", 18, 0}},
+      // A folded curly quote (3 raw bytes -> 1) between verbatim runs that do not continue.
+      {{"it", 0, 0}, {"'", 2, 5}, {"s", 5, 0}},
+      // A verbatim piece that does not continue the previous one starts a new run.
+      {{"abc", 0, 0}, {"def", 100, 0}, {"\n\n", 103, 110}, {"g", 110, 0}},
+      // A ligature expanded to two bytes from three raw bytes.
+      {{"of", 0, 0}, {"fi", 2, 5}, {"ce", 5, 0}},
+  };
+  for (const auto& pieces : cases) ExpectMapMatchesPieces(pieces);
+}
+
+TEST(OffsetMapTest, ToRawSpansRunBoundaries) {
+  NormalizedText norm;
+  norm.AppendVerbatim("New", 40);
+  norm.Append(" ", 43, 47);  // "New\n    York"
+  norm.AppendVerbatim("York", 47);
+  EXPECT_EQ(norm.text(), "New York");
+  EXPECT_EQ(norm.ToRaw(0, 8), (std::pair<uint32_t, uint32_t>{40, 51}));
+  EXPECT_EQ(norm.ToRaw(4, 8), (std::pair<uint32_t, uint32_t>{47, 51}));
+  EXPECT_EQ(norm.ToRaw(3, 4), (std::pair<uint32_t, uint32_t>{43, 47}));
+  norm.Clear();
+  EXPECT_EQ(norm.size(), 0u);
+  norm.AppendVerbatim("x", 7);
+  EXPECT_EQ(norm.ToRaw(0, 1), (std::pair<uint32_t, uint32_t>{7, 8}));
+}
+
+}  // namespace
+}  // namespace accord
