@@ -45,6 +45,21 @@ class NormalizedText {
     return r.one_to_one ? r.raw_begin + (i - r.norm_begin) + 1 : r.raw_end;
   }
 
+  // RawBegin for offsets asked in non-decreasing order, without a search each time.
+  class Walker {
+   public:
+    explicit Walker(const NormalizedText& t) : t_(t) {}
+    uint32_t RawBegin(uint32_t i) {
+      while (run_ + 1 < t_.runs_.size() && t_.runs_[run_ + 1].norm_begin <= i) ++run_;
+      const Run& r = t_.runs_[run_];
+      return r.one_to_one ? r.raw_begin + (i - r.norm_begin) : r.raw_begin;
+    }
+
+   private:
+    const NormalizedText& t_;
+    size_t run_ = 0;
+  };
+
   // Reserves room for about `bytes` normalized bytes.
   void Reserve(size_t bytes);
   void Clear();

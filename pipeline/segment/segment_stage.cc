@@ -6,10 +6,10 @@
 namespace accord {
 namespace {
 
-// A normalized offset starts a raw line when only spaces and quote marks stand between the raw
-// byte it comes from and the previous line break.
-bool StartsRawLine(const Document& doc, uint32_t norm_offset) {
-  uint32_t p = doc.norm.RawBegin(norm_offset);
+// A token starts a raw line when only spaces and quote marks stand between the raw byte it
+// comes from and the previous line break.
+bool StartsRawLine(const Document& doc, uint32_t raw_begin) {
+  uint32_t p = raw_begin;
   while (p > 0) {
     const char c = doc.text[p - 1];
     if (c == '\n') return true;
@@ -34,8 +34,9 @@ class SegmentStage final : public Stage {
     doc.tokens.reserve(text.size() / 5 + 1);
     Tokenize(text, doc.tokens);
     splitter_->Split(text, doc.tokens, doc.sentences);
+    NormalizedText::Walker raw(doc.norm);
     for (Token& t : doc.tokens)
-      if (StartsRawLine(doc, t.begin)) t.flags |= Token::kLineStart;
+      if (StartsRawLine(doc, raw.RawBegin(t.begin))) t.flags |= Token::kLineStart;
     return Status::Ok();
   }
 

@@ -1,5 +1,7 @@
 #include "pipeline/segment/tokenizer.h"
 
+#include <array>
+
 #include <unicode/uchar.h>
 
 #include "pipeline/utf8.h"
@@ -17,15 +19,23 @@ struct CharInfo {
 constexpr bool IsAsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 constexpr bool IsAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 
+constexpr CharInfo ClassifyAscii(unsigned char c) {
+  if (IsAsciiLetter(c)) return {kLetter, c <= 'Z'};
+  if (IsAsciiDigit(c)) return {kDigit, false};
+  if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
+    return {kSpace, false};
+  return {kOtherChar, false};
+}
+
+// The class of every ASCII byte, computed at compile time.
+constexpr auto kAsciiInfo = [] {
+  std::array<CharInfo, 128> table{};
+  for (int c = 0; c < 128; ++c) table[c] = ClassifyAscii(static_cast<unsigned char>(c));
+  return table;
+}();
+
 inline CharInfo Classify(char32_t cp) {
-  if (cp < 0x80) {
-    const unsigned char c = static_cast<unsigned char>(cp);
-    if (IsAsciiLetter(c)) return {kLetter, c <= 'Z'};
-    if (IsAsciiDigit(c)) return {kDigit, false};
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
-      return {kSpace, false};
-    return {kOtherChar, false};
-  }
+  if (cp < 0x80) return kAsciiInfo[cp];
   const int8_t type = u_charType(cp);
   switch (type) {
     case U_UPPERCASE_LETTER:
@@ -72,6 +82,7 @@ class Scanner {
     return len == 0 ? CharInfo{kSpace, false} : Classify(cp);
   }
   char ByteAt(size_t i) const { return i < s_.size() ? s_[i] : '\0'; }
+  std::string_view text() const { return s_; }
 
  private:
   std::string_view s_;
@@ -89,10 +100,25 @@ size_t ScanWord(const Scanner& sc, size_t b, size_t n, int* letters, int* upper,
   bool all_segments_single = true;             // dotted-initials so far
   int periods = 0;
   CharClass last = kSpace;
+  const std::string_view s = sc.text();
   while (i < n) {
     size_t len;
     const char32_t cp = sc.At(i, &len);
     const CharInfo info = Classify(cp);
+    if (info.cls == kLetter && cp < 0x80) {  // ASCII letters, the common case, in one loop
+      if (*letters == 0) *first_upper = info.upper;
+      first = false;
+      last = kLetter;
+      do {
+        const CharInfo a = kAsciiInfo[static_cast<unsigned char>(s[i])];
+        ++*letters;
+        if (a.upper) ++*upper;
+        ++segment_chars;
+        ++i;
+      } while (i < n && static_cast<unsigned char>(s[i]) < 0x80 &&
+               kAsciiInfo[static_cast<unsigned char>(s[i])].cls == kLetter);
+      continue;
+    }
     if (IsWordClass(info.cls)) {
       if (first) *starts_digit = info.cls == kDigit;
       if (info.cls == kLetter) {

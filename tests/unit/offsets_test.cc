@@ -89,5 +89,16 @@ TEST(OffsetMapTest, ToRawSpansRunBoundaries) {
   EXPECT_EQ(norm.ToRaw(0, 1), (std::pair<uint32_t, uint32_t>{7, 8}));
 }
 
+TEST(OffsetMapTest, WalkerAgreesWithRawBegin) {
+  NormalizedText norm;
+  norm.AppendVerbatim("Secretary", 3);
+  norm.Append(" ", 12, 15);
+  norm.AppendVerbatim("of", 15);
+  norm.Append("\"", 17, 20);
+  norm.AppendVerbatim("State", 20);
+  NormalizedText::Walker walker(norm);
+  for (uint32_t i = 0; i < norm.size(); ++i) EXPECT_EQ(walker.RawBegin(i), norm.RawBegin(i)) << i;
+}
+
 }  // namespace
 }  // namespace accord
