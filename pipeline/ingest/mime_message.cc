@@ -256,7 +256,7 @@ size_t CountBoundaries(std::string_view bytes) {
 // The top-level header block, parsed without GMime for speed: the fields ingest reads (first
 // occurrence of each, raw and folded as written) and where the body starts.
 struct HeaderBlock {
-  std::string_view subject, from, date, message_id, list_id, content_type, encoding;
+  std::string_view subject, from, date, message_id, list_id, content_type, encoding, disposition;
   size_t body_start = std::string_view::npos;  // npos: the header block never ends
 };
 
@@ -270,7 +270,8 @@ bool ParseHeaderBlock(std::string_view bytes, HeaderBlock* hb) {
       {"subject", &HeaderBlock::subject},       {"from", &HeaderBlock::from},
       {"date", &HeaderBlock::date},             {"message-id", &HeaderBlock::message_id},
       {"list-id", &HeaderBlock::list_id},       {"content-type", &HeaderBlock::content_type},
-      {"content-transfer-encoding", &HeaderBlock::encoding}};
+      {"content-transfer-encoding", &HeaderBlock::encoding},
+      {"content-disposition", &HeaderBlock::disposition}};
   std::string_view* current = nullptr;  // the field that continuation lines extend
   size_t pos = 0;
   while (pos < bytes.size()) {
@@ -309,20 +310,66 @@ bool ParseHeaderBlock(std::string_view bytes, HeaderBlock* hb) {
   return true;  // all headers, no body
 }
 
-// The body of a single-part text/plain message (7bit, 8bit, quoted-printable or base64), decoded
-// without building the MIME tree. False when the message needs the MIME parser.
-bool DecodeSimpleBody(std::string_view bytes, const HeaderBlock& hb, std::string* text) {
+// What a Content-Type value (unfolded, trimmed) says about a single-part body.
+struct BodyType {
+  enum Kind { kPlain, kHtml, kOther } kind = kPlain;
   std::string charset;
+};
+
+// Parses a Content-Type value with GMime. Archives repeat a few values ('text/plain;
+// charset="utf-8"') in message after message, so each thread keeps the last few answers.
+const BodyType& ParseBodyType(const std::string& value) {
+  struct Entry {
+    std::string value;
+    BodyType type;
+  };
+  constexpr size_t kEntries = 16;
+  thread_local std::vector<Entry> cache;
+  thread_local size_t next = 0;
+  if (cache.capacity() < kEntries) cache.reserve(kEntries);  // entries stay where they are
+  for (const Entry& e : cache)
+    if (e.value == value) return e.type;
+  BodyType type;
+  GPtr<GMimeContentType> ct(g_mime_content_type_parse(nullptr, value.c_str()));
+  if (ct != nullptr && g_mime_content_type_is_type(ct.get(), "text", "plain")) {
+    type.kind = BodyType::kPlain;
+  } else if (ct != nullptr && g_mime_content_type_is_type(ct.get(), "text", "html")) {
+    type.kind = BodyType::kHtml;
+  } else {
+    type.kind = BodyType::kOther;
+  }
+  if (ct != nullptr) {
+    const char* cs = g_mime_content_type_get_parameter(ct.get(), "charset");
+    if (cs != nullptr) type.charset = cs;
+  }
+  Entry* slot;
+  if (cache.size() < kEntries) {
+    slot = &cache.emplace_back();
+  } else {
+    slot = &cache[next];
+    next = (next + 1) % kEntries;
+  }
+  slot->value = value;
+  slot->type = std::move(type);
+  return slot->type;
+}
+
+// The body of a single-part text/plain or text/html message (7bit, 8bit, quoted-printable or
+// base64), decoded without building the MIME tree, as BuildDocument would find it. False when
+// the message needs the MIME parser. `content_type` is the decoded Content-Type header.
+bool DecodeSimpleBody(std::string_view bytes, const HeaderBlock& hb, const std::string& content_type,
+                      std::string* text) {
+  static const BodyType kPlainType;
+  const BodyType* type = &kPlainType;
   if (hb.content_type.data() != nullptr) {
-    const std::string value = DecodeHeaderValue(hb.content_type, /*decode=*/false);
-    const std::string_view type = Trim(std::string_view(value).substr(0, value.find(';')));
-    if (type.find('/') != std::string_view::npos) {
-      GPtr<GMimeContentType> ct(g_mime_content_type_parse(nullptr, value.c_str()));
-      if (ct == nullptr || !g_mime_content_type_is_type(ct.get(), "text", "plain")) return false;
-      const char* cs = g_mime_content_type_get_parameter(ct.get(), "charset");
-      if (cs != nullptr) charset = cs;
+    const std::string_view mime = Trim(std::string_view(content_type).substr(0, content_type.find(';')));
+    if (mime.find('/') != std::string_view::npos) {
+      type = &ParseBodyType(content_type);
+      if (type->kind == BodyType::kOther) return false;
     }  // else malformed ("text"): text/plain, as RFC 2045 says
   }
+  // An HTML attachment is not text: GMime tells which dispositions are attachments.
+  if (type->kind == BodyType::kHtml && hb.disposition.data() != nullptr) return false;
   GMimeContentEncoding encoding = GMIME_CONTENT_ENCODING_DEFAULT;
   if (hb.encoding.data() != nullptr) {
     const std::string value = DecodeHeaderValue(hb.encoding, /*decode=*/false);
@@ -349,7 +396,13 @@ bool DecodeSimpleBody(std::string_view bytes, const HeaderBlock& hb, std::string
     default:
       return false;  // uuencode and unknown encodings: the MIME parser knows them
   }
-  ToUtf8(body, charset, text);
+  if (type->kind == BodyType::kHtml) {
+    std::string html;
+    ToUtf8(body, type->charset, &html);
+    *text = HtmlToText(html);
+  } else {
+    ToUtf8(body, type->charset, text);
+  }
   return true;
 }
 
@@ -444,7 +497,8 @@ Status DecodeMessage(std::string_view bytes, const MessageContext& ctx, std::vec
   HeaderBlock hb;
   if (ParseHeaderBlock(bytes, &hb)) {
     Document doc;
-    if (DecodeSimpleBody(bytes, hb, &doc.text)) {
+    std::string content_type = DecodeHeaderValue(hb.content_type, false);
+    if (DecodeSimpleBody(bytes, hb, content_type, &doc.text)) {
       MailHeaders& h = doc.headers;
       h.subject = DecodeHeaderValue(hb.subject, true);
       h.from = DecodeHeaderValue(hb.from, true);
@@ -452,7 +506,7 @@ Status DecodeMessage(std::string_view bytes, const MessageContext& ctx, std::vec
       h.date = DecodeHeaderValue(hb.date, true);
       h.message_id = DecodeHeaderValue(hb.message_id, false);
       h.list_id = DecodeHeaderValue(hb.list_id, true);
-      h.content_type = DecodeHeaderValue(hb.content_type, false);
+      h.content_type = std::move(content_type);
       SetIdentity(ctx, 0, &doc);
       out->push_back(std::move(doc));
       return Status::Ok();
