@@ -148,12 +148,18 @@ class LiteralStarts {
          {"://", "-request@", "(c)", "/mailman/options", "/listinfo/", "copy", "forward",
           "included", "listserv@", "mailman/listinfo", "majordomo@", "original", "paper",
           "reprint", "rights reserved", "unsubscribe", "www.", "\xC2\xA9", "\xC5\xBF",
-          "\xE2\x84\xAA"})
+          "\xE2\x84\xAA"}) {
       bits_.set(Index(lit[0], lit[1]));
+      first_[static_cast<unsigned char>(lit[0])] = true;
+      if (lit[0] >= 'a' && lit[0] <= 'z') first_[static_cast<unsigned char>(lit[0] - 'a' + 'A')] = true;
+    }
   }
-  bool Has(char a, char b) const { return bits_.test(Index(a, b)); }
+  bool Has(char a, char b) const {
+    return first_[static_cast<unsigned char>(a)] && bits_.test(Index(a, b));
+  }
 
  private:
+  bool first_[256] = {};  // a byte that starts a literal (either case): most bytes do not
   static size_t Index(char a, char b) {
     return static_cast<size_t>(static_cast<unsigned char>(Lower(a))) << 8 |
            static_cast<unsigned char>(Lower(b));
@@ -175,11 +181,13 @@ bool MayMatchAnyRule(std::string_view line) {
       std::string_view("_-=*~#+ [.<(>\\\t\r\f\n").find(first) != std::string_view::npos)
     return true;
   // footer-mailing-list, reply-attribution
-  if (line.back() == ':' || EndsCI(line, " mailing list") || EndsCI(line, "wrote") ||
-      EndsCI(line, "writes"))
+  if (EndsCI(line, " mailing list") || EndsCI(line, "wrote") || EndsCI(line, "writes") ||
+      EndsCI(line, "wrote:") || EndsCI(line, "writes:") || EndsCI(line, "said:"))
     return true;
-  // byline, wire-slug
-  if (std::string_view("AUWRDB").find(first) != std::string_view::npos ||
+  // byline ("By", "BY"); wire-slug (an agency and a "/" of its date, or a date first)
+  if (line.compare(0, 2, "By") == 0 || line.compare(0, 2, "BY") == 0) return true;
+  if ((std::string_view("AUWRDB").find(first) != std::string_view::npos &&
+       line.find('/') != std::string_view::npos) ||
       (first >= '0' && first <= '9'))
     return true;
   // Rules anchored at the start: footer-listinfo, pgp-hash, boilerplate, source-line.
@@ -188,9 +196,12 @@ bool MayMatchAnyRule(std::string_view line) {
       if (StartsCI(line, "advertisement") || StartsCI(line, "adv") || StartsCI(line, "as seen in"))
         return true;
       break;
-    case 'b': return true;  // "back to", and byline
+    case 'b': if (StartsCI(line, "back to")) return true; break;
     case 'c': if (StartsCI(line, "click here")) return true; break;
-    case 'e': return true;  // "e-mail this", "email this", "excerpted from"
+    case 'e':
+      if (StartsCI(line, "e-mail this") || StartsCI(line, "email this") || StartsCI(line, "excerpted from"))
+        return true;
+      break;
     case 'f': if (StartsCI(line, "follow us") || StartsCI(line, "from")) return true; break;
     case 'g': if (StartsCI(line, "graphic")) return true; break;
     case 'h': if (StartsCI(line, "hash: ") || StartsCI(line, "home ")) return true; break;
@@ -243,12 +254,21 @@ bool MayMatchAnyRule(std::string_view line) {
       default: return true;
     }
   }
-  const bool colon = line.find(':') != std::string_view::npos;
-  const bool dash = line.find('-') != std::string_view::npos ||
-                    line.find('\xE2') != std::string_view::npos;  // — –
-  const bool upper_first = first >= 'A' && first <= 'Z';
-  if (upper_first && (colon || line.substr(0, 5) == "From ")) return true;  // header-line
-  if (upper_first && dash) return true;                                    // dateline
+  if (first >= 'A' && first <= 'Z') {
+    // header-line: a field name of [A-Za-z0-9.-] and its colon, or an mbox "From " line.
+    size_t name = 0;
+    while (name < line.size() && (AsciiLetter(line[name]) || (line[name] >= '0' && line[name] <= '9') ||
+                                  line[name] == '.' || line[name] == '-'))
+      ++name;
+    if ((name < line.size() && line[name] == ':') || line.substr(0, 5) == "From ") return true;
+    // dateline: a dash then white space or the end ("WASHINGTON --", "Tokyo (AP) - "), or — –.
+    for (size_t i = line.find('-'); i != std::string_view::npos; i = line.find('-', i + 1))
+      if (i + 1 == line.size() || std::string_view(" \t\n\v\f\r").find(line[i + 1]) != std::string_view::npos)
+        return true;
+    if (line.find("\xE2\x80\x94") != std::string_view::npos ||
+        line.find("\xE2\x80\x93") != std::string_view::npos)
+      return true;
+  }
   return MayBeFirstPerson(line);
 }
 

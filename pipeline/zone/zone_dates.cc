@@ -36,9 +36,16 @@ int Year(int y) {
 
 std::optional<std::string> Iso(int y, int m, int d) {
   if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  return std::string(buf);
+  std::string out = "0000-00-00";
+  out[0] = static_cast<char>('0' + y / 1000);
+  out[1] = static_cast<char>('0' + y / 100 % 10);
+  out[2] = static_cast<char>('0' + y / 10 % 10);
+  out[3] = static_cast<char>('0' + y % 10);
+  out[5] = static_cast<char>('0' + m / 10);
+  out[6] = static_cast<char>('0' + m % 10);
+  out[8] = static_cast<char>('0' + d / 10);
+  out[9] = static_cast<char>('0' + d % 10);
+  return out;
 }
 
 // month-day-year
@@ -112,8 +119,38 @@ std::optional<std::string> ParseHeaderDate(std::string_view header) {
 
 namespace {
 
+inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// A cheap test that no date pattern can match `line`: false only when the line has neither the
+// first three letters of a month name (every pattern with words needs one) nor a digit, then
+// one of "/.:-", then a digit (every numeric pattern and the clock time of FILED_LINE need
+// one). Month names are compared in ASCII; their only letter with a non-ASCII case variant
+// under (?i) is s (U+017F "ſ"), so a line holding that one always goes on to the Set.
+bool MayHoldDate(std::string_view line) {
+  static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                 "jul", "aug", "sep", "oct", "nov", "dec"};
+  const size_t n = line.size();
+  for (size_t i = 0; i < n; ++i) {
+    const char c = line[i];
+    if (IsDigit(c)) {
+      if (i + 2 < n && IsDigit(line[i + 2]) &&
+          (line[i + 1] == '/' || line[i + 1] == '.' || line[i + 1] == ':' || line[i + 1] == '-'))
+        return true;
+      continue;
+    }
+    if (c == '\xC5' && i + 1 < n && line[i + 1] == '\xBF') return true;  // ſ
+    const char lower = static_cast<char>(c | 0x20);
+    if (lower < 'a' || lower > 'z' || i + 2 >= n) continue;
+    const char b = static_cast<char>(line[i + 1] | 0x20), d = static_cast<char>(line[i + 2] | 0x20);
+    for (std::string_view m : kMonths)
+      if (m[0] == lower && m[1] == b && m[2] == d) return true;
+  }
+  return false;
+}
+
 // The patterns that match `line` (all when the set gives up).
 PatternMask MayMatch(std::string_view line) {
+  if (!MayHoldDate(line)) return 0;
   thread_local std::vector<int> matched;
   RE2::Set::ErrorInfo error;
   PatternMask may_match = 0;
