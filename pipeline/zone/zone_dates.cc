@@ -121,29 +121,47 @@ namespace {
 
 inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-// A cheap test that no date pattern can match `line`: false only when the line has neither the
-// first three letters of a month name (every pattern with words needs one) nor a digit, then
-// one of "/.:-", then a digit (every numeric pattern and the clock time of FILED_LINE need
-// one). Month names are compared in ASCII; their only letter with a non-ASCII case variant
-// under (?i) is s (U+017F "ſ"), so a line holding that one always goes on to the Set.
+// The three letters at s[i] (ASCII, any case) start a month name: "jan" ... "dec".
+bool MonthAt(std::string_view s, size_t i) {
+  if (i + 3 > s.size()) return false;
+  const char a = static_cast<char>(s[i] | 0x20), b = static_cast<char>(s[i + 1] | 0x20),
+             c = static_cast<char>(s[i + 2] | 0x20);
+  switch (a) {
+    case 'j': return b == 'a' ? c == 'n' : b == 'u' && (c == 'n' || c == 'l');
+    case 'f': return b == 'e' && c == 'b';
+    case 'm': return b == 'a' && (c == 'r' || c == 'y');
+    case 'a': return (b == 'p' && c == 'r') || (b == 'u' && c == 'g');
+    case 's': return b == 'e' && c == 'p';
+    case 'o': return b == 'c' && c == 't';
+    case 'n': return b == 'o' && c == 'v';
+    case 'd': return b == 'e' && c == 'c';
+    default: return false;
+  }
+}
+
+// A cheap test that no date pattern can match `line`: false only when the line has neither a
+// month name (its first three letters) after a byte that is not an ASCII letter, which every
+// pattern with words needs (they put \b, white space, '.', '-', '_' or a line start before
+// it), nor a digit, then one of "/.:-", then a digit, which every numeric pattern and the
+// clock time of FILED_LINE need. Month names are compared in ASCII; their only letter with a
+// non-ASCII case variant under (?i) is s (U+017F "ſ"), so a line holding that one always goes
+// on to the Set.
 bool MayHoldDate(std::string_view line) {
-  static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                 "jul", "aug", "sep", "oct", "nov", "dec"};
   const size_t n = line.size();
+  bool after_letter = false;
   for (size_t i = 0; i < n; ++i) {
     const char c = line[i];
-    if (IsDigit(c)) {
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (letter) {
+      if (!after_letter && MonthAt(line, i)) return true;
+    } else if (IsDigit(c)) {
       if (i + 2 < n && IsDigit(line[i + 2]) &&
           (line[i + 1] == '/' || line[i + 1] == '.' || line[i + 1] == ':' || line[i + 1] == '-'))
         return true;
-      continue;
+    } else if (c == '\xC5' && i + 1 < n && line[i + 1] == '\xBF') {
+      return true;  // ſ
     }
-    if (c == '\xC5' && i + 1 < n && line[i + 1] == '\xBF') return true;  // ſ
-    const char lower = static_cast<char>(c | 0x20);
-    if (lower < 'a' || lower > 'z' || i + 2 >= n) continue;
-    const char b = static_cast<char>(line[i + 1] | 0x20), d = static_cast<char>(line[i + 2] | 0x20);
-    for (std::string_view m : kMonths)
-      if (m[0] == lower && m[1] == b && m[2] == d) return true;
+    after_letter = letter;
   }
   return false;
 }
