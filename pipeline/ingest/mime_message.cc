@@ -258,6 +258,7 @@ size_t CountBoundaries(std::string_view bytes) {
 struct HeaderBlock {
   std::string_view subject, from, date, message_id, list_id, content_type, encoding, disposition;
   size_t body_start = std::string_view::npos;  // npos: the header block never ends
+  bool repeated_content_type = false;           // more than one Content-Type field
 };
 
 // False when the block is not plain "Name: value" lines (the MIME parser decides then).
@@ -300,6 +301,8 @@ bool ParseHeaderBlock(std::string_view bytes, HeaderBlock* hb) {
           if (slot.data() == nullptr) {
             slot = line.substr(colon + 1);
             current = &slot;
+          } else if (f.member == &HeaderBlock::content_type) {
+            hb->repeated_content_type = true;
           }
           break;
         }
@@ -312,7 +315,7 @@ bool ParseHeaderBlock(std::string_view bytes, HeaderBlock* hb) {
 
 // What a Content-Type value (unfolded, trimmed) says about a single-part body.
 struct BodyType {
-  enum Kind { kPlain, kHtml, kOther } kind = kPlain;
+  enum Kind { kPlain, kHtml, kDigest, kOther } kind = kPlain;
   std::string charset;
 };
 
@@ -335,6 +338,8 @@ const BodyType& ParseBodyType(const std::string& value) {
     type.kind = BodyType::kPlain;
   } else if (ct != nullptr && g_mime_content_type_is_type(ct.get(), "text", "html")) {
     type.kind = BodyType::kHtml;
+  } else if (ct != nullptr && g_mime_content_type_is_type(ct.get(), "multipart", "digest")) {
+    type.kind = BodyType::kDigest;
   } else {
     type.kind = BodyType::kOther;
   }
@@ -365,7 +370,7 @@ bool DecodeSimpleBody(std::string_view bytes, const HeaderBlock& hb, const std::
     const std::string_view mime = Trim(std::string_view(content_type).substr(0, content_type.find(';')));
     if (mime.find('/') != std::string_view::npos) {
       type = &ParseBodyType(content_type);
-      if (type->kind == BodyType::kOther) return false;
+      if (type->kind != BodyType::kPlain && type->kind != BodyType::kHtml) return false;
     }  // else malformed ("text"): text/plain, as RFC 2045 says
   }
   // An HTML attachment is not text: GMime tells which dispositions are attachments.
@@ -403,6 +408,59 @@ bool DecodeSimpleBody(std::string_view bytes, const HeaderBlock& hb, const std::
   } else {
     ToUtf8(body, type->charset, text);
   }
+  return true;
+}
+
+// The messages of a multipart/digest, one Document each; `list_id` and `subject` are the
+// digest message's, for the list of the messages that name none.
+Status DecodeDigest(GMimeMultipart* digest, const MessageContext& ctx, const std::string& list_id,
+                    const std::string& subject, std::vector<Document>* out, std::vector<std::string>* skipped) {
+  std::vector<Document> docs;
+  const int n = g_mime_multipart_get_count(digest);
+  std::vector<std::string> errors;
+  for (int i = 0; i < n; ++i) {
+    GMimeObject* child = g_mime_multipart_get_part(digest, i);
+    if (!GMIME_IS_MESSAGE_PART(child)) continue;
+    GMimeMessage* inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(child));
+    if (inner == nullptr) continue;
+    Document doc;
+    Status s = BuildDocument(inner, ctx, i + 1, &doc);
+    if (!s.ok()) {
+      errors.push_back("digest message " + std::to_string(i + 1) + ": " + s.message());
+      continue;
+    }
+    if (doc.source.find("list") == doc.source.end()) {
+      const std::string list = ListName(list_id, subject);
+      if (!list.empty()) doc.source["list"] = list;
+    }
+    docs.push_back(std::move(doc));
+  }
+  if (docs.empty()) return DataLoss(errors.empty() ? "digest without messages" : errors.front());
+  if (skipped != nullptr) skipped->insert(skipped->end(), errors.begin(), errors.end());
+  for (auto& d : docs) out->push_back(std::move(d));
+  return Status::Ok();
+}
+
+// A message whose own Content-Type is multipart/digest (a list's digest): its header block is
+// already read (hb), so GMime parses only the body, as a part under that Content-Type, and
+// builds no message object for the digest itself. False (nothing done) when GMime does not
+// find the digest there; the caller then parses the whole message.
+bool DecodeTopLevelDigest(std::string_view bytes, const HeaderBlock& hb, const MessageContext& ctx,
+                          std::vector<Document>* out, std::vector<std::string>* skipped, Status* status) {
+  const std::string_view body = hb.body_start < bytes.size() ? bytes.substr(hb.body_start) : std::string_view();
+  std::string part;
+  part.reserve(hb.content_type.size() + body.size() + 16);
+  part.append("Content-Type:").append(hb.content_type).append("\n\n").append(body);
+  GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(part.data(), part.size()));
+  GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
+  g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
+  g_mime_parser_set_persist_stream(parser.get(), TRUE);
+  GPtr<GMimeObject> obj(g_mime_parser_construct_part(parser.get(), nullptr));
+  if (obj == nullptr) return false;
+  GMimeMultipart* digest = FindDigest(obj.get(), 0);
+  if (digest == nullptr || GMIME_OBJECT(digest) != obj.get()) return false;
+  *status = DecodeDigest(digest, ctx, DecodeHeaderValue(hb.list_id, true), DecodeHeaderValue(hb.subject, true),
+                         out, skipped);
   return true;
 }
 
@@ -495,7 +553,8 @@ Status DecodeMessage(std::string_view bytes, const MessageContext& ctx, std::vec
     return DataLoss("truncated message: headers without a body");
   }
   HeaderBlock hb;
-  if (ParseHeaderBlock(bytes, &hb)) {
+  const bool header_block = ParseHeaderBlock(bytes, &hb);
+  if (header_block) {
     Document doc;
     std::string content_type = DecodeHeaderValue(hb.content_type, false);
     if (DecodeSimpleBody(bytes, hb, content_type, &doc.text)) {
@@ -518,6 +577,12 @@ Status DecodeMessage(std::string_view bytes, const MessageContext& ctx, std::vec
   if (CountBoundaries(bytes) > kMaxMultiparts) {
     return DataLoss("more than " + std::to_string(kMaxMultiparts) + " MIME multiparts: message skipped");
   }
+  if (header_block && hb.content_type.data() != nullptr && !hb.repeated_content_type &&
+      bytes.find('\r') == std::string_view::npos &&
+      ParseBodyType(DecodeHeaderValue(hb.content_type, false)).kind == BodyType::kDigest) {
+    Status status;
+    if (DecodeTopLevelDigest(bytes, hb, ctx, out, skipped, &status)) return status;
+  }
   GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(bytes.data(), bytes.size()));
   GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
   g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
@@ -527,31 +592,8 @@ Status DecodeMessage(std::string_view bytes, const MessageContext& ctx, std::vec
 
   GMimeObject* body = g_mime_message_get_mime_part(msg.get());
   if (GMimeMultipart* digest = body != nullptr ? FindDigest(body, 0) : nullptr) {
-    std::vector<Document> docs;
-    const int n = g_mime_multipart_get_count(digest);
-    std::vector<std::string> errors;
-    for (int i = 0; i < n; ++i) {
-      GMimeObject* child = g_mime_multipart_get_part(digest, i);
-      if (!GMIME_IS_MESSAGE_PART(child)) continue;
-      GMimeMessage* inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(child));
-      if (inner == nullptr) continue;
-      Document doc;
-      Status s = BuildDocument(inner, ctx, i + 1, &doc);
-      if (!s.ok()) {
-        errors.push_back("digest message " + std::to_string(i + 1) + ": " + s.message());
-        continue;
-      }
-      if (doc.source.find("list") == doc.source.end()) {
-        const std::string list = ListName(Header(GMIME_OBJECT(msg.get()), "List-Id"),
-                                          Header(GMIME_OBJECT(msg.get()), "Subject"));
-        if (!list.empty()) doc.source["list"] = list;
-      }
-      docs.push_back(std::move(doc));
-    }
-    if (docs.empty()) return DataLoss(errors.empty() ? "digest without messages" : errors.front());
-    if (skipped != nullptr) skipped->insert(skipped->end(), errors.begin(), errors.end());
-    for (auto& d : docs) out->push_back(std::move(d));
-    return Status::Ok();
+    return DecodeDigest(digest, ctx, Header(GMIME_OBJECT(msg.get()), "List-Id"),
+                        Header(GMIME_OBJECT(msg.get()), "Subject"), out, skipped);
   }
 
   Document doc;
