@@ -112,9 +112,9 @@ const Patterns& P() {
 
 std::optional<std::string> ParseHeaderDate(std::string_view header) {
   int d = 0, y = 0;
-  std::string mon;
+  re2::StringPiece mon;
   if (!RE2::PartialMatch(header, P().header, &d, &mon, &y)) return std::nullopt;
-  return Iso(Year(y), MonthNumber(mon), d);
+  return Iso(Year(y), MonthNumber(std::string_view(mon.data(), mon.size())), d);
 }
 
 namespace {
@@ -180,29 +180,37 @@ PatternMask MayMatch(std::string_view line) {
   return may_match;
 }
 
+std::string_view View(const re2::StringPiece& s) { return std::string_view(s.data(), s.size()); }
+// The value of a captured run of digits (\d{1,4}).
+int Number(const re2::StringPiece& s) {
+  int n = 0;
+  for (char c : s) n = n * 10 + (c - '0');
+  return n;
+}
+
 // FindDate, trying only the patterns of `may_match` among the ones with a year (the others are
 // known not to match).
 std::optional<std::string> FindDateIn(std::string_view line, int default_year,
                                       PatternMask may_match) {
   const Patterns& p = P();
-  std::string a, b, c;
+  re2::StringPiece a, b, c;  // views of `line`
   if ((may_match >> kMdy & 1u) && RE2::PartialMatch(line, p.mdy, &a, &b, &c))
-    return Iso(std::atoi(c.c_str()), MonthNumber(a), std::atoi(b.c_str()));
+    return Iso(Number(c), MonthNumber(View(a)), Number(b));
   if ((may_match >> kDmy & 1u) && RE2::PartialMatch(line, p.dmy, &a, &b, &c))
-    return Iso(Year(std::atoi(c.c_str())), MonthNumber(b), std::atoi(a.c_str()));
+    return Iso(Year(Number(c)), MonthNumber(View(b)), Number(a));
   if ((may_match >> kYmdWords & 1u) && RE2::PartialMatch(line, p.ymd_words, &a, &b, &c))
-    return Iso(std::atoi(a.c_str()), MonthNumber(b), std::atoi(c.c_str()));
+    return Iso(Number(a), MonthNumber(View(b)), Number(c));
   if ((may_match >> kIso & 1u) && RE2::PartialMatch(line, p.iso, &a, &b, &c))
-    return Iso(std::atoi(a.c_str()), std::atoi(b.c_str()), std::atoi(c.c_str()));
+    return Iso(Number(a), Number(b), Number(c));
   if ((may_match >> kNumeric & 1u) && RE2::PartialMatch(line, p.numeric, &a, &b, &c))
-    return Iso(Year(std::atoi(c.c_str())), std::atoi(a.c_str()), std::atoi(b.c_str()));
+    return Iso(Year(Number(c)), Number(a), Number(b));
   if (default_year > 0) {
     if ((may_match >> kNumericMd & 1u) && RE2::PartialMatch(line, p.numeric_md, &a, &b))
-      return Iso(default_year, std::atoi(a.c_str()), std::atoi(b.c_str()));
+      return Iso(default_year, Number(a), Number(b));
     if ((may_match >> kMd & 1u) && RE2::PartialMatch(line, p.md, &a, &b)) {
       // "May 5" only with a capital M: "may 5" is a verb.
-      if (MonthNumber(a) == 5 && a[0] != 'M') return std::nullopt;
-      return Iso(default_year, MonthNumber(a), std::atoi(b.c_str()));
+      if (MonthNumber(View(a)) == 5 && a[0] != 'M') return std::nullopt;
+      return Iso(default_year, MonthNumber(View(a)), Number(b));
     }
   }
   return std::nullopt;

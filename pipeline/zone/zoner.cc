@@ -70,6 +70,7 @@ class Zoner {
   // --- lines
   void SplitLines() {
     const std::string& t = doc_.text;
+    lines_.reserve(std::count(t.begin(), t.end(), '\n') + 1);
     size_t pos = 0;
     while (pos < t.size()) {
       size_t nl = t.find('\n', pos);
@@ -844,7 +845,7 @@ class Zoner {
       k = e;
     }
     static const RE2 bracket_tail("\\s*\\[[^\\]]*\\]$");
-    RE2::Replace(&out.title, bracket_tail, "");
+    if (!out.title.empty() && out.title.back() == ']') RE2::Replace(&out.title, bracket_tail, "");
     if (out.title.empty()) out.title = CleanSubject(doc_.headers.subject);
     int last_line = articles_[0].start;
     for (int i = articles_[0].start; i < n(); ++i)
