@@ -695,8 +695,12 @@ class Zoner {
     for (int i : head)
       if (lines_[i].date_line || Rule(i, kWireSlug) || Rule(i, kByline))
         if (auto d = FindDate(Content(i), year)) return d;
-    for (int i : head)
+    for (int i : head) {
+      // SplitLines has told which short lines hold a date with its year (year_date); a short
+      // line it skipped has no digit, so no such date either.
+      if (Content(i).size() <= 100 && !lines_[i].year_date) continue;
       if (auto d = FindDate(Content(i), 0)) return d;
+    }
     // The dateline of the first body line: "LYON, FRANCE, 1995 JUN 7 (NB) --".
     int first_body = head.empty() ? articles_[a].start : head.back() + 1;
     for (int i = first_body; i < n() && i < first_body + 6; ++i) {
