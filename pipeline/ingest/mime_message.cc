@@ -313,7 +313,7 @@ bool ParseHeaderBlock(std::string_view bytes, HeaderBlock* hb) {
   return true;  // all headers, no body
 }
 
-// What a Content-Type value (unfolded, trimmed) says about a single-part body.
+// What a message's Content-Type value (unfolded, trimmed) says about its body.
 struct BodyType {
   enum Kind { kPlain, kHtml, kDigest, kOther } kind = kPlain;
   std::string charset;
