@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cstring>
 #include <memory>
+#include <utility>
+#include <vector>
 
 #include "pipeline/utf8.h"
 
@@ -51,16 +53,50 @@ struct ConverterCloser {
 };
 using ConverterPtr = std::unique_ptr<UConverter, ConverterCloser>;
 
+// The converters of this thread, opened once per charset name and reset before each use.
+class Converters {
+ public:
+  // The converter from `charset` (invalid bytes to U+FFFD), or null when ICU does not know it.
+  UConverter* From(const char* charset) {
+    for (auto& [name, conv] : from_)
+      if (name == charset) {
+        ucnv_reset(conv.get());
+        return conv.get();
+      }
+    UErrorCode err = U_ZERO_ERROR;
+    ConverterPtr conv(ucnv_open(charset, &err));
+    if (U_FAILURE(err) || conv == nullptr) return nullptr;
+    // Invalid bytes become U+FFFD (the default substitution would be U+001A).
+    ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_SUBSTITUTE, nullptr, nullptr, nullptr, &err);
+    if (from_.size() >= kMaxCharsets) from_.clear();  // names come from the input: stay bounded
+    from_.emplace_back(charset, std::move(conv));
+    return from_.back().second.get();
+  }
+  UConverter* ToUtf8() {
+    if (to_ == nullptr) {
+      UErrorCode err = U_ZERO_ERROR;
+      to_.reset(ucnv_open("UTF-8", &err));
+      if (U_FAILURE(err)) to_.reset();
+    } else {
+      ucnv_reset(to_.get());
+    }
+    return to_.get();
+  }
+
+ private:
+  static constexpr size_t kMaxCharsets = 16;
+  std::vector<std::pair<std::string, ConverterPtr>> from_;
+  ConverterPtr to_;
+};
+
 // Converts with ICU; false when ICU does not know `charset`.
 bool Convert(std::string_view bytes, const char* charset, std::string* out) {
+  thread_local Converters converters;
+  UConverter* from = converters.From(charset);
+  if (from == nullptr) return false;
+  UConverter* to = converters.ToUtf8();
+  if (to == nullptr) return false;
   UErrorCode err = U_ZERO_ERROR;
-  ConverterPtr from(ucnv_open(charset, &err));
-  if (U_FAILURE(err) || from == nullptr) return false;
-  // Invalid bytes become U+FFFD (the default substitution would be U+001A).
-  ucnv_setToUCallBack(from.get(), UCNV_TO_U_CALLBACK_SUBSTITUTE, nullptr, nullptr, nullptr, &err);
-  err = U_ZERO_ERROR;
-  ConverterPtr to(ucnv_open("UTF-8", &err));
-  if (U_FAILURE(err)) return false;
   const size_t base = out->size();
   out->resize(base + bytes.size() * 3 + 16);
   char* target = out->data() + base;
@@ -70,7 +106,7 @@ bool Convert(std::string_view bytes, const char* charset, std::string* out) {
   UChar* pivot_target = pivot;
   while (true) {
     err = U_ZERO_ERROR;
-    ucnv_convertEx(to.get(), from.get(), &target, out->data() + out->size(), &source,
+    ucnv_convertEx(to, from, &target, out->data() + out->size(), &source,
                    bytes.data() + bytes.size(), pivot, &pivot_source, &pivot_target,
                    pivot + 1024, /*reset=*/false, /*flush=*/true, &err);
     if (err == U_BUFFER_OVERFLOW_ERROR) {

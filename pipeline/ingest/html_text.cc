@@ -4,6 +4,7 @@
 #include <libxml/tree.h>
 
 #include <cstring>
+#include <memory>
 #include <mutex>
 
 namespace accord::ingest {
@@ -89,9 +90,22 @@ std::string HtmlToText(std::string_view html) {
   if (html.empty()) return out;
   static std::once_flag once;
   std::call_once(once, [] { xmlInitParser(); });  // libxml2's globals, before any thread parses
-  htmlDocPtr doc = htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
-                                  HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                      HTML_PARSE_NONET | HTML_PARSE_NOBLANKS);
+  // One parser context per thread, reset for each document. Its dictionary keeps the names and
+  // short texts it has seen, so it is replaced now and then to keep memory bounded.
+  struct CtxtFree {
+    void operator()(htmlParserCtxtPtr c) const { htmlFreeParserCtxt(c); }
+  };
+  constexpr int kDocumentsPerContext = 256;
+  thread_local std::unique_ptr<htmlParserCtxt, CtxtFree> ctxt;
+  thread_local int uses = 0;
+  if (ctxt == nullptr || ++uses > kDocumentsPerContext) {
+    ctxt.reset(htmlNewParserCtxt());
+    uses = 1;
+    if (ctxt == nullptr) return out;
+  }
+  htmlDocPtr doc = htmlCtxtReadMemory(ctxt.get(), html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
+                                      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                          HTML_PARSE_NONET | HTML_PARSE_NOBLANKS);
   if (doc == nullptr) return out;
   xmlNode* root = xmlDocGetRootElement(doc);
   if (root != nullptr) Walk(root, &out);

@@ -256,8 +256,9 @@ size_t CountBoundaries(std::string_view bytes) {
 // The top-level header block, parsed without GMime for speed: the fields ingest reads (first
 // occurrence of each, raw and folded as written) and where the body starts.
 struct HeaderBlock {
-  std::string_view subject, from, date, message_id, list_id, content_type, encoding;
+  std::string_view subject, from, date, message_id, list_id, content_type, encoding, disposition;
   size_t body_start = std::string_view::npos;  // npos: the header block never ends
+  bool repeated_content_type = false;           // more than one Content-Type field
 };
 
 // False when the block is not plain "Name: value" lines (the MIME parser decides then).
@@ -270,7 +271,8 @@ bool ParseHeaderBlock(std::string_view bytes, HeaderBlock* hb) {
       {"subject", &HeaderBlock::subject},       {"from", &HeaderBlock::from},
       {"date", &HeaderBlock::date},             {"message-id", &HeaderBlock::message_id},
       {"list-id", &HeaderBlock::list_id},       {"content-type", &HeaderBlock::content_type},
-      {"content-transfer-encoding", &HeaderBlock::encoding}};
+      {"content-transfer-encoding", &HeaderBlock::encoding},
+      {"content-disposition", &HeaderBlock::disposition}};
   std::string_view* current = nullptr;  // the field that continuation lines extend
   size_t pos = 0;
   while (pos < bytes.size()) {
@@ -299,6 +301,8 @@ bool ParseHeaderBlock(std::string_view bytes, HeaderBlock* hb) {
           if (slot.data() == nullptr) {
             slot = line.substr(colon + 1);
             current = &slot;
+          } else if (f.member == &HeaderBlock::content_type) {
+            hb->repeated_content_type = true;
           }
           break;
         }
@@ -309,20 +313,68 @@ bool ParseHeaderBlock(std::string_view bytes, HeaderBlock* hb) {
   return true;  // all headers, no body
 }
 
-// The body of a single-part text/plain message (7bit, 8bit, quoted-printable or base64), decoded
-// without building the MIME tree. False when the message needs the MIME parser.
-bool DecodeSimpleBody(std::string_view bytes, const HeaderBlock& hb, std::string* text) {
+// What a message's Content-Type value (unfolded, trimmed) says about its body.
+struct BodyType {
+  enum Kind { kPlain, kHtml, kDigest, kOther } kind = kPlain;
   std::string charset;
+};
+
+// Parses a Content-Type value with GMime. Archives repeat a few values ('text/plain;
+// charset="utf-8"') in message after message, so each thread keeps the last few answers.
+const BodyType& ParseBodyType(const std::string& value) {
+  struct Entry {
+    std::string value;
+    BodyType type;
+  };
+  constexpr size_t kEntries = 16;
+  thread_local std::vector<Entry> cache;
+  thread_local size_t next = 0;
+  if (cache.capacity() < kEntries) cache.reserve(kEntries);  // entries stay where they are
+  for (const Entry& e : cache)
+    if (e.value == value) return e.type;
+  BodyType type;
+  GPtr<GMimeContentType> ct(g_mime_content_type_parse(nullptr, value.c_str()));
+  if (ct != nullptr && g_mime_content_type_is_type(ct.get(), "text", "plain")) {
+    type.kind = BodyType::kPlain;
+  } else if (ct != nullptr && g_mime_content_type_is_type(ct.get(), "text", "html")) {
+    type.kind = BodyType::kHtml;
+  } else if (ct != nullptr && g_mime_content_type_is_type(ct.get(), "multipart", "digest")) {
+    type.kind = BodyType::kDigest;
+  } else {
+    type.kind = BodyType::kOther;
+  }
+  if (ct != nullptr) {
+    const char* cs = g_mime_content_type_get_parameter(ct.get(), "charset");
+    if (cs != nullptr) type.charset = cs;
+  }
+  Entry* slot;
+  if (cache.size() < kEntries) {
+    slot = &cache.emplace_back();
+  } else {
+    slot = &cache[next];
+    next = (next + 1) % kEntries;
+  }
+  slot->value = value;
+  slot->type = std::move(type);
+  return slot->type;
+}
+
+// The body of a single-part text/plain or text/html message (7bit, 8bit, quoted-printable or
+// base64), decoded without building the MIME tree, as BuildDocument would find it. False when
+// the message needs the MIME parser. `content_type` is the decoded Content-Type header.
+bool DecodeSimpleBody(std::string_view bytes, const HeaderBlock& hb, const std::string& content_type,
+                      std::string* text) {
+  static const BodyType kPlainType;
+  const BodyType* type = &kPlainType;
   if (hb.content_type.data() != nullptr) {
-    const std::string value = DecodeHeaderValue(hb.content_type, /*decode=*/false);
-    const std::string_view type = Trim(std::string_view(value).substr(0, value.find(';')));
-    if (type.find('/') != std::string_view::npos) {
-      GPtr<GMimeContentType> ct(g_mime_content_type_parse(nullptr, value.c_str()));
-      if (ct == nullptr || !g_mime_content_type_is_type(ct.get(), "text", "plain")) return false;
-      const char* cs = g_mime_content_type_get_parameter(ct.get(), "charset");
-      if (cs != nullptr) charset = cs;
+    const std::string_view mime = Trim(std::string_view(content_type).substr(0, content_type.find(';')));
+    if (mime.find('/') != std::string_view::npos) {
+      type = &ParseBodyType(content_type);
+      if (type->kind != BodyType::kPlain && type->kind != BodyType::kHtml) return false;
     }  // else malformed ("text"): text/plain, as RFC 2045 says
   }
+  // An HTML attachment is not text: GMime tells which dispositions are attachments.
+  if (type->kind == BodyType::kHtml && hb.disposition.data() != nullptr) return false;
   GMimeContentEncoding encoding = GMIME_CONTENT_ENCODING_DEFAULT;
   if (hb.encoding.data() != nullptr) {
     const std::string value = DecodeHeaderValue(hb.encoding, /*decode=*/false);
@@ -349,7 +401,66 @@ bool DecodeSimpleBody(std::string_view bytes, const HeaderBlock& hb, std::string
     default:
       return false;  // uuencode and unknown encodings: the MIME parser knows them
   }
-  ToUtf8(body, charset, text);
+  if (type->kind == BodyType::kHtml) {
+    std::string html;
+    ToUtf8(body, type->charset, &html);
+    *text = HtmlToText(html);
+  } else {
+    ToUtf8(body, type->charset, text);
+  }
+  return true;
+}
+
+// The messages of a multipart/digest, one Document each; `list_id` and `subject` are the
+// digest message's, for the list of the messages that name none.
+Status DecodeDigest(GMimeMultipart* digest, const MessageContext& ctx, const std::string& list_id,
+                    const std::string& subject, std::vector<Document>* out, std::vector<std::string>* skipped) {
+  std::vector<Document> docs;
+  const int n = g_mime_multipart_get_count(digest);
+  std::vector<std::string> errors;
+  for (int i = 0; i < n; ++i) {
+    GMimeObject* child = g_mime_multipart_get_part(digest, i);
+    if (!GMIME_IS_MESSAGE_PART(child)) continue;
+    GMimeMessage* inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(child));
+    if (inner == nullptr) continue;
+    Document doc;
+    Status s = BuildDocument(inner, ctx, i + 1, &doc);
+    if (!s.ok()) {
+      errors.push_back("digest message " + std::to_string(i + 1) + ": " + s.message());
+      continue;
+    }
+    if (doc.source.find("list") == doc.source.end()) {
+      const std::string list = ListName(list_id, subject);
+      if (!list.empty()) doc.source["list"] = list;
+    }
+    docs.push_back(std::move(doc));
+  }
+  if (docs.empty()) return DataLoss(errors.empty() ? "digest without messages" : errors.front());
+  if (skipped != nullptr) skipped->insert(skipped->end(), errors.begin(), errors.end());
+  for (auto& d : docs) out->push_back(std::move(d));
+  return Status::Ok();
+}
+
+// A message whose own Content-Type is multipart/digest (a list's digest): its header block is
+// already read (hb), so GMime parses only the body, as a part under that Content-Type, and
+// builds no message object for the digest itself. False (nothing done) when GMime does not
+// find the digest there; the caller then parses the whole message.
+bool DecodeTopLevelDigest(std::string_view bytes, const HeaderBlock& hb, const MessageContext& ctx,
+                          std::vector<Document>* out, std::vector<std::string>* skipped, Status* status) {
+  const std::string_view body = hb.body_start < bytes.size() ? bytes.substr(hb.body_start) : std::string_view();
+  std::string part;
+  part.reserve(hb.content_type.size() + body.size() + 16);
+  part.append("Content-Type:").append(hb.content_type).append("\n\n").append(body);
+  GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(part.data(), part.size()));
+  GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
+  g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
+  g_mime_parser_set_persist_stream(parser.get(), TRUE);
+  GPtr<GMimeObject> obj(g_mime_parser_construct_part(parser.get(), nullptr));
+  if (obj == nullptr) return false;
+  GMimeMultipart* digest = FindDigest(obj.get(), 0);
+  if (digest == nullptr || GMIME_OBJECT(digest) != obj.get()) return false;
+  *status = DecodeDigest(digest, ctx, DecodeHeaderValue(hb.list_id, true), DecodeHeaderValue(hb.subject, true),
+                         out, skipped);
   return true;
 }
 
@@ -442,9 +553,11 @@ Status DecodeMessage(std::string_view bytes, const MessageContext& ctx, std::vec
     return DataLoss("truncated message: headers without a body");
   }
   HeaderBlock hb;
-  if (ParseHeaderBlock(bytes, &hb)) {
+  const bool header_block = ParseHeaderBlock(bytes, &hb);
+  if (header_block) {
     Document doc;
-    if (DecodeSimpleBody(bytes, hb, &doc.text)) {
+    std::string content_type = DecodeHeaderValue(hb.content_type, false);
+    if (DecodeSimpleBody(bytes, hb, content_type, &doc.text)) {
       MailHeaders& h = doc.headers;
       h.subject = DecodeHeaderValue(hb.subject, true);
       h.from = DecodeHeaderValue(hb.from, true);
@@ -452,7 +565,7 @@ Status DecodeMessage(std::string_view bytes, const MessageContext& ctx, std::vec
       h.date = DecodeHeaderValue(hb.date, true);
       h.message_id = DecodeHeaderValue(hb.message_id, false);
       h.list_id = DecodeHeaderValue(hb.list_id, true);
-      h.content_type = DecodeHeaderValue(hb.content_type, false);
+      h.content_type = std::move(content_type);
       SetIdentity(ctx, 0, &doc);
       out->push_back(std::move(doc));
       return Status::Ok();
@@ -464,6 +577,12 @@ Status DecodeMessage(std::string_view bytes, const MessageContext& ctx, std::vec
   if (CountBoundaries(bytes) > kMaxMultiparts) {
     return DataLoss("more than " + std::to_string(kMaxMultiparts) + " MIME multiparts: message skipped");
   }
+  if (header_block && hb.content_type.data() != nullptr && !hb.repeated_content_type &&
+      bytes.find('\r') == std::string_view::npos &&
+      ParseBodyType(DecodeHeaderValue(hb.content_type, false)).kind == BodyType::kDigest) {
+    Status status;
+    if (DecodeTopLevelDigest(bytes, hb, ctx, out, skipped, &status)) return status;
+  }
   GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(bytes.data(), bytes.size()));
   GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
   g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
@@ -473,31 +592,8 @@ Status DecodeMessage(std::string_view bytes, const MessageContext& ctx, std::vec
 
   GMimeObject* body = g_mime_message_get_mime_part(msg.get());
   if (GMimeMultipart* digest = body != nullptr ? FindDigest(body, 0) : nullptr) {
-    std::vector<Document> docs;
-    const int n = g_mime_multipart_get_count(digest);
-    std::vector<std::string> errors;
-    for (int i = 0; i < n; ++i) {
-      GMimeObject* child = g_mime_multipart_get_part(digest, i);
-      if (!GMIME_IS_MESSAGE_PART(child)) continue;
-      GMimeMessage* inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(child));
-      if (inner == nullptr) continue;
-      Document doc;
-      Status s = BuildDocument(inner, ctx, i + 1, &doc);
-      if (!s.ok()) {
-        errors.push_back("digest message " + std::to_string(i + 1) + ": " + s.message());
-        continue;
-      }
-      if (doc.source.find("list") == doc.source.end()) {
-        const std::string list = ListName(Header(GMIME_OBJECT(msg.get()), "List-Id"),
-                                          Header(GMIME_OBJECT(msg.get()), "Subject"));
-        if (!list.empty()) doc.source["list"] = list;
-      }
-      docs.push_back(std::move(doc));
-    }
-    if (docs.empty()) return DataLoss(errors.empty() ? "digest without messages" : errors.front());
-    if (skipped != nullptr) skipped->insert(skipped->end(), errors.begin(), errors.end());
-    for (auto& d : docs) out->push_back(std::move(d));
-    return Status::Ok();
+    return DecodeDigest(digest, ctx, Header(GMIME_OBJECT(msg.get()), "List-Id"),
+                        Header(GMIME_OBJECT(msg.get()), "Subject"), out, skipped);
   }
 
   Document doc;

@@ -108,19 +108,17 @@ bool AsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z
 
 // first-person keywords: a boundary before and after ("(?:^|[^\p{L}'’])" and
 // "(?:[^\p{L}'’]|$)"); a non-ASCII byte counts as a boundary, which can only say "may match".
-bool MayBeFirstPerson(std::string_view line) {
+// True when one of them starts at line[i].
+bool FirstPersonAt(std::string_view line, size_t i) {
   static constexpr std::string_view kWords[] = {"I",  "I'm", "I've", "I'd",   "I'll", "my",
                                                 "My", "me",  "we're", "We're", "IMHO"};
   auto blocks = [](char c) { return AsciiLetter(c) || c == '\''; };
-  for (size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (c != 'I' && c != 'm' && c != 'M' && c != 'w' && c != 'W') continue;
-    if (i > 0 && blocks(line[i - 1])) continue;
-    for (std::string_view w : kWords) {
-      if (w[0] != c || line.compare(i, w.size(), w) != 0) continue;
-      const size_t j = i + w.size();
-      if (j == line.size() || !blocks(line[j])) return true;
-    }
+  const char c = line[i];
+  if (i > 0 && blocks(line[i - 1])) return false;
+  for (std::string_view w : kWords) {
+    if (w[0] != c || line.compare(i, w.size(), w) != 0) continue;
+    const size_t j = i + w.size();
+    if (j == line.size() || !blocks(line[j])) return true;
   }
   return false;
 }
@@ -139,27 +137,65 @@ bool EndsCI(std::string_view line, std::string_view lit) {
   return line.size() >= lit.size() && AtCI(line, line.size() - lit.size(), lit);
 }
 
-// The first two bytes (ASCII letters in lower case) of the literals MayMatchAnyRule looks for
-// anywhere in a line.
-class LiteralStarts {
+// What MayMatchAnyRule looks for in one pass over a line: the bytes that start a literal (the
+// first two bytes, ASCII letters in either case, of the literals it looks for anywhere), the
+// first letters of the first-person words, and '|'. Most bytes start nothing.
+class ByteScan {
  public:
-  LiteralStarts() {
+  enum : uint8_t { kLiteral = 1, kPerson = 2, kPipe = 4 };
+  ByteScan() {
+    for (char c : {'I', 'm', 'M', 'w', 'W'}) class_[static_cast<unsigned char>(c)] |= kPerson;
+    class_[static_cast<unsigned char>('|')] |= kPipe;
     for (std::string_view lit :
          {"://", "-request@", "(c)", "/mailman/options", "/listinfo/", "copy", "forward",
           "included", "listserv@", "mailman/listinfo", "majordomo@", "original", "paper",
           "reprint", "rights reserved", "unsubscribe", "www.", "\xC2\xA9", "\xC5\xBF",
-          "\xE2\x84\xAA"})
+          "\xE2\x84\xAA"}) {
       bits_.set(Index(lit[0], lit[1]));
+      class_[static_cast<unsigned char>(lit[0])] |= kLiteral;
+      if (lit[0] >= 'a' && lit[0] <= 'z') class_[static_cast<unsigned char>(lit[0] - 'a' + 'A')] |= kLiteral;
+    }
   }
-  bool Has(char a, char b) const { return bits_.test(Index(a, b)); }
+  uint8_t Class(char c) const { return class_[static_cast<unsigned char>(c)]; }
+  // The two bytes at a literal's start.
+  bool LiteralPair(char a, char b) const { return bits_.test(Index(a, b)); }
 
  private:
+  uint8_t class_[256] = {};
   static size_t Index(char a, char b) {
     return static_cast<size_t>(static_cast<unsigned char>(Lower(a))) << 8 |
            static_cast<unsigned char>(Lower(b));
   }
   std::bitset<65536> bits_;
 };
+
+// One of the literals MayMatchAnyRule looks for anywhere starts at line[i] (whose two bytes
+// are a literal's start).
+bool LiteralAt(std::string_view line, size_t i) {
+  switch (Lower(line[i])) {
+    case ':': if (AtCI(line, i, "://")) return true; break;
+    case '-': if (AtCI(line, i, "-request@")) return true; break;
+    case '(': if (AtCI(line, i, "(c)")) return true; break;
+    case '/':
+      if (AtCI(line, i, "/mailman/options") || AtCI(line, i, "/listinfo/")) return true;
+      break;
+    case 'c': if (AtCI(line, i, "copy")) return true; break;
+    case 'f': if (AtCI(line, i, "forward")) return true; break;
+    case 'i': if (AtCI(line, i, "included")) return true; break;
+    case 'l': if (AtCI(line, i, "listserv@")) return true; break;
+    case 'm': if (AtCI(line, i, "mailman/listinfo") || AtCI(line, i, "majordomo@")) return true; break;
+    case 'o': if (AtCI(line, i, "original")) return true; break;
+    case 'p': if (AtCI(line, i, "paper")) return true; break;
+    case 'r': if (AtCI(line, i, "reprint") || AtCI(line, i, "rights reserved")) return true; break;
+    case 'u': if (AtCI(line, i, "unsubscribe")) return true; break;
+    case 'w': if (AtCI(line, i, "www.")) return true; break;
+    case '\xC2': if (AtCI(line, i, "\xC2\xA9")) return true; break;      // ©
+    case '\xC5': if (AtCI(line, i, "\xC5\xBF")) return true; break;      // ſ
+    case '\xE2': if (AtCI(line, i, "\xE2\x84\xAA")) return true; break;  // K (Kelvin)
+    default: return true;
+  }
+  return false;
+}
 
 // A cheap test that no rule of kRules can match `line`: false only when each rule lacks a
 // literal, first byte or last byte it needs. Lines it rejects skip the RE2::Set (most body text);
@@ -175,11 +211,19 @@ bool MayMatchAnyRule(std::string_view line) {
       std::string_view("_-=*~#+ [.<(>\\\t\r\f\n").find(first) != std::string_view::npos)
     return true;
   // footer-mailing-list, reply-attribution
-  if (line.back() == ':' || EndsCI(line, " mailing list") || EndsCI(line, "wrote") ||
-      EndsCI(line, "writes"))
-    return true;
-  // byline, wire-slug
-  if (std::string_view("AUWRDB").find(first) != std::string_view::npos ||
+  switch (Lower(line.back())) {
+    case 't': if (EndsCI(line, " mailing list")) return true; break;
+    case 'e': if (EndsCI(line, "wrote")) return true; break;
+    case 's': if (EndsCI(line, "writes")) return true; break;
+    case ':':
+      if (EndsCI(line, "wrote:") || EndsCI(line, "writes:") || EndsCI(line, "said:")) return true;
+      break;
+    default: break;
+  }
+  // byline ("By", "BY"); wire-slug (an agency and a "/" of its date, or a date first)
+  if (line.compare(0, 2, "By") == 0 || line.compare(0, 2, "BY") == 0) return true;
+  if ((std::string_view("AUWRDB").find(first) != std::string_view::npos &&
+       line.find('/') != std::string_view::npos) ||
       (first >= '0' && first <= '9'))
     return true;
   // Rules anchored at the start: footer-listinfo, pgp-hash, boilerplate, source-line.
@@ -188,9 +232,12 @@ bool MayMatchAnyRule(std::string_view line) {
       if (StartsCI(line, "advertisement") || StartsCI(line, "adv") || StartsCI(line, "as seen in"))
         return true;
       break;
-    case 'b': return true;  // "back to", and byline
+    case 'b': if (StartsCI(line, "back to")) return true; break;
     case 'c': if (StartsCI(line, "click here")) return true; break;
-    case 'e': return true;  // "e-mail this", "email this", "excerpted from"
+    case 'e':
+      if (StartsCI(line, "e-mail this") || StartsCI(line, "email this") || StartsCI(line, "excerpted from"))
+        return true;
+      break;
     case 'f': if (StartsCI(line, "follow us") || StartsCI(line, "from")) return true; break;
     case 'g': if (StartsCI(line, "graphic")) return true; break;
     case 'h': if (StartsCI(line, "hash: ") || StartsCI(line, "home ")) return true; break;
@@ -216,40 +263,34 @@ bool MayMatchAnyRule(std::string_view line) {
   }
   // Literals anywhere: footer-listinfo, forward-marker, forward-end, url-line, boilerplate,
   // copyright, and the non-ASCII case variants of s and k; only at the byte pairs that start one.
-  if (line.find('|') != std::string_view::npos) return true;
-  static const LiteralStarts kStarts;
-  for (size_t i = 0; i + 1 < line.size(); ++i) {
-    if (!kStarts.Has(line[i], line[i + 1])) continue;
-    switch (Lower(line[i])) {
-      case ':': if (AtCI(line, i, "://")) return true; break;
-      case '-': if (AtCI(line, i, "-request@")) return true; break;
-      case '(': if (AtCI(line, i, "(c)")) return true; break;
-      case '/':
-        if (AtCI(line, i, "/mailman/options") || AtCI(line, i, "/listinfo/")) return true;
-        break;
-      case 'c': if (AtCI(line, i, "copy")) return true; break;
-      case 'f': if (AtCI(line, i, "forward")) return true; break;
-      case 'i': if (AtCI(line, i, "included")) return true; break;
-      case 'l': if (AtCI(line, i, "listserv@")) return true; break;
-      case 'm': if (AtCI(line, i, "mailman/listinfo") || AtCI(line, i, "majordomo@")) return true; break;
-      case 'o': if (AtCI(line, i, "original")) return true; break;
-      case 'p': if (AtCI(line, i, "paper")) return true; break;
-      case 'r': if (AtCI(line, i, "reprint") || AtCI(line, i, "rights reserved")) return true; break;
-      case 'u': if (AtCI(line, i, "unsubscribe")) return true; break;
-      case 'w': if (AtCI(line, i, "www.")) return true; break;
-      case '\xC2': if (AtCI(line, i, "\xC2\xA9")) return true; break;      // ©
-      case '\xC5': if (AtCI(line, i, "\xC5\xBF")) return true; break;      // ſ
-      case '\xE2': if (AtCI(line, i, "\xE2\x84\xAA")) return true; break;  // K (Kelvin)
-      default: return true;
-    }
+  // The same pass notes whether a first-person word may be in the line (the last test below).
+  static const ByteScan kScan;
+  bool first_person = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const uint8_t k = kScan.Class(line[i]);
+    if (k == 0) continue;
+    if (k & ByteScan::kPipe) return true;
+    if ((k & ByteScan::kLiteral) && i + 1 < line.size() && kScan.LiteralPair(line[i], line[i + 1]) &&
+        LiteralAt(line, i))
+      return true;
+    if ((k & ByteScan::kPerson) && !first_person) first_person = FirstPersonAt(line, i);
   }
-  const bool colon = line.find(':') != std::string_view::npos;
-  const bool dash = line.find('-') != std::string_view::npos ||
-                    line.find('\xE2') != std::string_view::npos;  // — –
-  const bool upper_first = first >= 'A' && first <= 'Z';
-  if (upper_first && (colon || line.substr(0, 5) == "From ")) return true;  // header-line
-  if (upper_first && dash) return true;                                    // dateline
-  return MayBeFirstPerson(line);
+  if (first >= 'A' && first <= 'Z') {
+    // header-line: a field name of [A-Za-z0-9.-] and its colon, or an mbox "From " line.
+    size_t name = 0;
+    while (name < line.size() && (AsciiLetter(line[name]) || (line[name] >= '0' && line[name] <= '9') ||
+                                  line[name] == '.' || line[name] == '-'))
+      ++name;
+    if ((name < line.size() && line[name] == ':') || line.substr(0, 5) == "From ") return true;
+    // dateline: a dash then white space or the end ("WASHINGTON --", "Tokyo (AP) - "), or — –.
+    for (size_t i = line.find('-'); i != std::string_view::npos; i = line.find('-', i + 1))
+      if (i + 1 == line.size() || std::string_view(" \t\n\v\f\r").find(line[i + 1]) != std::string_view::npos)
+        return true;
+    if (line.find("\xE2\x80\x94") != std::string_view::npos ||
+        line.find("\xE2\x80\x93") != std::string_view::npos)
+      return true;
+  }
+  return first_person;
 }
 
 }  // namespace

@@ -36,9 +36,16 @@ int Year(int y) {
 
 std::optional<std::string> Iso(int y, int m, int d) {
   if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  return std::string(buf);
+  std::string out = "0000-00-00";
+  out[0] = static_cast<char>('0' + y / 1000);
+  out[1] = static_cast<char>('0' + y / 100 % 10);
+  out[2] = static_cast<char>('0' + y / 10 % 10);
+  out[3] = static_cast<char>('0' + y % 10);
+  out[5] = static_cast<char>('0' + m / 10);
+  out[6] = static_cast<char>('0' + m % 10);
+  out[8] = static_cast<char>('0' + d / 10);
+  out[9] = static_cast<char>('0' + d % 10);
+  return out;
 }
 
 // month-day-year
@@ -105,15 +112,63 @@ const Patterns& P() {
 
 std::optional<std::string> ParseHeaderDate(std::string_view header) {
   int d = 0, y = 0;
-  std::string mon;
+  re2::StringPiece mon;
   if (!RE2::PartialMatch(header, P().header, &d, &mon, &y)) return std::nullopt;
-  return Iso(Year(y), MonthNumber(mon), d);
+  return Iso(Year(y), MonthNumber(std::string_view(mon.data(), mon.size())), d);
 }
 
 namespace {
 
+inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// The three letters at s[i] (ASCII, any case) start a month name: "jan" ... "dec".
+bool MonthAt(std::string_view s, size_t i) {
+  if (i + 3 > s.size()) return false;
+  const char a = static_cast<char>(s[i] | 0x20), b = static_cast<char>(s[i + 1] | 0x20),
+             c = static_cast<char>(s[i + 2] | 0x20);
+  switch (a) {
+    case 'j': return b == 'a' ? c == 'n' : b == 'u' && (c == 'n' || c == 'l');
+    case 'f': return b == 'e' && c == 'b';
+    case 'm': return b == 'a' && (c == 'r' || c == 'y');
+    case 'a': return (b == 'p' && c == 'r') || (b == 'u' && c == 'g');
+    case 's': return b == 'e' && c == 'p';
+    case 'o': return b == 'c' && c == 't';
+    case 'n': return b == 'o' && c == 'v';
+    case 'd': return b == 'e' && c == 'c';
+    default: return false;
+  }
+}
+
+// A cheap test that no date pattern can match `line`: false only when the line has neither a
+// month name (its first three letters) after a byte that is not an ASCII letter, which every
+// pattern with words needs (they put \b, white space, '.', '-', '_' or a line start before
+// it), nor a digit, then one of "/.:-", then a digit, which every numeric pattern and the
+// clock time of FILED_LINE need. Month names are compared in ASCII; their only letter with a
+// non-ASCII case variant under (?i) is s (U+017F "ſ"), so a line holding that one always goes
+// on to the Set.
+bool MayHoldDate(std::string_view line) {
+  const size_t n = line.size();
+  bool after_letter = false;
+  for (size_t i = 0; i < n; ++i) {
+    const char c = line[i];
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (letter) {
+      if (!after_letter && MonthAt(line, i)) return true;
+    } else if (IsDigit(c)) {
+      if (i + 2 < n && IsDigit(line[i + 2]) &&
+          (line[i + 1] == '/' || line[i + 1] == '.' || line[i + 1] == ':' || line[i + 1] == '-'))
+        return true;
+    } else if (c == '\xC5' && i + 1 < n && line[i + 1] == '\xBF') {
+      return true;  // ſ
+    }
+    after_letter = letter;
+  }
+  return false;
+}
+
 // The patterns that match `line` (all when the set gives up).
 PatternMask MayMatch(std::string_view line) {
+  if (!MayHoldDate(line)) return 0;
   thread_local std::vector<int> matched;
   RE2::Set::ErrorInfo error;
   PatternMask may_match = 0;
@@ -125,29 +180,37 @@ PatternMask MayMatch(std::string_view line) {
   return may_match;
 }
 
+std::string_view View(const re2::StringPiece& s) { return std::string_view(s.data(), s.size()); }
+// The value of a captured run of digits (\d{1,4}).
+int Number(const re2::StringPiece& s) {
+  int n = 0;
+  for (char c : s) n = n * 10 + (c - '0');
+  return n;
+}
+
 // FindDate, trying only the patterns of `may_match` among the ones with a year (the others are
 // known not to match).
 std::optional<std::string> FindDateIn(std::string_view line, int default_year,
                                       PatternMask may_match) {
   const Patterns& p = P();
-  std::string a, b, c;
+  re2::StringPiece a, b, c;  // views of `line`
   if ((may_match >> kMdy & 1u) && RE2::PartialMatch(line, p.mdy, &a, &b, &c))
-    return Iso(std::atoi(c.c_str()), MonthNumber(a), std::atoi(b.c_str()));
+    return Iso(Number(c), MonthNumber(View(a)), Number(b));
   if ((may_match >> kDmy & 1u) && RE2::PartialMatch(line, p.dmy, &a, &b, &c))
-    return Iso(Year(std::atoi(c.c_str())), MonthNumber(b), std::atoi(a.c_str()));
+    return Iso(Year(Number(c)), MonthNumber(View(b)), Number(a));
   if ((may_match >> kYmdWords & 1u) && RE2::PartialMatch(line, p.ymd_words, &a, &b, &c))
-    return Iso(std::atoi(a.c_str()), MonthNumber(b), std::atoi(c.c_str()));
+    return Iso(Number(a), MonthNumber(View(b)), Number(c));
   if ((may_match >> kIso & 1u) && RE2::PartialMatch(line, p.iso, &a, &b, &c))
-    return Iso(std::atoi(a.c_str()), std::atoi(b.c_str()), std::atoi(c.c_str()));
+    return Iso(Number(a), Number(b), Number(c));
   if ((may_match >> kNumeric & 1u) && RE2::PartialMatch(line, p.numeric, &a, &b, &c))
-    return Iso(Year(std::atoi(c.c_str())), std::atoi(a.c_str()), std::atoi(b.c_str()));
+    return Iso(Year(Number(c)), Number(a), Number(b));
   if (default_year > 0) {
     if ((may_match >> kNumericMd & 1u) && RE2::PartialMatch(line, p.numeric_md, &a, &b))
-      return Iso(default_year, std::atoi(a.c_str()), std::atoi(b.c_str()));
+      return Iso(default_year, Number(a), Number(b));
     if ((may_match >> kMd & 1u) && RE2::PartialMatch(line, p.md, &a, &b)) {
       // "May 5" only with a capital M: "may 5" is a verb.
-      if (MonthNumber(a) == 5 && a[0] != 'M') return std::nullopt;
-      return Iso(default_year, MonthNumber(a), std::atoi(b.c_str()));
+      if (MonthNumber(View(a)) == 5 && a[0] != 'M') return std::nullopt;
+      return Iso(default_year, MonthNumber(View(a)), Number(b));
     }
   }
   return std::nullopt;

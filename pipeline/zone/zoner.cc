@@ -26,6 +26,7 @@ struct Line {
   bool assigned = false;          // a hard zone (pass 1) or placed by pass 2/3
   ZoneKind kind = ZoneKind::kOther;
   int article = kNoArticle;
+  mutable int words = -1;  // Words(content), once asked (Zoner::LineWords)
 };
 
 struct Para {
@@ -69,6 +70,7 @@ class Zoner {
   // --- lines
   void SplitLines() {
     const std::string& t = doc_.text;
+    lines_.reserve(t.size() / 32 + 1);  // a guess: mail lines are longer than that on average
     size_t pos = 0;
     while (pos < t.size()) {
       size_t nl = t.find('\n', pos);
@@ -268,6 +270,12 @@ class Zoner {
     for (int i = p.first; i <= p.last; ++i) c += static_cast<int>(Content(i).size()) + 1;
     return c;
   }
+  // Words(Content(i)), counted once per line: the article passes ask again and again.
+  int LineWords(int i) const {
+    int& w = lines_[i].words;
+    if (w < 0) w = Words(Content(i));
+    return w;
+  }
   int Words(std::string_view s) const {
     int w = 0;
     bool in = false;
@@ -299,7 +307,7 @@ class Zoner {
       if (!(c0 >= 0x80 || std::isalnum(c0) || c0 == '"' || c0 == '\'')) return false;
       if (lines_[i].year_date) return false;  // a source line, not a headline
       chars += static_cast<int>(c.size());
-      words += Words(c);
+      words += LineWords(i);
     }
     if (chars > 170 || words < 2 || words > 28) return false;
     const std::string_view first_line = Content(first);
@@ -360,7 +368,7 @@ class Zoner {
     bool short_lines = lines <= 3, address = false;
     for (int i = p.first; i <= p.last; ++i) {
       const std::string_view c = Content(i);
-      short_lines &= Words(c) <= 4 && c.back() != '.';
+      short_lines &= LineWords(i) <= 4 && c.back() != '.';
       address |= c.find('@') != std::string_view::npos;
     }
     if (short_lines && (lines == 1 || address)) return true;
@@ -373,7 +381,7 @@ class Zoner {
             c.find("Voice:") != std::string_view::npos || c.find("Fax:") != std::string_view::npos ||
             c.find("Tel:") != std::string_view::npos || c.find("Phone:") != std::string_view::npos)
           ++contact;
-        if (c.back() == '.' && Words(c) > 6) ++sentences;
+        if (c.back() == '.' && LineWords(i) > 6) ++sentences;
       }
       if (contact > 0 && sentences == 0) return true;
     }
@@ -410,7 +418,7 @@ class Zoner {
       if ((TitleCase(para) && (next_strong || BodyLike(*next))) ||
           (allow_weak && BodyLike(*next) && next->last - next->first >= 2 &&
            next->quoted == para.quoted &&
-           Words(Content(para.first)) >= 4)) {
+           LineWords(para.first) >= 4)) {
         *title_end = para.last + 1;
         return para.first;
       }
@@ -643,7 +651,9 @@ class Zoner {
   }
 
   // The head of article a: its lines before the first body paragraph or dateline (at most 15).
-  std::vector<int> HeadLines(size_t a) const {
+  // FillMeta reads it several times once the zones are final: it is found once (head_lines_).
+  const std::vector<int>& HeadLines(size_t a) const { return head_lines_[a]; }
+  std::vector<int> FindHeadLines(size_t a) const {
     std::vector<int> out;
     for (int i = articles_[a].start; i < n() && out.size() < 15; ++i) {
       if (lines_[i].blank) continue;
@@ -670,8 +680,7 @@ class Zoner {
   // with a full date ("graphic November 15, 1997", "7:35 a.m.  25.Nov.98.PST").
   bool IsHeadLine(int i) const {
     if (Rule(i, kByline) || Rule(i, kWireSlug) || Rule(i, kCopyright)) return true;
-    const std::string_view c = Content(i);
-    return lines_[i].date_line || (lines_[i].year_date && Words(c) <= 6);
+    return lines_[i].date_line || (lines_[i].year_date && LineWords(i) <= 6);
   }
   bool ParaHasHeadLine(int q) const {
     for (int i = paras_[q].first; i <= paras_[q].last && i <= paras_[q].first + 3; ++i)
@@ -681,13 +690,17 @@ class Zoner {
 
   std::optional<std::string> ArticleDate(size_t a) const {
     const int year = HeaderYear();
-    const std::vector<int> head = HeadLines(a);
+    const std::vector<int>& head = HeadLines(a);
     // date-line, wire slug, byline first; then any head line with a full date.
     for (int i : head)
       if (lines_[i].date_line || Rule(i, kWireSlug) || Rule(i, kByline))
         if (auto d = FindDate(Content(i), year)) return d;
-    for (int i : head)
+    for (int i : head) {
+      // SplitLines has told which short lines hold a date with its year (year_date); a short
+      // line it skipped has no digit, so no such date either.
+      if (Content(i).size() <= 100 && !lines_[i].year_date) continue;
       if (auto d = FindDate(Content(i), 0)) return d;
+    }
     // The dateline of the first body line: "LYON, FRANCE, 1995 JUN 7 (NB) --".
     int first_body = head.empty() ? articles_[a].start : head.back() + 1;
     for (int i = first_body; i < n() && i < first_body + 6; ++i) {
@@ -746,6 +759,8 @@ class Zoner {
   }
 
   void FillMeta() {
+    head_lines_.clear();
+    for (size_t a = 0; a < articles_.size(); ++a) head_lines_.push_back(FindHeadLines(a));
     header_date_ = ParseHeaderDate(doc_.headers.date);
     Json& meta = doc_.meta;
     if (!list_name_.empty() && !doc_.source.contains("list")) doc_.source["list"] = list_name_;
@@ -777,7 +792,7 @@ class Zoner {
   // own headline; a lone agency line under the headline is the author.
   Article0 FirstArticleInfo() const {
     Article0 out;
-    const std::vector<int> head = HeadLines(0);
+    const std::vector<int>& head = HeadLines(0);
     bool seen_byline = false, date_after_title = false;
     for (size_t k = 0; k < head.size();) {
       const int i = head[k];
@@ -799,7 +814,7 @@ class Zoner {
         ++k;
         // Its headline may go on over the next line of the paragraph.
         if (!t.empty() && k < head.size() && head[k] == i + 1 && !IsHeadLine(i + 1) &&
-            Words(Content(i + 1)) <= 3 && Content(i + 1).back() != '.') {
+            LineWords(i + 1) <= 3 && Content(i + 1).back() != '.') {
           out.title += " ";
           out.title += Content(i + 1);
           ++k;
@@ -834,7 +849,7 @@ class Zoner {
       k = e;
     }
     static const RE2 bracket_tail("\\s*\\[[^\\]]*\\]$");
-    RE2::Replace(&out.title, bracket_tail, "");
+    if (!out.title.empty() && out.title.back() == ']') RE2::Replace(&out.title, bracket_tail, "");
     if (out.title.empty()) out.title = CleanSubject(doc_.headers.subject);
     int last_line = articles_[0].start;
     for (int i = articles_[0].start; i < n(); ++i)
@@ -866,7 +881,7 @@ class Zoner {
       return !url.empty() && url.find("listinfo") == std::string::npos &&
              url.find("mailman") == std::string::npos;
     };
-    const std::vector<int> head = HeadLines(0);
+    const std::vector<int>& head = HeadLines(0);
     const int head_end = head.empty() ? start : head.back() + 2;
     std::string above, below, inside;
     for (const auto& [line, url] : urls_) {
@@ -898,6 +913,7 @@ class Zoner {
   bool saw_forward_ = false;
   int forward_end_line_ = 0;
   std::optional<std::string> header_date_;
+  std::vector<std::vector<int>> head_lines_;  // of each article, by FillMeta
 };
 
 }  // namespace

@@ -164,6 +164,20 @@ std::vector<ShapeCase> ShapeCases() {
                            "Second article, caf=E9.\n--dig--\n--outer--\n"),
                    {"First article.", "Second article, caf\u00e9."},
                    {"<one@example.org>", "<two@example.org>"}});
+  cases.push_back({"TopLevelDigest", "topdigest.eml",
+                   Message("topdigest", "MIME-Version: 1.0\nContent-Type: multipart/digest;\n\tboundary=\"dg\"\n",
+                           "This is a MIME digest.\n\n"
+                           "--dg\nContent-Type: message/rfc822\n\n"
+                           "From: Bo <bo@example.org>\nSubject: One\nMessage-ID: <one@example.org>\n\nFirst article.\n"
+                           "--dg\n\nFrom: Cy <cy@example.org>\nSubject: Two\nMessage-ID: <two@example.org>\n"
+                           "Content-Type: text/html; charset=utf-8\n\n<p>Second <b>article</b>.</p>\n--dg--\n"),
+                   {"First article.", "Second article.\n"},
+                   {"<one@example.org>", "<two@example.org>"}});
+  cases.push_back({"HtmlQuotedPrintableLatin1", "htmlqp.eml",
+                   Message("htmlqp", "Content-Type: text/html; charset=iso-8859-1\nContent-Transfer-Encoding: quoted-printable\n",
+                           "<p>Caf=E9 in M=FCnchen.</p>\n"),
+                   {"Caf\u00e9 in M\u00fcnchen.\n"},
+                   {"<htmlqp@example.org>"}});
   cases.push_back({"MboxrdUnescaping", "list.mbox",
                    MboxEntry(Message("m1", "", ">From the wire:\n>>From here.\n> >From there.\nFrom 1998 on.\n")) +
                        MboxEntry(Message("m2", "", "Second.\n")),

@@ -192,6 +192,13 @@ TEST(ZoneDatesTest, FindDate) {
   EXPECT_TRUE(zone::IsDateLine("_ Tuesday October 8 3:15 PM EST _"));
   EXPECT_TRUE(zone::IsDateLine("Published: March 3, 2019"));
   EXPECT_FALSE(zone::IsDateLine("March 3, 2019, was a bad day for the firm."));
+  // ScanLineDates skips the patterns on lines without a month name or a digit-separator-digit;
+  // "ſ" is a case variant of s under (?i).
+  EXPECT_TRUE(zone::ScanLineDates("\xC5\xBF" "ep 5, 1994").date_line);
+  EXPECT_TRUE(zone::ScanLineDates("Filed at 3:15 PM").date_line);
+  EXPECT_TRUE(zone::ScanLineDates("2018-04-17").year_date);
+  EXPECT_TRUE(zone::ScanLineDates("[2.9.98]").year_date);
+  EXPECT_FALSE(zone::ScanLineDates("Chapter 3 of 12").year_date);
 }
 
 struct LineCase {
@@ -304,6 +311,17 @@ TEST(ZoneLineRulesTest, PrefilterAgreesWithTheSet) {
       "we're late (IMHO)",
       "-------------------",
       "=-=-=-= cut here =-=-=-=",
+      "on Monday Jane Roe said:",
+      "Jane Roe WRITES:",
+      "Newsgroups: comp.org.eff.news",
+      "Article-I.D.: example.1234",
+      "Tokyo (AP) -",
+      "BOSTON \xE2\x80\x93 The board",
+      "BC 12/3 Budget talks",
+      "Reuters 10/12 Markets close",
+      "back to the top",
+      "email this page",
+      "bacK to top",
   };
   const char* const kPlain[] = {
       "The minister said the rule would stand.",
@@ -312,6 +330,14 @@ TEST(ZoneLineRulesTest, PrefilterAgreesWithTheSet) {
       "Its members met in the same room as before",
       "mailing lists are fine",
       "somewhere else",
+      "Brazil fines a carrier over data sharing",
+      "Dutch court orders airline to disclose report",
+      "The airline, a unit of Air France-KLM, said it would appeal",
+      "Encryption bill stalls in committee",
+      "been looking for partners since 2019.",
+      "A summary of the pact, for those who missed it:",
+      "Analysts said the deal - a large one - could close",
+      "December.",
   };
   const zone::LineRules& rules = zone::LineRules::Get();
   for (const char* line : kMatching) {
