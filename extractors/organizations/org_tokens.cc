@@ -41,18 +41,6 @@ size_t ApostropheAt(std::string_view s, size_t i) {
   return 0;
 }
 
-// Length of a URL or e-mail address starting at i, or 0.
-size_t UrlLength(std::string_view s, size_t i) {
-  size_t j = i;
-  while (j < s.size() && !IsSpace(static_cast<unsigned char>(s[j]))) ++j;
-  std::string_view run = s.substr(i, j - i);
-  if (run.find("://") != std::string_view::npos || run.starts_with("www.") ||
-      (run.find('@') != std::string_view::npos && run.find('.') != std::string_view::npos)) {
-    return run.size();
-  }
-  return 0;
-}
-
 // Length of the word starting at i (a letter or digit is there).
 size_t WordLength(std::string_view s, size_t i) {
   size_t j = i;
@@ -155,6 +143,65 @@ bool OrgTokens::SameParagraph(size_t first, size_t last) const {
   return true;
 }
 
+namespace {
+
+// Appends the folded form of an ASCII-only token: the ASCII cases of AppendFoldedCp, done in place.
+void FoldAsciiWord(std::string_view w, std::string& out) {
+  if (w.size() == 1 && w[0] == '&') {
+    out += "and";
+    return;
+  }
+  const size_t base = out.size();
+  out.append(w);
+  char* const begin = out.data() + base;
+  char* o = begin;
+  for (size_t k = 0; k < w.size(); ++k) {
+    char c = begin[k];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c == '.' || c == '\'') continue;
+    if (c == '-') c = ' ';
+    if (c == 'h' && o != begin && o[-1] == 'p') {  // ph -> f
+      o[-1] = 'f';
+      continue;
+    }
+    *o++ = c;
+  }
+  out.resize(static_cast<size_t>(o - out.data()));
+}
+
+// A URL or e-mail address runs from a token start to the next whitespace: the rest of the
+// whitespace-delimited run holds "://", or holds "@" and ".", or starts with "www.". What that
+// needs is found in one pass over the run, so every token of the run asks from its own start.
+struct Run {
+  size_t end = 0;                            // the whitespace (or text end) after the run
+  size_t last_scheme = std::string_view::npos;  // start of the last "://" of the run
+  size_t last_at = std::string_view::npos;
+  size_t last_dot = std::string_view::npos;
+
+  void Scan(std::string_view s, size_t i) {
+    last_scheme = last_at = last_dot = std::string_view::npos;
+    size_t j = i;
+    for (; j < s.size(); ++j) {
+      const unsigned char c = s[j];
+      if (IsSpace(c)) break;
+      if (c == '.') last_dot = j;
+      else if (c == '@') last_at = j;
+      else if (c == ':' && s.substr(j + 1, 2) == "//") last_scheme = j;
+    }
+    end = j;
+  }
+  // The length of the URL or e-mail address starting at i (a position of this run), or 0.
+  size_t UrlLengthAt(std::string_view s, size_t i) const {
+    auto from_here = [&](size_t p) { return p != std::string_view::npos && p >= i; };
+    if (from_here(last_scheme) || s.substr(i, end - i).starts_with("www.") ||
+        (from_here(last_at) && from_here(last_dot)))
+      return end - i;
+    return 0;
+  }
+};
+
+}  // namespace
+
 void Tokenize(std::string_view s, OrgTokens& out) {
   out.text = s;
   out.tokens.clear();
@@ -163,6 +210,7 @@ void Tokenize(std::string_view s, OrgTokens& out) {
   out.folded.reserve(s.size() + 16);
   bool sentence_start = true, line_start = true, paragraph_start = true;
   int newlines = 0;
+  Run run;
   size_t i = 0;
   while (i < s.size()) {
     unsigned char c = s[i];
@@ -180,10 +228,11 @@ void Tokenize(std::string_view s, OrgTokens& out) {
       continue;
     }
     newlines = 0;
+    if (i >= run.end) run.Scan(s, i);
     OrgToken t;
     t.begin = static_cast<uint32_t>(i);
     size_t len = 0;
-    if (size_t u = UrlLength(s, i)) {
+    if (size_t u = run.UrlLengthAt(s, i)) {
       len = u;
       t.flags |= OrgToken::kUrl | OrgToken::kPunct;
     } else if (IsAlnumAt(s, i)) {
@@ -195,24 +244,41 @@ void Tokenize(std::string_view s, OrgTokens& out) {
     }
     t.end = static_cast<uint32_t>(std::min(s.size(), i + len));
     std::string_view w = s.substr(t.begin, t.end - t.begin);
+    bool ascii = true;
     if (t.flags & OrgToken::kWord) {
       if (IsUpperAt(w, 0)) t.flags |= OrgToken::kCapitalized;
       int letters = 0, upper = 0;
       for (size_t k = 0; k < w.size();) {
+        const unsigned char b = w[k];
+        if (b < 0x80) {
+          if (IsAsciiAlpha(b)) {
+            ++letters;
+            if (b <= 'Z') ++upper;
+          }
+          ++k;
+          continue;
+        }
+        ascii = false;
         if (IsLetterAt(w, k)) {
           ++letters;
           if (IsUpperAt(w, k)) ++upper;
         }
-        k += utf8::SequenceLength(static_cast<unsigned char>(w[k]));
+        k += utf8::SequenceLength(b);
       }
       if (letters >= 2 && upper == letters) t.flags |= OrgToken::kAllCaps;
-      if (IsDottedAcronym(w)) t.flags |= OrgToken::kDottedAcronym | OrgToken::kAllCaps;
+      if (w.back() == '.' && IsDottedAcronym(w))
+        t.flags |= OrgToken::kDottedAcronym | OrgToken::kAllCaps;
+    } else {
+      for (unsigned char b : w) ascii &= b < 0x80;
     }
     if (line_start) t.flags |= OrgToken::kLineStart;
     if (paragraph_start) t.flags |= OrgToken::kParagraphStart;
     if (sentence_start && !(t.flags & OrgToken::kPunct)) t.flags |= OrgToken::kSentenceStart;
     t.fold_begin = static_cast<uint32_t>(out.folded.size());
-    if (!(t.flags & OrgToken::kUrl)) FoldWord(w, out.folded);
+    if (!(t.flags & OrgToken::kUrl)) {
+      if (ascii) FoldAsciiWord(w, out.folded);
+      else FoldWord(w, out.folded);
+    }
     t.fold_end = static_cast<uint32_t>(out.folded.size());
     out.folded.push_back(' ');
     // What the next token starts.
