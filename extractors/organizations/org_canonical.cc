@@ -85,7 +85,7 @@ void AssignCanonicals(OrgScan& scan) {
         --last;
         continue;
       }
-      const Designator* d = scan.tables.FindDesignator(scan.Text(last - 1));
+      const Designator* d = scan.DesignatorAt(last - 1);
       if (d == nullptr || !d->company) break;
       --last;
     }

@@ -48,6 +48,7 @@ struct OrgScan {
   OrgTokens toks;
   std::vector<OtherKind> other;           // per token
   std::vector<uint8_t> title_line;        // per token: on a Title Case line (a headline)
+  std::vector<const WordInfo*> words;     // per token: its entry in the word tables, or nullptr
   std::vector<OrgCandidate> candidates;
   std::vector<OrgMention> mentions;
   std::vector<int32_t> owner;             // per token: the mention holding it, or -1
@@ -62,6 +63,12 @@ struct OrgScan {
   }
   bool IsWord(size_t i, std::string_view w) const {
     return i < toks.size() && toks[i].Is(OrgToken::kWord) && Text(i) == w;
+  }
+  // Token i's roles in the word tables (OrgTables::IsLeading, ... of its text).
+  bool HasRole(size_t i, uint16_t role) const { return words[i] != nullptr && words[i]->Is(role); }
+  // OrgTables::FindDesignator of token i's text.
+  const Designator* DesignatorAt(size_t i) const {
+    return HasRole(i, WordInfo::kDesignator) ? &words[i]->designator : nullptr;
   }
   // The end of the capitalized run from `first` (words, with connectors between them when
   // `connectors`), within one paragraph.

@@ -44,7 +44,7 @@ void PropagateNames(OrgScan& scan) {
         --last;
         continue;
       }
-      const Designator* d = scan.tables.FindDesignator(scan.Text(last - 1));
+      const Designator* d = scan.DesignatorAt(last - 1);
       if (d == nullptr || !d->short_form) break;
       --last;
       stripped = true;
@@ -52,7 +52,7 @@ void PropagateNames(OrgScan& scan) {
     if (stripped && last > m.first && !scan.IsPunct(last - 1, ",")) add(m.first, last, id, true);
     // A newspaper by its last word ("Times", "Post"; not "News").
     if (m.last - m.first >= 2) {
-      const Designator* d = scan.tables.FindDesignator(scan.Text(m.last - 1));
+      const Designator* d = scan.DesignatorAt(m.last - 1);
       if (d != nullptr && d->media && d->short_form) add(m.last - 1, m.last, id, true);
     }
   }
@@ -96,11 +96,11 @@ void PropagateNames(OrgScan& scan) {
         const OrgToken& t = scan.Tok(i);
         if (scan.other[i] != OtherKind::kNone) break;
         if (it->second.short_form && (t.Is(OrgToken::kSentenceStart) || t.Is(OrgToken::kLineStart)) &&
-            scan.tables.IsLeading(scan.Text(i)))
+            scan.HasRole(i, WordInfo::kLeading))
           break;
         // A common word ("Apple") found as a name inside a sentence is that name at a sentence
         // start too; a short form of a common word is not.
-        if (it->second.short_form && scan.tables.IsCommonWord(scan.Text(i)) &&
+        if (it->second.short_form && scan.HasRole(i, WordInfo::kCommon) &&
             t.Is(OrgToken::kSentenceStart) && scan.mentions[it->second.mention].known < 0)
           break;
       }
