@@ -4,8 +4,20 @@
 
 namespace accord::orgs {
 
-OrgScan::OrgScan(const OrgTables& t, const Document& d) : tables(t), doc(d) {
+OrgScan::OrgScan(const OrgTables& t, const Document& d, OrgScratch& s)
+    : tables(t),
+      doc(d),
+      scratch(s),
+      toks(s.toks),
+      other(s.other),
+      title_line(s.title_line),
+      words(s.words),
+      candidates(s.candidates),
+      mentions(s.mentions),
+      owner(s.owner) {
   Tokenize(doc.norm.text(), toks);
+  candidates.clear();
+  mentions.clear();
   owner.assign(toks.size(), -1);
   other.assign(toks.size(), OtherKind::kNone);
   title_line.assign(toks.size(), 0);

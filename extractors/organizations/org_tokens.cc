@@ -4,12 +4,36 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <array>
+#include <cstring>
+
 #include "pipeline/utf8.h"
 
 namespace accord::orgs {
 namespace {
 
 bool IsAsciiAlpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Classes of ASCII bytes, for the word scan.
+enum : uint8_t { kLetterBit = 1, kUpperBit = 2, kAlnumBit = 4 };
+constexpr std::array<uint8_t, 128> kAsciiClass = [] {
+  std::array<uint8_t, 128> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kLetterBit | kAlnumBit;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kLetterBit | kUpperBit | kAlnumBit;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kAlnumBit;
+  return t;
+}();
+
+// The folded form of each ASCII byte (AppendFoldedCp): lower case, "-" a space, kDrop for the
+// periods and apostrophes that folding drops.
+constexpr uint8_t kDrop = 0x80;
+constexpr std::array<uint8_t, 128> kAsciiFold = [] {
+  std::array<uint8_t, 128> t{};
+  for (int c = 0; c < 128; ++c) t[c] = static_cast<uint8_t>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  t['.'] = t['\''] = kDrop;
+  t['-'] = ' ';
+  return t;
+}();
 bool IsAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 bool IsSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
@@ -41,12 +65,32 @@ size_t ApostropheAt(std::string_view s, size_t i) {
   return 0;
 }
 
-// Length of the word starting at i (a letter or digit is there).
-size_t WordLength(std::string_view s, size_t i) {
+// The word starting at i (a letter or digit is there): its length, and its letters, upper-case
+// letters and whether it is all ASCII, counted on the way.
+struct WordShape {
+  size_t length = 0;
+  int letters = 0;
+  int upper = 0;
+  bool ascii = true;
+};
+
+WordShape ScanWord(std::string_view s, size_t i) {
+  WordShape w;
   size_t j = i;
   while (j < s.size()) {
     unsigned char c = s[j];
-    if (c < 0x80 ? (IsAsciiAlpha(c) || IsAsciiDigit(c)) : IsLetterAt(s, j)) {
+    if (c < 0x80) {
+      const uint8_t k = kAsciiClass[c];
+      if (k & kAlnumBit) {
+        w.letters += k & kLetterBit;
+        w.upper += (k & kUpperBit) >> 1;
+        ++j;
+        continue;
+      }
+    } else if (IsLetterAt(s, j)) {
+      w.ascii = false;
+      ++w.letters;
+      w.upper += IsUpperAt(s, j);
       j += utf8::SequenceLength(c);
       continue;
     }
@@ -60,13 +104,18 @@ size_t WordLength(std::string_view s, size_t i) {
       // "O'Brien" stays one word; the possessive "'s" does not.
       bool possessive = j + a < s.size() && (s[j + a] == 's' || s[j + a] == 'S') &&
                         !IsLetterAt(s, j + a + 1);
-      if (!possessive && IsLetterAt(s, j + a)) { j += a; continue; }
+      if (!possessive && IsLetterAt(s, j + a)) {
+        w.ascii &= a == 1;
+        j += a;
+        continue;
+      }
     }
     break;
   }
   // A dotted acronym keeps its final period: "U.S.", "N.S.A.", "N.V.".
   if (j < s.size() && s[j] == '.' && j - i >= 3 && s[j - 2] == '.' && IsLetterAt(s, j - 1)) ++j;
-  return j - i;
+  w.length = j - i;
+  return w;
 }
 
 bool IsDottedAcronym(std::string_view w) {
@@ -156,48 +205,82 @@ void FoldAsciiWord(std::string_view w, std::string& out) {
   char* const begin = out.data() + base;
   char* o = begin;
   for (size_t k = 0; k < w.size(); ++k) {
-    char c = begin[k];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c == '.' || c == '\'') continue;
-    if (c == '-') c = ' ';
+    const uint8_t c = kAsciiFold[static_cast<unsigned char>(begin[k])];
+    if (c == kDrop) continue;
     if (c == 'h' && o != begin && o[-1] == 'p') {  // ph -> f
       o[-1] = 'f';
       continue;
     }
-    *o++ = c;
+    *o++ = static_cast<char>(c);
   }
   out.resize(static_cast<size_t>(o - out.data()));
 }
 
 // A URL or e-mail address runs from a token start to the next whitespace: the rest of the
-// whitespace-delimited run holds "://", or holds "@" and ".", or starts with "www.". What that
-// needs is found in one pass over the run, so every token of the run asks from its own start.
-struct Run {
-  size_t end = 0;                            // the whitespace (or text end) after the run
-  size_t last_scheme = std::string_view::npos;  // start of the last "://" of the run
-  size_t last_at = std::string_view::npos;
-  size_t last_dot = std::string_view::npos;
+// whitespace-delimited run holds "://", or holds "@" and ".", or starts with "www.". The finder
+// keeps the next "://" and "@" of the text (found with memchr) and the start of their runs, so
+// asking at each token start costs a few comparisons.
+class UrlFinder {
+ public:
+  explicit UrlFinder(std::string_view s) : s_(s) {
+    scheme_ = NextScheme(0);
+    at_ = Next('@', 0);
+  }
 
-  void Scan(std::string_view s, size_t i) {
-    last_scheme = last_at = last_dot = std::string_view::npos;
+  // The length of the URL or e-mail address starting at i, or 0. Positions only grow.
+  size_t LengthAt(size_t i) {
+    if (scheme_ < i) scheme_ = NextScheme(i);
+    if (at_ < i) at_ = Next('@', i);
+    const bool url = (scheme_ != kNone && RunStart(scheme_) <= i) ||
+                     s_.substr(i, 4) == "www." ||
+                     (at_ != kNone && RunStart(at_) <= i && DotBeforeSpace(i));
+    if (!url) return 0;
     size_t j = i;
-    for (; j < s.size(); ++j) {
-      const unsigned char c = s[j];
-      if (IsSpace(c)) break;
-      if (c == '.') last_dot = j;
-      else if (c == '@') last_at = j;
-      else if (c == ':' && s.substr(j + 1, 2) == "//") last_scheme = j;
+    while (j < s_.size() && !IsSpace(static_cast<unsigned char>(s_[j]))) ++j;
+    return j - i;
+  }
+
+ private:
+  static constexpr size_t kNone = std::string_view::npos;
+
+  size_t Next(char c, size_t from) const {
+    if (from >= s_.size()) return kNone;
+    const void* p = std::memchr(s_.data() + from, c, s_.size() - from);
+    return p == nullptr ? kNone : static_cast<size_t>(static_cast<const char*>(p) - s_.data());
+  }
+  size_t NextScheme(size_t from) {
+    for (size_t p = Next(':', from); p != kNone; p = Next(':', p + 1))
+      if (s_.substr(p + 1, 2) == "//") {
+        scheme_start_ = RunStartScan(p);
+        return p;
+      }
+    return kNone;
+  }
+  size_t RunStartScan(size_t p) const {
+    while (p > 0 && !IsSpace(static_cast<unsigned char>(s_[p - 1]))) --p;
+    return p;
+  }
+  // The start of the whitespace-delimited run holding p (a found "://" or "@").
+  size_t RunStart(size_t p) {
+    if (p == scheme_) return scheme_start_;
+    if (p != at_for_) {
+      at_for_ = p;
+      at_start_ = RunStartScan(p);
     }
-    end = j;
+    return at_start_;
   }
-  // The length of the URL or e-mail address starting at i (a position of this run), or 0.
-  size_t UrlLengthAt(std::string_view s, size_t i) const {
-    auto from_here = [&](size_t p) { return p != std::string_view::npos && p >= i; };
-    if (from_here(last_scheme) || s.substr(i, end - i).starts_with("www.") ||
-        (from_here(last_at) && from_here(last_dot)))
-      return end - i;
-    return 0;
+  bool DotBeforeSpace(size_t i) const {
+    for (size_t j = i; j < s_.size() && !IsSpace(static_cast<unsigned char>(s_[j])); ++j)
+      if (s_[j] == '.') return true;
+    return false;
   }
+
+  std::string_view s_;
+  size_t scheme_ = kNone;
+  size_t scheme_start_ = 0;
+  size_t at_ = kNone;
+  size_t at_for_ = kNone;
+  size_t at_start_ = 0;
 };
 
 }  // namespace
@@ -210,7 +293,7 @@ void Tokenize(std::string_view s, OrgTokens& out) {
   out.folded.reserve(s.size() + 16);
   bool sentence_start = true, line_start = true, paragraph_start = true;
   int newlines = 0;
-  Run run;
+  UrlFinder urls(s);
   size_t i = 0;
   while (i < s.size()) {
     unsigned char c = s[i];
@@ -228,49 +311,32 @@ void Tokenize(std::string_view s, OrgTokens& out) {
       continue;
     }
     newlines = 0;
-    if (i >= run.end) run.Scan(s, i);
     OrgToken t;
     t.begin = static_cast<uint32_t>(i);
     size_t len = 0;
-    if (size_t u = run.UrlLengthAt(s, i)) {
+    bool ascii = c < 0x80;
+    if (size_t u = urls.LengthAt(i)) {
       len = u;
       t.flags |= OrgToken::kUrl | OrgToken::kPunct;
-    } else if (IsAlnumAt(s, i)) {
-      len = WordLength(s, i);
-      t.flags |= IsAsciiDigit(c) ? OrgToken::kNumber : OrgToken::kWord;
+    } else if (c < 0x80 ? IsAsciiAlpha(c) || IsAsciiDigit(c) : IsLetterAt(s, i)) {
+      const WordShape shape = ScanWord(s, i);
+      len = shape.length;
+      ascii = shape.ascii;
+      if (IsAsciiDigit(c)) {
+        t.flags |= OrgToken::kNumber;
+      } else {
+        t.flags |= OrgToken::kWord;
+        if (c < 0x80 ? c <= 'Z' : IsUpperAt(s, i)) t.flags |= OrgToken::kCapitalized;
+        if (shape.letters >= 2 && shape.upper == shape.letters) t.flags |= OrgToken::kAllCaps;
+        if (s[i + len - 1] == '.' && IsDottedAcronym(s.substr(i, len)))
+          t.flags |= OrgToken::kDottedAcronym | OrgToken::kAllCaps;
+      }
     } else {
       len = utf8::SequenceLength(c);
       t.flags |= OrgToken::kPunct;
     }
     t.end = static_cast<uint32_t>(std::min(s.size(), i + len));
     std::string_view w = s.substr(t.begin, t.end - t.begin);
-    bool ascii = true;
-    if (t.flags & OrgToken::kWord) {
-      if (IsUpperAt(w, 0)) t.flags |= OrgToken::kCapitalized;
-      int letters = 0, upper = 0;
-      for (size_t k = 0; k < w.size();) {
-        const unsigned char b = w[k];
-        if (b < 0x80) {
-          if (IsAsciiAlpha(b)) {
-            ++letters;
-            if (b <= 'Z') ++upper;
-          }
-          ++k;
-          continue;
-        }
-        ascii = false;
-        if (IsLetterAt(w, k)) {
-          ++letters;
-          if (IsUpperAt(w, k)) ++upper;
-        }
-        k += utf8::SequenceLength(b);
-      }
-      if (letters >= 2 && upper == letters) t.flags |= OrgToken::kAllCaps;
-      if (w.back() == '.' && IsDottedAcronym(w))
-        t.flags |= OrgToken::kDottedAcronym | OrgToken::kAllCaps;
-    } else {
-      for (unsigned char b : w) ascii &= b < 0x80;
-    }
     if (line_start) t.flags |= OrgToken::kLineStart;
     if (paragraph_start) t.flags |= OrgToken::kParagraphStart;
     if (sentence_start && !(t.flags & OrgToken::kPunct)) t.flags |= OrgToken::kSentenceStart;
@@ -283,11 +349,13 @@ void Tokenize(std::string_view s, OrgTokens& out) {
     out.folded.push_back(' ');
     // What the next token starts.
     if (t.flags & OrgToken::kPunct) {
-      if (w == "." || w == "!" || w == "?") sentence_start = true;
-      // Quotes and brackets keep a pending sentence start.
-      else if (!(w == "\"" || w == "(" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D" || w == "'" ||
-                 w == ")"))
+      if (w.size() == 1) {
+        if (c == '.' || c == '!' || c == '?') sentence_start = true;
+        // Quotes and brackets keep a pending sentence start.
+        else if (!(c == '"' || c == '(' || c == '\'' || c == ')')) sentence_start = false;
+      } else if (!(w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D")) {
         sentence_start = false;
+      }
     } else {
       sentence_start = false;
     }

@@ -19,7 +19,7 @@ class OrganizationStage final : public Stage {
 
   Status Run(Document& doc) const override {
     if (doc.norm.size() == 0) return Status::Ok();
-    orgs::OrgScan scan(tables_, doc);
+    orgs::OrgScan scan(tables_, doc, orgs::OrgScratch::ForThread());
     orgs::FindKnownNames(scan);
     orgs::FindDesignatedNames(scan);
     orgs::FindContextCues(scan);
