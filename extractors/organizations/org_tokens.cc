@@ -15,12 +15,20 @@ namespace {
 bool IsAsciiAlpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // Classes of ASCII bytes, for the word scan.
-enum : uint8_t { kLetterBit = 1, kUpperBit = 2, kAlnumBit = 4 };
+enum : uint8_t {
+  kLetterBit = 1,
+  kLowerBit = 2,   // a lower-case letter (for a letter outside ASCII: one that is not upper case)
+  kAlnumBit = 4,
+  kHBit = 8,       // "h" or "H" (folding may turn "ph" into "f")
+  kFoldBit = 16,   // a byte that folds to something else than itself with 0x20 set: . ' - &
+};
 constexpr std::array<uint8_t, 128> kAsciiClass = [] {
   std::array<uint8_t, 128> t{};
-  for (int c = 'a'; c <= 'z'; ++c) t[c] = kLetterBit | kAlnumBit;
-  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kLetterBit | kUpperBit | kAlnumBit;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kLetterBit | kLowerBit | kAlnumBit;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kLetterBit | kAlnumBit;
   for (int c = '0'; c <= '9'; ++c) t[c] = kAlnumBit;
+  t['h'] |= kHBit;
+  t['H'] |= kHBit;
   return t;
 }();
 
@@ -65,47 +73,59 @@ size_t ApostropheAt(std::string_view s, size_t i) {
   return 0;
 }
 
-// The word starting at i (a letter or digit is there): its length, and its letters, upper-case
-// letters and whether it is all ASCII, counted on the way.
+// The word starting at i (a letter or digit is there): its length, and what the flags and the
+// folding need to know of its characters, gathered on the way.
 struct WordShape {
   size_t length = 0;
   int letters = 0;
-  int upper = 0;
+  uint8_t classes = 0;  // the kAsciiClass bits of its characters, or-ed; kFoldBit for . ' - &
   bool ascii = true;
 };
 
 WordShape ScanWord(std::string_view s, size_t i) {
-  WordShape w;
+  int letters = 0;
+  uint8_t classes = 0;
+  bool ascii = true;
   size_t j = i;
   while (j < s.size()) {
     unsigned char c = s[j];
     if (c < 0x80) {
       const uint8_t k = kAsciiClass[c];
       if (k & kAlnumBit) {
-        w.letters += k & kLetterBit;
-        w.upper += (k & kUpperBit) >> 1;
+        letters += k & kLetterBit;
+        classes |= k;
         ++j;
         continue;
       }
     } else if (IsLetterAt(s, j)) {
-      w.ascii = false;
-      ++w.letters;
-      w.upper += IsUpperAt(s, j);
+      ascii = false;
+      ++letters;
+      if (!IsUpperAt(s, j)) classes |= kLowerBit;
       j += utf8::SequenceLength(c);
       continue;
     }
-    if (c == '.' && IsAlnumAt(s, j + 1)) { ++j; continue; }  // "U.S", "Amazon.com"
+    if (c == '.' && IsAlnumAt(s, j + 1)) {  // "U.S", "Amazon.com"
+      classes |= kFoldBit;
+      ++j;
+      continue;
+    }
     if (c == '-' && (IsUpperAt(s, j + 1) || (j + 1 < s.size() && IsAsciiDigit(s[j + 1])))) {
+      classes |= kFoldBit;
       ++j;  // "Wal-Mart", "G-7"; not "Nations-organized"
       continue;
     }
-    if (c == '&' && j > i && IsUpperAt(s, j - 1) && IsUpperAt(s, j + 1)) { ++j; continue; }  // AT&T
+    if (c == '&' && j > i && IsUpperAt(s, j - 1) && IsUpperAt(s, j + 1)) {  // AT&T
+      classes |= kFoldBit;
+      ++j;
+      continue;
+    }
     if (size_t a = ApostropheAt(s, j)) {
       // "O'Brien" stays one word; the possessive "'s" does not.
       bool possessive = j + a < s.size() && (s[j + a] == 's' || s[j + a] == 'S') &&
                         !IsLetterAt(s, j + a + 1);
       if (!possessive && IsLetterAt(s, j + a)) {
-        w.ascii &= a == 1;
+        classes |= kFoldBit;
+        ascii &= a == 1;
         j += a;
         continue;
       }
@@ -113,9 +133,11 @@ WordShape ScanWord(std::string_view s, size_t i) {
     break;
   }
   // A dotted acronym keeps its final period: "U.S.", "N.S.A.", "N.V.".
-  if (j < s.size() && s[j] == '.' && j - i >= 3 && s[j - 2] == '.' && IsLetterAt(s, j - 1)) ++j;
-  w.length = j - i;
-  return w;
+  if (j < s.size() && s[j] == '.' && j - i >= 3 && s[j - 2] == '.' && IsLetterAt(s, j - 1)) {
+    classes |= kFoldBit;
+    ++j;
+  }
+  return {j - i, letters, classes, ascii};
 }
 
 bool IsDottedAcronym(std::string_view w) {
@@ -315,6 +337,7 @@ void Tokenize(std::string_view s, OrgTokens& out) {
     t.begin = static_cast<uint32_t>(i);
     size_t len = 0;
     bool ascii = c < 0x80;
+    bool plain = false;  // an ASCII word or number of letters and digits only, without "h"
     if (size_t u = urls.LengthAt(i)) {
       len = u;
       t.flags |= OrgToken::kUrl | OrgToken::kPunct;
@@ -322,12 +345,13 @@ void Tokenize(std::string_view s, OrgTokens& out) {
       const WordShape shape = ScanWord(s, i);
       len = shape.length;
       ascii = shape.ascii;
+      plain = ascii && !(shape.classes & (kHBit | kFoldBit));
       if (IsAsciiDigit(c)) {
         t.flags |= OrgToken::kNumber;
       } else {
         t.flags |= OrgToken::kWord;
         if (c < 0x80 ? c <= 'Z' : IsUpperAt(s, i)) t.flags |= OrgToken::kCapitalized;
-        if (shape.letters >= 2 && shape.upper == shape.letters) t.flags |= OrgToken::kAllCaps;
+        if (shape.letters >= 2 && !(shape.classes & kLowerBit)) t.flags |= OrgToken::kAllCaps;
         if (s[i + len - 1] == '.' && IsDottedAcronym(s.substr(i, len)))
           t.flags |= OrgToken::kDottedAcronym | OrgToken::kAllCaps;
       }
@@ -342,8 +366,16 @@ void Tokenize(std::string_view s, OrgTokens& out) {
     if (sentence_start && !(t.flags & OrgToken::kPunct)) t.flags |= OrgToken::kSentenceStart;
     t.fold_begin = static_cast<uint32_t>(out.folded.size());
     if (!(t.flags & OrgToken::kUrl)) {
-      if (ascii) FoldAsciiWord(w, out.folded);
-      else FoldWord(w, out.folded);
+      if (plain) {
+        // Letters and digits only, no "h": folding is setting the 0x20 bit (digits have it).
+        const size_t base = out.folded.size();
+        out.folded.append(w);
+        for (char* p = out.folded.data() + base, *e = p + w.size(); p != e; ++p) *p |= 0x20;
+      } else if (ascii) {
+        FoldAsciiWord(w, out.folded);
+      } else {
+        FoldWord(w, out.folded);
+      }
     }
     t.fold_end = static_cast<uint32_t>(out.folded.size());
     out.folded.push_back(' ');
