@@ -51,7 +51,7 @@ struct OrgScratch {
   std::vector<OrgMention> mentions;
   std::vector<int32_t> owner;
   // Keys of the document's names, for propagation.cc and org_canonical.cc.
-  WordIndex index_a, index_b;
+  WordIndex index_a, index_b, index_c;
 
   static OrgScratch& ForThread() {
     thread_local OrgScratch scratch;

@@ -27,6 +27,7 @@ class OrganizationStage final : public Stage {
     orgs::FindAcronymDefinitions(scan);
     orgs::PropagateNames(scan);
     orgs::AssignCanonicals(scan);
+    doc.entities.reserve(doc.entities.size() + scan.mentions.size());
     for (orgs::OrgMention& m : scan.mentions) {
       Entity& e = doc.AddFromNorm(EntityType::kOrganization, scan.Tok(m.first).begin,
                                   scan.Tok(m.last - 1).end, m.rule);

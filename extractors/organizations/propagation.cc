@@ -26,12 +26,18 @@ void PropagateNames(OrgScan& scan) {
   names.Clear();
   thread_local std::vector<DocName> found;
   found.clear();
+  // The first words of the keys (up to a space): a text position whose first word is none of
+  // them starts no name, whatever the length.
+  WordIndex& first_words = scan.scratch.index_c;
+  first_words.Clear();
+  auto first_word = [](std::string_view key) { return key.substr(0, key.find(' ')); };
   uint32_t max_tokens = 1;
   auto add = [&](uint32_t first, uint32_t last, int32_t m, bool short_form) {
     if (first >= last || !scan.IsCap(first)) return;
-    auto [index, inserted] =
-        names.Insert(scan.toks.Key(first, last), static_cast<int32_t>(found.size()));
+    const std::string_view key = scan.toks.Key(first, last);
+    auto [index, inserted] = names.Insert(key, static_cast<int32_t>(found.size()));
     if (inserted) {
+      first_words.Insert(first_word(key), 0);
       found.push_back(DocName{m, short_form});
       max_tokens = std::max(max_tokens, last - first);
     } else if (found[*index].short_form && !short_form) {
@@ -93,6 +99,7 @@ void PropagateNames(OrgScan& scan) {
         }
       }
     }
+    if (!first_words.Contains(first_word(scan.toks.Key(i, i + 1)))) continue;
     for (uint32_t len = std::min(max_tokens, n - i); len >= 1; --len) {
       const int32_t* index = names.Find(scan.toks.Key(i, i + len));
       if (index == nullptr) continue;

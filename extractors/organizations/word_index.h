@@ -68,18 +68,15 @@ class WordIndex {
     const auto* p = reinterpret_cast<const unsigned char*>(key.data());
     const size_t n = key.size();
     uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xC2B2AE3D27D4EB4Full);
-    size_t k = 0;
-    for (; k + 8 <= n; k += 8) {
-      uint64_t v;
-      std::memcpy(&v, p + k, 8);
-      h = (h ^ v) * 0xFF51AFD7ED558CCDull;
-      h ^= h >> 32;
-    }
-    if (k < n) {
-      uint64_t v = 0;
-      for (size_t b = 0; k < n; ++k, b += 8) v |= static_cast<uint64_t>(p[k]) << b;
-      h = (h ^ v) * 0xFF51AFD7ED558CCDull;
-      h ^= h >> 32;
+    if (n >= 8) {
+      // 8-byte words, the last one overlapping the one before when n is no multiple of 8.
+      for (size_t k = 0; k + 8 < n; k += 8) h = Mix(h, Load64(p + k));
+      h = Mix(h, Load64(p + n - 8));
+    } else if (n >= 4) {
+      h = Mix(h, (static_cast<uint64_t>(Load32(p)) << 32) | Load32(p + n - 4));
+    } else if (n > 0) {
+      h = Mix(h, (static_cast<uint64_t>(p[0]) << 16) | (static_cast<uint64_t>(p[n / 2]) << 8) |
+                     p[n - 1]);
     }
     h *= 0xC4CEB9FE1A85EC53ull;
     return h ^ (h >> 29);
@@ -87,6 +84,21 @@ class WordIndex {
 
  private:
   static constexpr uint32_t kEmpty = UINT32_MAX;
+
+  static uint64_t Load64(const unsigned char* p) {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+  }
+  static uint32_t Load32(const unsigned char* p) {
+    uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+  }
+  static uint64_t Mix(uint64_t h, uint64_t v) {
+    h = (h ^ v) * 0xFF51AFD7ED558CCDull;
+    return h ^ (h >> 32);
+  }
   struct Slot {
     uint32_t hash = 0;
     uint32_t begin = 0;
