@@ -180,6 +180,7 @@ void PrefixRule(OrgScan& scan, uint32_t k) {
 // Rule "designator-domain": a capitalized name ending in an Internet domain names an online
 // service or publication: "Nando.net", "Detik.com" (never inside a URL, which is one token).
 bool IsDomainName(std::string_view w) {
+  if (w.size() < 6 || w[w.size() - 4] != '.') return false;
   for (std::string_view tld : {".com", ".net", ".org"})
     if (w.size() > tld.size() + 1 && w.ends_with(tld)) return true;
   return false;

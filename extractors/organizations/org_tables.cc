@@ -30,6 +30,7 @@ std::string RowError(const Table& t, const TableRow& r, std::string_view what) {
 }  // namespace
 
 WordInfo& OrgTables::AddWord(std::string_view w) {
+  if (!w.empty()) word_filter_.set(FilterBit(w));
   auto [index, added] = words_.Insert(w, static_cast<int32_t>(word_info_.size()));
   if (added) word_info_.emplace_back();
   return word_info_[*index];

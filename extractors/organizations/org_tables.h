@@ -4,6 +4,7 @@
 //   data/words.tsv                function words, context cue words, common words
 #pragma once
 
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -93,6 +94,7 @@ class OrgTables {
 
   // The roles of a word by its exact written form, or nullptr when it has none.
   const WordInfo* FindWord(std::string_view w) const {
+    if (!w.empty() && !word_filter_[FilterBit(w)]) return nullptr;
     const int32_t* i = words_.Find(w);
     return i == nullptr ? nullptr : &word_info_[*i];
   }
@@ -118,6 +120,12 @@ class OrgTables {
     return i != nullptr && i->Is(role);
   }
   WordInfo& AddWord(std::string_view w);
+  // A cheap sieve before the hash lookup: a bit per (first byte, last byte, length) class, set for
+  // the words of the tables; most words of a text find their bit clear.
+  static size_t FilterBit(std::string_view w) {
+    return (static_cast<unsigned char>(w.front()) * 31u + static_cast<unsigned char>(w.back()) * 7u +
+            w.size() * 131u) & 4095u;
+  }
 
   std::vector<KnownOrg> orgs_;
   std::vector<KnownAlias> aliases_;
@@ -126,6 +134,7 @@ class OrgTables {
   int max_alias_tokens_ = 1;
   std::vector<WordInfo> word_info_;
   WordIndex words_;  // written word -> index of word_info_
+  std::bitset<4096> word_filter_;  // FilterBit of the words of words_
 };
 
 }  // namespace accord::orgs

@@ -370,7 +370,15 @@ void Tokenize(std::string_view s, OrgTokens& out) {
         // Letters and digits only, no "h": folding is setting the 0x20 bit (digits have it).
         const size_t base = out.folded.size();
         out.folded.append(w);
-        for (char* p = out.folded.data() + base, *e = p + w.size(); p != e; ++p) *p |= 0x20;
+        char* p = out.folded.data() + base;
+        size_t k = 0;
+        for (; k + 8 <= w.size(); k += 8) {
+          uint64_t v;
+          std::memcpy(&v, p + k, 8);
+          v |= 0x2020202020202020ull;
+          std::memcpy(p + k, &v, 8);
+        }
+        for (; k < w.size(); ++k) p[k] |= 0x20;
       } else if (ascii) {
         FoldAsciiWord(w, out.folded);
       } else {
