@@ -14,21 +14,23 @@ namespace {
 
 bool IsAsciiAlpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// Classes of ASCII bytes, for the word scan.
+// Classes of bytes, for the scans (bytes of multi-byte sequences have none).
 enum : uint8_t {
   kLetterBit = 1,
   kLowerBit = 2,   // a lower-case letter (for a letter outside ASCII: one that is not upper case)
   kAlnumBit = 4,
   kHBit = 8,       // "h" or "H" (folding may turn "ph" into "f")
   kFoldBit = 16,   // a byte that folds to something else than itself with 0x20 set: . ' - &
+  kSpaceBit = 32,  // IsSpace
 };
-constexpr std::array<uint8_t, 128> kAsciiClass = [] {
-  std::array<uint8_t, 128> t{};
+constexpr std::array<uint8_t, 256> kByteClass = [] {
+  std::array<uint8_t, 256> t{};
   for (int c = 'a'; c <= 'z'; ++c) t[c] = kLetterBit | kLowerBit | kAlnumBit;
   for (int c = 'A'; c <= 'Z'; ++c) t[c] = kLetterBit | kAlnumBit;
   for (int c = '0'; c <= '9'; ++c) t[c] = kAlnumBit;
   t['h'] |= kHBit;
   t['H'] |= kHBit;
+  for (int c : {' ', '\t', '\n', '\r', '\f'}) t[c] = kSpaceBit;
   return t;
 }();
 
@@ -43,7 +45,7 @@ constexpr std::array<uint8_t, 128> kAsciiFold = [] {
   return t;
 }();
 bool IsAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool IsSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool IsSpace(unsigned char c) { return (kByteClass[c] & kSpaceBit) != 0; }
 
 // The code point at byte i (without advancing).
 char32_t PeekCp(std::string_view s, size_t i) {
@@ -78,7 +80,7 @@ size_t ApostropheAt(std::string_view s, size_t i) {
 struct WordShape {
   size_t length = 0;
   int letters = 0;
-  uint8_t classes = 0;  // the kAsciiClass bits of its characters, or-ed; kFoldBit for . ' - &
+  uint8_t classes = 0;  // the kByteClass bits of its characters, or-ed; kFoldBit for . ' - &
   bool ascii = true;
 };
 
@@ -89,15 +91,14 @@ WordShape ScanWord(std::string_view s, size_t i) {
   size_t j = i;
   while (j < s.size()) {
     unsigned char c = s[j];
-    if (c < 0x80) {
-      const uint8_t k = kAsciiClass[c];
-      if (k & kAlnumBit) {
-        letters += k & kLetterBit;
-        classes |= k;
-        ++j;
-        continue;
-      }
-    } else if (IsLetterAt(s, j)) {
+    const uint8_t k = kByteClass[c];
+    if (k & kAlnumBit) {
+      letters += k & kLetterBit;
+      classes |= k;
+      ++j;
+      continue;
+    }
+    if (c >= 0x80 && IsLetterAt(s, j)) {
       ascii = false;
       ++letters;
       if (!IsUpperAt(s, j)) classes |= kLowerBit;
