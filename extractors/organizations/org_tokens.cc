@@ -246,17 +246,17 @@ void FoldAsciiWord(std::string_view w, std::string& out) {
 class UrlFinder {
  public:
   explicit UrlFinder(std::string_view s) : s_(s) {
-    scheme_ = NextScheme(0);
-    at_ = Next('@', 0);
+    NextScheme(0);
+    NextAt(0);
   }
 
   // The length of the URL or e-mail address starting at i, or 0. Positions only grow.
   size_t LengthAt(size_t i) {
-    if (scheme_ < i) scheme_ = NextScheme(i);
-    if (at_ < i) at_ = Next('@', i);
-    const bool url = (scheme_ != kNone && RunStart(scheme_) <= i) ||
-                     s_.substr(i, 4) == "www." ||
-                     (at_ != kNone && RunStart(at_) <= i && DotBeforeSpace(i));
+    if (scheme_ < i) NextScheme(i);
+    if (at_ < i) NextAt(i);
+    // A "://" or "@" at or after i belongs to the run from i when its run starts at i or before.
+    const bool url = scheme_run_ <= i || (s_[i] == 'w' && s_.substr(i, 4) == "www.") ||
+                     (at_run_ <= i && DotBeforeSpace(i));
     if (!url) return 0;
     size_t j = i;
     while (j < s_.size() && !IsSpace(static_cast<unsigned char>(s_[j]))) ++j;
@@ -271,26 +271,20 @@ class UrlFinder {
     const void* p = std::memchr(s_.data() + from, c, s_.size() - from);
     return p == nullptr ? kNone : static_cast<size_t>(static_cast<const char*>(p) - s_.data());
   }
-  size_t NextScheme(size_t from) {
-    for (size_t p = Next(':', from); p != kNone; p = Next(':', p + 1))
-      if (s_.substr(p + 1, 2) == "//") {
-        scheme_start_ = RunStartScan(p);
-        return p;
-      }
-    return kNone;
-  }
-  size_t RunStartScan(size_t p) const {
+  // The start of the whitespace-delimited run holding p, or kNone for kNone.
+  size_t RunStart(size_t p) const {
+    if (p == kNone) return kNone;
     while (p > 0 && !IsSpace(static_cast<unsigned char>(s_[p - 1]))) --p;
     return p;
   }
-  // The start of the whitespace-delimited run holding p (a found "://" or "@").
-  size_t RunStart(size_t p) {
-    if (p == scheme_) return scheme_start_;
-    if (p != at_for_) {
-      at_for_ = p;
-      at_start_ = RunStartScan(p);
-    }
-    return at_start_;
+  void NextScheme(size_t from) {
+    scheme_ = Next(':', from);
+    while (scheme_ != kNone && s_.substr(scheme_ + 1, 2) != "//") scheme_ = Next(':', scheme_ + 1);
+    scheme_run_ = RunStart(scheme_);
+  }
+  void NextAt(size_t from) {
+    at_ = Next('@', from);
+    at_run_ = RunStart(at_);
   }
   bool DotBeforeSpace(size_t i) const {
     for (size_t j = i; j < s_.size() && !IsSpace(static_cast<unsigned char>(s_[j])); ++j)
@@ -299,11 +293,10 @@ class UrlFinder {
   }
 
   std::string_view s_;
-  size_t scheme_ = kNone;
-  size_t scheme_start_ = 0;
-  size_t at_ = kNone;
-  size_t at_for_ = kNone;
-  size_t at_start_ = 0;
+  size_t scheme_ = kNone;      // the next "://" (its ":")
+  size_t scheme_run_ = kNone;  // the start of its run
+  size_t at_ = kNone;          // the next "@"
+  size_t at_run_ = kNone;
 };
 
 }  // namespace

@@ -151,6 +151,21 @@ TEST(OrgTokens, SplitsPossessiveAndKeepsDottedAcronyms) {
   EXPECT_FALSE(toks[7].Is(orgs::OrgToken::kSentenceStart));
 }
 
+TEST(OrgTokens, UrlsAndMailAddressesAreOneTokenToTheNextSpace) {
+  orgs::OrgTokens toks;
+  orgs::Tokenize("Mail bob@example.com or (www.acme.com) a@b and http://x.org/A now", toks);
+  std::vector<std::string> words;
+  std::vector<bool> urls;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    words.emplace_back(toks.Text(i));
+    urls.push_back(toks[i].Is(orgs::OrgToken::kUrl));
+  }
+  EXPECT_EQ(words, (std::vector<std::string>{"Mail", "bob@example.com", "or", "(", "www.acme.com)",
+                                             "a", "@", "b", "and", "http://x.org/A", "now"}));
+  EXPECT_EQ(urls, (std::vector<bool>{false, true, false, false, true, false, false, false, false,
+                                     true, false}));
+}
+
 TEST(WordIndex, FindsWhatWasInsertedAndNothingElse) {
   orgs::WordIndex index;
   EXPECT_EQ(index.Find("Acme"), nullptr);
