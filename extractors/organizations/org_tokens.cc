@@ -19,9 +19,9 @@ enum : uint8_t {
   kLetterBit = 1,
   kLowerBit = 2,   // a lower-case letter (for a letter outside ASCII: one that is not upper case)
   kAlnumBit = 4,
-  kHBit = 8,       // "h" or "H" (folding may turn "ph" into "f")
-  kFoldBit = 16,   // a byte that folds to something else than itself with 0x20 set: . ' - &
+  kHBit = 8,       // "h" or "H" (folding may turn "ph" into "f", see kPBit)
   kSpaceBit = 32,  // IsSpace
+  kPBit = 64,      // "p" or "P"
 };
 constexpr std::array<uint8_t, 256> kByteClass = [] {
   std::array<uint8_t, 256> t{};
@@ -30,6 +30,8 @@ constexpr std::array<uint8_t, 256> kByteClass = [] {
   for (int c = '0'; c <= '9'; ++c) t[c] = kAlnumBit;
   t['h'] |= kHBit;
   t['H'] |= kHBit;
+  t['p'] |= kPBit;
+  t['P'] |= kPBit;
   for (int c : {' ', '\t', '\n', '\r', '\f'}) t[c] = kSpaceBit;
   return t;
 }();
@@ -75,17 +77,17 @@ size_t ApostropheAt(std::string_view s, size_t i) {
   return 0;
 }
 
-// The word starting at i (a letter or digit is there): its length, and what the flags and the
-// folding need to know of its characters, gathered on the way.
+// The word starting at i (a letter or digit is there): its length, and what the flags need to
+// know of its characters, gathered on the way. An ASCII word is folded on the way too, into `o`
+// (room for its length is there): letters lower-cased, "-" a space, periods and apostrophes
+// dropped; "ph" -> "f" is left to FixPh.
 struct WordShape {
   size_t length = 0;
-  int letters = 0;
-  uint8_t classes = 0;  // the kByteClass bits of its characters, or-ed; kFoldBit for . ' - &
-  bool ascii = true;
+  uint8_t classes = 0;  // the kByteClass bits of its letters and digits, or-ed
+  bool ascii = true;    // else `o` holds nothing useful: fold with FoldWord
 };
 
-WordShape ScanWord(std::string_view s, size_t i) {
-  int letters = 0;
+WordShape ScanWord(std::string_view s, size_t i, char*& o) {
   uint8_t classes = 0;
   bool ascii = true;
   size_t j = i;
@@ -93,30 +95,28 @@ WordShape ScanWord(std::string_view s, size_t i) {
     unsigned char c = s[j];
     const uint8_t k = kByteClass[c];
     if (k & kAlnumBit) {
-      letters += k & kLetterBit;
       classes |= k;
+      *o++ = static_cast<char>(c | 0x20);  // lower case; digits have the bit already
       ++j;
       continue;
     }
     if (c >= 0x80 && IsLetterAt(s, j)) {
       ascii = false;
-      ++letters;
       if (!IsUpperAt(s, j)) classes |= kLowerBit;
       j += utf8::SequenceLength(c);
       continue;
     }
     if (c == '.' && IsAlnumAt(s, j + 1)) {  // "U.S", "Amazon.com"
-      classes |= kFoldBit;
       ++j;
       continue;
     }
     if (c == '-' && (IsUpperAt(s, j + 1) || (j + 1 < s.size() && IsAsciiDigit(s[j + 1])))) {
-      classes |= kFoldBit;
+      *o++ = ' ';
       ++j;  // "Wal-Mart", "G-7"; not "Nations-organized"
       continue;
     }
     if (c == '&' && j > i && IsUpperAt(s, j - 1) && IsUpperAt(s, j + 1)) {  // AT&T
-      classes |= kFoldBit;
+      *o++ = '&';
       ++j;
       continue;
     }
@@ -125,8 +125,7 @@ WordShape ScanWord(std::string_view s, size_t i) {
       bool possessive = j + a < s.size() && (s[j + a] == 's' || s[j + a] == 'S') &&
                         !IsLetterAt(s, j + a + 1);
       if (!possessive && IsLetterAt(s, j + a)) {
-        classes |= kFoldBit;
-        ascii &= a == 1;
+          ascii &= a == 1;
         j += a;
         continue;
       }
@@ -135,10 +134,31 @@ WordShape ScanWord(std::string_view s, size_t i) {
   }
   // A dotted acronym keeps its final period: "U.S.", "N.S.A.", "N.V.".
   if (j < s.size() && s[j] == '.' && j - i >= 3 && s[j - 2] == '.' && IsLetterAt(s, j - 1)) {
-    classes |= kFoldBit;
     ++j;
   }
-  return {j - i, letters, classes, ascii};
+  return {j - i, classes, ascii};
+}
+
+// The "ph" -> "f" fold over the folded bytes [begin, end) of one word (each "h" after an output
+// "p", as AppendFoldedCp does byte by byte); returns the new end.
+char* FixPh(char* begin, char* end) {
+  char* o = begin;
+  for (char* p = begin; p != end; ++p) {
+    if (*p == 'h' && o != begin && o[-1] == 'p') {
+      o[-1] = 'f';
+      continue;
+    }
+    *o++ = *p;
+  }
+  return o;
+}
+
+// Letters of a word, as IsLetterAt counts them.
+int CountLetters(std::string_view w) {
+  int letters = 0;
+  for (size_t k = 0; k < w.size(); k += utf8::SequenceLength(static_cast<unsigned char>(w[k])))
+    letters += IsLetterAt(w, k);
+  return letters;
 }
 
 bool IsDottedAcronym(std::string_view w) {
@@ -217,28 +237,6 @@ bool OrgTokens::SameParagraph(size_t first, size_t last) const {
 
 namespace {
 
-// Appends the folded form of an ASCII-only token: the ASCII cases of AppendFoldedCp, done in place.
-void FoldAsciiWord(std::string_view w, std::string& out) {
-  if (w.size() == 1 && w[0] == '&') {
-    out += "and";
-    return;
-  }
-  const size_t base = out.size();
-  out.append(w);
-  char* const begin = out.data() + base;
-  char* o = begin;
-  for (size_t k = 0; k < w.size(); ++k) {
-    const uint8_t c = kAsciiFold[static_cast<unsigned char>(begin[k])];
-    if (c == kDrop) continue;
-    if (c == 'h' && o != begin && o[-1] == 'p') {  // ph -> f
-      o[-1] = 'f';
-      continue;
-    }
-    *o++ = static_cast<char>(c);
-  }
-  out.resize(static_cast<size_t>(o - out.data()));
-}
-
 // A URL or e-mail address runs from a token start to the next whitespace: the rest of the
 // whitespace-delimited run holds "://", or holds "@" and ".", or starts with "www.". The finder
 // keeps the next "://" and "@" of the text (found with memchr) and the start of their runs, so
@@ -304,9 +302,20 @@ class UrlFinder {
 void Tokenize(std::string_view s, OrgTokens& out) {
   out.text = s;
   out.tokens.clear();
-  out.folded.clear();
   out.tokens.reserve(s.size() / 5 + 1);
-  out.folded.reserve(s.size() + 16);
+  // Folded forms are written straight into `folded`, sized for the worst case of ASCII text (a
+  // token of n bytes folds to n + 3 bytes with its space at most: "&" -> "and "); a token folded
+  // by FoldWord makes room for itself and the rest again. Trimmed at the end.
+  std::string& folded = out.folded;
+  folded.clear();
+  char* o = nullptr;
+  auto ensure = [&](size_t room) {
+    const size_t used = o == nullptr ? 0 : static_cast<size_t>(o - folded.data());
+    if (folded.size() < used + room) folded.resize(std::max(used + room, 2 * folded.size()));
+    o = folded.data() + used;
+  };
+  ensure(4 * s.size() + 16);
+  std::string slow;  // FoldWord's output for a token with non-ASCII characters
   bool sentence_start = true, line_start = true, paragraph_start = true;
   int newlines = 0;
   UrlFinder urls(s);
@@ -329,67 +338,63 @@ void Tokenize(std::string_view s, OrgTokens& out) {
     newlines = 0;
     OrgToken t;
     t.begin = static_cast<uint32_t>(i);
+    t.fold_begin = static_cast<uint32_t>(o - folded.data());
     size_t len = 0;
-    bool ascii = c < 0x80;
-    bool plain = false;  // an ASCII word or number of letters and digits only, without "h"
+    bool folded_here = true;  // else fold with FoldWord
     if (size_t u = urls.LengthAt(i)) {
       len = u;
       t.flags |= OrgToken::kUrl | OrgToken::kPunct;
     } else if (c < 0x80 ? IsAsciiAlpha(c) || IsAsciiDigit(c) : IsLetterAt(s, i)) {
-      const WordShape shape = ScanWord(s, i);
+      char* const word = o;
+      const WordShape shape = ScanWord(s, i, o);
       len = shape.length;
-      ascii = shape.ascii;
-      plain = ascii && !(shape.classes & (kHBit | kFoldBit));
+      folded_here = shape.ascii;
+      if (!shape.ascii) o = word;
+      else if ((shape.classes & (kHBit | kPBit)) == (kHBit | kPBit)) o = FixPh(word, o);
       if (IsAsciiDigit(c)) {
         t.flags |= OrgToken::kNumber;
       } else {
         t.flags |= OrgToken::kWord;
         if (c < 0x80 ? c <= 'Z' : IsUpperAt(s, i)) t.flags |= OrgToken::kCapitalized;
-        if (shape.letters >= 2 && !(shape.classes & kLowerBit)) t.flags |= OrgToken::kAllCaps;
+        // All caps: no letter that is not upper case, and two letters or more.
+        if (!(shape.classes & kLowerBit) && CountLetters(s.substr(i, len)) >= 2)
+          t.flags |= OrgToken::kAllCaps;
         if (s[i + len - 1] == '.' && IsDottedAcronym(s.substr(i, len)))
           t.flags |= OrgToken::kDottedAcronym | OrgToken::kAllCaps;
       }
     } else {
       len = utf8::SequenceLength(c);
       t.flags |= OrgToken::kPunct;
+      if (c == '&') {
+        std::memcpy(o, "and", 3);
+        o += 3;
+      } else if (c < 0x80) {
+        if (kAsciiFold[c] != kDrop) *o++ = static_cast<char>(kAsciiFold[c]);
+      } else {
+        folded_here = false;
+      }
     }
     t.end = static_cast<uint32_t>(std::min(s.size(), i + len));
     std::string_view w = s.substr(t.begin, t.end - t.begin);
+    if (!folded_here) {
+      slow.clear();
+      FoldWord(w, slow);
+      ensure(slow.size() + 4 * (s.size() - t.end) + 16);
+      std::memcpy(o, slow.data(), slow.size());
+      o += slow.size();
+    }
     if (line_start) t.flags |= OrgToken::kLineStart;
     if (paragraph_start) t.flags |= OrgToken::kParagraphStart;
     if (sentence_start && !(t.flags & OrgToken::kPunct)) t.flags |= OrgToken::kSentenceStart;
-    t.fold_begin = static_cast<uint32_t>(out.folded.size());
-    if (!(t.flags & OrgToken::kUrl)) {
-      if (plain) {
-        // Letters and digits only, no "h": folding is setting the 0x20 bit (digits have it).
-        const size_t base = out.folded.size();
-        out.folded.append(w);
-        char* p = out.folded.data() + base;
-        size_t k = 0;
-        for (; k + 8 <= w.size(); k += 8) {
-          uint64_t v;
-          std::memcpy(&v, p + k, 8);
-          v |= 0x2020202020202020ull;
-          std::memcpy(p + k, &v, 8);
-        }
-        for (; k < w.size(); ++k) p[k] |= 0x20;
-      } else if (ascii) {
-        FoldAsciiWord(w, out.folded);
-      } else {
-        FoldWord(w, out.folded);
-      }
-    }
-    t.fold_end = static_cast<uint32_t>(out.folded.size());
-    out.folded.push_back(' ');
+    t.fold_end = static_cast<uint32_t>(o - folded.data());
+    *o++ = ' ';
     // What the next token starts.
     if (t.flags & OrgToken::kPunct) {
-      if (w.size() == 1) {
-        if (c == '.' || c == '!' || c == '?') sentence_start = true;
-        // Quotes and brackets keep a pending sentence start.
-        else if (!(c == '"' || c == '(' || c == '\'' || c == ')')) sentence_start = false;
-      } else if (!(w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D")) {
+      if (w == "." || w == "!" || w == "?") sentence_start = true;
+      // Quotes and brackets keep a pending sentence start.
+      else if (!(w == "\"" || w == "(" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D" || w == "'" ||
+                 w == ")"))
         sentence_start = false;
-      }
     } else {
       sentence_start = false;
     }
@@ -397,6 +402,7 @@ void Tokenize(std::string_view s, OrgTokens& out) {
     out.tokens.push_back(t);
     i = t.end;
   }
+  folded.resize(static_cast<size_t>(o - folded.data()));
 }
 
 std::string FoldName(std::string_view name) {

@@ -135,6 +135,10 @@ const FoldCase kFolds[] = {
     {"Société Générale", "Societe Generale", true},
     {"Reuters", "Reuter", false},
     {"Apple", "Maple", false},
+    {"Alpha-Omega", "ALFA OMEGA", true},
+    {"AT&T", "AT and T", false},
+    {"O'Brien Co.", "OBrien Co.", true},
+    {"Shepherd", "Shefherd", false},
 };
 
 INSTANTIATE_TEST_SUITE_P(Examples, NameFolding, ::testing::ValuesIn(kFolds));
