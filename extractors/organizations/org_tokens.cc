@@ -20,8 +20,8 @@ enum : uint8_t {
   kLowerBit = 2,   // a lower-case letter (for a letter outside ASCII: one that is not upper case)
   kAlnumBit = 4,
   kHBit = 8,       // "h" or "H" (folding may turn "ph" into "f", see kPBit)
+  kPBit = 16,      // "p" or "P"
   kSpaceBit = 32,  // IsSpace
-  kPBit = 64,      // "p" or "P"
 };
 constexpr std::array<uint8_t, 256> kByteClass = [] {
   std::array<uint8_t, 256> t{};
