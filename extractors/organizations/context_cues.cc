@@ -28,7 +28,7 @@ bool Usable(const OrgScan& scan, uint32_t first, uint32_t last, bool at_sentence
   for (uint32_t i = first; i < last; ++i)
     if (scan.title_line[i]) return false;
   // A bare designator is a generic noun: "Council officials", "the Agency's chief".
-  if (last - first == 1 && scan.tables.FindDesignator(scan.Text(first)) != nullptr) return false;
+  if (last - first == 1 && scan.DesignatorAt(first) != nullptr) return false;
   // One capitalized word at a sentence start may just be an ordinary word.
   if (!at_sentence_start && last - first == 1 && scan.Tok(first).Is(OrgToken::kSentenceStart) &&
       !scan.Tok(first).Is(OrgToken::kAllCaps))
@@ -67,7 +67,7 @@ void Appositive(OrgScan& scan, uint32_t comma) {
       if (scan.IsPunct(j, "-")) continue;
       return;
     }
-    if (scan.tables.IsCueHead(scan.Text(j))) {
+    if (scan.HasRole(j, WordInfo::kCueHead)) {
       uint32_t start = RunStartBefore(scan, comma);
       if (Usable(scan, start, comma)) scan.Propose(start, comma, -1, kPriorityContext, "context-appositive");
       return;
@@ -106,7 +106,7 @@ void ListCue(OrgScan& scan, uint32_t cue) {
   for (uint32_t j = cue + 1; j < n && j <= cue + 5; ++j) {
     if (scan.IsPunct(j, ".") || scan.IsPunct(j, ";")) return;
     if ((j == cue + 1 && (scan.IsPunct(j, ",") || scan.IsPunct(j, ":"))) ||
-        scan.tables.IsListIntro(scan.Text(j))) {
+        scan.HasRole(j, WordInfo::kListIntro)) {
       uint32_t from = j + 1;
       if (scan.IsWord(j, "such") && scan.IsWord(from, "as")) ++from;
       if (from < n) ListItems(scan, from);
@@ -124,7 +124,7 @@ void FindContextCues(OrgScan& scan) {
     if (t.Is(OrgToken::kPunct)) {
       if (scan.IsPunct(i, ",") && i > 0 && scan.IsCap(i - 1)) Appositive(scan, i);
       if (IsPossessiveAt(scan, i) && i > 0 && scan.IsCap(i - 1) && i + 2 < n &&
-          scan.tables.IsPossessiveCue(scan.Text(i + 2))) {
+          scan.HasRole(i + 2, WordInfo::kPossessiveCue)) {
         uint32_t start = RunStartBefore(scan, i);
         // "Zentrix's chief executive" may open a sentence: the cue is specific enough.
         if (Usable(scan, start, i, /*at_sentence_start=*/true))
@@ -135,11 +135,11 @@ void FindContextCues(OrgScan& scan) {
     if (!t.Is(OrgToken::kWord)) continue;
     std::string_view w = scan.Text(i);
     if (!t.Is(OrgToken::kCapitalized)) {
-      if (scan.tables.IsAfterCue(w) && i > 0 && scan.IsCap(i - 1) && scan.toks.Joined(i - 1)) {
+      if (scan.HasRole(i, WordInfo::kAfterCue) && i > 0 && scan.IsCap(i - 1) && scan.toks.Joined(i - 1)) {
         uint32_t start = RunStartBefore(scan, i);
         if (Usable(scan, start, i)) scan.Propose(start, i, -1, kPriorityContext, "context-after");
       }
-      if (scan.tables.IsCueHead(w) && scan.IsCap(i + 1) && scan.toks.Joined(i) && i > 0 &&
+      if (scan.HasRole(i, WordInfo::kCueHead) && scan.IsCap(i + 1) && scan.toks.Joined(i) && i > 0 &&
           (scan.IsWord(i - 1, "the") || scan.Tok(i - 1).Is(OrgToken::kCapitalized))) {
         uint32_t e = scan.CapRunEnd(i + 1, false);
         uint32_t start = scan.SkipLeading(i + 1, e);
@@ -150,7 +150,7 @@ void FindContextCues(OrgScan& scan) {
         uint32_t start = scan.SkipLeading(i + 2, e);
         if (Usable(scan, start, e)) scan.Propose(start, e, -1, kPriorityContext, "context-shares-of");
       }
-      if (scan.tables.IsListCue(w)) ListCue(scan, i);
+      if (scan.HasRole(i, WordInfo::kListCue)) ListCue(scan, i);
     }
   }
 }

@@ -34,7 +34,7 @@ uint32_t ExtendLeft(const OrgScan& scan, uint32_t k) {
     // "Whale and Dolphin Society", but not "Hainan Airlines and Sichuan Airlines".
     if (j >= 2 && scan.IsCap(j - 2) && scan.toks.Joined(j - 2) &&
         (scan.IsWord(j - 1, "and") || scan.IsPunct(j - 1, "&")) &&
-        scan.tables.FindDesignator(scan.Text(j - 2)) == nullptr) {
+        scan.DesignatorAt(j - 2) == nullptr) {
       j -= 2;
       continue;
     }
@@ -54,7 +54,7 @@ uint32_t TrimStart(const OrgScan& scan, uint32_t j, uint32_t k) {
 
 const Designator* SuffixAt(const OrgScan& scan, uint32_t i) {
   if (!scan.IsCap(i)) return nullptr;
-  const Designator* d = scan.tables.FindDesignator(scan.Text(i));
+  const Designator* d = scan.DesignatorAt(i);
   return d != nullptr && (d->position & Designator::kSuffix) ? d : nullptr;
 }
 
@@ -93,7 +93,7 @@ uint32_t ExtendChain(const OrgScan& scan, uint32_t k) {
 // Group Council" has none.
 bool HasOwnWord(const OrgScan& scan, uint32_t first, uint32_t last) {
   for (uint32_t i = first; i < last; ++i)
-    if (scan.IsCap(i) && scan.tables.FindDesignator(scan.Text(i)) == nullptr) return true;
+    if (scan.IsCap(i) && scan.DesignatorAt(i) == nullptr) return true;
   return false;
 }
 
@@ -115,7 +115,7 @@ void SuffixRule(OrgScan& scan, uint32_t k) {
   // Act", "Data Encryption Standard Committee" is left to the designator at its end.
   if (end < scan.toks.size() && scan.toks.Joined(end - 1) && scan.IsCap(end) &&
       !scan.IsPunct(end - 1, ".") &&  // "Nissan Motor Co. Toyota said" ends at the period
-      !scan.tables.IsLeading(scan.Text(end)) && scan.other[end] != OtherKind::kPerson)
+      !scan.HasRole(end, WordInfo::kLeading) && scan.other[end] != OtherKind::kPerson)
     return;
   // A person's name before a generic designator ("Smith Group") is still a name: the people
   // stage and resolve settle it; a name that is only a nation and a designator is left too.
@@ -139,7 +139,7 @@ void PrefixRule(OrgScan& scan, uint32_t k) {
     uint32_t run = e;
     // Capitalized words, up to a date word ("Office on June 18", "House on Monday").
     while (run < n && scan.IsCap(run) && (run == e || scan.toks.Joined(run - 1)) &&
-           !scan.tables.IsLeading(scan.Text(run)) && scan.other[run] != OtherKind::kDate)
+           !scan.HasRole(run, WordInfo::kLeading) && scan.other[run] != OtherKind::kDate)
       ++run;
     if (run == e) break;
     e = run;
@@ -148,7 +148,7 @@ void PrefixRule(OrgScan& scan, uint32_t k) {
     // is two bodies.
     if (e + 1 < n && scan.toks.Joined(e) && (scan.IsWord(e, "of") || scan.IsWord(e, "for"))) {
       uint32_t next = e + 1;
-      if (scan.IsCap(next) && !scan.tables.IsLeading(scan.Text(next))) {
+      if (scan.IsCap(next) && !scan.HasRole(next, WordInfo::kLeading)) {
         e = next;
         continue;
       }
@@ -180,6 +180,7 @@ void PrefixRule(OrgScan& scan, uint32_t k) {
 // Rule "designator-domain": a capitalized name ending in an Internet domain names an online
 // service or publication: "Nando.net", "Detik.com" (never inside a URL, which is one token).
 bool IsDomainName(std::string_view w) {
+  if (w.size() < 6 || w[w.size() - 4] != '.') return false;
   for (std::string_view tld : {".com", ".net", ".org"})
     if (w.size() > tld.size() + 1 && w.ends_with(tld)) return true;
   return false;
@@ -193,7 +194,7 @@ void FindDesignatedNames(OrgScan& scan) {
       scan.Propose(k, k + 1, -1, kPriorityDesignator, "designator-domain");
       continue;
     }
-    const Designator* d = scan.tables.FindDesignator(scan.Text(k));
+    const Designator* d = scan.DesignatorAt(k);
     if (d == nullptr) continue;
     if (d->position & Designator::kPrefix) PrefixRule(scan, k);
     if (d->position & Designator::kSuffix) SuffixRule(scan, k);

@@ -59,9 +59,8 @@ void FindKnownNames(OrgScan& scan) {
     uint32_t best_len = 0;
     const KnownAlias* best = nullptr;
     for (uint32_t len = 1; len <= max_len; ++len) {
-      std::string_view key = scan.toks.Key(i, i + len);
-      if (!tables.IsAliasPrefix(key)) break;
-      const KnownAlias* alias = tables.FindAlias(key);
+      const KnownAlias* alias = nullptr;
+      if (!tables.FindAliasOrPrefix(scan.toks.Key(i, i + len), alias)) break;
       if (alias == nullptr) continue;
       // One alias may be written in other tokens ("Time-Warner" / "Time Warner"): then only
       // the first letter's case is checked.

@@ -63,7 +63,8 @@ void AssignCanonicals(OrgScan& scan) {
   if (count == 0) return;
   std::vector<int32_t> parent(count);
   std::iota(parent.begin(), parent.end(), 0);
-  StringMap<int32_t> by_key;
+  WordIndex& by_key = scan.scratch.index_a;
+  by_key.Clear();
   std::vector<int32_t> by_known;
   for (int32_t i = 0; i < count; ++i) {
     if (ms[i].source >= 0) Union(parent, i, ms[i].source);
@@ -73,11 +74,12 @@ void AssignCanonicals(OrgScan& scan) {
       if (first < 0) first = i;
       else Union(parent, i, first);
     }
-    auto [it, inserted] = by_key.try_emplace(std::string(scan.toks.Key(ms[i].first, ms[i].last)), i);
-    if (!inserted) Union(parent, i, it->second);
+    auto [seen, inserted] = by_key.Insert(scan.toks.Key(ms[i].first, ms[i].last), i);
+    if (!inserted) Union(parent, i, *seen);
   }
   // same-short-form: names equal once their trailing company designators are dropped.
-  StringMap<int32_t> by_short;
+  WordIndex& by_short = scan.scratch.index_b;
+  by_short.Clear();
   for (int32_t i = 0; i < count; ++i) {
     uint32_t last = ms[i].last;
     while (last > ms[i].first + 1) {
@@ -85,12 +87,12 @@ void AssignCanonicals(OrgScan& scan) {
         --last;
         continue;
       }
-      const Designator* d = scan.tables.FindDesignator(scan.Text(last - 1));
+      const Designator* d = scan.DesignatorAt(last - 1);
       if (d == nullptr || !d->company) break;
       --last;
     }
-    auto [it, inserted] = by_short.try_emplace(std::string(scan.toks.Key(ms[i].first, last)), i);
-    if (!inserted) Union(parent, i, it->second);
+    auto [seen, inserted] = by_short.Insert(scan.toks.Key(ms[i].first, last), i);
+    if (!inserted) Union(parent, i, *seen);
   }
   // same-initials: an acronym and a longer name whose initials it spells.
   for (int32_t i = 0; i < count; ++i) {

@@ -4,11 +4,25 @@
 
 namespace accord::orgs {
 
-OrgScan::OrgScan(const OrgTables& t, const Document& d) : tables(t), doc(d) {
+OrgScan::OrgScan(const OrgTables& t, const Document& d, OrgScratch& s)
+    : tables(t),
+      doc(d),
+      scratch(s),
+      toks(s.toks),
+      other(s.other),
+      title_line(s.title_line),
+      words(s.words),
+      candidates(s.candidates),
+      mentions(s.mentions),
+      owner(s.owner) {
   Tokenize(doc.norm.text(), toks);
+  candidates.clear();
+  mentions.clear();
   owner.assign(toks.size(), -1);
   other.assign(toks.size(), OtherKind::kNone);
   title_line.assign(toks.size(), 0);
+  words.resize(toks.size());
+  for (size_t i = 0; i < toks.size(); ++i) words[i] = tables.FindWord(Text(i));
   if (toks.size() == 0) return;
   // Title Case lines: three or more long words (four letters and more), all capitalized.
   for (size_t line = 0; line < toks.size();) {
@@ -51,7 +65,7 @@ uint32_t OrgScan::CapRunEnd(uint32_t first, bool connectors) const {
       continue;
     }
     if (connectors && i > first && i + 1 < n && IsCap(i + 1) &&
-        !toks[i + 1].Is(OrgToken::kParagraphStart) && tables.IsConnector(Text(i))) {
+        !toks[i + 1].Is(OrgToken::kParagraphStart) && HasRole(i, WordInfo::kConnector)) {
       ++i;
       continue;
     }
@@ -61,7 +75,7 @@ uint32_t OrgScan::CapRunEnd(uint32_t first, bool connectors) const {
 }
 
 uint32_t OrgScan::SkipLeading(uint32_t first, uint32_t last) const {
-  while (first < last && (tables.IsLeading(Text(first)) || !IsCap(first))) ++first;
+  while (first < last && (HasRole(first, WordInfo::kLeading) || !IsCap(first))) ++first;
   return first;
 }
 

@@ -40,17 +40,39 @@ struct OrgMention {
 // Which other kind covers a token (from the stages that ran before).
 enum class OtherKind : uint8_t { kNone = 0, kPerson, kNation, kDate };
 
+// The buffers of OrgScan. Each thread keeps one across documents (OrgScratch::ForThread), so a
+// document is scanned without allocating once the buffers have grown.
+struct OrgScratch {
+  OrgTokens toks;
+  std::vector<OtherKind> other;
+  std::vector<uint8_t> title_line;
+  std::vector<const WordInfo*> words;
+  std::vector<OrgCandidate> candidates;
+  std::vector<OrgMention> mentions;
+  std::vector<int32_t> owner;
+  // Keys of the document's names, for propagation.cc and org_canonical.cc.
+  WordIndex index_a, index_b, index_c;
+
+  static OrgScratch& ForThread() {
+    thread_local OrgScratch scratch;
+    return scratch;
+  }
+};
+
 struct OrgScan {
-  OrgScan(const OrgTables& tables, const Document& doc);
+  // Fills `scratch` (cleared first) for `doc`; the scan uses it until it is destroyed.
+  OrgScan(const OrgTables& tables, const Document& doc, OrgScratch& scratch);
 
   const OrgTables& tables;
   const Document& doc;
-  OrgTokens toks;
-  std::vector<OtherKind> other;           // per token
-  std::vector<uint8_t> title_line;        // per token: on a Title Case line (a headline)
-  std::vector<OrgCandidate> candidates;
-  std::vector<OrgMention> mentions;
-  std::vector<int32_t> owner;             // per token: the mention holding it, or -1
+  OrgScratch& scratch;
+  OrgTokens& toks;
+  std::vector<OtherKind>& other;          // per token
+  std::vector<uint8_t>& title_line;       // per token: on a Title Case line (a headline)
+  std::vector<const WordInfo*>& words;    // per token: its entry in the word tables, or nullptr
+  std::vector<OrgCandidate>& candidates;
+  std::vector<OrgMention>& mentions;
+  std::vector<int32_t>& owner;            // per token: the mention holding it, or -1
 
   std::string_view Text(size_t i) const { return toks.Text(i); }
   const OrgToken& Tok(size_t i) const { return toks[i]; }
@@ -62,6 +84,12 @@ struct OrgScan {
   }
   bool IsWord(size_t i, std::string_view w) const {
     return i < toks.size() && toks[i].Is(OrgToken::kWord) && Text(i) == w;
+  }
+  // Token i's roles in the word tables (OrgTables::IsLeading, ... of its text).
+  bool HasRole(size_t i, uint16_t role) const { return words[i] != nullptr && words[i]->Is(role); }
+  // OrgTables::FindDesignator of token i's text.
+  const Designator* DesignatorAt(size_t i) const {
+    return HasRole(i, WordInfo::kDesignator) ? &words[i]->designator : nullptr;
   }
   // The end of the capitalized run from `first` (words, with connectors between them when
   // `connectors`), within one paragraph.

@@ -29,19 +29,16 @@ std::string RowError(const Table& t, const TableRow& r, std::string_view what) {
 
 }  // namespace
 
-const KnownAlias* OrgTables::FindAlias(std::string_view key) const {
-  auto it = aliases_.find(key);
-  return it == aliases_.end() ? nullptr : &it->second;
+WordInfo& OrgTables::AddWord(std::string_view w) {
+  if (!w.empty()) word_filter_.set(FilterBit(w));
+  auto [index, added] = words_.Insert(w, static_cast<int32_t>(word_info_.size()));
+  if (added) word_info_.emplace_back();
+  return word_info_[*index];
 }
 
 int32_t OrgTables::FindOrgByCanonicalKey(std::string_view key) const {
   auto it = by_canonical_.find(key);
   return it == by_canonical_.end() ? -1 : it->second;
-}
-
-const Designator* OrgTables::FindDesignator(std::string_view word) const {
-  auto it = designators_.find(word);
-  return it == designators_.end() ? nullptr : &it->second;
 }
 
 StatusOr<OrgTables> OrgTables::Parse(std::string_view known_text, std::string_view designator_text,
@@ -51,19 +48,18 @@ StatusOr<OrgTables> OrgTables::Parse(std::string_view known_text, std::string_vi
   auto words = ParseTable(kWordTable, word_text, 2);
   if (!words.ok()) return words.status();
   for (const TableRow& r : words->rows) {
-    std::string w(r.fields[0]);
     std::string_view role = r.fields[1];
-    StringSet* set = role == "leading"          ? &out.leading_
-                     : role == "connector"      ? &out.connectors_
-                     : role == "cue_head"       ? &out.cue_heads_
-                     : role == "list_cue"       ? &out.list_cues_
-                     : role == "list_intro"     ? &out.list_intros_
-                     : role == "after_cue"      ? &out.after_cues_
-                     : role == "possessive_cue" ? &out.possessive_cues_
-                     : role == "common"         ? &out.common_
-                                                : nullptr;
-    if (set == nullptr) return InvalidArgument(RowError(*words, r, "unknown role"));
-    set->insert(std::move(w));
+    uint16_t bit = role == "leading"          ? WordInfo::kLeading
+                   : role == "connector"      ? WordInfo::kConnector
+                   : role == "cue_head"       ? WordInfo::kCueHead
+                   : role == "list_cue"       ? WordInfo::kListCue
+                   : role == "list_intro"     ? WordInfo::kListIntro
+                   : role == "after_cue"      ? WordInfo::kAfterCue
+                   : role == "possessive_cue" ? WordInfo::kPossessiveCue
+                   : role == "common"         ? WordInfo::kCommon
+                                              : 0;
+    if (bit == 0) return InvalidArgument(RowError(*words, r, "unknown role"));
+    out.AddWord(r.fields[0]).roles |= bit;
   }
 
   auto known = ParseTable(kKnownTable, known_text, 3);
@@ -83,14 +79,18 @@ StatusOr<OrgTables> OrgTables::Parse(std::string_view known_text, std::string_vi
                                  : t.Is(OrgToken::kCapitalized) ? CaseNeed::kCapitalized
                                                                 : CaseNeed::kAny);
     }
-    alias.common_word = toks.size() == 1 && out.common_.contains(written);
-    auto [it, inserted] = out.aliases_.try_emplace(key, alias);
-    if (!inserted && it->second.org == org && it->second.case_needs.size() == alias.case_needs.size()) {
+    alias.common_word = toks.size() == 1 && out.IsCommonWord(written);
+    auto [index, added] = out.alias_keys_.Insert(key, -1);
+    if (*index < 0) {  // new, or so far only the prefix of longer aliases
+      *index = static_cast<int32_t>(out.aliases_.size());
+      out.aliases_.push_back(std::move(alias));
+    } else if (KnownAlias& old = out.aliases_[*index];
+               old.org == org && old.case_needs.size() == alias.case_needs.size()) {
       // Two spellings of one alias ("Nynex", "NYNEX"): keep the looser case need of each token.
       for (size_t i = 0; i < alias.case_needs.size(); ++i)
-        it->second.case_needs[i] = std::min(it->second.case_needs[i], alias.case_needs[i]);
+        old.case_needs[i] = std::min(old.case_needs[i], alias.case_needs[i]);
     }
-    for (size_t k = 1; k <= toks.size(); ++k) out.alias_prefixes_.emplace(toks.Key(0, k));
+    for (size_t k = 1; k < toks.size(); ++k) out.alias_keys_.Insert(toks.Key(0, k), -1);
     out.max_alias_tokens_ = std::max(out.max_alias_tokens_, static_cast<int>(toks.size()));
   };
   int c_canonical = known->Column("canonical"), c_aliases = known->Column("aliases"),
@@ -130,10 +130,13 @@ StatusOr<OrgTables> OrgTables::Parse(std::string_view known_text, std::string_vi
     d.company = kind == "company";
     d.media = kind == "media";
     d.short_form = r.fields[3] == "yes";
-    auto [it, inserted] = out.designators_.try_emplace(std::string(word), d);
-    if (!inserted) {
-      it->second.takes_period |= d.takes_period;
-      it->second.position |= d.position;
+    WordInfo& info = out.AddWord(word);
+    if (!info.Is(WordInfo::kDesignator)) {
+      info.roles |= WordInfo::kDesignator;
+      info.designator = d;
+    } else {
+      info.designator.takes_period |= d.takes_period;
+      info.designator.position |= d.position;
     }
   }
   return out;

@@ -4,13 +4,14 @@
 //   data/words.tsv                function words, context cue words, common words
 #pragma once
 
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
+#include "extractors/organizations/word_index.h"
 #include "pipeline/status.h"
 
 namespace accord::orgs {
@@ -21,7 +22,6 @@ struct StringHash {
 };
 template <typename V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
-using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 struct KnownOrg {
   std::string canonical;
@@ -47,6 +47,24 @@ struct Designator {
   bool company = false;
 };
 
+// What data/words.tsv and data/designators.tsv say of one written word.
+struct WordInfo {
+  enum Role : uint16_t {
+    kLeading = 1 << 0,
+    kConnector = 1 << 1,
+    kCueHead = 1 << 2,
+    kListCue = 1 << 3,
+    kListIntro = 1 << 4,
+    kAfterCue = 1 << 5,
+    kPossessiveCue = 1 << 6,
+    kCommon = 1 << 7,
+    kDesignator = 1 << 8,  // `designator` holds it
+  };
+  uint16_t roles = 0;
+  Designator designator;
+  bool Is(uint16_t r) const { return (roles & r) != 0; }
+};
+
 class OrgTables {
  public:
   static StatusOr<OrgTables> Load();
@@ -54,35 +72,67 @@ class OrgTables {
   static StatusOr<OrgTables> Parse(std::string_view known, std::string_view designators,
                                    std::string_view words);
 
-  const KnownAlias* FindAlias(std::string_view key) const;
+  const KnownAlias* FindAlias(std::string_view key) const {
+    const int32_t* a = alias_keys_.Find(key);
+    return a != nullptr && *a >= 0 ? &aliases_[*a] : nullptr;
+  }
   // True when some alias begins with these tokens ("federal bureau" for "federal bureau of
   // investigation"): matching grows a key token by token and stops as soon as this fails.
-  bool IsAliasPrefix(std::string_view key) const { return alias_prefixes_.contains(key); }
+  bool IsAliasPrefix(std::string_view key) const { return alias_keys_.Contains(key); }
+  // Both at once: false when `key` is no alias prefix; else `alias` is the alias or nullptr.
+  bool FindAliasOrPrefix(std::string_view key, const KnownAlias*& alias) const {
+    const int32_t* a = alias_keys_.Find(key);
+    if (a == nullptr) return false;
+    alias = *a >= 0 ? &aliases_[*a] : nullptr;
+    return true;
+  }
   int max_alias_tokens() const { return max_alias_tokens_; }
   const KnownOrg& org(int32_t i) const { return orgs_[i]; }
   int32_t FindOrgByCanonicalKey(std::string_view key) const;
 
-  // By exact written form (without a final period for abbreviations).
-  const Designator* FindDesignator(std::string_view word) const;
+  // The roles of a word by its exact written form, or nullptr when it has none.
+  const WordInfo* FindWord(std::string_view w) const {
+    if (!w.empty() && !word_filter_[FilterBit(w)]) return nullptr;
+    const int32_t* i = words_.Find(w);
+    return i == nullptr ? nullptr : &word_info_[*i];
+  }
 
-  bool IsLeading(std::string_view w) const { return leading_.contains(w); }
-  bool IsConnector(std::string_view w) const { return connectors_.contains(w); }
-  bool IsCueHead(std::string_view w) const { return cue_heads_.contains(w); }
-  bool IsListCue(std::string_view w) const { return list_cues_.contains(w); }
-  bool IsListIntro(std::string_view w) const { return list_intros_.contains(w); }
-  bool IsAfterCue(std::string_view w) const { return after_cues_.contains(w); }
-  bool IsPossessiveCue(std::string_view w) const { return possessive_cues_.contains(w); }
-  bool IsCommonWord(std::string_view w) const { return common_.contains(w); }
+  // By exact written form (without a final period for abbreviations).
+  const Designator* FindDesignator(std::string_view word) const {
+    const WordInfo* w = FindWord(word);
+    return w != nullptr && w->Is(WordInfo::kDesignator) ? &w->designator : nullptr;
+  }
+
+  bool IsLeading(std::string_view w) const { return HasRole(w, WordInfo::kLeading); }
+  bool IsConnector(std::string_view w) const { return HasRole(w, WordInfo::kConnector); }
+  bool IsCueHead(std::string_view w) const { return HasRole(w, WordInfo::kCueHead); }
+  bool IsListCue(std::string_view w) const { return HasRole(w, WordInfo::kListCue); }
+  bool IsListIntro(std::string_view w) const { return HasRole(w, WordInfo::kListIntro); }
+  bool IsAfterCue(std::string_view w) const { return HasRole(w, WordInfo::kAfterCue); }
+  bool IsPossessiveCue(std::string_view w) const { return HasRole(w, WordInfo::kPossessiveCue); }
+  bool IsCommonWord(std::string_view w) const { return HasRole(w, WordInfo::kCommon); }
 
  private:
+  bool HasRole(std::string_view w, uint16_t role) const {
+    const WordInfo* i = FindWord(w);
+    return i != nullptr && i->Is(role);
+  }
+  WordInfo& AddWord(std::string_view w);
+  // A cheap sieve before the hash lookup: a bit per (first byte, last byte, length) class, set for
+  // the words of the tables; most words of a text find their bit clear.
+  static size_t FilterBit(std::string_view w) {
+    return (static_cast<unsigned char>(w.front()) * 31u + static_cast<unsigned char>(w.back()) * 7u +
+            w.size() * 131u) & 4095u;
+  }
+
   std::vector<KnownOrg> orgs_;
-  StringMap<KnownAlias> aliases_;
+  std::vector<KnownAlias> aliases_;
+  WordIndex alias_keys_;  // folded key -> alias (index of aliases_), or -1 for a mere prefix
   StringMap<int32_t> by_canonical_;
-  StringSet alias_prefixes_;
   int max_alias_tokens_ = 1;
-  StringMap<Designator> designators_;
-  StringSet leading_, connectors_, cue_heads_, list_cues_, list_intros_, after_cues_,
-      possessive_cues_, common_;
+  std::vector<WordInfo> word_info_;
+  WordIndex words_;  // written word -> index of word_info_
+  std::bitset<4096> word_filter_;  // FilterBit of the words of words_
 };
 
 }  // namespace accord::orgs

@@ -4,14 +4,50 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <array>
+#include <cstring>
+
 #include "pipeline/utf8.h"
 
 namespace accord::orgs {
 namespace {
 
 bool IsAsciiAlpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Classes of bytes, for the scans (bytes of multi-byte sequences have none).
+enum : uint8_t {
+  kLetterBit = 1,
+  kLowerBit = 2,   // a lower-case letter (for a letter outside ASCII: one that is not upper case)
+  kAlnumBit = 4,
+  kHBit = 8,       // "h" or "H" (folding may turn "ph" into "f", see kPBit)
+  kPBit = 16,      // "p" or "P"
+  kSpaceBit = 32,  // IsSpace
+};
+constexpr std::array<uint8_t, 256> kByteClass = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kLetterBit | kLowerBit | kAlnumBit;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kLetterBit | kAlnumBit;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kAlnumBit;
+  t['h'] |= kHBit;
+  t['H'] |= kHBit;
+  t['p'] |= kPBit;
+  t['P'] |= kPBit;
+  for (int c : {' ', '\t', '\n', '\r', '\f'}) t[c] = kSpaceBit;
+  return t;
+}();
+
+// The folded form of each ASCII byte (AppendFoldedCp): lower case, "-" a space, kDrop for the
+// periods and apostrophes that folding drops.
+constexpr uint8_t kDrop = 0x80;
+constexpr std::array<uint8_t, 128> kAsciiFold = [] {
+  std::array<uint8_t, 128> t{};
+  for (int c = 0; c < 128; ++c) t[c] = static_cast<uint8_t>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  t['.'] = t['\''] = kDrop;
+  t['-'] = ' ';
+  return t;
+}();
 bool IsAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool IsSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool IsSpace(unsigned char c) { return (kByteClass[c] & kSpaceBit) != 0; }
 
 // The code point at byte i (without advancing).
 char32_t PeekCp(std::string_view s, size_t i) {
@@ -41,44 +77,88 @@ size_t ApostropheAt(std::string_view s, size_t i) {
   return 0;
 }
 
-// Length of a URL or e-mail address starting at i, or 0.
-size_t UrlLength(std::string_view s, size_t i) {
-  size_t j = i;
-  while (j < s.size() && !IsSpace(static_cast<unsigned char>(s[j]))) ++j;
-  std::string_view run = s.substr(i, j - i);
-  if (run.find("://") != std::string_view::npos || run.starts_with("www.") ||
-      (run.find('@') != std::string_view::npos && run.find('.') != std::string_view::npos)) {
-    return run.size();
-  }
-  return 0;
-}
+// The word starting at i (a letter or digit is there): its length, and what the flags need to
+// know of its characters, gathered on the way. An ASCII word is folded on the way too, into `o`
+// (room for its length is there): letters lower-cased, "-" a space, periods and apostrophes
+// dropped; "ph" -> "f" is left to FixPh.
+struct WordShape {
+  size_t length = 0;
+  uint8_t classes = 0;  // the kByteClass bits of its letters and digits, or-ed
+  bool ascii = true;    // else `o` holds nothing useful: fold with FoldWord
+};
 
-// Length of the word starting at i (a letter or digit is there).
-size_t WordLength(std::string_view s, size_t i) {
+WordShape ScanWord(std::string_view s, size_t i, char*& o) {
+  uint8_t classes = 0;
+  bool ascii = true;
   size_t j = i;
   while (j < s.size()) {
     unsigned char c = s[j];
-    if (c < 0x80 ? (IsAsciiAlpha(c) || IsAsciiDigit(c)) : IsLetterAt(s, j)) {
+    const uint8_t k = kByteClass[c];
+    if (k & kAlnumBit) {
+      classes |= k;
+      *o++ = static_cast<char>(c | 0x20);  // lower case; digits have the bit already
+      ++j;
+      continue;
+    }
+    if (c >= 0x80 && IsLetterAt(s, j)) {
+      ascii = false;
+      if (!IsUpperAt(s, j)) classes |= kLowerBit;
       j += utf8::SequenceLength(c);
       continue;
     }
-    if (c == '.' && IsAlnumAt(s, j + 1)) { ++j; continue; }  // "U.S", "Amazon.com"
+    if (c == '.' && IsAlnumAt(s, j + 1)) {  // "U.S", "Amazon.com"
+      ++j;
+      continue;
+    }
     if (c == '-' && (IsUpperAt(s, j + 1) || (j + 1 < s.size() && IsAsciiDigit(s[j + 1])))) {
+      *o++ = ' ';
       ++j;  // "Wal-Mart", "G-7"; not "Nations-organized"
       continue;
     }
-    if (c == '&' && j > i && IsUpperAt(s, j - 1) && IsUpperAt(s, j + 1)) { ++j; continue; }  // AT&T
+    if (c == '&' && j > i && IsUpperAt(s, j - 1) && IsUpperAt(s, j + 1)) {  // AT&T
+      *o++ = '&';
+      ++j;
+      continue;
+    }
     if (size_t a = ApostropheAt(s, j)) {
       // "O'Brien" stays one word; the possessive "'s" does not.
       bool possessive = j + a < s.size() && (s[j + a] == 's' || s[j + a] == 'S') &&
                         !IsLetterAt(s, j + a + 1);
-      if (!possessive && IsLetterAt(s, j + a)) { j += a; continue; }
+      if (!possessive && IsLetterAt(s, j + a)) {
+          ascii &= a == 1;
+        j += a;
+        continue;
+      }
     }
     break;
   }
   // A dotted acronym keeps its final period: "U.S.", "N.S.A.", "N.V.".
-  if (j < s.size() && s[j] == '.' && j - i >= 3 && s[j - 2] == '.' && IsLetterAt(s, j - 1)) ++j;
-  return j - i;
+  if (j < s.size() && s[j] == '.' && j - i >= 3 && s[j - 2] == '.' && IsLetterAt(s, j - 1)) {
+    ++j;
+  }
+  return {j - i, classes, ascii};
+}
+
+// The "ph" -> "f" fold over the folded bytes [begin, end) of one word (each "h" after an output
+// "p", as AppendFoldedCp does byte by byte); returns the new end.
+char* FixPh(char* begin, char* end) {
+  char* o = begin;
+  for (char* p = begin; p != end; ++p) {
+    if (*p == 'h' && o != begin && o[-1] == 'p') {
+      o[-1] = 'f';
+      continue;
+    }
+    *o++ = *p;
+  }
+  return o;
+}
+
+// Letters of a word, as IsLetterAt counts them.
+int CountLetters(std::string_view w) {
+  int letters = 0;
+  for (size_t k = 0; k < w.size(); k += utf8::SequenceLength(static_cast<unsigned char>(w[k])))
+    letters += IsLetterAt(w, k);
+  return letters;
 }
 
 bool IsDottedAcronym(std::string_view w) {
@@ -155,14 +235,90 @@ bool OrgTokens::SameParagraph(size_t first, size_t last) const {
   return true;
 }
 
+namespace {
+
+// A URL or e-mail address runs from a token start to the next whitespace: the rest of the
+// whitespace-delimited run holds "://", or holds "@" and ".", or starts with "www.". The finder
+// keeps the next "://" and "@" of the text (found with memchr) and the start of their runs, so
+// asking at each token start costs a few comparisons.
+class UrlFinder {
+ public:
+  explicit UrlFinder(std::string_view s) : s_(s) {
+    NextScheme(0);
+    NextAt(0);
+  }
+
+  // The length of the URL or e-mail address starting at i, or 0. Positions only grow.
+  size_t LengthAt(size_t i) {
+    if (scheme_ < i) NextScheme(i);
+    if (at_ < i) NextAt(i);
+    // A "://" or "@" at or after i belongs to the run from i when its run starts at i or before.
+    const bool url = scheme_run_ <= i || (s_[i] == 'w' && s_.substr(i, 4) == "www.") ||
+                     (at_run_ <= i && DotBeforeSpace(i));
+    if (!url) return 0;
+    size_t j = i;
+    while (j < s_.size() && !IsSpace(static_cast<unsigned char>(s_[j]))) ++j;
+    return j - i;
+  }
+
+ private:
+  static constexpr size_t kNone = std::string_view::npos;
+
+  size_t Next(char c, size_t from) const {
+    if (from >= s_.size()) return kNone;
+    const void* p = std::memchr(s_.data() + from, c, s_.size() - from);
+    return p == nullptr ? kNone : static_cast<size_t>(static_cast<const char*>(p) - s_.data());
+  }
+  // The start of the whitespace-delimited run holding p, or kNone for kNone.
+  size_t RunStart(size_t p) const {
+    if (p == kNone) return kNone;
+    while (p > 0 && !IsSpace(static_cast<unsigned char>(s_[p - 1]))) --p;
+    return p;
+  }
+  void NextScheme(size_t from) {
+    scheme_ = Next(':', from);
+    while (scheme_ != kNone && s_.substr(scheme_ + 1, 2) != "//") scheme_ = Next(':', scheme_ + 1);
+    scheme_run_ = RunStart(scheme_);
+  }
+  void NextAt(size_t from) {
+    at_ = Next('@', from);
+    at_run_ = RunStart(at_);
+  }
+  bool DotBeforeSpace(size_t i) const {
+    for (size_t j = i; j < s_.size() && !IsSpace(static_cast<unsigned char>(s_[j])); ++j)
+      if (s_[j] == '.') return true;
+    return false;
+  }
+
+  std::string_view s_;
+  size_t scheme_ = kNone;      // the next "://" (its ":")
+  size_t scheme_run_ = kNone;  // the start of its run
+  size_t at_ = kNone;          // the next "@"
+  size_t at_run_ = kNone;
+};
+
+}  // namespace
+
 void Tokenize(std::string_view s, OrgTokens& out) {
   out.text = s;
   out.tokens.clear();
-  out.folded.clear();
   out.tokens.reserve(s.size() / 5 + 1);
-  out.folded.reserve(s.size() + 16);
+  // Folded forms are written straight into `folded`, sized for the worst case of ASCII text (a
+  // token of n bytes folds to n + 3 bytes with its space at most: "&" -> "and "); a token folded
+  // by FoldWord makes room for itself and the rest again. Trimmed at the end.
+  std::string& folded = out.folded;
+  folded.clear();
+  char* o = nullptr;
+  auto ensure = [&](size_t room) {
+    const size_t used = o == nullptr ? 0 : static_cast<size_t>(o - folded.data());
+    if (folded.size() < used + room) folded.resize(std::max(used + room, 2 * folded.size()));
+    o = folded.data() + used;
+  };
+  ensure(4 * s.size() + 16);
+  std::string slow;  // FoldWord's output for a token with non-ASCII characters
   bool sentence_start = true, line_start = true, paragraph_start = true;
   int newlines = 0;
+  UrlFinder urls(s);
   size_t i = 0;
   while (i < s.size()) {
     unsigned char c = s[i];
@@ -182,39 +338,56 @@ void Tokenize(std::string_view s, OrgTokens& out) {
     newlines = 0;
     OrgToken t;
     t.begin = static_cast<uint32_t>(i);
+    t.fold_begin = static_cast<uint32_t>(o - folded.data());
     size_t len = 0;
-    if (size_t u = UrlLength(s, i)) {
+    bool folded_here = true;  // else fold with FoldWord
+    if (size_t u = urls.LengthAt(i)) {
       len = u;
       t.flags |= OrgToken::kUrl | OrgToken::kPunct;
-    } else if (IsAlnumAt(s, i)) {
-      len = WordLength(s, i);
-      t.flags |= IsAsciiDigit(c) ? OrgToken::kNumber : OrgToken::kWord;
+    } else if (c < 0x80 ? IsAsciiAlpha(c) || IsAsciiDigit(c) : IsLetterAt(s, i)) {
+      char* const word = o;
+      const WordShape shape = ScanWord(s, i, o);
+      len = shape.length;
+      folded_here = shape.ascii;
+      if (!shape.ascii) o = word;
+      else if ((shape.classes & (kHBit | kPBit)) == (kHBit | kPBit)) o = FixPh(word, o);
+      if (IsAsciiDigit(c)) {
+        t.flags |= OrgToken::kNumber;
+      } else {
+        t.flags |= OrgToken::kWord;
+        if (c < 0x80 ? c <= 'Z' : IsUpperAt(s, i)) t.flags |= OrgToken::kCapitalized;
+        // All caps: no letter that is not upper case, and two letters or more.
+        if (!(shape.classes & kLowerBit) && CountLetters(s.substr(i, len)) >= 2)
+          t.flags |= OrgToken::kAllCaps;
+        if (s[i + len - 1] == '.' && IsDottedAcronym(s.substr(i, len)))
+          t.flags |= OrgToken::kDottedAcronym | OrgToken::kAllCaps;
+      }
     } else {
       len = utf8::SequenceLength(c);
       t.flags |= OrgToken::kPunct;
+      if (c == '&') {
+        std::memcpy(o, "and", 3);
+        o += 3;
+      } else if (c < 0x80) {
+        if (kAsciiFold[c] != kDrop) *o++ = static_cast<char>(kAsciiFold[c]);
+      } else {
+        folded_here = false;
+      }
     }
     t.end = static_cast<uint32_t>(std::min(s.size(), i + len));
     std::string_view w = s.substr(t.begin, t.end - t.begin);
-    if (t.flags & OrgToken::kWord) {
-      if (IsUpperAt(w, 0)) t.flags |= OrgToken::kCapitalized;
-      int letters = 0, upper = 0;
-      for (size_t k = 0; k < w.size();) {
-        if (IsLetterAt(w, k)) {
-          ++letters;
-          if (IsUpperAt(w, k)) ++upper;
-        }
-        k += utf8::SequenceLength(static_cast<unsigned char>(w[k]));
-      }
-      if (letters >= 2 && upper == letters) t.flags |= OrgToken::kAllCaps;
-      if (IsDottedAcronym(w)) t.flags |= OrgToken::kDottedAcronym | OrgToken::kAllCaps;
+    if (!folded_here) {
+      slow.clear();
+      FoldWord(w, slow);
+      ensure(slow.size() + 4 * (s.size() - t.end) + 16);
+      std::memcpy(o, slow.data(), slow.size());
+      o += slow.size();
     }
     if (line_start) t.flags |= OrgToken::kLineStart;
     if (paragraph_start) t.flags |= OrgToken::kParagraphStart;
     if (sentence_start && !(t.flags & OrgToken::kPunct)) t.flags |= OrgToken::kSentenceStart;
-    t.fold_begin = static_cast<uint32_t>(out.folded.size());
-    if (!(t.flags & OrgToken::kUrl)) FoldWord(w, out.folded);
-    t.fold_end = static_cast<uint32_t>(out.folded.size());
-    out.folded.push_back(' ');
+    t.fold_end = static_cast<uint32_t>(o - folded.data());
+    *o++ = ' ';
     // What the next token starts.
     if (t.flags & OrgToken::kPunct) {
       if (w == "." || w == "!" || w == "?") sentence_start = true;
@@ -229,6 +402,7 @@ void Tokenize(std::string_view s, OrgTokens& out) {
     out.tokens.push_back(t);
     i = t.end;
   }
+  folded.resize(static_cast<size_t>(o - folded.data()));
 }
 
 std::string FoldName(std::string_view name) {

@@ -19,7 +19,7 @@ class OrganizationStage final : public Stage {
 
   Status Run(Document& doc) const override {
     if (doc.norm.size() == 0) return Status::Ok();
-    orgs::OrgScan scan(tables_, doc);
+    orgs::OrgScan scan(tables_, doc, orgs::OrgScratch::ForThread());
     orgs::FindKnownNames(scan);
     orgs::FindDesignatedNames(scan);
     orgs::FindContextCues(scan);
@@ -27,6 +27,7 @@ class OrganizationStage final : public Stage {
     orgs::FindAcronymDefinitions(scan);
     orgs::PropagateNames(scan);
     orgs::AssignCanonicals(scan);
+    doc.entities.reserve(doc.entities.size() + scan.mentions.size());
     for (orgs::OrgMention& m : scan.mentions) {
       Entity& e = doc.AddFromNorm(EntityType::kOrganization, scan.Tok(m.first).begin,
                                   scan.Tok(m.last - 1).end, m.rule);

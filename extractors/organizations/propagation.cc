@@ -22,15 +22,28 @@ struct DocName {
 }  // namespace
 
 void PropagateNames(OrgScan& scan) {
-  StringMap<DocName> names;
+  WordIndex& names = scan.scratch.index_a;  // folded key -> index of `found`
+  names.Clear();
+  thread_local std::vector<DocName> found;
+  found.clear();
+  // The first words of the keys (up to a space): a text position whose first word is none of
+  // them starts no name, whatever the length.
+  WordIndex& first_words = scan.scratch.index_c;
+  first_words.Clear();
+  auto first_word = [](std::string_view key) { return key.substr(0, key.find(' ')); };
   uint32_t max_tokens = 1;
   auto add = [&](uint32_t first, uint32_t last, int32_t m, bool short_form) {
     if (first >= last || !scan.IsCap(first)) return;
-    auto [it, inserted] =
-        names.try_emplace(std::string(scan.toks.Key(first, last)), DocName{m, short_form});
-    if (inserted) max_tokens = std::max(max_tokens, last - first);
-    // A name written in full somewhere is more than a short form ("Apple" after "Apple Inc.").
-    else if (it->second.short_form && !short_form) it->second = DocName{m, false};
+    const std::string_view key = scan.toks.Key(first, last);
+    auto [index, inserted] = names.Insert(key, static_cast<int32_t>(found.size()));
+    if (inserted) {
+      first_words.Insert(first_word(key), 0);
+      found.push_back(DocName{m, short_form});
+      max_tokens = std::max(max_tokens, last - first);
+    } else if (found[*index].short_form && !short_form) {
+      // A name written in full somewhere is more than a short form ("Apple" after "Apple Inc.").
+      found[*index] = DocName{m, false};
+    }
   };
   for (size_t mi = 0; mi < scan.mentions.size(); ++mi) {
     const OrgMention m = scan.mentions[mi];
@@ -44,7 +57,7 @@ void PropagateNames(OrgScan& scan) {
         --last;
         continue;
       }
-      const Designator* d = scan.tables.FindDesignator(scan.Text(last - 1));
+      const Designator* d = scan.DesignatorAt(last - 1);
       if (d == nullptr || !d->short_form) break;
       --last;
       stripped = true;
@@ -52,12 +65,13 @@ void PropagateNames(OrgScan& scan) {
     if (stripped && last > m.first && !scan.IsPunct(last - 1, ",")) add(m.first, last, id, true);
     // A newspaper by its last word ("Times", "Post"; not "News").
     if (m.last - m.first >= 2) {
-      const Designator* d = scan.tables.FindDesignator(scan.Text(m.last - 1));
+      const Designator* d = scan.DesignatorAt(m.last - 1);
       if (d != nullptr && d->media && d->short_form) add(m.last - 1, m.last, id, true);
     }
   }
   // Initials of the longer names, for acronyms written without a definition.
-  StringMap<int32_t> initials;
+  WordIndex& initials = scan.scratch.index_b;  // letters -> mention
+  initials.Clear();
   for (size_t mi = 0; mi < scan.mentions.size(); ++mi) {
     const OrgMention& m = scan.mentions[mi];
     std::string letters;
@@ -67,7 +81,7 @@ void PropagateNames(OrgScan& scan) {
       letters.push_back(scan.Text(i)[0]);
       ++words;
     }
-    if (words >= 3) initials.try_emplace(letters, static_cast<int32_t>(mi));
+    if (words >= 3) initials.Insert(letters, static_cast<int32_t>(mi));
   }
   if (names.empty()) return;
   const auto n = static_cast<uint32_t>(scan.toks.size());
@@ -79,38 +93,39 @@ void PropagateNames(OrgScan& scan) {
         scan.other[i] == OtherKind::kNone) {
       std::string_view w = scan.Text(i);
       if (w.size() >= 3 && w.size() <= 6) {
-        auto it = initials.find(w);
-        if (it != initials.end()) {
-          scan.AddMention(i, i + 1, scan.mentions[it->second].known, it->second, "acronym-initials");
+        if (const int32_t* m = initials.Find(w)) {
+          scan.AddMention(i, i + 1, scan.mentions[*m].known, *m, "acronym-initials");
           continue;
         }
       }
     }
+    if (!first_words.Contains(first_word(scan.toks.Key(i, i + 1)))) continue;
     for (uint32_t len = std::min(max_tokens, n - i); len >= 1; --len) {
-      auto it = names.find(scan.toks.Key(i, i + len));
-      if (it == names.end()) continue;
+      const int32_t* index = names.Find(scan.toks.Key(i, i + len));
+      if (index == nullptr) continue;
+      const DocName& name = found[*index];
       if (!scan.Free(i, i + len) || !scan.toks.SameParagraph(i, i + len) ||
           (!scan.IsCap(i + len - 1) && !scan.Tok(i + len - 1).Is(OrgToken::kPunct)))
         continue;
       if (len == 1) {
         const OrgToken& t = scan.Tok(i);
         if (scan.other[i] != OtherKind::kNone) break;
-        if (it->second.short_form && (t.Is(OrgToken::kSentenceStart) || t.Is(OrgToken::kLineStart)) &&
-            scan.tables.IsLeading(scan.Text(i)))
+        if (name.short_form && (t.Is(OrgToken::kSentenceStart) || t.Is(OrgToken::kLineStart)) &&
+            scan.HasRole(i, WordInfo::kLeading))
           break;
         // A common word ("Apple") found as a name inside a sentence is that name at a sentence
         // start too; a short form of a common word is not.
-        if (it->second.short_form && scan.tables.IsCommonWord(scan.Text(i)) &&
-            t.Is(OrgToken::kSentenceStart) && scan.mentions[it->second.mention].known < 0)
+        if (name.short_form && scan.HasRole(i, WordInfo::kCommon) &&
+            t.Is(OrgToken::kSentenceStart) && scan.mentions[name.mention].known < 0)
           break;
       }
-      const OrgMention& src = scan.mentions[it->second.mention];
+      const OrgMention& src = scan.mentions[name.mention];
       // Letter case must agree: a shouted dateline ("WASHINGTON") is not "Washington", nor an
       // ordinary word an acronym.
       const bool src_caps = scan.Tok(src.first).Is(OrgToken::kAllCaps) && src.last - src.first == 1;
       const bool here_caps = scan.Tok(i).Is(OrgToken::kAllCaps);
       if (src_caps != here_caps && scan.Text(i).size() > 2) break;
-      scan.AddMention(i, i + len, src.known, it->second.mention, "propagation");
+      scan.AddMention(i, i + len, src.known, name.mention, "propagation");
       i += len - 1;
       break;
     }

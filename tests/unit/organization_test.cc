@@ -7,6 +7,7 @@
 
 #include "extractors/organizations/org_tokens.h"
 #include "extractors/organizations/organization_stage.h"
+#include "extractors/organizations/word_index.h"
 
 namespace accord {
 namespace {
@@ -134,6 +135,10 @@ const FoldCase kFolds[] = {
     {"Société Générale", "Societe Generale", true},
     {"Reuters", "Reuter", false},
     {"Apple", "Maple", false},
+    {"Alpha-Omega", "ALFA OMEGA", true},
+    {"AT&T", "AT and T", false},
+    {"O'Brien Co.", "OBrien Co.", true},
+    {"Shepherd", "Shefherd", false},
 };
 
 INSTANTIATE_TEST_SUITE_P(Examples, NameFolding, ::testing::ValuesIn(kFolds));
@@ -148,6 +153,47 @@ TEST(OrgTokens, SplitsPossessiveAndKeepsDottedAcronyms) {
   EXPECT_TRUE(toks[6].Is(orgs::OrgToken::kDottedAcronym));
   EXPECT_TRUE(toks[0].Is(orgs::OrgToken::kSentenceStart));
   EXPECT_FALSE(toks[7].Is(orgs::OrgToken::kSentenceStart));
+}
+
+TEST(OrgTokens, UrlsAndMailAddressesAreOneTokenToTheNextSpace) {
+  orgs::OrgTokens toks;
+  orgs::Tokenize("Mail bob@example.com or (www.acme.com) a@b and http://x.org/A now", toks);
+  std::vector<std::string> words;
+  std::vector<bool> urls;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    words.emplace_back(toks.Text(i));
+    urls.push_back(toks[i].Is(orgs::OrgToken::kUrl));
+  }
+  EXPECT_EQ(words, (std::vector<std::string>{"Mail", "bob@example.com", "or", "(", "www.acme.com)",
+                                             "a", "@", "b", "and", "http://x.org/A", "now"}));
+  EXPECT_EQ(urls, (std::vector<bool>{false, true, false, false, true, false, false, false, false,
+                                     true, false}));
+}
+
+TEST(WordIndex, FindsWhatWasInsertedAndNothingElse) {
+  orgs::WordIndex index;
+  EXPECT_EQ(index.Find("Acme"), nullptr);
+  std::vector<std::string> keys;
+  for (int i = 0; i < 200; ++i) keys.push_back("word" + std::to_string(i) + std::string(i % 13, 'x'));
+  for (int i = 0; i < 200; ++i) EXPECT_TRUE(index.Insert(keys[i], i).second);
+  auto [again, added] = index.Insert(keys[7], 99);
+  EXPECT_FALSE(added);
+  EXPECT_EQ(*again, 7);
+  EXPECT_EQ(index.size(), 200u);
+  for (int i = 0; i < 200; ++i) {
+    const int32_t* v = index.Find(keys[i]);
+    ASSERT_NE(v, nullptr) << keys[i];
+    EXPECT_EQ(*v, i);
+  }
+  EXPECT_EQ(index.Find("word7"), nullptr);
+  EXPECT_EQ(index.Find(""), nullptr);
+  EXPECT_TRUE(index.Insert("", -1).second);
+  EXPECT_TRUE(index.Contains(""));
+  index.Clear();
+  EXPECT_TRUE(index.empty());
+  EXPECT_EQ(index.Find(keys[3]), nullptr);
+  EXPECT_TRUE(index.Insert(keys[3], 3).second);
+  EXPECT_EQ(*index.Find(keys[3]), 3);
 }
 
 }  // namespace
