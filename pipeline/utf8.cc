@@ -46,6 +46,11 @@ void Append(char32_t cp, std::string& out) {
 bool IsValid(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
+    // ASCII, the common case, eight bytes at a time.
+    uint64_t w;
+    while (i + 8 <= s.size() && (std::memcpy(&w, s.data() + i, 8), (w & 0x8080808080808080ull) == 0))
+      i += 8;
+    if (i >= s.size()) break;
     const unsigned char c = s[i];
     if (c < 0x80) { ++i; continue; }
     const int n = SequenceLength(c);

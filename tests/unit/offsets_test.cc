@@ -33,6 +33,25 @@ TEST(CodePointCountTest, Examples) {
   for (const auto& c : cases) EXPECT_EQ(utf8::CodePointCount(c.text), c.code_points) << c.text;
 }
 
+TEST(Utf8ValidTest, BadSequencesFoundWhereverTheyStand) {
+  const struct { const char* bytes; bool valid; } cases[] = {
+      {"plain ASCII text, longer than one word of eight bytes", true},
+      {"caf\xc3\xa9 au lait", true},
+      {"caf\xc3", false},                 // cut sequence at the end
+      {"\xc0\xaf", false},                // overlong
+      {"\xed\xa0\x80", false},            // surrogate
+      {"\xf4\x90\x80\x80", false},        // past U+10FFFF
+      {"abc\x80def", false},              // lone continuation byte
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(utf8::IsValid(c.bytes), c.valid) << c.bytes;
+    // The same bytes after every ASCII prefix length, so that they fall at every alignment.
+    for (int pad = 1; pad <= 17; ++pad)
+      EXPECT_EQ(utf8::IsValid(std::string(pad, 'x') + c.bytes + std::string(pad, 'y')), c.valid)
+          << c.bytes << " after " << pad;
+  }
+}
+
 struct Piece {
   std::string text;
   uint32_t raw_begin, raw_end;  // raw_end == 0: verbatim
