@@ -176,10 +176,21 @@ class SpanNormalizer {
           i = j;
           continue;
         }
+        // An ASCII run, single spaces between words included: a lone space is copied as it
+        // stands, exactly what collapse-spaces would append for it.
         size_t j = i + 1;
-        while (j < t && static_cast<unsigned char>(raw_[j]) < 0x80 &&
-               !IsAsciiSpace(static_cast<unsigned char>(raw_[j])))
+        while (j < t) {
+          const unsigned char d = raw_[j];
+          if (d >= 0x80) break;
+          if (IsAsciiSpace(d)) {
+            if (d != ' ' || j + 1 >= t) break;
+            const unsigned char after = raw_[j + 1];
+            if (after >= 0x80 || IsAsciiSpace(after)) break;
+            j += 2;
+            continue;
+          }
           ++j;
+        }
         if (CombinesBackward(j, t)) --j;  // the base letter goes with its marks (nfc)
         if (j > i) {
           out_.AppendVerbatim(raw_.substr(i, j - i), static_cast<uint32_t>(i));
