@@ -53,7 +53,9 @@ std::string_view TokenAround(std::string_view t, size_t begin, size_t end) {
 bool InsideUrlOrAddress(std::string_view token) {
   // Every marker holds a ':', a '.' or a '@'.
   if (token.find_first_of(":.@") == std::string_view::npos) return false;
-  for (std::string_view marker : {"://", "www.", "@", ".htm", ".com/", ".org/", ".net/", ".gov/", ".html"})
+  static constexpr std::string_view kMarkers[] = {"://",   "www.",  "@",     ".htm", ".com/",
+                                                  ".org/", ".net/", ".gov/", ".html"};
+  for (std::string_view marker : kMarkers)
     if (token.find(marker) != std::string_view::npos) return true;
   return false;
 }
