@@ -1,6 +1,7 @@
 #include "extractors/dates/date_rules.h"
 
 #include <cstring>
+#include <mutex>
 
 namespace accord::dates {
 
@@ -147,6 +148,12 @@ RE2::Options RuleOptions() {
   return o;
 }
 
+RE2::Options SetOptions() {
+  RE2::Options o = RuleOptions();
+  o.set_max_mem(int64_t{256} << 20);
+  return o;
+}
+
 }  // namespace
 
 StatusOr<std::string> ExpandPattern(std::string_view pattern, const Lexicon& lex) {
@@ -206,10 +213,7 @@ StatusOr<std::string> ExpandPattern(std::string_view pattern, const Lexicon& lex
 StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Lexicon& lex) {
   auto rs = std::unique_ptr<RuleSet>(new RuleSet());
   rs->specs_ = RuleSpecs();
-  RE2::Options set_options = RuleOptions();
-  set_options.set_max_mem(int64_t{256} << 20);
-  rs->set_ = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
-  rs->anchored_set_ = std::make_unique<RE2::Set>(set_options, RE2::ANCHOR_START);
+  rs->anchored_set_ = std::make_unique<RE2::Set>(SetOptions(), RE2::ANCHOR_START);
   for (const RuleSpec& spec : rs->specs_) {
     auto expanded = ExpandPattern(spec.pattern, lex);
     if (!expanded.ok())
@@ -232,17 +236,24 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Lexicon& lex) {
                                name + "'");
     }
     std::string error;
-    if (rs->set_->Add(*expanded, &error) < 0 || rs->anchored_set_->Add(*expanded, &error) < 0)
+    if (rs->anchored_set_->Add(*expanded, &error) < 0)
       return InvalidArgument("date rule '" + std::string(spec.name) + "': " + error);
     rs->rules_.push_back(std::move(c));
   }
-  if (!rs->set_->Compile() || !rs->anchored_set_->Compile())
+  if (!rs->anchored_set_->Compile())
     return Internal("date rules: RE2::Set does not compile");
   return rs;
 }
 
 void RuleSet::FindAll(std::string_view text, size_t begin, size_t end,
                       std::vector<Candidate>& out) const {
+  // The unanchored set serves only this slow path: it is compiled on first use.
+  std::call_once(set_once_, [this] {
+    auto set = std::make_unique<RE2::Set>(SetOptions(), RE2::UNANCHORED);
+    for (const Compiled& c : rules_) set->Add(c.re->pattern(), nullptr);
+    set->Compile();  // if not, Match fails with kNotCompiled and every rule is tried
+    set_ = std::move(set);
+  });
   const std::string_view chunk = text.substr(begin, end - begin);
   std::vector<int> fired;
   RE2::Set::ErrorInfo info{};

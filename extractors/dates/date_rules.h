@@ -9,6 +9,7 @@
 
 #include <array>
 #include <memory>
+#include <mutex>
 #include <span>
 #include <string>
 #include <string_view>
@@ -105,8 +106,9 @@ class RuleSet {
   };
   std::vector<RuleSpec> specs_;
   std::vector<Compiled> rules_;
-  std::unique_ptr<RE2::Set> set_;
   std::unique_ptr<RE2::Set> anchored_set_;
+  mutable std::once_flag set_once_;
+  mutable std::unique_ptr<RE2::Set> set_;  // unanchored, for FindAll; built on first use
 };
 
 // Expands the {PLACEHOLDERS} of a pattern (exposed for tests).

@@ -1,5 +1,6 @@
 // The date stage: its example corpus (extractors/dates/corpus/*.tsv) run as table-driven tests,
 // calendar arithmetic, tense, offsets through line breaks, and score gates on the shared gold.
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <set>
@@ -173,6 +174,35 @@ TEST(DateCalendarTest, IsoWeeksAndWeekdays) {
   }
   EXPECT_FALSE(dates::ParseIsoDate("2018-02-30"));
   EXPECT_TRUE(dates::ParseIsoDate("2016-02-29"));
+}
+
+TEST(DateRulesTest, FindAllAndFindAtAgreeOnAMatchAtAStart) {
+  auto lexicon = dates::Lexicon::Load();
+  ASSERT_TRUE(lexicon.ok());
+  auto rules = dates::RuleSet::Create(*lexicon);
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  const std::string text = "It shipped on April 17, 2018 to users.";
+  const uint32_t start = static_cast<uint32_t>(text.find("April"));
+  auto spans = [&](const std::vector<dates::Candidate>& found) {
+    std::set<std::string> out;
+    for (const dates::Candidate& c : found)
+      if (c.begin == start)
+        out.insert(std::string((*rules)->spec(c.rule).name) + " " + text.substr(c.begin, c.end - c.begin));
+    return out;
+  };
+  std::vector<dates::Candidate> all, at;
+  (*rules)->FindAll(text, 0, text.size(), all);  // the slow path, with its own unanchored set
+  const uint32_t starts[] = {start};
+  (*rules)->FindAt(text, starts, 160, at);
+  EXPECT_TRUE(spans(at).count("month-day-year April 17, 2018"));
+  EXPECT_TRUE(spans(all).count("month-day-year April 17, 2018"));
+  const dates::Match m = (*rules)->Capture(text, *std::find_if(at.begin(), at.end(), [&](const dates::Candidate& c) {
+    return (*rules)->spec(c.rule).name == "month-day-year";
+  }));
+  EXPECT_EQ(m.slots[dates::kSlotMonth], "April");
+  EXPECT_EQ(m.slots[dates::kSlotDay], "17");
+  EXPECT_EQ(m.slots[dates::kSlotYear], "2018");
+  EXPECT_FALSE(m.has(dates::kSlotWday));
 }
 
 TEST(DateWordSetTest, FindsWordsInAnyCaseWithTheirValues) {
