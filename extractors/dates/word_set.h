@@ -42,10 +42,21 @@ class WordSet {
 
  private:
   static constexpr size_t kLetters = 27;  // a..z, then every other first byte
-  static char Fold(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+  // Per byte: its ASCII lower case, and its letter index (a..z 0..25, else 26).
+  static constexpr std::array<char, 256> kFold = [] {
+    std::array<char, 256> t{};
+    for (int c = 0; c < 256; ++c) t[c] = static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
+    return t;
+  }();
+  static constexpr std::array<uint8_t, 256> kLetter = [] {
+    std::array<uint8_t, 256> t{};
+    for (int c = 0; c < 256; ++c)
+      t[c] = static_cast<uint8_t>((c >= 'a' && c <= 'z') ? c - 'a' : (c >= 'A' && c <= 'Z') ? c - 'A' : 26);
+    return t;
+  }();
+  static char Fold(char c) { return kFold[static_cast<uint8_t>(c)]; }
   static size_t Bucket(size_t length, char first) {
-    const char f = Fold(first);
-    return length * kLetters + ((f >= 'a' && f <= 'z') ? static_cast<size_t>(f - 'a') : 26);
+    return length * kLetters + kLetter[static_cast<uint8_t>(first)];
   }
   // `folded` is lower case and as long as `word`.
   static bool EqualsFolded(std::string_view folded, std::string_view word) {
