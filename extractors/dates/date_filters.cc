@@ -1,4 +1,5 @@
 #include "extractors/dates/date_filters.h"
+#include "extractors/dates/word_set.h"
 #include "pipeline/ascii.h"
 
 #include <cctype>
@@ -7,8 +8,9 @@
 namespace accord::dates {
 namespace {
 
-bool IsAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-bool IsDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+// ASCII letters and digits: the C locale's isalnum and isdigit, without their calls.
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAlnum(char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 bool IEquals(std::string_view a, std::string_view b) { return ascii::EqualsIgnoreCase(a, b); }
@@ -49,7 +51,11 @@ std::string_view TokenAround(std::string_view t, size_t begin, size_t end) {
 }
 
 bool InsideUrlOrAddress(std::string_view token) {
-  for (std::string_view marker : {"://", "www.", "@", ".htm", ".com/", ".org/", ".net/", ".gov/", ".html"})
+  // Every marker holds a ':', a '.' or a '@'.
+  if (token.find_first_of(":.@") == std::string_view::npos) return false;
+  static constexpr std::string_view kMarkers[] = {"://",   "www.",  "@",     ".htm", ".com/",
+                                                  ".org/", ".net/", ".gov/", ".html"};
+  for (std::string_view marker : kMarkers)
     if (token.find(marker) != std::string_view::npos) return true;
   return false;
 }
@@ -78,27 +84,35 @@ const char* NumericContext(std::string_view t, size_t begin, size_t end) {
 }
 
 // Words after which a number is a label, not a year: "version 2000", "page 1998", "No. 2001".
-bool LabelWord(std::string_view w) {
-  return OneOf(w, {"version", "v", "ver", "release", "rev", "revision", "model", "no", "nos",
-                   "number", "num", "page", "pages", "p", "pp", "section", "sec", "sect",
-                   "chapter", "ch", "article", "art", "room", "flight", "route", "highway",
-                   "interstate", "box", "suite", "ext", "extension", "code", "rule", "paragraph",
-                   "para", "part", "item", "vol", "volume", "issue", "windows", "office", "build",
-                   "patch", "firmware", "iso", "rfc", "ieee", "line", "lines", "file", "id",
-                   "phone", "fax", "tel", "call", "dial", "zip"});
-}
+constexpr std::string_view kLabelWords[] = {
+    "version", "v", "ver", "release", "rev", "revision", "model", "no", "nos",
+    "number", "num", "page", "pages", "p", "pp", "section", "sec", "sect",
+    "chapter", "ch", "article", "art", "room", "flight", "route", "highway",
+    "interstate", "box", "suite", "ext", "extension", "code", "rule", "paragraph",
+    "para", "part", "item", "vol", "volume", "issue", "windows", "office", "build",
+    "patch", "firmware", "iso", "rfc", "ieee", "line", "lines", "file", "id",
+    "phone", "fax", "tel", "call", "dial", "zip"};
 
 // Words after a number that make it a quantity, not a year: "2000 people", "1500 miles".
+constexpr std::string_view kQuantityNouns[] = {
+    "people", "persons", "person", "employees", "workers", "users", "jobs",
+    "members", "troops", "soldiers", "copies", "units", "computers", "machines",
+    "dollars", "euros", "pounds", "yen", "marks", "francs", "miles", "km",
+    "kilometers", "kilometres", "feet", "ft", "meters", "metres", "pages", "words",
+    "times", "messages", "sites", "companies", "points", "votes", "cases", "deaths",
+    "bytes", "bits", "kb", "mb", "gb", "mhz", "ghz", "hours", "minutes", "seconds",
+    "days", "weeks", "months", "years", "calls", "lines", "items", "files",
+    "customers", "subscribers", "homes", "students", "children", "of", "percent",
+    "pct", "per", "to", "x", "and"};
+
+bool LabelWord(std::string_view w) {
+  static const WordSet words = WordSet::Of(kLabelWords);
+  return words.Contains(w);
+}
+
 bool QuantityNoun(std::string_view w) {
-  return OneOf(w, {"people", "persons", "person", "employees", "workers", "users", "jobs",
-                   "members", "troops", "soldiers", "copies", "units", "computers", "machines",
-                   "dollars", "euros", "pounds", "yen", "marks", "francs", "miles", "km",
-                   "kilometers", "kilometres", "feet", "ft", "meters", "metres", "pages", "words",
-                   "times", "messages", "sites", "companies", "points", "votes", "cases", "deaths",
-                   "bytes", "bits", "kb", "mb", "gb", "mhz", "ghz", "hours", "minutes", "seconds",
-                   "days", "weeks", "months", "years", "calls", "lines", "items", "files",
-                   "customers", "subscribers", "homes", "students", "children", "of", "percent",
-                   "pct", "per", "to", "x", "and"});
+  static const WordSet words = WordSet::Of(kQuantityNouns);
+  return words.Contains(w);
 }
 
 bool StartsWithDigit(std::string_view s) { return !s.empty() && IsDigit(s[0]); }

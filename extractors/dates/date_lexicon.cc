@@ -74,19 +74,29 @@ std::string Upper(std::string_view w) {
 
 }  // namespace
 
-std::string FoldKey(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+namespace {
+
+// FoldKey into `out`, which holds at least s.size() bytes (a key is never longer than its text).
+std::string_view FoldKeyInto(std::string_view s, char* out) {
+  size_t n = 0;
   bool space = false;
   for (char ch : s) {
     if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '>') {
-      space = !out.empty();
+      space = n > 0;
       continue;
     }
-    if (space) out += ' ';
+    if (space) out[n++] = ' ';
     space = false;
-    out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    out[n++] = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;  // tolower, C locale
   }
+  return std::string_view(out, n);
+}
+
+}  // namespace
+
+std::string FoldKey(std::string_view s) {
+  std::string out(s.size(), '\0');
+  out.resize(FoldKeyInto(s, out.data()).size());
   return out;
 }
 
@@ -119,7 +129,16 @@ StatusOr<Lexicon> Lexicon::Load() {
 
 std::string_view Lexicon::Value(WordClass c, std::string_view word) const {
   const auto& index = index_[static_cast<int>(c)];
-  auto it = index.find(FoldKey(word));
+  char buf[64];
+  std::string long_key;
+  std::string_view key;
+  if (word.size() <= sizeof buf) {
+    key = FoldKeyInto(word, buf);
+  } else {
+    long_key = FoldKey(word);
+    key = long_key;
+  }
+  auto it = index.find(key);
   return it == index.end() ? std::string_view() : std::string_view(it->second);
 }
 

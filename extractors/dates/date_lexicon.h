@@ -50,7 +50,11 @@ class Lexicon {
 
  private:
   std::vector<std::pair<std::string, std::string>> words_[kWordClassCount];  // lower-case word, value
-  std::unordered_map<std::string, std::string> index_[kWordClassCount];
+  struct KeyHash {  // looks keys up by string_view, without a copy
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, std::string, KeyHash, std::equal_to<>> index_[kWordClassCount];
 };
 
 // Lower-cases ASCII letters and collapses whitespace (including newlines and "> " quote marks

@@ -1,4 +1,5 @@
 #include "extractors/dates/date_resolve.h"
+#include "extractors/dates/word_set.h"
 #include "pipeline/ascii.h"
 
 #include <algorithm>
@@ -7,7 +8,6 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <span>
 
 namespace accord::dates {
 
@@ -64,31 +64,65 @@ std::optional<CivilDate> ParseIsoDate(std::string_view s) {
   return c;
 }
 
-std::string FormatDate(CivilDate c) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.y, c.m, c.d);
-  return buf;
+namespace {
+
+// printf's "%0<width>d" of v.
+void AppendPadded(std::string& out, int v, int width) {
+  char digits[16];
+  const unsigned magnitude = v < 0 ? 0u - static_cast<unsigned>(v) : static_cast<unsigned>(v);
+  char* const end = std::to_chars(digits, digits + sizeof digits, magnitude).ptr;
+  const int length = static_cast<int>(end - digits) + (v < 0 ? 1 : 0);
+  if (v < 0) out += '-';
+  if (length < width) out.append(static_cast<size_t>(width - length), '0');
+  out.append(digits, static_cast<size_t>(end - digits));
 }
 
-std::string FormatWeek(CivilDate c) {
+}  // namespace
+
+std::string FormatDate(CivilDate c) {  // %04d-%02d-%02d
+  std::string out;
+  AppendPadded(out, c.y, 4);
+  out += '-';
+  AppendPadded(out, c.m, 2);
+  out += '-';
+  AppendPadded(out, c.d, 2);
+  return out;
+}
+
+std::string FormatWeek(CivilDate c) {  // %04d-W%02d
   auto [y, w] = IsoWeek(c);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-W%02d", y, w);
-  return buf;
+  std::string out;
+  AppendPadded(out, y, 4);
+  out += "-W";
+  AppendPadded(out, w, 2);
+  return out;
 }
 
 namespace {
 
 std::string Year4(int y) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%04d", y);
-  return buf;
+  std::string out;
+  AppendPadded(out, y, 4);
+  return out;
 }
 
 std::string YearMonth(int y, int m) {
-  char buf[12];
-  std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-  return buf;
+  std::string out;
+  AppendPadded(out, y, 4);
+  out += '-';
+  AppendPadded(out, m, 2);
+  return out;
+}
+
+// std::atoi of a view: blanks, a sign, then the digits up to the first other byte.
+int ToInt(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+  bool negative = false;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) negative = s[i++] == '-';
+  int v = 0;
+  for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) v = v * 10 + (s[i] - '0');
+  return negative ? -v : v;
 }
 
 CivilDate AddMonths(CivilDate c, int months) {
@@ -144,12 +178,9 @@ std::string TrimPlural(std::string_view unit) {
 }
 
 std::string FormatNumber(double n) {
+  if (n == std::floor(n)) return std::to_string(static_cast<long long>(n));
   char buf[32];
-  if (n == std::floor(n)) {
-    std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(n));
-  } else {
-    std::snprintf(buf, sizeof buf, "%g", n);
-  }
+  std::snprintf(buf, sizeof buf, "%g", n);
   return buf;
 }
 
@@ -177,9 +208,8 @@ std::string DurationValue(std::optional<double> n, std::string_view unit_value) 
 
 // --- tense cues
 
-bool IsWordChar(char c) {
-  return std::isalpha(static_cast<unsigned char>(c)) || c == '\'' ;
-}
+// Letters and the apostrophe ("won't"); the C locale's isalpha, without its call.
+bool IsWordChar(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'' ; }
 
 enum class Cue : uint8_t { kNone, kPast, kPlan, kFuture };
 
@@ -197,26 +227,36 @@ constexpr std::string_view kPastWords[] = {
     "drove", "forgot", "froze", "hid", "hung", "kept", "laid", "lent", "meant", "overtook",
     "ago", "yesterday", "last", "earlier"};
 
+// The cue words above as bits, plus the words that are cues only before "to".
+enum CueBits : uint8_t { kFutureWord = 1, kPlanWord = 2, kPastWord = 4, kFutureBeforeTo = 8 };
+const WordSet& CueWords() {
+  static const WordSet words = [] {
+    WordSet w;
+    for (std::string_view f : kFutureWords) w.Add(f, f == "going" ? kFutureBeforeTo : kFutureWord);
+    for (std::string_view p : kPlanWords) w.Add(p, kPlanWord);
+    for (std::string_view p : kPastWords) w.Add(p, kPastWord);
+    w.Add("set", kFutureBeforeTo);       // "is set to begin"
+    w.Add("expected", kFutureBeforeTo);  // "is expected to"; alone a plan
+    return w;
+  }();
+  return words;
+}
+
 Cue Classify(std::string_view w, std::string_view next, std::string_view prev) {
   if (w.size() > 3 && (w.substr(w.size() - 3) == "'ll")) return Cue::kFuture;
-  for (auto f : kFutureWords)
-    if (IEquals(w, f)) {
-      if (IEquals(w, "going") && !IEquals(next, "to")) return Cue::kNone;
-      return Cue::kFuture;
-    }
-  if ((IEquals(w, "set") || IEquals(w, "expected")) && IEquals(next, "to")) return Cue::kFuture;
-  for (auto p : kPlanWords)
-    if (IEquals(w, p)) return Cue::kPlan;
-  bool past = w.size() > 4 && w.substr(w.size() - 2) == "ed";
-  for (auto p : kPastWords)
-    if (IEquals(w, p)) past = true;
+  const uint8_t bits = CueWords().Find(w);
+  if (bits & kFutureWord) return Cue::kFuture;
+  if ((bits & kFutureBeforeTo) && IEquals(next, "to")) return Cue::kFuture;
+  if (IEquals(w, "going")) return Cue::kNone;
+  if (bits & kPlanWord) return Cue::kPlan;
+  const bool past = (w.size() > 4 && w.substr(w.size() - 2) == "ed") || (bits & kPastWord);
   // "to be held", "be released": a passive infinitive looks ahead.
   if (past && IEquals(prev, "be")) return Cue::kFuture;
   return past ? Cue::kPast : Cue::kNone;
 }
 
+// A break after t[i]: ". X", "? X", "! X" or a blank line.
 bool SentenceBreak(std::string_view t, size_t i) {
-  // A break after t[i]: ". X", "? X", "! X" or a blank line.
   if (t[i] == '\n') {  // a blank line, possibly holding quote marks
     size_t j = i + 1;
     while (j < t.size() && (t[j] == ' ' || t[j] == '\t' || t[j] == '>')) ++j;
@@ -228,58 +268,81 @@ bool SentenceBreak(std::string_view t, size_t i) {
            std::isalpha(static_cast<unsigned char>(t[i - 2]));  // not "U.S." or "A."
   return false;
 }
+// The bytes a sentence break may be after, to test before SentenceBreak.
+bool MayBreakAfter(char c) { return c == '\n' || c == '.' || c == '?' || c == '!'; }
+
+// The words of a clause are runs of letters, apostrophes and hyphens, without their leading
+// hyphens ("well-planned", "won't"). A word is [b, e); b == e is none.
+struct WordSpan {
+  size_t b = 0, e = 0;
+  bool empty() const { return b == e; }
+};
+bool InWord(char c) { return IsWordChar(c) || c == '-'; }
+
+// The first word of text[i, to).
+WordSpan FirstWord(std::string_view t, size_t i, size_t to) {
+  while (i < to && !IsWordChar(t[i])) ++i;
+  size_t j = i;
+  while (j < to && InWord(t[j])) ++j;
+  return {i, j};
+}
+
+// The last word of text[from, j), cut as FirstWord would cut it reading from `from`.
+WordSpan LastWord(std::string_view t, size_t from, size_t j) {
+  while (true) {
+    while (j > from && !InWord(t[j - 1])) --j;
+    size_t b = j;
+    while (b > from && InWord(t[b - 1])) --b;
+    const size_t run = b;
+    while (b < j && t[b] == '-') ++b;
+    if (b < j || run == from) return {b, j};
+    j = run;  // a run of hyphens only: no word
+  }
+}
 
 }  // namespace
 
 Tense ClauseTense(std::string_view t, size_t begin, size_t end) {
   size_t lo = begin;
   const size_t lo_limit = begin > 300 ? begin - 300 : 0;
-  while (lo > lo_limit && !SentenceBreak(t, lo - 1)) --lo;
+  while (lo > lo_limit && !(MayBreakAfter(t[lo - 1]) && SentenceBreak(t, lo - 1))) --lo;
   size_t hi = end;
   const size_t hi_limit = std::min(t.size(), end + 200);
-  while (hi < hi_limit && !SentenceBreak(t, hi)) ++hi;
+  while (hi < hi_limit && !(MayBreakAfter(t[hi]) && SentenceBreak(t, hi))) ++hi;
 
-  struct Found {
-    Cue cue = Cue::kNone;
-    size_t distance = SIZE_MAX;
-  } best;
-  auto scan = [&](size_t from, size_t to, bool before) {
-    size_t words = 0;
-    // Walk words from the expression outwards, counting distance in words.
-    std::pair<size_t, size_t> span_buf[256];
-    size_t count = 0;
-    for (size_t i = from; i < to && count < 256;) {
-      if (!IsWordChar(t[i])) {
-        ++i;
-        continue;
-      }
-      size_t j = i;
-      while (j < to && (IsWordChar(t[j]) || t[j] == '-')) ++j;
-      span_buf[count++] = {i, j};
-      i = j;
+  // The nearest cue word, walking words from the expression outwards and counting the distance
+  // in words; a cue before wins a tie.
+  auto view = [&](WordSpan w) { return t.substr(w.b, w.e - w.b); };
+  Cue cue = Cue::kNone;
+  size_t best = SIZE_MAX;
+  size_t words = 0;
+  WordSpan later;  // in reading order, the word after `w`
+  for (WordSpan w = LastWord(t, lo, begin); !w.empty();) {
+    ++words;
+    const WordSpan earlier = LastWord(t, lo, w.b);
+    const Cue c = Classify(view(w), view(later), view(earlier));
+    if (c != Cue::kNone) {
+      cue = c;
+      best = words * 2;
+      break;
     }
-    std::span<std::pair<size_t, size_t>> spans(span_buf, count);
-    if (before) std::reverse(spans.begin(), spans.end());
-    for (size_t k = 0; k < spans.size(); ++k) {
-      ++words;
-      std::string_view w = t.substr(spans[k].first, spans[k].second - spans[k].first);
-      // The words after and before w in reading order.
-      std::string_view next, prev;
-      const size_t later = before ? k - 1 : k + 1, earlier = before ? k + 1 : k - 1;
-      if (before ? k > 0 : k + 1 < spans.size())
-        next = t.substr(spans[later].first, spans[later].second - spans[later].first);
-      if (before ? k + 1 < spans.size() : k > 0)
-        prev = t.substr(spans[earlier].first, spans[earlier].second - spans[earlier].first);
-      Cue c = Classify(w, next, prev);
-      if (c == Cue::kNone) continue;
-      const size_t distance = words * 2 + (before ? 0 : 1);  // prefer a cue before on a tie
-      if (distance < best.distance) best = {c, distance};
-      return;
+    later = w;
+    w = earlier;
+  }
+  words = 0;
+  WordSpan earlier;
+  for (WordSpan w = FirstWord(t, end, hi); !w.empty() && (words + 1) * 2 + 1 < best;) {
+    ++words;
+    const WordSpan next = FirstWord(t, w.e, hi);
+    const Cue c = Classify(view(w), view(next), view(earlier));
+    if (c != Cue::kNone) {
+      cue = c;
+      break;
     }
-  };
-  scan(lo, begin, true);
-  scan(end, hi, false);
-  switch (best.cue) {
+    earlier = w;
+    w = next;
+  }
+  switch (cue) {
     case Cue::kPast: return Tense::kPast;
     case Cue::kPlan: return Tense::kPlan;
     case Cue::kFuture: return Tense::kFuture;
@@ -342,7 +405,7 @@ int Resolver::Month(std::string_view name) const {
   while (!key.empty() && key.back() == '.') key.pop_back();
   std::string_view v = lex_.Value(WordClass::kMonth, key);
   if (v.empty()) v = lex_.Value(WordClass::kMonthAbbr, key);
-  return v.empty() ? 0 : std::atoi(std::string(v).c_str());
+  return v.empty() ? 0 : ToInt(v);
 }
 
 std::string Resolver::Zone(std::string_view zone, CivilDate date) const {
@@ -351,34 +414,37 @@ std::string Resolver::Zone(std::string_view zone, CivilDate date) const {
   // A US zone named without standard/daylight: daylight time from April to October.
   const bool daylight = date.m >= 4 && date.m <= 10;
   const int standard = v == "US/Eastern" ? 5 : v == "US/Central" ? 6 : v == "US/Mountain" ? 7 : 8;
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "-%02d:00", standard - (daylight ? 1 : 0));
-  return buf;
+  std::string out = "-";
+  AppendPadded(out, standard - (daylight ? 1 : 0), 2);
+  out += ":00";
+  return out;
 }
 
 static std::string ClockSuffix(std::string_view hour_s, std::string_view min_s, std::string_view ampm) {
-  int hour = std::atoi(std::string(hour_s).c_str());
-  int minute = min_s.empty() ? 0 : std::atoi(std::string(min_s).c_str());
+  int hour = ToInt(hour_s);
+  int minute = min_s.empty() ? 0 : ToInt(min_s);
   if (!ampm.empty()) {
     const bool pm = std::tolower(static_cast<unsigned char>(ampm[0])) == 'p';
     if (pm && hour < 12) hour += 12;
     if (!pm && hour == 12) hour = 0;
   }
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "T%02d:%02d", hour, minute);
-  return buf;
+  std::string out = "T";
+  AppendPadded(out, hour, 2);
+  out += ':';
+  AppendPadded(out, minute, 2);
+  return out;
 }
 
 std::optional<Value> Resolver::Calendar(const Match& m, std::string_view text, size_t begin,
                                         size_t end, std::optional<CivilDate> ref) const {
   int month = m.has(kSlotMonth) ? Month(m.slots[kSlotMonth])
-                                : (m.has(kSlotMnum) ? std::atoi(std::string(m.slots[kSlotMnum]).c_str()) : 0);
-  int day = m.has(kSlotDay) ? std::atoi(std::string(m.slots[kSlotDay]).c_str()) : 0;
+                                : (m.has(kSlotMnum) ? ToInt(m.slots[kSlotMnum]) : 0);
+  int day = m.has(kSlotDay) ? ToInt(m.slots[kSlotDay]) : 0;
   if (m.has(kSlotHoliday)) {  // "Christmas" -> 12-25
     const std::string_view v = lex_.Value(WordClass::kHoliday, m.slots[kSlotHoliday]);
     if (v.size() != 5) return std::nullopt;
-    month = std::atoi(std::string(v.substr(0, 2)).c_str());
-    day = std::atoi(std::string(v.substr(3, 2)).c_str());
+    month = ToInt(v.substr(0, 2));
+    day = ToInt(v.substr(3, 2));
   }
   if (month < 1 || month > 12) return std::nullopt;
   std::optional<int> year;
@@ -409,8 +475,8 @@ std::optional<Value> Resolver::Resolve(const RuleSpec& spec, const Match& m, std
       return Calendar(m, text, begin, end, ref);
 
     case RuleKind::kNumericDate: {
-      const int n1 = std::atoi(std::string(m.slots[kSlotN1]).c_str());
-      const int n2 = std::atoi(std::string(m.slots[kSlotN2]).c_str());
+      const int n1 = ToInt(m.slots[kSlotN1]);
+      const int n2 = ToInt(m.slots[kSlotN2]);
       // Month first (US) unless the first number cannot be a month (17/04/2018).
       int month = n1, day = n2;
       if (n1 > 12 && n2 <= 12) std::swap(month, day);
@@ -427,7 +493,7 @@ std::optional<Value> Resolver::Resolve(const RuleSpec& spec, const Match& m, std
 
     case RuleKind::kDecade: {
       if (m.has(kSlotDecade)) return Value{std::string(m.slots[kSlotDecade]), "date"};
-      const int yy = std::atoi(std::string(m.slots[kSlotYy]).c_str()) * 10;
+      const int yy = ToInt(m.slots[kSlotYy]) * 10;
       return Value{std::to_string(Year(Year4(yy).substr(2), ref) / 10), "date"};
     }
 
@@ -441,7 +507,7 @@ std::optional<Value> Resolver::Resolve(const RuleSpec& spec, const Match& m, std
         std::string_view v = lex_.Value(WordClass::kQuarterOrdinal, q);
         if (v.empty()) return std::nullopt;
         relative = v[0] == '-' || v[0] == '+' || v == "0";
-        quarter = std::atoi(std::string(v).c_str());
+        quarter = ToInt(v);
       }
       if (m.has(kSlotYear) && !relative)
         return Value{Year4(Year(m.slots[kSlotYear], ref)) + "-Q" + std::to_string(quarter), "date"};
@@ -535,7 +601,7 @@ std::optional<Value> Resolver::Resolve(const RuleSpec& spec, const Match& m, std
     case RuleKind::kWeekday: {
       const std::string_view kind = m.has(kSlotPart) ? "time" : "date";
       if (!ref) return Value{"", kind};
-      const int target = std::atoi(std::string(lex_.Value(WordClass::kWeekday, m.slots[kSlotWday])).c_str());
+      const int target = ToInt(lex_.Value(WordClass::kWeekday, m.slots[kSlotWday]));
       const int today = IsoWeekday(*ref);
       std::string_view rel = m.slots[kSlotRel];
       int64_t offset;
@@ -620,7 +686,7 @@ std::optional<std::pair<Value, Value>> Resolver::ResolveRange(const Match& m,
   if (std::isdigit(static_cast<unsigned char>(a[0]))) {  // 1981-83, 1985-1993
     const int first = Year(a, ref);
     int second = Year(b, ref);
-    if (b.size() == 2) second = first / 100 * 100 + std::atoi(std::string(b).c_str());
+    if (b.size() == 2) second = first / 100 * 100 + ToInt(b);
     if (second <= first) return std::nullopt;  // not a range (and not 2018-04, an ISO month)
     return std::make_pair(Value{Year4(first), "date"}, Value{Year4(second), "date"});
   }

@@ -1,6 +1,7 @@
 #include "extractors/dates/date_rules.h"
 
 #include <cstring>
+#include <mutex>
 
 namespace accord::dates {
 
@@ -147,6 +148,12 @@ RE2::Options RuleOptions() {
   return o;
 }
 
+RE2::Options SetOptions() {
+  RE2::Options o = RuleOptions();
+  o.set_max_mem(int64_t{256} << 20);
+  return o;
+}
+
 }  // namespace
 
 StatusOr<std::string> ExpandPattern(std::string_view pattern, const Lexicon& lex) {
@@ -206,10 +213,7 @@ StatusOr<std::string> ExpandPattern(std::string_view pattern, const Lexicon& lex
 StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Lexicon& lex) {
   auto rs = std::unique_ptr<RuleSet>(new RuleSet());
   rs->specs_ = RuleSpecs();
-  RE2::Options set_options = RuleOptions();
-  set_options.set_max_mem(int64_t{256} << 20);
-  rs->set_ = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
-  rs->anchored_set_ = std::make_unique<RE2::Set>(set_options, RE2::ANCHOR_START);
+  rs->anchored_set_ = std::make_unique<RE2::Set>(SetOptions(), RE2::ANCHOR_START);
   for (const RuleSpec& spec : rs->specs_) {
     auto expanded = ExpandPattern(spec.pattern, lex);
     if (!expanded.ok())
@@ -232,17 +236,24 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Lexicon& lex) {
                                name + "'");
     }
     std::string error;
-    if (rs->set_->Add(*expanded, &error) < 0 || rs->anchored_set_->Add(*expanded, &error) < 0)
+    if (rs->anchored_set_->Add(*expanded, &error) < 0)
       return InvalidArgument("date rule '" + std::string(spec.name) + "': " + error);
     rs->rules_.push_back(std::move(c));
   }
-  if (!rs->set_->Compile() || !rs->anchored_set_->Compile())
+  if (!rs->anchored_set_->Compile())
     return Internal("date rules: RE2::Set does not compile");
   return rs;
 }
 
 void RuleSet::FindAll(std::string_view text, size_t begin, size_t end,
-                      std::vector<Match>& out) const {
+                      std::vector<Candidate>& out) const {
+  // The unanchored set serves only this slow path: it is compiled on first use.
+  std::call_once(set_once_, [this] {
+    auto set = std::make_unique<RE2::Set>(SetOptions(), RE2::UNANCHORED);
+    for (const Compiled& c : rules_) set->Add(c.re->pattern(), nullptr);
+    set->Compile();  // if not, Match fails with kNotCompiled and every rule is tried
+    set_ = std::move(set);
+  });
   const std::string_view chunk = text.substr(begin, end - begin);
   std::vector<int> fired;
   RE2::Set::ErrorInfo info{};
@@ -257,7 +268,7 @@ void RuleSet::FindAll(std::string_view text, size_t begin, size_t end,
     const RE2& re = *rules_[r].re;
     size_t pos = begin;
     while (pos < end && re.Match(whole, pos, end, RE2::UNANCHORED, &found, 1)) {
-      Match m;
+      Candidate m;
       m.rule = static_cast<uint16_t>(r);
       m.begin = static_cast<uint32_t>(found.data() - text.data());
       m.end = static_cast<uint32_t>(m.begin + found.size());
@@ -267,34 +278,43 @@ void RuleSet::FindAll(std::string_view text, size_t begin, size_t end,
   }
 }
 
-void RuleSet::FindAt(std::string_view text, size_t start, size_t limit, std::vector<Match>& out) const {
-  std::vector<int> fired;
-  RE2::Set::ErrorInfo info{};
-  if (!anchored_set_->Match(re2::StringPiece(text.data() + start, limit - start), &fired, &info)) {
-    if (info.kind == RE2::Set::kNoError) return;
-    return FindAll(text, start, limit, out);  // out of memory: the slow path
-  }
+void RuleSet::FindAt(std::string_view text, std::span<const uint32_t> starts, size_t max_length,
+                     std::vector<Candidate>& out) const {
   const re2::StringPiece whole(text.data(), text.size());
+  std::vector<int> fired;
   re2::StringPiece found;
-  for (int r : fired) {
-    if (!rules_[r].re->Match(whole, start, limit, RE2::ANCHOR_START, &found, 1) || found.empty()) continue;
-    Match m;
-    m.rule = static_cast<uint16_t>(r);
-    m.begin = static_cast<uint32_t>(start);
-    m.end = static_cast<uint32_t>(start + found.size());
-    out.push_back(m);
+  for (const uint32_t start : starts) {
+    const size_t limit = std::min(text.size(), start + max_length);
+    RE2::Set::ErrorInfo info{};
+    if (!anchored_set_->Match(re2::StringPiece(text.data() + start, limit - start), &fired, &info)) {
+      if (info.kind != RE2::Set::kNoError) FindAll(text, start, limit, out);  // out of memory: the slow path
+      continue;
+    }
+    for (int r : fired) {
+      if (!rules_[r].re->Match(whole, start, limit, RE2::ANCHOR_START, &found, 1) || found.empty()) continue;
+      out.push_back({static_cast<uint16_t>(r), start, static_cast<uint32_t>(start + found.size())});
+    }
   }
 }
 
-void RuleSet::Capture(std::string_view text, Match& m) const {
+Match RuleSet::Capture(std::string_view text, const Candidate& found) const {
+  Match m;
+  static_cast<Candidate&>(m) = found;
   const Compiled& c = rules_[m.rule];
+  if (c.group_slot.size() <= 1) return m;  // a rule without groups ("now")
   re2::StringPiece groups[40];
   const int n = static_cast<int>(std::min<size_t>(c.group_slot.size(), 40));
-  if (!c.re->Match(re2::StringPiece(text.data(), text.size()), m.begin, m.end, RE2::ANCHOR_BOTH, groups, n))
-    return;
+  // The rules look at most one byte outside their match (\b), so the match and a byte either
+  // side are all the context RE2 needs; a small text lets it take its small-text engines.
+  const size_t lo = m.begin > 0 ? m.begin - 1 : 0;
+  const size_t hi = std::min<size_t>(text.size(), m.end + 1);
+  if (!c.re->Match(re2::StringPiece(text.data() + lo, hi - lo), m.begin - lo, m.end - lo,
+                   RE2::ANCHOR_BOTH, groups, n))
+    return m;
   for (int g = 1; g < n; ++g)
     if (c.group_slot[g] >= 0 && groups[g].data() != nullptr)
       m.slots[c.group_slot[g]] = std::string_view(groups[g].data(), groups[g].size());
+  return m;
 }
 
 }  // namespace accord::dates

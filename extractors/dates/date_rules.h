@@ -9,6 +9,8 @@
 
 #include <array>
 #include <memory>
+#include <mutex>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,11 +61,15 @@ struct RuleSpec {
 // The rule table, in priority order (an earlier rule wins a tie between equally long matches).
 const std::vector<RuleSpec>& RuleSpecs();
 
-// A match of one rule: its byte range in the scanned text and its groups (empty when unset).
-struct Match {
+// A match of one rule as the search finds it: the rule and its byte range in the scanned text.
+struct Candidate {
   uint16_t rule = 0;
   uint32_t begin = 0;
   uint32_t end = 0;
+};
+
+// A match with its groups (empty when unset).
+struct Match : Candidate {
   std::array<std::string_view, kSlotCount> slots{};
   bool has(Slot s) const { return slots[s].data() != nullptr; }
 };
@@ -76,14 +82,16 @@ class RuleSet {
   // Appends every match of every rule inside text[begin, end) to `out` (overlapping matches of
   // different rules included), with their spans only: the groups cost a second, anchored match,
   // which Capture() runs only for the matches that survive. Offsets are offsets of `text`.
-  void FindAll(std::string_view text, size_t begin, size_t end, std::vector<Match>& out) const;
+  void FindAll(std::string_view text, size_t begin, size_t end, std::vector<Candidate>& out) const;
 
-  // Appends the matches of every rule that start exactly at `start` (and end by `limit`): one
-  // anchored RE2::Set pass names the rules, which then run anchored. The fast path of the stage.
-  void FindAt(std::string_view text, size_t start, size_t limit, std::vector<Match>& out) const;
+  // Appends the matches of every rule that start exactly at one of `starts` and end within
+  // `max_length` bytes of it: at each start, one anchored RE2::Set pass names the rules, which
+  // then run anchored. The fast path of the stage.
+  void FindAt(std::string_view text, std::span<const uint32_t> starts, size_t max_length,
+              std::vector<Candidate>& out) const;
 
-  // Fills the groups of a match found by FindAll or FindAt.
-  void Capture(std::string_view text, Match& m) const;
+  // The groups of a match found by FindAll or FindAt.
+  Match Capture(std::string_view text, const Candidate& c) const;
 
   const RuleSpec& spec(size_t i) const { return specs_[i]; }
   size_t size() const { return rules_.size(); }
@@ -98,8 +106,9 @@ class RuleSet {
   };
   std::vector<RuleSpec> specs_;
   std::vector<Compiled> rules_;
-  std::unique_ptr<RE2::Set> set_;
   std::unique_ptr<RE2::Set> anchored_set_;
+  mutable std::once_flag set_once_;
+  mutable std::unique_ptr<RE2::Set> set_;  // unanchored, for FindAll; built on first use
 };
 
 // Expands the {PLACEHOLDERS} of a pattern (exposed for tests).

@@ -5,7 +5,6 @@
 #include "extractors/dates/date_stage.h"
 
 #include <algorithm>
-#include <map>
 
 #include "extractors/dates/date_filters.h"
 #include "extractors/dates/date_lexicon.h"
@@ -16,6 +15,7 @@
 namespace accord {
 namespace {
 
+using dates::Candidate;
 using dates::Match;
 using dates::RuleKind;
 
@@ -40,26 +40,27 @@ class DateStage final : public Stage {
     // anchored RE2::Set pass names the rules that match there.
     std::vector<uint32_t> starts;
     triggers_.Starts(t, starts);
-    std::vector<Match> candidates;
-    for (uint32_t s : starts)
-      rules_->FindAt(t, s, std::min<size_t>(t.size(), s + kLongestDate), candidates);
+    std::vector<Candidate> candidates;
+    rules_->FindAt(t, starts, kLongestDate, candidates);
     if (candidates.empty()) return Status::Ok();
 
     // The longest match wins (between equally long ones, the earlier rule), unless its context
     // rules it out; only the matches that may win pay for their capture groups.
-    std::sort(candidates.begin(), candidates.end(), [](const Match& a, const Match& b) {
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
       if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
       if (a.rule != b.rule) return a.rule < b.rule;
       return a.begin < b.begin;
     });
-    std::map<uint32_t, Match*> chosen;  // begin -> match, non-overlapping
-    for (Match& m : candidates) {
-      auto next = chosen.lower_bound(m.begin);
-      if (next != chosen.end() && next->first < m.end) continue;
-      if (next != chosen.begin() && std::prev(next)->second->end > m.begin) continue;
-      rules_->Capture(t, m);
+    std::vector<Match> chosen;  // non-overlapping, by begin
+    chosen.reserve(candidates.size());
+    for (const Candidate& c : candidates) {
+      auto next = std::lower_bound(chosen.begin(), chosen.end(), c.begin,
+                                   [](const Match& m, uint32_t begin) { return m.begin < begin; });
+      if (next != chosen.end() && next->begin < c.end) continue;
+      if (next != chosen.begin() && std::prev(next)->end > c.begin) continue;
+      Match m = rules_->Capture(t, c);
       if (dates::RejectReason(rules_->spec(m.rule), m, t) != nullptr) continue;
-      chosen.emplace(m.begin, &m);
+      chosen.insert(next, m);
     }
 
     struct Pending {
@@ -67,16 +68,26 @@ class DateStage final : public Stage {
       dates::Value value;
       const Match* match;
     };
+    // The article's date of an offset, parsed once per article: a document's dates depend on
+    // the offset only through the article that holds it.
+    std::vector<std::pair<uint16_t, std::optional<dates::CivilDate>>> article_dates;
+    auto ref_date = [&](uint32_t norm_offset) {
+      const uint16_t article = doc.ArticleAt(norm_offset);
+      for (const auto& [a, date] : article_dates)
+        if (a == article) return date;
+      return article_dates.emplace_back(article, RefDate(doc, norm_offset)).second;
+    };
+
     std::vector<Pending> found;
     found.reserve(chosen.size() + 2);
-    for (const auto& entry : chosen) {
-      Match* const m = entry.second;  // named, not a structured binding: lambdas below capture it
+    for (Match& chosen_match : chosen) {
+      Match* const m = &chosen_match;
       const dates::RuleSpec& spec = rules_->spec(m->rule);
       if (m->has(dates::kSlotSpan)) {  // "in the past" -> "the past"
         m->begin = static_cast<uint32_t>(m->slots[dates::kSlotSpan].data() - t.data());
         m->end = static_cast<uint32_t>(m->begin + m->slots[dates::kSlotSpan].size());
       }
-      const std::optional<dates::CivilDate> ref = RefDate(doc, m->begin);
+      const std::optional<dates::CivilDate> ref = ref_date(m->begin);
       if (spec.kind == RuleKind::kRange) {
         auto values = resolver_.ResolveRange(*m, ref);
         if (!values) continue;
@@ -111,11 +122,12 @@ class DateStage final : public Stage {
         day = q.value.value;
       }
       if (day.empty()) {
-        if (auto ref = RefDate(doc, p.begin)) day = dates::FormatDate(*ref);
+        if (auto ref = ref_date(p.begin)) day = dates::FormatDate(*ref);
       }
       p.value.value = day.empty() ? std::string() : day + p.value.value;
     }
 
+    doc.entities.reserve(doc.entities.size() + found.size());
     for (Pending& p : found) {
       Entity& e = doc.AddFromNorm(EntityType::kDate, p.begin, p.end,
                                   std::string(rules_->spec(p.match->rule).name));

@@ -5,13 +5,11 @@
 #pragma once
 
 #include <cstdint>
-#include <string>
 #include <string_view>
-#include <unordered_set>
-#include <utility>
 #include <vector>
 
 #include "extractors/dates/date_lexicon.h"
+#include "extractors/dates/word_set.h"
 
 namespace accord::dates {
 
@@ -24,23 +22,20 @@ class TriggerScanner {
   // triggers ("almost two and a half years", "the end of next year", "at the moment").
   void Starts(std::string_view text, std::vector<uint32_t>& out) const;
 
-  bool IsTrigger(std::string_view word) const;  // case-insensitive
-  bool IsOpener(std::string_view word) const;   // a word a date may open with ("the", "two")
+  bool IsTrigger(std::string_view word) const {  // case-insensitive
+    return word.size() >= 2 && word.size() <= 12 && words_.Contains(word);
+  }
+  bool IsOpener(std::string_view word) const {  // a word a date may open with ("the", "two")
+    return word.size() <= 14 && openers_.Contains(word);
+  }
 
   // How far back from a trigger a date may start: words and bytes.
   static constexpr int kWordsBefore = 6;
   static constexpr uint32_t kBytesBefore = 64;
 
  private:
-  // Lower-case words, looked up by string_view without a copy.
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
-  using WordSet = std::unordered_set<std::string, Hash, std::equal_to<>>;
   WordSet words_;
   WordSet openers_;
-  uint64_t first_two_[26] = {};            // bit (b - 'a') of first_two_[a - 'a']: a word starts "ab"
 };
 
 }  // namespace accord::dates

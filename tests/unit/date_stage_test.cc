@@ -1,5 +1,6 @@
 // The date stage: its example corpus (extractors/dates/corpus/*.tsv) run as table-driven tests,
 // calendar arithmetic, tense, offsets through line breaks, and score gates on the shared gold.
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <set>
@@ -10,6 +11,7 @@
 #include "extractors/dates/date_resolve.h"
 #include "extractors/dates/date_rules.h"
 #include "extractors/dates/date_stage.h"
+#include "extractors/dates/word_set.h"
 #include "pipeline/normalize/normalize_stage.h"
 #include "pipeline/tables.h"
 #include "pipeline/utf8.h"
@@ -174,6 +176,63 @@ TEST(DateCalendarTest, IsoWeeksAndWeekdays) {
   EXPECT_TRUE(dates::ParseIsoDate("2016-02-29"));
 }
 
+TEST(DateRulesTest, FindAllAndFindAtAgreeOnAMatchAtAStart) {
+  auto lexicon = dates::Lexicon::Load();
+  ASSERT_TRUE(lexicon.ok());
+  auto rules = dates::RuleSet::Create(*lexicon);
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  const std::string text = "It shipped on April 17, 2018 to users.";
+  const uint32_t start = static_cast<uint32_t>(text.find("April"));
+  auto spans = [&](const std::vector<dates::Candidate>& found) {
+    std::set<std::string> out;
+    for (const dates::Candidate& c : found)
+      if (c.begin == start)
+        out.insert(std::string((*rules)->spec(c.rule).name) + " " + text.substr(c.begin, c.end - c.begin));
+    return out;
+  };
+  std::vector<dates::Candidate> all, at;
+  (*rules)->FindAll(text, 0, text.size(), all);  // the slow path, with its own unanchored set
+  const uint32_t starts[] = {start};
+  (*rules)->FindAt(text, starts, 160, at);
+  EXPECT_TRUE(spans(at).count("month-day-year April 17, 2018"));
+  EXPECT_TRUE(spans(all).count("month-day-year April 17, 2018"));
+  const dates::Match m = (*rules)->Capture(text, *std::find_if(at.begin(), at.end(), [&](const dates::Candidate& c) {
+    return (*rules)->spec(c.rule).name == "month-day-year";
+  }));
+  EXPECT_EQ(m.slots[dates::kSlotMonth], "April");
+  EXPECT_EQ(m.slots[dates::kSlotDay], "17");
+  EXPECT_EQ(m.slots[dates::kSlotYear], "2018");
+  EXPECT_FALSE(m.has(dates::kSlotWday));
+}
+
+TEST(DateWordSetTest, FindsWordsInAnyCaseWithTheirValues) {
+  dates::WordSet words;
+  words.Add("Monday", 1);
+  words.Add("may", 2);
+  words.Add("MAY", 4);  // the same word: the values are or'ed
+  words.Add("won't", 8);
+  words.Add("1st", 16);
+  words.Add("");                        // not added
+  words.Add(std::string(30, 'a'));      // longer than kMaxLength: not added
+  EXPECT_EQ(words.size(), 4u);
+  EXPECT_EQ(words.Find("monday"), 1);
+  EXPECT_EQ(words.Find("MONDAY"), 1);
+  EXPECT_EQ(words.Find("mOnDaY"), 1);
+  EXPECT_EQ(words.Find("May"), 6);
+  EXPECT_EQ(words.Find("WON'T"), 8);
+  EXPECT_EQ(words.Find("1ST"), 16);
+  EXPECT_EQ(words.Find("mon"), 0);
+  EXPECT_EQ(words.Find("mondays"), 0);
+  EXPECT_EQ(words.Find("tuesday"), 0);
+  EXPECT_EQ(words.Find(""), 0);
+  EXPECT_EQ(words.Find(std::string(30, 'a')), 0);
+  const std::string_view list[] = {"the", "a", "An"};
+  const dates::WordSet of = dates::WordSet::Of(list, 3);
+  EXPECT_TRUE(of.Contains("THE"));
+  EXPECT_EQ(of.Find("an"), 3);
+  EXPECT_FALSE(of.Contains("and"));
+}
+
 struct TenseCase {
   std::string sentence;  // the date expression is marked with [ ]
   Tense tense;
@@ -189,6 +248,10 @@ TEST(DateTenseTest, ClauseTenseFromTheNearestCue) {
       {"On [Monday], officials issued a warning.", Tense::kPast},
       {"It rains. The minister will speak. Police arrested him on [Sunday].", Tense::kPast},
       {"On [Monday] the museum opens its doors.", Tense::kUnknown},
+      {"The well-planned launch on [Monday] drew crowds.", Tense::kPast},
+      {"It -- as we know -- opens on [Friday]; it won't close.", Tense::kFuture},
+      {"They're going to ship on [Monday].", Tense::kFuture},
+      {"Going out on [Monday] is fun.", Tense::kUnknown},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.sentence);

@@ -1,0 +1,76 @@
+// A set of short ASCII words looked up ignoring ASCII case, each with a small value (bit flags
+// or a class): the word lists the date stage checks on every word of a text (trigger words,
+// opening words, tense cues). Words are bucketed by length and folded first letter, so a lookup
+// compares a handful of candidates at most, without hashing and without allocating.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace accord::dates {
+
+class WordSet {
+ public:
+  static constexpr size_t kMaxLength = 24;
+
+  // The set of `words`, each with `value`.
+  static WordSet Of(std::span<const std::string_view> words, uint8_t value = 1) {
+    WordSet set;
+    for (std::string_view w : words) set.Add(w, value);
+    return set;
+  }
+
+  // Adds `word` (folded to lower case); a word added twice keeps both values, or'ed. Empty words
+  // and words longer than kMaxLength are not added.
+  void Add(std::string_view word, uint8_t value = 1);
+
+  // The value of `word` (any case), 0 when absent.
+  uint8_t Find(std::string_view word) const {
+    if (word.empty() || word.size() > kMaxLength) return 0;
+    const size_t b = Bucket(word.size(), word[0]);
+    for (uint16_t i = start_[b]; i < start_[b + 1]; ++i)
+      if (EqualsFolded(entries_[i].word, word)) return entries_[i].value;
+    return 0;
+  }
+  bool Contains(std::string_view word) const { return Find(word) != 0; }
+
+  size_t size() const { return entries_.size(); }
+
+ private:
+  static constexpr size_t kLetters = 27;  // a..z, then every other first byte
+  // Per byte: its ASCII lower case, and its letter index (a..z 0..25, else 26).
+  static constexpr std::array<char, 256> kFold = [] {
+    std::array<char, 256> t{};
+    for (int c = 0; c < 256; ++c) t[c] = static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
+    return t;
+  }();
+  static constexpr std::array<uint8_t, 256> kLetter = [] {
+    std::array<uint8_t, 256> t{};
+    for (int c = 0; c < 256; ++c)
+      t[c] = static_cast<uint8_t>((c >= 'a' && c <= 'z') ? c - 'a' : (c >= 'A' && c <= 'Z') ? c - 'A' : 26);
+    return t;
+  }();
+  static char Fold(char c) { return kFold[static_cast<uint8_t>(c)]; }
+  static size_t Bucket(size_t length, char first) {
+    return length * kLetters + kLetter[static_cast<uint8_t>(first)];
+  }
+  // `folded` is lower case and as long as `word`.
+  static bool EqualsFolded(std::string_view folded, std::string_view word) {
+    for (size_t i = 0; i < word.size(); ++i)
+      if (folded[i] != Fold(word[i])) return false;
+    return true;
+  }
+
+  struct Entry {
+    std::string word;  // lower case
+    uint8_t value;
+  };
+  std::vector<Entry> entries_;  // sorted by bucket
+  std::array<uint16_t, (kMaxLength + 1) * kLetters + 1> start_{};  // bucket -> first entry
+};
+
+}  // namespace accord::dates
