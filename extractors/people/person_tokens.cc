@@ -104,6 +104,27 @@ void Scan(std::string_view s, std::vector<NameToken>& out) {
       bool has_digit = IsDigit(c);
       size_t end = i;
       while (end < s.size()) {
+        // ASCII letters and digits, the common case: no decoding, no Unicode property lookups.
+        const unsigned char b = static_cast<unsigned char>(s[end]);
+        if (b < 0x80) {
+          if (b >= 'a' && b <= 'z') {
+            ++letters;
+            any_lower = true;
+            ++end;
+            continue;
+          }
+          if (b >= 'A' && b <= 'Z') {
+            ++letters;
+            ++end;
+            continue;
+          }
+          if (b >= '0' && b <= '9') {
+            has_digit = true;
+            ++end;
+            continue;
+          }
+          if (b != '\'' && b != '-') break;
+        }
         size_t j = end;
         const char32_t n = static_cast<unsigned char>(s[j]) < 0x80 ? s[j++] : utf8::Next(s, j);
         if (IsLetter(n) || IsDigit(n)) {
@@ -189,6 +210,7 @@ void MarkSentenceStarts(std::string_view s, std::vector<NameToken>& toks) {
 
 // Short words that Title Case headlines leave in lower case ("Firms to Pledge Not to Assist").
 bool IsHeadlineLowerWord(std::string_view w) {
+  if (w.size() < 4 || w.size() > 6 || w[0] < 'a' || w[0] > 'z') return false;
   static constexpr std::string_view kWords[] = {"with", "from", "into", "onto", "over", "than",
                                                 "that", "upon", "amid", "about", "after",
                                                 "before", "under", "until", "while", "when"};
