@@ -12,6 +12,7 @@ namespace {
 inline bool AsciiLetterOrDigit(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
+inline bool AsciiLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 inline bool AsciiSpace(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -83,7 +84,17 @@ bool WordFolder::IsLower(char32_t cp) const {
 }
 
 void WordFolder::AppendFolded(std::string_view word, std::string& out) const {
+  // ASCII bytes fold one to one: lower-case them in place, then go code point by code point from
+  // the first non-ASCII byte on.
   size_t i = 0;
+  const size_t start = out.size();
+  out.resize(start + word.size());
+  char* o = out.data() + start;
+  while (i < word.size() && static_cast<unsigned char>(word[i]) < 0x80) {
+    const char c = word[i++];
+    *o++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  out.resize(start + i);
   while (i < word.size()) {
     const unsigned char c = static_cast<unsigned char>(word[i]);
     if (c < 0x80) {
@@ -171,12 +182,14 @@ void WordFolder::Split(std::string_view text, std::vector<Word>& out) const {
     while (i < n) {
       const unsigned char c = static_cast<unsigned char>(text[i]);
       if (c < 0x80) {
-        if (c >= 'a' && c <= 'z') {  // the common case, inline
+        if (AsciiLower(c)) {  // the common case, inline, with the rest of its lower-case run
           if (first) w.flags |= Word::kLowerFirst;
           first = false;
           any_lower = true;
-          ++letters_in_segment;
-          ++i;
+          size_t j = i + 1;
+          while (j < n && AsciiLower(static_cast<unsigned char>(text[j]))) ++j;
+          letters_in_segment += j - i;
+          i = j;
           continue;
         }
         if (AsciiLetterOrDigit(c)) {
