@@ -61,6 +61,12 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
                   const NameCandidates& candidates, std::vector<ResolvedName>& out) {
   out.clear();
   const auto& mentions = candidates.mentions;
+  // Every name repeats an accepted one or a cued candidate: without either, there are none.
+  if (std::none_of(mentions.begin(), mentions.end(),
+                   [](const NameMention& m) { return m.accepted || m.cue; })) {
+    return;
+  }
+  out.reserve(mentions.size());
   std::vector<NameInfo> info(mentions.size());
   for (size_t i = 0; i < mentions.size(); ++i) {
     const NameMention& m = mentions[i];
@@ -110,6 +116,7 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
       }
     }
   }
+  if (std::none_of(info.begin(), info.end(), [](const NameInfo& n) { return n.accepted; })) return;
 
   for (int round = 0; round < 2; ++round) {
     surnames.clear();

@@ -57,6 +57,7 @@ bool PersonRules::IsNameWord(std::string_view text, const NameToken& t) const {
   if (t.Is(NameToken::kCap)) {
     return !t.Is(NameToken::kAllCaps) || t.Is(NameToken::kByline) || t.end - t.begin == 1;
   }
+  if (!t.Is(NameToken::kAsciiHyphen)) return false;
   const std::string_view w = TextOf(text, t);
   const size_t hyphen = w.find('-');
   if (hyphen == std::string_view::npos || hyphen + 1 >= w.size()) return false;

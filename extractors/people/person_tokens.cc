@@ -149,6 +149,7 @@ void Scan(std::string_view s, std::vector<NameToken>& out) {
             utf8::Next(s, q);
             if (!IsLetter(PeekAt(s, q))) break;
           }
+          if (n == '-') t.flags |= NameToken::kAsciiHyphen;
           end = j;
           continue;
         }
