@@ -107,10 +107,12 @@ void Scan(std::string_view s, std::vector<NameToken>& out) {
         // ASCII letters and digits, the common case: no decoding, no Unicode property lookups.
         const unsigned char b = static_cast<unsigned char>(s[end]);
         if (b < 0x80) {
-          if (b >= 'a' && b <= 'z') {
-            ++letters;
+          if (b >= 'a' && b <= 'z') {  // with the rest of its lower-case run
+            size_t j = end + 1;
+            while (j < s.size() && static_cast<unsigned char>(s[j] - 'a') < 26) ++j;
+            letters += static_cast<int>(j - end);
             any_lower = true;
-            ++end;
+            end = j;
             continue;
           }
           if (b >= 'A' && b <= 'Z') {
