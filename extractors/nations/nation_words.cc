@@ -9,10 +9,21 @@
 namespace accord::nations {
 namespace {
 
-inline bool AsciiLetterOrDigit(unsigned char c) {
+constexpr bool AsciiLetterOrDigit(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 inline bool AsciiLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+
+// What the word splitter needs to know of an ASCII byte, in one table lookup.
+enum : uint8_t { kAlnum = 1, kSentenceMark = 2 };
+constexpr std::array<uint8_t, 128> kAsciiClass = [] {
+  std::array<uint8_t, 128> t{};
+  for (int c = 0; c < 128; ++c) {
+    if (AsciiLetterOrDigit(static_cast<unsigned char>(c))) t[c] |= kAlnum;
+    if (c == '.' || c == '!' || c == '?' || c == ':') t[c] |= kSentenceMark;
+  }
+  return t;
+}();
 inline bool AsciiSpace(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -126,9 +137,13 @@ void WordFolder::Split(std::string_view text, std::vector<Word>& out) const {
     while (i < n) {
       const unsigned char c = static_cast<unsigned char>(text[i]);
       if (c < 0x80) {
-        if (AsciiLetterOrDigit(c)) break;
-        if (c == '.' || c == '!' || c == '?' || c == ':') sentence_start = true;
-        if (c == '\n' && i + 1 < n && text[i + 1] == '\n') sentence_start = true;
+        const uint8_t k = kAsciiClass[c];
+        if (k & kAlnum) break;
+        if (k & kSentenceMark) {
+          sentence_start = true;
+        } else if (c == '\n' && i + 1 < n && text[i + 1] == '\n') {
+          sentence_start = true;
+        }
         ++i;
         continue;
       }
