@@ -221,7 +221,7 @@ void PersonRules::Flush(std::string_view text, const std::vector<NameToken>& tok
   for (size_t k = 0; k < count; ++k) {
     if (parts[k].kind != NamePart::kWord) continue;
     ++words;
-    const NonNameClass c = lex_->NonName(TextOf(text, tokens[parts[k].token]));
+    const NonNameClass c = parts[k].non_name;
     // Organization and place words make the run something else ("Cisco Systems", "New York");
     // after a title, only organization words do ("his wife, Xu Hong").
     if (c == NonNameClass::kOrg || (c == NonNameClass::kPlace && !title_evidence)) return;
@@ -355,7 +355,7 @@ void PersonRules::ProcessChain(std::string_view text, const std::vector<NameToke
       continue;
     }
     if (chain[k].kind == NamePart::kWord) {
-      const NonNameClass c = lex_->NonName(TextOf(text, tokens[chain[k].token]));
+      const NonNameClass c = chain[k].non_name;
       if (c == NonNameClass::kFunction || c == NonNameClass::kWeekday ||
           (c == NonNameClass::kMonth && k == seg)) {
         Flush(text, tokens, chain.data() + seg, k - seg, title_evidence, out);
@@ -377,7 +377,9 @@ void PersonRules::Find(std::string_view text, const std::vector<NameToken>& toke
   chain.reserve(16);
   size_t i = 0;
   while (i < tokens.size()) {
-    if (!IsNameWord(text, tokens[i])) {
+    // (Only a capitalised word or a hyphenated one like "al-Assad" can be a name word.)
+    constexpr uint32_t kMaybeName = NameToken::kCap | NameToken::kAsciiHyphen;
+    if (!tokens[i].Is(kMaybeName) || !IsNameWord(text, tokens[i])) {
       ++i;
       continue;
     }
@@ -419,6 +421,7 @@ void PersonRules::Find(std::string_view text, const std::vector<NameToken>& toke
           break;  // nothing follows a suffix
         }
         p.kind = NamePart::kWord;
+        p.non_name = lex_->NonName(w);
         chain.push_back(p);
         ++j;
         continue;
