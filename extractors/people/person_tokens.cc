@@ -314,10 +314,10 @@ void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
   std::sort(taken.begin(), taken.end(),
             [](const Span& a, const Span& b) { return a.begin < b.begin; });
 
+  if (zones.empty() && taken.empty()) return;
   size_t zi = 0, ti = 0;
   for (NameToken& t : out) {
     const uint32_t raw_begin = doc.norm.RawBegin(t.begin);
-    const uint32_t raw_end = doc.norm.RawEnd(t.end - 1);
     if (!zones.empty()) {
       // Tokens come in raw order, so one forward pointer suffices; restart if not.
       if (zi > 0 && zi <= zones.size() && raw_begin < zones[zi - 1]->span.begin) zi = 0;
@@ -327,6 +327,7 @@ void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
       }
     }
     if (!taken.empty()) {
+      const uint32_t raw_end = doc.norm.RawEnd(t.end - 1);
       if (ti > 0 && ti <= taken.size() && raw_begin < taken[ti - 1].begin) ti = 0;
       while (ti < taken.size() && taken[ti].end <= raw_begin) ++ti;
       // Spans may nest; check the few that start before this token ends.
