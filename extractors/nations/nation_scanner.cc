@@ -40,6 +40,7 @@ void ScanCandidates(const Lexicon& lex, std::string_view text, const std::vector
     if (!words[i].has(Word::kUpperFirst)) continue;
     key.clear();
     folder.AppendFolded(WordText(text, words[i]), key);
+    if (!lex.MayStartKey(key)) continue;
     int32_t best = -1;
     uint32_t best_last = i;
     for (uint32_t j = i;;) {

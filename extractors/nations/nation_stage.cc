@@ -22,13 +22,14 @@ class NationStage final : public Stage {
   Status Run(Document& doc) const override {
     const std::string& text = doc.norm.text();
     if (text.empty()) return Status::Ok();
-    std::vector<nations::Word> words;
-    words.reserve(text.size() / 5);
-    lex_->folder().Split(text, words);
-    std::vector<nations::Candidate> cands;
+    // Scratch reused across documents (the stage is shared by threads, so one set per thread).
+    thread_local std::vector<nations::Word> words;
+    thread_local std::vector<nations::Candidate> cands;
+    thread_local std::vector<nations::Decision> decisions;
+    lex_->folder().Split(text, words);  // clears `words` first
+    cands.clear();
     nations::ScanCandidates(*lex_, text, words, cands);
-    std::vector<nations::Decision> decisions;
-    rules_.Decide(text, words, cands, decisions);
+    rules_.Decide(text, words, cands, decisions);  // assigns `decisions`
     for (size_t k = 0; k < cands.size(); ++k) {
       const nations::Decision& d = decisions[k];
       if (!d.emit) continue;

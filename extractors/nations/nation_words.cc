@@ -9,9 +9,21 @@
 namespace accord::nations {
 namespace {
 
-inline bool AsciiLetterOrDigit(unsigned char c) {
+constexpr bool AsciiLetterOrDigit(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
+inline bool AsciiLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+
+// What the word splitter needs to know of an ASCII byte, in one table lookup.
+enum : uint8_t { kAlnum = 1, kSentenceMark = 2 };
+constexpr std::array<uint8_t, 128> kAsciiClass = [] {
+  std::array<uint8_t, 128> t{};
+  for (int c = 0; c < 128; ++c) {
+    if (AsciiLetterOrDigit(static_cast<unsigned char>(c))) t[c] |= kAlnum;
+    if (c == '.' || c == '!' || c == '?' || c == ':') t[c] |= kSentenceMark;
+  }
+  return t;
+}();
 inline bool AsciiSpace(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -83,7 +95,17 @@ bool WordFolder::IsLower(char32_t cp) const {
 }
 
 void WordFolder::AppendFolded(std::string_view word, std::string& out) const {
+  // ASCII bytes fold one to one: lower-case them in place, then go code point by code point from
+  // the first non-ASCII byte on.
   size_t i = 0;
+  const size_t start = out.size();
+  out.resize(start + word.size());
+  char* o = out.data() + start;
+  while (i < word.size() && static_cast<unsigned char>(word[i]) < 0x80) {
+    const char c = word[i++];
+    *o++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  out.resize(start + i);
   while (i < word.size()) {
     const unsigned char c = static_cast<unsigned char>(word[i]);
     if (c < 0x80) {
@@ -115,9 +137,13 @@ void WordFolder::Split(std::string_view text, std::vector<Word>& out) const {
     while (i < n) {
       const unsigned char c = static_cast<unsigned char>(text[i]);
       if (c < 0x80) {
-        if (AsciiLetterOrDigit(c)) break;
-        if (c == '.' || c == '!' || c == '?' || c == ':') sentence_start = true;
-        if (c == '\n' && i + 1 < n && text[i + 1] == '\n') sentence_start = true;
+        const uint8_t k = kAsciiClass[c];
+        if (k & kAlnum) break;
+        if (k & kSentenceMark) {
+          sentence_start = true;
+        } else if (c == '\n' && i + 1 < n && text[i + 1] == '\n') {
+          sentence_start = true;
+        }
         ++i;
         continue;
       }
@@ -171,12 +197,14 @@ void WordFolder::Split(std::string_view text, std::vector<Word>& out) const {
     while (i < n) {
       const unsigned char c = static_cast<unsigned char>(text[i]);
       if (c < 0x80) {
-        if (c >= 'a' && c <= 'z') {  // the common case, inline
+        if (AsciiLower(c)) {  // the common case, inline, with the rest of its lower-case run
           if (first) w.flags |= Word::kLowerFirst;
           first = false;
           any_lower = true;
-          ++letters_in_segment;
-          ++i;
+          size_t j = i + 1;
+          while (j < n && AsciiLower(static_cast<unsigned char>(text[j]))) ++j;
+          letters_in_segment += j - i;
+          i = j;
           continue;
         }
         if (AsciiLetterOrDigit(c)) {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace accord::people {
 namespace {
@@ -11,6 +10,8 @@ struct NameInfo {
   std::string_view first;  // first word or initial, as written
   std::string_view last;   // last word (the surname), as written
   std::string text;        // the name, whitespace normalised
+  std::string first_folded;  // `first` and `last`, ASCII-folded
+  std::string last_folded;
   bool accepted = false;
   const char* rule = "";
 };
@@ -55,12 +56,76 @@ bool BetterForm(const std::string& a, const std::string& b) {
   return a.size() > b.size();
 }
 
+void FoldInto(std::string_view w, std::string& out) {
+  out.assign(w.data(), w.size());
+  for (char& c : out) c = FoldAscii(c);
+}
+
+// A set of folded words: filled, sealed (sorted), then asked. The views point into the caller's
+// strings, which outlive the set.
+class WordSet {
+ public:
+  void Clear() { words_.clear(); }
+  void Add(std::string_view w) { words_.push_back(w); }
+  void Seal() {
+    std::sort(words_.begin(), words_.end());
+    words_.erase(std::unique(words_.begin(), words_.end()), words_.end());
+  }
+  bool Has(std::string_view w) const { return std::binary_search(words_.begin(), words_.end(), w); }
+  bool empty() const { return words_.empty(); }
+
+ private:
+  std::vector<std::string_view> words_;
+};
+
+// Mentions by a folded word, each word's mentions in text order: filled in text order, then
+// sealed (a stable sort by word).
+class MentionIndex {
+ public:
+  void Add(std::string_view w, size_t mention) { entries_.push_back({w, mention}); }
+  void Seal() {
+    std::stable_sort(entries_.begin(), entries_.end(),
+                     [](const Entry& a, const Entry& b) { return a.word < b.word; });
+  }
+  struct Entry {
+    std::string_view word;
+    size_t mention;
+  };
+  // The mentions of word `w`, in text order.
+  std::pair<const Entry*, const Entry*> Of(std::string_view w) const {
+    auto [lo, hi] = std::equal_range(entries_.begin(), entries_.end(), Entry{w, 0},
+                                     [](const Entry& a, const Entry& b) { return a.word < b.word; });
+    return {entries_.data() + (lo - entries_.begin()), entries_.data() + (hi - entries_.begin())};
+  }
+  // The first mention of `w`, or SIZE_MAX.
+  size_t First(std::string_view w) const {
+    auto [lo, hi] = Of(w);
+    return lo == hi ? SIZE_MAX : lo->mention;
+  }
+
+ private:
+  std::vector<Entry> entries_;
+};
+
+struct PairHash {
+  size_t operator()(const std::pair<std::string_view, std::string_view>& p) const {
+    const size_t a = std::hash<std::string_view>{}(p.first);
+    return a ^ (std::hash<std::string_view>{}(p.second) + 0x9E3779B97F4A7C15ull + (a << 6) + (a >> 2));
+  }
+};
+
 }  // namespace
 
 void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
                   const NameCandidates& candidates, std::vector<ResolvedName>& out) {
   out.clear();
   const auto& mentions = candidates.mentions;
+  // Every name repeats an accepted one or a cued candidate: without either, there are none.
+  if (std::none_of(mentions.begin(), mentions.end(),
+                   [](const NameMention& m) { return m.accepted || m.cue; })) {
+    return;
+  }
+  out.reserve(mentions.size());
   std::vector<NameInfo> info(mentions.size());
   for (size_t i = 0; i < mentions.size(); ++i) {
     const NameMention& m = mentions[i];
@@ -83,55 +148,54 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
         break;
       }
     }
+    FoldInto(n.first, n.first_folded);
+    FoldInto(n.last, n.last_folded);
   }
+  // (The folded strings of `info` stay put from here on: the sets and indexes below view them.)
 
-  // Candidates that repeat a known name, in two rounds: names accepted in the first round
-  // ("Aldrich Ames" after "Ames, 52,") are known in the second.
-  std::unordered_set<std::string> surnames;  // ASCII-folded
-  std::unordered_set<std::string> firsts;    // first words of full names, ASCII-folded
-  std::string folded;
-  auto fold = [&folded](std::string_view w) -> const std::string& {
-    folded.assign(w.begin(), w.end());
-    for (char& c : folded) c = FoldAscii(c);
-    return folded;
-  };
   // A run of capitalised words whose last word recurs alone next to a speech verb or an
   // appositive is a name: "charged Aldrich Hazen Ames" ... "Ames said".
-  std::unordered_set<std::string> cued;
+  WordSet cued;
   for (size_t i = 0; i < mentions.size(); ++i)
-    if (!info[i].accepted && mentions[i].cue) cued.insert(fold(info[i].last));
+    if (!info[i].accepted && mentions[i].cue) cued.Add(info[i].last_folded);
+  cued.Seal();
   if (!cued.empty()) {
     for (size_t i = 0; i < mentions.size(); ++i) {
       NameInfo& n = info[i];
       if (n.accepted || mentions[i].word_count < 2 || mentions[i].headline) continue;
-      if (cued.count(fold(n.last)) > 0) {
+      if (cued.Has(n.last_folded)) {
         n.accepted = true;
         n.rule = "surname-repeat";
       }
     }
   }
+  if (std::none_of(info.begin(), info.end(), [](const NameInfo& n) { return n.accepted; })) return;
 
+  // Candidates that repeat a known name, in two rounds: names accepted in the first round
+  // ("Aldrich Ames" after "Ames, 52,") are known in the second.
+  WordSet surnames;  // folded last words of accepted names
+  WordSet firsts;    // folded first words of accepted full names
   for (int round = 0; round < 2; ++round) {
-    surnames.clear();
+    surnames.Clear();
     for (size_t i = 0; i < mentions.size(); ++i)
-      if (info[i].accepted) surnames.insert(fold(info[i].last));
-    auto known_surname = [&](std::string_view w) { return surnames.count(fold(w)) > 0; };
-    firsts.clear();
+      if (info[i].accepted) surnames.Add(info[i].last_folded);
+    surnames.Seal();
+    firsts.Clear();
     for (size_t i = 0; i < mentions.size(); ++i)
       if (info[i].accepted && mentions[i].word_count >= 2 && info[i].first.size() > 1)
-        firsts.insert(fold(info[i].first));
-    auto known_first = [&](std::string_view w) { return firsts.count(fold(w)) > 0; };
+        firsts.Add(info[i].first_folded);
+    firsts.Seal();
     bool changed = false;
     for (size_t i = 0; i < mentions.size(); ++i) {
       NameInfo& n = info[i];
       if (n.accepted) continue;
       if (mentions[i].word_count == 1) {
-        if (n.first == n.last && known_surname(n.last)) {
+        if (n.first == n.last && surnames.Has(n.last_folded)) {
           n.accepted = true;
           n.rule = "coref-surname";
           changed = true;
         } else if (n.first == n.last && n.first.size() > 1 && !mentions[i].weak_start &&
-                   !mentions[i].headline && known_first(n.first)) {
+                   !mentions[i].headline && firsts.Has(n.first_folded)) {
           // The first word of a full name alone: "Rosario" after "Rosario Ames", "Wei" after
           // "Wei Jingsheng" (family name first).
           n.accepted = true;
@@ -141,7 +205,7 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
         continue;
       }
       // A longer form of a known surname: "Aldrich Hazen Ames" after "Ames, 52,".
-      if (known_surname(n.last)) {
+      if (surnames.Has(n.last_folded)) {
         n.accepted = true;
         n.rule = "coref-full";
         changed = true;
@@ -150,35 +214,32 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
     if (!changed) break;
   }
   // Full names indexed by folded last and first word; each index list is in text order.
-  std::unordered_map<std::string, std::vector<size_t>> by_last, by_first;
+  MentionIndex by_last, by_first;
   for (size_t i = 0; i < mentions.size(); ++i) {
     if (!info[i].accepted || mentions[i].word_count < 2) continue;
-    by_last[fold(info[i].last)].push_back(i);
-    by_first[fold(info[i].first)].push_back(i);
+    by_last.Add(info[i].last_folded, i);
+    by_first.Add(info[i].first_folded, i);
   }
-  auto first_of = [&](const std::unordered_map<std::string, std::vector<size_t>>& index,
-                      std::string_view w) -> size_t {
-    auto it = index.find(fold(w));
-    return it == index.end() ? SIZE_MAX : it->second.front();
-  };
+  by_last.Seal();
+  by_first.Seal();
 
   // Canonical forms: the best form among the full names with the anchor's surname and a
   // compatible first word, memoised per (surname, first word) so that a long document stays
   // linear.
-  std::unordered_map<std::string, std::string> memo;
+  std::unordered_map<std::pair<std::string_view, std::string_view>, const std::string*, PairHash>
+      memo;
   auto longest_of = [&](size_t anchor) -> const std::string& {
-    std::string key = fold(info[anchor].last);
-    key += '\t';
-    key += fold(info[anchor].first);
-    auto [it, inserted] = memo.try_emplace(std::move(key));
-    if (!inserted) return it->second;
-    const std::string* best = &info[anchor].text;
-    for (size_t f : by_last[fold(info[anchor].last)]) {
-      if (!CompatibleFirst(info[f].first, info[anchor].first)) continue;
+    const NameInfo& a = info[anchor];
+    auto [it, inserted] = memo.try_emplace({a.last_folded, a.first_folded}, nullptr);
+    if (!inserted) return *it->second;
+    const std::string* best = &a.text;
+    for (auto [e, end] = by_last.Of(a.last_folded); e != end; ++e) {
+      const size_t f = e->mention;
+      if (!CompatibleFirst(info[f].first, a.first)) continue;
       if (BetterForm(info[f].text, *best)) best = &info[f].text;
     }
-    it->second = *best;
-    return it->second;
+    it->second = best;
+    return *best;
   };
   for (size_t i = 0; i < mentions.size(); ++i) {
     const NameInfo& n = info[i];
@@ -192,8 +253,8 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
     } else {
       // A lone surname: the first full name with that surname (news names the main person
       // first); else the first full name that begins with the word.
-      size_t anchor = first_of(by_last, n.last);
-      if (anchor == SIZE_MAX) anchor = first_of(by_first, n.first);
+      size_t anchor = by_last.First(n.last_folded);
+      if (anchor == SIZE_MAX) anchor = by_first.First(n.first_folded);
       r.canonical = anchor == SIZE_MAX ? n.text : longest_of(anchor);
     }
     out.push_back(std::move(r));
@@ -201,9 +262,11 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
 
   // Title Case headlines: a known name inside a run of capitalised words ("Pellworth Leaves
   // Globex", "Ilse Pellworth To Step Down").
-  std::unordered_set<std::string> known;  // folded surnames of accepted names
+  WordSet known;  // folded surnames of accepted names
   for (size_t i = 0; i < mentions.size(); ++i)
-    if (info[i].accepted) known.insert(fold(info[i].last));
+    if (info[i].accepted) known.Add(info[i].last_folded);
+  known.Seal();
+  std::string folded;
   for (size_t i = 0; i < mentions.size(); ++i) {
     if (info[i].accepted || !mentions[i].headline || mentions[i].word_count < 2) continue;
     const NamePart* parts = candidates.parts.data() + mentions[i].parts_begin;
@@ -211,16 +274,15 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
     for (size_t k = 0; k < count; ++k) {
       if (parts[k].kind != NamePart::kWord) continue;
       const std::string_view w = WordOf(text, tokens, parts[k]);
+      FoldInto(w, folded);
       // A full name: this word and the next are the first and last word of one.
       size_t full = SIZE_MAX;
       if (k + 1 < count && parts[k + 1].kind == NamePart::kWord) {
         const std::string_view next = WordOf(text, tokens, parts[k + 1]);
-        if (auto it = by_first.find(fold(w)); it != by_first.end()) {
-          for (size_t f : it->second) {
-            if (SameWord(info[f].last, next)) {
-              full = f;
-              break;
-            }
+        for (auto [e, end] = by_first.Of(folded); e != end; ++e) {
+          if (SameWord(info[e->mention].last, next)) {
+            full = e->mention;
+            break;
           }
         }
       }
@@ -234,10 +296,10 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
         ++k;
         continue;
       }
-      if (known.count(fold(w)) == 0) continue;
+      if (!known.Has(folded)) continue;
       r.end = parts[k].end;
       r.rule = "coref-headline";
-      const size_t anchor = first_of(by_last, w);
+      const size_t anchor = by_last.First(folded);
       r.canonical = anchor == SIZE_MAX ? std::string(w) : longest_of(anchor);
       out.push_back(std::move(r));
     }

@@ -35,22 +35,43 @@ std::string TitleKey(std::string_view s) {
 }  // namespace
 
 void LowerAscii(std::string_view in, std::string& out) {
-  out.assign(in.begin(), in.end());
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  out.resize(in.size());
+  char* o = out.data();
+  for (size_t k = 0; k < in.size(); ++k) {
+    const char c = in[k];
+    o[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+}
+
+void PersonLexicon::BuildFilters() {
+  for (const auto& [w, kind] : first_names_) first_names_filter_.Add(w);
+  for (const auto& [w, cls] : non_names_) non_names_filter_.Add(w);
+  for (const auto& [w, kind] : name_parts_) name_parts_filter_.Add(w);
+  for (const auto& [w, kind] : titles_) {
+    titles_filter_.Add(w);
+    cue_word_filter_.Add(w);
+  }
+  for (const std::string& w : title_first_words_) title_first_filter_.Add(w);
+  for (const std::string& w : title_last_words_) title_last_filter_.Add(w);
+  for (const std::string& w : speech_) cue_word_filter_.Add(w);
+  for (const std::string& w : appositive_) cue_word_filter_.Add(w);
+  for (const std::string& w : before_) before_last_filter_.Add(w.substr(w.rfind(' ') + 1));
 }
 
 FirstNameKind PersonLexicon::FirstName(std::string_view word) const {
+  if (!first_names_filter_.MayContain(word)) return FirstNameKind::kNone;
   auto it = first_names_.find(word);
   return it == first_names_.end() ? FirstNameKind::kNone : it->second;
 }
 
 NonNameClass PersonLexicon::NonName(std::string_view word) const {
+  if (!non_names_filter_.MayContain(word)) return NonNameClass::kNone;
   auto it = non_names_.find(word);
   return it == non_names_.end() ? NonNameClass::kNone : it->second;
 }
 
 NamePartKind PersonLexicon::NamePart(std::string_view word) const {
+  if (!name_parts_filter_.MayContain(word)) return NamePartKind::kNone;
   auto it = name_parts_.find(word);
   return it == name_parts_.end() ? NamePartKind::kNone : it->second;
 }
@@ -147,6 +168,7 @@ StatusOr<PersonLexicon> PersonLexicon::FromTables(std::string_view first_names,
       return RowError(*cue_table, r, "kind must be speech, before or appositive");
     }
   }
+  lex.BuildFilters();
   return lex;
 }
 

@@ -57,6 +57,7 @@ bool PersonRules::IsNameWord(std::string_view text, const NameToken& t) const {
   if (t.Is(NameToken::kCap)) {
     return !t.Is(NameToken::kAllCaps) || t.Is(NameToken::kByline) || t.end - t.begin == 1;
   }
+  if (!t.Is(NameToken::kAsciiHyphen)) return false;
   const std::string_view w = TextOf(text, t);
   const size_t hyphen = w.find('-');
   if (hyphen == std::string_view::npos || hyphen + 1 >= w.size()) return false;
@@ -74,7 +75,9 @@ size_t PersonRules::TitleAt(std::string_view text, const std::vector<NameToken>&
   for (size_t n = 0; n < lex_->max_title_words() && k + n < chain.size(); ++n) {
     const NamePart& p = chain[k + n];
     if (p.kind != NamePart::kWord) break;
-    LowerAscii(TextOf(text, tokens[p.token]), lower);
+    const std::string_view word = TextOf(text, tokens[p.token]);
+    if (n == 0 && !lex_->MayBeginTitle(word)) return 0;
+    LowerAscii(word, lower);
     if (n == 0 && !lex_->BeginsTitle(lower)) return 0;
     if (n > 0) key += ' ';
     key += lower;
@@ -119,6 +122,7 @@ bool PersonRules::TitleBefore(std::string_view text, const std::vector<NameToken
   const bool after_comma = end < first && IsPunct(text, tokens[end], ",");
   thread_local std::string key, lower;  // scratch, reused across calls
   if (end == 0 || !tokens[end - 1].Is(NameToken::kWord)) return false;
+  if (!lex_->MayEndTitle(TextOf(text, tokens[end - 1]))) return false;
   LowerAscii(TextOf(text, tokens[end - 1]), lower);
   if (!lex_->EndsTitle(lower)) return false;
   // Try the longest title first: words [end - n, end).
@@ -154,14 +158,19 @@ bool PersonRules::TitleBefore(std::string_view text, const std::vector<NameToken
 const char* PersonRules::CueEvidence(std::string_view text, const std::vector<NameToken>& tokens,
                                      size_t first, size_t next) const {
   thread_local std::string lower, key;  // scratch, reused across calls
-  if (next < tokens.size() && IsLowerWord(tokens[next])) {
+  if (next < tokens.size() && IsLowerWord(tokens[next]) &&
+      lex_->MayBeCueWord(TextOf(text, tokens[next]))) {
     LowerAscii(TextOf(text, tokens[next]), lower);
     if (lex_->IsSpeechVerb(lower)) return "speech";
   }
   if (first > 0 && IsLowerWord(tokens[first - 1])) {
-    LowerAscii(TextOf(text, tokens[first - 1]), lower);
-    if (lex_->IsSpeechVerb(lower)) return "speech";
-    for (size_t n = 1; n <= lex_->max_before_words() && n <= first; ++n) {
+    const std::string_view prev = TextOf(text, tokens[first - 1]);
+    if (lex_->MayBeCueWord(prev)) {
+      LowerAscii(prev, lower);
+      if (lex_->IsSpeechVerb(lower)) return "speech";
+    }
+    const size_t max_n = lex_->MayEndBeforeCue(prev) ? lex_->max_before_words() : 0;
+    for (size_t n = 1; n <= max_n && n <= first; ++n) {
       key.clear();
       for (size_t i = first - n; i < first; ++i) {
         LowerAscii(TextOf(text, tokens[i]), lower);
@@ -186,7 +195,7 @@ const char* PersonRules::CueEvidence(std::string_view text, const std::vector<Na
           break;
         continue;
       }
-      if (!IsLowerWord(t)) continue;
+      if (!IsLowerWord(t) || !lex_->MayBeCueWord(TextOf(text, t))) continue;
       LowerAscii(TextOf(text, t), lower);
       if (lex_->IsTitle(lower) || lex_->IsAppositiveCue(lower)) return "appositive";
     }
@@ -212,7 +221,7 @@ void PersonRules::Flush(std::string_view text, const std::vector<NameToken>& tok
   for (size_t k = 0; k < count; ++k) {
     if (parts[k].kind != NamePart::kWord) continue;
     ++words;
-    const NonNameClass c = lex_->NonName(TextOf(text, tokens[parts[k].token]));
+    const NonNameClass c = parts[k].non_name;
     // Organization and place words make the run something else ("Cisco Systems", "New York");
     // after a title, only organization words do ("his wife, Xu Hong").
     if (c == NonNameClass::kOrg || (c == NonNameClass::kPlace && !title_evidence)) return;
@@ -220,9 +229,12 @@ void PersonRules::Flush(std::string_view text, const std::vector<NameToken>& tok
   if (words == 0 || words > kMaxNameWords) return;
   if (words == 1 && count == 1) {
     // A lone title or role word is not a name ("the Chief Executive Officer").
-    std::string lower;
-    LowerAscii(TextOf(text, tokens[parts[0].token]), lower);
-    if (lex_->IsTitle(lower)) return;
+    const std::string_view word = TextOf(text, tokens[parts[0].token]);
+    if (lex_->MayBeCueWord(word)) {
+      thread_local std::string lower;  // scratch, reused across calls
+      LowerAscii(word, lower);
+      if (lex_->IsTitle(lower)) return;
+    }
   }
 
   const NameToken& first = tokens[parts[0].token];
@@ -292,7 +304,15 @@ size_t PersonRules::TitleAcrossStart(std::string_view text, const std::vector<Na
                                      const std::vector<NamePart>& chain) const {
   const size_t first = chain[0].token;
   thread_local std::string key, lower;  // scratch, reused across calls
+  if (tokens[first].Is(NameToken::kParagraphBefore)) return 0;
   for (size_t back = 2; back <= 3 && back <= first; ++back) {
+    // The title's first word is capitalised and begins some title.
+    if (!tokens[first - back].Is(NameToken::kCap) ||
+        !lex_->MayBeginTitle(TextOf(text, tokens[first - back]))) {
+      continue;
+    }
+    LowerAscii(TextOf(text, tokens[first - back]), lower);
+    if (!lex_->BeginsTitle(lower)) continue;
     key.clear();
     bool ok = true;
     for (size_t i = first - back; i < first; ++i) {
@@ -305,10 +325,7 @@ size_t PersonRules::TitleAcrossStart(std::string_view text, const std::vector<Na
       if (i > first - back) key += ' ';
       key += lower;
     }
-    if (!ok || !tokens[first - back].Is(NameToken::kCap) ||
-        tokens[first].Is(NameToken::kParagraphBefore)) {
-      continue;
-    }
+    if (!ok) continue;
     for (size_t n = 0; n + back < lex_->max_title_words() && n + 1 < chain.size(); ++n) {
       if (chain[n].kind != NamePart::kWord) break;
       LowerAscii(TextOf(text, tokens[chain[n].token]), lower);
@@ -338,7 +355,7 @@ void PersonRules::ProcessChain(std::string_view text, const std::vector<NameToke
       continue;
     }
     if (chain[k].kind == NamePart::kWord) {
-      const NonNameClass c = lex_->NonName(TextOf(text, tokens[chain[k].token]));
+      const NonNameClass c = chain[k].non_name;
       if (c == NonNameClass::kFunction || c == NonNameClass::kWeekday ||
           (c == NonNameClass::kMonth && k == seg)) {
         Flush(text, tokens, chain.data() + seg, k - seg, title_evidence, out);
@@ -360,7 +377,9 @@ void PersonRules::Find(std::string_view text, const std::vector<NameToken>& toke
   chain.reserve(16);
   size_t i = 0;
   while (i < tokens.size()) {
-    if (!IsNameWord(text, tokens[i])) {
+    // (Only a capitalised word or a hyphenated one like "al-Assad" can be a name word.)
+    constexpr uint32_t kMaybeName = NameToken::kCap | NameToken::kAsciiHyphen;
+    if (!tokens[i].Is(kMaybeName) || !IsNameWord(text, tokens[i])) {
       ++i;
       continue;
     }
@@ -402,6 +421,7 @@ void PersonRules::Find(std::string_view text, const std::vector<NameToken>& toke
           break;  // nothing follows a suffix
         }
         p.kind = NamePart::kWord;
+        p.non_name = lex_->NonName(w);
         chain.push_back(p);
         ++j;
         continue;

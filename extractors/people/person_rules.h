@@ -36,6 +36,7 @@ struct NamePart {
   uint32_t token = 0;  // index into the tokens
   uint32_t end = 0;    // norm byte end (includes the period of an initial or "Jr.")
   Kind kind = kWord;
+  NonNameClass non_name = NonNameClass::kNone;  // of a word part (looked up once)
 };
 
 struct NameMention {

@@ -26,12 +26,13 @@ class PersonStage final : public Stage {
 
   Status Run(Document& doc) const override {
     if (doc.norm.size() == 0) return Status::Ok();
-    std::vector<people::NameToken> tokens;
-    tokens.reserve(doc.norm.size() / 5 + 16);
+    // Scratch reused across documents (the stage is shared by threads, so one set per thread);
+    // each step clears its output first.
+    thread_local std::vector<people::NameToken> tokens;
+    thread_local people::NameCandidates candidates;
+    thread_local std::vector<people::ResolvedName> names;
     people::TokenizeForNames(doc, tokens);
-    people::NameCandidates candidates;
     rules_.Find(doc.norm.text(), tokens, candidates);
-    std::vector<people::ResolvedName> names;
     people::ResolveNames(doc.norm.text(), tokens, candidates, names);
     for (auto& n : names) {
       Entity& e = doc.AddFromNorm(EntityType::kPerson, n.begin, n.end,

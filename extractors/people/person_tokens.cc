@@ -104,6 +104,29 @@ void Scan(std::string_view s, std::vector<NameToken>& out) {
       bool has_digit = IsDigit(c);
       size_t end = i;
       while (end < s.size()) {
+        // ASCII letters and digits, the common case: no decoding, no Unicode property lookups.
+        const unsigned char b = static_cast<unsigned char>(s[end]);
+        if (b < 0x80) {
+          if (b >= 'a' && b <= 'z') {  // with the rest of its lower-case run
+            size_t j = end + 1;
+            while (j < s.size() && static_cast<unsigned char>(s[j] - 'a') < 26) ++j;
+            letters += static_cast<int>(j - end);
+            any_lower = true;
+            end = j;
+            continue;
+          }
+          if (b >= 'A' && b <= 'Z') {
+            ++letters;
+            ++end;
+            continue;
+          }
+          if (b >= '0' && b <= '9') {
+            has_digit = true;
+            ++end;
+            continue;
+          }
+          if (b != '\'' && b != '-') break;
+        }
         size_t j = end;
         const char32_t n = static_cast<unsigned char>(s[j]) < 0x80 ? s[j++] : utf8::Next(s, j);
         if (IsLetter(n) || IsDigit(n)) {
@@ -128,6 +151,7 @@ void Scan(std::string_view s, std::vector<NameToken>& out) {
             utf8::Next(s, q);
             if (!IsLetter(PeekAt(s, q))) break;
           }
+          if (n == '-') t.flags |= NameToken::kAsciiHyphen;
           end = j;
           continue;
         }
@@ -189,6 +213,7 @@ void MarkSentenceStarts(std::string_view s, std::vector<NameToken>& toks) {
 
 // Short words that Title Case headlines leave in lower case ("Firms to Pledge Not to Assist").
 bool IsHeadlineLowerWord(std::string_view w) {
+  if (w.size() < 4 || w.size() > 6 || w[0] < 'a' || w[0] > 'z') return false;
   static constexpr std::string_view kWords[] = {"with", "from", "into", "onto", "over", "than",
                                                 "that", "upon", "amid", "about", "after",
                                                 "before", "under", "until", "while", "when"};
@@ -289,10 +314,10 @@ void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
   std::sort(taken.begin(), taken.end(),
             [](const Span& a, const Span& b) { return a.begin < b.begin; });
 
+  if (zones.empty() && taken.empty()) return;
   size_t zi = 0, ti = 0;
   for (NameToken& t : out) {
     const uint32_t raw_begin = doc.norm.RawBegin(t.begin);
-    const uint32_t raw_end = doc.norm.RawEnd(t.end - 1);
     if (!zones.empty()) {
       // Tokens come in raw order, so one forward pointer suffices; restart if not.
       if (zi > 0 && zi <= zones.size() && raw_begin < zones[zi - 1]->span.begin) zi = 0;
@@ -302,6 +327,7 @@ void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
       }
     }
     if (!taken.empty()) {
+      const uint32_t raw_end = doc.norm.RawEnd(t.end - 1);
       if (ti > 0 && ti <= taken.size() && raw_begin < taken[ti - 1].begin) ti = 0;
       while (ti < taken.size() && taken[ti].end <= raw_begin) ++ti;
       // Spans may nest; check the few that start before this token ends.

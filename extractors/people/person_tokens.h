@@ -31,6 +31,7 @@ struct NameToken {
     kByline = 1u << 11,        // in a byline zone or on a "By ..." line
     kTaken = 1u << 12,         // inside an entity an earlier stage found (a date, a nation)
     kHasDigit = 1u << 13,      // a digit anywhere in the word ("B1", "A380")
+    kAsciiHyphen = 1u << 14,   // an inner ASCII hyphen ("al-Assad", "Jean-Luc")
   };
   bool Is(uint32_t f) const { return (flags & f) != 0; }
 };

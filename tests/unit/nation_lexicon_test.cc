@@ -115,6 +115,21 @@ TEST(NationLexiconTest, KeysAndPrefixesWalkPhrasesWordByWord) {
   EXPECT_EQ(lex.Find(lex.KeyOf("Atlantis")), nullptr);
 }
 
+TEST(NationLexiconTest, EveryKeysFirstWordPassesTheQuickTest) {
+  const Lexicon& lex = Lex();
+  for (const LexEntry& e : lex.entries()) {
+    // The folded first word: up to the first separator that follows a whole word.
+    std::vector<Word> words;
+    lex.folder().Split(e.display, words);
+    ASSERT_FALSE(words.empty());
+    const std::string first = lex.folder().Fold(
+        std::string_view(e.display).substr(words[0].begin, words[0].end - words[0].begin));
+    EXPECT_TRUE(lex.MayStartKey(first)) << e.display;
+  }
+  EXPECT_TRUE(lex.MayStartKey("united"));
+  EXPECT_TRUE(lex.MayStartKey("u.s."));
+}
+
 TEST(NationLexiconTest, ShortAliasesAreCaseSensitive) {
   const Lexicon& lex = Lex();
   WordFolder folder;

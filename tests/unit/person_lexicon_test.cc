@@ -72,5 +72,36 @@ TEST(PersonLexiconTest, BadRowsNameTheTableAndLine) {
   }
 }
 
+TEST(PersonLexiconTest, WordFilterKeepsEveryAddedWordInAnyCase) {
+  WordFilter f;
+  const std::string_view words[] = {"Ada", "prime minister", "van", "a", "Jr", "O'Leary"};
+  for (std::string_view w : words) f.Add(w);
+  for (std::string_view w : words) EXPECT_TRUE(f.MayContain(w)) << w;
+  EXPECT_TRUE(f.MayContain("ADA"));
+  EXPECT_TRUE(f.MayContain("Prime Minister"));
+  // Most other words are turned away (the filter looks at length and three bytes).
+  EXPECT_FALSE(f.MayContain("Ad"));
+  EXPECT_FALSE(f.MayContain("Quinn"));
+  EXPECT_FALSE(WordFilter().MayContain("Ada"));
+}
+
+TEST(PersonLexiconTest, LookupsBehindTheFiltersMatchTheTables) {
+  auto lex = PersonLexicon::FromTables(kNames, kExtra, kTitles, kNonNames, kParts, kCues);
+  ASSERT_TRUE(lex.ok()) << lex.status().ToString();
+  EXPECT_EQ(lex->Title("prime minister"), TitleKind::kTitle);
+  EXPECT_EQ(lex->Title("prime"), TitleKind::kNone);
+  EXPECT_TRUE(lex->BeginsTitle("prime"));
+  EXPECT_TRUE(lex->EndsTitle("minister"));
+  EXPECT_TRUE(lex->MayBeginTitle("Prime"));
+  EXPECT_TRUE(lex->MayEndTitle("MINISTER"));
+  EXPECT_TRUE(lex->MayBeCueWord("Said"));
+  EXPECT_TRUE(lex->MayEndBeforeCue("to"));
+  EXPECT_EQ(lex->NonName("Inc"), NonNameClass::kOrg);
+  EXPECT_EQ(lex->NonName("inc"), NonNameClass::kNone);  // the filter ignores case, the set not
+  EXPECT_EQ(lex->NamePart("van"), NamePartKind::kParticle);
+  EXPECT_EQ(lex->FirstName("Bo"), FirstNameKind::kName);
+  EXPECT_EQ(lex->FirstName("The"), FirstNameKind::kNone);  // dropped by the reviewed table
+}
+
 }  // namespace
 }  // namespace accord::people
