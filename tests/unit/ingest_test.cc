@@ -24,13 +24,24 @@ namespace fs = std::filesystem;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
+// This process's folder of test files, removed when the tests end.
+fs::path TempRoot() {
+  return fs::path(::testing::TempDir()) / ("accord_ingest_" + std::to_string(getpid()));
+}
+class RemoveTempRoot : public ::testing::Environment {
+ public:
+  void TearDown() override { fs::remove_all(TempRoot()); }
+};
+[[maybe_unused]] const ::testing::Environment* const kRemoveTempRoot =
+    ::testing::AddGlobalTestEnvironment(new RemoveTempRoot);
+
 // A fresh folder per test.
 std::string TempDir() {
   const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
   std::string name = std::string(info->test_suite_name()) + "_" + info->name();
   for (char& c : name)
     if (c == '/') c = '_';
-  fs::path dir = fs::path(::testing::TempDir()) / ("accord_ingest_" + std::to_string(getpid())) / name;
+  fs::path dir = TempRoot() / name;
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir.string();
