@@ -110,6 +110,8 @@ const Patterns& P() {
 
 }  // namespace
 
+void CompileDatePatterns() { P(); }
+
 std::optional<std::string> ParseHeaderDate(std::string_view header) {
   int d = 0, y = 0;
   re2::StringPiece mon;
@@ -166,8 +168,9 @@ bool MayHoldDate(std::string_view line) {
   return false;
 }
 
-// The patterns that match `line` (all when the set gives up).
-PatternMask MayMatch(std::string_view line) {
+// The patterns that match `line`; `exact` false when the set gave up (all patterns may match).
+PatternMask MayMatch(std::string_view line, bool* exact = nullptr) {
+  if (exact) *exact = true;
   if (!MayHoldDate(line)) return 0;
   thread_local std::vector<int> matched;
   RE2::Set::ErrorInfo error;
@@ -176,6 +179,7 @@ PatternMask MayMatch(std::string_view line) {
     for (int i : matched) may_match |= 1u << i;
   } else if (error.kind != RE2::Set::kNoError) {
     may_match = kAllPatterns;  // out of memory: try every pattern
+    if (exact) *exact = false;
   }
   return may_match;
 }
@@ -227,9 +231,12 @@ bool IsDateLine(std::string_view line) {
 }
 
 LineDates ScanLineDates(std::string_view line) {
-  const PatternMask may_match = MayMatch(line);
+  bool exact = true;
+  const PatternMask may_match = MayMatch(line, &exact);
   LineDates out;
-  if (may_match & ((1u << kDateLine) | (1u << kFiledLine))) out.date_line = IsDateLine(line);
+  // DATE_LINE and FILED_LINE are anchored at both ends: the set's match is IsDateLine's.
+  const PatternMask date_line = may_match & ((1u << kDateLine) | (1u << kFiledLine));
+  if (date_line) out.date_line = exact || IsDateLine(line);
   if (may_match & kYearPatterns) out.year_date = FindDateIn(line, 0, may_match).has_value();
   return out;
 }

@@ -16,6 +16,10 @@
 
 namespace accord::zone {
 
+// Compiles the date patterns (once; shared by all threads). The zone stage calls it when it is
+// built, so that no document pays for it; the functions below also compile them on first use.
+void CompileDatePatterns();
+
 // The ISO date of an RFC 5322 Date header, as written.
 std::optional<std::string> ParseHeaderDate(std::string_view header);
 
