@@ -1,7 +1,5 @@
 #include "pipeline/zone/line_rules.h"
 
-#include <bit>
-#include <bitset>
 #include <vector>
 
 #include "pipeline/utf8.h"
@@ -138,212 +136,168 @@ bool EndsCI(std::string_view line, std::string_view lit) {
   return line.size() >= lit.size() && AtCI(line, line.size() - lit.size(), lit);
 }
 
-// What MayMatchRules looks for in one pass over a line: the bytes that start a literal (the
-// first two bytes, ASCII letters in either case, of the literals it looks for anywhere), the
-// first letters of the first-person words, and '|'. Most bytes start nothing.
-class ByteScan {
+// What MayMatchAnyRule looks for in one pass over a line, read from the pair of bytes (previous,
+// current): a literal starting at the previous byte (the first two bytes, ASCII letters in
+// either case, of the literals it looks for anywhere), the first letter of a first-person word
+// after a byte that does not block it, and '|'. A table of all pairs answers with one load per
+// byte; most pairs start nothing.
+class PairScan {
  public:
-  enum : uint8_t { kLiteral = 1, kPerson = 2, kPipe = 4 };
-  ByteScan() {
-    for (char c : {'I', 'm', 'M', 'w', 'W'}) class_[static_cast<unsigned char>(c)] |= kPerson;
-    class_[static_cast<unsigned char>('|')] |= kPipe;
+  enum : uint8_t { kLiteralBefore = 1, kPerson = 2, kPipe = 4 };
+  // The byte before the first one of a line: it blocks no word and starts no literal.
+  static constexpr char kLineStart = ' ';
+  PairScan() {
+    auto blocks = [](char c) { return AsciiLetter(c) || c == '\''; };
+    for (int a = 0; a < 256; ++a) {
+      const char prev = static_cast<char>(a);
+      Add(prev, '|', kPipe);
+      if (!blocks(prev))
+        for (char c : {'I', 'm', 'M', 'w', 'W'}) Add(prev, c, kPerson);
+    }
     for (std::string_view lit :
          {"://", "-request@", "(c)", "/mailman/options", "/listinfo/", "copy", "forward",
           "included", "listserv@", "mailman/listinfo", "majordomo@", "original", "paper",
           "reprint", "rights reserved", "unsubscribe", "www.", "\xC2\xA9", "\xC5\xBF",
-          "\xE2\x84\xAA"}) {
-      bits_.set(Index(lit[0], lit[1]));
-      class_[static_cast<unsigned char>(lit[0])] |= kLiteral;
-      if (lit[0] >= 'a' && lit[0] <= 'z') class_[static_cast<unsigned char>(lit[0] - 'a' + 'A')] |= kLiteral;
-    }
+          "\xE2\x84\xAA"})
+      for (char a : {lit[0], Upper(lit[0])})
+        for (char b : {lit[1], Upper(lit[1])}) Add(a, b, kLiteralBefore);
   }
-  uint8_t Class(char c) const { return class_[static_cast<unsigned char>(c)]; }
-  // The two bytes at a literal's start.
-  bool LiteralPair(char a, char b) const { return bits_.test(Index(a, b)); }
+  uint8_t At(char prev, char cur) const {
+    return table_[static_cast<size_t>(static_cast<unsigned char>(prev)) << 8 |
+                  static_cast<unsigned char>(cur)];
+  }
 
  private:
-  uint8_t class_[256] = {};
-  static size_t Index(char a, char b) {
-    return static_cast<size_t>(static_cast<unsigned char>(Lower(a))) << 8 |
-           static_cast<unsigned char>(Lower(b));
+  static char Upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+  void Add(char prev, char cur, uint8_t what) {
+    table_[static_cast<size_t>(static_cast<unsigned char>(prev)) << 8 |
+           static_cast<unsigned char>(cur)] |= what;
   }
-  std::bitset<65536> bits_;
+  uint8_t table_[65536] = {};
 };
+const PairScan kPairScan;
 
-constexpr LineRuleSet Bit(LineRule r) { return 1u << r; }
-constexpr LineRuleSet kAllRules = (1u << kLineRuleCount) - 1;
-
-// The rules a literal MayMatchRules looks for anywhere may start: the one at line[i] (whose two
-// bytes are a literal's start), 0 when none is there.
-LineRuleSet LiteralAt(std::string_view line, size_t i) {
-  constexpr LineRuleSet kListinfo = Bit(kFooterListinfo);
-  constexpr LineRuleSet kForward = Bit(kForwardMarker) | Bit(kForwardEnd);
+// One of the literals MayMatchAnyRule looks for anywhere starts at line[i] (whose two bytes
+// are a literal's start).
+bool LiteralAt(std::string_view line, size_t i) {
   switch (Lower(line[i])) {
-    case ':': if (AtCI(line, i, "://")) return Bit(kUrlLine); break;
-    case '-': if (AtCI(line, i, "-request@")) return kListinfo; break;
-    case '(': if (AtCI(line, i, "(c)")) return Bit(kCopyright); break;
+    case ':': if (AtCI(line, i, "://")) return true; break;
+    case '-': if (AtCI(line, i, "-request@")) return true; break;
+    case '(': if (AtCI(line, i, "(c)")) return true; break;
     case '/':
-      if (AtCI(line, i, "/mailman/options") || AtCI(line, i, "/listinfo/")) return kListinfo;
+      if (AtCI(line, i, "/mailman/options") || AtCI(line, i, "/listinfo/")) return true;
       break;
-    case 'c': if (AtCI(line, i, "copy")) return Bit(kCopyright); break;
-    case 'f': if (AtCI(line, i, "forward")) return kForward; break;
-    case 'i': if (AtCI(line, i, "included")) return kForward; break;
-    case 'l': if (AtCI(line, i, "listserv@")) return kListinfo; break;
-    case 'm': if (AtCI(line, i, "mailman/listinfo") || AtCI(line, i, "majordomo@")) return kListinfo; break;
-    case 'o': if (AtCI(line, i, "original")) return kForward; break;
-    case 'p': if (AtCI(line, i, "paper")) return Bit(kBoilerplate); break;
-    case 'r':
-      if (AtCI(line, i, "reprint")) return Bit(kBoilerplate);
-      if (AtCI(line, i, "rights reserved")) return Bit(kCopyright);
-      break;
-    case 'u': if (AtCI(line, i, "unsubscribe")) return kListinfo; break;
-    case 'w': if (AtCI(line, i, "www.")) return Bit(kUrlLine); break;
-    case '\xC2': if (AtCI(line, i, "\xC2\xA9")) return Bit(kCopyright); break;  // ©
-    // The non-ASCII case variants of s and k may stand in any case-insensitive literal.
-    case '\xC5': if (AtCI(line, i, "\xC5\xBF")) return kAllRules; break;      // ſ
-    case '\xE2': if (AtCI(line, i, "\xE2\x84\xAA")) return kAllRules; break;  // K (Kelvin)
-    default: return kAllRules;
+    case 'c': if (AtCI(line, i, "copy")) return true; break;
+    case 'f': if (AtCI(line, i, "forward")) return true; break;
+    case 'i': if (AtCI(line, i, "included")) return true; break;
+    case 'l': if (AtCI(line, i, "listserv@")) return true; break;
+    case 'm': if (AtCI(line, i, "mailman/listinfo") || AtCI(line, i, "majordomo@")) return true; break;
+    case 'o': if (AtCI(line, i, "original")) return true; break;
+    case 'p': if (AtCI(line, i, "paper")) return true; break;
+    case 'r': if (AtCI(line, i, "reprint") || AtCI(line, i, "rights reserved")) return true; break;
+    case 'u': if (AtCI(line, i, "unsubscribe")) return true; break;
+    case 'w': if (AtCI(line, i, "www.")) return true; break;
+    case '\xC2': if (AtCI(line, i, "\xC2\xA9")) return true; break;      // ©
+    case '\xC5': if (AtCI(line, i, "\xC5\xBF")) return true; break;      // ſ
+    case '\xE2': if (AtCI(line, i, "\xE2\x84\xAA")) return true; break;  // K (Kelvin)
+    default: return true;
   }
-  return 0;
+  return false;
 }
 
-// The rules a line may match by its first byte alone: those anchored at the start on one of
-// these bytes (and a capital beyond ASCII for the dateline, "©" and "…").
-class FirstByteRules {
- public:
-  FirstByteRules() {
-    for (char c : {'_'}) Add(c, Bit(kFooterRule) | Bit(kCopyright) | Bit(kSeparator));
-    Add('-', Bit(kSignatureDelimiter) | Bit(kPgpSignedBegin) | Bit(kPgpSignatureBegin) |
-                 Bit(kPgpSignatureEnd) | Bit(kElision) | Bit(kSeparator));
-    for (char c : {'=', '~', '#', '+'}) Add(c, Bit(kSeparator));
-    Add('*', Bit(kElision) | Bit(kSeparator));
-    Add(' ', Bit(kCopyright) | Bit(kSeparator));
-    Add('[', Bit(kElision) | Bit(kBoilerplate));
-    Add('.', Bit(kElision));
-    Add('<', Bit(kElision));
-    Add('(', Bit(kClosingCredit) | Bit(kBoilerplate) | Bit(kCopyright));
-    Add('>', Bit(kCopyright) | Bit(kSourceLine));
-    for (char c : {'\\', '\t', '\r', '\f', '\n'}) Add(c, Bit(kCopyright));
-    for (int c = 0x80; c < 0x100; ++c)
-      rules_[c] = Bit(kDatelineStart) | Bit(kCopyright) | Bit(kElision);
-  }
-  LineRuleSet operator[](char c) const { return rules_[static_cast<unsigned char>(c)]; }
-
- private:
-  void Add(char c, LineRuleSet r) { rules_[static_cast<unsigned char>(c)] |= r; }
-  LineRuleSet rules_[256] = {};
-};
-
-// A cheap test of which rules of kRules may match `line`: a rule is left out only when the line
-// lacks a literal, first byte or last byte it needs. Lines it gives no rule skip RE2 (most body
-// text); it must never leave out a rule that matches (tests/unit/zone_test.cc checks it on
-// every rule's examples). Case-insensitive literals are compared in ASCII, so a line holding
-// one of the two non-ASCII case variants of ASCII letters (U+017F "ſ" of s, U+212A "K" of k)
-// may match any rule.
-LineRuleSet MayMatchRules(std::string_view line) {
-  static const FirstByteRules kFirstByte;
+// A cheap test that no rule of kRules can match `line`: false only when each rule lacks a
+// literal, first byte or last byte it needs. Lines it rejects skip the RE2::Set (most body text);
+// it must never reject a line a rule matches (tests/unit/zone_test.cc checks it on every rule's
+// examples). Case-insensitive literals are compared in ASCII, so a line holding one of the two
+// non-ASCII case variants of ASCII letters (U+017F "ſ" of s, U+212A "K" of k) always goes on to
+// the Set.
+bool MayMatchAnyRule(std::string_view line) {
   const char first = line[0];
   // footer-rule, signature-delimiter, pgp-*, elision, closing-credit, separator, copyright
   // prefix, a capital beyond ASCII (dateline)
-  LineRuleSet may = kFirstByte[first];
+  if (static_cast<unsigned char>(first) >= 0x80 ||
+      std::string_view("_-=*~#+ [.<(>\\\t\r\f\n").find(first) != std::string_view::npos)
+    return true;
   // footer-mailing-list, reply-attribution
   switch (Lower(line.back())) {
-    case 't': if (EndsCI(line, " mailing list")) may |= Bit(kFooterMailingList); break;
-    case 'e': if (EndsCI(line, "wrote")) may |= Bit(kAttribution); break;
-    case 's': if (EndsCI(line, "writes")) may |= Bit(kAttribution); break;
+    case 't': if (EndsCI(line, " mailing list")) return true; break;
+    case 'e': if (EndsCI(line, "wrote")) return true; break;
+    case 's': if (EndsCI(line, "writes")) return true; break;
     case ':':
-      if (EndsCI(line, "wrote:") || EndsCI(line, "writes:") || EndsCI(line, "said:"))
-        may |= Bit(kAttribution);
+      if (EndsCI(line, "wrote:") || EndsCI(line, "writes:") || EndsCI(line, "said:")) return true;
       break;
     default: break;
   }
   // byline ("By", "BY"); wire-slug (an agency and a "/" of its date, or a date first)
-  if (line.compare(0, 2, "By") == 0 || line.compare(0, 2, "BY") == 0) may |= Bit(kByline);
+  if (line.compare(0, 2, "By") == 0 || line.compare(0, 2, "BY") == 0) return true;
   if ((std::string_view("AUWRDB").find(first) != std::string_view::npos &&
        line.find('/') != std::string_view::npos) ||
       (first >= '0' && first <= '9'))
-    may |= Bit(kWireSlug);
+    return true;
   // Rules anchored at the start: footer-listinfo, pgp-hash, boilerplate, source-line.
-  constexpr LineRuleSet kBoiler = Bit(kBoilerplate), kSource = Bit(kSourceLine);
   switch (Lower(first)) {
     case 'a':
-      if (StartsCI(line, "advertisement") || StartsCI(line, "adv")) may |= kBoiler;
-      if (StartsCI(line, "as seen in")) may |= kSource;
+      if (StartsCI(line, "advertisement") || StartsCI(line, "adv") || StartsCI(line, "as seen in"))
+        return true;
       break;
-    case 'b': if (StartsCI(line, "back to")) may |= kBoiler; break;
-    case 'c': if (StartsCI(line, "click here")) may |= kBoiler; break;
+    case 'b': if (StartsCI(line, "back to")) return true; break;
+    case 'c': if (StartsCI(line, "click here")) return true; break;
     case 'e':
-      if (StartsCI(line, "e-mail this") || StartsCI(line, "email this")) may |= kBoiler;
-      if (StartsCI(line, "excerpted from")) may |= kSource;
+      if (StartsCI(line, "e-mail this") || StartsCI(line, "email this") || StartsCI(line, "excerpted from"))
+        return true;
       break;
-    case 'f':
-      if (StartsCI(line, "follow us")) may |= kBoiler;
-      if (StartsCI(line, "from")) may |= kSource;
-      break;
-    case 'g': if (StartsCI(line, "graphic")) may |= kBoiler; break;
-    case 'h':
-      if (StartsCI(line, "hash: ")) may |= Bit(kPgpHash);
-      if (StartsCI(line, "home ")) may |= kBoiler;
-      break;
-    case 'i': if (StartsCI(line, "image")) may |= kBoiler; break;
-    case 'p': if (StartsCI(line, "photo") || StartsCI(line, "print this")) may |= kBoiler; break;
+    case 'f': if (StartsCI(line, "follow us") || StartsCI(line, "from")) return true; break;
+    case 'g': if (StartsCI(line, "graphic")) return true; break;
+    case 'h': if (StartsCI(line, "hash: ") || StartsCI(line, "home ")) return true; break;
+    case 'i': if (StartsCI(line, "image")) return true; break;
+    case 'p': if (StartsCI(line, "photo") || StartsCI(line, "print this")) return true; break;
     case 'r':
-      if (StartsCI(line, "related ")) may |= kBoiler;
-      if (StartsCI(line, "reprinted from")) may |= kSource;
-      if (StartsCI(line, "reply via email to")) may |= Bit(kFooterListinfo);
+      if (StartsCI(line, "related ") || StartsCI(line, "reprinted from") ||
+          StartsCI(line, "reply via email to"))
+        return true;
       break;
     case 's':
       if (StartsCI(line, "sponsored by") || StartsCI(line, "share this") ||
-          StartsCI(line, "subscribe "))
-        may |= kBoiler;
-      if (StartsCI(line, "source")) may |= kSource;
+          StartsCI(line, "subscribe ") || StartsCI(line, "source"))
+        return true;
       break;
-    case 't':
-      if (StartsCI(line, "top of page")) may |= kBoiler;
-      if (StartsCI(line, "taken from")) may |= kSource;
-      break;
-    case 'v':
-      if (StartsCI(line, "video")) may |= kBoiler;
-      if (StartsCI(line, "via")) may |= kSource;
-      break;
+    case 't': if (StartsCI(line, "top of page") || StartsCI(line, "taken from")) return true; break;
+    case 'v': if (StartsCI(line, "video") || StartsCI(line, "via")) return true; break;
     case 'y':
       if (StartsCI(line, "you are subscribed") || StartsCI(line, "you received this message because"))
-        may |= Bit(kFooterListinfo);
+        return true;
       break;
     default: break;
   }
   // Literals anywhere: footer-listinfo, forward-marker, forward-end, url-line, boilerplate,
   // copyright, and the non-ASCII case variants of s and k; only at the byte pairs that start one.
-  // The same pass notes whether a first-person word may be in the line.
-  static const ByteScan kScan;
+  // The same pass notes whether a first-person word may be in the line (the last test below).
   bool first_person = false;
+  char prev = PairScan::kLineStart;
   for (size_t i = 0; i < line.size(); ++i) {
-    const uint8_t k = kScan.Class(line[i]);
+    const uint8_t k = kPairScan.At(prev, line[i]);
+    prev = line[i];
     if (k == 0) continue;
-    if (k & ByteScan::kPipe) may |= Bit(kBoilerplate);
-    if ((k & ByteScan::kLiteral) && i + 1 < line.size() && kScan.LiteralPair(line[i], line[i + 1]))
-      may |= LiteralAt(line, i);
-    if ((k & ByteScan::kPerson) && !first_person) first_person = FirstPersonAt(line, i);
+    if (k & PairScan::kPipe) return true;
+    if ((k & PairScan::kLiteralBefore) && LiteralAt(line, i - 1)) return true;
+    if ((k & PairScan::kPerson) && !first_person) first_person = FirstPersonAt(line, i);
   }
-  if (first_person) may |= Bit(kFirstPerson);
   if (first >= 'A' && first <= 'Z') {
     // header-line: a field name of [A-Za-z0-9.-] and its colon, or an mbox "From " line.
     size_t name = 0;
     while (name < line.size() && (AsciiLetter(line[name]) || (line[name] >= '0' && line[name] <= '9') ||
                                   line[name] == '.' || line[name] == '-'))
       ++name;
-    if ((name < line.size() && line[name] == ':') || line.substr(0, 5) == "From ")
-      may |= Bit(kHeaderLine);
+    if ((name < line.size() && line[name] == ':') || line.substr(0, 5) == "From ") return true;
     // dateline: a dash then white space or the end ("WASHINGTON --", "Tokyo (AP) - "), or — –.
-    bool dash = false;
-    for (size_t i = line.find('-'); !dash && i != std::string_view::npos; i = line.find('-', i + 1))
-      dash = i + 1 == line.size() ||
-             std::string_view(" \t\n\v\f\r").find(line[i + 1]) != std::string_view::npos;
-    if (dash || line.find("\xE2\x80\x94") != std::string_view::npos ||
+    for (size_t i = line.find('-'); i != std::string_view::npos; i = line.find('-', i + 1))
+      if (i + 1 == line.size() || std::string_view(" \t\n\v\f\r").find(line[i + 1]) != std::string_view::npos)
+        return true;
+    if (line.find("\xE2\x80\x94") != std::string_view::npos ||
         line.find("\xE2\x80\x93") != std::string_view::npos)
-      may |= Bit(kDatelineStart);
+      return true;
   }
-  return may;
+  return first_person;
 }
 
 }  // namespace
@@ -357,16 +311,18 @@ std::string_view LineRuleName(LineRule r) {
 LineRules::LineRules() {
   RE2::Options options;
   options.set_log_errors(false);
+  options.set_max_mem(int64_t{64} << 20);
+  set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   for (const RuleDef& d : kRules) {
-    rule_[d.rule] = std::make_unique<RE2>(d.pattern, options);
-    if (!rule_[d.rule]->ok()) {
+    std::string error;
+    const int index = set_->Add(d.pattern, &error);
+    if (index != static_cast<int>(d.rule)) {
       // A bad pattern is a bug in this file: fail loudly at start-up.
-      fprintf(stderr, "zone line rule %s: %s\n", d.name, rule_[d.rule]->error().c_str());
+      fprintf(stderr, "zone line rule %s: %s\n", d.name, error.c_str());
       abort();
     }
   }
-  for (const auto& rule : rule_)
-    if (!rule) abort();  // a rule without a pattern
+  if (!set_->Compile()) abort();
   list_name_ = std::make_unique<RE2>("^(.{1,60}?) (?i:mailing list)$");
   byline_ = std::make_unique<RE2>("^(?:By|BY):?\\s+(.+)$");
   closing_credit_ = std::make_unique<RE2>("^\\(([^/]+)/");
@@ -383,23 +339,17 @@ const LineRules& LineRules::Get() {
 }
 
 LineRuleSet LineRules::Match(std::string_view line) const {
-  if (line.empty()) return 0;
-  return MatchAmong(line, MayMatchRules(line));
+  if (line.empty() || !MayMatchAnyRule(line)) return 0;
+  return MatchWithoutPrefilter(line);
 }
 
 LineRuleSet LineRules::MatchWithoutPrefilter(std::string_view line) const {
-  if (line.empty()) return 0;
-  return MatchAmong(line, kAllRules);
-}
-
-LineRuleSet LineRules::MatchAmong(std::string_view line, LineRuleSet candidates) const {
+  thread_local std::vector<int> matched;
+  matched.clear();
+  if (line.empty() || !set_->Match(line, &matched)) return 0;
   LineRuleSet out = 0;
-  for (LineRuleSet m = candidates; m != 0; m &= m - 1) {
-    const int r = std::countr_zero(m);
-    if (RE2::PartialMatch(line, *rule_[r])) out |= 1u << r;
-  }
-  // A byline is a short line.
-  if (Has(out, kByline) && line.size() > 120) out &= ~Bit(kByline);
+  for (int i : matched) out |= 1u << i;
+  if ((out >> kByline & 1u) && line.size() > 120) out &= ~(1u << kByline);
   return out;
 }
 

@@ -1,5 +1,5 @@
 // The line rules of zoning: what one line of a message body looks like. Each line (without its
-// "> " quote prefix and surrounding spaces) is matched once against the rules it may match;
+// "> " quote prefix and surrounding spaces) is matched once against all rules with an RE2::Set;
 // the result is a bit set the zoner (zoner.cc) reads. Every rule has a name and examples in
 // tests/unit/zone_line_rules_test.cc.
 #pragma once
@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 namespace accord::zone {
 
@@ -50,10 +51,10 @@ class LineRules {
   static const LineRules& Get();  // compiled once, shared by all threads
 
   // The rules that match `line` (already stripped of its quote prefix and outer spaces).
-  // A cheap test of the literals and first/last bytes the rules need finds the few rules that
-  // may match (none for most lines of body text): only their regexes run.
+  // A cheap test of the literals and first/last bytes the rules need skips the RE2::Set for
+  // most lines of body text.
   LineRuleSet Match(std::string_view line) const;
-  // The same, through every rule's regex (tests check that Match agrees with it).
+  // The same, always through the RE2::Set (tests check that Match agrees with it).
   LineRuleSet MatchWithoutPrefilter(std::string_view line) const;
 
   // The list name of a kFooterMailingList line ("Netwatch"), or "".
@@ -69,8 +70,7 @@ class LineRules {
 
  private:
   LineRules();
-  LineRuleSet MatchAmong(std::string_view line, LineRuleSet candidates) const;
-  std::unique_ptr<RE2> rule_[kLineRuleCount];  // by LineRule
+  std::unique_ptr<RE2::Set> set_;
   std::unique_ptr<RE2> list_name_, byline_, closing_credit_, url_, slug_title_;
 };
 
