@@ -237,8 +237,21 @@ LineDates ScanLineDates(std::string_view line) {
   // DATE_LINE and FILED_LINE are anchored at both ends: the set's match is IsDateLine's.
   const PatternMask date_line = may_match & ((1u << kDateLine) | (1u << kFiledLine));
   if (date_line) out.date_line = exact || IsDateLine(line);
-  if (may_match & kYearPatterns) out.year_date = FindDateIn(line, 0, may_match).has_value();
+  if (may_match & kYearPatterns) {
+    out.date = FindDateIn(line, 0, may_match);
+    out.year_date = out.date.has_value();
+  }
+  out.patterns = may_match;
+  out.exact = exact;
   return out;
+}
+
+std::optional<std::string> FindDate(std::string_view line, int default_year, const LineDates& scanned) {
+  if (!scanned.exact) return FindDate(line, default_year);
+  // The first pattern with a year that matches gives the answer, whatever the default year.
+  if (scanned.patterns & kYearPatterns) return scanned.date;
+  if (default_year <= 0) return std::nullopt;
+  return FindDateIn(line, default_year, scanned.patterns);
 }
 
 }  // namespace accord::zone
