@@ -1,6 +1,5 @@
 #include "pipeline/zone/line_rules.h"
 
-#include <bitset>
 #include <vector>
 
 #include "pipeline/utf8.h"
@@ -137,37 +136,46 @@ bool EndsCI(std::string_view line, std::string_view lit) {
   return line.size() >= lit.size() && AtCI(line, line.size() - lit.size(), lit);
 }
 
-// What MayMatchAnyRule looks for in one pass over a line: the bytes that start a literal (the
-// first two bytes, ASCII letters in either case, of the literals it looks for anywhere), the
-// first letters of the first-person words, and '|'. Most bytes start nothing.
-class ByteScan {
+// What MayMatchAnyRule looks for in one pass over a line, read from the pair of bytes (previous,
+// current): a literal starting at the previous byte (the first two bytes, ASCII letters in
+// either case, of the literals it looks for anywhere), the first letter of a first-person word
+// after a byte that does not block it, and '|'. A table of all pairs answers with one load per
+// byte; most pairs start nothing.
+class PairScan {
  public:
-  enum : uint8_t { kLiteral = 1, kPerson = 2, kPipe = 4 };
-  ByteScan() {
-    for (char c : {'I', 'm', 'M', 'w', 'W'}) class_[static_cast<unsigned char>(c)] |= kPerson;
-    class_[static_cast<unsigned char>('|')] |= kPipe;
+  enum : uint8_t { kLiteralBefore = 1, kPerson = 2, kPipe = 4 };
+  // The byte before the first one of a line: it blocks no word and starts no literal.
+  static constexpr char kLineStart = ' ';
+  PairScan() {
+    auto blocks = [](char c) { return AsciiLetter(c) || c == '\''; };
+    for (int a = 0; a < 256; ++a) {
+      const char prev = static_cast<char>(a);
+      Add(prev, '|', kPipe);
+      if (!blocks(prev))
+        for (char c : {'I', 'm', 'M', 'w', 'W'}) Add(prev, c, kPerson);
+    }
     for (std::string_view lit :
          {"://", "-request@", "(c)", "/mailman/options", "/listinfo/", "copy", "forward",
           "included", "listserv@", "mailman/listinfo", "majordomo@", "original", "paper",
           "reprint", "rights reserved", "unsubscribe", "www.", "\xC2\xA9", "\xC5\xBF",
-          "\xE2\x84\xAA"}) {
-      bits_.set(Index(lit[0], lit[1]));
-      class_[static_cast<unsigned char>(lit[0])] |= kLiteral;
-      if (lit[0] >= 'a' && lit[0] <= 'z') class_[static_cast<unsigned char>(lit[0] - 'a' + 'A')] |= kLiteral;
-    }
+          "\xE2\x84\xAA"})
+      for (char a : {lit[0], Upper(lit[0])})
+        for (char b : {lit[1], Upper(lit[1])}) Add(a, b, kLiteralBefore);
   }
-  uint8_t Class(char c) const { return class_[static_cast<unsigned char>(c)]; }
-  // The two bytes at a literal's start.
-  bool LiteralPair(char a, char b) const { return bits_.test(Index(a, b)); }
+  uint8_t At(char prev, char cur) const {
+    return table_[static_cast<size_t>(static_cast<unsigned char>(prev)) << 8 |
+                  static_cast<unsigned char>(cur)];
+  }
 
  private:
-  uint8_t class_[256] = {};
-  static size_t Index(char a, char b) {
-    return static_cast<size_t>(static_cast<unsigned char>(Lower(a))) << 8 |
-           static_cast<unsigned char>(Lower(b));
+  static char Upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+  void Add(char prev, char cur, uint8_t what) {
+    table_[static_cast<size_t>(static_cast<unsigned char>(prev)) << 8 |
+           static_cast<unsigned char>(cur)] |= what;
   }
-  std::bitset<65536> bits_;
+  uint8_t table_[65536] = {};
 };
+const PairScan kPairScan;
 
 // One of the literals MayMatchAnyRule looks for anywhere starts at line[i] (whose two bytes
 // are a literal's start).
@@ -264,16 +272,15 @@ bool MayMatchAnyRule(std::string_view line) {
   // Literals anywhere: footer-listinfo, forward-marker, forward-end, url-line, boilerplate,
   // copyright, and the non-ASCII case variants of s and k; only at the byte pairs that start one.
   // The same pass notes whether a first-person word may be in the line (the last test below).
-  static const ByteScan kScan;
   bool first_person = false;
+  char prev = PairScan::kLineStart;
   for (size_t i = 0; i < line.size(); ++i) {
-    const uint8_t k = kScan.Class(line[i]);
+    const uint8_t k = kPairScan.At(prev, line[i]);
+    prev = line[i];
     if (k == 0) continue;
-    if (k & ByteScan::kPipe) return true;
-    if ((k & ByteScan::kLiteral) && i + 1 < line.size() && kScan.LiteralPair(line[i], line[i + 1]) &&
-        LiteralAt(line, i))
-      return true;
-    if ((k & ByteScan::kPerson) && !first_person) first_person = FirstPersonAt(line, i);
+    if (k & PairScan::kPipe) return true;
+    if ((k & PairScan::kLiteralBefore) && LiteralAt(line, i - 1)) return true;
+    if ((k & PairScan::kPerson) && !first_person) first_person = FirstPersonAt(line, i);
   }
   if (first >= 'A' && first <= 'Z') {
     // header-line: a field name of [A-Za-z0-9.-] and its colon, or an mbox "From " line.

@@ -110,6 +110,8 @@ const Patterns& P() {
 
 }  // namespace
 
+void CompileDatePatterns() { P(); }
+
 std::optional<std::string> ParseHeaderDate(std::string_view header) {
   int d = 0, y = 0;
   re2::StringPiece mon;
@@ -166,8 +168,9 @@ bool MayHoldDate(std::string_view line) {
   return false;
 }
 
-// The patterns that match `line` (all when the set gives up).
-PatternMask MayMatch(std::string_view line) {
+// The patterns that match `line`; `exact` false when the set gave up (all patterns may match).
+PatternMask MayMatch(std::string_view line, bool* exact = nullptr) {
+  if (exact) *exact = true;
   if (!MayHoldDate(line)) return 0;
   thread_local std::vector<int> matched;
   RE2::Set::ErrorInfo error;
@@ -176,6 +179,7 @@ PatternMask MayMatch(std::string_view line) {
     for (int i : matched) may_match |= 1u << i;
   } else if (error.kind != RE2::Set::kNoError) {
     may_match = kAllPatterns;  // out of memory: try every pattern
+    if (exact) *exact = false;
   }
   return may_match;
 }
@@ -227,11 +231,27 @@ bool IsDateLine(std::string_view line) {
 }
 
 LineDates ScanLineDates(std::string_view line) {
-  const PatternMask may_match = MayMatch(line);
+  bool exact = true;
+  const PatternMask may_match = MayMatch(line, &exact);
   LineDates out;
-  if (may_match & ((1u << kDateLine) | (1u << kFiledLine))) out.date_line = IsDateLine(line);
-  if (may_match & kYearPatterns) out.year_date = FindDateIn(line, 0, may_match).has_value();
+  // DATE_LINE and FILED_LINE are anchored at both ends: the set's match is IsDateLine's.
+  const PatternMask date_line = may_match & ((1u << kDateLine) | (1u << kFiledLine));
+  if (date_line) out.date_line = exact || IsDateLine(line);
+  if (may_match & kYearPatterns) {
+    out.date = FindDateIn(line, 0, may_match);
+    out.year_date = out.date.has_value();
+  }
+  out.patterns = may_match;
+  out.exact = exact;
   return out;
+}
+
+std::optional<std::string> FindDate(std::string_view line, int default_year, const LineDates& scanned) {
+  if (!scanned.exact) return FindDate(line, default_year);
+  // The first pattern with a year that matches gives the answer, whatever the default year.
+  if (scanned.patterns & kYearPatterns) return scanned.date;
+  if (default_year <= 0) return std::nullopt;
+  return FindDateIn(line, default_year, scanned.patterns);
 }
 
 }  // namespace accord::zone

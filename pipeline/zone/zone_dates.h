@@ -10,11 +10,16 @@
 //   month-day       "Saturday, August 14", "Dec 8" (year of the message)
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace accord::zone {
+
+// Compiles the date patterns (once; shared by all threads). The zone stage calls it when it is
+// built, so that no document pays for it; the functions below also compile them on first use.
+void CompileDatePatterns();
 
 // The ISO date of an RFC 5322 Date header, as written.
 std::optional<std::string> ParseHeaderDate(std::string_view header);
@@ -27,12 +32,19 @@ std::optional<std::string> FindDate(std::string_view line, int default_year);
 // "Filed at", and decoration ("_ Tuesday October 8 3:15 PM EST _").
 bool IsDateLine(std::string_view line);
 
-// IsDateLine(line) and FindDate(line, 0).has_value() at once: one pass of all the date patterns
-// over the line finds the few that match, and only those run again.
+// IsDateLine(line) and FindDate(line, 0) at once: one pass of all the date patterns over the
+// line finds the few that match, and only those run again.
 struct LineDates {
-  bool date_line = false;  // IsDateLine(line)
-  bool year_date = false;  // FindDate(line, 0).has_value()
+  bool date_line = false;           // IsDateLine(line)
+  bool year_date = false;           // FindDate(line, 0).has_value()
+  std::optional<std::string> date;  // FindDate(line, 0)
+  uint32_t patterns = 0;            // the date patterns that match the line
+  bool exact = true;                // false: `patterns` is all of them (the pass gave up)
 };
 LineDates ScanLineDates(std::string_view line);
+
+// FindDate(line, default_year) for a line ScanLineDates has scanned (`scanned`), without a
+// second pass of the date patterns.
+std::optional<std::string> FindDate(std::string_view line, int default_year, const LineDates& scanned);
 
 }  // namespace accord::zone

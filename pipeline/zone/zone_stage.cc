@@ -1,6 +1,7 @@
 #include "pipeline/zone/zone_stage.h"
 
 #include "pipeline/zone/line_rules.h"
+#include "pipeline/zone/zone_dates.h"
 #include "pipeline/zone/zoner.h"
 
 namespace accord {
@@ -24,7 +25,9 @@ class ZoneStage final : public Stage {
 }  // namespace
 
 StatusOr<std::unique_ptr<Stage>> MakeZoneStage(const StageOptions& options) {
-  zone::LineRules::Get();  // compile the rules once, before any document
+  // Compile the rules once, before any document.
+  zone::LineRules::Get();
+  zone::CompileDatePatterns();
   return std::unique_ptr<Stage>(new ZoneStage(options));
 }
 

@@ -14,6 +14,8 @@ namespace accord::zone {
 namespace {
 
 constexpr int kNoArticle = -1;
+constexpr int kNotScanned = -1;  // Line::dates: SplitLines did not scan the line for dates
+constexpr int kNoDate = -2;      // Line::dates: no date pattern matches the line
 
 struct Line {
   uint32_t begin = 0, end = 0;    // raw line without its '\n'
@@ -23,6 +25,7 @@ struct Line {
   LineRuleSet rules = 0;
   bool date_line = false;  // only a date (zone_dates.h IsDateLine)
   bool year_date = false;  // holds a full date with its year
+  int dates = kNotScanned;  // what ScanLineDates found (Zoner::scanned_dates_), or kNoDate
   bool assigned = false;          // a hard zone (pass 1) or placed by pass 2/3
   ZoneKind kind = ZoneKind::kOther;
   int article = kNoArticle;
@@ -97,9 +100,15 @@ class Zoner {
       lines_[i].rules = rules_.Match(c);
       // Dates only in short lines with a digit: the date regexes run on few lines.
       if (c.size() <= 100 && HasDigit(c)) {
-        const LineDates dates = ScanLineDates(c);
+        LineDates dates = ScanLineDates(c);
         lines_[i].date_line = dates.date_line;
         lines_[i].year_date = dates.year_date;
+        if (dates.patterns == 0 && dates.exact) {
+          lines_[i].dates = kNoDate;
+        } else {
+          lines_[i].dates = static_cast<int>(scanned_dates_.size());
+          scanned_dates_.push_back(std::move(dates));
+        }
       }
     }
   }
@@ -688,18 +697,25 @@ class Zoner {
     return false;
   }
 
+  // FindDate(Content(i), default_year), from what SplitLines found when it scanned the line.
+  std::optional<std::string> LineDate(int i, int default_year) const {
+    if (lines_[i].dates == kNoDate) return std::nullopt;
+    if (lines_[i].dates == kNotScanned) return FindDate(Content(i), default_year);
+    return FindDate(Content(i), default_year, scanned_dates_[lines_[i].dates]);
+  }
+
   std::optional<std::string> ArticleDate(size_t a) const {
     const int year = HeaderYear();
     const std::vector<int>& head = HeadLines(a);
     // date-line, wire slug, byline first; then any head line with a full date.
     for (int i : head)
       if (lines_[i].date_line || Rule(i, kWireSlug) || Rule(i, kByline))
-        if (auto d = FindDate(Content(i), year)) return d;
+        if (auto d = LineDate(i, year)) return d;
     for (int i : head) {
       // SplitLines has told which short lines hold a date with its year (year_date); a short
       // line it skipped has no digit, so no such date either.
       if (Content(i).size() <= 100 && !lines_[i].year_date) continue;
-      if (auto d = FindDate(Content(i), 0)) return d;
+      if (auto d = LineDate(i, 0)) return d;
     }
     // The dateline of the first body line: "LYON, FRANCE, 1995 JUN 7 (NB) --".
     int first_body = head.empty() ? articles_[a].start : head.back() + 1;
@@ -905,6 +921,7 @@ class Zoner {
   const ZonerOptions& options_;
   const LineRules& rules_;
   std::vector<Line> lines_;
+  std::vector<LineDates> scanned_dates_;  // of the lines where some date pattern matches
   std::vector<Para> paras_;
   std::vector<int> para_of_;
   std::vector<ArticleStart> articles_;
