@@ -366,7 +366,9 @@ void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
     if (!taken.empty()) {
       if (ti > 0 && ti <= taken.size() && raw_begin < taken[ti - 1].begin) ti = 0;
       while (ti < taken.size() && taken[ti].end <= raw_begin) ++ti;
-      if (ti == taken.size()) continue;  // no span ends after this token's start
+      // Only capitalised and hyphenated words can be name words, the one use of the flag; the
+      // raw end is looked up for those only.
+      if (ti == taken.size() || !t.Is(NameToken::kCap | NameToken::kAsciiHyphen)) continue;
       const uint32_t raw_end = doc.norm.RawEnd(t.end - 1);
       // Spans may nest; check the few that start before this token ends.
       for (size_t k = ti; k < taken.size() && taken[k].begin < raw_end; ++k) {
