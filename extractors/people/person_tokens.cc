@@ -58,14 +58,29 @@ constexpr std::array<uint8_t, 256> kByteClass = [] {
 // sets the word's flags in `t` and returns the byte where the word ends.
 inline size_t ScanWord(std::string_view s, size_t end, char32_t c, NameToken& t) {
   t.flags |= NameToken::kWord;
-  if (IsDigit(c)) t.flags |= NameToken::kDigit;
-  else if (c < 0x80 ? (c >= 'A' && c <= 'Z')
-                    : (u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c))))
-    t.flags |= NameToken::kCap;
-  else t.flags |= NameToken::kLower;
-  int letters = IsLetter(c) ? 1 : 0;
-  bool any_lower = IsLetter(c) && !(t.flags & NameToken::kCap);
-  bool has_digit = IsDigit(c);
+  int letters = 1;
+  bool any_lower = false, has_digit = false;
+  if (c < 0x80) {
+    switch (kByteClass[c]) {
+      case kLowerByte:
+        t.flags |= NameToken::kLower;
+        any_lower = true;
+        break;
+      case kUpperByte:
+        t.flags |= NameToken::kCap;
+        break;
+      default:  // a digit
+        t.flags |= NameToken::kDigit;
+        letters = 0;
+        has_digit = true;
+        break;
+    }
+  } else if (u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c))) {
+    t.flags |= NameToken::kCap;  // other letters, the only code points above ASCII that start words
+  } else {
+    t.flags |= NameToken::kLower;
+    any_lower = true;
+  }
   while (end < s.size()) {
     // ASCII letters and digits, the common case: no decoding, no Unicode property lookups.
     const unsigned char b = static_cast<unsigned char>(s[end]);
@@ -333,7 +348,8 @@ void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
 
   // Zones: title and byline features; without any title zone, Title Case lines count as headlines.
   bool any_title_zone = false;
-  std::vector<const Zone*> zones;
+  thread_local std::vector<const Zone*> zones;  // scratch, reused across documents
+  zones.clear();
   for (const Zone& z : doc.zones) {
     if (z.kind == ZoneKind::kTitle) any_title_zone = true;
     if (z.kind == ZoneKind::kTitle || z.kind == ZoneKind::kByline) zones.push_back(&z);
@@ -343,7 +359,8 @@ void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
   MarkLines(s, out, /*title_case_lines=*/!any_title_zone);
 
   // Entities of earlier stages (dates, nations), sorted by raw start.
-  std::vector<Span> taken;
+  thread_local std::vector<Span> taken;  // scratch, reused across documents
+  taken.clear();
   for (const Entity& e : doc.entities)
     if (e.type != EntityType::kPerson) taken.push_back({e.start, e.end});
   std::sort(taken.begin(), taken.end(),
