@@ -132,6 +132,15 @@ void WordFolder::Split(std::string_view text, std::vector<Word>& out) const {
   size_t i = 0;
   bool sentence_start = true;  // the start of the text starts a sentence
   while (i < n) {
+    // The common gap, one space before an ASCII letter or digit: a ' ' separator, nothing else
+    // to note.
+    const bool one_space = !out.empty() && text[i] == ' ' && i + 1 < n &&
+                           static_cast<unsigned char>(text[i + 1]) < 0x80 &&
+                           (kAsciiClass[static_cast<unsigned char>(text[i + 1])] & kAlnum);
+    if (one_space) {
+      out.back().sep_after = ' ';
+      ++i;
+    }
     // Skip to the next word, noting whether a sentence or paragraph ends on the way.
     size_t gap_begin = i;
     while (i < n) {
@@ -154,7 +163,7 @@ void WordFolder::Split(std::string_view text, std::vector<Word>& out) const {
     }
     if (i >= n) break;
     // Classify the gap after the previous word.
-    if (!out.empty()) {
+    if (!out.empty() && !one_space) {
       std::string_view gap = text.substr(gap_begin, i - gap_begin);
       char sep = ' ';
       if (gap.size() == 1) {  // the common case: one byte

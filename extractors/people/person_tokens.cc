@@ -1,6 +1,7 @@
 #include "extractors/people/person_tokens.h"
 
 #include <algorithm>
+#include <array>
 
 #include <unicode/uchar.h>
 
@@ -39,41 +40,169 @@ char32_t PeekAt(std::string_view s, size_t i) {
   return utf8::Next(s, i);
 }
 
+// What the scanner needs to know of a byte, in one table lookup: blanks and newlines are
+// skipped, ASCII letters and digits start a word directly, every other byte (ASCII punctuation,
+// the bytes of a UTF-8 sequence) goes through the general code point path.
+enum ByteClass : uint8_t { kOtherByte, kBlankByte, kNewlineByte, kLowerByte, kUpperByte, kDigitByte };
+constexpr std::array<uint8_t, 256> kByteClass = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kLowerByte;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kUpperByte;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kDigitByte;
+  for (char c : {' ', '\t', '\r', '\f', '\v'}) t[static_cast<unsigned char>(c)] = kBlankByte;
+  t['\n'] = kNewlineByte;
+  return t;
+}();
+
+// The rest of a word whose first code point `c` (a letter or digit) ends before byte `end`:
+// sets the word's flags in `t` and returns the byte where the word ends.
+inline size_t ScanWord(std::string_view s, size_t end, char32_t c, NameToken& t) {
+  t.flags |= NameToken::kWord;
+  int letters = 1;
+  bool any_lower = false, has_digit = false;
+  if (c < 0x80) {
+    switch (kByteClass[c]) {
+      case kLowerByte:
+        t.flags |= NameToken::kLower;
+        any_lower = true;
+        break;
+      case kUpperByte:
+        t.flags |= NameToken::kCap;
+        break;
+      default:  // a digit
+        t.flags |= NameToken::kDigit;
+        letters = 0;
+        has_digit = true;
+        break;
+    }
+  } else if (u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c))) {
+    t.flags |= NameToken::kCap;  // other letters, the only code points above ASCII that start words
+  } else {
+    t.flags |= NameToken::kLower;
+    any_lower = true;
+  }
+  while (end < s.size()) {
+    // ASCII letters and digits, the common case: no decoding, no Unicode property lookups.
+    const unsigned char b = static_cast<unsigned char>(s[end]);
+    switch (kByteClass[b]) {
+      case kLowerByte: {  // with the rest of its lower-case run
+        size_t j = end + 1;
+        while (j < s.size() && kByteClass[static_cast<unsigned char>(s[j])] == kLowerByte) ++j;
+        letters += static_cast<int>(j - end);
+        any_lower = true;
+        end = j;
+        continue;
+      }
+      case kUpperByte:
+        ++letters;
+        ++end;
+        continue;
+      case kDigitByte:
+        has_digit = true;
+        ++end;
+        continue;
+      default:
+        break;
+    }
+    if (b < 0x80 && b != '\'' && b != '-') break;
+    size_t j = end;
+    const char32_t n = b < 0x80 ? s[j++] : utf8::Next(s, j);
+    if (IsLetter(n) || IsDigit(n)) {
+      if (IsLetter(n)) {
+        ++letters;
+        if (n < 0x80 ? (n >= 'a' && n <= 'z') : u_islower(static_cast<UChar32>(n)))
+          any_lower = true;
+      } else {
+        has_digit = true;
+      }
+      end = j;
+      continue;
+    }
+    if (IsApostrophe(n) || IsHyphen(n)) {
+      // Inner apostrophe or hyphen followed by a letter ("O'Leary", "Jean-Luc"), but not a
+      // possessive "'s" at the end of the word.
+      size_t k = j;
+      const char32_t m = PeekAt(s, k);
+      if (!(IsLetter(m) || (IsHyphen(n) && IsDigit(m)))) break;
+      if (IsApostrophe(n) && (m == 's' || m == 'S')) {
+        size_t q = k;
+        utf8::Next(s, q);
+        if (!IsLetter(PeekAt(s, q))) break;
+      }
+      if (n == '-') t.flags |= NameToken::kAsciiHyphen;
+      end = j;
+      continue;
+    }
+    break;
+  }
+  if (letters >= 2 && !any_lower) t.flags |= NameToken::kAllCaps;
+  if (has_digit) t.flags |= NameToken::kHasDigit;
+  return end;
+}
+
 // The scanner: words, possessives and single punctuation code points.
 void Scan(std::string_view s, std::vector<NameToken>& out) {
   out.clear();
+  out.reserve(s.size() / 4);
   size_t i = 0;
   int newlines = 2;  // the start of the text counts as a paragraph start
   size_t run_start = 0;  // where the current run of non-space characters began
   while (i < s.size()) {
     size_t at = i;
-    const char32_t c = static_cast<unsigned char>(s[i]) < 0x80 ? s[i++] : utf8::Next(s, i);
-    if (IsSpace(c)) {
-      if (c == '\n') ++newlines;
+    const unsigned char b = static_cast<unsigned char>(s[i]);
+    const uint8_t cls = kByteClass[b];
+    if (cls == kBlankByte) {
+      ++i;
       continue;
     }
-    if (c == '>' && (at == 0 || LineStartBefore(s, at))) continue;  // a "> " quote mark
-    if (at == 0 || IsSpaceByte(s[at - 1])) run_start = at;
-    // A URL or mail address holds no names: at "://", "www." or a mail "@", drop the tokens of
-    // the current run of non-space characters and skip to its end.
-    const bool url_mark =
-        (c == ':' && s.substr(at, 3) == "://") ||
-        ((c == 'w' || c == 'W') && at == run_start && s.size() - at > 4 &&
-         (s.substr(at, 4) == "www." || s.substr(at, 4) == "WWW.")) ||
-        (c == '@' && at > run_start && i < s.size() && !IsSpaceByte(s[i]));
-    if (url_mark) {
-      while (!out.empty() && out.back().begin >= run_start) out.pop_back();
-      size_t run_end = at;
-      while (run_end < s.size() && !IsSpaceByte(s[run_end])) ++run_end;
-      i = run_end;
-      newlines = 0;
+    if (cls == kNewlineByte) {
+      ++newlines;
+      ++i;
       continue;
+    }
+    char32_t c;
+    bool word;
+    if (cls >= kLowerByte && !((b == 'w' || b == 'W') && (at == 0 || IsSpaceByte(s[at - 1])))) {
+      // An ASCII letter or digit (not a possible "www." at a run's start): a word, without the
+      // space, quote mark, URL and possessive tests below.
+      if (at == 0 || IsSpaceByte(s[at - 1])) run_start = at;
+      c = b;
+      ++i;
+      word = true;
+    } else {
+      c = b < 0x80 ? s[i++] : utf8::Next(s, i);
+      if (c >= 0x80 && IsSpace(c)) continue;  // ASCII white space went above
+      if (c == '>' && (at == 0 || LineStartBefore(s, at))) continue;  // a "> " quote mark
+      if (at == 0 || IsSpaceByte(s[at - 1])) run_start = at;
+      // A URL or mail address holds no names: at "://", "www." or a mail "@", drop the tokens
+      // of the current run of non-space characters and skip to its end.
+      const bool url_mark =
+          (c == ':' && s.substr(at, 3) == "://") ||
+          ((c == 'w' || c == 'W') && at == run_start && s.size() - at > 4 &&
+           (s.substr(at, 4) == "www." || s.substr(at, 4) == "WWW.")) ||
+          (c == '@' && at > run_start && i < s.size() && !IsSpaceByte(s[i]));
+      if (url_mark) {
+        while (!out.empty() && out.back().begin >= run_start) out.pop_back();
+        size_t run_end = at;
+        while (run_end < s.size() && !IsSpaceByte(s[run_end])) ++run_end;
+        i = run_end;
+        newlines = 0;
+        continue;
+      }
+      word = IsLetter(c) || IsDigit(c);
     }
     NameToken t;
     t.begin = static_cast<uint32_t>(at);
     if (newlines >= 1) t.flags |= NameToken::kLineBreakBefore;
     if (newlines >= 2) t.flags |= NameToken::kParagraphBefore;
     newlines = 0;
+
+    if (word) {
+      i = ScanWord(s, i, c, t);
+      t.end = static_cast<uint32_t>(i);
+      out.push_back(t);
+      continue;
+    }
 
     if (IsApostrophe(c) && !out.empty() && out.back().Is(NameToken::kWord) &&
         out.back().end == at) {
@@ -90,79 +219,6 @@ void Scan(std::string_view s, std::vector<NameToken>& out) {
           continue;
         }
       }
-    }
-
-    if (IsLetter(c) || IsDigit(c)) {
-      t.flags |= NameToken::kWord;
-      if (IsDigit(c)) t.flags |= NameToken::kDigit;
-      else if (c < 0x80 ? (c >= 'A' && c <= 'Z')
-                        : (u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c))))
-        t.flags |= NameToken::kCap;
-      else t.flags |= NameToken::kLower;
-      int letters = IsLetter(c) ? 1 : 0;
-      bool any_lower = IsLetter(c) && !(t.flags & NameToken::kCap);
-      bool has_digit = IsDigit(c);
-      size_t end = i;
-      while (end < s.size()) {
-        // ASCII letters and digits, the common case: no decoding, no Unicode property lookups.
-        const unsigned char b = static_cast<unsigned char>(s[end]);
-        if (b < 0x80) {
-          if (b >= 'a' && b <= 'z') {  // with the rest of its lower-case run
-            size_t j = end + 1;
-            while (j < s.size() && static_cast<unsigned char>(s[j] - 'a') < 26) ++j;
-            letters += static_cast<int>(j - end);
-            any_lower = true;
-            end = j;
-            continue;
-          }
-          if (b >= 'A' && b <= 'Z') {
-            ++letters;
-            ++end;
-            continue;
-          }
-          if (b >= '0' && b <= '9') {
-            has_digit = true;
-            ++end;
-            continue;
-          }
-          if (b != '\'' && b != '-') break;
-        }
-        size_t j = end;
-        const char32_t n = static_cast<unsigned char>(s[j]) < 0x80 ? s[j++] : utf8::Next(s, j);
-        if (IsLetter(n) || IsDigit(n)) {
-          if (IsLetter(n)) {
-            ++letters;
-            if (n < 0x80 ? (n >= 'a' && n <= 'z') : u_islower(static_cast<UChar32>(n)))
-              any_lower = true;
-          } else {
-            has_digit = true;
-          }
-          end = j;
-          continue;
-        }
-        if (IsApostrophe(n) || IsHyphen(n)) {
-          // Inner apostrophe or hyphen followed by a letter ("O'Leary", "Jean-Luc"), but not a
-          // possessive "'s" at the end of the word.
-          size_t k = j;
-          const char32_t m = PeekAt(s, k);
-          if (!(IsLetter(m) || (IsHyphen(n) && IsDigit(m)))) break;
-          if (IsApostrophe(n) && (m == 's' || m == 'S')) {
-            size_t q = k;
-            utf8::Next(s, q);
-            if (!IsLetter(PeekAt(s, q))) break;
-          }
-          if (n == '-') t.flags |= NameToken::kAsciiHyphen;
-          end = j;
-          continue;
-        }
-        break;
-      }
-      if (letters >= 2 && !any_lower) t.flags |= NameToken::kAllCaps;
-      if (has_digit) t.flags |= NameToken::kHasDigit;
-      t.end = static_cast<uint32_t>(end);
-      i = end;
-      out.push_back(t);
-      continue;
     }
 
     t.flags |= NameToken::kPunct;
@@ -222,44 +278,40 @@ bool IsHeadlineLowerWord(std::string_view w) {
   return false;
 }
 
-// Title Case lines without a title zone (zoning may not mark every headline): every longer word
-// capitalised, no sentence-ending punctuation at the end.
-void MarkTitleCaseLines(std::string_view s, std::vector<NameToken>& toks) {
+// One walk over the lines of tokens for the line features:
+// - Title Case lines without a title zone (zoning may not mark every headline), when
+//   `title_case_lines`: every longer word capitalised, no sentence-ending punctuation at the end;
+// - "By Ada Quinn" / "By ADA QUINN and Bo Li": a short line that starts with "By" and a
+//   capitalised word, without sentence punctuation at its end.
+void MarkLines(std::string_view s, std::vector<NameToken>& toks, bool title_case_lines) {
   size_t line_begin = 0;
   while (line_begin < toks.size()) {
     size_t line_end = line_begin + 1;
     while (line_end < toks.size() && !toks[line_end].Is(NameToken::kLineBreakBefore)) ++line_end;
-    int words = 0, long_words = 0, long_caps = 0;
-    for (size_t i = line_begin; i < line_end; ++i) {
-      const NameToken& t = toks[i];
-      if (!t.Is(NameToken::kWord)) continue;
-      ++words;
-      if (t.end - t.begin >= 4 && !IsHeadlineLowerWord(s.substr(t.begin, t.end - t.begin))) {
-        ++long_words;
-        if (t.Is(NameToken::kCap)) ++long_caps;
+    const NameToken& last = toks[line_end - 1];
+    const bool last_ends_sentence = IsSentenceEnd(s, last);
+    if (title_case_lines) {
+      int words = 0, long_words = 0, long_caps = 0;
+      for (size_t i = line_begin; i < line_end; ++i) {
+        const NameToken& t = toks[i];
+        if (!t.Is(NameToken::kWord)) continue;
+        ++words;
+        if (t.end - t.begin >= 4 && !IsHeadlineLowerWord(s.substr(t.begin, t.end - t.begin))) {
+          ++long_words;
+          if (t.Is(NameToken::kCap)) ++long_caps;
+        }
+      }
+      const bool ends_sentence = last_ends_sentence || s[last.begin] == ',' ||
+                                 s[last.begin] == ':' || s[last.begin] == ';';
+      if (words >= 3 && words <= 25 && long_words >= 3 && long_caps == long_words &&
+          !ends_sentence) {
+        for (size_t i = line_begin; i < line_end; ++i) toks[i].flags |= NameToken::kHeadline;
       }
     }
-    const NameToken& last = toks[line_end - 1];
-    const bool ends_sentence = IsSentenceEnd(s, last) || s[last.begin] == ',' ||
-                               s[last.begin] == ':' || s[last.begin] == ';';
-    if (words >= 3 && words <= 25 && long_words >= 3 && long_caps == long_words && !ends_sentence) {
-      for (size_t i = line_begin; i < line_end; ++i) toks[i].flags |= NameToken::kHeadline;
-    }
-    line_begin = line_end;
-  }
-}
-
-// "By Ada Quinn" / "By ADA QUINN and Bo Li": a short line that starts with "By" and a
-// capitalised word, without sentence punctuation at its end.
-void MarkBylineLines(std::string_view s, std::vector<NameToken>& toks) {
-  size_t line_begin = 0;
-  while (line_begin < toks.size()) {
-    size_t line_end = line_begin + 1;
-    while (line_end < toks.size() && !toks[line_end].Is(NameToken::kLineBreakBefore)) ++line_end;
     const NameToken& first = toks[line_begin];
     const std::string_view w = s.substr(first.begin, first.end - first.begin);
     if ((w == "By" || w == "BY") && line_end - line_begin >= 3 && line_end - line_begin <= 16 &&
-        toks[line_begin + 1].Is(NameToken::kCap) && !IsSentenceEnd(s, toks[line_end - 1])) {
+        toks[line_begin + 1].Is(NameToken::kCap) && !last_ends_sentence) {
       for (size_t i = line_begin; i < line_end; ++i) toks[i].flags |= NameToken::kByline;
     }
     line_begin = line_end;
@@ -271,8 +323,7 @@ void MarkBylineLines(std::string_view s, std::vector<NameToken>& toks) {
 void TokenizeText(std::string_view text, std::vector<NameToken>& out) {
   Scan(text, out);
   MarkSentenceStarts(text, out);
-  MarkTitleCaseLines(text, out);
-  MarkBylineLines(text, out);
+  MarkLines(text, out, /*title_case_lines=*/true);
 }
 
 void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
@@ -297,27 +348,30 @@ void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
 
   // Zones: title and byline features; without any title zone, Title Case lines count as headlines.
   bool any_title_zone = false;
-  std::vector<const Zone*> zones;
+  thread_local std::vector<const Zone*> zones;  // scratch, reused across documents
+  zones.clear();
   for (const Zone& z : doc.zones) {
     if (z.kind == ZoneKind::kTitle) any_title_zone = true;
     if (z.kind == ZoneKind::kTitle || z.kind == ZoneKind::kByline) zones.push_back(&z);
   }
   std::sort(zones.begin(), zones.end(),
             [](const Zone* a, const Zone* b) { return a->span.begin < b->span.begin; });
-  if (!any_title_zone) MarkTitleCaseLines(s, out);
-  MarkBylineLines(s, out);
+  MarkLines(s, out, /*title_case_lines=*/!any_title_zone);
 
   // Entities of earlier stages (dates, nations), sorted by raw start.
-  std::vector<Span> taken;
+  thread_local std::vector<Span> taken;  // scratch, reused across documents
+  taken.clear();
   for (const Entity& e : doc.entities)
     if (e.type != EntityType::kPerson) taken.push_back({e.start, e.end});
   std::sort(taken.begin(), taken.end(),
             [](const Span& a, const Span& b) { return a.begin < b.begin; });
 
   if (zones.empty() && taken.empty()) return;
+  // Token starts only grow, so their raw offsets come from one forward walk over the map.
+  NormalizedText::Walker raw(doc.norm);
   size_t zi = 0, ti = 0;
   for (NameToken& t : out) {
-    const uint32_t raw_begin = doc.norm.RawBegin(t.begin);
+    const uint32_t raw_begin = raw.RawBegin(t.begin);
     if (!zones.empty()) {
       // Tokens come in raw order, so one forward pointer suffices; restart if not.
       if (zi > 0 && zi <= zones.size() && raw_begin < zones[zi - 1]->span.begin) zi = 0;
@@ -327,9 +381,12 @@ void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
       }
     }
     if (!taken.empty()) {
-      const uint32_t raw_end = doc.norm.RawEnd(t.end - 1);
       if (ti > 0 && ti <= taken.size() && raw_begin < taken[ti - 1].begin) ti = 0;
       while (ti < taken.size() && taken[ti].end <= raw_begin) ++ti;
+      // Only capitalised and hyphenated words can be name words, the one use of the flag; the
+      // raw end is looked up for those only.
+      if (ti == taken.size() || !t.Is(NameToken::kCap | NameToken::kAsciiHyphen)) continue;
+      const uint32_t raw_end = doc.norm.RawEnd(t.end - 1);
       // Spans may nest; check the few that start before this token ends.
       for (size_t k = ti; k < taken.size() && taken[k].begin < raw_end; ++k) {
         if (taken[k].end > raw_begin) {

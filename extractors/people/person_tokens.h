@@ -29,7 +29,8 @@ struct NameToken {
     kParagraphBefore = 1u << 9,   // a blank line (or the start of the text) before it
     kHeadline = 1u << 10,      // on a headline line (a title zone, or a Title Case line)
     kByline = 1u << 11,        // in a byline zone or on a "By ..." line
-    kTaken = 1u << 12,         // inside an entity an earlier stage found (a date, a nation)
+    kTaken = 1u << 12,         // inside an entity an earlier stage found (a date, a nation);
+                               // marked on kCap and kAsciiHyphen words only
     kHasDigit = 1u << 13,      // a digit anywhere in the word ("B1", "A380")
     kAsciiHyphen = 1u << 14,   // an inner ASCII hyphen ("al-Assad", "Jean-Luc")
   };
