@@ -22,6 +22,8 @@
 namespace accord {
 
 class NormalizedText {
+  struct Run;
+
  public:
   const std::string& text() const { return text_; }
   size_t size() const { return text_.size(); }
@@ -45,17 +47,26 @@ class NormalizedText {
     return r.one_to_one ? r.raw_begin + (i - r.norm_begin) + 1 : r.raw_end;
   }
 
-  // RawBegin for offsets asked in non-decreasing order, without a search each time.
+  // RawBegin and RawEnd for offsets asked in non-decreasing order (across both calls), without
+  // a search each time.
   class Walker {
    public:
     explicit Walker(const NormalizedText& t) : t_(t) {}
     uint32_t RawBegin(uint32_t i) {
-      while (run_ + 1 < t_.runs_.size() && t_.runs_[run_ + 1].norm_begin <= i) ++run_;
-      const Run& r = t_.runs_[run_];
+      const Run& r = Seek(i);
       return r.one_to_one ? r.raw_begin + (i - r.norm_begin) : r.raw_begin;
+    }
+    uint32_t RawEnd(uint32_t i) {
+      const Run& r = Seek(i);
+      return r.one_to_one ? r.raw_begin + (i - r.norm_begin) + 1 : r.raw_end;
     }
 
    private:
+    const Run& Seek(uint32_t i) {
+      while (run_ + 1 < t_.runs_.size() && t_.runs_[run_ + 1].norm_begin <= i) ++run_;
+      return t_.runs_[run_];
+    }
+
     const NormalizedText& t_;
     size_t run_ = 0;
   };

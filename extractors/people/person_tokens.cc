@@ -367,7 +367,7 @@ void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
             [](const Span& a, const Span& b) { return a.begin < b.begin; });
 
   if (zones.empty() && taken.empty()) return;
-  // Token starts only grow, so their raw offsets come from one forward walk over the map.
+  // Token offsets only grow, so their raw offsets come from one forward walk over the map.
   NormalizedText::Walker raw(doc.norm);
   size_t zi = 0, ti = 0;
   for (NameToken& t : out) {
@@ -386,7 +386,7 @@ void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
       // Only capitalised and hyphenated words can be name words, the one use of the flag; the
       // raw end is looked up for those only.
       if (ti == taken.size() || !t.Is(NameToken::kCap | NameToken::kAsciiHyphen)) continue;
-      const uint32_t raw_end = doc.norm.RawEnd(t.end - 1);
+      const uint32_t raw_end = raw.RawEnd(t.end - 1);
       // Spans may nest; check the few that start before this token ends.
       for (size_t k = ti; k < taken.size() && taken[k].begin < raw_end; ++k) {
         if (taken[k].end > raw_begin) {

@@ -116,7 +116,10 @@ TEST(OffsetMapTest, WalkerAgreesWithRawBegin) {
   norm.Append("\"", 17, 20);
   norm.AppendVerbatim("State", 20);
   NormalizedText::Walker walker(norm);
-  for (uint32_t i = 0; i < norm.size(); ++i) EXPECT_EQ(walker.RawBegin(i), norm.RawBegin(i)) << i;
+  for (uint32_t i = 0; i < norm.size(); ++i) {
+    EXPECT_EQ(walker.RawBegin(i), norm.RawBegin(i)) << i;
+    EXPECT_EQ(walker.RawEnd(i), norm.RawEnd(i)) << i;
+  }
 }
 
 }  // namespace
