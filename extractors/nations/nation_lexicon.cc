@@ -62,8 +62,7 @@ Status Lexicon::AddEntry(LexEntry e) {
   e.words = static_cast<uint8_t>(words.size());
   e.key = key;
   const size_t first_end = prefix_ends.empty() ? key.size() : prefix_ends.front();
-  const uint32_t slot = FirstWordSlot(std::string_view(key).substr(0, first_end));
-  first_word_bits_[slot >> 6] |= uint64_t{1} << (slot & 63);
+  first_words_.Add(std::string_view(key).substr(0, first_end));
   for (size_t end : prefix_ends) nodes_[key.substr(0, end)].prefix = true;
   Node& node = nodes_[key];
   if (node.entry >= 0) {

@@ -26,6 +26,7 @@
 #include "extractors/nations/nation_words.h"
 #include "pipeline/status.h"
 #include "pipeline/tables.h"
+#include "pipeline/word_filter.h"
 
 namespace accord::nations {
 
@@ -78,10 +79,7 @@ class Lexicon {
   // The node of a folded key, or nullptr.
   // False when no key starts with the folded word `folded` (a quick test before Find: a bitmap
   // over the length and three bytes of the first word of every key).
-  bool MayStartKey(std::string_view folded) const {
-    const uint32_t slot = FirstWordSlot(folded);
-    return (first_word_bits_[slot >> 6] >> (slot & 63)) & 1u;
-  }
+  bool MayStartKey(std::string_view folded) const { return first_words_.MayContain(folded); }
   const Node* Find(std::string_view key) const {
     auto it = nodes_.find(key);
     return it == nodes_.end() ? nullptr : &it->second;
@@ -111,21 +109,8 @@ class Lexicon {
     bool operator()(std::string_view a, std::string_view b) const { return a == b; }
   };
 
-  static constexpr uint32_t kFirstWordBits = 1u << 14;
-  static uint32_t FirstWordSlot(std::string_view folded) {
-    const size_t n = folded.size();
-    if (n == 0) return 0;
-    const uint32_t a = static_cast<unsigned char>(folded[0]);
-    const uint32_t b = static_cast<unsigned char>(folded[n - 1]);
-    const uint32_t c = static_cast<unsigned char>(folded[n / 2]);
-    uint32_t h = static_cast<uint32_t>(n) * 0x9E3779B1u ^ a * 0x85EBCA77u ^ b * 0xC2B2AE3Du ^
-                 c * 0x27D4EB2Fu;
-    h ^= h >> 15;
-    return h & (kFirstWordBits - 1);
-  }
-
   WordFolder folder_;
-  std::vector<uint64_t> first_word_bits_ = std::vector<uint64_t>(kFirstWordBits / 64, 0);
+  WordFilter first_words_;  // the first words of all keys
   std::vector<LexEntry> entries_;
   std::unordered_map<std::string, Node, Hash, Eq> nodes_;
   std::unordered_map<std::string, std::string> canonical_;      // code -> canonical

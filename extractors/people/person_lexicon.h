@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "pipeline/status.h"
+#include "pipeline/word_filter.h"
 
 namespace accord::people {
 
@@ -28,35 +29,6 @@ struct StringHash {
 using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 template <typename V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
-
-// A quick membership prefilter for the word sets: MayContain is false for every word that was
-// never added, and true for all added words (and for some others). It looks at the length and three
-// bytes of the word, ASCII case folded, so one filter answers for any case of a word and costs the
-// same for long words as for short ones; the hash set lookup behind it only runs when it says yes.
-class WordFilter {
- public:
-  void Add(std::string_view w) { bits_[Slot(w) >> 6] |= uint64_t{1} << (Slot(w) & 63); }
-  bool MayContain(std::string_view w) const {
-    const uint32_t slot = Slot(w);
-    return (bits_[slot >> 6] >> (slot & 63)) & 1u;
-  }
-
- private:
-  static constexpr uint32_t kBits = 1u << 15;
-  static uint32_t Slot(std::string_view w) {
-    const size_t n = w.size();
-    if (n == 0) return 0;
-    // `| 0x20` lower-cases ASCII letters (and merges some punctuation pairs, harmless here).
-    const uint32_t a = static_cast<unsigned char>(w[0]) | 0x20u;
-    const uint32_t b = static_cast<unsigned char>(w[n - 1]) | 0x20u;
-    const uint32_t c = static_cast<unsigned char>(w[n / 2]) | 0x20u;
-    uint32_t h = static_cast<uint32_t>(n) * 0x9E3779B1u ^ a * 0x85EBCA77u ^ b * 0xC2B2AE3Du ^
-                 c * 0x27D4EB2Fu;
-    h ^= h >> 15;
-    return h & (kBits - 1);
-  }
-  std::vector<uint64_t> bits_ = std::vector<uint64_t>(kBits / 64, 0);
-};
 
 enum class NonNameClass : uint8_t { kNone, kFunction, kMonth, kWeekday, kOrg, kPlace };
 enum class NamePartKind : uint8_t { kNone, kParticle, kPrefix, kSuffix };

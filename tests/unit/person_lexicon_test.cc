@@ -72,19 +72,6 @@ TEST(PersonLexiconTest, BadRowsNameTheTableAndLine) {
   }
 }
 
-TEST(PersonLexiconTest, WordFilterKeepsEveryAddedWordInAnyCase) {
-  WordFilter f;
-  const std::string_view words[] = {"Ada", "prime minister", "van", "a", "Jr", "O'Leary"};
-  for (std::string_view w : words) f.Add(w);
-  for (std::string_view w : words) EXPECT_TRUE(f.MayContain(w)) << w;
-  EXPECT_TRUE(f.MayContain("ADA"));
-  EXPECT_TRUE(f.MayContain("Prime Minister"));
-  // Most other words are turned away (the filter looks at length and three bytes).
-  EXPECT_FALSE(f.MayContain("Ad"));
-  EXPECT_FALSE(f.MayContain("Quinn"));
-  EXPECT_FALSE(WordFilter().MayContain("Ada"));
-}
-
 TEST(PersonLexiconTest, LookupsBehindTheFiltersMatchTheTables) {
   auto lex = PersonLexicon::FromTables(kNames, kExtra, kTitles, kNonNames, kParts, kCues);
   ASSERT_TRUE(lex.ok()) << lex.status().ToString();
