@@ -94,14 +94,28 @@ void AssignCanonicals(OrgScan& scan) {
     auto [seen, inserted] = by_short.Insert(scan.toks.Key(ms[i].first, last), i);
     if (!inserted) Union(parent, i, *seen);
   }
-  // same-initials: an acronym and a longer name whose initials it spells.
+  // same-initials: an acronym and a longer name whose initials it spells. The initials of each
+  // longer name are gathered once, into one buffer.
+  thread_local std::string initials;
+  thread_local std::vector<uint32_t> initials_end;  // per mention: the end of its initials
+  initials.clear();
+  initials_end.clear();
+  for (int32_t j = 0; j < count; ++j) {
+    if (ms[j].last - ms[j].first >= 2) NameInitials(scan, ms[j].first, ms[j].last, initials);
+    initials_end.push_back(static_cast<uint32_t>(initials.size()));
+  }
+  std::string letters;
   for (int32_t i = 0; i < count; ++i) {
     if (ms[i].last - ms[i].first != 1 || !scan.Tok(ms[i].first).Is(OrgToken::kAllCaps)) continue;
     if (ms[i].source >= 0) continue;
+    letters.clear();
+    AcronymLetters(scan, ms[i].first, letters);
+    if (letters.size() < 2) continue;  // spells nothing
     for (int32_t j = 0; j < count; ++j) {
       if (ms[j].last - ms[j].first < 2) continue;
       if (ms[i].known >= 0 && ms[j].known >= 0 && ms[i].known != ms[j].known) continue;
-      if (InitialsMatch(scan, ms[i].first, ms[j].first, ms[j].last)) {
+      const uint32_t begin = j == 0 ? 0 : initials_end[j - 1];
+      if (InitialsSpell(letters, std::string_view(initials).substr(begin, initials_end[j] - begin))) {
         Union(parent, i, j);
         break;
       }

@@ -87,6 +87,33 @@ struct WordShape {
   bool ascii = true;    // else `o` holds nothing useful: fold with FoldWord
 };
 
+// Eight bytes at a time (SWAR): each byte of a uint64_t, lowest address in the lowest byte.
+constexpr uint64_t kOnes = 0x0101010101010101ull;
+constexpr uint64_t kHighs = 0x8080808080808080ull;
+// The high bit of each byte of x that lies in [lo, hi]; exact for the bytes below the first
+// byte of 0x80 or more (an addition may carry out of that byte into the ones above it).
+constexpr uint64_t BytesIn(uint64_t x, uint8_t lo, uint8_t hi) {
+  return (x + kOnes * (0x80 - lo)) & ~(x + kOnes * (0x7F - hi)) & ~x & kHighs;
+}
+
+// The run of ASCII letters and digits at p (8 readable bytes there), at most 8 long: folded into
+// o (8 bytes written, the run's length of them meaningful), its length returned and the
+// kByteClass bits of its bytes or-ed into `classes` (kLowerBit, kHBit and kPBit are the ones read).
+size_t ScanAlnum8(const char* p, char* o, uint8_t& classes) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  const uint64_t lowered = v | (kOnes * 0x20);  // lower case; digits have the bit already
+  const uint64_t alnum = BytesIn(lowered, 'a', 'z') | BytesIn(v, '0', '9');
+  const uint64_t stop = ~alnum & kHighs;
+  const size_t n = stop == 0 ? 8 : static_cast<size_t>(__builtin_ctzll(stop)) / 8;
+  std::memcpy(o, &lowered, 8);
+  const uint64_t mask = n == 8 ? ~0ull : (1ull << (8 * n)) - 1;
+  if (BytesIn(v, 'a', 'z') & mask) classes |= kLowerBit;
+  if (BytesIn(lowered, 'h', 'h') & mask) classes |= kHBit;
+  if (BytesIn(lowered, 'p', 'p') & mask) classes |= kPBit;
+  return n;
+}
+
 WordShape ScanWord(std::string_view s, size_t i, char*& o) {
   uint8_t classes = 0;
   bool ascii = true;
@@ -95,11 +122,18 @@ WordShape ScanWord(std::string_view s, size_t i, char*& o) {
     unsigned char c = s[j];
     const uint8_t k = kByteClass[c];
     if (k & kAlnumBit) {
+      if (j + 8 <= s.size()) {
+        const size_t n = ScanAlnum8(s.data() + j, o, classes);
+        o += n;
+        j += n;
+        continue;
+      }
       classes |= k;
-      *o++ = static_cast<char>(c | 0x20);  // lower case; digits have the bit already
+      *o++ = static_cast<char>(c | 0x20);
       ++j;
       continue;
     }
+    if (k & kSpaceBit) break;
     if (c >= 0x80 && IsLetterAt(s, j)) {
       ascii = false;
       if (!IsUpperAt(s, j)) classes |= kLowerBit;
@@ -365,6 +399,7 @@ void Tokenize(std::string_view s, OrgTokens& out) {
     } else {
       len = utf8::SequenceLength(c);
       t.flags |= OrgToken::kPunct;
+      if (c < 0x80) t.punct = static_cast<char>(c);
       if (c == '&') {
         std::memcpy(o, "and", 3);
         o += 3;
@@ -390,10 +425,10 @@ void Tokenize(std::string_view s, OrgTokens& out) {
     *o++ = ' ';
     // What the next token starts.
     if (t.flags & OrgToken::kPunct) {
-      if (w == "." || w == "!" || w == "?") sentence_start = true;
+      if (t.punct == '.' || t.punct == '!' || t.punct == '?') sentence_start = true;
       // Quotes and brackets keep a pending sentence start.
-      else if (!(w == "\"" || w == "(" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D" || w == "'" ||
-                 w == ")"))
+      else if (!(t.punct == '"' || t.punct == '(' || t.punct == '\'' || t.punct == ')' ||
+                 w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D"))
         sentence_start = false;
     } else {
       sentence_start = false;
