@@ -65,7 +65,8 @@ void AssignCanonicals(OrgScan& scan) {
   std::iota(parent.begin(), parent.end(), 0);
   WordIndex& by_key = scan.scratch.index_a;
   by_key.Clear();
-  std::vector<int32_t> by_known;
+  // Known row -> its first mention. Kept across documents: entries are set back to -1 after use.
+  thread_local std::vector<int32_t> by_known;
   for (int32_t i = 0; i < count; ++i) {
     if (ms[i].source >= 0) Union(parent, i, ms[i].source);
     if (ms[i].known >= 0) {
@@ -77,6 +78,8 @@ void AssignCanonicals(OrgScan& scan) {
     auto [seen, inserted] = by_key.Insert(scan.toks.Key(ms[i].first, ms[i].last), i);
     if (!inserted) Union(parent, i, *seen);
   }
+  for (int32_t i = 0; i < count; ++i)
+    if (ms[i].known >= 0) by_known[ms[i].known] = -1;
   // same-short-form: names equal once their trailing company designators are dropped.
   WordIndex& by_short = scan.scratch.index_b;
   by_short.Clear();

@@ -95,6 +95,12 @@ constexpr uint64_t kHighs = 0x8080808080808080ull;
 constexpr uint64_t BytesIn(uint64_t x, uint8_t lo, uint8_t hi) {
   return (x + kOnes * (0x80 - lo)) & ~(x + kOnes * (0x7F - hi)) & ~x & kHighs;
 }
+// The high bit of each byte of x equal to b, exact below the first such byte (above it, a
+// byte may be marked wrongly): whether any byte below some position is b, exactly.
+constexpr uint64_t BytesEqual(uint64_t x, uint8_t b) {
+  const uint64_t d = x ^ (kOnes * b);
+  return (d - kOnes) & ~d & kHighs;
+}
 
 // The run of ASCII letters and digits at p (8 readable bytes there), at most 8 long: folded into
 // o (8 bytes written, the run's length of them meaningful), its length returned and the
@@ -103,15 +109,15 @@ size_t ScanAlnum8(const char* p, char* o, uint8_t& classes) {
   uint64_t v;
   std::memcpy(&v, p, 8);
   const uint64_t lowered = v | (kOnes * 0x20);  // lower case; digits have the bit already
-  const uint64_t alnum = BytesIn(lowered, 'a', 'z') | BytesIn(v, '0', '9');
-  const uint64_t stop = ~alnum & kHighs;
-  const size_t n = stop == 0 ? 8 : static_cast<size_t>(__builtin_ctzll(stop)) / 8;
+  const uint64_t letters = BytesIn(lowered, 'a', 'z');
+  const uint64_t stop = ~(letters | BytesIn(v, '0', '9')) & kHighs;
   std::memcpy(o, &lowered, 8);
-  const uint64_t mask = n == 8 ? ~0ull : (1ull << (8 * n)) - 1;
-  if (BytesIn(v, 'a', 'z') & mask) classes |= kLowerBit;
-  if (BytesIn(lowered, 'h', 'h') & mask) classes |= kHBit;
-  if (BytesIn(lowered, 'p', 'p') & mask) classes |= kPBit;
-  return n;
+  const uint64_t run = (stop - 1) & ~stop;  // the bits below the first stop: the run's bytes
+  // A letter with its 0x20 bit set is lower case (the bit shifted to the byte's high bit).
+  if (letters & (v << 2) & run) classes |= kLowerBit;
+  if (BytesEqual(lowered, 'h') & run) classes |= kHBit;
+  if (BytesEqual(lowered, 'p') & run) classes |= kPBit;
+  return stop == 0 ? 8 : static_cast<size_t>(__builtin_ctzll(stop)) / 8;
 }
 
 WordShape ScanWord(std::string_view s, size_t i, char*& o) {
@@ -339,9 +345,9 @@ void Tokenize(std::string_view s, OrgTokens& out) {
   out.tokens.reserve(s.size() / 5 + 1);
   // Folded forms are written straight into `folded`, sized for the worst case of ASCII text (a
   // token of n bytes folds to n + 3 bytes with its space at most: "&" -> "and "); a token folded
-  // by FoldWord makes room for itself and the rest again. Trimmed at the end.
+  // by FoldWord makes room for itself and the rest again. The buffer is kept, not trimmed, so the
+  // next text reuses it without filling it again.
   std::string& folded = out.folded;
-  folded.clear();
   char* o = nullptr;
   auto ensure = [&](size_t room) {
     const size_t used = o == nullptr ? 0 : static_cast<size_t>(o - folded.data());
@@ -410,7 +416,7 @@ void Tokenize(std::string_view s, OrgTokens& out) {
       }
     }
     t.end = static_cast<uint32_t>(std::min(s.size(), i + len));
-    std::string_view w = s.substr(t.begin, t.end - t.begin);
+    const std::string_view w(s.data() + t.begin, t.end - t.begin);
     if (!folded_here) {
       slow.clear();
       FoldWord(w, slow);
@@ -437,7 +443,6 @@ void Tokenize(std::string_view s, OrgTokens& out) {
     out.tokens.push_back(t);
     i = t.end;
   }
-  folded.resize(static_cast<size_t>(o - folded.data()));
 }
 
 std::string FoldName(std::string_view name) {

@@ -40,7 +40,7 @@ struct OrgToken {
 struct OrgTokens {
   std::string_view text;
   std::vector<OrgToken> tokens;
-  std::string folded;
+  std::string folded;  // the tokens' folded forms; the buffer may run past the last one
 
   size_t size() const { return tokens.size(); }
   const OrgToken& operator[](size_t i) const { return tokens[i]; }
