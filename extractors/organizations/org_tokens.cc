@@ -102,16 +102,10 @@ constexpr uint64_t BytesEqual(uint64_t x, uint8_t b) {
   return (d - kOnes) & ~d & kHighs;
 }
 
-// What ScanAlnum8 saw of the runs it scanned: the high bits of their lower-case letters, of
-// their "h"s and of their "p"s (or-ed over the runs, turned into kByteClass bits once at the end).
-struct AlnumMarks {
-  uint64_t lower = 0, h = 0, p = 0;
-};
-
 // The run of ASCII letters and digits at p (8 readable bytes there), at most 8 long: folded into
-// o (8 bytes written, the run's length of them meaningful), its length returned and what it
-// holds or-ed into `marks`.
-size_t ScanAlnum8(const char* p, char* o, AlnumMarks& marks) {
+// o (8 bytes written, the run's length of them meaningful), its length returned and the
+// kByteClass bits of its bytes or-ed into `classes` (kLowerBit, kHBit and kPBit are the ones read).
+size_t ScanAlnum8(const char* p, char* o, uint8_t& classes) {
   uint64_t v;
   std::memcpy(&v, p, 8);
   const uint64_t lowered = v | (kOnes * 0x20);  // lower case; digits have the bit already
@@ -120,15 +114,14 @@ size_t ScanAlnum8(const char* p, char* o, AlnumMarks& marks) {
   std::memcpy(o, &lowered, 8);
   const uint64_t run = (stop - 1) & ~stop;  // the bits below the first stop: the run's bytes
   // A letter with its 0x20 bit set is lower case (the bit shifted to the byte's high bit).
-  marks.lower |= letters & (v << 2) & run;
-  marks.h |= BytesEqual(lowered, 'h') & run;
-  marks.p |= BytesEqual(lowered, 'p') & run;
+  if (letters & (v << 2) & run) classes |= kLowerBit;
+  if (BytesEqual(lowered, 'h') & run) classes |= kHBit;
+  if (BytesEqual(lowered, 'p') & run) classes |= kPBit;
   return stop == 0 ? 8 : static_cast<size_t>(__builtin_ctzll(stop)) / 8;
 }
 
 WordShape ScanWord(std::string_view s, size_t i, char*& o) {
   uint8_t classes = 0;
-  AlnumMarks marks;
   bool ascii = true;
   size_t j = i;
   while (j < s.size()) {
@@ -136,7 +129,7 @@ WordShape ScanWord(std::string_view s, size_t i, char*& o) {
     const uint8_t k = kByteClass[c];
     if (k & kAlnumBit) {
       if (j + 8 <= s.size()) {
-        const size_t n = ScanAlnum8(s.data() + j, o, marks);
+        const size_t n = ScanAlnum8(s.data() + j, o, classes);
         o += n;
         j += n;
         continue;
@@ -183,9 +176,6 @@ WordShape ScanWord(std::string_view s, size_t i, char*& o) {
   if (j < s.size() && s[j] == '.' && j - i >= 3 && s[j - 2] == '.' && IsLetterAt(s, j - 1)) {
     ++j;
   }
-  if (marks.lower != 0) classes |= kLowerBit;
-  if (marks.h != 0) classes |= kHBit;
-  if (marks.p != 0) classes |= kPBit;
   return {j - i, classes, ascii};
 }
 

@@ -22,9 +22,7 @@ struct DocName {
 }  // namespace
 
 void PropagateNames(OrgScan& scan) {
-  // Folded key -> index of `found`; also each start of a key that ends before a space, -> -1 (a
-  // key of tokens is such a start of any longer key of tokens it begins).
-  WordIndex& names = scan.scratch.index_a;
+  WordIndex& names = scan.scratch.index_a;  // folded key -> index of `found`
   names.Clear();
   thread_local std::vector<DocName> found;
   found.clear();
@@ -38,13 +36,7 @@ void PropagateNames(OrgScan& scan) {
     if (first >= last || !scan.IsCap(first)) return;
     const std::string_view key = scan.toks.Key(first, last);
     auto [index, inserted] = names.Insert(key, static_cast<int32_t>(found.size()));
-    if (!inserted && *index < 0) {  // so far only the start of a longer key
-      *index = static_cast<int32_t>(found.size());
-      inserted = true;
-    }
     if (inserted) {
-      for (size_t p = key.find(' '); p != std::string_view::npos; p = key.find(' ', p + 1))
-        names.Insert(key.substr(0, p), -1);
       first_words.Insert(first_word(key), 0);
       found.push_back(DocName{m, short_form});
       max_tokens = std::max(max_tokens, last - first);
@@ -92,7 +84,6 @@ void PropagateNames(OrgScan& scan) {
     if (words >= 3) initials.Insert(letters, static_cast<int32_t>(mi));
   }
   if (names.empty()) return;
-  thread_local std::vector<std::pair<uint32_t, int32_t>> written;
   const auto n = static_cast<uint32_t>(scan.toks.size());
   for (uint32_t i = 0; i < n; ++i) {
     if (scan.owner[i] >= 0 || !scan.IsCap(i)) continue;
@@ -109,19 +100,10 @@ void PropagateNames(OrgScan& scan) {
       }
     }
     if (!first_words.Contains(first_word(scan.toks.Key(i, i + 1)))) continue;
-    // The names written at i (length, index of `found`): the key grows while it starts some name.
-    written.clear();
-    const uint32_t max_len = std::min(max_tokens, n - i);
-    for (uint32_t len = 1; len <= max_len; ++len) {
+    for (uint32_t len = std::min(max_tokens, n - i); len >= 1; --len) {
       const int32_t* index = names.Find(scan.toks.Key(i, i + len));
-      if (index == nullptr) break;
-      if (*index >= 0) written.push_back({len, *index});
-    }
-    // Longest first.
-    while (!written.empty()) {
-      const auto [len, index] = written.back();
-      written.pop_back();
-      const DocName& name = found[index];
+      if (index == nullptr) continue;
+      const DocName& name = found[*index];
       if (!scan.Free(i, i + len) || !scan.toks.SameParagraph(i, i + len) ||
           (!scan.IsCap(i + len - 1) && !scan.Tok(i + len - 1).Is(OrgToken::kPunct)))
         continue;
