@@ -39,36 +39,19 @@ OrgScan::OrgScan(const OrgTables& t, const Document& d, OrgScratch& s)
     line = end;
   }
   // Mark the tokens that entities of the earlier stages cover (entities hold raw offsets).
-  // Tokens are in raw order, and so are the entities of each stage: the search for an entity's
-  // first token gallops forward from the previous entity's, and starts over when an entity
-  // starts before the previous one.
-  const size_t n = toks.size();
-  auto ends_before = [&](size_t k, uint32_t pos) { return doc.norm.RawEnd(toks[k].end - 1) <= pos; };
-  size_t from = 0;
-  uint32_t previous_start = 0;
   for (const Entity& e : doc.entities) {
     OtherKind kind = e.type == EntityType::kPerson   ? OtherKind::kPerson
                      : e.type == EntityType::kNation ? OtherKind::kNation
                      : e.type == EntityType::kDate   ? OtherKind::kDate
                                                      : OtherKind::kNone;
     if (kind == OtherKind::kNone) continue;
-    if (e.start < previous_start) from = 0;
-    previous_start = e.start;
-    // The first token whose raw end passes e.start: past `from`, within [lo, hi).
-    size_t lo = from, hi = from, step = 1;
-    while (hi < n && ends_before(hi, e.start)) {
-      lo = hi + 1;
-      hi += step;
-      step *= 2;
-    }
-    hi = std::min(hi, n);
-    while (lo < hi) {
-      const size_t mid = lo + (hi - lo) / 2;
-      if (ends_before(mid, e.start)) lo = mid + 1;
-      else hi = mid;
-    }
-    from = lo;
-    for (size_t k = lo; k < n && doc.norm.RawBegin(toks[k].begin) < e.end; ++k) other[k] = kind;
+    // Tokens are in raw order; find the first whose raw end passes e.start.
+    auto it = std::lower_bound(toks.tokens.begin(), toks.tokens.end(), e.start,
+                               [&](const OrgToken& tk, uint32_t pos) {
+                                 return doc.norm.RawEnd(tk.end - 1) <= pos;
+                               });
+    for (; it != toks.tokens.end() && doc.norm.RawBegin(it->begin) < e.end; ++it)
+      other[it - toks.tokens.begin()] = kind;
   }
 }
 
