@@ -20,22 +20,31 @@ bool IsAcronym(const OrgScan& scan, uint32_t i) {
 
 }  // namespace
 
-bool InitialsMatch(const OrgScan& scan, uint32_t acronym, uint32_t first, uint32_t last) {
-  std::string letters;
+void AcronymLetters(const OrgScan& scan, uint32_t acronym, std::string& out) {
   for (char c : scan.Text(acronym))
-    if (c >= 'A' && c <= 'Z') letters.push_back(c);
-  if (letters.size() < 2) return false;
-  // Initials of the capitalized words; connectors and designators at the end may be skipped.
-  std::string all, required;
+    if (c >= 'A' && c <= 'Z') out.push_back(c);
+}
+
+void NameInitials(const OrgScan& scan, uint32_t first, uint32_t last, std::string& out) {
   for (uint32_t i = first; i < last; ++i) {
     if (!scan.IsCap(i)) continue;
     std::string_view w = scan.Text(i);
     for (size_t p = 0; p < w.size(); ++p)  // "Hewlett-Packard" gives H and P
-      if ((p == 0 || w[p - 1] == '-') && w[p] >= 'A' && w[p] <= 'Z') all.push_back(w[p]);
+      if ((p == 0 || w[p - 1] == '-') && w[p] >= 'A' && w[p] <= 'Z') out.push_back(w[p]);
   }
-  if (all == letters) return true;
-  // The acronym may leave out designators at the end ("EADS" for "... Space Company N.V.").
-  return all.size() > letters.size() && all.starts_with(letters);
+}
+
+bool InitialsSpell(std::string_view letters, std::string_view initials) {
+  // All the initials, or the first ones: the acronym may leave out designators at the end
+  // ("EADS" for "... Space Company N.V.").
+  return letters.size() >= 2 && initials.starts_with(letters);
+}
+
+bool InitialsMatch(const OrgScan& scan, uint32_t acronym, uint32_t first, uint32_t last) {
+  std::string letters, initials;
+  AcronymLetters(scan, acronym, letters);
+  NameInitials(scan, first, last, initials);
+  return InitialsSpell(letters, initials);
 }
 
 void FindAcronymDefinitions(OrgScan& scan) {

@@ -65,7 +65,8 @@ void AssignCanonicals(OrgScan& scan) {
   std::iota(parent.begin(), parent.end(), 0);
   WordIndex& by_key = scan.scratch.index_a;
   by_key.Clear();
-  std::vector<int32_t> by_known;
+  // Known row -> its first mention. Kept across documents: entries are set back to -1 after use.
+  thread_local std::vector<int32_t> by_known;
   for (int32_t i = 0; i < count; ++i) {
     if (ms[i].source >= 0) Union(parent, i, ms[i].source);
     if (ms[i].known >= 0) {
@@ -77,6 +78,8 @@ void AssignCanonicals(OrgScan& scan) {
     auto [seen, inserted] = by_key.Insert(scan.toks.Key(ms[i].first, ms[i].last), i);
     if (!inserted) Union(parent, i, *seen);
   }
+  for (int32_t i = 0; i < count; ++i)
+    if (ms[i].known >= 0) by_known[ms[i].known] = -1;
   // same-short-form: names equal once their trailing company designators are dropped.
   WordIndex& by_short = scan.scratch.index_b;
   by_short.Clear();
@@ -94,14 +97,28 @@ void AssignCanonicals(OrgScan& scan) {
     auto [seen, inserted] = by_short.Insert(scan.toks.Key(ms[i].first, last), i);
     if (!inserted) Union(parent, i, *seen);
   }
-  // same-initials: an acronym and a longer name whose initials it spells.
+  // same-initials: an acronym and a longer name whose initials it spells. The initials of each
+  // longer name are gathered once, into one buffer.
+  thread_local std::string initials;
+  thread_local std::vector<uint32_t> initials_end;  // per mention: the end of its initials
+  initials.clear();
+  initials_end.clear();
+  for (int32_t j = 0; j < count; ++j) {
+    if (ms[j].last - ms[j].first >= 2) NameInitials(scan, ms[j].first, ms[j].last, initials);
+    initials_end.push_back(static_cast<uint32_t>(initials.size()));
+  }
+  std::string letters;
   for (int32_t i = 0; i < count; ++i) {
     if (ms[i].last - ms[i].first != 1 || !scan.Tok(ms[i].first).Is(OrgToken::kAllCaps)) continue;
     if (ms[i].source >= 0) continue;
+    letters.clear();
+    AcronymLetters(scan, ms[i].first, letters);
+    if (letters.size() < 2) continue;  // spells nothing
     for (int32_t j = 0; j < count; ++j) {
       if (ms[j].last - ms[j].first < 2) continue;
       if (ms[i].known >= 0 && ms[j].known >= 0 && ms[i].known != ms[j].known) continue;
-      if (InitialsMatch(scan, ms[i].first, ms[j].first, ms[j].last)) {
+      const uint32_t begin = j == 0 ? 0 : initials_end[j - 1];
+      if (InitialsSpell(letters, std::string_view(initials).substr(begin, initials_end[j] - begin))) {
         Union(parent, i, j);
         break;
       }

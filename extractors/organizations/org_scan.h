@@ -80,7 +80,9 @@ struct OrgScan {
     return i < toks.size() && toks[i].Is(OrgToken::kWord) && toks[i].Is(OrgToken::kCapitalized);
   }
   bool IsPunct(size_t i, std::string_view p) const {
-    return i < toks.size() && toks[i].Is(OrgToken::kPunct) && Text(i) == p;
+    if (i >= toks.size()) return false;
+    if (p.size() == 1) return toks[i].punct == p[0];
+    return toks[i].Is(OrgToken::kPunct) && Text(i) == p;
   }
   bool IsWord(size_t i, std::string_view w) const {
     return i < toks.size() && toks[i].Is(OrgToken::kWord) && Text(i) == w;
@@ -109,6 +111,12 @@ struct OrgScan {
 // True when the letters of the acronym at token `acronym` are the initials of the capitalized
 // words of [first, last) ("NIST": National Institute of Standards and Technology).
 bool InitialsMatch(const OrgScan& scan, uint32_t acronym, uint32_t first, uint32_t last);
+// The parts of InitialsMatch, for matching many pairs: the capital letters of the acronym at
+// token `acronym`, and the initials of the capitalized words of [first, last) ("Hewlett-Packard"
+// gives H and P), each appended to `out`; InitialsSpell(letters, initials) is InitialsMatch.
+void AcronymLetters(const OrgScan& scan, uint32_t acronym, std::string& out);
+void NameInitials(const OrgScan& scan, uint32_t first, uint32_t last, std::string& out);
+bool InitialsSpell(std::string_view letters, std::string_view initials);
 
 void FindKnownNames(OrgScan& scan);
 void FindDesignatedNames(OrgScan& scan);

@@ -87,6 +87,39 @@ struct WordShape {
   bool ascii = true;    // else `o` holds nothing useful: fold with FoldWord
 };
 
+// Eight bytes at a time (SWAR): each byte of a uint64_t, lowest address in the lowest byte.
+constexpr uint64_t kOnes = 0x0101010101010101ull;
+constexpr uint64_t kHighs = 0x8080808080808080ull;
+// The high bit of each byte of x that lies in [lo, hi]; exact for the bytes below the first
+// byte of 0x80 or more (an addition may carry out of that byte into the ones above it).
+constexpr uint64_t BytesIn(uint64_t x, uint8_t lo, uint8_t hi) {
+  return (x + kOnes * (0x80 - lo)) & ~(x + kOnes * (0x7F - hi)) & ~x & kHighs;
+}
+// The high bit of each byte of x equal to b, exact below the first such byte (above it, a
+// byte may be marked wrongly): whether any byte below some position is b, exactly.
+constexpr uint64_t BytesEqual(uint64_t x, uint8_t b) {
+  const uint64_t d = x ^ (kOnes * b);
+  return (d - kOnes) & ~d & kHighs;
+}
+
+// The run of ASCII letters and digits at p (8 readable bytes there), at most 8 long: folded into
+// o (8 bytes written, the run's length of them meaningful), its length returned and the
+// kByteClass bits of its bytes or-ed into `classes` (kLowerBit, kHBit and kPBit are the ones read).
+size_t ScanAlnum8(const char* p, char* o, uint8_t& classes) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  const uint64_t lowered = v | (kOnes * 0x20);  // lower case; digits have the bit already
+  const uint64_t letters = BytesIn(lowered, 'a', 'z');
+  const uint64_t stop = ~(letters | BytesIn(v, '0', '9')) & kHighs;
+  std::memcpy(o, &lowered, 8);
+  const uint64_t run = (stop - 1) & ~stop;  // the bits below the first stop: the run's bytes
+  // A letter with its 0x20 bit set is lower case (the bit shifted to the byte's high bit).
+  if (letters & (v << 2) & run) classes |= kLowerBit;
+  if (BytesEqual(lowered, 'h') & run) classes |= kHBit;
+  if (BytesEqual(lowered, 'p') & run) classes |= kPBit;
+  return stop == 0 ? 8 : static_cast<size_t>(__builtin_ctzll(stop)) / 8;
+}
+
 WordShape ScanWord(std::string_view s, size_t i, char*& o) {
   uint8_t classes = 0;
   bool ascii = true;
@@ -95,11 +128,18 @@ WordShape ScanWord(std::string_view s, size_t i, char*& o) {
     unsigned char c = s[j];
     const uint8_t k = kByteClass[c];
     if (k & kAlnumBit) {
+      if (j + 8 <= s.size()) {
+        const size_t n = ScanAlnum8(s.data() + j, o, classes);
+        o += n;
+        j += n;
+        continue;
+      }
       classes |= k;
-      *o++ = static_cast<char>(c | 0x20);  // lower case; digits have the bit already
+      *o++ = static_cast<char>(c | 0x20);
       ++j;
       continue;
     }
+    if (k & kSpaceBit) break;
     if (c >= 0x80 && IsLetterAt(s, j)) {
       ascii = false;
       if (!IsUpperAt(s, j)) classes |= kLowerBit;
@@ -305,14 +345,16 @@ void Tokenize(std::string_view s, OrgTokens& out) {
   out.tokens.reserve(s.size() / 5 + 1);
   // Folded forms are written straight into `folded`, sized for the worst case of ASCII text (a
   // token of n bytes folds to n + 3 bytes with its space at most: "&" -> "and "); a token folded
-  // by FoldWord makes room for itself and the rest again. Trimmed at the end.
+  // by FoldWord makes room for itself and the rest again. The buffer is kept, not trimmed, so the
+  // next text reuses it without filling it again.
   std::string& folded = out.folded;
-  folded.clear();
+  char* base = nullptr;  // folded.data()
   char* o = nullptr;
   auto ensure = [&](size_t room) {
-    const size_t used = o == nullptr ? 0 : static_cast<size_t>(o - folded.data());
+    const size_t used = static_cast<size_t>(o - base);
     if (folded.size() < used + room) folded.resize(std::max(used + room, 2 * folded.size()));
-    o = folded.data() + used;
+    base = folded.data();
+    o = base + used;
   };
   ensure(4 * s.size() + 16);
   std::string slow;  // FoldWord's output for a token with non-ASCII characters
@@ -338,7 +380,7 @@ void Tokenize(std::string_view s, OrgTokens& out) {
     newlines = 0;
     OrgToken t;
     t.begin = static_cast<uint32_t>(i);
-    t.fold_begin = static_cast<uint32_t>(o - folded.data());
+    t.fold_begin = static_cast<uint32_t>(o - base);
     size_t len = 0;
     bool folded_here = true;  // else fold with FoldWord
     if (size_t u = urls.LengthAt(i)) {
@@ -365,6 +407,7 @@ void Tokenize(std::string_view s, OrgTokens& out) {
     } else {
       len = utf8::SequenceLength(c);
       t.flags |= OrgToken::kPunct;
+      if (c < 0x80) t.punct = static_cast<char>(c);
       if (c == '&') {
         std::memcpy(o, "and", 3);
         o += 3;
@@ -375,7 +418,7 @@ void Tokenize(std::string_view s, OrgTokens& out) {
       }
     }
     t.end = static_cast<uint32_t>(std::min(s.size(), i + len));
-    std::string_view w = s.substr(t.begin, t.end - t.begin);
+    const std::string_view w(s.data() + t.begin, t.end - t.begin);
     if (!folded_here) {
       slow.clear();
       FoldWord(w, slow);
@@ -386,14 +429,14 @@ void Tokenize(std::string_view s, OrgTokens& out) {
     if (line_start) t.flags |= OrgToken::kLineStart;
     if (paragraph_start) t.flags |= OrgToken::kParagraphStart;
     if (sentence_start && !(t.flags & OrgToken::kPunct)) t.flags |= OrgToken::kSentenceStart;
-    t.fold_end = static_cast<uint32_t>(o - folded.data());
+    t.fold_end = static_cast<uint32_t>(o - base);
     *o++ = ' ';
     // What the next token starts.
     if (t.flags & OrgToken::kPunct) {
-      if (w == "." || w == "!" || w == "?") sentence_start = true;
+      if (t.punct == '.' || t.punct == '!' || t.punct == '?') sentence_start = true;
       // Quotes and brackets keep a pending sentence start.
-      else if (!(w == "\"" || w == "(" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D" || w == "'" ||
-                 w == ")"))
+      else if (!(t.punct == '"' || t.punct == '(' || t.punct == '\'' || t.punct == ')' ||
+                 w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D"))
         sentence_start = false;
     } else {
       sentence_start = false;
@@ -402,7 +445,6 @@ void Tokenize(std::string_view s, OrgTokens& out) {
     out.tokens.push_back(t);
     i = t.end;
   }
-  folded.resize(static_cast<size_t>(o - folded.data()));
 }
 
 std::string FoldName(std::string_view name) {

@@ -21,6 +21,7 @@ struct OrgToken {
   uint32_t fold_begin = 0;  // bytes of OrgTokens::folded
   uint32_t fold_end = 0;
   uint16_t flags = 0;
+  char punct = 0;  // the byte of a one-byte ASCII punctuation token (",", "("), else 0
   enum : uint16_t {
     kWord = 1 << 0,            // starts with a letter
     kNumber = 1 << 1,          // starts with a digit
@@ -39,7 +40,7 @@ struct OrgToken {
 struct OrgTokens {
   std::string_view text;
   std::vector<OrgToken> tokens;
-  std::string folded;
+  std::string folded;  // the tokens' folded forms; the buffer may run past the last one
 
   size_t size() const { return tokens.size(); }
   const OrgToken& operator[](size_t i) const { return tokens[i]; }

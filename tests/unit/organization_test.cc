@@ -155,6 +155,27 @@ TEST(OrgTokens, SplitsPossessiveAndKeepsDottedAcronyms) {
   EXPECT_FALSE(toks[7].Is(orgs::OrgToken::kSentenceStart));
 }
 
+TEST(OrgTokens, LongWordsFoldAndKeepTheirCaseAcrossEightByteSteps) {
+  orgs::OrgTokens toks;
+  // Words longer than eight bytes, a "p" and "h" in different eight-byte steps, all-caps letters
+  // and digits past the eighth byte, a word ending in a non-ASCII letter.
+  orgs::Tokenize("Internationalphone ABCDEFGHIJKL Abcdefgh12345 MEGATELEPHONE Telefonicaé (x), y",
+                 toks);
+  std::vector<std::string> keys;
+  for (size_t i = 0; i < toks.size(); ++i) keys.emplace_back(toks.Key(i, i + 1));
+  EXPECT_EQ(keys, (std::vector<std::string>{"internationalfone", "abcdefghijkl", "abcdefgh12345",
+                                            "megatelefone", "telefonicae", "(", "x", ")", ",",
+                                            "y"}));
+  EXPECT_FALSE(toks[0].Is(orgs::OrgToken::kAllCaps));
+  EXPECT_TRUE(toks[1].Is(orgs::OrgToken::kAllCaps));
+  EXPECT_FALSE(toks[2].Is(orgs::OrgToken::kAllCaps));
+  EXPECT_TRUE(toks[3].Is(orgs::OrgToken::kAllCaps));
+  EXPECT_EQ(toks[5].punct, '(');
+  EXPECT_EQ(toks[7].punct, ')');
+  EXPECT_EQ(toks[8].punct, ',');
+  EXPECT_EQ(toks[6].punct, 0);
+}
+
 TEST(OrgTokens, UrlsAndMailAddressesAreOneTokenToTheNextSpace) {
   orgs::OrgTokens toks;
   orgs::Tokenize("Mail bob@example.com or (www.acme.com) a@b and http://x.org/A now", toks);
