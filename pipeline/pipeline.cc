@@ -32,14 +32,33 @@ StatusOr<Pipeline> Pipeline::Create(std::vector<std::unique_ptr<Stage>> stages) 
   return p;
 }
 
+namespace {
+
+Status RunStage(const Stage& stage, Document& doc) {
+  Status s = stage.Run(doc);
+  if (s.ok()) return s;
+  return Status(s.code(), std::string(stage.name()) + " on " + doc.doc_id + ": " + s.message());
+}
+
+}  // namespace
+
 Status Pipeline::Run(Document& doc) const {
+  for (const auto& stage : stages_) ACCORD_RETURN_IF_ERROR(RunStage(*stage, doc));
+  return Status::Ok();
+}
+
+void Pipeline::RunBatch(std::span<Document* const> docs, std::span<Status> statuses) const {
+  for (Status& s : statuses) s = Status::Ok();
   for (const auto& stage : stages_) {
-    Status s = stage->Run(doc);
-    if (!s.ok()) {
-      return Status(s.code(), std::string(stage->name()) + " on " + doc.doc_id + ": " + s.message());
+    for (size_t i = 0; i < docs.size(); ++i) {
+      if (!statuses[i].ok()) continue;
+      try {
+        statuses[i] = RunStage(*stage, *docs[i]);
+      } catch (const std::exception& e) {  // a bug in a stage must not take the run down
+        statuses[i] = Internal("a stage threw on " + docs[i]->doc_id + ": " + e.what());
+      }
     }
   }
-  return Status::Ok();
 }
 
 }  // namespace accord

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <span>
 #include <vector>
 
 #include "pipeline/stage.h"
@@ -16,6 +17,13 @@ class Pipeline {
 
   // Runs every stage in order; stops at the first error, which names the stage and document.
   Status Run(Document& doc) const;
+
+  // The same for a batch of documents, stage by stage: each stage runs over the whole batch
+  // before the next starts, so its rules and tables stay in the CPU caches (a batch of eight
+  // runs about a fifth faster than one document at a time, stages_bench
+  // BM_WholePipelineBatched). Each document's result is exactly Run's: statuses[i] gets its
+  // error, and a document whose stage fails (or throws) skips the later stages.
+  void RunBatch(std::span<Document* const> docs, std::span<Status> statuses) const;
 
   const std::vector<std::unique_ptr<Stage>>& stages() const { return stages_; }
 

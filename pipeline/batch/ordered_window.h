@@ -28,6 +28,13 @@ class OrderedWindow {
     return reserved_++;
   }
 
+  // Reader: whether Reserve() would wait now (only the reader reserves, so it stays true or
+  // turns false, never the other way, until the reader's next Reserve()).
+  bool Full() {
+    std::lock_guard lock(mu_);
+    return reserved_ - taken_ >= slots_.size();
+  }
+
   // Anyone: hands back item number `seq`.
   void Put(uint64_t seq, std::unique_ptr<Item> item) {
     {

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <memory>
 #include <set>
+#include <span>
 #include <thread>
 
 #include <spdlog/spdlog.h>
@@ -287,29 +288,41 @@ class Writer {
 };
 
 // Runs the pipeline on a document item and renders its record when the sink renders.
-void Process(const Pipeline& pipeline, const Sink* renderer, const ExtractOptions& options, Item& item) {
-  Document& doc = item.doc;
-  if (!doc.doc_date && options.stages.default_doc_date) doc.doc_date = options.stages.default_doc_date;
-  try {
-    item.error = pipeline.Run(doc);
-  } catch (const std::exception& e) {  // a bug in a stage must not take the run down
-    item.error = Internal("a stage threw on " + doc.doc_id + ": " + e.what());
+// Documents go through the pipeline in batches of this many (Pipeline::RunBatch).
+constexpr size_t kBatch = 8;
+
+// Runs the pipeline over the documents of `items` (as a batch) and renders each record.
+void ProcessBatch(const Pipeline& pipeline, const Sink* renderer, const ExtractOptions& options,
+                  std::span<Item* const> items) {
+  std::vector<Document*> docs;
+  docs.reserve(items.size());
+  for (Item* item : items) {
+    Document& doc = item->doc;
+    if (!doc.doc_date && options.stages.default_doc_date) doc.doc_date = options.stages.default_doc_date;
+    docs.push_back(&doc);
   }
-  if (!item.error.ok()) {  // reported by the writer as "path:offset: message", then skipped
-    auto field = [&](const char* key) {
-      if (!doc.source.is_object()) return std::string("?");
-      auto it = doc.source.find(key);
-      if (it == doc.source.end()) return std::string("?");
-      return it->is_string() ? it->get<std::string>() : it->dump();
-    };
-    item.error = Status(item.error.code(), field("path") + ":" + field("offset") + ": " + item.error.message());
-    return;
-  }
-  for (const Entity& e : doc.entities) ++item.counts[static_cast<int>(e.type)];
-  if (renderer != nullptr) {
-    renderer->Render(doc, item.rendered);
-    item.doc = Document();  // free it here, not in the writer
-    item.has_doc = false;
+  std::vector<Status> statuses(items.size());
+  pipeline.RunBatch(docs, statuses);
+  for (size_t i = 0; i < items.size(); ++i) {
+    Item& item = *items[i];
+    Document& doc = item.doc;
+    item.error = std::move(statuses[i]);
+    if (!item.error.ok()) {  // reported by the writer as "path:offset: message", then skipped
+      auto field = [&](const char* key) {
+        if (!doc.source.is_object()) return std::string("?");
+        auto it = doc.source.find(key);
+        if (it == doc.source.end()) return std::string("?");
+        return it->is_string() ? it->get<std::string>() : it->dump();
+      };
+      item.error = Status(item.error.code(), field("path") + ":" + field("offset") + ": " + item.error.message());
+      continue;
+    }
+    for (const Entity& e : doc.entities) ++item.counts[static_cast<int>(e.type)];
+    if (renderer != nullptr) {
+      renderer->Render(doc, item.rendered);
+      item.doc = Document();  // free it here, not in the writer
+      item.has_doc = false;
+    }
   }
 }
 
@@ -415,16 +428,35 @@ StatusOr<RunSummary> RunExtract(const ExtractOptions& options) {
   int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency());
   if (jobs < 1) jobs = 1;
 
-  if (jobs == 1) {  // everything on this thread
+  if (jobs == 1) {  // everything on this thread, a batch of documents at a time
+    size_t batch_docs = 0;  // documents in `pending`
+    std::vector<std::unique_ptr<Item>> pending;  // in input order, markers included
+    std::vector<Item*> batch;
+    auto flush = [&] {
+      batch.clear();
+      for (auto& item : pending)
+        if (item->kind == Item::Kind::kDocument) batch.push_back(item.get());
+      ProcessBatch(*pipeline, renderer.get(), options, batch);
+      for (auto& item : pending) {
+        writer.Consume(*item);
+        if (writer.failed()) stop = true;
+      }
+      pending.clear();
+    };
     ReadInputs(options, plan, stop, skipped, other_shards, [&](std::unique_ptr<Item> item) {
-      if (item->kind == Item::Kind::kDocument) Process(*pipeline, renderer.get(), options, *item);
-      writer.Consume(*item);
-      if (writer.failed()) stop = true;
+      const bool document = item->kind == Item::Kind::kDocument;
+      pending.push_back(std::move(item));
+      if (document && ++batch_docs >= kBatch) {
+        batch_docs = 0;
+        flush();
+      }
     });
+    flush();
   } else {
+    // A job is a batch of consecutive documents and their sequence numbers.
     struct Job {
-      uint64_t seq;
-      std::unique_ptr<Item> item;
+      std::vector<uint64_t> seqs;
+      std::vector<std::unique_ptr<Item>> items;
     };
     OrderedWindow<Item> window(static_cast<size_t>(jobs) * std::max<size_t>(options.in_flight_per_job, 1));
     WorkQueue<Job> queue;
@@ -432,18 +464,35 @@ StatusOr<RunSummary> RunExtract(const ExtractOptions& options) {
     for (int w = 0; w < jobs; ++w) {
       workers.emplace_back([&] {
         Job job;
+        std::vector<Item*> batch;
         while (queue.Pop(job)) {
-          Process(*pipeline, renderer.get(), options, *job.item);
-          window.Put(job.seq, std::move(job.item));
+          batch.clear();
+          for (auto& item : job.items) batch.push_back(item.get());
+          ProcessBatch(*pipeline, renderer.get(), options, batch);
+          for (size_t i = 0; i < job.items.size(); ++i) window.Put(job.seqs[i], std::move(job.items[i]));
         }
       });
     }
     std::thread reader([&] {
+      Job pending;
+      auto push = [&] {
+        if (pending.items.empty()) return;
+        queue.Push(std::move(pending));
+        pending = Job();
+      };
       ReadInputs(options, plan, stop, skipped, other_shards, [&](std::unique_ptr<Item> item) {
+        // Never wait for room while holding documents the writer may be waiting for.
+        if (window.Full()) push();
         const uint64_t seq = window.Reserve();
-        if (item->kind == Item::Kind::kDocument) queue.Push({seq, std::move(item)});
-        else window.Put(seq, std::move(item));
+        if (item->kind != Item::Kind::kDocument) {
+          window.Put(seq, std::move(item));
+          return;
+        }
+        pending.seqs.push_back(seq);
+        pending.items.push_back(std::move(item));
+        if (pending.items.size() >= kBatch) push();
       });
+      push();
       queue.Close();
       window.Close();
     });
