@@ -469,7 +469,7 @@ StatusOr<RunSummary> RunExtract(const ExtractOptions& options) {
           batch.clear();
           for (auto& item : job.items) batch.push_back(item.get());
           ProcessBatch(*pipeline, renderer.get(), options, batch);
-          for (size_t i = 0; i < job.items.size(); ++i) window.Put(job.seqs[i], std::move(job.items[i]));
+          window.PutAll(job.seqs, job.items);
         }
       });
     }
