@@ -140,7 +140,13 @@ StatusOr<MergeSummary> MergeFolders(const std::vector<std::string>& dirs, const 
   std::vector<Shard> shards;
   for (const std::string& d : dirs) {
     auto m = ReadManifest(d);
-    if (!m.ok()) return m.status();
+    if (!m.ok()) {
+      std::error_code ec;
+      if (fs::exists(fs::path(d) / "documents.csv", ec) || fs::exists(fs::path(d) / "annotation.conf", ec))
+        return InvalidArgument(d + ": a csv or brat output folder; merge joins jsonl and conll shard "
+                               "outputs (files, or regeneration folders with accord-manifest.json)");
+      return m.status();
+    }
     auto it = m->options.find("shard");
     if (it == m->options.end() || !it->is_string())
       return InvalidArgument(d + ": not the output of a --shard run");

@@ -5,6 +5,7 @@
 //   - regeneration folders (-o DIR/ of each shard): the manifests must agree on accord, its
 //     fingerprint, the options and the inputs; each input's outputs are merged as files, and the
 //     merged manifest is the one an unsharded run writes (no "shard" option, summed documents).
+//   - csv, sqlite and brat shard outputs are refused with that reason.
 #pragma once
 
 #include <string>

@@ -76,5 +76,22 @@ TEST(ShardsTest, ConllShardsMergeToo) {
   EXPECT_TRUE(ReadText(tmp / "merged.conll") == ReadText(tmp / "whole.conll"));
 }
 
+TEST(ShardsTest, CsvShardFoldersAreRefusedWithAReason) {
+  TempDir tmp;
+  const auto inputs = MakeArchive(tmp / "in", 6);
+  std::vector<std::string> parts;
+  for (uint32_t k = 1; k <= 2; ++k) {
+    ExtractOptions p = Options(inputs, tmp / ("part" + std::to_string(k)));
+    p.format = SinkFormat::kCsv;
+    p.shard = Shard{k, 2};
+    RunOk(p);
+    parts.push_back(p.output);
+  }
+  auto merged = MergeShards(parts, tmp / "merged");
+  ASSERT_FALSE(merged.ok());
+  EXPECT_NE(merged.status().message().find("merge joins jsonl and conll"), std::string::npos)
+      << merged.status().message();
+}
+
 }  // namespace
 }  // namespace accord::testing
