@@ -76,10 +76,14 @@ StatusOr<uint64_t> MergeFiles(const std::vector<std::string>& inputs, const std:
   bool conll = false;
   for (const std::string& path : inputs) {
     if (std::FILE* f = std::fopen(path.c_str(), "rb")) {
-      char head[10];
-      conll = conll || (std::fread(head, 1, sizeof head, f) == sizeof head &&
-                        std::string_view(head, sizeof head) == "-DOCSTART-");
+      char head[16];
+      const size_t n = std::fread(head, 1, sizeof head, f);
       std::fclose(f);
+      const std::string_view h(head, n);
+      if (h.starts_with("SQLite format 3"))
+        return InvalidArgument(path + ": an sqlite database; merge joins jsonl and conll shard "
+                               "outputs (files, or regeneration folders with accord-manifest.json)");
+      conll = conll || h.starts_with("-DOCSTART-");
     }
   }
   struct Source {
@@ -128,6 +132,8 @@ StatusOr<uint64_t> MergeFiles(const std::vector<std::string>& inputs, const std:
       status = DataLoss(inputs[i] + ": more records than its order sidecar lists");
   if (out != stdout) {
     if (std::fclose(out) != 0 && status.ok()) status = IoError(output + ": write failed");
+    std::error_code ec;
+    if (!status.ok()) fs::remove(output, ec);  // no half-merged output
   } else {
     std::fflush(out);
   }

@@ -93,5 +93,23 @@ TEST(ShardsTest, CsvShardFoldersAreRefusedWithAReason) {
       << merged.status().message();
 }
 
+TEST(ShardsTest, SqliteShardsAreRefusedAndNothingIsWritten) {
+  TempDir tmp;
+  const auto inputs = MakeArchive(tmp / "in", 6);
+  std::vector<std::string> parts;
+  for (uint32_t k = 1; k <= 2; ++k) {
+    ExtractOptions p = Options(inputs, tmp / ("part" + std::to_string(k) + ".db"));
+    p.format = SinkFormat::kSqlite;
+    p.shard = Shard{k, 2};
+    RunOk(p);
+    parts.push_back(p.output);
+  }
+  auto merged = MergeShards(parts, tmp / "merged.db");
+  ASSERT_FALSE(merged.ok());
+  EXPECT_NE(merged.status().message().find("an sqlite database"), std::string::npos)
+      << merged.status().message();
+  EXPECT_FALSE(std::filesystem::exists(tmp / "merged.db"));
+}
+
 }  // namespace
 }  // namespace accord::testing
