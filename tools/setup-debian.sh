@@ -5,7 +5,7 @@ PKGS=(
   build-essential cmake ninja-build pkg-config python3
   libre2-dev libicu-dev libspdlog-dev libfmt-dev
   libgmime-3.0-dev libxml2-dev zlib1g-dev libsqlite3-dev libssl-dev
-  libcli11-dev nlohmann-json3-dev libmimalloc-dev
+  libcli11-dev nlohmann-json3-dev libmimalloc-dev libabsl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   iso-codes miscfiles
 )
