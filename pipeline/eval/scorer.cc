@@ -65,9 +65,6 @@ Prf ComputePrf(const Counts& c, Scheme scheme) {
   return r;
 }
 
-namespace {
-
-// Whitespace runs become one space; leading and trailing whitespace go.
 std::string CollapseSpace(std::string_view s) {
   std::string out;
   bool space = false;
@@ -82,6 +79,8 @@ std::string CollapseSpace(std::string_view s) {
   }
   return out;
 }
+
+namespace {
 
 void Compare(AttributeScore& score, const std::string& gold, const std::string& pred) {
   if (gold.empty()) return;

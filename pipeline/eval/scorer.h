@@ -56,6 +56,10 @@ struct Prf {
 };
 Prf ComputePrf(const Counts& c, Scheme scheme);
 
+// Whitespace runs become one space; leading and trailing whitespace go. Attributes (canonical
+// names, meta fields) are compared in this form, so a name wrapped over two lines still agrees.
+std::string CollapseSpace(std::string_view s);
+
 // An attribute compared over matched spans: how many matched pairs had a gold attribute, and in
 // how many the prediction agreed.
 struct AttributeScore {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/eval/scorer.h"
 #include "pipeline/ingest/ingest.h"
 #include "pipeline/utf8.h"
 #include "pipeline/zone/zone_stage.h"
@@ -16,21 +17,6 @@
 
 namespace accord {
 namespace {
-
-std::string Squash(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
 
 std::vector<Document> ReadMbox(const std::string& path) {
   std::vector<Document> docs;
@@ -65,8 +51,8 @@ TEST(ZoningListDevTest, MetaAndArticleSpans) {
     for (const char* f : {"title", "author", "published", "url"}) {
       if (!gm.contains(f)) continue;
       ++fields;
-      const std::string want = Squash(gm[f].get<std::string>());
-      const std::string got = doc.meta.contains(f) ? Squash(doc.meta[f].get<std::string>()) : "";
+      const std::string want = eval::CollapseSpace(gm[f].get<std::string>());
+      const std::string got = doc.meta.contains(f) ? eval::CollapseSpace(doc.meta[f].get<std::string>()) : "";
       if (want == got) ++fields_right;
       else if (verbose) std::printf("[%zu] %s: want \"%s\" got \"%s\"\n", d, f, want.c_str(), got.c_str());
     }
@@ -143,8 +129,8 @@ TEST(ZoningMeantimeDevTest, TitlePublishedUrl) {
     for (const char* f : {"title", "published", "url"}) {
       if (!gold[d]["meta"].contains(f)) continue;
       ++fields;
-      const std::string want = Squash(gold[d]["meta"][f].get<std::string>());
-      const std::string got = Squash(docs[d].meta.value(f, ""));
+      const std::string want = eval::CollapseSpace(gold[d]["meta"][f].get<std::string>());
+      const std::string got = eval::CollapseSpace(docs[d].meta.value(f, ""));
       if (want == got) ++right;
       else if (std::getenv("ACCORD_ZONE_VERBOSE"))
         std::printf("[%zu] %s: want \"%s\" got \"%s\"\n", d, f, want.c_str(), got.c_str());
