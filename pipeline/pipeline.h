@@ -19,9 +19,8 @@ class Pipeline {
   Status Run(Document& doc) const;
 
   // The same for a batch of documents, stage by stage: each stage runs over the whole batch
-  // before the next starts, so its rules and tables stay in the CPU caches (a batch of eight
-  // runs about a fifth faster than one document at a time, stages_bench
-  // BM_WholePipelineBatched). Each document's result is exactly Run's: statuses[i] gets its
+  // before the next starts, so its rules and tables stay in the CPU caches (stages_bench
+  // BM_WholePipelineBatched: the larger the batch, the faster, up to a few dozen documents). Each document's result is exactly Run's: statuses[i] gets its
   // error, and a document whose stage fails (or throws) skips the later stages.
   void RunBatch(std::span<Document* const> docs, std::span<Status> statuses) const;
 

@@ -36,7 +36,7 @@ struct ExtractOptions {
   bool quiet = false;        // no progress line
   bool force = false;        // regeneration: redo every input
   std::optional<Shard> shard;
-  size_t in_flight_per_job = 16;  // bound on documents in flight, per worker
+  size_t in_flight_per_job = 128;  // bound on documents in flight, per worker (two batches)
 };
 
 struct RunSummary {
