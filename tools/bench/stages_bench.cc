@@ -142,7 +142,7 @@ void BM_WholePipelineBatched(benchmark::State& state) {
   }
   state.SetBytesProcessed(state.iterations() * TextBytes(prepared));
 }
-BENCHMARK(BM_WholePipelineBatched)->Arg(1)->Arg(8)->Arg(32)->Arg(1000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_WholePipelineBatched)->Arg(1)->Arg(8)->Arg(64)->Arg(1000)->Unit(benchmark::kMillisecond);
 
 void BM_JsonlSink(benchmark::State& state) {
   const std::vector<Document> docs = After(StandardPipeline().stages().size());
