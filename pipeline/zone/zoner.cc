@@ -8,6 +8,7 @@
 #include <re2/re2.h>
 
 #include "pipeline/zone/line_rules.h"
+#include "pipeline/zone/line_scan.h"
 #include "pipeline/zone/zone_dates.h"
 
 namespace accord::zone {
@@ -29,7 +30,7 @@ struct Line {
   bool assigned = false;          // a hard zone (pass 1) or placed by pass 2/3
   ZoneKind kind = ZoneKind::kOther;
   int article = kNoArticle;
-  mutable int words = -1;  // Words(content), once asked (Zoner::LineWords)
+  mutable int words = -1;  // CountWords(content), once asked (Zoner::LineWords)
 };
 
 struct Para {
@@ -38,11 +39,6 @@ struct Para {
 };
 
 inline bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f'; }
-inline bool HasDigit(std::string_view s) {
-  for (char c : s)
-    if (c >= '0' && c <= '9') return true;
-  return false;
-}
 
 class Zoner {
  public:
@@ -279,20 +275,10 @@ class Zoner {
     for (int i = p.first; i <= p.last; ++i) c += static_cast<int>(Content(i).size()) + 1;
     return c;
   }
-  // Words(Content(i)), counted once per line: the article passes ask again and again.
+  // CountWords(Content(i)), counted once per line: the article passes ask again and again.
   int LineWords(int i) const {
     int& w = lines_[i].words;
-    if (w < 0) w = Words(Content(i));
-    return w;
-  }
-  int Words(std::string_view s) const {
-    int w = 0;
-    bool in = false;
-    for (char c : s) {
-      const bool sp = c == ' ' || c == '\t';
-      if (!sp && !in) ++w;
-      in = !sp;
-    }
+    if (w < 0) w = CountWords(Content(i));
     return w;
   }
 

@@ -4,9 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 
 #include "pipeline/zone/line_rules.h"
+#include "pipeline/zone/line_scan.h"
 #include "pipeline/zone/zone_dates.h"
 #include "tests/testing.h"
 
@@ -372,6 +374,46 @@ TEST(ZoneLineRulesTest, PrefilterAgreesWithTheSetOnSharedCorpora) {
   }
   EXPECT_GT(lines, 1000);
   EXPECT_GT(matched, 100);
+}
+
+// HasDigit and CountWords read eight bytes at a time: they must agree with the plain byte loops
+// on lines of every length around the block size, with spaces, tabs, digits and bytes above 0x7F
+// at every position.
+bool PlainHasDigit(std::string_view s) {
+  for (char c : s)
+    if (c >= '0' && c <= '9') return true;
+  return false;
+}
+int PlainWords(std::string_view s) {
+  int w = 0;
+  bool in = false;
+  for (char c : s) {
+    const bool sp = c == ' ' || c == '\t';
+    if (!sp && !in) ++w;
+    in = !sp;
+  }
+  return w;
+}
+
+TEST(ZoneLineScanTest, AgreesWithPlainLoops) {
+  const char* const kLines[] = {
+      "", " ", "\t", "a", "9", "  a  ", "a b", "Chapter 3 of 12", "\xC3\xA9t\xC3\xA9 9",
+      "\xB9\xB0/", "////////", "::::::::9", "        x", "x        ", "a\tb\t\tc", "\x7F" "0",
+      "The minister said the rule would stand.", "\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF" "1",
+  };
+  for (const char* line : kLines) {
+    EXPECT_EQ(zone::HasDigit(line), PlainHasDigit(line)) << line;
+    EXPECT_EQ(zone::CountWords(line), PlainWords(line)) << line;
+  }
+  // Random lines over an alphabet that holds the bytes next to the ones looked for.
+  const std::string kAlphabet = std::string("ab /09:\t\x0B\x1F!\x80\xB0\xB9\xFF", 16) + " \t";
+  std::mt19937 random(7);
+  for (int n = 0; n < 20000; ++n) {
+    std::string line(random() % 40, ' ');
+    for (char& c : line) c = kAlphabet[random() % kAlphabet.size()];
+    ASSERT_EQ(zone::HasDigit(line), PlainHasDigit(line)) << line;
+    ASSERT_EQ(zone::CountWords(line), PlainWords(line)) << line;
+  }
 }
 
 }  // namespace
