@@ -103,6 +103,15 @@ std::string_view TrimPunct(std::string_view s) {
   return s;
 }
 
+// The author's name at the start of what follows "By": up to the first comma, dash, bar ...
+std::string AuthorOfBylineRest(std::string_view rest) {
+  static const std::string_view kCuts[] = {", ", " - ", " -- ", " — ", "|", "(", ";", "  ",
+                                           "\t", "/"};
+  size_t cut = rest.size();
+  for (std::string_view c : kCuts) cut = std::min(cut, rest.find(c));
+  return TitleCaseAllCaps(TrimPunct(rest.substr(0, cut)));
+}
+
 bool AsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // first-person keywords: a boundary before and after ("(?:^|[^\p{L}'’])" and
@@ -374,14 +383,30 @@ std::string LineRules::ListName(std::string_view line) const {
 }
 
 std::string LineRules::BylineAuthor(std::string_view line) const {
-  std::string rest_storage;
-  if (!RE2::FullMatch(line, *byline_, &rest_storage)) return "";
-  std::string_view rest = rest_storage;
-  static const std::string_view kCuts[] = {", ", " - ", " -- ", " — ", "|", "(", ";", "  ",
-                                           "\t", "/"};
-  size_t cut = rest.size();
-  for (std::string_view c : kCuts) cut = std::min(cut, rest.find(c));
-  return TitleCaseAllCaps(TrimPunct(rest.substr(0, cut)));
+  // Fast path for an ASCII line without a newline, same result as byline_
+  // ("^(?:By|BY):?\\s+(.+)$"): after "By" or "BY", an optional ':' and a run of \\s, the rest of
+  // the line, which takes the last byte of the run when nothing else is left.
+  bool ascii = true;
+  for (char c : line) ascii &= static_cast<unsigned char>(c) < 0x80 && c != '\n';
+  if (!ascii) return BylineAuthorByRegex(line);
+  if (line.size() < 2 || line[0] != 'B' || (line[1] != 'y' && line[1] != 'Y')) return "";
+  size_t i = 2;
+  if (i < line.size() && line[i] == ':') ++i;
+  const size_t run_start = i;
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\r'; };
+  while (i < line.size() && space(line[i])) ++i;
+  if (i == run_start) return "";
+  if (i == line.size()) {
+    if (i - run_start < 2) return "";
+    --i;
+  }
+  return AuthorOfBylineRest(line.substr(i));
+}
+
+std::string LineRules::BylineAuthorByRegex(std::string_view line) const {
+  std::string rest;
+  if (!RE2::FullMatch(line, *byline_, &rest)) return "";
+  return AuthorOfBylineRest(rest);
 }
 
 std::string LineRules::ClosingCreditAuthor(std::string_view line) const {

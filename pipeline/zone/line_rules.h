@@ -61,6 +61,8 @@ class LineRules {
   std::string ListName(std::string_view line) const;
   // The author of a kByline line: "By JOE ABERNATHY, Chronicle" → "Joe Abernathy".
   std::string BylineAuthor(std::string_view line) const;
+  // The same, always through the byline_ pattern (tests check that the two agree).
+  std::string BylineAuthorByRegex(std::string_view line) const;
   // The author of a kClosingCredit line: "(Steve Gold/19940304)" → "Steve Gold".
   std::string ClosingCreditAuthor(std::string_view line) const;
   // The URL of a kUrlLine line, without "<>", "[From ...]" or "URL:".

@@ -112,7 +112,7 @@ const Patterns& P() {
 
 void CompileDatePatterns() { P(); }
 
-std::optional<std::string> ParseHeaderDate(std::string_view header) {
+std::optional<std::string> ParseHeaderDateByRegex(std::string_view header) {
   int d = 0, y = 0;
   re2::StringPiece mon;
   if (!RE2::PartialMatch(header, P().header, &d, &mon, &y)) return std::nullopt;
@@ -122,6 +122,66 @@ std::optional<std::string> ParseHeaderDate(std::string_view header) {
 namespace {
 
 inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+inline bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+inline bool IsRe2Space(char c) {  // RE2's \s
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+size_t RunOf(std::string_view s, size_t i, bool (*in)(char)) {
+  const size_t from = i;
+  while (i < s.size() && in(s[i])) ++i;
+  return i - from;
+}
+
+// The header pattern's groups (\d{1,2}) (month) (\d{2,4}) when it matches at `at` without the
+// weekday. Every quantifier of the pattern is followed by a byte it cannot take, so the first
+// way to match is the only one: no backtracking is needed.
+bool HeaderDateRestAt(std::string_view s, size_t at, int* d, std::string_view* mon, int* y) {
+  size_t i = at;
+  const size_t day = RunOf(s, i, IsDigit);
+  if (day == 0 || day > 2) return false;  // a third digit would have to be \s
+  *d = day == 1 ? s[i] - '0' : (s[i] - '0') * 10 + (s[i + 1] - '0');
+  i += day;
+  size_t n = RunOf(s, i, IsRe2Space);
+  if (n == 0) return false;
+  i += n;
+  if (RunOf(s, i, IsAsciiLetter) < 3) return false;
+  *mon = s.substr(i, 3);
+  i += 3;
+  i += RunOf(s, i, [](char c) { return c >= 'a' && c <= 'z'; });
+  if (i < s.size() && s[i] == '.') ++i;
+  n = RunOf(s, i, IsRe2Space);
+  if (n == 0) return false;
+  i += n;
+  const size_t year = RunOf(s, i, IsDigit);
+  if (year < 2) return false;
+  *y = 0;
+  for (size_t k = 0; k < year && k < 4; ++k) *y = *y * 10 + (s[i + k] - '0');
+  return true;
+}
+
+}  // namespace
+
+// The same as ParseHeaderDateByRegex without RE2: the leftmost start where the pattern matches,
+// the weekday "(?:[A-Za-z]{3},?\s+)?" taken there when it can be.
+std::optional<std::string> ParseHeaderDate(std::string_view header) {
+  int d = 0, y = 0;
+  std::string_view mon;
+  for (size_t at = 0; at < header.size(); ++at) {
+    bool found = false;
+    if (RunOf(header, at, IsAsciiLetter) >= 3) {
+      size_t i = at + 3;
+      if (i < header.size() && header[i] == ',') ++i;
+      const size_t spaces = RunOf(header, i, IsRe2Space);
+      found = spaces > 0 && HeaderDateRestAt(header, i + spaces, &d, &mon, &y);
+    } else {
+      found = HeaderDateRestAt(header, at, &d, &mon, &y);
+    }
+    if (found) return Iso(Year(y), MonthNumber(mon), d);
+  }
+  return std::nullopt;
+}
+
+namespace {
 
 // The three letters at s[i] (ASCII, any case) start a month name: "jan" ... "dec".
 bool MonthAt(std::string_view s, size_t i) {

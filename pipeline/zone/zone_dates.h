@@ -23,6 +23,8 @@ void CompileDatePatterns();
 
 // The ISO date of an RFC 5322 Date header, as written.
 std::optional<std::string> ParseHeaderDate(std::string_view header);
+// The same through the header-date pattern itself (tests check that the two agree).
+std::optional<std::string> ParseHeaderDateByRegex(std::string_view header);
 
 // A date inside `line` (the first one), ISO YYYY-MM-DD. `default_year` completes dates that
 // give no year (0: such dates are not returned).

@@ -416,5 +416,46 @@ TEST(ZoneLineScanTest, AgreesWithPlainLoops) {
   }
 }
 
+// ParseHeaderDate and BylineAuthor read the line without RE2: they must agree with their
+// patterns on well-formed and broken headers and bylines, and on random ones.
+TEST(ZoneFastPathsTest, HeaderDateAgreesWithThePattern) {
+  const char* const kHeaders[] = {
+      "Tue, 14 Oct 2008 21:12:45 -0400", "1 Feb 94 23:59 GMT", "Mon,  1 Jan 2000 12:07:00 +0000",
+      "Wed, 08 May 2024 18:20:00 +0900", "Thursday, 3 March 1998", "Sat 5 Dec. 1998",
+      "5 December 1998", "5 DECember 1998", "5 Dec 9", "123 Dec 1998", "12 Dec 19981",
+      "Tue,14 Oct 2008", "Tue , 14 Oct 2008", "xTue, 14 Oct 2008", "Tue, 3 Mar", "3 Ma 1998",
+      "Fri, 1 Janvier 2001", "14 Oct.2008", "14\tOct\n2008", "Mond, 1 Jan 2000",
+      "Mon, 12 3 Jan 2000", "Date: 7 Jul 07", "\xC3\xA9t\xC3\xA9, 7 Jul 2007", "", "Tue,",
+  };
+  for (const char* h : kHeaders)
+    EXPECT_EQ(zone::ParseHeaderDate(h), zone::ParseHeaderDateByRegex(h)) << h;
+  const std::string kAlphabet = "MonJanDecx0129 ,.\t";
+  std::mt19937 random(11);
+  for (int n = 0; n < 20000; ++n) {
+    std::string h(random() % 24, ' ');
+    for (char& c : h) c = kAlphabet[random() % kAlphabet.size()];
+    ASSERT_EQ(zone::ParseHeaderDate(h), zone::ParseHeaderDateByRegex(h)) << h;
+  }
+}
+
+TEST(ZoneFastPathsTest, BylineAuthorAgreesWithThePattern) {
+  const char* const kLines[] = {
+      "By JOE ABERNATHY, Chronicle Staff", "By David E. Sanger", "BY: Jane Roe", "By:Jane Roe",
+      "By  Jane Roe | Reuters", "By", "By ", "By  ", "By \t", "Byline", "by Jane Roe", "bY Jane",
+      "By\tJane (AP)", "By Jos\xC3\xA9 Ortega", "By Jane\nRoe", "By -- staff", "BY  :x",
+  };
+  const zone::LineRules& rules = zone::LineRules::Get();
+  for (const char* line : kLines)
+    EXPECT_EQ(rules.BylineAuthor(line), rules.BylineAuthorByRegex(line)) << line;
+  const std::string kAlphabet = "ByY: \t\fJr,-|(a";
+  std::mt19937 random(13);
+  for (int n = 0; n < 20000; ++n) {
+    std::string line(random() % 12, ' ');
+    for (char& c : line) c = kAlphabet[random() % kAlphabet.size()];
+    if (n % 2 == 0) line = (n % 4 == 0 ? "By" : "BY") + line;
+    ASSERT_EQ(rules.BylineAuthor(line), rules.BylineAuthorByRegex(line)) << line;
+  }
+}
+
 }  // namespace
 }  // namespace accord
