@@ -1,5 +1,6 @@
 #include "pipeline/zone/line_rules.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "pipeline/utf8.h"
@@ -113,200 +114,289 @@ std::string AuthorOfBylineRest(std::string_view rest) {
 }
 
 bool AsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-// first-person keywords: a boundary before and after ("(?:^|[^\p{L}'’])" and
-// "(?:[^\p{L}'’]|$)"); a non-ASCII byte counts as a boundary, which can only say "may match".
-// True when one of them starts at line[i].
-bool FirstPersonAt(std::string_view line, size_t i) {
-  static constexpr std::string_view kWords[] = {"I",  "I'm", "I've", "I'd",   "I'll", "my",
-                                                "My", "me",  "we're", "We're", "IMHO"};
-  auto blocks = [](char c) { return AsciiLetter(c) || c == '\''; };
-  const char c = line[i];
-  if (i > 0 && blocks(line[i - 1])) return false;
-  for (std::string_view w : kWords) {
-    if (w[0] != c || line.compare(i, w.size(), w) != 0) continue;
-    const size_t j = i + w.size();
-    if (j == line.size() || !blocks(line[j])) return true;
-  }
-  return false;
-}
-
 inline char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; }
+inline bool Re2Space(char c) {  // RE2's \s
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
 
 // `lit` (lower case) at line[i], ASCII letters in any case.
 bool AtCI(std::string_view line, size_t i, std::string_view lit) {
-  if (line.size() - i < lit.size()) return false;
+  if (i > line.size() || line.size() - i < lit.size()) return false;
   for (size_t k = 0; k < lit.size(); ++k)
     if (Lower(line[i + k]) != lit[k]) return false;
   return true;
+}
+// `lit` (lower case) at line[i - back], ASCII letters in any case.
+bool AtBackCI(std::string_view line, size_t i, size_t back, std::string_view lit) {
+  return i >= back && AtCI(line, i - back, lit);
 }
 bool StartsCI(std::string_view line, std::string_view lit) { return AtCI(line, 0, lit); }
 bool EndsCI(std::string_view line, std::string_view lit) {
   return line.size() >= lit.size() && AtCI(line, line.size() - lit.size(), lit);
 }
 
-// What MayMatchAnyRule looks for in one pass over a line, read from the pair of bytes (previous,
-// current): a literal starting at the previous byte (the first two bytes, ASCII letters in
-// either case, of the literals it looks for anywhere), the first letter of a first-person word
-// after a byte that does not block it, and '|'. A table of all pairs answers with one load per
-// byte; most pairs start nothing.
-class PairScan {
- public:
-  enum : uint8_t { kLiteralBefore = 1, kPerson = 2, kPipe = 4 };
-  // The byte before the first one of a line: it blocks no word and starts no literal.
-  static constexpr char kLineStart = ' ';
-  PairScan() {
-    auto blocks = [](char c) { return AsciiLetter(c) || c == '\''; };
-    for (int a = 0; a < 256; ++a) {
-      const char prev = static_cast<char>(a);
-      Add(prev, '|', kPipe);
-      if (!blocks(prev))
-        for (char c : {'I', 'm', 'M', 'w', 'W'}) Add(prev, c, kPerson);
-    }
-    for (std::string_view lit :
-         {"://", "-request@", "(c)", "/mailman/options", "/listinfo/", "copy", "forward",
-          "included", "listserv@", "mailman/listinfo", "majordomo@", "original", "paper",
-          "reprint", "rights reserved", "unsubscribe", "www.", "\xC2\xA9", "\xC5\xBF",
-          "\xE2\x84\xAA"})
-      for (char a : {lit[0], Upper(lit[0])})
-        for (char b : {lit[1], Upper(lit[1])}) Add(a, b, kLiteralBefore);
+constexpr LineRuleSet Bit(LineRule r) { return LineRuleSet{1} << r; }
+constexpr LineRuleSet kAllRules = (LineRuleSet{1} << kLineRuleCount) - 1;
+
+// What a cheap test can tell of one rule on one line.
+enum class Verdict : uint8_t { kNo, kUnsure, kYes };  // in the order Either keeps the last
+Verdict Either(Verdict a, Verdict b) { return std::max(a, b); }
+
+// first-person (kRules): one of its words at line[i], with a boundary before and after
+// ("(?:^|[^\p{L}'’])", "(?:[^\p{L}'’]|$)"). ASCII letters and "'" block it, other ASCII bytes do
+// not; a byte beyond ASCII may belong to a letter or "’" or not: next to one, kUnsure.
+Verdict FirstPersonAt(std::string_view line, size_t i) {
+  static constexpr std::string_view kWords[] = {"I",  "I'm", "I've", "I'd",   "I'll", "my",
+                                                "My", "me",  "we're", "We're", "IMHO"};
+  auto boundary = [](char c) {
+    if (static_cast<unsigned char>(c) >= 0x80) return Verdict::kUnsure;
+    return AsciiLetter(c) || c == '\'' ? Verdict::kNo : Verdict::kYes;
+  };
+  const Verdict before = i == 0 ? Verdict::kYes : boundary(line[i - 1]);
+  if (before == Verdict::kNo) return Verdict::kNo;
+  Verdict out = Verdict::kNo;
+  for (std::string_view w : kWords) {
+    if (w[0] != line[i] || line.compare(i, w.size(), w) != 0) continue;
+    const size_t j = i + w.size();
+    const Verdict after = j == line.size() ? Verdict::kYes : boundary(line[j]);
+    if (after == Verdict::kNo) continue;
+    if (before == Verdict::kYes && after == Verdict::kYes) return Verdict::kYes;
+    out = Verdict::kUnsure;
   }
-  uint8_t At(char prev, char cur) const {
-    return table_[static_cast<size_t>(static_cast<unsigned char>(prev)) << 8 |
-                  static_cast<unsigned char>(cur)];
+  return out;
+}
+
+// The bytes MatchCheaply stops at in its pass over a line: every byte beyond ASCII, and the
+// ASCII bytes that a literal it looks for anywhere in the line has at a known place:
+//   /  footer-listinfo "mailman/listinfo", "/mailman/options", "/listinfo/"; wire-slug "9/13"
+//   @  footer-listinfo "majordomo@", "listserv@", "-request@"
+//   b  footer-listinfo "unsubscribe" (any case)
+//   |  boilerplate "\|\s*subscribe", "^home \|"
+//   p  boilerplate "order reprints" (any case)
+//   '  boilerplate "today's paper"; first-person "we're"
+//   :  url-line "://"
+//   .  url-line "www."
+//   -  dateline "-" before white space or the end
+//   I m M  first-person words
+//   \n  (never in a zoner's line) "." does not take it: no shortcut for footer-mailing-list
+class TriggerTable {
+ public:
+  constexpr TriggerTable() {
+    for (int c = 0x80; c < 0x100; ++c) table_[c] = true;
+    for (char c : std::string_view("/@bB|pP':.-ImM\n")) table_[static_cast<unsigned char>(c)] = true;
+  }
+  // The first trigger byte at or after i, or line.size().
+  size_t Next(std::string_view line, size_t i) const {
+    const auto* p = reinterpret_cast<const unsigned char*>(line.data());
+    const size_t n = line.size();
+    while (i + 4 <= n && !(table_[p[i]] | table_[p[i + 1]] | table_[p[i + 2]] | table_[p[i + 3]]))
+      i += 4;
+    while (i < n && !table_[p[i]]) ++i;
+    return i;
   }
 
  private:
-  static char Upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
-  void Add(char prev, char cur, uint8_t what) {
-    table_[static_cast<size_t>(static_cast<unsigned char>(prev)) << 8 |
-           static_cast<unsigned char>(cur)] |= what;
-  }
-  uint8_t table_[65536] = {};
+  bool table_[256] = {};
 };
-const PairScan kPairScan;
+constexpr TriggerTable kTriggers;
 
-// One of the literals MayMatchAnyRule looks for anywhere starts at line[i] (whose two bytes
-// are a literal's start).
-bool LiteralAt(std::string_view line, size_t i) {
-  switch (Lower(line[i])) {
-    case ':': if (AtCI(line, i, "://")) return true; break;
-    case '-': if (AtCI(line, i, "-request@")) return true; break;
-    case '(': if (AtCI(line, i, "(c)")) return true; break;
-    case '/':
-      if (AtCI(line, i, "/mailman/options") || AtCI(line, i, "/listinfo/")) return true;
-      break;
-    case 'c': if (AtCI(line, i, "copy")) return true; break;
-    case 'f': if (AtCI(line, i, "forward")) return true; break;
-    case 'i': if (AtCI(line, i, "included")) return true; break;
-    case 'l': if (AtCI(line, i, "listserv@")) return true; break;
-    case 'm': if (AtCI(line, i, "mailman/listinfo") || AtCI(line, i, "majordomo@")) return true; break;
-    case 'o': if (AtCI(line, i, "original")) return true; break;
-    case 'p': if (AtCI(line, i, "paper")) return true; break;
-    case 'r': if (AtCI(line, i, "reprint") || AtCI(line, i, "rights reserved")) return true; break;
-    case 'u': if (AtCI(line, i, "unsubscribe")) return true; break;
-    case 'w': if (AtCI(line, i, "www.")) return true; break;
-    case '\xC2': if (AtCI(line, i, "\xC2\xA9")) return true; break;      // ©
-    case '\xC5': if (AtCI(line, i, "\xC5\xBF")) return true; break;      // ſ
-    case '\xE2': if (AtCI(line, i, "\xE2\x84\xAA")) return true; break;  // K (Kelvin)
-    default: return true;
+// A line made only of bytes of "-=_*~#+ ": footer-rule, signature-delimiter and separator are
+// the only rules that can match it (every other one needs some other byte), and they are read
+// off directly.
+bool SeparatorBytesOnly(std::string_view line) {
+  for (char c : line)
+    if (std::string_view("-=_*~#+ ").find(c) == std::string_view::npos) return false;
+  return true;
+}
+LineRuleSet MatchSeparatorBytes(std::string_view line) {
+  bool space = false, underscores = true;
+  for (char c : line) {
+    space |= c == ' ';
+    underscores &= c == '_';
   }
-  return false;
+  LineRuleSet out = 0;
+  if (underscores && line.size() >= 15) out |= Bit(kFooterRule);        // ^_{15,}$
+  if (line == "--") out |= Bit(kSignatureDelimiter);                     // ^--$
+  if ((!space && line.size() >= 3) || line.size() >= 6) out |= Bit(kSeparator);
+  return out;
 }
 
-// A cheap test that no rule of kRules can match `line`: false only when each rule lacks a
-// literal, first byte or last byte it needs. Lines it rejects skip the RE2::Set (most body text);
-// it must never reject a line a rule matches (tests/unit/zone_test.cc checks it on every rule's
-// examples). Case-insensitive literals are compared in ASCII, so a line holding one of the two
-// non-ASCII case variants of ASCII letters (U+017F "ſ" of s, U+212A "K" of k) always goes on to
-// the Set.
-bool MayMatchAnyRule(std::string_view line) {
+// The rules of kRules that `line` matches, found without the RE2::Set where a cheap test can
+// tell: each rule needs a literal somewhere, a first byte or a start, or an end, and most lines
+// of body text have none of these (the ones a rule anchors at the start are checked there, the
+// others in one pass over the trigger bytes). A line that some rule may match goes on to the Set,
+// unless only footer-mailing-list and first-person may, which are then decided here.
+// Case-insensitive literals are compared in ASCII: a line holding one of the two non-ASCII case
+// variants of ASCII letters (U+017F "ſ" of s, U+212A "K" of k) always goes on to the Set.
+// `*sure` is false when the Set must decide. tests/unit/zone_test.cc checks the result against
+// the Set on every rule's examples, on random lines and on the shared corpora.
+LineRuleSet MatchCheaply(std::string_view line, bool* sure) {
+  *sure = true;
   const char first = line[0];
-  // footer-rule, signature-delimiter, pgp-*, elision, closing-credit, separator, copyright
-  // prefix, a capital beyond ASCII (dateline)
-  if (static_cast<unsigned char>(first) >= 0x80 ||
-      std::string_view("_-=*~#+ [.<(>\\\t\r\f\n").find(first) != std::string_view::npos)
-    return true;
-  // footer-mailing-list, reply-attribution
+  const auto first_byte = static_cast<unsigned char>(first);
+  // footer-rule, signature-delimiter, pgp-*, elision, closing-credit, separator, copyright and
+  // url-line prefixes, forward-marker and forward-end decoration.
+  if (std::string_view("_-=*~#+ [.<(>\\\t\r\f\n").find(first) != std::string_view::npos) {
+    if (SeparatorBytesOnly(line)) return MatchSeparatorBytes(line);
+    *sure = false;
+    return kAllRules;
+  }
+  LineRuleSet may = 0;
+  Verdict first_person = Verdict::kNo;
+  bool plain = true;  // no byte beyond ASCII and no '\n'
+  bool url_literal = false, dash = false, slash = false;
+  const size_t n = line.size();
+  for (size_t i = kTriggers.Next(line, 0); i < n; i = kTriggers.Next(line, i + 1)) {
+    switch (line[i]) {
+      case '/':
+        slash = true;
+        if (AtCI(line, i, "/mailman/options") || AtCI(line, i, "/listinfo/") ||
+            AtBackCI(line, i, 7, "mailman/listinfo"))
+          may |= Bit(kFooterListinfo);
+        break;
+      case '@':
+        if (AtBackCI(line, i, 9, "majordomo@") || AtBackCI(line, i, 8, "listserv@") ||
+            AtBackCI(line, i, 8, "-request@"))
+          may |= Bit(kFooterListinfo);
+        break;
+      case 'b': case 'B':
+        if (AtBackCI(line, i, 4, "unsubscribe")) may |= Bit(kFooterListinfo);
+        break;
+      case '|': may |= Bit(kBoilerplate); break;
+      case 'p': case 'P':
+        if (AtBackCI(line, i, 8, "order reprints")) may |= Bit(kBoilerplate);
+        break;
+      case '\'':
+        if (AtBackCI(line, i, 5, "today's paper")) may |= Bit(kBoilerplate);
+        if (i >= 2 && (line[i - 2] == 'w' || line[i - 2] == 'W'))
+          first_person = Either(first_person, FirstPersonAt(line, i - 2));
+        break;
+      case ':': if (AtCI(line, i, "://")) url_literal = true; break;
+      case '.': if (AtBackCI(line, i, 3, "www.")) url_literal = true; break;
+      case '-': if (i + 1 == n || Re2Space(line[i + 1])) dash = true; break;
+      case 'I': case 'm': case 'M':
+        if (first_person != Verdict::kYes) first_person = Either(first_person, FirstPersonAt(line, i));
+        break;
+      case '\n': plain = false; break;
+      default:  // beyond ASCII
+        plain = false;
+        if (AtCI(line, i, "\xC5\xBF") || AtCI(line, i, "\xE2\x84\xAA")) {  // ſ, K
+          *sure = false;
+          return kAllRules;
+        }
+        if ((AtCI(line, i, "\xE2\x80\x94") || AtCI(line, i, "\xE2\x80\x93")) &&  // — –
+            (i + 3 == n || Re2Space(line[i + 3])))
+          dash = true;
+        if (AtBackCI(line, i, 5, "today\xE2\x80\x99s paper")) may |= Bit(kBoilerplate);
+        break;
+    }
+  }
+  if (first_person != Verdict::kNo) may |= Bit(kFirstPerson);
+  // footer-mailing-list, reply-attribution: the end of the line
   switch (Lower(line.back())) {
-    case 't': if (EndsCI(line, " mailing list")) return true; break;
-    case 'e': if (EndsCI(line, "wrote")) return true; break;
-    case 's': if (EndsCI(line, "writes")) return true; break;
+    case 't': if (EndsCI(line, " mailing list")) may |= Bit(kFooterMailingList); break;
+    case 'e': if (EndsCI(line, "wrote")) may |= Bit(kAttribution); break;
+    case 's': if (EndsCI(line, "writes")) may |= Bit(kAttribution); break;
     case ':':
-      if (EndsCI(line, "wrote:") || EndsCI(line, "writes:") || EndsCI(line, "said:")) return true;
+      if (EndsCI(line, "wrote:") || EndsCI(line, "writes:") || EndsCI(line, "said:"))
+        may |= Bit(kAttribution);
       break;
     default: break;
   }
-  // byline ("By", "BY"); wire-slug (an agency and a "/" of its date, or a date first)
-  if (line.compare(0, 2, "By") == 0 || line.compare(0, 2, "BY") == 0) return true;
-  if ((std::string_view("AUWRDB").find(first) != std::string_view::npos &&
-       line.find('/') != std::string_view::npos) ||
+  const bool upper = first >= 'A' && first <= 'Z';
+  if (line.compare(0, 2, "By") == 0 || line.compare(0, 2, "BY") == 0) may |= Bit(kByline);
+  // wire-slug: an agency and the "/" of its date, or a date first
+  if ((std::string_view("AUWRDB").find(first) != std::string_view::npos && slash) ||
       (first >= '0' && first <= '9'))
-    return true;
-  // Rules anchored at the start: footer-listinfo, pgp-hash, boilerplate, source-line.
+    may |= Bit(kWireSlug);
+  // dateline: a capital (ASCII, or a letter beyond ASCII) and a dash before white space
+  if ((upper || first_byte >= 0x80) && dash) may |= Bit(kDatelineStart);
+  if (upper) {
+    // header-line: a field name of [A-Za-z0-9.-] and its colon, or an mbox "From " line.
+    size_t name = 0;
+    while (name < n && (AsciiLetter(line[name]) || (line[name] >= '0' && line[name] <= '9') ||
+                        line[name] == '.' || line[name] == '-'))
+      ++name;
+    if ((name < n && line[name] == ':') || line.compare(0, 5, "From ") == 0)
+      may |= Bit(kHeaderLine);
+    if (line.compare(0, 6, "Hash: ") == 0) may |= Bit(kPgpHash);
+  }
+  // url-line: an URL at the start, perhaps after a word that names it
+  if (url_literal) {
+    for (std::string_view start : {"url", "source", "link", "from", "via", "see", "at",
+                                   "on the web", "http", "ftp", "www"})
+      if (StartsCI(line, start)) may |= Bit(kUrlLine);
+  }
+  // Rules anchored at the start: footer-listinfo, forward-marker, forward-end, boilerplate,
+  // copyright, elision, source-line.
   switch (Lower(first)) {
     case 'a':
-      if (StartsCI(line, "advertisement") || StartsCI(line, "adv") || StartsCI(line, "as seen in"))
-        return true;
+      if (StartsCI(line, "adv")) may |= Bit(kBoilerplate);  // "advertisement", "adv."
+      if (StartsCI(line, "as seen in")) may |= Bit(kSourceLine);
+      if (StartsCI(line, "all rights reserved")) may |= Bit(kCopyright);
       break;
-    case 'b': if (StartsCI(line, "back to")) return true; break;
-    case 'c': if (StartsCI(line, "click here")) return true; break;
+    case 'b':
+      if (StartsCI(line, "back to")) may |= Bit(kBoilerplate);
+      if (StartsCI(line, "begin ")) may |= Bit(kForwardMarker);
+      break;
+    case 'c':
+      if (StartsCI(line, "click here")) may |= Bit(kBoilerplate);
+      if (StartsCI(line, "copyright")) may |= Bit(kCopyright);
+      break;
     case 'e':
-      if (StartsCI(line, "e-mail this") || StartsCI(line, "email this") || StartsCI(line, "excerpted from"))
-        return true;
+      if (StartsCI(line, "e-mail this") || StartsCI(line, "email this")) may |= Bit(kBoilerplate);
+      if (StartsCI(line, "excerpted from")) may |= Bit(kSourceLine);
+      if (StartsCI(line, "end ")) may |= Bit(kForwardEnd);
       break;
-    case 'f': if (StartsCI(line, "follow us") || StartsCI(line, "from")) return true; break;
-    case 'g': if (StartsCI(line, "graphic")) return true; break;
-    case 'h': if (StartsCI(line, "hash: ") || StartsCI(line, "home ")) return true; break;
-    case 'i': if (StartsCI(line, "image")) return true; break;
-    case 'p': if (StartsCI(line, "photo") || StartsCI(line, "print this")) return true; break;
+    case 'f':
+      if (StartsCI(line, "follow us")) may |= Bit(kBoilerplate);
+      if (StartsCI(line, "from")) may |= Bit(kSourceLine);
+      if (StartsCI(line, "forwarded")) may |= Bit(kForwardMarker);
+      break;
+    case 'g': if (StartsCI(line, "graphic")) may |= Bit(kBoilerplate); break;
+    case 'h': if (StartsCI(line, "home ")) may |= Bit(kBoilerplate); break;
+    case 'i': if (StartsCI(line, "image")) may |= Bit(kBoilerplate); break;
+    case 'm': if (StartsCI(line, "message forwarded")) may |= Bit(kForwardMarker); break;
+    case 'o': if (StartsCI(line, "original message")) may |= Bit(kForwardMarker); break;
+    case 'p':
+      if (StartsCI(line, "photo") || StartsCI(line, "print this")) may |= Bit(kBoilerplate);
+      break;
     case 'r':
-      if (StartsCI(line, "related ") || StartsCI(line, "reprinted from") ||
-          StartsCI(line, "reply via email to"))
-        return true;
+      if (StartsCI(line, "related ")) may |= Bit(kBoilerplate);
+      if (StartsCI(line, "reprinted from")) may |= Bit(kSourceLine);
+      if (StartsCI(line, "reply via email to")) may |= Bit(kFooterListinfo);
       break;
     case 's':
       if (StartsCI(line, "sponsored by") || StartsCI(line, "share this") ||
-          StartsCI(line, "subscribe ") || StartsCI(line, "source"))
-        return true;
+          StartsCI(line, "subscribe "))
+        may |= Bit(kBoilerplate);
+      if (StartsCI(line, "source")) may |= Bit(kSourceLine);
+      if (StartsCI(line, "start of forwarded")) may |= Bit(kForwardMarker);
       break;
-    case 't': if (StartsCI(line, "top of page") || StartsCI(line, "taken from")) return true; break;
-    case 'v': if (StartsCI(line, "video") || StartsCI(line, "via")) return true; break;
+    case 't':
+      if (StartsCI(line, "top of page")) may |= Bit(kBoilerplate);
+      if (StartsCI(line, "taken from")) may |= Bit(kSourceLine);
+      break;
+    case 'v':
+      if (StartsCI(line, "video")) may |= Bit(kBoilerplate);
+      if (StartsCI(line, "via")) may |= Bit(kSourceLine);
+      break;
     case 'y':
       if (StartsCI(line, "you are subscribed") || StartsCI(line, "you received this message because"))
-        return true;
+        may |= Bit(kFooterListinfo);
       break;
+    case '&': if (StartsCI(line, "&copy")) may |= Bit(kCopyright); break;
+    case '\xC2': if (StartsCI(line, "\xC2\xA9")) may |= Bit(kCopyright); break;      // ©
+    case '\xE2': if (StartsCI(line, "\xE2\x80\xA6")) may |= Bit(kElision); break;    // …
     default: break;
   }
-  // Literals anywhere: footer-listinfo, forward-marker, forward-end, url-line, boilerplate,
-  // copyright, and the non-ASCII case variants of s and k; only at the byte pairs that start one.
-  // The same pass notes whether a first-person word may be in the line (the last test below).
-  bool first_person = false;
-  char prev = PairScan::kLineStart;
-  for (size_t i = 0; i < line.size(); ++i) {
-    const uint8_t k = kPairScan.At(prev, line[i]);
-    prev = line[i];
-    if (k == 0) continue;
-    if (k & PairScan::kPipe) return true;
-    if ((k & PairScan::kLiteralBefore) && LiteralAt(line, i - 1)) return true;
-    if ((k & PairScan::kPerson) && !first_person) first_person = FirstPersonAt(line, i);
-  }
-  if (first >= 'A' && first <= 'Z') {
-    // header-line: a field name of [A-Za-z0-9.-] and its colon, or an mbox "From " line.
-    size_t name = 0;
-    while (name < line.size() && (AsciiLetter(line[name]) || (line[name] >= '0' && line[name] <= '9') ||
-                                  line[name] == '.' || line[name] == '-'))
-      ++name;
-    if ((name < line.size() && line[name] == ':') || line.substr(0, 5) == "From ") return true;
-    // dateline: a dash then white space or the end ("WASHINGTON --", "Tokyo (AP) - "), or — –.
-    for (size_t i = line.find('-'); i != std::string_view::npos; i = line.find('-', i + 1))
-      if (i + 1 == line.size() || std::string_view(" \t\n\v\f\r").find(line[i + 1]) != std::string_view::npos)
-        return true;
-    if (line.find("\xE2\x80\x94") != std::string_view::npos ||
-        line.find("\xE2\x80\x93") != std::string_view::npos)
-      return true;
-  }
-  return first_person;
+  // first-person, when sure, and footer-mailing-list on a plain line ("^.+ mailing list$" once
+  // the end is there) need no Set.
+  LineRuleSet left = may;
+  if (first_person == Verdict::kYes) left &= ~Bit(kFirstPerson);
+  if (plain && n > 13) left &= ~Bit(kFooterMailingList);
+  if (left != 0) *sure = false;
+  return may;
 }
 
 }  // namespace
@@ -348,7 +438,10 @@ const LineRules& LineRules::Get() {
 }
 
 LineRuleSet LineRules::Match(std::string_view line) const {
-  if (line.empty() || !MayMatchAnyRule(line)) return 0;
+  if (line.empty()) return 0;
+  bool sure = false;
+  const LineRuleSet cheap = MatchCheaply(line, &sure);
+  if (sure) return cheap;
   return MatchWithoutPrefilter(line);
 }
 

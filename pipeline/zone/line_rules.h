@@ -52,7 +52,8 @@ class LineRules {
 
   // The rules that match `line` (already stripped of its quote prefix and outer spaces).
   // A cheap test of the literals and first/last bytes the rules need skips the RE2::Set for
-  // most lines of body text.
+  // most lines of body text, and for lines that only separator, signature-delimiter,
+  // footer-rule, footer-mailing-list or a plain first-person word can match, which it decides.
   LineRuleSet Match(std::string_view line) const;
   // The same, always through the RE2::Set (tests check that Match agrees with it).
   LineRuleSet MatchWithoutPrefilter(std::string_view line) const;

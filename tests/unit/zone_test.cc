@@ -350,6 +350,50 @@ TEST(ZoneLineRulesTest, PrefilterAgreesWithTheSet) {
   EXPECT_EQ(rules.Match("The minister said the rule would stand."), 0u);
 }
 
+// The same on random lines put together from pieces of every rule: the literals each one looks
+// for, its first and last bytes, words next to letters, apostrophes and bytes beyond ASCII.
+TEST(ZoneLineRulesTest, PrefilterAgreesWithTheSetOnRandomLines) {
+  const char* const kPieces[] = {
+      "_", "_______________", "-", "--", "---", "=", "*", "~", "#", "+", " ", "  ", "\t", "\n",
+      "[", "]", ".", "...", "<", ">", "(", ")", "\\", "&copy", "\xC2\xA9", "\xE2\x80\xA6",
+      "\xE2\x80\x94", "\xE2\x80\x93", "\xE2\x80\x99", "\xC3\xA9", "\xC3\x89", "\xC5\xBF",
+      "\xE2\x84\xAA", "I", "I'm", "I've", "I'd", "I'll", "my", "My", "me", "we're", "We're", "IMHO",
+      "we", "mine", "Im", "a", "Z", "WASHINGTON", "Tokyo", "(AP)", "By", "BY", "By:", "From", "From ",
+      "To:", "X-Mailer:", "Hash: ", "Hash: SHA1", "AP", "UPI", "Reuters", "9", "12", "9/13/94", "09/21",
+      "/", "@", "|", ":", "://", "http", "https://x.org/a", "www.", "url", "URL:", "see", "at", "via",
+      "source", "Source:", "link", "on the web", "mailman/listinfo", "/mailman/options", "/listinfo/",
+      "unsubscribe", "Unsubscribe", "to unsubscribe", "unsubscribe send", "majordomo@", "listserv@",
+      "-request@", "reply via email to", "you are subscribed", "you received this message because",
+      "mailing list", " mailing list", "wrote", "writes", "said:", "wrote:", "On", "In article",
+      "order reprints", "Order Reprints", "today's paper", "today\xE2\x80\x99s paper", "subscribe",
+      "advertisement", "adv", "click here", "sponsored by", "image", "photo", "share this",
+      "e-mail this", "email this", "print this", "related stories", "follow us", "back to top",
+      "top of page", "home |", "copyright", "Copyright 1998", "(c) 1996", "all rights reserved",
+      "[...]", "[snip]", "<snip>", "*snip*", "snip", "cut here", "forwarded message",
+      "Begin forwarded message", "begin included message", "original message", "message forwarded",
+      "start of forwarded message", "forwarded text", "end of forwarded text", "end ",
+      "-----BEGIN PGP SIGNED MESSAGE-----", "-----BEGIN PGP SIGNATURE-----",
+      "-----END PGP SIGNATURE-----", "- ", "reprinted from", "excerpted from", "taken from",
+      "as seen in", "The", "the", "Steve Gold/19940304", "Jane", "Roe",
+  };
+  const size_t kCount = sizeof(kPieces) / sizeof(kPieces[0]);
+  const zone::LineRules& rules = zone::LineRules::Get();
+  std::mt19937 random(17);
+  int matched = 0;
+  for (int n = 0; n < 60000; ++n) {
+    std::string line;
+    const int pieces = 1 + static_cast<int>(random() % 5);
+    for (int k = 0; k < pieces; ++k) {
+      line += kPieces[random() % kCount];
+      if (random() % 3 == 0) line += ' ';
+    }
+    const zone::LineRuleSet want = rules.MatchWithoutPrefilter(line);
+    ASSERT_EQ(rules.Match(line), want) << line;
+    matched += want != 0;
+  }
+  EXPECT_GT(matched, 10000);
+}
+
 // The same on every line of the shared list corpora, stripped as the zoner strips them.
 TEST(ZoneLineRulesTest, PrefilterAgreesWithTheSetOnSharedCorpora) {
   ACCORD_REQUIRE_SHARED(shared);
