@@ -179,13 +179,16 @@ Verdict FirstPersonAt(std::string_view line, size_t i) {
 //   -  dateline "-" before white space or the end
 //   I m M  first-person words
 //   \n  (never in a zoner's line) "." does not take it: no shortcut for footer-mailing-list
-class TriggerTable {
+// A set of bytes, one load to test.
+class ByteSet {
  public:
-  constexpr TriggerTable() {
-    for (int c = 0x80; c < 0x100; ++c) table_[c] = true;
-    for (char c : std::string_view("/@bB|pP':.-ImM\n")) table_[static_cast<unsigned char>(c)] = true;
+  constexpr ByteSet(std::string_view bytes, bool beyond_ascii = false) {
+    if (beyond_ascii)
+      for (int c = 0x80; c < 0x100; ++c) table_[c] = true;
+    for (char c : bytes) table_[static_cast<unsigned char>(c)] = true;
   }
-  // The first trigger byte at or after i, or line.size().
+  bool Has(char c) const { return table_[static_cast<unsigned char>(c)]; }
+  // The first byte of the set in `line` at or after i, or line.size().
   size_t Next(std::string_view line, size_t i) const {
     const auto* p = reinterpret_cast<const unsigned char*>(line.data());
     const size_t n = line.size();
@@ -198,14 +201,21 @@ class TriggerTable {
  private:
   bool table_[256] = {};
 };
-constexpr TriggerTable kTriggers;
+constexpr ByteSet kTriggers("/@bB|pP':.-ImM\n", /*beyond_ascii=*/true);
+constexpr ByteSet kSeparatorBytes("-=_*~#+ ");
+// First bytes after which MatchCheaply leaves the line to the Set: footer-rule,
+// signature-delimiter, pgp-*, elision, closing-credit, separator, the prefixes of copyright and
+// url-line, the decoration of forward-marker and forward-end.
+constexpr ByteSet kSetFirstBytes("_-=*~#+ [.<(>\\\t\r\f\n");
+// Blocks a first-person word before or after it (ASCII only).
+constexpr ByteSet kWordBytes("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'");
 
 // A line made only of bytes of "-=_*~#+ ": footer-rule, signature-delimiter and separator are
 // the only rules that can match it (every other one needs some other byte), and they are read
 // off directly.
 bool SeparatorBytesOnly(std::string_view line) {
   for (char c : line)
-    if (std::string_view("-=_*~#+ ").find(c) == std::string_view::npos) return false;
+    if (!kSeparatorBytes.Has(c)) return false;
   return true;
 }
 LineRuleSet MatchSeparatorBytes(std::string_view line) {
@@ -234,9 +244,7 @@ LineRuleSet MatchCheaply(std::string_view line, bool* sure) {
   *sure = true;
   const char first = line[0];
   const auto first_byte = static_cast<unsigned char>(first);
-  // footer-rule, signature-delimiter, pgp-*, elision, closing-credit, separator, copyright and
-  // url-line prefixes, forward-marker and forward-end decoration.
-  if (std::string_view("_-=*~#+ [.<(>\\\t\r\f\n").find(first) != std::string_view::npos) {
+  if (kSetFirstBytes.Has(first)) {
     if (SeparatorBytesOnly(line)) return MatchSeparatorBytes(line);
     *sure = false;
     return kAllRules;
@@ -268,14 +276,15 @@ LineRuleSet MatchCheaply(std::string_view line, bool* sure) {
         break;
       case '\'':
         if (AtBackCI(line, i, 5, "today's paper")) may |= Bit(kBoilerplate);
-        if (i >= 2 && (line[i - 2] == 'w' || line[i - 2] == 'W'))
+        if (i >= 2 && (line[i - 2] == 'w' || line[i - 2] == 'W') && (i == 2 || !kWordBytes.Has(line[i - 3])))
           first_person = Either(first_person, FirstPersonAt(line, i - 2));
         break;
       case ':': if (AtCI(line, i, "://")) url_literal = true; break;
       case '.': if (AtBackCI(line, i, 3, "www.")) url_literal = true; break;
       case '-': if (i + 1 == n || Re2Space(line[i + 1])) dash = true; break;
       case 'I': case 'm': case 'M':
-        if (first_person != Verdict::kYes) first_person = Either(first_person, FirstPersonAt(line, i));
+        if (first_person != Verdict::kYes && (i == 0 || !kWordBytes.Has(line[i - 1])))
+          first_person = Either(first_person, FirstPersonAt(line, i));
         break;
       case '\n': plain = false; break;
       default:  // beyond ASCII
@@ -304,10 +313,11 @@ LineRuleSet MatchCheaply(std::string_view line, bool* sure) {
     default: break;
   }
   const bool upper = first >= 'A' && first <= 'Z';
-  if (line.compare(0, 2, "By") == 0 || line.compare(0, 2, "BY") == 0) may |= Bit(kByline);
+  if (first == 'B' && n >= 2 && (line[1] == 'y' || line[1] == 'Y')) may |= Bit(kByline);
   // wire-slug: an agency and the "/" of its date, or a date first
-  if ((std::string_view("AUWRDB").find(first) != std::string_view::npos && slash) ||
-      (first >= '0' && first <= '9'))
+  const bool agency_letter = first == 'A' || first == 'U' || first == 'W' || first == 'R' ||
+                             first == 'D' || first == 'B';
+  if ((agency_letter && slash) || (first >= '0' && first <= '9'))
     may |= Bit(kWireSlug);
   // dateline: a capital (ASCII, or a letter beyond ASCII) and a dash before white space
   if ((upper || first_byte >= 0x80) && dash) may |= Bit(kDatelineStart);
@@ -317,9 +327,11 @@ LineRuleSet MatchCheaply(std::string_view line, bool* sure) {
     while (name < n && (AsciiLetter(line[name]) || (line[name] >= '0' && line[name] <= '9') ||
                         line[name] == '.' || line[name] == '-'))
       ++name;
-    if ((name < n && line[name] == ':') || line.compare(0, 5, "From ") == 0)
+    if (name < n && line[name] == ':') {
       may |= Bit(kHeaderLine);
-    if (line.compare(0, 6, "Hash: ") == 0) may |= Bit(kPgpHash);
+      if (first == 'H') may |= Bit(kPgpHash);  // "Hash: "
+    }
+    if (name == 4 && n > 4 && line[4] == ' ' && first == 'F') may |= Bit(kHeaderLine);  // "From "
   }
   // url-line: an URL at the start, perhaps after a word that names it
   if (url_literal) {
