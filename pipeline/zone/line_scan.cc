@@ -13,16 +13,9 @@ constexpr uint64_t kOnes = 0x0101010101010101ull;
 constexpr uint64_t kHighs = kOnes * 0x80;
 constexpr uint64_t kLows = kOnes * 0x7F;
 
-// The eight bytes of `s` from `i`; past its end, `pad`.
-inline uint64_t Load8(std::string_view s, size_t i, uint8_t pad) {
+inline uint64_t Load8(const char* p) {
   uint64_t v;
-  if (s.size() - i >= 8) {
-    std::memcpy(&v, s.data() + i, 8);
-    return v;
-  }
-  v = 0;
-  for (size_t k = 8; k-- > s.size() - i;) v = v << 8 | pad;
-  for (size_t k = s.size(); k-- > i;) v = v << 8 | static_cast<unsigned char>(s[k]);
+  std::memcpy(&v, p, 8);
   return v;
 }
 
@@ -43,21 +36,35 @@ inline uint64_t BytesIn(uint64_t x, uint8_t lo, uint8_t hi) {
 }  // namespace
 
 bool HasDigit(std::string_view s) {
-  for (size_t i = 0; i < s.size(); i += 8)
-    if (BytesIn(Load8(s, i, 0), '0', '9') != 0) return true;
-  return false;
+  const size_t n = s.size();
+  if (n < 8) {
+    for (char c : s)
+      if (c >= '0' && c <= '9') return true;
+    return false;
+  }
+  for (size_t i = 0; i + 8 <= n; i += 8)
+    if (BytesIn(Load8(s.data() + i), '0', '9') != 0) return true;
+  // The last eight bytes, some of them read again.
+  return BytesIn(Load8(s.data() + n - 8), '0', '9') != 0;
 }
 
 int CountWords(std::string_view s) {
   int words = 0;
   uint64_t space_before = 0x80;  // the line starts as if after a space
-  for (size_t i = 0; i < s.size(); i += 8) {
-    const uint64_t v = Load8(s, i, ' ');
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    const uint64_t v = Load8(s.data() + i);
     const uint64_t space = BytesEqual(v, ' ') | BytesEqual(v, '\t');
     // A word starts at a byte that is no space, after one that is.
     const uint64_t starts = ~space & kHighs & ((space << 8) | space_before);
     words += static_cast<int>(((starts >> 7) * kOnes) >> 56);  // the number of bytes marked
     space_before = space >> 56;
+  }
+  bool in = space_before == 0;
+  for (; i < s.size(); ++i) {
+    const bool space = s[i] == ' ' || s[i] == '\t';
+    words += !space && !in;
+    in = !space;
   }
   return words;
 }
