@@ -290,19 +290,29 @@ bool IsDateLine(std::string_view line) {
   return RE2::FullMatch(line, P().date_line) || RE2::FullMatch(line, P().filed_line);
 }
 
-LineDates ScanLineDates(std::string_view line) {
+LineDates ScanLineDatePatterns(std::string_view line) {
   bool exact = true;
   const PatternMask may_match = MayMatch(line, &exact);
   LineDates out;
   // DATE_LINE and FILED_LINE are anchored at both ends: the set's match is IsDateLine's.
   const PatternMask date_line = may_match & ((1u << kDateLine) | (1u << kFiledLine));
   if (date_line) out.date_line = exact || IsDateLine(line);
-  if (may_match & kYearPatterns) {
-    out.date = FindDateIn(line, 0, may_match);
-    out.year_date = out.date.has_value();
-  }
   out.patterns = may_match;
   out.exact = exact;
+  out.year_date_known = (may_match & kYearPatterns) == 0;
+  return out;
+}
+
+void FindYearDate(std::string_view line, LineDates& scanned) {
+  if (scanned.year_date_known) return;
+  scanned.date = FindDateIn(line, 0, scanned.patterns);
+  scanned.year_date = scanned.date.has_value();
+  scanned.year_date_known = true;
+}
+
+LineDates ScanLineDates(std::string_view line) {
+  LineDates out = ScanLineDatePatterns(line);
+  FindYearDate(line, out);
   return out;
 }
 

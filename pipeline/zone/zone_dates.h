@@ -42,11 +42,17 @@ struct LineDates {
   std::optional<std::string> date;  // FindDate(line, 0)
   uint32_t patterns = 0;            // the date patterns that match the line
   bool exact = true;                // false: `patterns` is all of them (the pass gave up)
+  bool year_date_known = true;      // false: year_date and date are not found yet
 };
 LineDates ScanLineDates(std::string_view line);
 
-// FindDate(line, default_year) for a line ScanLineDates has scanned (`scanned`), without a
-// second pass of the date patterns.
+// The same without year_date and date (year_date_known false), which capture the date's parts:
+// FindYearDate fills them in when they are asked for.
+LineDates ScanLineDatePatterns(std::string_view line);
+void FindYearDate(std::string_view line, LineDates& scanned);
+
+// FindDate(line, default_year) for a line ScanLineDates has scanned (`scanned`, year_date_known),
+// without a second pass of the date patterns.
 std::optional<std::string> FindDate(std::string_view line, int default_year, const LineDates& scanned);
 
 }  // namespace accord::zone

@@ -25,8 +25,7 @@ struct Line {
   bool blank = true;
   LineRuleSet rules = 0;
   bool date_line = false;  // only a date (zone_dates.h IsDateLine)
-  bool year_date = false;  // holds a full date with its year
-  int dates = kNotScanned;  // what ScanLineDates found (Zoner::scanned_dates_), or kNoDate
+  int dates = kNotScanned;  // what ScanLineDatePatterns found (Zoner::scanned_dates_), or kNoDate
   bool assigned = false;          // a hard zone (pass 1) or placed by pass 2/3
   ZoneKind kind = ZoneKind::kOther;
   int article = kNoArticle;
@@ -96,9 +95,8 @@ class Zoner {
       lines_[i].rules = rules_.Match(c);
       // Dates only in short lines with a digit: the date regexes run on few lines.
       if (c.size() <= 100 && HasDigit(c)) {
-        LineDates dates = ScanLineDates(c);
+        LineDates dates = ScanLineDatePatterns(c);
         lines_[i].date_line = dates.date_line;
-        lines_[i].year_date = dates.year_date;
         if (dates.patterns == 0 && dates.exact) {
           lines_[i].dates = kNoDate;
         } else {
@@ -252,6 +250,14 @@ class Zoner {
     urls_.push_back({i, url});
   }
 
+  // The line holds a full date with its year (FindDate(Content(i), 0)), found once asked.
+  bool YearDate(int i) const {
+    if (lines_[i].dates < 0) return false;  // no date pattern matches, or a line never scanned
+    LineDates& dates = scanned_dates_[lines_[i].dates];
+    FindYearDate(Content(i), dates);
+    return dates.year_date;
+  }
+
   // --- paragraphs
   void BuildParagraphs() {
     para_of_.assign(lines_.size(), -1);
@@ -300,7 +306,7 @@ class Zoner {
         return false;
       const unsigned char c0 = static_cast<unsigned char>(c[0]);
       if (!(c0 >= 0x80 || std::isalnum(c0) || c0 == '"' || c0 == '\'')) return false;
-      if (lines_[i].year_date) return false;  // a source line, not a headline
+      if (YearDate(i)) return false;  // a source line, not a headline
       chars += static_cast<int>(c.size());
       words += LineWords(i);
     }
@@ -675,7 +681,7 @@ class Zoner {
   // with a full date ("graphic November 15, 1997", "7:35 a.m.  25.Nov.98.PST").
   bool IsHeadLine(int i) const {
     if (Rule(i, kByline) || Rule(i, kWireSlug) || Rule(i, kCopyright)) return true;
-    return lines_[i].date_line || (lines_[i].year_date && LineWords(i) <= 6);
+    return lines_[i].date_line || (YearDate(i) && LineWords(i) <= 6);
   }
   bool ParaHasHeadLine(int q) const {
     for (int i = paras_[q].first; i <= paras_[q].last && i <= paras_[q].first + 3; ++i)
@@ -687,6 +693,7 @@ class Zoner {
   std::optional<std::string> LineDate(int i, int default_year) const {
     if (lines_[i].dates == kNoDate) return std::nullopt;
     if (lines_[i].dates == kNotScanned) return FindDate(Content(i), default_year);
+    YearDate(i);  // FindDate needs it found
     return FindDate(Content(i), default_year, scanned_dates_[lines_[i].dates]);
   }
 
@@ -698,9 +705,9 @@ class Zoner {
       if (lines_[i].date_line || Rule(i, kWireSlug) || Rule(i, kByline))
         if (auto d = LineDate(i, year)) return d;
     for (int i : head) {
-      // SplitLines has told which short lines hold a date with its year (year_date); a short
+      // SplitLines has told which short lines hold a date with its year (YearDate); a short
       // line it skipped has no digit, so no such date either.
-      if (Content(i).size() <= 100 && !lines_[i].year_date) continue;
+      if (Content(i).size() <= 100 && !YearDate(i)) continue;
       if (auto d = LineDate(i, 0)) return d;
     }
     // The dateline of the first body line: "LYON, FRANCE, 1995 JUN 7 (NB) --".
@@ -907,7 +914,8 @@ class Zoner {
   const ZonerOptions& options_;
   const LineRules& rules_;
   std::vector<Line> lines_;
-  std::vector<LineDates> scanned_dates_;  // of the lines where some date pattern matches
+  // Of the lines where some date pattern matches; their year dates found when asked (YearDate).
+  mutable std::vector<LineDates> scanned_dates_;
   std::vector<Para> paras_;
   std::vector<int> para_of_;
   std::vector<ArticleStart> articles_;

@@ -201,6 +201,18 @@ TEST(ZoneDatesTest, FindDate) {
   EXPECT_TRUE(zone::ScanLineDates("2018-04-17").year_date);
   EXPECT_TRUE(zone::ScanLineDates("[2.9.98]").year_date);
   EXPECT_FALSE(zone::ScanLineDates("Chapter 3 of 12").year_date);
+  // The zoner scans the patterns first and finds the year date only when asked: the same answer.
+  for (const char* line : {"April 17, 2018", "Filed at 3:15 PM", "2018-04-17", "[2.9.98]",
+                           "Chapter 3 of 12", "Dec 8", "AP 09/21 0844", "May 5 2019", "9/13/94"}) {
+    const zone::LineDates once = zone::ScanLineDates(line);
+    zone::LineDates lazy = zone::ScanLineDatePatterns(line);
+    EXPECT_EQ(lazy.date_line, once.date_line) << line;
+    zone::FindYearDate(line, lazy);
+    EXPECT_TRUE(lazy.year_date_known);
+    EXPECT_EQ(lazy.year_date, once.year_date) << line;
+    EXPECT_EQ(lazy.date, once.date) << line;
+    EXPECT_EQ(zone::FindDate(line, 1997, lazy), zone::FindDate(line, 1997)) << line;
+  }
 }
 
 struct LineCase {
