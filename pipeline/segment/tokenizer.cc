@@ -40,14 +40,20 @@ struct LetterRun {
   bool lower;
 };
 
-// The run of ASCII letters that starts at byte `i` (a letter).
+// Per byte: 1 for an ASCII upper-case letter, 2 for a lower-case one, 0 for any other byte.
+constexpr auto kLetterCase = [] {
+  std::array<uint8_t, 256> table{};
+  for (int c = 'A'; c <= 'Z'; ++c) table[c] = 1;
+  for (int c = 'a'; c <= 'z'; ++c) table[c] = 2;
+  return table;
+}();
+
+// The run of ASCII letters that starts at byte `i`.
 inline LetterRun ScanAsciiLetters(std::string_view s, size_t i) {
-  bool lower = false;
-  do {
-    lower |= s[i] > 'Z';
-    ++i;
-  } while (i < s.size() && IsAsciiLetter(s[i]));
-  return {i, lower};
+  uint8_t seen = 0;
+  for (uint8_t c; i < s.size() && (c = kLetterCase[static_cast<unsigned char>(s[i])]) != 0; ++i)
+    seen |= c;
+  return {i, (seen & 2) != 0};
 }
 
 inline CharInfo Classify(char32_t cp) {
