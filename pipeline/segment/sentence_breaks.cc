@@ -50,8 +50,12 @@ class Scan {
  public:
   explicit Scan(std::string_view text) : s_(text), ascii_(Ascii()) {}
 
+  // The first byte at or after `i` that the scan must look at. Plain stretches are most of any
+  // text: four bytes a step, with one branch.
   size_t SkipPlain(size_t i) const {
-    while (i < s_.size() && !ascii_.stop[static_cast<unsigned char>(s_[i])]) ++i;
+    const auto stop = [this](size_t k) { return ascii_.stop[static_cast<unsigned char>(s_[k])]; };
+    while (i + 4 <= s_.size() && !(stop(i) | stop(i + 1) | stop(i + 2) | stop(i + 3))) i += 4;
+    while (i < s_.size() && !stop(i)) ++i;
     return i;
   }
 
