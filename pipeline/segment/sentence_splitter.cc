@@ -2,10 +2,6 @@
 
 #include <algorithm>
 
-#include <unicode/brkiter.h>
-#include <unicode/locid.h>
-#include <unicode/utext.h>
-
 #include "pipeline/tables.h"
 
 namespace accord {
@@ -16,23 +12,15 @@ constexpr std::string_view kStartersTable = "pipeline/segment/data/sentence_star
 
 inline bool IsSpaceByte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
-// The break iterator of this thread (ICU iterators are not thread-safe).
-icu::BreakIterator& ThreadIterator(const icu::BreakIterator& prototype) {
-  thread_local std::unique_ptr<icu::BreakIterator> it;
-  if (!it) it.reset(prototype.clone());
-  return *it;
-}
-
 }  // namespace
 
 SentenceSplitter::~SentenceSplitter() = default;
 
 StatusOr<std::unique_ptr<SentenceSplitter>> SentenceSplitter::Create() {
   std::unique_ptr<SentenceSplitter> s(new SentenceSplitter());
-  UErrorCode status = U_ZERO_ERROR;
-  s->prototype_.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
-  if (U_FAILURE(status) || !s->prototype_)
-    return Internal(std::string("ICU sentence break iterator: ") + u_errorName(status));
+  auto breaker = SentenceBreaker::Create();
+  if (!breaker.ok()) return breaker.status();
+  s->breaker_ = std::move(breaker).value();
   auto abbreviations = LoadTable(kAbbreviationsTable, 2);
   if (!abbreviations.ok()) return abbreviations.status();
   for (const TableRow& row : abbreviations->rows) s->abbreviations_.insert(row.fields[0]);
@@ -79,11 +67,8 @@ bool SentenceSplitter::KeepBreak(std::string_view text, const std::vector<Token>
 void SentenceSplitter::Split(std::string_view text, std::vector<Token>& tokens,
                              std::vector<Span>& sentences) const {
   if (text.empty()) return;
-  icu::BreakIterator& bi = ThreadIterator(*prototype_);
-  UErrorCode status = U_ZERO_ERROR;
-  UText ut = UTEXT_INITIALIZER;
-  utext_openUTF8(&ut, text.data(), static_cast<int64_t>(text.size()), &status);
-  bi.setText(&ut, status);
+  std::vector<uint32_t> breaks;
+  breaker_->Breaks(text, breaks);
   const size_t first_sentence = sentences.size();
   size_t start = 0;
   auto emit = [&](size_t b, size_t e) {
@@ -91,18 +76,12 @@ void SentenceSplitter::Split(std::string_view text, std::vector<Token>& tokens,
     while (e > b && IsSpaceByte(text[e - 1])) --e;
     if (b < e) sentences.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
   };
-  if (U_SUCCESS(status)) {
-    bi.first();
-    for (int32_t b = bi.next(); b != icu::BreakIterator::DONE; b = bi.next()) {
-      const size_t boundary = static_cast<size_t>(b);
-      if (boundary >= text.size()) break;
-      if (!KeepBreak(text, tokens, boundary)) continue;
-      emit(start, boundary);
-      start = boundary;
-    }
+  for (const uint32_t boundary : breaks) {
+    if (!KeepBreak(text, tokens, boundary)) continue;
+    emit(start, boundary);
+    start = boundary;
   }
   emit(start, text.size());
-  utext_close(&ut);
   // kSentenceStart on the first token of each sentence.
   auto tok = tokens.begin();
   for (size_t s = first_sentence; s < sentences.size(); ++s) {

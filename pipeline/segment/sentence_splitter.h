@@ -1,5 +1,5 @@
-// Sentence boundaries of the normalized text: ICU's sentence break iterator (over UTF-8 through
-// UText, no conversion), then rules that take back the breaks ICU puts after abbreviations.
+// Sentence boundaries of the normalized text: ICU's sentence boundaries (sentence_breaks.h), then
+// rules that take back the breaks ICU puts after abbreviations.
 //
 // Rules (examples in tests/unit/segment_sentence_test.cc):
 //   icu-sentence       ICU's English sentence boundaries; a paragraph break always ends one
@@ -18,13 +18,8 @@
 #include <vector>
 
 #include "pipeline/document.h"
+#include "pipeline/segment/sentence_breaks.h"
 #include "pipeline/status.h"
-
-#include <unicode/uversion.h>
-
-U_NAMESPACE_BEGIN
-class BreakIterator;
-U_NAMESPACE_END
 
 namespace accord {
 
@@ -42,7 +37,7 @@ class SentenceSplitter {
   SentenceSplitter() = default;
   bool KeepBreak(std::string_view text, const std::vector<Token>& tokens, size_t boundary) const;
 
-  std::unique_ptr<icu::BreakIterator> prototype_;  // cloned once per thread
+  std::unique_ptr<SentenceBreaker> breaker_;
   std::unordered_set<std::string_view> abbreviations_;
   std::unordered_set<std::string_view> starters_;
 };

@@ -34,6 +34,28 @@ constexpr auto kAsciiInfo = [] {
   return table;
 }();
 
+// A run of ASCII letters: where it ends and whether any of its letters is lower case.
+struct LetterRun {
+  size_t end;
+  bool lower;
+};
+
+// Per byte: 1 for an ASCII upper-case letter, 2 for a lower-case one, 0 for any other byte.
+constexpr auto kLetterCase = [] {
+  std::array<uint8_t, 256> table{};
+  for (int c = 'A'; c <= 'Z'; ++c) table[c] = 1;
+  for (int c = 'a'; c <= 'z'; ++c) table[c] = 2;
+  return table;
+}();
+
+// The run of ASCII letters that starts at byte `i`.
+inline LetterRun ScanAsciiLetters(std::string_view s, size_t i) {
+  uint8_t seen = 0;
+  for (uint8_t c; i < s.size() && (c = kLetterCase[static_cast<unsigned char>(s[i])]) != 0; ++i)
+    seen |= c;
+  return {i, (seen & 2) != 0};
+}
+
 inline CharInfo Classify(char32_t cp) {
   if (cp < 0x80) return kAsciiInfo[cp];
   const int8_t type = u_charType(cp);
@@ -88,44 +110,40 @@ class Scanner {
   std::string_view s_;
 };
 
-// Scans the word that starts at `b` and returns its end; counts its letters.
-size_t ScanWord(const Scanner& sc, size_t b, size_t n, int* letters, int* upper,
-                bool* first_upper, bool* starts_digit) {
-  *letters = *upper = 0;
-  *first_upper = false;
-  *starts_digit = false;
+constexpr bool IsJoiner(unsigned char c) {
+  return c == '-' || c == '\'' || c == '.' || c == ',' || c == ':' || c == '/' || c == '&';
+}
+
+// What a word holds, for its flags and for the joiner rules.
+struct WordCounts {
+  int letters = 0;
+  bool lower = false;  // a letter that is neither upper nor title case
+  bool first_upper = false;
+  bool starts_digit = false;
+};
+
+// Scans the word that starts at `b` and returns its end. Runs of ASCII letters and digits, the
+// bulk of any text, are taken in tight loops; other characters one at a time.
+size_t ScanWord(const Scanner& sc, size_t b, WordCounts& w) {
+  const std::string_view s = sc.text();
+  const size_t n = s.size();
   size_t i = b;
   bool first = true;
-  int segment_chars = 0;  // of the part since the last inner period
-  bool all_segments_single = true;             // dotted-initials so far
+  int segment_chars = 0;            // of the part since the last inner period
+  bool all_segments_single = true;  // dotted-initials so far
   int periods = 0;
   CharClass last = kSpace;
-  const std::string_view s = sc.text();
   while (i < n) {
-    size_t len;
-    const char32_t cp = sc.At(i, &len);
-    const CharInfo info = Classify(cp);
-    if (info.cls == kLetter && cp < 0x80) {  // ASCII letters, the common case, in one loop
-      if (*letters == 0) *first_upper = info.upper;
-      first = false;
-      last = kLetter;
-      do {
-        const CharInfo a = kAsciiInfo[static_cast<unsigned char>(s[i])];
-        ++*letters;
-        if (a.upper) ++*upper;
-        ++segment_chars;
-        ++i;
-      } while (i < n && static_cast<unsigned char>(s[i]) < 0x80 &&
-               kAsciiInfo[static_cast<unsigned char>(s[i])].cls == kLetter);
-      continue;
-    }
-    if (IsWordClass(info.cls)) {
-      if (first) *starts_digit = info.cls == kDigit;
+    const unsigned char c = s[i];
+    if (c >= 0x80) {
+      size_t len;
+      const CharInfo info = Classify(sc.At(i, &len));
+      if (!IsWordClass(info.cls)) break;
+      if (first) w.starts_digit = info.cls == kDigit;
       if (info.cls == kLetter) {
-        if (*letters == 0) *first_upper = info.upper;
-        ++*letters;
-        if (info.upper) ++*upper;
-
+        if (w.letters == 0) w.first_upper = info.upper;
+        ++w.letters;
+        if (!info.upper) w.lower = true;
       }
       if (info.cls != kMark) ++segment_chars;
       first = false;
@@ -133,9 +151,30 @@ size_t ScanWord(const Scanner& sc, size_t b, size_t n, int* letters, int* upper,
       i += len;
       continue;
     }
+    const CharInfo info = kAsciiInfo[c];
+    if (info.cls == kLetter) {
+      if (w.letters == 0) w.first_upper = info.upper;
+      const LetterRun run = ScanAsciiLetters(s, i);
+      w.letters += static_cast<int>(run.end - i);
+      w.lower |= run.lower;
+      segment_chars += static_cast<int>(run.end - i);
+      i = run.end;
+      first = false;
+      last = kLetter;
+      continue;
+    }
+    if (info.cls == kDigit) {
+      if (first) w.starts_digit = true;
+      const size_t run = i;
+      do ++i;
+      while (i < n && IsAsciiDigit(s[i]));
+      segment_chars += static_cast<int>(i - run);
+      first = false;
+      last = kDigit;
+      continue;
+    }
+    if (!IsJoiner(c)) break;
     // A joiner continues the word only when a word character follows it.
-    const char c = static_cast<char>(cp);
-    if (cp >= 0x80) break;
     const CharInfo next = sc.InfoAt(i + 1);
     if (!IsWordClass(next.cls)) {
       // dotted-initials: the final period of "U.S." belongs to it.
@@ -158,15 +197,15 @@ size_t ScanWord(const Scanner& sc, size_t b, size_t n, int* letters, int* upper,
         if (last == kLetter && next.cls == kLetter && segment_chars == 1) {
           join = true;
           ++periods;
-        } else if (last == kDigit && next.cls == kDigit && *letters == 0) {
+        } else if (last == kDigit && next.cls == kDigit && w.letters == 0) {
           join = true;
           all_segments_single = false;
         }
         break;
       case ',':
       case ':':
-      case '/': join = last == kDigit && next.cls == kDigit && *letters == 0; break;  // number
-      case '&': join = last == kLetter && next.upper && *upper == *letters; break;  // ampersand
+      case '/': join = last == kDigit && next.cls == kDigit && w.letters == 0; break;  // number
+      case '&': join = last == kLetter && next.upper && !w.lower; break;  // ampersand
       default: break;
     }
     if (!join) break;
@@ -178,6 +217,33 @@ size_t ScanWord(const Scanner& sc, size_t b, size_t n, int* letters, int* upper,
   return i;
 }
 
+// Whether a word of ASCII letters that reaches byte `e` ends there, as ScanWord would decide:
+// at the end, before a byte that can neither continue nor join it, or before a joiner that no
+// word character follows.
+bool WordEndsAfterLetters(std::string_view s, size_t e) {
+  if (e == s.size()) return true;
+  const unsigned char c = s[e];
+  if (c >= 0x80 || kAsciiInfo[c].cls == kDigit) return false;
+  if (!IsJoiner(c) || e + 1 == s.size()) return true;
+  const unsigned char next = s[e + 1];
+  return next < 0x80 && kAsciiInfo[next].cls != kLetter && kAsciiInfo[next].cls != kDigit;
+}
+
+// Appends the word that starts at `i` and returns its end.
+size_t AppendWord(const Scanner& sc, size_t i, std::vector<Token>& out) {
+  WordCounts w;
+  const size_t e = ScanWord(sc, i, w);
+  Token t;
+  t.begin = static_cast<uint32_t>(i);
+  t.end = static_cast<uint32_t>(e);
+  if (w.letters > 0) t.flags |= Token::kWord;
+  if (w.starts_digit) t.flags |= Token::kNumber;
+  if (w.first_upper) t.flags |= Token::kCapitalized;
+  if (w.letters >= 2 && !w.lower) t.flags |= Token::kAllCaps;
+  out.push_back(t);
+  return e;
+}
+
 }  // namespace
 
 void Tokenize(std::string_view text, std::vector<Token>& out) {
@@ -186,41 +252,49 @@ void Tokenize(std::string_view text, std::vector<Token>& out) {
   size_t i = 0;
   while (i < n) {
     const unsigned char c = text[i];
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+    if (c >= 0x80) {
+      size_t len;
+      const CharClass cls = Classify(sc.At(i, &len)).cls;
+      if (cls == kSpace) {
+        i += len;
+      } else if (IsWordClass(cls)) {
+        i = AppendWord(sc, i, out);
+      } else {
+        out.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + len), Token::kPunct});
+        i += len;
+      }
+      continue;
+    }
+    const CharClass cls = kAsciiInfo[c].cls;
+    if (cls == kSpace) {
       ++i;
-      continue;
-    }
-    size_t len;
-    const char32_t cp = sc.At(i, &len);
-    const CharInfo info = Classify(cp);
-    if (info.cls == kSpace) {
-      i += len;
-      continue;
-    }
-    Token t;
-    t.begin = static_cast<uint32_t>(i);
-    if (IsWordClass(info.cls)) {
-      int letters, upper;
-      bool first_upper, starts_digit;
-      const size_t e = ScanWord(sc, i, n, &letters, &upper, &first_upper, &starts_digit);
-      if (letters > 0) t.flags |= Token::kWord;
-      if (starts_digit) t.flags |= Token::kNumber;
-      if (first_upper) t.flags |= Token::kCapitalized;
-      if (letters >= 2 && upper == letters) t.flags |= Token::kAllCaps;
+    } else if (cls == kLetter) {
+      // The common word, ASCII letters only, in a tight loop; any other goes to ScanWord.
+      const LetterRun run = ScanAsciiLetters(text, i);
+      const size_t e = run.end;
+      if (!WordEndsAfterLetters(text, e)) {
+        i = AppendWord(sc, i, out);
+        continue;
+      }
+      const int letters = static_cast<int>(e - i);
+      uint16_t flags = Token::kWord;
+      if (kAsciiInfo[c].upper) flags |= Token::kCapitalized;
+      if (letters >= 2 && !run.lower) flags |= Token::kAllCaps;
+      out.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(e), flags});
       i = e;
+    } else if (cls == kDigit) {
+      i = AppendWord(sc, i, out);
     } else if (c == '\'' && (sc.ByteAt(i + 1) == 's' || sc.ByteAt(i + 1) == 'S') &&
-               !IsWordClass(sc.InfoAt(i + 2).cls) && !out.empty() &&
-               out.back().end == i && (out.back().flags & Token::kWord)) {
-      t.flags |= Token::kWord;  // possessive
-      i += 2;
+               !IsWordClass(sc.InfoAt(i + 2).cls) && !out.empty() && out.back().end == i &&
+               (out.back().flags & Token::kWord)) {
+      out.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + 2), Token::kWord});
+      i += 2;  // possessive
     } else {
-      t.flags |= Token::kPunct;
-      i += len;
-      if (cp < 0x80)
-        while (i < n && text[i] == static_cast<char>(c)) ++i;  // "--", "..."
+      const size_t b = i;
+      do ++i;
+      while (i < n && text[i] == static_cast<char>(c));  // "--", "..."
+      out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(i), Token::kPunct});
     }
-    t.end = static_cast<uint32_t>(i);
-    out.push_back(t);
   }
 }
 
