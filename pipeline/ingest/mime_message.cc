@@ -2,7 +2,6 @@
 
 #include <gmime/gmime.h>
 
-#include <cctype>
 #include <cstring>
 #include <memory>
 #include <mutex>
@@ -32,22 +31,36 @@ struct GFree {
 };
 using GString = std::unique_ptr<char, GFree>;
 
+// White space as std::isspace tells it in the "C" locale (the program never sets another).
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
+
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
   return s;
 }
 
 bool IEquals(std::string_view a, std::string_view b) { return ascii::EqualsIgnoreCase(a, b); }
 
 bool HasNonAscii(std::string_view s) {
-  for (char c : s)
-    if (static_cast<unsigned char>(c) >= 0x80) return true;
-  return false;
+  uint64_t acc = 0;
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {  // eight bytes at a time
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    acc |= w;
+  }
+  for (; i < s.size(); ++i) acc |= static_cast<unsigned char>(s[i]);
+  return (acc & 0x8080808080808080ULL) != 0;
 }
 
 // A raw header value unfolded, RFC 2047 words decoded (GMime), valid UTF-8, trimmed.
 std::string DecodeHeaderValue(std::string_view raw, bool decode) {
+  // Most values are one line of ASCII without encoded words: trimmed, they are what GMime gives.
+  if (raw.find('\n') == std::string_view::npos && !HasNonAscii(raw) &&
+      (!decode || raw.find("=?") == std::string_view::npos)) {
+    return std::string(Trim(raw));
+  }
   std::string value(raw);
   if (value.find('\n') != std::string::npos) {
     GString unfolded(g_mime_utils_header_unfold(value.c_str()));
@@ -190,13 +203,16 @@ std::string Hex64(uint64_t v) {
 void SetIdentity(const MessageContext& ctx, int part, Document* doc) {
   const MailHeaders& h = doc->headers;
   doc->doc_id = !h.message_id.empty() ? h.message_id : StableId(ctx.path, ctx.offset, part);
+  // The keys are new, in this order: appended without the lookups of operator[].
   doc->source = Json::object();
-  doc->source["path"] = ctx.path;
-  doc->source["offset"] = ctx.offset;
-  if (!h.message_id.empty()) doc->source["message_id"] = h.message_id;
-  if (part > 0) doc->source["part"] = part;
-  const std::string list = ListName(h.list_id, h.subject);
-  if (!list.empty()) doc->source["list"] = list;
+  Json::object_t& source = doc->source.get_ref<Json::object_t&>();
+  source.reserve(5);
+  source.emplace_back("path", ctx.path);
+  source.emplace_back("offset", ctx.offset);
+  if (!h.message_id.empty()) source.emplace_back("message_id", h.message_id);
+  if (part > 0) source.emplace_back("part", part);
+  std::string list = ListName(h.list_id, h.subject);
+  if (!list.empty()) source.emplace_back("list", std::move(list));
 }
 
 // Fills doc_id, headers and source of one message, and its text.
@@ -262,18 +278,27 @@ struct HeaderBlock {
   bool repeated_content_type = false;           // more than one Content-Type field
 };
 
+// The HeaderBlock member of a field name (any case); null for the fields ingest does not read.
+std::string_view HeaderBlock::*FieldMember(std::string_view name) {
+  switch (name.size()) {
+    case 4:
+      if (IEquals(name, "from")) return &HeaderBlock::from;
+      if (IEquals(name, "date")) return &HeaderBlock::date;
+      return nullptr;
+    case 7:
+      if (IEquals(name, "subject")) return &HeaderBlock::subject;
+      if (IEquals(name, "list-id")) return &HeaderBlock::list_id;
+      return nullptr;
+    case 10: return IEquals(name, "message-id") ? &HeaderBlock::message_id : nullptr;
+    case 12: return IEquals(name, "content-type") ? &HeaderBlock::content_type : nullptr;
+    case 19: return IEquals(name, "content-disposition") ? &HeaderBlock::disposition : nullptr;
+    case 25: return IEquals(name, "content-transfer-encoding") ? &HeaderBlock::encoding : nullptr;
+    default: return nullptr;
+  }
+}
+
 // False when the block is not plain "Name: value" lines (the MIME parser decides then).
 bool ParseHeaderBlock(std::string_view bytes, HeaderBlock* hb) {
-  struct Field {
-    const char* name;
-    std::string_view HeaderBlock::*member;
-  };
-  static const Field kFields[] = {
-      {"subject", &HeaderBlock::subject},       {"from", &HeaderBlock::from},
-      {"date", &HeaderBlock::date},             {"message-id", &HeaderBlock::message_id},
-      {"list-id", &HeaderBlock::list_id},       {"content-type", &HeaderBlock::content_type},
-      {"content-transfer-encoding", &HeaderBlock::encoding},
-      {"content-disposition", &HeaderBlock::disposition}};
   std::string_view* current = nullptr;  // the field that continuation lines extend
   size_t pos = 0;
   while (pos < bytes.size()) {
@@ -290,22 +315,27 @@ bool ParseHeaderBlock(std::string_view bytes, HeaderBlock* hb) {
       if (pos == 0) return false;
       if (current != nullptr) *current = std::string_view(current->data(), bytes.data() + eol - current->data());
     } else {
-      const size_t colon = line.find(':');
-      if (colon == std::string_view::npos || colon == 0) return false;
-      const std::string_view name = Trim(line.substr(0, colon));
-      for (char c : name)
-        if (static_cast<unsigned char>(c) <= 32 || static_cast<unsigned char>(c) >= 127) return false;
+      // The usual field name is printable characters up to the colon; anything else is trimmed
+      // and checked the long way.
+      size_t colon = 0;
+      while (colon < line.size() && line[colon] > 32 && line[colon] < 127 && line[colon] != ':') ++colon;
+      std::string_view name = line.substr(0, colon);
+      if (colon == line.size() || line[colon] != ':') {
+        colon = line.find(':');
+        if (colon == std::string_view::npos) return false;
+        name = Trim(line.substr(0, colon));
+        for (char c : name)
+          if (static_cast<unsigned char>(c) <= 32 || static_cast<unsigned char>(c) >= 127) return false;
+      }
+      if (colon == 0) return false;
       current = nullptr;
-      for (const Field& f : kFields) {
-        if (IEquals(name, f.name)) {
-          std::string_view& slot = hb->*f.member;
-          if (slot.data() == nullptr) {
-            slot = line.substr(colon + 1);
-            current = &slot;
-          } else if (f.member == &HeaderBlock::content_type) {
-            hb->repeated_content_type = true;
-          }
-          break;
+      if (std::string_view HeaderBlock::*member = FieldMember(name)) {
+        std::string_view& slot = hb->*member;
+        if (slot.data() == nullptr) {
+          slot = line.substr(colon + 1);
+          current = &slot;
+        } else if (member == &HeaderBlock::content_type) {
+          hb->repeated_content_type = true;
         }
       }
     }
