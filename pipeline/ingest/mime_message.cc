@@ -2,11 +2,13 @@
 
 #include <gmime/gmime.h>
 
+#include <array>
 #include <cstring>
 #include <memory>
 #include <mutex>
 
 #include "pipeline/ingest/charset.h"
+#include "pipeline/ingest/header_words.h"
 #include "pipeline/ingest/html_text.h"
 #include "pipeline/ascii.h"
 
@@ -60,6 +62,10 @@ std::string DecodeHeaderValue(std::string_view raw, bool decode) {
   if (raw.find('\n') == std::string_view::npos && !HasNonAscii(raw) &&
       (!decode || raw.find("=?") == std::string_view::npos)) {
     return std::string(Trim(raw));
+  }
+  if (decode && raw.find('\n') == std::string_view::npos) {
+    std::string decoded;
+    if (DecodeEncodedWords(raw, &decoded)) return std::string(Trim(decoded));
   }
   std::string value(raw);
   if (value.find('\n') != std::string::npos) {
@@ -278,6 +284,13 @@ struct HeaderBlock {
   bool repeated_content_type = false;           // more than one Content-Type field
 };
 
+// The characters of a field name (RFC 5322 2.2: printable ASCII but the colon).
+constexpr auto kFieldNameChar = [] {
+  std::array<bool, 256> is{};
+  for (int c = 33; c < 127; ++c) is[c] = c != ':';
+  return is;
+}();
+
 // The HeaderBlock member of a field name (any case); null for the fields ingest does not read.
 std::string_view HeaderBlock::*FieldMember(std::string_view name) {
   switch (name.size()) {
@@ -318,7 +331,7 @@ bool ParseHeaderBlock(std::string_view bytes, HeaderBlock* hb) {
       // The usual field name is printable characters up to the colon; anything else is trimmed
       // and checked the long way.
       size_t colon = 0;
-      while (colon < line.size() && line[colon] > 32 && line[colon] < 127 && line[colon] != ':') ++colon;
+      while (colon < line.size() && kFieldNameChar[static_cast<unsigned char>(line[colon])]) ++colon;
       std::string_view name = line.substr(0, colon);
       if (colon == line.size() || line[colon] != ':') {
         colon = line.find(':');
