@@ -27,19 +27,22 @@ int HexValue(char c) {
 
 // RFC 2047 4.2: "_" is a space, "=XX" a byte; false for a malformed escape.
 bool DecodeQ(std::string_view text, std::string* bytes) {
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '_') {
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t plain = i;
+    while (plain < text.size() && text[plain] != '_' && text[plain] != '=') ++plain;
+    bytes->append(text.data() + i, plain - i);
+    if (plain == text.size()) break;
+    if (text[plain] == '_') {
       bytes->push_back(' ');
-    } else if (c == '=') {
-      if (i + 2 >= text.size()) return false;
-      const int hi = HexValue(text[i + 1]), lo = HexValue(text[i + 2]);
-      if (hi < 0 || lo < 0) return false;
-      bytes->push_back(static_cast<char>(hi * 16 + lo));
-      i += 2;
-    } else {
-      bytes->push_back(c);
+      i = plain + 1;
+      continue;
     }
+    if (plain + 2 >= text.size()) return false;
+    const int hi = HexValue(text[plain + 1]), lo = HexValue(text[plain + 2]);
+    if (hi < 0 || lo < 0) return false;
+    bytes->push_back(static_cast<char>(hi * 16 + lo));
+    i = plain + 3;
   }
   return true;
 }
@@ -91,22 +94,32 @@ bool ToText(std::string_view bytes, Charset cs, std::string* out) {
   } else if (cs == Charset::kAscii) {
     out->append(bytes);
   } else {
+    size_t n = out->size();
+    out->resize(n + 2 * bytes.size());
+    char* dst = out->data();
     for (char ch : bytes) {
       const auto b = static_cast<unsigned char>(ch);
       if (b < 0x80) {
-        out->push_back(ch);
+        dst[n++] = ch;
       } else {
-        out->push_back(static_cast<char>(0xC0 | (b >> 6)));
-        out->push_back(static_cast<char>(0x80 | (b & 0x3F)));
+        dst[n++] = static_cast<char>(0xC0 | (b >> 6));
+        dst[n++] = static_cast<char>(0x80 | (b & 0x3F));
       }
     }
+    out->resize(n);
   }
   return true;
 }
 
-// One encoded word "=?charset?Q?text?=" making up the whole of `word`; `label` is its
-// "charset?Q" as written.
-bool ParseWord(std::string_view word, Charset* cs, std::string_view* label, std::string* bytes) {
+struct EncodedWord {
+  Charset charset;
+  std::string_view label;  // "charset?Q" as written
+  char encoding;           // 'Q' or 'B', in either case
+  std::string_view text;
+};
+
+// One encoded word "=?charset?Q?text?=" making up the whole of `word`.
+bool ParseWord(std::string_view word, EncodedWord* w) {
   if (word.size() < 8 || word.compare(0, 2, "=?") != 0 || word.compare(word.size() - 2, 2, "?=") != 0)
     return false;
   const std::string_view inner = word.substr(2, word.size() - 4);  // charset?Q?text
@@ -114,15 +127,15 @@ bool ParseWord(std::string_view word, Charset* cs, std::string_view* label, std:
   if (q1 == std::string_view::npos || q1 + 2 >= inner.size() || inner[q1 + 2] != '?') return false;
   const std::string_view text = inner.substr(q1 + 3);
   if (text.empty() || text.find('?') != std::string_view::npos) return false;
-  if (!ParseCharset(inner.substr(0, q1), cs)) return false;
-  *label = inner.substr(0, q1 + 2);
-  switch (inner[q1 + 1]) {
-    case 'Q':
-    case 'q': return DecodeQ(text, bytes);
-    case 'B':
-    case 'b': return DecodeB(text, bytes);
-    default: return false;
-  }
+  if (!ParseCharset(inner.substr(0, q1), &w->charset)) return false;
+  w->label = inner.substr(0, q1 + 2);
+  w->encoding = inner[q1 + 1];
+  w->text = text;
+  return w->encoding == 'Q' || w->encoding == 'q' || w->encoding == 'B' || w->encoding == 'b';
+}
+
+bool DecodeWord(const EncodedWord& w, std::string* bytes) {
+  return w.encoding == 'Q' || w.encoding == 'q' ? DecodeQ(w.text, bytes) : DecodeB(w.text, bytes);
 }
 
 }  // namespace
@@ -155,18 +168,16 @@ bool DecodeEncodedWords(std::string_view value, std::string* out) {
     while (j < value.size() && value[j] != ' ' && value[j] != '\t') ++j;
     const std::string_view word = value.substr(i, j - i);
     i = j;
-    Charset cs;
-    std::string_view label;
-    std::string bytes;
-    if (ParseWord(word, &cs, &label, &bytes)) {
-      const bool joins = in_run && ascii::EqualsIgnoreCase(label, pending_label);
+    EncodedWord w;
+    if (ParseWord(word, &w)) {
+      const bool joins = in_run && ascii::EqualsIgnoreCase(w.label, pending_label);
       if (joins && padded) return false;
       if (in_run && !joins && !flush()) return false;
-      padded = word[word.size() - 3] == '=';  // "...=?=": base64 padding (Q text cannot end in "=")
+      padded = w.text.back() == '=';  // base64 padding (Q text cannot end in "=")
       if (!in_run) decoded.append(space);  // white space between encoded words is dropped
-      pending_cs = cs;
-      pending_label = label;
-      pending.append(bytes);
+      pending_cs = w.charset;
+      pending_label = w.label;
+      if (!DecodeWord(w, &pending)) return false;
       in_run = true;
     } else {
       if (word.find("=?") != std::string_view::npos) return false;  // GMime reads words inside words

@@ -684,11 +684,12 @@ bool LooksLikeHeaders(std::string_view bytes) {
 
 namespace {
 
-// The checks every message goes through before it is decoded.
-Status CheckMessage(std::string_view bytes) {
+// The checks every message goes through before it is decoded. `closed_header_block`: the header
+// block is known to end with an empty line.
+Status CheckMessage(std::string_view bytes, bool closed_header_block = false) {
   if (Trim(bytes).empty()) return DataLoss("empty message");
   // A message cut short inside its header block (a truncated archive) has no empty line.
-  if (bytes.find("\n\n") == std::string_view::npos && bytes.find("\n\r\n") == std::string_view::npos &&
+  if (!closed_header_block && bytes.find("\n\n") == std::string_view::npos && bytes.find("\n\r\n") == std::string_view::npos &&
       bytes[0] != '\n' && bytes.compare(0, 2, "\r\n") != 0) {
     return DataLoss("truncated message: headers without a body");
   }
@@ -752,9 +753,9 @@ bool DecodeCommonShape(std::string_view bytes, const MessageContext& ctx, std::v
 Status DecodeMessage(std::string_view bytes, const MessageContext& ctx, std::vector<Document>* out,
                      std::vector<std::string>* skipped) {
   InitGMime();
-  ACCORD_RETURN_IF_ERROR(CheckMessage(bytes));
   HeaderBlock hb;
   const bool header_block = ParseHeaderBlock(bytes, &hb);
+  ACCORD_RETURN_IF_ERROR(CheckMessage(bytes, header_block && hb.body_start != std::string_view::npos));
   if (header_block && DecodeShortcut(bytes, hb, ctx, out)) return Status::Ok();
   ACCORD_RETURN_IF_ERROR(CheckMultiparts(bytes));
   // A digest the shortcut does not read: GMime parses only its body.
