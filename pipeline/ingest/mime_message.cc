@@ -56,7 +56,8 @@ bool HasNonAscii(std::string_view s) {
   return (acc & 0x8080808080808080ULL) != 0;
 }
 
-// A raw header value unfolded, RFC 2047 words decoded (GMime), valid UTF-8, trimmed.
+// A raw header value unfolded, RFC 2047 words decoded (header_words.h for the common shapes, else
+// GMime), valid UTF-8, trimmed.
 std::string DecodeHeaderValue(std::string_view raw, bool decode) {
   // Most values are one line of ASCII without encoded words: trimmed, they are what GMime gives.
   if (raw.find('\n') == std::string_view::npos && !HasNonAscii(raw) &&
