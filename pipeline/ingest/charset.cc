@@ -53,24 +53,115 @@ struct ConverterCloser {
 };
 using ConverterPtr = std::unique_ptr<UConverter, ConverterCloser>;
 
+// What ICU makes of each byte of a single-byte charset, in UTF-8. Such a converter keeps no state
+// from one byte to the next, so converting a text byte by byte with the table gives what ICU
+// gives for the whole text, at a fraction of the cost.
+struct ByteTable {
+  char utf8[256][4];
+  uint8_t size[256];
+  bool ascii_as_is = false;  // bytes 0x00-0x7F stand for themselves (not so in EBCDIC)
+};
+
+// How many bytes at the start of `s` are ASCII.
+size_t AsciiPrefix(std::string_view s) {
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {  // eight bytes at a time
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if ((w & 0x8080808080808080ULL) != 0) break;
+  }
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
+
+// The table of `conv`'s charset, or null when the charset is not single-byte (or a byte turns
+// into more than one character).
+std::unique_ptr<ByteTable> MakeByteTable(UConverter* conv, UConverter* to_utf8) {
+  UErrorCode err = U_ZERO_ERROR;
+  const UConverterType type = ucnv_getType(conv);
+  if (type != UCNV_SBCS && type != UCNV_LATIN_1 && type != UCNV_US_ASCII) return nullptr;
+  auto table = std::make_unique<ByteTable>();
+  for (int b = 0; b < 256; ++b) {
+    const char byte = static_cast<char>(b);
+    const char* source = &byte;
+    char out[16];
+    char* target = out;
+    UChar pivot[8];
+    UChar* pivot_source = pivot;
+    UChar* pivot_target = pivot;
+    err = U_ZERO_ERROR;
+    ucnv_reset(conv);
+    ucnv_reset(to_utf8);
+    ucnv_convertEx(to_utf8, conv, &target, out + sizeof(out), &source, &byte + 1, pivot, &pivot_source,
+                   &pivot_target, pivot + 8, /*reset=*/false, /*flush=*/true, &err);
+    const size_t n = static_cast<size_t>(target - out);
+    if (U_FAILURE(err) || n == 0 || n > 4 || utf8::CodePointCount(std::string_view(out, n)) != 1) return nullptr;
+    std::memcpy(table->utf8[b], out, n);
+    table->size[b] = static_cast<uint8_t>(n);
+  }
+  ucnv_reset(conv);
+  ucnv_reset(to_utf8);
+  table->ascii_as_is = true;
+  for (int b = 0; b < 0x80; ++b)
+    table->ascii_as_is &= table->size[b] == 1 && table->utf8[b][0] == static_cast<char>(b);
+  return table;
+}
+
+bool ConvertStream(std::string_view bytes, UConverter* from, UConverter* to, std::string* out);
+
+void ConvertWithTable(std::string_view bytes, const ByteTable& table, std::string* out) {
+  size_t i = 0;
+  while (i < bytes.size()) {
+    if (table.ascii_as_is) {  // runs of ASCII are copied as they are
+      const size_t run = AsciiPrefix(bytes.substr(i));
+      out->append(bytes.data() + i, run);
+      i += run;
+      if (i == bytes.size()) break;
+    }
+    const auto b = static_cast<unsigned char>(bytes[i++]);
+    out->append(table.utf8[b], table.size[b]);
+  }
+}
+
+// The table, if the whole run of the 256 bytes converts through it as through ICU (a guard
+// against a charset that maps some sequence of bytes as a unit).
+std::unique_ptr<ByteTable> CheckedByteTable(UConverter* conv, UConverter* to_utf8) {
+  std::unique_ptr<ByteTable> table = MakeByteTable(conv, to_utf8);
+  if (table == nullptr) return nullptr;
+  std::string all_bytes(256, '\0');
+  for (int b = 0; b < 256; ++b) all_bytes[b] = static_cast<char>(b);
+  std::string by_table, by_stream;
+  ConvertWithTable(all_bytes, *table, &by_table);
+  const bool same = ConvertStream(all_bytes, conv, to_utf8, &by_stream) && by_stream == by_table;
+  ucnv_reset(conv);
+  ucnv_reset(to_utf8);
+  return same ? std::move(table) : nullptr;
+}
+
 // The converters of this thread, opened once per charset name and reset before each use.
 class Converters {
  public:
-  // The converter from `charset` (invalid bytes to U+FFFD), or null when ICU does not know it.
-  UConverter* From(const char* charset) {
-    for (auto& [name, conv] : from_)
-      if (name == charset) {
-        ucnv_reset(conv.get());
-        return conv.get();
+  struct From {
+    UConverter* conv = nullptr;     // null when ICU does not know the charset
+    const ByteTable* table = nullptr;  // for a single-byte charset
+  };
+  // The converter from `charset` (invalid bytes to U+FFFD).
+  From Open(const char* charset) {
+    for (Entry& e : from_)
+      if (e.name == charset) {
+        ucnv_reset(e.conv.get());
+        return {e.conv.get(), e.table.get()};
       }
     UErrorCode err = U_ZERO_ERROR;
     ConverterPtr conv(ucnv_open(charset, &err));
-    if (U_FAILURE(err) || conv == nullptr) return nullptr;
+    if (U_FAILURE(err) || conv == nullptr) return {};
     // Invalid bytes become U+FFFD (the default substitution would be U+001A).
     ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_SUBSTITUTE, nullptr, nullptr, nullptr, &err);
+    std::unique_ptr<ByteTable> table;
+    if (UConverter* to = ToUtf8()) table = CheckedByteTable(conv.get(), to);
     if (from_.size() >= kMaxCharsets) from_.clear();  // names come from the input: stay bounded
-    from_.emplace_back(charset, std::move(conv));
-    return from_.back().second.get();
+    from_.push_back({charset, std::move(conv), std::move(table)});
+    return {from_.back().conv.get(), from_.back().table.get()};
   }
   UConverter* ToUtf8() {
     if (to_ == nullptr) {
@@ -84,18 +175,20 @@ class Converters {
   }
 
  private:
+  struct Entry {
+    std::string name;
+    ConverterPtr conv;
+    std::unique_ptr<ByteTable> table;
+  };
   static constexpr size_t kMaxCharsets = 16;
-  std::vector<std::pair<std::string, ConverterPtr>> from_;
+  std::vector<Entry> from_;
   ConverterPtr to_;
 };
 
-// Converts with ICU; false when ICU does not know `charset`.
-bool Convert(std::string_view bytes, const char* charset, std::string* out) {
-  thread_local Converters converters;
-  UConverter* from = converters.From(charset);
-  if (from == nullptr) return false;
-  UConverter* to = converters.ToUtf8();
-  if (to == nullptr) return false;
+thread_local Converters converters;
+
+// Converts with ICU's converters over the whole text; false when the conversion fails.
+bool ConvertStream(std::string_view bytes, UConverter* from, UConverter* to, std::string* out) {
   UErrorCode err = U_ZERO_ERROR;
   const size_t base = out->size();
   out->resize(base + bytes.size() * 3 + 16);
@@ -123,6 +216,10 @@ bool Convert(std::string_view bytes, const char* charset, std::string* out) {
     return false;
   }
   return true;
+}
+
+bool Convert(std::string_view bytes, const char* charset, std::string* out) {
+  return ConvertCharset(bytes, charset, out);
 }
 
 // ICU's charset detector; empty when it has no confident answer.
@@ -161,6 +258,19 @@ size_t WellFormedLength(std::string_view s, size_t i) {
 }
 
 }  // namespace
+
+bool ConvertCharset(std::string_view bytes, const char* charset, std::string* out, bool byte_table) {
+  const Converters::From from = converters.Open(charset);
+  if (from.conv == nullptr) return false;
+  if (byte_table && from.table != nullptr) {
+    ConvertWithTable(bytes, *from.table, out);
+    return true;
+  }
+  UConverter* to = converters.ToUtf8();
+  return to != nullptr && ConvertStream(bytes, from.conv, to, out);
+}
+
+bool HasByteTable(const char* charset) { return converters.Open(charset).table != nullptr; }
 
 void SanitizeUtf8(std::string* s) {
   if (IsAscii(*s) || utf8::IsValid(*s)) return;

@@ -18,6 +18,14 @@ namespace accord::ingest {
 // the charset that was used (for logs and tests).
 std::string ToUtf8(std::string_view bytes, std::string_view declared, std::string* out);
 
+// Converts `bytes` in `charset` to UTF-8 with ICU (invalid bytes to U+FFFD), appended to `out`;
+// false when ICU does not know the charset. A single-byte charset goes through the table of what
+// ICU makes of each of its 256 bytes, unless `byte_table` is false (the tests compare the two).
+bool ConvertCharset(std::string_view bytes, const char* charset, std::string* out, bool byte_table = true);
+
+// True when `charset` converts through a byte table.
+bool HasByteTable(const char* charset);
+
 // Makes `s` valid UTF-8 in place: each byte of an ill-formed sequence becomes U+FFFD.
 void SanitizeUtf8(std::string* s);
 

@@ -3,25 +3,34 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
-#include <cstring>
 #include <memory>
 #include <mutex>
+#include <string_view>
+
+#include <absl/container/flat_hash_map.h>
 
 namespace accord::ingest {
 namespace {
 
-bool IsOneOf(const char* name, std::initializer_list<const char*> names) {
-  for (const char* n : names)
-    if (std::strcmp(name, n) == 0) return true;
-  return false;
-}
+// What the walk does with an element: skip it with its content, or end a line before and after
+// it (<pre> also keeps its white space), or neither.
+enum class Element { kOther, kSkipped, kBlock, kPre };
 
-bool IsSkipped(const char* name) { return IsOneOf(name, {"script", "style", "head", "title", "noscript"}); }
-
-bool IsBlock(const char* name) {
-  return IsOneOf(name, {"p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5",
-                        "h6", "blockquote", "pre", "hr", "dd", "dt", "dl", "section", "article",
-                        "header", "footer", "address", "center", "body"});
+Element Classify(const char* name) {
+  static const auto* const kElements = new absl::flat_hash_map<std::string_view, Element>{
+      {"script", Element::kSkipped}, {"style", Element::kSkipped},   {"head", Element::kSkipped},
+      {"title", Element::kSkipped},  {"noscript", Element::kSkipped}, {"pre", Element::kPre},
+      {"p", Element::kBlock},        {"div", Element::kBlock},       {"br", Element::kBlock},
+      {"li", Element::kBlock},       {"ul", Element::kBlock},        {"ol", Element::kBlock},
+      {"tr", Element::kBlock},       {"table", Element::kBlock},     {"h1", Element::kBlock},
+      {"h2", Element::kBlock},       {"h3", Element::kBlock},        {"h4", Element::kBlock},
+      {"h5", Element::kBlock},       {"h6", Element::kBlock},        {"blockquote", Element::kBlock},
+      {"hr", Element::kBlock},       {"dd", Element::kBlock},        {"dt", Element::kBlock},
+      {"dl", Element::kBlock},       {"section", Element::kBlock},   {"article", Element::kBlock},
+      {"header", Element::kBlock},   {"footer", Element::kBlock},    {"address", Element::kBlock},
+      {"center", Element::kBlock},   {"body", Element::kBlock}};
+  const auto it = kElements->find(std::string_view(name));
+  return it == kElements->end() ? Element::kOther : it->second;
 }
 
 void EndLine(std::string* out) {
@@ -34,12 +43,16 @@ void AppendText(const char* text, bool pre, std::string* out) {
     out->append(text);
     return;
   }
-  for (const char* p = text; *p != '\0'; ++p) {
-    const char c = *p;
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
+  const char* p = text;
+  while (*p != '\0') {
+    if (is_space(*p)) {  // a run of white space is one space at most
       if (!out->empty() && out->back() != ' ' && out->back() != '\n') out->push_back(' ');
+      while (is_space(*p)) ++p;
     } else {
-      out->push_back(c);
+      const char* word = p;
+      while (*p != '\0' && !is_space(*p)) ++p;
+      out->append(word, p - word);
     }
   }
 }
@@ -51,14 +64,15 @@ void Walk(xmlNode* root, std::string* out) {
   while (node != nullptr) {
     bool descend = false;
     if (node->type == XML_ELEMENT_NODE) {
-      const char* name = reinterpret_cast<const char*>(node->name);
-      if (!IsSkipped(name)) {
-        if (IsBlock(name)) EndLine(out);
-        if (std::strcmp(name, "pre") == 0) ++pre_depth;
+      const Element kind = Classify(reinterpret_cast<const char*>(node->name));
+      if (kind != Element::kSkipped) {
+        const bool block = kind == Element::kBlock || kind == Element::kPre;
+        if (block) EndLine(out);
+        if (kind == Element::kPre) ++pre_depth;
         descend = node->children != nullptr;
         if (!descend) {
-          if (IsBlock(name)) EndLine(out);
-          if (std::strcmp(name, "pre") == 0) --pre_depth;
+          if (block) EndLine(out);
+          if (kind == Element::kPre) --pre_depth;
         }
       }
     } else if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
@@ -73,9 +87,9 @@ void Walk(xmlNode* root, std::string* out) {
       node = node->parent;
       if (node == nullptr || node == root->parent) return;
       if (node->type == XML_ELEMENT_NODE) {
-        const char* name = reinterpret_cast<const char*>(node->name);
-        if (IsBlock(name)) EndLine(out);
-        if (std::strcmp(name, "pre") == 0) --pre_depth;
+        const Element kind = Classify(reinterpret_cast<const char*>(node->name));
+        if (kind == Element::kBlock || kind == Element::kPre) EndLine(out);
+        if (kind == Element::kPre) --pre_depth;
       }
       if (node == root) return;
     }

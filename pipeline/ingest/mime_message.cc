@@ -2,12 +2,13 @@
 
 #include <gmime/gmime.h>
 
-#include <cctype>
+#include <array>
 #include <cstring>
 #include <memory>
 #include <mutex>
 
 #include "pipeline/ingest/charset.h"
+#include "pipeline/ingest/header_words.h"
 #include "pipeline/ingest/html_text.h"
 #include "pipeline/ascii.h"
 
@@ -32,22 +33,41 @@ struct GFree {
 };
 using GString = std::unique_ptr<char, GFree>;
 
+// White space as std::isspace tells it in the "C" locale (the program never sets another).
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
+
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
   return s;
 }
 
 bool IEquals(std::string_view a, std::string_view b) { return ascii::EqualsIgnoreCase(a, b); }
 
 bool HasNonAscii(std::string_view s) {
-  for (char c : s)
-    if (static_cast<unsigned char>(c) >= 0x80) return true;
-  return false;
+  uint64_t acc = 0;
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {  // eight bytes at a time
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    acc |= w;
+  }
+  for (; i < s.size(); ++i) acc |= static_cast<unsigned char>(s[i]);
+  return (acc & 0x8080808080808080ULL) != 0;
 }
 
-// A raw header value unfolded, RFC 2047 words decoded (GMime), valid UTF-8, trimmed.
+// A raw header value unfolded, RFC 2047 words decoded (header_words.h for the common shapes, else
+// GMime), valid UTF-8, trimmed.
 std::string DecodeHeaderValue(std::string_view raw, bool decode) {
+  // Most values are one line of ASCII without encoded words: trimmed, they are what GMime gives.
+  if (raw.find('\n') == std::string_view::npos && !HasNonAscii(raw) &&
+      (!decode || raw.find("=?") == std::string_view::npos)) {
+    return std::string(Trim(raw));
+  }
+  if (decode && raw.find('\n') == std::string_view::npos) {
+    std::string decoded;
+    if (DecodeEncodedWords(raw, &decoded)) return std::string(Trim(decoded));
+  }
   std::string value(raw);
   if (value.find('\n') != std::string::npos) {
     GString unfolded(g_mime_utils_header_unfold(value.c_str()));
@@ -190,13 +210,16 @@ std::string Hex64(uint64_t v) {
 void SetIdentity(const MessageContext& ctx, int part, Document* doc) {
   const MailHeaders& h = doc->headers;
   doc->doc_id = !h.message_id.empty() ? h.message_id : StableId(ctx.path, ctx.offset, part);
+  // The keys are new, in this order: appended without the lookups of operator[].
   doc->source = Json::object();
-  doc->source["path"] = ctx.path;
-  doc->source["offset"] = ctx.offset;
-  if (!h.message_id.empty()) doc->source["message_id"] = h.message_id;
-  if (part > 0) doc->source["part"] = part;
-  const std::string list = ListName(h.list_id, h.subject);
-  if (!list.empty()) doc->source["list"] = list;
+  Json::object_t& source = doc->source.get_ref<Json::object_t&>();
+  source.reserve(5);
+  source.emplace_back("path", ctx.path);
+  source.emplace_back("offset", ctx.offset);
+  if (!h.message_id.empty()) source.emplace_back("message_id", h.message_id);
+  if (part > 0) source.emplace_back("part", part);
+  std::string list = ListName(h.list_id, h.subject);
+  if (!list.empty()) source.emplace_back("list", std::move(list));
 }
 
 // Fills doc_id, headers and source of one message, and its text.
@@ -209,9 +232,10 @@ Status BuildDocument(GMimeMessage* msg, const MessageContext& ctx, int part, Doc
   h.date = Header(obj, "Date");
   h.message_id = Header(obj, "Message-ID", /*decode=*/false);
   h.list_id = Header(obj, "List-Id");
-  h.content_type = Header(obj, "Content-Type", /*decode=*/false);
-
   GMimeObject* body = g_mime_message_get_mime_part(msg);
+  // GMime files the message's Content-Type header with its body part.
+  h.content_type = Header(body != nullptr ? body : obj, "Content-Type", /*decode=*/false);
+
   std::vector<std::string> seen;
   if (body != nullptr) {
     CollectText(body, Want::kPlain, 0, &doc->text, &seen);
@@ -261,18 +285,34 @@ struct HeaderBlock {
   bool repeated_content_type = false;           // more than one Content-Type field
 };
 
+// The characters of a field name (RFC 5322 2.2: printable ASCII but the colon).
+constexpr auto kFieldNameChar = [] {
+  std::array<bool, 256> is{};
+  for (int c = 33; c < 127; ++c) is[c] = c != ':';
+  return is;
+}();
+
+// The HeaderBlock member of a field name (any case); null for the fields ingest does not read.
+std::string_view HeaderBlock::*FieldMember(std::string_view name) {
+  switch (name.size()) {
+    case 4:
+      if (IEquals(name, "from")) return &HeaderBlock::from;
+      if (IEquals(name, "date")) return &HeaderBlock::date;
+      return nullptr;
+    case 7:
+      if (IEquals(name, "subject")) return &HeaderBlock::subject;
+      if (IEquals(name, "list-id")) return &HeaderBlock::list_id;
+      return nullptr;
+    case 10: return IEquals(name, "message-id") ? &HeaderBlock::message_id : nullptr;
+    case 12: return IEquals(name, "content-type") ? &HeaderBlock::content_type : nullptr;
+    case 19: return IEquals(name, "content-disposition") ? &HeaderBlock::disposition : nullptr;
+    case 25: return IEquals(name, "content-transfer-encoding") ? &HeaderBlock::encoding : nullptr;
+    default: return nullptr;
+  }
+}
+
 // False when the block is not plain "Name: value" lines (the MIME parser decides then).
 bool ParseHeaderBlock(std::string_view bytes, HeaderBlock* hb) {
-  struct Field {
-    const char* name;
-    std::string_view HeaderBlock::*member;
-  };
-  static const Field kFields[] = {
-      {"subject", &HeaderBlock::subject},       {"from", &HeaderBlock::from},
-      {"date", &HeaderBlock::date},             {"message-id", &HeaderBlock::message_id},
-      {"list-id", &HeaderBlock::list_id},       {"content-type", &HeaderBlock::content_type},
-      {"content-transfer-encoding", &HeaderBlock::encoding},
-      {"content-disposition", &HeaderBlock::disposition}};
   std::string_view* current = nullptr;  // the field that continuation lines extend
   size_t pos = 0;
   while (pos < bytes.size()) {
@@ -289,22 +329,27 @@ bool ParseHeaderBlock(std::string_view bytes, HeaderBlock* hb) {
       if (pos == 0) return false;
       if (current != nullptr) *current = std::string_view(current->data(), bytes.data() + eol - current->data());
     } else {
-      const size_t colon = line.find(':');
-      if (colon == std::string_view::npos || colon == 0) return false;
-      const std::string_view name = Trim(line.substr(0, colon));
-      for (char c : name)
-        if (static_cast<unsigned char>(c) <= 32 || static_cast<unsigned char>(c) >= 127) return false;
+      // The usual field name is printable characters up to the colon; anything else is trimmed
+      // and checked the long way.
+      size_t colon = 0;
+      while (colon < line.size() && kFieldNameChar[static_cast<unsigned char>(line[colon])]) ++colon;
+      std::string_view name = line.substr(0, colon);
+      if (colon == line.size() || line[colon] != ':') {
+        colon = line.find(':');
+        if (colon == std::string_view::npos) return false;
+        name = Trim(line.substr(0, colon));
+        for (char c : name)
+          if (static_cast<unsigned char>(c) <= 32 || static_cast<unsigned char>(c) >= 127) return false;
+      }
+      if (colon == 0) return false;
       current = nullptr;
-      for (const Field& f : kFields) {
-        if (IEquals(name, f.name)) {
-          std::string_view& slot = hb->*f.member;
-          if (slot.data() == nullptr) {
-            slot = line.substr(colon + 1);
-            current = &slot;
-          } else if (f.member == &HeaderBlock::content_type) {
-            hb->repeated_content_type = true;
-          }
-          break;
+      if (std::string_view HeaderBlock::*member = FieldMember(name)) {
+        std::string_view& slot = hb->*member;
+        if (slot.data() == nullptr) {
+          slot = line.substr(colon + 1);
+          current = &slot;
+        } else if (member == &HeaderBlock::content_type) {
+          hb->repeated_content_type = true;
         }
       }
     }
@@ -315,8 +360,9 @@ bool ParseHeaderBlock(std::string_view bytes, HeaderBlock* hb) {
 
 // What a message's Content-Type value (unfolded, trimmed) says about its body.
 struct BodyType {
-  enum Kind { kPlain, kHtml, kDigest, kOther } kind = kPlain;
+  enum Kind { kPlain, kHtml, kDigest, kMessage, kOther } kind = kPlain;
   std::string charset;
+  std::string boundary;  // of a multipart
 };
 
 // Parses a Content-Type value with GMime. Archives repeat a few values ('text/plain;
@@ -340,12 +386,16 @@ const BodyType& ParseBodyType(const std::string& value) {
     type.kind = BodyType::kHtml;
   } else if (ct != nullptr && g_mime_content_type_is_type(ct.get(), "multipart", "digest")) {
     type.kind = BodyType::kDigest;
+  } else if (ct != nullptr && g_mime_content_type_is_type(ct.get(), "message", "rfc822")) {
+    type.kind = BodyType::kMessage;
   } else {
     type.kind = BodyType::kOther;
   }
   if (ct != nullptr) {
     const char* cs = g_mime_content_type_get_parameter(ct.get(), "charset");
     if (cs != nullptr) type.charset = cs;
+    const char* boundary = g_mime_content_type_get_parameter(ct.get(), "boundary");
+    if (boundary != nullptr) type.boundary = boundary;
   }
   Entry* slot;
   if (cache.size() < kEntries) {
@@ -408,6 +458,96 @@ bool DecodeSimpleBody(std::string_view bytes, const HeaderBlock& hb, const std::
   } else {
     ToUtf8(body, type->charset, text);
   }
+  return true;
+}
+
+// A message whose body DecodeSimpleBody reads, as BuildDocument would give it (`hb` is its
+// header block); false when the message needs the MIME parser.
+bool BuildSimpleDocument(std::string_view bytes, const HeaderBlock& hb, const MessageContext& ctx, int part,
+                         Document* doc) {
+  std::string content_type = DecodeHeaderValue(hb.content_type, false);
+  if (!DecodeSimpleBody(bytes, hb, content_type, &doc->text)) return false;
+  MailHeaders& h = doc->headers;
+  h.subject = DecodeHeaderValue(hb.subject, true);
+  h.from = DecodeHeaderValue(hb.from, true);
+  if (ctx.pipermail) h.from = DeobfuscateAddress(h.from);
+  h.date = DecodeHeaderValue(hb.date, true);
+  h.message_id = DecodeHeaderValue(hb.message_id, false);
+  h.list_id = DecodeHeaderValue(hb.list_id, true);
+  h.content_type = std::move(content_type);
+  SetIdentity(ctx, part, doc);
+  return true;
+}
+
+// The parts of a multipart body, split at the lines that are exactly "--boundary" (and the
+// closing "--boundary--"), each without the line break before its delimiter (RFC 2046 5.1.1: it
+// belongs to the delimiter). False for anything less plain: a delimiter line with trailing white
+// space or text, an empty part, no closing delimiter, a delimiter after the closing one. `body`
+// has no CR.
+bool SplitMultipart(std::string_view body, std::string_view boundary, std::vector<std::string_view>* parts) {
+  constexpr size_t npos = std::string_view::npos;
+  size_t part_start = npos;  // npos: still in the preamble
+  bool closed = false;
+  for (size_t pos = 0; pos < body.size();) {
+    size_t eol = body.find('\n', pos);
+    if (eol == npos) eol = body.size();
+    const std::string_view line = body.substr(pos, eol - pos);
+    if (line.size() >= 2 + boundary.size() && line[0] == '-' && line[1] == '-' &&
+        line.compare(2, boundary.size(), boundary) == 0) {
+      const std::string_view rest = line.substr(2 + boundary.size());
+      if (closed || (!rest.empty() && rest != "--")) return false;
+      if (part_start != npos) {
+        if (pos == part_start) return false;
+        parts->push_back(body.substr(part_start, pos - 1 - part_start));
+      }
+      closed = !rest.empty();
+      part_start = eol + 1;
+    }
+    pos = eol + 1;
+  }
+  return closed && !parts->empty();
+}
+
+// A top-level multipart/digest whose parts are all message/rfc822 holding messages that
+// BuildSimpleDocument reads: split without GMime, with the Documents DecodeDigest would give.
+// False (nothing appended) when any part needs the MIME parser.
+bool DecodeSimpleDigest(std::string_view bytes, const HeaderBlock& hb, const std::string& boundary,
+                        const MessageContext& ctx, std::vector<Document>* out) {
+  if (boundary.empty() || hb.body_start >= bytes.size()) return false;
+  std::vector<std::string_view> parts;
+  if (!SplitMultipart(bytes.substr(hb.body_start), boundary, &parts)) return false;
+  std::vector<Document> docs(parts.size());
+  std::string digest_list;
+  bool digest_list_known = false;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    std::string_view message = parts[i];
+    if (message.front() == '\n') {
+      message.remove_prefix(1);  // no part headers: message/rfc822, a digest's default
+    } else {
+      HeaderBlock part_headers;
+      if (!ParseHeaderBlock(message, &part_headers) || part_headers.body_start == std::string_view::npos ||
+          part_headers.repeated_content_type || part_headers.encoding.data() != nullptr)
+        return false;
+      if (part_headers.content_type.data() != nullptr &&
+          ParseBodyType(DecodeHeaderValue(part_headers.content_type, false)).kind != BodyType::kMessage)
+        return false;
+      message.remove_prefix(part_headers.body_start);
+    }
+    HeaderBlock message_headers;
+    if (!ParseHeaderBlock(message, &message_headers) || message_headers.body_start == std::string_view::npos ||
+        message_headers.repeated_content_type)
+      return false;
+    Document& doc = docs[i];
+    if (!BuildSimpleDocument(message, message_headers, ctx, static_cast<int>(i) + 1, &doc)) return false;
+    if (doc.source.find("list") == doc.source.end()) {
+      if (!digest_list_known) {
+        digest_list = ListName(DecodeHeaderValue(hb.list_id, true), DecodeHeaderValue(hb.subject, true));
+        digest_list_known = true;
+      }
+      if (!digest_list.empty()) doc.source["list"] = digest_list;
+    }
+  }
+  for (Document& d : docs) out->push_back(std::move(d));
   return true;
 }
 
@@ -543,46 +683,31 @@ bool LooksLikeHeaders(std::string_view bytes) {
   return false;
 }
 
-Status DecodeMessage(std::string_view bytes, const MessageContext& ctx, std::vector<Document>* out,
-                     std::vector<std::string>* skipped) {
-  InitGMime();
+namespace {
+
+// The checks every message goes through before it is decoded. `closed_header_block`: the header
+// block is known to end with an empty line.
+Status CheckMessage(std::string_view bytes, bool closed_header_block = false) {
   if (Trim(bytes).empty()) return DataLoss("empty message");
   // A message cut short inside its header block (a truncated archive) has no empty line.
-  if (bytes.find("\n\n") == std::string_view::npos && bytes.find("\n\r\n") == std::string_view::npos &&
+  if (!closed_header_block && bytes.find("\n\n") == std::string_view::npos && bytes.find("\n\r\n") == std::string_view::npos &&
       bytes[0] != '\n' && bytes.compare(0, 2, "\r\n") != 0) {
     return DataLoss("truncated message: headers without a body");
   }
-  HeaderBlock hb;
-  const bool header_block = ParseHeaderBlock(bytes, &hb);
-  if (header_block) {
-    Document doc;
-    std::string content_type = DecodeHeaderValue(hb.content_type, false);
-    if (DecodeSimpleBody(bytes, hb, content_type, &doc.text)) {
-      MailHeaders& h = doc.headers;
-      h.subject = DecodeHeaderValue(hb.subject, true);
-      h.from = DecodeHeaderValue(hb.from, true);
-      if (ctx.pipermail) h.from = DeobfuscateAddress(h.from);
-      h.date = DecodeHeaderValue(hb.date, true);
-      h.message_id = DecodeHeaderValue(hb.message_id, false);
-      h.list_id = DecodeHeaderValue(hb.list_id, true);
-      h.content_type = std::move(content_type);
-      SetIdentity(ctx, 0, &doc);
-      out->push_back(std::move(doc));
-      return Status::Ok();
-    }
-  }
+  return Status::Ok();
+}
 
-  // A message needs its header block closed by an empty line (or to be all headers).
-  // GMime builds nested multiparts recursively: bound the nesting a hostile message can ask for.
+// GMime builds nested multiparts recursively: bound the nesting a hostile message can ask for.
+Status CheckMultiparts(std::string_view bytes) {
   if (CountBoundaries(bytes) > kMaxMultiparts) {
     return DataLoss("more than " + std::to_string(kMaxMultiparts) + " MIME multiparts: message skipped");
   }
-  if (header_block && hb.content_type.data() != nullptr && !hb.repeated_content_type &&
-      bytes.find('\r') == std::string_view::npos &&
-      ParseBodyType(DecodeHeaderValue(hb.content_type, false)).kind == BodyType::kDigest) {
-    Status status;
-    if (DecodeTopLevelDigest(bytes, hb, ctx, out, skipped, &status)) return status;
-  }
+  return Status::Ok();
+}
+
+// The whole message through GMime's parser.
+Status DecodeParsed(std::string_view bytes, const MessageContext& ctx, std::vector<Document>* out,
+                    std::vector<std::string>* skipped) {
   GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(bytes.data(), bytes.size()));
   GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
   g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
@@ -600,6 +725,56 @@ Status DecodeMessage(std::string_view bytes, const MessageContext& ctx, std::vec
   ACCORD_RETURN_IF_ERROR(BuildDocument(msg.get(), ctx, 0, &doc));
   out->push_back(std::move(doc));
   return Status::Ok();
+}
+
+// DecodeCommonShape after CheckMessage, with the header block already read.
+bool DecodeShortcut(std::string_view bytes, const HeaderBlock& hb, const MessageContext& ctx,
+                    std::vector<Document>* out) {
+  Document doc;
+  if (BuildSimpleDocument(bytes, hb, ctx, 0, &doc)) {
+    out->push_back(std::move(doc));
+    return true;
+  }
+  if (hb.content_type.data() == nullptr || hb.repeated_content_type || bytes.find('\r') != std::string_view::npos)
+    return false;
+  const BodyType& type = ParseBodyType(DecodeHeaderValue(hb.content_type, false));
+  if (type.kind != BodyType::kDigest || !CheckMultiparts(bytes).ok()) return false;
+  const std::string boundary = type.boundary;  // a copy: the parts' types may take its cache entry
+  return DecodeSimpleDigest(bytes, hb, boundary, ctx, out);
+}
+
+}  // namespace
+
+bool DecodeCommonShape(std::string_view bytes, const MessageContext& ctx, std::vector<Document>* out) {
+  InitGMime();
+  HeaderBlock hb;
+  return CheckMessage(bytes).ok() && ParseHeaderBlock(bytes, &hb) && DecodeShortcut(bytes, hb, ctx, out);
+}
+
+Status DecodeMessage(std::string_view bytes, const MessageContext& ctx, std::vector<Document>* out,
+                     std::vector<std::string>* skipped) {
+  InitGMime();
+  HeaderBlock hb;
+  const bool header_block = ParseHeaderBlock(bytes, &hb);
+  ACCORD_RETURN_IF_ERROR(CheckMessage(bytes, header_block && hb.body_start != std::string_view::npos));
+  if (header_block && DecodeShortcut(bytes, hb, ctx, out)) return Status::Ok();
+  ACCORD_RETURN_IF_ERROR(CheckMultiparts(bytes));
+  // A digest the shortcut does not read: GMime parses only its body.
+  if (header_block && hb.content_type.data() != nullptr && !hb.repeated_content_type &&
+      bytes.find('\r') == std::string_view::npos &&
+      ParseBodyType(DecodeHeaderValue(hb.content_type, false)).kind == BodyType::kDigest) {
+    Status status;
+    if (DecodeTopLevelDigest(bytes, hb, ctx, out, skipped, &status)) return status;
+  }
+  return DecodeParsed(bytes, ctx, out, skipped);
+}
+
+Status DecodeMessageWithParser(std::string_view bytes, const MessageContext& ctx, std::vector<Document>* out,
+                               std::vector<std::string>* skipped) {
+  InitGMime();
+  ACCORD_RETURN_IF_ERROR(CheckMessage(bytes));
+  ACCORD_RETURN_IF_ERROR(CheckMultiparts(bytes));
+  return DecodeParsed(bytes, ctx, out, skipped);
 }
 
 }  // namespace accord::ingest

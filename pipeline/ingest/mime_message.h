@@ -30,6 +30,18 @@ struct MessageContext {
 Status DecodeMessage(std::string_view bytes, const MessageContext& ctx, std::vector<Document>* out,
                      std::vector<std::string>* skipped = nullptr);
 
+// DecodeMessage without its shortcuts for the common shapes: every message goes through GMime's
+// parser, which builds the whole MIME tree. Both give the same Documents and errors; the tests
+// compare the two.
+Status DecodeMessageWithParser(std::string_view bytes, const MessageContext& ctx, std::vector<Document>* out,
+                               std::vector<std::string>* skipped = nullptr);
+
+// DecodeMessage's shortcut, which reads the common shapes without GMime's parser: a single-part
+// text/plain or text/html message (7bit, 8bit, quoted-printable or base64), and a digest whose
+// parts are all such messages. True with the Documents appended, or false (nothing appended) when
+// the message needs the parser.
+bool DecodeCommonShape(std::string_view bytes, const MessageContext& ctx, std::vector<Document>* out);
+
 // True when `bytes` starts with an RFC 5322 header block (used to tell a message from a
 // plain-text article).
 bool LooksLikeHeaders(std::string_view bytes);

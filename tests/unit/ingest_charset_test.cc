@@ -1,6 +1,8 @@
 // The pieces of ingest that work on one string: charset conversion, HTML to text, list names,
 // format detection and mbox separator lines. Table-driven; each row names the rule it guards.
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -46,6 +48,51 @@ TEST(CharsetTest, ToUtf8) {
   }
 }
 
+// Single-byte charsets convert through a table of ICU's answer for each byte: it must give what
+// ICU's converter gives over the whole text, for every byte in every order. Multi-byte and
+// stateful charsets have no table; they are here to show that the table leaves them alone.
+TEST(CharsetTest, ByteTableGivesWhatIcuGives) {
+  std::vector<std::string> inputs;
+  std::string all, reversed;
+  for (int b = 0; b < 256; ++b) all.push_back(static_cast<char>(b));
+  reversed.assign(all.rbegin(), all.rend());
+  inputs.push_back(all);
+  inputs.push_back(reversed);
+  std::string noise;
+  uint32_t x = 12345;
+  for (int i = 0; i < 4096; ++i) {
+    x = x * 1103515245 + 12345;  // a fixed pseudo-random sequence
+    noise.push_back(static_cast<char>(x >> 16));
+  }
+  inputs.push_back(noise);
+  inputs.push_back("Caf\xe9 in M\xfcnchen, \x93quoted\x94 \x96 \x80 100.\n");
+  inputs.push_back("");
+  const char* single_byte[] = {"windows-1252", "iso-8859-1", "ISO-8859-2", "iso-8859-7", "iso-8859-15",
+                               "koi8-r", "koi8-u", "windows-1250", "windows-1251", "windows-1255", "cp437",
+                               "cp850", "cp866", "macintosh", "us-ascii", "tis-620", "ibm037"};
+  const char* multi_byte[] = {"shift_jis", "gb2312", "big5", "euc-kr", "iso-2022-jp", "utf-16le", "utf-8"};
+  std::vector<const char*> charsets;
+  for (const char* cs : single_byte) {
+    EXPECT_TRUE(HasByteTable(cs)) << cs;
+    charsets.push_back(cs);
+  }
+  for (const char* cs : multi_byte) {
+    EXPECT_FALSE(HasByteTable(cs)) << cs;
+    charsets.push_back(cs);
+  }
+  for (const char* cs : charsets) {
+    for (const std::string& in : inputs) {
+      std::string by_table = "prefix ", by_stream = "prefix ";
+      const bool known = ConvertCharset(in, cs, &by_table, /*byte_table=*/true);
+      EXPECT_EQ(ConvertCharset(in, cs, &by_stream, /*byte_table=*/false), known) << cs;
+      EXPECT_TRUE(known) << cs;
+      EXPECT_EQ(by_table, by_stream) << cs << ", input of " << in.size() << " bytes";
+    }
+  }
+  std::string out;
+  EXPECT_FALSE(ConvertCharset("x", "x-no-such-charset", &out));
+}
+
 TEST(CharsetTest, SanitizeReplacesEachBadByte) {
   const struct {
     std::string in, want;
@@ -79,6 +126,11 @@ TEST(HtmlTextTest, BlocksBreaksEntitiesAndSkippedElements) {
       {"pre keeps lines", "<pre>a\n  b</pre>", "a\n  b\n"},
       {"broken markup recovered", "<p>unclosed <b>bold <i>both</p>after", "unclosed bold both\nafter\n"},
       {"no text", "<img src=x>", ""},
+      {"space between inline elements kept once", "<b>a</b> \n\t <i>b</i>  c", "a b c\n"},
+      {"no space after a line break", "<p>a</p>   <p> b</p>", "a\nb\n"},
+      {"nested pre", "<pre>x  <pre> y\n z</pre>  w</pre>t  u", "x\n y\n z\n  w\nt u\n"},
+      {"skipped elements inside blocks", "<div>a<noscript>n</noscript><title>t</title>b</div>", "ab\n"},
+      {"upper-case tags", "<P>One</P><DIV>Two</DIV><SCRIPT>x</SCRIPT>", "One\nTwo\n"},
   };
   for (const auto& c : cases) EXPECT_EQ(HtmlToText(c.html), c.want) << c.rule;
 }
