@@ -2,13 +2,11 @@
 
 #include <gmime/gmime.h>
 
-#include <array>
 #include <cstring>
 #include <memory>
 #include <mutex>
 
 #include "pipeline/ingest/charset.h"
-#include "pipeline/ingest/header_words.h"
 #include "pipeline/ingest/html_text.h"
 #include "pipeline/ascii.h"
 
@@ -56,17 +54,12 @@ bool HasNonAscii(std::string_view s) {
   return (acc & 0x8080808080808080ULL) != 0;
 }
 
-// A raw header value unfolded, RFC 2047 words decoded (header_words.h for the common shapes, else
-// GMime), valid UTF-8, trimmed.
+// A raw header value unfolded, RFC 2047 words decoded (GMime), valid UTF-8, trimmed.
 std::string DecodeHeaderValue(std::string_view raw, bool decode) {
   // Most values are one line of ASCII without encoded words: trimmed, they are what GMime gives.
   if (raw.find('\n') == std::string_view::npos && !HasNonAscii(raw) &&
       (!decode || raw.find("=?") == std::string_view::npos)) {
     return std::string(Trim(raw));
-  }
-  if (decode && raw.find('\n') == std::string_view::npos) {
-    std::string decoded;
-    if (DecodeEncodedWords(raw, &decoded)) return std::string(Trim(decoded));
   }
   std::string value(raw);
   if (value.find('\n') != std::string::npos) {
@@ -285,13 +278,6 @@ struct HeaderBlock {
   bool repeated_content_type = false;           // more than one Content-Type field
 };
 
-// The characters of a field name (RFC 5322 2.2: printable ASCII but the colon).
-constexpr auto kFieldNameChar = [] {
-  std::array<bool, 256> is{};
-  for (int c = 33; c < 127; ++c) is[c] = c != ':';
-  return is;
-}();
-
 // The HeaderBlock member of a field name (any case); null for the fields ingest does not read.
 std::string_view HeaderBlock::*FieldMember(std::string_view name) {
   switch (name.size()) {
@@ -332,7 +318,7 @@ bool ParseHeaderBlock(std::string_view bytes, HeaderBlock* hb) {
       // The usual field name is printable characters up to the colon; anything else is trimmed
       // and checked the long way.
       size_t colon = 0;
-      while (colon < line.size() && kFieldNameChar[static_cast<unsigned char>(line[colon])]) ++colon;
+      while (colon < line.size() && line[colon] > 32 && line[colon] < 127 && line[colon] != ':') ++colon;
       std::string_view name = line.substr(0, colon);
       if (colon == line.size() || line[colon] != ':') {
         colon = line.find(':');
@@ -685,12 +671,11 @@ bool LooksLikeHeaders(std::string_view bytes) {
 
 namespace {
 
-// The checks every message goes through before it is decoded. `closed_header_block`: the header
-// block is known to end with an empty line.
-Status CheckMessage(std::string_view bytes, bool closed_header_block = false) {
+// The checks every message goes through before it is decoded.
+Status CheckMessage(std::string_view bytes) {
   if (Trim(bytes).empty()) return DataLoss("empty message");
   // A message cut short inside its header block (a truncated archive) has no empty line.
-  if (!closed_header_block && bytes.find("\n\n") == std::string_view::npos && bytes.find("\n\r\n") == std::string_view::npos &&
+  if (bytes.find("\n\n") == std::string_view::npos && bytes.find("\n\r\n") == std::string_view::npos &&
       bytes[0] != '\n' && bytes.compare(0, 2, "\r\n") != 0) {
     return DataLoss("truncated message: headers without a body");
   }
@@ -754,9 +739,9 @@ bool DecodeCommonShape(std::string_view bytes, const MessageContext& ctx, std::v
 Status DecodeMessage(std::string_view bytes, const MessageContext& ctx, std::vector<Document>* out,
                      std::vector<std::string>* skipped) {
   InitGMime();
+  ACCORD_RETURN_IF_ERROR(CheckMessage(bytes));
   HeaderBlock hb;
   const bool header_block = ParseHeaderBlock(bytes, &hb);
-  ACCORD_RETURN_IF_ERROR(CheckMessage(bytes, header_block && hb.body_start != std::string_view::npos));
   if (header_block && DecodeShortcut(bytes, hb, ctx, out)) return Status::Ok();
   ACCORD_RETURN_IF_ERROR(CheckMultiparts(bytes));
   // A digest the shortcut does not read: GMime parses only its body.

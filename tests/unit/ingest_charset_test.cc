@@ -126,11 +126,6 @@ TEST(HtmlTextTest, BlocksBreaksEntitiesAndSkippedElements) {
       {"pre keeps lines", "<pre>a\n  b</pre>", "a\n  b\n"},
       {"broken markup recovered", "<p>unclosed <b>bold <i>both</p>after", "unclosed bold both\nafter\n"},
       {"no text", "<img src=x>", ""},
-      {"space between inline elements kept once", "<b>a</b> \n\t <i>b</i>  c", "a b c\n"},
-      {"no space after a line break", "<p>a</p>   <p> b</p>", "a\nb\n"},
-      {"nested pre", "<pre>x  <pre> y\n z</pre>  w</pre>t  u", "x\n y\n z\n  w\nt u\n"},
-      {"skipped elements inside blocks", "<div>a<noscript>n</noscript><title>t</title>b</div>", "ab\n"},
-      {"upper-case tags", "<P>One</P><DIV>Two</DIV><SCRIPT>x</SCRIPT>", "One\nTwo\n"},
   };
   for (const auto& c : cases) EXPECT_EQ(HtmlToText(c.html), c.want) << c.rule;
 }
