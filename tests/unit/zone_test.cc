@@ -406,6 +406,80 @@ TEST(ZoneLineRulesTest, PrefilterAgreesWithTheSetOnRandomLines) {
   EXPECT_GT(matched, 10000);
 }
 
+// byline and dateline lines, which the prefilter decides itself (byline on ASCII lines) or
+// rules out by their first two bytes: random lines made to start as they do.
+TEST(ZoneLineRulesTest, PrefilterAgreesWithTheSetOnBylinesAndDatelines) {
+  const char* const kStarts[] = {"By", "BY", "By:", "By ", "BY: ", "By\t", "By the ", "By The ",
+                                 "By\xC3\x89", "Bx", "By\n", "W", "WA", "Wa", "W.", "W'", "Wo",
+                                 "\xC3\x89", "Tokyo ", "LOS ANGELES"};
+  const char* const kPieces[] = {
+      " ", "  ", "\t", "\f", "the", "The", "the ", "Jane", "ROE", "E.", "O'Neil", "Jos\xC3\xA9",
+      "-", "--", " - ", " -- ", "\xE2\x80\x94", "\xE2\x80\x93", "\xE2\x80\x99", "&", "(AP)",
+      "(Reuters)", "(", ")", ",", "/", "|", ";", ":", ".", "'", "a", "Z", "x1", "9", "[x]",
+      "Chronicle News Service", "(Chronicle News)", "staff", "WASHINGTON", "\n", "@",
+  };
+  const size_t kStartCount = sizeof(kStarts) / sizeof(kStarts[0]);
+  const size_t kCount = sizeof(kPieces) / sizeof(kPieces[0]);
+  const zone::LineRules& rules = zone::LineRules::Get();
+  std::mt19937 random(19);
+  int bylines = 0, datelines = 0;
+  for (int n = 0; n < 60000; ++n) {
+    std::string line = kStarts[random() % kStartCount];
+    const int pieces = static_cast<int>(random() % 12);
+    for (int k = 0; k < pieces; ++k) line += kPieces[random() % kCount];
+    if (random() % 8 == 0) line += std::string(120, 'a');  // over the byline limit
+    const zone::LineRuleSet want = rules.MatchWithoutPrefilter(line);
+    ASSERT_EQ(rules.Match(line), want) << line;
+    bylines += zone::Has(want, zone::kByline);
+    datelines += zone::Has(want, zone::kDatelineStart);
+  }
+  EXPECT_GT(bylines, 2000);
+  EXPECT_GT(datelines, 1000);
+}
+
+// footer-listinfo, url-line, header-line, pgp-hash, reply-attribution, source-line,
+// forward-marker and forward-end, which the prefilter decides itself on ASCII lines: random lines
+// made to start as they do, with the pieces their patterns end with.
+TEST(ZoneLineRulesTest, PrefilterAgreesWithTheSetOnPlainLineRules) {
+  const char* const kStarts[] = {
+      "https://", "HTTP://", "http:/", "ftp://", "www.", "WWW", "URL:", "url ", "Source:", "source",
+      "See ", "at:", "on the web: ", "link", "via", "From", "From: ", "From ", "from the", "To:",
+      "X-Mailer:", "X-:", "X-a_b:", "Resent-From:", "List-Id:", "MIME-Version:", "Mime-version:",
+      "Message-ID:", "Message-id:", "Article-I.D.:", "Subject:", "subject:", "Hash: ", "Hash:",
+      "Reprinted from ", "Excerpted from", "Taken from ", "As seen in ", "On ", "on\t", "In article ",
+      "In message", "in <", "in ", "Jane Roe", "begin forwarded text", "Begin forwarded message",
+      "Forwarded by", "forwarded message", "Original Message", "message forwarded",
+      "start of forwarded message", "forwarded text", "Forwarded article", "End of forwarded text",
+      "end included message", "end original text", "End of ", "To unsubscribe", "reply via email to",
+      "You are subscribed", "you received this message because",
+  };
+  const char* const kPieces[] = {
+      " ", "  ", "\t", "\f", "\r", ":", "::", "<", ">", "[", "]", "(", ")", ".", ",", "-", "_",
+      "=", "*", "x", "X", "Jane", "the ", "The ", "Times", "times", "example.org/a", "a_b", "9",
+      "wrote", "writes", "said", "wrote:", "WRITES:", "said:", " wrote:", " writes", "Mon ", "Tue",
+      "Sun ", "jane@example.org", "mailman/listinfo", "/listinfo/", "unsubscribe send",
+      "majordomo@", "-request@", "message", "text", "SHA1", "SHA256, MD5", "\xC3\xA9",
+      "\xE2\x80\x94", "\n",
+  };
+  const size_t kStartCount = sizeof(kStarts) / sizeof(kStarts[0]);
+  const size_t kCount = sizeof(kPieces) / sizeof(kPieces[0]);
+  const zone::LineRules& rules = zone::LineRules::Get();
+  std::mt19937 random(23);
+  int counts[zone::kLineRuleCount] = {};
+  for (int n = 0; n < 100000; ++n) {
+    std::string line = kStarts[random() % kStartCount];
+    const int pieces = static_cast<int>(random() % 6);
+    for (int k = 0; k < pieces; ++k) line += kPieces[random() % kCount];
+    const zone::LineRuleSet want = rules.MatchWithoutPrefilter(line);
+    ASSERT_EQ(rules.Match(line), want) << line;
+    for (int r = 0; r < zone::kLineRuleCount; ++r) counts[r] += zone::Has(want, zone::LineRule(r));
+  }
+  for (zone::LineRule r : {zone::kFooterListinfo, zone::kUrlLine, zone::kHeaderLine, zone::kPgpHash,
+                           zone::kAttribution, zone::kSourceLine, zone::kForwardMarker,
+                           zone::kForwardEnd})
+    EXPECT_GT(counts[r], 200) << zone::LineRuleName(r);
+}
+
 // The same on every line of the shared list corpora, stripped as the zoner strips them.
 TEST(ZoneLineRulesTest, PrefilterAgreesWithTheSetOnSharedCorpora) {
   ACCORD_REQUIRE_SHARED(shared);
