@@ -4,8 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "pipeline/zone/line_rules.h"
 #include "pipeline/zone/line_scan.h"
@@ -213,6 +215,50 @@ TEST(ZoneDatesTest, FindDate) {
     EXPECT_EQ(lazy.date, once.date) << line;
     EXPECT_EQ(zone::FindDate(line, 1997, lazy), zone::FindDate(line, 1997)) << line;
   }
+}
+
+// FindDate reads month-day-year dates without RE2: it must agree with the patterns alone on
+// dates well and badly written, and on random lines of month names, digits and separators.
+TEST(ZoneDatesTest, FindDateAgreesWithThePatterns) {
+  const char* const kLines[] = {
+      "April 17, 2018", "april 17 2018", "APRIL 17TH, 2018", "Apr. 17, 2018", "Apr 17,2018",
+      "Sept. 5, 1994", "Sept 5, 1994", "Sep. 5, 1994", "September 5 1994", "Septem 5, 1994",
+      "Sep 123, 1994", "Sep 123, 1994 or Sep 5, 1995", "Sep 12, 19945", "Sep 12, 1994x", "Sep 12, 1994_", "xSep 12, 1994",
+      "9Sep 12, 1994", "_Sep 12, 1994", "(Sep 12, 1994)", "May 8, 2024", "may 8, 2024",
+      "Mayo 8, 2024", "June 12, 2023", "Jun. 12, 2023", "July 4, 1776", "Jul. 4, 2001",
+      "Dec 45, 1997", "Dec 0, 1997", "Dec\t8,\n1997", "Dec  8 ,  1997", "Dec 8 1997 and Jan 2 1998",
+      "on Aug 32, 1999 or Aug 3, 1999", "Au\xC5\xBFt 5, 1994", "Augu\xC5\xBFt 5, 1994",
+      "Date: Mon, Jun 12, 2023 at 9:02 AM", "SYDNEY, Nov. 15, 2021 \xE2\x80\x94 A bill",
+      "Nov.15, 2021", "Nov 15st, 2021", "Nov 1nd 2021", "Janu 5, 1994", "Jan.. 5, 1994",
+  };
+  for (const char* line : kLines)
+    for (int year : {0, 1993})
+      EXPECT_EQ(zone::FindDate(line, year), zone::FindDateByRegex(line, year)) << line;
+  // A month, a day and a year, each perhaps broken, with random pieces around and between.
+  const std::vector<std::string> kMonths = {"Jan", "January", "Sep", "Sept", "Sept.", "September",
+                                            "Sep.", "May", "June", "Jul", "JULY", "dec", "Aug",
+                                            "Au\xC5\xBF", "Mar.", "March", "Marc", "Octo"};
+  const std::vector<std::string> kDays = {"1", "12", "123", "5th", "1ST", "2nd", "3rd", "09", "x"};
+  const std::vector<std::string> kYears = {"1994", "19945", "94", "2024", "1994x", "1994_", "1994."};
+  const std::vector<std::string> kPieces = {".", ",", " ", "  ", "\t", "\n", "x", "_", "-",
+                                            "/", "9", "\xC3\xA9", "t", "e", ""};
+  std::mt19937 random(29);
+  auto pick = [&](const std::vector<std::string>& v) { return v[random() % v.size()]; };
+  int found = 0;
+  for (int n = 0; n < 30000; ++n) {
+    std::string line;
+    for (int part = 0; part < 1 + static_cast<int>(random() % 2); ++part) {
+      line += pick(kPieces) + pick(kMonths) + pick(kPieces);
+      if (random() % 4 != 0) line += ' ';
+      line += pick(kDays) + pick(kPieces);
+      if (random() % 4 != 0) line += ' ';
+      line += pick(kYears) + pick(kPieces);
+    }
+    const std::optional<std::string> want = zone::FindDateByRegex(line, 0);
+    ASSERT_EQ(zone::FindDate(line, 0), want) << line;
+    found += want.has_value();
+  }
+  EXPECT_GT(found, 500);
 }
 
 struct LineCase {
