@@ -618,12 +618,13 @@ TEST(ZoneFastPathsTest, BylineAuthorAgreesWithThePattern) {
   const char* const kLines[] = {
       "By JOE ABERNATHY, Chronicle Staff", "By David E. Sanger", "BY: Jane Roe", "By:Jane Roe",
       "By  Jane Roe | Reuters", "By", "By ", "By  ", "By \t", "Byline", "by Jane Roe", "bY Jane",
-      "By\tJane (AP)", "By Jos\xC3\xA9 Ortega", "By Jane\nRoe", "By -- staff", "BY  :x",
+      "By\tJane (AP)", "By Jos\xC3\xA9 Ortega", "By Jos\xC3 Ortega", "By \xC3\xA9", "By\xC2\xA0Jane",
+      "BY \xE2\x80\x94 staff", "By Luc\xC3\xADa Fern\xC3\xA1ndez, Madrid", "By \xFF", "By Jane\nRoe", "By -- staff", "BY  :x",
   };
   const zone::LineRules& rules = zone::LineRules::Get();
   for (const char* line : kLines)
     EXPECT_EQ(rules.BylineAuthor(line), rules.BylineAuthorByRegex(line)) << line;
-  const std::string kAlphabet = "ByY: \t\fJr,-|(a";
+  const std::string kAlphabet = "ByY: \t\fJr,-|(a\xC3\xA9";
   std::mt19937 random(13);
   for (int n = 0; n < 20000; ++n) {
     std::string line(random() % 12, ' ');
