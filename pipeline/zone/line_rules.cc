@@ -231,6 +231,253 @@ LineRuleSet MatchSeparatorBytes(std::string_view line) {
   return out;
 }
 
+// byline (kRules) on a line of ASCII bytes without '\n', where \p{Lu} is [A-Z], \p{L} is
+// [A-Za-z] and "’" cannot occur:
+//   ^(?:By|BY):?\s+(?:the\s+|The\s+)?[A-Z][A-Za-z.'-]*(?:[ ]+[A-Za-z.'&-]+){0,8}
+//   (?:\s*[,/|(;-].*)?$
+// Each \s+ ends where its run of white space does (what follows it is no white space), so the
+// only choice is whether "the"/"The" is the optional word; the rest runs as an automaton whose
+// states are sets of bits: in the first word or in the word of group g (bit g of `word`), in
+// the spaces before the word of group g (bit g of `spaces`), in the \s* of the tail.
+bool IsPunctOfBylineTail(char c) {
+  return c == ',' || c == '/' || c == '|' || c == '(' || c == ';' || c == '-';
+}
+bool AsciiBylineNameFrom(std::string_view line, size_t p) {
+  const size_t n = line.size();
+  if (p >= n || !(line[p] >= 'A' && line[p] <= 'Z')) return false;
+  uint32_t word = 1, spaces = 0;
+  bool tail_space = false;
+  for (size_t i = p + 1; i < n; ++i) {
+    const char c = line[i];
+    // The tail: \s* then one of [,/|(;-], then anything (".*" on a line without '\n').
+    if ((word != 0 || tail_space) && IsPunctOfBylineTail(c)) return true;
+    uint32_t next_word = 0, next_spaces = 0;
+    if (AsciiLetter(c) || c == '.' || c == '\'' || c == '-') next_word = word | spaces;
+    if (c == '&') next_word = (word & ~1u) | spaces;  // not in the first word
+    if (c == ' ') next_spaces = ((word << 1) & 0x1FEu) | spaces;  // at most 8 groups
+    const bool next_tail = Re2Space(c) && (tail_space || word != 0 || spaces != 0);
+    word = next_word;
+    spaces = next_spaces;
+    tail_space = next_tail;
+    if (word == 0 && spaces == 0 && !tail_space) return false;
+  }
+  return word != 0;
+}
+bool AsciiBylineMatches(std::string_view line) {
+  const size_t n = line.size();
+  if (n < 2 || line[0] != 'B' || (line[1] != 'y' && line[1] != 'Y')) return false;
+  size_t i = 2;
+  if (i < n && line[i] == ':') ++i;
+  size_t j = i;
+  while (j < n && Re2Space(line[j])) ++j;
+  if (j == i) return false;
+  if (AsciiBylineNameFrom(line, j)) return true;
+  if (line.compare(j, 3, "the") != 0 && line.compare(j, 3, "The") != 0) return false;
+  size_t k = j + 3;
+  while (k < n && Re2Space(line[k])) ++k;
+  return k > j + 3 && AsciiBylineNameFrom(line, k);
+}
+
+// Rules decided exactly on a plain line (ASCII bytes, no '\n'), where "." takes every byte, \s is
+// [\t\n\f\r ], \S every other byte, \p{Lu} is [A-Z] and (?i) folds ASCII letters only. Each
+// follows its pattern in kRules, quoted above it.
+bool ContainsCI(std::string_view line, std::string_view lit) {
+  for (size_t i = 0; i + lit.size() <= line.size(); ++i)
+    if (AtCI(line, i, lit)) return true;
+  return false;
+}
+size_t SkipSpaces(std::string_view line, size_t i) {  // \s*
+  while (i < line.size() && Re2Space(line[i])) ++i;
+  return i;
+}
+// After a word at i: "\s*:?\s+". Returns the end of that run, or npos. Both white-space runs end
+// where they must: what follows is no white space.
+size_t AfterColonAndSpaces(std::string_view line, size_t i) {
+  const size_t r = SkipSpaces(line, i);
+  if (r < line.size() && line[r] == ':') {
+    const size_t after = SkipSpaces(line, r + 1);
+    return after > r + 1 ? after : std::string_view::npos;
+  }
+  return r > i ? r : std::string_view::npos;
+}
+constexpr ByteSet kForwardDecoration("-=*_ <>");
+size_t SkipDecoration(std::string_view line) {  // [-=*_ <>]*
+  size_t i = 0;
+  while (i < line.size() && kForwardDecoration.Has(line[i])) ++i;
+  return i;
+}
+bool WordByteAt(std::string_view line, size_t i) {  // \w, what \b looks at
+  const char c = line[i];
+  return AsciiLetter(c) || (c >= '0' && c <= '9') || c == '_';
+}
+
+// footer-listinfo: its literals anywhere, three of them at the start.
+bool PlainListinfo(std::string_view line) {
+  for (std::string_view lit : {"mailman/listinfo", "/mailman/options", "/listinfo/", "to unsubscribe",
+                               "unsubscribe send", "majordomo@", "listserv@", "-request@"})
+    if (ContainsCI(line, lit)) return true;
+  return StartsCI(line, "reply via email to") || StartsCI(line, "you are subscribed") ||
+         StartsCI(line, "you received this message because");
+}
+
+// url-line: ^[<\[(]*(?:(?i:url|source|...)\s*:?\s+)?<?(?i:https?://|ftp://|www\.)[^\s<>]+>?\s*[\])>.]*$
+bool PlainUrlTail(std::string_view line, size_t s) {  // [^\s<>]+>?\s*[\])>.]*$ from s
+  const size_t n = line.size();
+  size_t m = s;  // end of the longest run of [^\s<>]
+  while (m < n && !Re2Space(line[m]) && line[m] != '<' && line[m] != '>') ++m;
+  // The end ">?\s*[\])>.]*$" can start at any e >= w, or at w - 1 on a '>'.
+  size_t t = n;
+  while (t > 0 && (line[t - 1] == ']' || line[t - 1] == ')' || line[t - 1] == '>' || line[t - 1] == '.')) --t;
+  size_t w = t;
+  while (w > 0 && Re2Space(line[w - 1])) --w;
+  if (std::max(s + 1, w) <= m) return true;
+  return w >= 1 && line[w - 1] == '>' && s + 1 <= w - 1 && w - 1 <= m;
+}
+bool PlainUrlAt(std::string_view line, size_t q) {  // <?(?i:https?://|ftp://|www\.) then the tail
+  if (q < line.size() && line[q] == '<') ++q;
+  for (std::string_view scheme : {"https://", "http://", "ftp://", "www."})
+    if (AtCI(line, q, scheme)) return PlainUrlTail(line, q + scheme.size());
+  return false;
+}
+bool PlainUrlLine(std::string_view line) {
+  size_t p = 0;
+  while (p < line.size() && (line[p] == '<' || line[p] == '[' || line[p] == '(')) ++p;
+  if (PlainUrlAt(line, p)) return true;
+  for (std::string_view word : {"url", "source", "link", "from", "via", "see", "at", "on the web"}) {
+    if (!AtCI(line, p, word)) continue;
+    const size_t q = AfterColonAndSpaces(line, p + word.size());
+    if (q != std::string_view::npos && PlainUrlAt(line, q)) return true;
+  }
+  return false;
+}
+
+// header-line: a field name (case as written) and ":[ \t]*\S", or "From \S+ +(?:Mon|...|Sun) ".
+bool HeaderFieldName(std::string_view name) {
+  static constexpr std::string_view kNames[] = {
+      "From", "To", "Cc", "CC", "Bcc", "Date", "Sent", "Subject", "Newsgroups", "Message-ID",
+      "Message-Id", "Path", "Organisation", "Organization", "Lines", "Reply-To", "Sender",
+      "Return-Path", "Received", "Followup-To", "References", "In-Reply-To", "Distribution",
+      "Keywords", "Summary", "Approved", "Xref", "Content-Type", "Content-Transfer-Encoding",
+      "NNTP-Posting-Host", "Precedence", "Status", "Posted-Date", "Expires", "Apparently-To",
+      "Mailing-List", "Delivered-To", "Errors-To", "Priority", "Importance", "Article-I.D."};
+  for (std::string_view k : kNames)
+    if (name == k) return true;
+  auto rest_of = [&](std::string_view prefix, bool digits_and_dash) {  // prefix[A-Za-z...]+
+    if (name.size() <= prefix.size() || name.substr(0, prefix.size()) != prefix) return false;
+    for (char c : name.substr(prefix.size()))
+      if (!AsciiLetter(c) && !(digits_and_dash && ((c >= '0' && c <= '9') || c == '-'))) return false;
+    return true;
+  };
+  if (rest_of("X-", true) || rest_of("Resent-", false) || rest_of("List-", false)) return true;
+  // M[Ii][Mm][Ee]-Version
+  return name.size() == 12 && name[0] == 'M' && (name[1] == 'I' || name[1] == 'i') &&
+         (name[2] == 'M' || name[2] == 'm') && (name[3] == 'E' || name[3] == 'e') &&
+         name.substr(4) == "-Version";
+}
+bool PlainHeaderLine(std::string_view line) {
+  const size_t n = line.size();
+  const size_t colon = line.find(':');
+  if (colon != std::string_view::npos && HeaderFieldName(line.substr(0, colon))) {
+    size_t i = colon + 1;
+    while (i < n && (line[i] == ' ' || line[i] == '\t')) ++i;
+    if (i < n && !Re2Space(line[i])) return true;
+  }
+  if (line.substr(0, 5) != "From ") return false;
+  size_t i = 5;
+  while (i < n && !Re2Space(line[i])) ++i;
+  if (i == 5) return false;
+  const size_t spaces = i;
+  while (i < n && line[i] == ' ') ++i;
+  if (i == spaces || i + 4 > n || line[i + 3] != ' ') return false;
+  const std::string_view day = line.substr(i, 3);
+  for (std::string_view d : {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"})
+    if (day == d) return true;
+  return false;
+}
+// pgp-hash: ^Hash: [A-Za-z0-9, -]+$
+bool PlainPgpHash(std::string_view line) {
+  if (line.size() <= 6 || line.substr(0, 6) != "Hash: ") return false;
+  for (char c : line.substr(6))
+    if (!AsciiLetter(c) && !(c >= '0' && c <= '9') && c != ',' && c != ' ' && c != '-') return false;
+  return true;
+}
+
+// reply-attribution: (?i)^(?:on\s.+\s(?:wrote|writes|said):|in (?:article|message|<).*
+// (?:wrote|writes):?|.+\s(?:writes|wrote):)$
+bool PlainAttribution(std::string_view line) {
+  const size_t n = line.size();
+  // The white space before a final verb and colon, at `min` or later.
+  auto space_before_end = [&](std::string_view verb, size_t min) {
+    if (!EndsCI(line, verb)) return false;
+    const size_t k = n - verb.size();
+    return k >= 1 && k - 1 >= min && Re2Space(line[k - 1]);
+  };
+  if (space_before_end("writes:", 1) || space_before_end("wrote:", 1)) return true;
+  if (StartsCI(line, "on") && n > 2 && Re2Space(line[2]) &&
+      (space_before_end("wrote:", 4) || space_before_end("writes:", 4) || space_before_end("said:", 4)))
+    return true;
+  for (std::string_view start : {"in article", "in message", "in <"}) {
+    if (!StartsCI(line, start)) continue;
+    for (std::string_view end : {"wrote", "writes", "wrote:", "writes:"})
+      if (EndsCI(line, end) && n - end.size() >= start.size()) return true;
+  }
+  return false;
+}
+
+// source-line: ^>?(?i:from|source|via|reprinted from|excerpted from|taken from|as seen in)\s*:?\s+
+// (?:the\s+|The\s+)?\p{Lu}.*$
+bool PlainSourceLine(std::string_view line) {
+  const size_t p = !line.empty() && line[0] == '>' ? 1 : 0;
+  auto upper = [&](size_t i) { return i < line.size() && line[i] >= 'A' && line[i] <= 'Z'; };
+  for (std::string_view word : {"from", "source", "via", "reprinted from", "excerpted from",
+                                "taken from", "as seen in"}) {
+    if (!AtCI(line, p, word)) continue;
+    const size_t q = AfterColonAndSpaces(line, p + word.size());
+    if (q == std::string_view::npos) continue;
+    if (upper(q)) return true;
+    if (line.compare(q, 3, "the") == 0 || line.compare(q, 3, "The") == 0) {
+      const size_t r = SkipSpaces(line, q + 3);
+      if (r > q + 3 && upper(r)) return true;
+    }
+  }
+  return false;
+}
+
+// forward-marker: (?i)^[-=*_ <>]*(?:forwarded message|...|forwarded text)\b.*$
+bool PlainForwardMarker(std::string_view line) {
+  const size_t p = SkipDecoration(line);
+  for (std::string_view lit : {"forwarded message", "begin forwarded text", "begin forwarded message",
+                               "original message", "forwarded by", "forwarded article",
+                               "message forwarded", "begin included message",
+                               "start of forwarded message", "forwarded text"}) {
+    if (!AtCI(line, p, lit)) continue;
+    const size_t e = p + lit.size();
+    if (e == line.size() || !WordByteAt(line, e)) return true;
+  }
+  return false;
+}
+// forward-end: (?i)^[-=*_ <>]*end (?:of )?(?:forwarded|included|original) (?:text|message)[-=*_ <>]*$
+bool PlainForwardEnd(std::string_view line) {
+  size_t i = SkipDecoration(line);
+  if (!AtCI(line, i, "end ")) return false;
+  i += 4;
+  if (AtCI(line, i, "of ")) i += 3;
+  bool kind = false;
+  for (std::string_view k : {"forwarded ", "included ", "original "})
+    if (AtCI(line, i, k)) {
+      i += k.size();
+      kind = true;
+      break;
+    }
+  if (!kind) return false;
+  if (AtCI(line, i, "text")) i += 4;
+  else if (AtCI(line, i, "message")) i += 7;
+  else return false;
+  for (; i < line.size(); ++i)
+    if (!kForwardDecoration.Has(line[i])) return false;
+  return true;
+}
+
 // The rules of kRules that `line` matches, found without the RE2::Set where a cheap test can
 // tell: each rule needs a literal somewhere, a first byte or a start, or an end, and most lines
 // of body text have none of these (the ones a rule anchors at the start are checked there, the
@@ -319,8 +566,14 @@ LineRuleSet MatchCheaply(std::string_view line, bool* sure) {
                              first == 'D' || first == 'B';
   if ((agency_letter && slash) || (first >= '0' && first <= '9'))
     may |= Bit(kWireSlug);
-  // dateline: a capital (ASCII, or a letter beyond ASCII) and a dash before white space
-  if ((upper || first_byte >= 0x80) && dash) may |= Bit(kDatelineStart);
+  // dateline: a capital (ASCII, or a letter beyond ASCII) and a dash before white space; after
+  // an ASCII capital, its first alternative needs one of [\p{Lu}.'’] and its second a "(".
+  if ((upper || first_byte >= 0x80) && dash) {
+    const auto second = n >= 2 ? static_cast<unsigned char>(line[1]) : 0;
+    const bool caps = (second >= 'A' && second <= 'Z') || second == '.' || second == '\'' ||
+                      second >= 0x80;
+    if (!upper || caps || line.find('(') != std::string_view::npos) may |= Bit(kDatelineStart);
+  }
   if (upper) {
     // header-line: a field name of [A-Za-z0-9.-] and its colon, or an mbox "From " line.
     size_t name = 0;
@@ -402,9 +655,29 @@ LineRuleSet MatchCheaply(std::string_view line, bool* sure) {
     case '\xE2': if (StartsCI(line, "\xE2\x80\xA6")) may |= Bit(kElision); break;    // …
     default: break;
   }
-  // first-person, when sure, and footer-mailing-list on a plain line ("^.+ mailing list$" once
-  // the end is there) need no Set.
+  // On a plain line, these rules are decided here (byline with MatchWithoutPrefilter's limit of
+  // 120 bytes), and so is footer-mailing-list ("^.+ mailing list$" once the end is there).
+  constexpr LineRuleSet kDecidedOnPlainLines =
+      Bit(kByline) | Bit(kFooterListinfo) | Bit(kUrlLine) | Bit(kHeaderLine) | Bit(kPgpHash) |
+      Bit(kAttribution) | Bit(kSourceLine) | Bit(kForwardMarker) | Bit(kForwardEnd);
+  if (plain && (may & kDecidedOnPlainLines)) {
+    auto decide = [&](LineRule r, bool (*matches)(std::string_view)) {
+      if (Has(may, r) && !matches(line)) may &= ~Bit(r);
+    };
+    if (n > 120) may &= ~Bit(kByline);
+    decide(kByline, AsciiBylineMatches);
+    decide(kFooterListinfo, PlainListinfo);
+    decide(kUrlLine, PlainUrlLine);
+    decide(kHeaderLine, PlainHeaderLine);
+    decide(kPgpHash, PlainPgpHash);
+    decide(kAttribution, PlainAttribution);
+    decide(kSourceLine, PlainSourceLine);
+    decide(kForwardMarker, PlainForwardMarker);
+    decide(kForwardEnd, PlainForwardEnd);
+  }
+  // ... and first-person, when sure, needs no Set either.
   LineRuleSet left = may;
+  if (plain) left &= ~kDecidedOnPlainLines;
   if (first_person == Verdict::kYes) left &= ~Bit(kFirstPerson);
   if (plain && n > 13) left &= ~Bit(kFooterMailingList);
   if (left != 0) *sure = false;
@@ -488,12 +761,12 @@ std::string LineRules::ListName(std::string_view line) const {
 }
 
 std::string LineRules::BylineAuthor(std::string_view line) const {
-  // Fast path for an ASCII line without a newline, same result as byline_
-  // ("^(?:By|BY):?\\s+(.+)$"): after "By" or "BY", an optional ':' and a run of \\s, the rest of
-  // the line, which takes the last byte of the run when nothing else is left.
-  bool ascii = true;
-  for (char c : line) ascii &= static_cast<unsigned char>(c) < 0x80 && c != '\n';
-  if (!ascii) return BylineAuthorByRegex(line);
+  // Fast path for a line of valid UTF-8 without a newline, where "." takes every character:
+  // same result as byline_ ("^(?:By|BY):?\\s+(.+)$"): after "By" or "BY", an optional ':' and a
+  // run of \\s, the rest of the line, which takes the last byte of the run when nothing else is
+  // left.
+  if (line.find('\n') != std::string_view::npos || !utf8::IsValid(line))
+    return BylineAuthorByRegex(line);
   if (line.size() < 2 || line[0] != 'B' || (line[1] != 'y' && line[1] != 'Y')) return "";
   size_t i = 2;
   if (i < line.size() && line[i] == ':') ++i;

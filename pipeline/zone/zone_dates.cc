@@ -252,14 +252,75 @@ int Number(const re2::StringPiece& s) {
   return n;
 }
 
+// month-day-year (MDY) without RE2: its groups where it first matches. At a place where \b and a
+// month's first three letters are, every step has one way to go: of the spellings of the month
+// ("Sep", "Sep.", "Sept", "Sept.", "September"), only the one that ends where the white space
+// starts can be followed by \s+; \s+ ends where the digits start; the day is the whole run of
+// digits (one or two); a suffix, if there, is taken ("5th"), a comma too; the year is four digits
+// and a \b. Returns 1 with the groups, 0 when MDY matches nowhere, -1 when the line holds "ſ",
+// which (?i) folds with "s": then the pattern decides.
+int MonthDayYear(std::string_view line, int* month, int* day, int* year) {
+  static constexpr std::string_view kEndings[12][5] = {
+      {"uary", "."}, {"ruary", "."}, {"ch", "."}, {"il", "."}, {}, {"e"},
+      {"y"}, {"ust", "."}, {"tember", "t.", "t", "."}, {"ober", "."}, {"ember", "."}, {"ember", "."}};
+  if (line.find("\xC5\xBF") != std::string_view::npos) return -1;
+  const size_t n = line.size();
+  auto word = [&](size_t i) { return IsAsciiLetter(line[i]) || IsDigit(line[i]) || line[i] == '_'; };
+  auto at_ci = [&](size_t i, std::string_view lit) {
+    if (i + lit.size() > n) return false;
+    for (size_t k = 0; k < lit.size(); ++k)
+      if ((IsAsciiLetter(line[i + k]) ? line[i + k] | 0x20 : line[i + k]) != lit[k]) return false;
+    return true;
+  };
+  for (size_t i = 0; i + 3 <= n; ++i) {
+    if (!MonthAt(line, i) || (i > 0 && word(i - 1))) continue;
+    const int m = MonthNumber(line.substr(i, 3));
+    // The end of the month's name: three letters, or one of the longer spellings, before \s.
+    size_t e = i + 3;
+    if (!(e < n && IsRe2Space(line[e]))) {
+      bool found = false;
+      for (std::string_view ending : kEndings[m - 1]) {
+        if (ending.empty()) break;
+        if (at_ci(e, ending) && e + ending.size() < n && IsRe2Space(line[e + ending.size()])) {
+          e += ending.size();
+          found = true;
+          break;
+        }
+      }
+      if (!found) continue;
+    }
+    size_t k = e + RunOf(line, e, IsRe2Space);
+    const size_t digits = RunOf(line, k, IsDigit);
+    if (digits == 0 || digits > 2) continue;
+    const int d = digits == 1 ? line[k] - '0' : (line[k] - '0') * 10 + (line[k + 1] - '0');
+    k += digits;
+    if (at_ci(k, "st") || at_ci(k, "nd") || at_ci(k, "rd") || at_ci(k, "th")) k += 2;
+    if (k < n && line[k] == ',') ++k;
+    const size_t spaces = RunOf(line, k, IsRe2Space);
+    if (spaces == 0) continue;
+    k += spaces;
+    if (RunOf(line, k, IsDigit) < 4 || (k + 4 < n && word(k + 4))) continue;
+    *month = m;
+    *day = d;
+    *year = (line[k] - '0') * 1000 + (line[k + 1] - '0') * 100 + (line[k + 2] - '0') * 10 + (line[k + 3] - '0');
+    return 1;
+  }
+  return 0;
+}
+
 // FindDate, trying only the patterns of `may_match` among the ones with a year (the others are
 // known not to match).
 std::optional<std::string> FindDateIn(std::string_view line, int default_year,
-                                      PatternMask may_match) {
+                                      PatternMask may_match, bool fast_paths = true) {
   const Patterns& p = P();
   re2::StringPiece a, b, c;  // views of `line`
-  if ((may_match >> kMdy & 1u) && RE2::PartialMatch(line, p.mdy, &a, &b, &c))
-    return Iso(Number(c), MonthNumber(View(a)), Number(b));
+  if (may_match >> kMdy & 1u) {
+    int m = 0, d = 0, y = 0;
+    const int found = fast_paths ? MonthDayYear(line, &m, &d, &y) : -1;
+    if (found == 1) return Iso(y, m, d);
+    if (found < 0 && RE2::PartialMatch(line, p.mdy, &a, &b, &c))
+      return Iso(Number(c), MonthNumber(View(a)), Number(b));
+  }
   if ((may_match >> kDmy & 1u) && RE2::PartialMatch(line, p.dmy, &a, &b, &c))
     return Iso(Year(Number(c)), MonthNumber(View(b)), Number(a));
   if ((may_match >> kYmdWords & 1u) && RE2::PartialMatch(line, p.ymd_words, &a, &b, &c))
@@ -284,6 +345,10 @@ std::optional<std::string> FindDateIn(std::string_view line, int default_year,
 
 std::optional<std::string> FindDate(std::string_view line, int default_year) {
   return FindDateIn(line, default_year, MayMatch(line));
+}
+
+std::optional<std::string> FindDateByRegex(std::string_view line, int default_year) {
+  return FindDateIn(line, default_year, kAllPatterns, /*fast_paths=*/false);
 }
 
 bool IsDateLine(std::string_view line) {

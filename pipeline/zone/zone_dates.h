@@ -29,6 +29,8 @@ std::optional<std::string> ParseHeaderDateByRegex(std::string_view header);
 // A date inside `line` (the first one), ISO YYYY-MM-DD. `default_year` completes dates that
 // give no year (0: such dates are not returned).
 std::optional<std::string> FindDate(std::string_view line, int default_year);
+// The same through the patterns alone, each tried in turn (tests check that the two agree).
+std::optional<std::string> FindDateByRegex(std::string_view line, int default_year);
 
 // True when `line` is only a date, perhaps with a weekday, a time and zone, "Published:" or
 // "Filed at", and decoration ("_ Tuesday October 8 3:15 PM EST _").

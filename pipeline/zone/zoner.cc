@@ -30,6 +30,16 @@ struct Line {
   ZoneKind kind = ZoneKind::kOther;
   int article = kNoArticle;
   mutable int words = -1;  // CountWords(content), once asked (Zoner::LineWords)
+  mutable uint8_t marks = 0;  // what the content holds (Zoner::Marks), once asked
+};
+
+// Zoner::Marks: strings whose presence in a line the article passes ask about.
+enum : uint8_t {
+  kMarkAt = 1,           // "@"
+  kMarkUrl = 2,          // "://"
+  kMarkQuote = 4,        // '"', "``" or "“"
+  kMarkContact = 8,      // "Voice:", "Fax:", "Tel:" or "Phone:"
+  kMarksKnown = 0x80,
 };
 
 struct Para {
@@ -294,6 +304,7 @@ class Zoner {
   }
 
   // A headline: 1-3 short lines, no closing period or colon, not the forwarder's voice.
+  // Every test below must pass: the cheap ones (rules, length) come first.
   bool HeadlineLines(int first, int last) const {
     if (last - first > 2) return false;
     int chars = 0, words = 0;
@@ -301,16 +312,17 @@ class Zoner {
       if (lines_[i].rules & ((1u << kFirstPerson) | (1u << kAttribution) | (1u << kHeaderLine) |
                              (1u << kSourceLine) | (1u << kElision)))
         return false;
-      const std::string_view c = Content(i);
-      if (c.find('@') != std::string_view::npos || c.find("://") != std::string_view::npos)
-        return false;
-      const unsigned char c0 = static_cast<unsigned char>(c[0]);
+      chars += static_cast<int>(lines_[i].cend - lines_[i].cbegin);
+    }
+    if (chars > 170) return false;
+    for (int i = first; i <= last; ++i) {
+      if (Marks(i) & (kMarkAt | kMarkUrl)) return false;
+      const unsigned char c0 = static_cast<unsigned char>(doc_.text[lines_[i].cbegin]);
       if (!(c0 >= 0x80 || std::isalnum(c0) || c0 == '"' || c0 == '\'')) return false;
       if (YearDate(i)) return false;  // a source line, not a headline
-      chars += static_cast<int>(c.size());
       words += LineWords(i);
     }
-    if (chars > 170 || words < 2 || words > 28) return false;
+    if (words < 2 || words > 28) return false;
     const std::string_view first_line = Content(first);
     if (first_line[0] >= 'a' && first_line[0] <= 'z') return false;
     const char last_char = Content(last).back();
@@ -350,43 +362,51 @@ class Zoner {
   }
   bool CommentLike(const Para& p) const {
     const int lines = p.last - p.first + 1;
-    bool quotes = false, first_person = false;
-    for (int i = p.first; i <= p.last; ++i) {
-      const std::string_view c = Content(i);
-      if (c.find('"') != std::string_view::npos || c.find("``") != std::string_view::npos ||
-          c.find("\xE2\x80\x9C") != std::string_view::npos)
-        quotes = true;
-      if (Rule(i, kFirstPerson)) first_person = true;
-    }
     if (Rule(p.first, kClosingCredit) || Rule(p.first, kCopyright) || StrongLine(p.first))
       return false;
     if (lines == 1 && Rule(p.first, kElision)) return true;
     if (Rule(p.first, kSourceLine) || Rule(p.first, kAttribution)) return true;
-    if (first_person && !quotes && lines <= 8) return true;
+    // The marks of the paragraph's lines, read only when a test needs them.
+    auto any_line = [&](uint8_t marks) {
+      for (int i = p.first; i <= p.last; ++i)
+        if (Marks(i) & marks) return true;
+      return false;
+    };
+    bool first_person = false;
+    for (int i = p.first; i <= p.last; ++i) first_person |= Rule(i, kFirstPerson);
+    if (first_person && lines <= 8 && !any_line(kMarkQuote)) return true;
     const std::string_view last = Content(p.last);
-    if (last.back() == '?' && !quotes && lines <= 3) return true;
+    if (last.back() == '?' && lines <= 3 && !any_line(kMarkQuote)) return true;
     // A sign-off: a name, perhaps with an address, under the text.
-    bool short_lines = lines <= 3, address = false;
-    for (int i = p.first; i <= p.last; ++i) {
-      const std::string_view c = Content(i);
-      short_lines &= LineWords(i) <= 4 && c.back() != '.';
-      address |= c.find('@') != std::string_view::npos;
-    }
-    if (short_lines && (lines == 1 || address)) return true;
+    bool short_lines = lines <= 3;
+    for (int i = p.first; i <= p.last && short_lines; ++i)
+      short_lines = LineWords(i) <= 4 && Content(i).back() != '.';
+    if (short_lines && (lines == 1 || any_line(kMarkAt))) return true;
     // A contact block: a few short lines with an address, a web page or a phone number.
-    if (lines <= 8 && !quotes) {
-      int contact = 0, sentences = 0;
-      for (int i = p.first; i <= p.last; ++i) {
-        const std::string_view c = Content(i);
-        if (c.find('@') != std::string_view::npos || c.find("://") != std::string_view::npos ||
-            c.find("Voice:") != std::string_view::npos || c.find("Fax:") != std::string_view::npos ||
-            c.find("Tel:") != std::string_view::npos || c.find("Phone:") != std::string_view::npos)
-          ++contact;
-        if (c.back() == '.' && LineWords(i) > 6) ++sentences;
-      }
-      if (contact > 0 && sentences == 0) return true;
+    if (lines <= 8) {
+      int sentences = 0;
+      for (int i = p.first; i <= p.last; ++i)
+        if (Content(i).back() == '.' && LineWords(i) > 6) ++sentences;
+      if (sentences == 0 && any_line(kMarkAt | kMarkUrl | kMarkContact) && !any_line(kMarkQuote))
+        return true;
     }
     return false;
+  }
+  // The marks of line i (kMarkAt ...), found once.
+  uint8_t Marks(int i) const {
+    uint8_t& m = lines_[i].marks;
+    if (m & kMarksKnown) return m;
+    const std::string_view c = Content(i);
+    m = kMarksKnown;
+    if (c.find('@') != std::string_view::npos) m |= kMarkAt;
+    if (c.find("://") != std::string_view::npos) m |= kMarkUrl;
+    if (c.find('"') != std::string_view::npos || c.find("``") != std::string_view::npos ||
+        c.find("\xE2\x80\x9C") != std::string_view::npos)
+      m |= kMarkQuote;
+    if (c.find("Voice:") != std::string_view::npos || c.find("Fax:") != std::string_view::npos ||
+        c.find("Tel:") != std::string_view::npos || c.find("Phone:") != std::string_view::npos)
+      m |= kMarkContact;
+    return m;
   }
 
   // Where an article starts inside paragraph p: the first line of its headline, with

@@ -4,8 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "pipeline/zone/line_rules.h"
 #include "pipeline/zone/line_scan.h"
@@ -215,6 +217,50 @@ TEST(ZoneDatesTest, FindDate) {
   }
 }
 
+// FindDate reads month-day-year dates without RE2: it must agree with the patterns alone on
+// dates well and badly written, and on random lines of month names, digits and separators.
+TEST(ZoneDatesTest, FindDateAgreesWithThePatterns) {
+  const char* const kLines[] = {
+      "April 17, 2018", "april 17 2018", "APRIL 17TH, 2018", "Apr. 17, 2018", "Apr 17,2018",
+      "Sept. 5, 1994", "Sept 5, 1994", "Sep. 5, 1994", "September 5 1994", "Septem 5, 1994",
+      "Sep 123, 1994", "Sep 123, 1994 or Sep 5, 1995", "Sep 12, 19945", "Sep 12, 1994x", "Sep 12, 1994_", "xSep 12, 1994",
+      "9Sep 12, 1994", "_Sep 12, 1994", "(Sep 12, 1994)", "May 8, 2024", "may 8, 2024",
+      "Mayo 8, 2024", "June 12, 2023", "Jun. 12, 2023", "July 4, 1776", "Jul. 4, 2001",
+      "Dec 45, 1997", "Dec 0, 1997", "Dec\t8,\n1997", "Dec  8 ,  1997", "Dec 8 1997 and Jan 2 1998",
+      "on Aug 32, 1999 or Aug 3, 1999", "Au\xC5\xBFt 5, 1994", "Augu\xC5\xBFt 5, 1994",
+      "Date: Mon, Jun 12, 2023 at 9:02 AM", "SYDNEY, Nov. 15, 2021 \xE2\x80\x94 A bill",
+      "Nov.15, 2021", "Nov 15st, 2021", "Nov 1nd 2021", "Janu 5, 1994", "Jan.. 5, 1994",
+  };
+  for (const char* line : kLines)
+    for (int year : {0, 1993})
+      EXPECT_EQ(zone::FindDate(line, year), zone::FindDateByRegex(line, year)) << line;
+  // A month, a day and a year, each perhaps broken, with random pieces around and between.
+  const std::vector<std::string> kMonths = {"Jan", "January", "Sep", "Sept", "Sept.", "September",
+                                            "Sep.", "May", "June", "Jul", "JULY", "dec", "Aug",
+                                            "Au\xC5\xBF", "Mar.", "March", "Marc", "Octo"};
+  const std::vector<std::string> kDays = {"1", "12", "123", "5th", "1ST", "2nd", "3rd", "09", "x"};
+  const std::vector<std::string> kYears = {"1994", "19945", "94", "2024", "1994x", "1994_", "1994."};
+  const std::vector<std::string> kPieces = {".", ",", " ", "  ", "\t", "\n", "x", "_", "-",
+                                            "/", "9", "\xC3\xA9", "t", "e", ""};
+  std::mt19937 random(29);
+  auto pick = [&](const std::vector<std::string>& v) { return v[random() % v.size()]; };
+  int found = 0;
+  for (int n = 0; n < 30000; ++n) {
+    std::string line;
+    for (int part = 0; part < 1 + static_cast<int>(random() % 2); ++part) {
+      line += pick(kPieces) + pick(kMonths) + pick(kPieces);
+      if (random() % 4 != 0) line += ' ';
+      line += pick(kDays) + pick(kPieces);
+      if (random() % 4 != 0) line += ' ';
+      line += pick(kYears) + pick(kPieces);
+    }
+    const std::optional<std::string> want = zone::FindDateByRegex(line, 0);
+    ASSERT_EQ(zone::FindDate(line, 0), want) << line;
+    found += want.has_value();
+  }
+  EXPECT_GT(found, 500);
+}
+
 struct LineCase {
   zone::LineRule rule;
   const char* line;
@@ -406,6 +452,80 @@ TEST(ZoneLineRulesTest, PrefilterAgreesWithTheSetOnRandomLines) {
   EXPECT_GT(matched, 10000);
 }
 
+// byline and dateline lines, which the prefilter decides itself (byline on ASCII lines) or
+// rules out by their first two bytes: random lines made to start as they do.
+TEST(ZoneLineRulesTest, PrefilterAgreesWithTheSetOnBylinesAndDatelines) {
+  const char* const kStarts[] = {"By", "BY", "By:", "By ", "BY: ", "By\t", "By the ", "By The ",
+                                 "By\xC3\x89", "Bx", "By\n", "W", "WA", "Wa", "W.", "W'", "Wo",
+                                 "\xC3\x89", "Tokyo ", "LOS ANGELES"};
+  const char* const kPieces[] = {
+      " ", "  ", "\t", "\f", "the", "The", "the ", "Jane", "ROE", "E.", "O'Neil", "Jos\xC3\xA9",
+      "-", "--", " - ", " -- ", "\xE2\x80\x94", "\xE2\x80\x93", "\xE2\x80\x99", "&", "(AP)",
+      "(Reuters)", "(", ")", ",", "/", "|", ";", ":", ".", "'", "a", "Z", "x1", "9", "[x]",
+      "Chronicle News Service", "(Chronicle News)", "staff", "WASHINGTON", "\n", "@",
+  };
+  const size_t kStartCount = sizeof(kStarts) / sizeof(kStarts[0]);
+  const size_t kCount = sizeof(kPieces) / sizeof(kPieces[0]);
+  const zone::LineRules& rules = zone::LineRules::Get();
+  std::mt19937 random(19);
+  int bylines = 0, datelines = 0;
+  for (int n = 0; n < 60000; ++n) {
+    std::string line = kStarts[random() % kStartCount];
+    const int pieces = static_cast<int>(random() % 12);
+    for (int k = 0; k < pieces; ++k) line += kPieces[random() % kCount];
+    if (random() % 8 == 0) line += std::string(120, 'a');  // over the byline limit
+    const zone::LineRuleSet want = rules.MatchWithoutPrefilter(line);
+    ASSERT_EQ(rules.Match(line), want) << line;
+    bylines += zone::Has(want, zone::kByline);
+    datelines += zone::Has(want, zone::kDatelineStart);
+  }
+  EXPECT_GT(bylines, 2000);
+  EXPECT_GT(datelines, 1000);
+}
+
+// footer-listinfo, url-line, header-line, pgp-hash, reply-attribution, source-line,
+// forward-marker and forward-end, which the prefilter decides itself on ASCII lines: random lines
+// made to start as they do, with the pieces their patterns end with.
+TEST(ZoneLineRulesTest, PrefilterAgreesWithTheSetOnPlainLineRules) {
+  const char* const kStarts[] = {
+      "https://", "HTTP://", "http:/", "ftp://", "www.", "WWW", "URL:", "url ", "Source:", "source",
+      "See ", "at:", "on the web: ", "link", "via", "From", "From: ", "From ", "from the", "To:",
+      "X-Mailer:", "X-:", "X-a_b:", "Resent-From:", "List-Id:", "MIME-Version:", "Mime-version:",
+      "Message-ID:", "Message-id:", "Article-I.D.:", "Subject:", "subject:", "Hash: ", "Hash:",
+      "Reprinted from ", "Excerpted from", "Taken from ", "As seen in ", "On ", "on\t", "In article ",
+      "In message", "in <", "in ", "Jane Roe", "begin forwarded text", "Begin forwarded message",
+      "Forwarded by", "forwarded message", "Original Message", "message forwarded",
+      "start of forwarded message", "forwarded text", "Forwarded article", "End of forwarded text",
+      "end included message", "end original text", "End of ", "To unsubscribe", "reply via email to",
+      "You are subscribed", "you received this message because",
+  };
+  const char* const kPieces[] = {
+      " ", "  ", "\t", "\f", "\r", ":", "::", "<", ">", "[", "]", "(", ")", ".", ",", "-", "_",
+      "=", "*", "x", "X", "Jane", "the ", "The ", "Times", "times", "example.org/a", "a_b", "9",
+      "wrote", "writes", "said", "wrote:", "WRITES:", "said:", " wrote:", " writes", "Mon ", "Tue",
+      "Sun ", "jane@example.org", "mailman/listinfo", "/listinfo/", "unsubscribe send",
+      "majordomo@", "-request@", "message", "text", "SHA1", "SHA256, MD5", "\xC3\xA9",
+      "\xE2\x80\x94", "\n",
+  };
+  const size_t kStartCount = sizeof(kStarts) / sizeof(kStarts[0]);
+  const size_t kCount = sizeof(kPieces) / sizeof(kPieces[0]);
+  const zone::LineRules& rules = zone::LineRules::Get();
+  std::mt19937 random(23);
+  int counts[zone::kLineRuleCount] = {};
+  for (int n = 0; n < 100000; ++n) {
+    std::string line = kStarts[random() % kStartCount];
+    const int pieces = static_cast<int>(random() % 6);
+    for (int k = 0; k < pieces; ++k) line += kPieces[random() % kCount];
+    const zone::LineRuleSet want = rules.MatchWithoutPrefilter(line);
+    ASSERT_EQ(rules.Match(line), want) << line;
+    for (int r = 0; r < zone::kLineRuleCount; ++r) counts[r] += zone::Has(want, zone::LineRule(r));
+  }
+  for (zone::LineRule r : {zone::kFooterListinfo, zone::kUrlLine, zone::kHeaderLine, zone::kPgpHash,
+                           zone::kAttribution, zone::kSourceLine, zone::kForwardMarker,
+                           zone::kForwardEnd})
+    EXPECT_GT(counts[r], 200) << zone::LineRuleName(r);
+}
+
 // The same on every line of the shared list corpora, stripped as the zoner strips them.
 TEST(ZoneLineRulesTest, PrefilterAgreesWithTheSetOnSharedCorpora) {
   ACCORD_REQUIRE_SHARED(shared);
@@ -498,12 +618,13 @@ TEST(ZoneFastPathsTest, BylineAuthorAgreesWithThePattern) {
   const char* const kLines[] = {
       "By JOE ABERNATHY, Chronicle Staff", "By David E. Sanger", "BY: Jane Roe", "By:Jane Roe",
       "By  Jane Roe | Reuters", "By", "By ", "By  ", "By \t", "Byline", "by Jane Roe", "bY Jane",
-      "By\tJane (AP)", "By Jos\xC3\xA9 Ortega", "By Jane\nRoe", "By -- staff", "BY  :x",
+      "By\tJane (AP)", "By Jos\xC3\xA9 Ortega", "By Jos\xC3 Ortega", "By \xC3\xA9", "By\xC2\xA0Jane",
+      "BY \xE2\x80\x94 staff", "By Luc\xC3\xADa Fern\xC3\xA1ndez, Madrid", "By \xFF", "By Jane\nRoe", "By -- staff", "BY  :x",
   };
   const zone::LineRules& rules = zone::LineRules::Get();
   for (const char* line : kLines)
     EXPECT_EQ(rules.BylineAuthor(line), rules.BylineAuthorByRegex(line)) << line;
-  const std::string kAlphabet = "ByY: \t\fJr,-|(a";
+  const std::string kAlphabet = "ByY: \t\fJr,-|(a\xC3\xA9";
   std::mt19937 random(13);
   for (int n = 0; n < 20000; ++n) {
     std::string line(random() % 12, ' ');
