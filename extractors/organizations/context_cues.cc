@@ -135,9 +135,9 @@ void FindContextCues(OrgScan& scan) {
       continue;
     }
     if (!t.Is(OrgToken::kWord) || t.Is(OrgToken::kCapitalized)) continue;
-    std::string_view w = scan.Text(i);
     // A word without roles in the word tables opens no rule but "shares of X".
-    if (scan.words[i] == nullptr && w != "shares") continue;
+    if (scan.words[i] == nullptr && (t.end - t.begin != 6 || scan.Text(i) != "shares")) continue;
+    const std::string_view w = scan.Text(i);
     if (scan.HasRole(i, WordInfo::kAfterCue) && i > 0 && scan.IsCap(i - 1) && scan.toks.Joined(i - 1)) {
       uint32_t start = RunStartBefore(scan, i);
       if (Usable(scan, start, i)) scan.Propose(start, i, -1, kPriorityContext, "context-after");

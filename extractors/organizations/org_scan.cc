@@ -26,16 +26,16 @@ OrgScan::OrgScan(const OrgTables& t, const Document& d, OrgScratch& s)
       mentions(s.mentions),
       owner(s.owner) {
   Tokenize(doc.norm.text(), toks);
+  const size_t n = toks.size();
   candidates.clear();
   mentions.clear();
-  owner.assign(toks.size(), -1);
-  other.assign(toks.size(), OtherKind::kNone);
-  title_line.assign(toks.size(), 0);
-  words.resize(toks.size());
-  for (size_t i = 0; i < toks.size(); ++i) words[i] = tables.FindWord(Text(i));
-  if (toks.size() == 0) return;
-  // Title Case lines: three or more long words (four letters and more), all capitalized. One
-  // pass: a line's counts are settled when the next line starts.
+  owner.assign(n, -1);
+  other.assign(n, OtherKind::kNone);
+  title_line.assign(n, 0);
+  words.resize(n);
+  if (n == 0) return;
+  // Each token's entry in the word tables, and Title Case lines: three or more long words (four
+  // letters and more), all capitalized. A line's counts are settled when the next line starts.
   size_t line = 0;
   int long_words = 0, long_caps = 0;
   auto settle_line = [&](size_t end) {
@@ -44,14 +44,15 @@ OrgScan::OrgScan(const OrgTables& t, const Document& d, OrgScratch& s)
     line = end;
     long_words = long_caps = 0;
   };
-  for (size_t i = 0; i < toks.size(); ++i) {
+  for (size_t i = 0; i < n; ++i) {
     const OrgToken& t = toks[i];
+    words[i] = tables.FindWord(Text(i));
     if (i > line && t.Is(OrgToken::kLineStart)) settle_line(i);
     if (!t.Is(OrgToken::kWord) || t.end - t.begin < 4) continue;
     ++long_words;
     long_caps += t.Is(OrgToken::kCapitalized);
   }
-  settle_line(toks.size());
+  settle_line(n);
   // Mark the tokens that entities of the earlier stages cover (entities hold raw offsets): the
   // raw range of every token, in one walk over the offset map, then a binary search per entity.
   bool any_other = false;
@@ -59,10 +60,10 @@ OrgScan::OrgScan(const OrgTables& t, const Document& d, OrgScratch& s)
   if (!any_other) return;
   std::vector<uint32_t>& raw_begin = s.raw_begin;
   std::vector<uint32_t>& raw_end = s.raw_end;
-  raw_begin.resize(toks.size());
-  raw_end.resize(toks.size());
+  raw_begin.resize(n);
+  raw_end.resize(n);
   NormalizedText::Walker raw(doc.norm);
-  for (size_t i = 0; i < toks.size(); ++i) {
+  for (size_t i = 0; i < n; ++i) {
     raw_begin[i] = raw.RawBegin(toks[i].begin);
     raw_end[i] = raw.RawEnd(toks[i].end - 1);
   }
@@ -72,7 +73,7 @@ OrgScan::OrgScan(const OrgTables& t, const Document& d, OrgScratch& s)
     // Tokens are in raw order; find the first whose raw end passes e.start.
     auto it = std::lower_bound(raw_end.begin(), raw_end.end(), e.start,
                                [](uint32_t end, uint32_t pos) { return end <= pos; });
-    for (size_t i = it - raw_end.begin(); i < raw_begin.size() && raw_begin[i] < e.end; ++i)
+    for (size_t i = it - raw_end.begin(); i < n && raw_begin[i] < e.end; ++i)
       other[i] = kind;
   }
 }

@@ -86,7 +86,9 @@ void PropagateNames(OrgScan& scan) {
   if (names.empty()) return;
   const auto n = static_cast<uint32_t>(scan.toks.size());
   for (uint32_t i = 0; i < n; ++i) {
-    if (scan.owner[i] >= 0 || !scan.IsCap(i)) continue;
+    if (!scan.Tok(i).Is(OrgToken::kWord) || !scan.Tok(i).Is(OrgToken::kCapitalized) ||
+        scan.owner[i] >= 0)  // free, and IsCap
+      continue;
     // Rule "acronym-initials": an acronym of three or more letters spelling the initials of a
     // name of the document ("ANS" after "Acme Network Services Inc.").
     if (scan.Tok(i).Is(OrgToken::kAllCaps) && !scan.Tok(i).Is(OrgToken::kDottedAcronym) &&
