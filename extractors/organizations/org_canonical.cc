@@ -63,7 +63,7 @@ void AssignCanonicals(OrgScan& scan) {
   if (count == 0) return;
   std::vector<int32_t> parent(count);
   std::iota(parent.begin(), parent.end(), 0);
-  WordIndex& by_key = scan.scratch.index_a;
+  DocIndex& by_key = scan.scratch.index_a;
   by_key.Clear();
   // Known row -> its first mention. Kept across documents: entries are set back to -1 after use.
   thread_local std::vector<int32_t> by_known;
@@ -81,7 +81,7 @@ void AssignCanonicals(OrgScan& scan) {
   for (int32_t i = 0; i < count; ++i)
     if (ms[i].known >= 0) by_known[ms[i].known] = -1;
   // same-short-form: names equal once their trailing company designators are dropped.
-  WordIndex& by_short = scan.scratch.index_b;
+  DocIndex& by_short = scan.scratch.index_b;
   by_short.Clear();
   for (int32_t i = 0; i < count; ++i) {
     uint32_t last = ms[i].last;
