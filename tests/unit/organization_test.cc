@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "extractors/organizations/org_scan.h"
+#include "extractors/organizations/org_tables.h"
 #include "extractors/organizations/org_tokens.h"
 #include "extractors/organizations/organization_stage.h"
 #include "extractors/organizations/word_index.h"
@@ -215,6 +217,118 @@ TEST(WordIndex, FindsWhatWasInsertedAndNothingElse) {
   EXPECT_EQ(index.Find(keys[3]), nullptr);
   EXPECT_TRUE(index.Insert(keys[3], 3).second);
   EXPECT_EQ(*index.Find(keys[3]), 3);
+}
+
+// DocIndex keeps views of its keys instead of copies; it must answer exactly as WordIndex does.
+TEST(DocIndex, AnswersAsWordIndexDoesOverTheSameInserts) {
+  orgs::WordIndex copies;
+  orgs::DocIndex views;
+  std::vector<std::string> keys;
+  for (int i = 0; i < 300; ++i)
+    keys.push_back("name " + std::to_string(i % 170) + std::string(i % 23, 'y'));
+  for (int round = 0; round < 2; ++round) {
+    copies.Clear();
+    views.Clear();
+    for (int i = 0; i < 300; ++i) {
+      auto [a, a_added] = copies.Insert(keys[i], i);
+      auto [b, b_added] = views.Insert(keys[i], i);
+      EXPECT_EQ(a_added, b_added) << keys[i];
+      EXPECT_EQ(*a, *b) << keys[i];
+    }
+    EXPECT_EQ(copies.size(), views.size());
+    for (int i = 0; i < 400; ++i) {
+      const std::string probe = "name " + std::to_string(i % 200) + std::string(i % 29, 'y');
+      const int32_t* a = copies.Find(probe);
+      const int32_t* b = views.Find(probe);
+      ASSERT_EQ(a == nullptr, b == nullptr) << probe;
+      if (a != nullptr) {
+        EXPECT_EQ(*a, *b) << probe;
+      }
+      EXPECT_EQ(copies.Contains(probe), views.Contains(probe)) << probe;
+    }
+  }
+}
+
+// The sieve before the alias lookups may let through keys that are no alias, but never one that
+// begins an alias.
+TEST(OrgTables, AliasStartSieveHidesNoAlias) {
+  auto tables = orgs::OrgTables::Load();
+  ASSERT_TRUE(tables.ok()) << tables.status().message();
+  orgs::OrgTokens toks;
+  orgs::Tokenize(
+      "Federal Bureau of Investigation said Wal-Mart , AT&T and Telefónica met the NSA , "
+      "Reuters , Apple Inc. , Cisco Systems and the Associated Press ; Acme Zentrix Quux "
+      "Nokia Samsung Electronics Google Amazon Mandiant Microsoft IBM N.S.A. F.B.I. BBC",
+      toks);
+  int aliases = 0, sieved = 0;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const std::string_view key = toks.Key(i, i + 1);
+    const orgs::KnownAlias* alias = nullptr;
+    if (tables->FindAliasOrPrefix(key, alias)) {
+      ++aliases;
+      EXPECT_TRUE(tables->MayStartAlias(key)) << key;
+    }
+    sieved += !tables->MayStartAlias(key);
+  }
+  EXPECT_GT(aliases, 5);  // the text does name known organizations
+  EXPECT_GT(sieved, 0);   // and the sieve does turn words away
+}
+
+// OrgScan marks the tokens that entities of the earlier stages cover through one walk over the
+// offset map; the plain way asks the map for each token. Both must agree, also where the
+// normalized text collapses raw bytes (a joined line, a folded quote).
+TEST(OrgScan, EntityMarksAgreeWithThePlainOffsetLookups) {
+  auto tables = orgs::OrgTables::Load();
+  ASSERT_TRUE(tables.ok()) << tables.status().message();
+  Document doc;
+  doc.text = "Yuki Sato of\n    Japan said \u201cAcme\u201d met on Tuesday in Paris, France.";
+  doc.norm.AppendVerbatim("Yuki Sato of", 0);
+  doc.norm.Append(" ", 12, 17);
+  doc.norm.AppendVerbatim("Japan said ", 17);
+  doc.norm.Append("\"", 28, 31);
+  doc.norm.AppendVerbatim("Acme", 31);
+  doc.norm.Append("\"", 35, 38);
+  doc.norm.AppendVerbatim(" met on Tuesday in Paris, France.", 38);
+  struct Mark {
+    EntityType type;
+    uint32_t start, end;
+  };
+  const std::vector<Mark> marks = {
+      {EntityType::kPerson, 0, 9},     {EntityType::kNation, 17, 22},
+      {EntityType::kDate, 46, 53},     {EntityType::kNation, 57, 62},
+      {EntityType::kNation, 64, 70},   {EntityType::kPerson, 27, 36},  // over the quote
+      {EntityType::kOrganization, 31, 35},
+      {EntityType::kDate, 11, 12},     {EntityType::kNation, 40, 41},  // inside a word
+  };
+  for (const Mark& m : marks) {
+    Entity e;
+    e.type = m.type;
+    e.start = m.start;
+    e.end = m.end;
+    doc.entities.push_back(e);
+  }
+  orgs::OrgScratch scratch;
+  orgs::OrgScan scan(*tables, doc, scratch);
+  std::vector<orgs::OtherKind> want(scan.toks.size(), orgs::OtherKind::kNone);
+  for (const Entity& e : doc.entities) {
+    const orgs::OtherKind kind = e.type == EntityType::kPerson   ? orgs::OtherKind::kPerson
+                                 : e.type == EntityType::kNation ? orgs::OtherKind::kNation
+                                 : e.type == EntityType::kDate   ? orgs::OtherKind::kDate
+                                                                 : orgs::OtherKind::kNone;
+    if (kind == orgs::OtherKind::kNone) continue;
+    for (size_t i = 0; i < scan.toks.size(); ++i) {
+      const orgs::OrgToken& t = scan.toks[i];
+      if (doc.norm.RawEnd(t.end - 1) > e.start && doc.norm.RawBegin(t.begin) < e.end)
+        want[i] = kind;
+    }
+  }
+  ASSERT_EQ(scan.other.size(), want.size());
+  int marked = 0;
+  for (size_t i = 0; i < want.size(); ++i) {
+    EXPECT_EQ(scan.other[i], want[i]) << "token " << i << " " << scan.Text(i);
+    marked += want[i] != orgs::OtherKind::kNone;
+  }
+  EXPECT_GT(marked, 5);
 }
 
 }  // namespace
