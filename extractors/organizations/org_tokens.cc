@@ -290,13 +290,12 @@ class UrlFinder {
     next_ = std::min({scheme_run_, at_run_, www_});
   }
 
-  // The length of the URL or e-mail address starting at i, or 0. Positions only grow.
-  size_t LengthAt(size_t i) { return i < next_ ? 0 : LengthFrom(i); }
+  // No URL or e-mail address starts before this position.
+  size_t next() const { return next_; }
 
- private:
-  static constexpr size_t kNone = std::string_view::npos;
-
-  size_t LengthFrom(size_t i) {
+  // The length of the URL or e-mail address starting at i (i >= next()), or 0. Positions only
+  // grow.
+  size_t LengthAt(size_t i) {
     if (scheme_ < i) NextScheme(i);
     if (at_ < i) NextAt(i);
     if (www_ < i) NextWww(i);
@@ -308,6 +307,10 @@ class UrlFinder {
     while (j < s_.size() && !IsSpace(static_cast<unsigned char>(s_[j]))) ++j;
     return j - i;
   }
+
+ private:
+  static constexpr size_t kNone = std::string_view::npos;
+
   size_t Next(char c, size_t from) const {
     if (from >= s_.size()) return kNone;
     const void* p = std::memchr(s_.data() + from, c, s_.size() - from);
@@ -354,27 +357,32 @@ constexpr std::array<uint8_t, 128> kSentenceEffect = [] {
   return t;
 }();
 
+// Makes room in `buffer` for `room` bytes from `o` on; returns `o` in the buffer as it is then.
+char* EnsureRoom(std::string& buffer, char* o, size_t room) {
+  const size_t used = static_cast<size_t>(o - buffer.data());
+  if (buffer.size() < used + room) buffer.resize(std::max(used + room, 2 * buffer.size()));
+  return buffer.data() + used;
+}
+
 }  // namespace
 
 void Tokenize(std::string_view s, OrgTokens& out) {
   out.text = s;
+  // The loop keeps its state in locals (write positions included, not the vectors' own): the
+  // bytes it stores may alias any memory, so state kept there would be reloaded after each store.
+  // Tokens are written into `tokens` sized for a typical text (a token per five bytes) and grown
+  // when that is not enough.
   std::vector<OrgToken>& tokens = out.tokens;
-  tokens.clear();
-  tokens.reserve(s.size() / 5 + 1);
+  tokens.resize(s.size() / 5 + 1);
+  OrgToken* tok = tokens.data();
+  OrgToken* tok_end = tok + tokens.size();
   // Folded forms are written straight into `folded`, sized for the worst case of ASCII text (a
   // token of n bytes folds to n + 3 bytes with its space at most: "&" -> "and "); a token folded
   // by FoldWord makes room for itself and the rest again. The buffer is kept, not trimmed, so the
   // next text reuses it without filling it again.
   std::string& folded = out.folded;
-  char* base = nullptr;  // folded.data()
-  char* o = nullptr;
-  auto ensure = [&](size_t room) {
-    const size_t used = static_cast<size_t>(o - base);
-    if (folded.size() < used + room) folded.resize(std::max(used + room, 2 * folded.size()));
-    base = folded.data();
-    o = base + used;
-  };
-  ensure(4 * s.size() + 16);
+  char* o = EnsureRoom(folded, folded.data(), 4 * s.size() + 16);
+  char* base = folded.data();
   std::string slow;  // FoldWord's output for a token with non-ASCII characters
   // The line, paragraph and sentence starts the next token takes (OrgToken flags).
   constexpr uint16_t kStarts =
@@ -382,6 +390,7 @@ void Tokenize(std::string_view s, OrgTokens& out) {
   uint16_t starts = kStarts;
   int newlines = 0;
   UrlFinder urls(s);
+  size_t url_from = urls.next();
   const size_t n = s.size();
   size_t i = 0;
   while (i < n) {
@@ -405,7 +414,12 @@ void Tokenize(std::string_view s, OrgTokens& out) {
     t.fold_begin = static_cast<uint32_t>(o - base);
     size_t end;
     bool folded_here = true;  // else fold with FoldWord
-    if (size_t u = urls.LengthAt(i)) {
+    size_t u = 0;
+    if (i >= url_from) {
+      u = urls.LengthAt(i);
+      url_from = urls.next();
+    }
+    if (u > 0) {
       end = i + u;
       t.flags = OrgToken::kUrl | OrgToken::kPunct | (starts & ~OrgToken::kSentenceStart);
       starts = 0;
@@ -456,14 +470,22 @@ void Tokenize(std::string_view s, OrgTokens& out) {
     if (!folded_here) {
       slow.clear();
       FoldWord(std::string_view(s.data() + i, end - i), slow);
-      ensure(slow.size() + 4 * (n - end) + 16);
+      o = EnsureRoom(folded, o, slow.size() + 4 * (n - end) + 16);
+      base = folded.data();
       std::memcpy(o, slow.data(), slow.size());
       o += slow.size();
     }
     *o++ = ' ';
-    tokens.push_back(t);
+    if (tok == tok_end) {
+      const size_t used = tokens.size();
+      tokens.resize(2 * used);
+      tok = tokens.data() + used;
+      tok_end = tokens.data() + tokens.size();
+    }
+    *tok++ = t;
     i = end;
   }
+  tokens.resize(static_cast<size_t>(tok - tokens.data()));
   out.fold_end = static_cast<uint32_t>(o - base) - (tokens.empty() ? 0 : 1);
 }
 
