@@ -484,6 +484,7 @@ void Tokenize(std::string_view s, OrgTokens& out) {
     }
     *tok++ = t;
     i = end;
+    if (i < n && s[i] == ' ') ++i;  // the common gap: one space, which changes no state
   }
   tokens.resize(static_cast<size_t>(tok - tokens.data()));
   out.fold_end = static_cast<uint32_t>(o - base) - (tokens.empty() ? 0 : 1);
