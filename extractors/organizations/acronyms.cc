@@ -49,8 +49,13 @@ bool InitialsMatch(const OrgScan& scan, uint32_t acronym, uint32_t first, uint32
 
 void FindAcronymDefinitions(OrgScan& scan) {
   const auto n = static_cast<uint32_t>(scan.toks.size());
-  for (uint32_t i = 1; i + 2 < n; ++i) {
-    if (!scan.IsPunct(i, "(") || !scan.IsPunct(i + 2, ")")) continue;
+  // Both rules hinge on a "(": find those first (a document has few).
+  thread_local std::vector<uint32_t> parens;
+  parens.clear();
+  for (uint32_t i = 1; i + 2 < n; ++i)
+    if (scan.Tok(i).punct == '(') parens.push_back(i);
+  for (uint32_t i : parens) {
+    if (!scan.IsPunct(i + 2, ")")) continue;
     int32_t before = scan.owner[i - 1];
     if (IsAcronym(scan, i + 1) && before >= 0 && scan.mentions[before].last == i &&
         scan.owner[i + 1] < 0) {
@@ -58,8 +63,8 @@ void FindAcronymDefinitions(OrgScan& scan) {
     }
   }
   // "ACRONYM (Full Name)": the full name is a mention ending before ")".
-  for (uint32_t i = 1; i + 2 < n; ++i) {
-    if (!scan.IsPunct(i, "(") || !IsAcronym(scan, i - 1) || scan.owner[i - 1] >= 0) continue;
+  for (uint32_t i : parens) {
+    if (!IsAcronym(scan, i - 1) || scan.owner[i - 1] >= 0) continue;
     int32_t inside = scan.owner[i + 1];
     if (inside < 0) continue;
     const OrgMention& m = scan.mentions[inside];

@@ -122,6 +122,8 @@ void FindContextCues(OrgScan& scan) {
   for (uint32_t i = 0; i < n; ++i) {
     const OrgToken& t = scan.Tok(i);
     if (t.Is(OrgToken::kPunct)) {
+      // Only "," and the apostrophes ("'", the three bytes of "’") open a rule here.
+      if (t.punct != ',' && t.punct != '\'' && (t.punct != 0 || t.end - t.begin != 3)) continue;
       if (scan.IsPunct(i, ",") && i > 0 && scan.IsCap(i - 1)) Appositive(scan, i);
       if (IsPossessiveAt(scan, i) && i > 0 && scan.IsCap(i - 1) && i + 2 < n &&
           scan.HasRole(i + 2, WordInfo::kPossessiveCue)) {
@@ -132,26 +134,26 @@ void FindContextCues(OrgScan& scan) {
       }
       continue;
     }
-    if (!t.Is(OrgToken::kWord)) continue;
-    std::string_view w = scan.Text(i);
-    if (!t.Is(OrgToken::kCapitalized)) {
-      if (scan.HasRole(i, WordInfo::kAfterCue) && i > 0 && scan.IsCap(i - 1) && scan.toks.Joined(i - 1)) {
-        uint32_t start = RunStartBefore(scan, i);
-        if (Usable(scan, start, i)) scan.Propose(start, i, -1, kPriorityContext, "context-after");
-      }
-      if (scan.HasRole(i, WordInfo::kCueHead) && scan.IsCap(i + 1) && scan.toks.Joined(i) && i > 0 &&
-          (scan.IsWord(i - 1, "the") || scan.Tok(i - 1).Is(OrgToken::kCapitalized))) {
-        uint32_t e = scan.CapRunEnd(i + 1, false);
-        uint32_t start = scan.SkipLeading(i + 1, e);
-        if (Usable(scan, start, e)) scan.Propose(start, e, -1, kPriorityContext, "context-head-before");
-      }
-      if (w == "shares" && scan.IsWord(i + 1, "of") && scan.IsCap(i + 2)) {
-        uint32_t e = scan.CapRunEnd(i + 2, false);
-        uint32_t start = scan.SkipLeading(i + 2, e);
-        if (Usable(scan, start, e)) scan.Propose(start, e, -1, kPriorityContext, "context-shares-of");
-      }
-      if (scan.HasRole(i, WordInfo::kListCue)) ListCue(scan, i);
+    if (!t.Is(OrgToken::kWord) || t.Is(OrgToken::kCapitalized)) continue;
+    // A word without roles in the word tables opens no rule but "shares of X".
+    if (scan.words[i] == nullptr && (t.end - t.begin != 6 || scan.Text(i) != "shares")) continue;
+    const std::string_view w = scan.Text(i);
+    if (scan.HasRole(i, WordInfo::kAfterCue) && i > 0 && scan.IsCap(i - 1) && scan.toks.Joined(i - 1)) {
+      uint32_t start = RunStartBefore(scan, i);
+      if (Usable(scan, start, i)) scan.Propose(start, i, -1, kPriorityContext, "context-after");
     }
+    if (scan.HasRole(i, WordInfo::kCueHead) && scan.IsCap(i + 1) && scan.toks.Joined(i) && i > 0 &&
+        (scan.IsWord(i - 1, "the") || scan.Tok(i - 1).Is(OrgToken::kCapitalized))) {
+      uint32_t e = scan.CapRunEnd(i + 1, false);
+      uint32_t start = scan.SkipLeading(i + 1, e);
+      if (Usable(scan, start, e)) scan.Propose(start, e, -1, kPriorityContext, "context-head-before");
+    }
+    if (w == "shares" && scan.IsWord(i + 1, "of") && scan.IsCap(i + 2)) {
+      uint32_t e = scan.CapRunEnd(i + 2, false);
+      uint32_t start = scan.SkipLeading(i + 2, e);
+      if (Usable(scan, start, e)) scan.Propose(start, e, -1, kPriorityContext, "context-shares-of");
+    }
+    if (scan.HasRole(i, WordInfo::kListCue)) ListCue(scan, i);
   }
 }
 

@@ -54,6 +54,7 @@ void FindKnownNames(OrgScan& scan) {
     const OrgToken& t = scan.Tok(i);
     // Every alias opens with a capital ("eBay" aside, which the table leaves out).
     if (!t.Is(OrgToken::kWord) || !t.Is(OrgToken::kCapitalized)) continue;
+    if (!tables.MayStartAlias(scan.toks.Key(i, i + 1))) continue;
     // Grow the key while it is an alias prefix; remember the longest alias that fits.
     const uint32_t max_len = std::min<uint32_t>(tables.max_alias_tokens(), n - i);
     uint32_t best_len = 0;

@@ -61,9 +61,11 @@ void AssignCanonicals(OrgScan& scan) {
   auto& ms = scan.mentions;
   const auto count = static_cast<int32_t>(ms.size());
   if (count == 0) return;
-  std::vector<int32_t> parent(count);
+  // Per-thread buffers, kept across documents so that a document allocates none once they grew.
+  thread_local std::vector<int32_t> parent;
+  parent.resize(count);
   std::iota(parent.begin(), parent.end(), 0);
-  WordIndex& by_key = scan.scratch.index_a;
+  DocIndex& by_key = scan.scratch.index_a;
   by_key.Clear();
   // Known row -> its first mention. Kept across documents: entries are set back to -1 after use.
   thread_local std::vector<int32_t> by_known;
@@ -81,7 +83,7 @@ void AssignCanonicals(OrgScan& scan) {
   for (int32_t i = 0; i < count; ++i)
     if (ms[i].known >= 0) by_known[ms[i].known] = -1;
   // same-short-form: names equal once their trailing company designators are dropped.
-  WordIndex& by_short = scan.scratch.index_b;
+  DocIndex& by_short = scan.scratch.index_b;
   by_short.Clear();
   for (int32_t i = 0; i < count; ++i) {
     uint32_t last = ms[i].last;
@@ -107,7 +109,7 @@ void AssignCanonicals(OrgScan& scan) {
     if (ms[j].last - ms[j].first >= 2) NameInitials(scan, ms[j].first, ms[j].last, initials);
     initials_end.push_back(static_cast<uint32_t>(initials.size()));
   }
-  std::string letters;
+  thread_local std::string letters;
   for (int32_t i = 0; i < count; ++i) {
     if (ms[i].last - ms[i].first != 1 || !scan.Tok(ms[i].first).Is(OrgToken::kAllCaps)) continue;
     if (ms[i].source >= 0) continue;
@@ -130,7 +132,8 @@ void AssignCanonicals(OrgScan& scan) {
     int32_t canonical_written = -1;  // a mention that writes the table's canonical
     int32_t fullest = -1;
   };
-  std::vector<Cluster> clusters(count);
+  thread_local std::vector<Cluster> clusters;
+  clusters.assign(count, Cluster{});
   for (int32_t i = 0; i < count; ++i) {
     Cluster& c = clusters[FindRoot(parent, i)];
     if (ms[i].known >= 0 && c.known < 0) c.known = ms[i].known;

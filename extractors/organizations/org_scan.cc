@@ -3,6 +3,16 @@
 #include <algorithm>
 
 namespace accord::orgs {
+namespace {
+
+OtherKind OtherKindOf(EntityType type) {
+  return type == EntityType::kPerson   ? OtherKind::kPerson
+         : type == EntityType::kNation ? OtherKind::kNation
+         : type == EntityType::kDate   ? OtherKind::kDate
+                                       : OtherKind::kNone;
+}
+
+}  // namespace
 
 OrgScan::OrgScan(const OrgTables& t, const Document& d, OrgScratch& s)
     : tables(t),
@@ -16,42 +26,55 @@ OrgScan::OrgScan(const OrgTables& t, const Document& d, OrgScratch& s)
       mentions(s.mentions),
       owner(s.owner) {
   Tokenize(doc.norm.text(), toks);
+  const size_t n = toks.size();
   candidates.clear();
   mentions.clear();
-  owner.assign(toks.size(), -1);
-  other.assign(toks.size(), OtherKind::kNone);
-  title_line.assign(toks.size(), 0);
-  words.resize(toks.size());
-  for (size_t i = 0; i < toks.size(); ++i) words[i] = tables.FindWord(Text(i));
-  if (toks.size() == 0) return;
-  // Title Case lines: three or more long words (four letters and more), all capitalized.
-  for (size_t line = 0; line < toks.size();) {
-    size_t end = line + 1;
-    while (end < toks.size() && !toks[end].Is(OrgToken::kLineStart)) ++end;
-    int long_words = 0, long_caps = 0;
-    for (size_t i = line; i < end; ++i) {
-      if (!toks[i].Is(OrgToken::kWord) || toks[i].end - toks[i].begin < 4) continue;
-      ++long_words;
-      if (toks[i].Is(OrgToken::kCapitalized)) ++long_caps;
-    }
+  owner.assign(n, -1);
+  other.assign(n, OtherKind::kNone);
+  title_line.assign(n, 0);
+  words.resize(n);
+  if (n == 0) return;
+  // Each token's entry in the word tables, and Title Case lines: three or more long words (four
+  // letters and more), all capitalized. A line's counts are settled when the next line starts.
+  size_t line = 0;
+  int long_words = 0, long_caps = 0;
+  auto settle_line = [&](size_t end) {
     if (long_words >= 3 && long_caps == long_words)
       std::fill(title_line.begin() + line, title_line.begin() + end, 1);
     line = end;
+    long_words = long_caps = 0;
+  };
+  for (size_t i = 0; i < n; ++i) {
+    const OrgToken& t = toks[i];
+    words[i] = tables.FindWord(Text(i));
+    if (i > line && t.Is(OrgToken::kLineStart)) settle_line(i);
+    if (!t.Is(OrgToken::kWord) || t.end - t.begin < 4) continue;
+    ++long_words;
+    long_caps += t.Is(OrgToken::kCapitalized);
   }
-  // Mark the tokens that entities of the earlier stages cover (entities hold raw offsets).
+  settle_line(n);
+  // Mark the tokens that entities of the earlier stages cover (entities hold raw offsets): the
+  // raw range of every token, in one walk over the offset map, then a binary search per entity.
+  bool any_other = false;
+  for (const Entity& e : doc.entities) any_other |= OtherKindOf(e.type) != OtherKind::kNone;
+  if (!any_other) return;
+  std::vector<uint32_t>& raw_begin = s.raw_begin;
+  std::vector<uint32_t>& raw_end = s.raw_end;
+  raw_begin.resize(n);
+  raw_end.resize(n);
+  NormalizedText::Walker raw(doc.norm);
+  for (size_t i = 0; i < n; ++i) {
+    raw_begin[i] = raw.RawBegin(toks[i].begin);
+    raw_end[i] = raw.RawEnd(toks[i].end - 1);
+  }
   for (const Entity& e : doc.entities) {
-    OtherKind kind = e.type == EntityType::kPerson   ? OtherKind::kPerson
-                     : e.type == EntityType::kNation ? OtherKind::kNation
-                     : e.type == EntityType::kDate   ? OtherKind::kDate
-                                                     : OtherKind::kNone;
+    const OtherKind kind = OtherKindOf(e.type);
     if (kind == OtherKind::kNone) continue;
     // Tokens are in raw order; find the first whose raw end passes e.start.
-    auto it = std::lower_bound(toks.tokens.begin(), toks.tokens.end(), e.start,
-                               [&](const OrgToken& tk, uint32_t pos) {
-                                 return doc.norm.RawEnd(tk.end - 1) <= pos;
-                               });
-    for (; it != toks.tokens.end() && doc.norm.RawBegin(it->begin) < e.end; ++it)
-      other[it - toks.tokens.begin()] = kind;
+    auto it = std::lower_bound(raw_end.begin(), raw_end.end(), e.start,
+                               [](uint32_t end, uint32_t pos) { return end <= pos; });
+    for (size_t i = it - raw_end.begin(); i < n && raw_begin[i] < e.end; ++i)
+      other[i] = kind;
   }
 }
 

@@ -50,8 +50,11 @@ struct OrgScratch {
   std::vector<OrgCandidate> candidates;
   std::vector<OrgMention> mentions;
   std::vector<int32_t> owner;
-  // Keys of the document's names, for propagation.cc and org_canonical.cc.
-  WordIndex index_a, index_b, index_c;
+  std::vector<uint32_t> raw_begin, raw_end;  // per token: its raw range (OrgScan's entity marks)
+  // Keys of the document's names, for propagation.cc and org_canonical.cc (they point into
+  // toks.folded or initials).
+  DocIndex index_a, index_b, index_c;
+  std::string initials;
 
   static OrgScratch& ForThread() {
     thread_local OrgScratch scratch;

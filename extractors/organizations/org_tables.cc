@@ -91,6 +91,8 @@ StatusOr<OrgTables> OrgTables::Parse(std::string_view known_text, std::string_vi
         old.case_needs[i] = std::min(old.case_needs[i], alias.case_needs[i]);
     }
     for (size_t k = 1; k < toks.size(); ++k) out.alias_keys_.Insert(toks.Key(0, k), -1);
+    if (std::string_view first = toks.Key(0, 1); !first.empty())
+      out.alias_start_filter_.set(FilterBit(first));
     out.max_alias_tokens_ = std::max(out.max_alias_tokens_, static_cast<int>(toks.size()));
   };
   int c_canonical = known->Column("canonical"), c_aliases = known->Column("aliases"),

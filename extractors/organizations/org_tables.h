@@ -86,6 +86,11 @@ class OrgTables {
     alias = *a >= 0 ? &aliases_[*a] : nullptr;
     return true;
   }
+  // False when no alias begins with this one-token key: a cheap sieve before FindAliasOrPrefix
+  // (most capitalized words open no alias).
+  bool MayStartAlias(std::string_view first_token_key) const {
+    return first_token_key.empty() || alias_start_filter_[FilterBit(first_token_key)];
+  }
   int max_alias_tokens() const { return max_alias_tokens_; }
   const KnownOrg& org(int32_t i) const { return orgs_[i]; }
   int32_t FindOrgByCanonicalKey(std::string_view key) const;
@@ -133,6 +138,7 @@ class OrgTables {
   std::vector<WordInfo> word_info_;
   WordIndex words_;  // written word -> index of word_info_
   std::bitset<4096> word_filter_;  // FilterBit of the words of words_
+  std::bitset<4096> alias_start_filter_;  // FilterBit of the first-token keys of the aliases
 };
 
 }  // namespace accord::orgs

@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -19,19 +20,13 @@ enum : uint8_t {
   kLetterBit = 1,
   kLowerBit = 2,   // a lower-case letter (for a letter outside ASCII: one that is not upper case)
   kAlnumBit = 4,
-  kHBit = 8,       // "h" or "H" (folding may turn "ph" into "f", see kPBit)
-  kPBit = 16,      // "p" or "P"
-  kSpaceBit = 32,  // IsSpace
+  kSpaceBit = 8,  // IsSpace
 };
 constexpr std::array<uint8_t, 256> kByteClass = [] {
   std::array<uint8_t, 256> t{};
   for (int c = 'a'; c <= 'z'; ++c) t[c] = kLetterBit | kLowerBit | kAlnumBit;
   for (int c = 'A'; c <= 'Z'; ++c) t[c] = kLetterBit | kAlnumBit;
   for (int c = '0'; c <= '9'; ++c) t[c] = kAlnumBit;
-  t['h'] |= kHBit;
-  t['H'] |= kHBit;
-  t['p'] |= kPBit;
-  t['P'] |= kPBit;
   for (int c : {' ', '\t', '\n', '\r', '\f'}) t[c] = kSpaceBit;
   return t;
 }();
@@ -77,14 +72,15 @@ size_t ApostropheAt(std::string_view s, size_t i) {
   return 0;
 }
 
-// The word starting at i (a letter or digit is there): its length, and what the flags need to
+// The word starting at i (a letter or digit is there): where it ends, and what the flags need to
 // know of its characters, gathered on the way. An ASCII word is folded on the way too, into `o`
 // (room for its length is there): letters lower-cased, "-" a space, periods and apostrophes
 // dropped; "ph" -> "f" is left to FixPh.
 struct WordShape {
-  size_t length = 0;
-  uint8_t classes = 0;  // the kByteClass bits of its letters and digits, or-ed
-  bool ascii = true;    // else `o` holds nothing useful: fold with FoldWord
+  size_t end = 0;
+  bool lower = false;  // some letter is not upper case
+  bool p = false;      // some folded byte is "p": FixPh may have work
+  bool ascii = true;   // else `o` holds nothing useful: fold with FoldWord
 };
 
 // Eight bytes at a time (SWAR): each byte of a uint64_t, lowest address in the lowest byte.
@@ -102,47 +98,48 @@ constexpr uint64_t BytesEqual(uint64_t x, uint8_t b) {
   return (d - kOnes) & ~d & kHighs;
 }
 
-// The run of ASCII letters and digits at p (8 readable bytes there), at most 8 long: folded into
-// o (8 bytes written, the run's length of them meaningful), its length returned and the
-// kByteClass bits of its bytes or-ed into `classes` (kLowerBit, kHBit and kPBit are the ones read).
-size_t ScanAlnum8(const char* p, char* o, uint8_t& classes) {
-  uint64_t v;
-  std::memcpy(&v, p, 8);
-  const uint64_t lowered = v | (kOnes * 0x20);  // lower case; digits have the bit already
-  const uint64_t letters = BytesIn(lowered, 'a', 'z');
-  const uint64_t stop = ~(letters | BytesIn(v, '0', '9')) & kHighs;
-  std::memcpy(o, &lowered, 8);
-  const uint64_t run = (stop - 1) & ~stop;  // the bits below the first stop: the run's bytes
-  // A letter with its 0x20 bit set is lower case (the bit shifted to the byte's high bit).
-  if (letters & (v << 2) & run) classes |= kLowerBit;
-  if (BytesEqual(lowered, 'h') & run) classes |= kHBit;
-  if (BytesEqual(lowered, 'p') & run) classes |= kPBit;
-  return stop == 0 ? 8 : static_cast<size_t>(__builtin_ctzll(stop)) / 8;
-}
-
 WordShape ScanWord(std::string_view s, size_t i, char*& o) {
-  uint8_t classes = 0;
-  bool ascii = true;
+  WordShape shape;
+  // Masks of the letters that are lower case and of the bytes that are "p", or-ed over the
+  // eight-byte steps (only whether they are zero is read).
+  uint64_t lower = 0, p = 0;
+  const size_t n = s.size();
   size_t j = i;
-  while (j < s.size()) {
+  while (j < n) {
     unsigned char c = s[j];
     const uint8_t k = kByteClass[c];
     if (k & kAlnumBit) {
-      if (j + 8 <= s.size()) {
-        const size_t n = ScanAlnum8(s.data() + j, o, classes);
-        o += n;
-        j += n;
+      if (j + 8 <= n) {
+        // The run of ASCII letters and digits here, at most 8 long, folded into o (8 bytes
+        // written, the run's length of them meaningful).
+        uint64_t v;
+        std::memcpy(&v, s.data() + j, 8);
+        const uint64_t lowered = v | (kOnes * 0x20);  // lower case; digits have the bit already
+        const uint64_t letters = BytesIn(lowered, 'a', 'z');
+        const uint64_t stop = ~(letters | BytesIn(v, '0', '9')) & kHighs;
+        std::memcpy(o, &lowered, 8);
+        const uint64_t run = (stop - 1) & ~stop;  // the bits below the first stop: the run
+        // A letter with its 0x20 bit set is lower case (the bit shifted to the byte's high bit).
+        lower |= letters & (v << 2) & run;
+        p |= BytesEqual(lowered, 'p') & run;
+        const size_t len = stop == 0 ? 8 : static_cast<size_t>(__builtin_ctzll(stop)) / 8;
+        o += len;
+        j += len;
+        if (len == 8) continue;
+        c = s[j];  // j < n: the run stopped before the end of the eight readable bytes
+        if (kByteClass[c] & kSpaceBit) break;  // the common end of a word
+      } else {
+        lower |= k & kLowerBit;
+        p |= c == 'p' || c == 'P';
+        *o++ = static_cast<char>(c | 0x20);
+        ++j;
         continue;
       }
-      classes |= k;
-      *o++ = static_cast<char>(c | 0x20);
-      ++j;
-      continue;
     }
-    if (k & kSpaceBit) break;
+    if (kByteClass[c] & kSpaceBit) break;
     if (c >= 0x80 && IsLetterAt(s, j)) {
-      ascii = false;
-      if (!IsUpperAt(s, j)) classes |= kLowerBit;
+      shape.ascii = false;
+      if (!IsUpperAt(s, j)) shape.lower = true;
       j += utf8::SequenceLength(c);
       continue;
     }
@@ -150,7 +147,7 @@ WordShape ScanWord(std::string_view s, size_t i, char*& o) {
       ++j;
       continue;
     }
-    if (c == '-' && (IsUpperAt(s, j + 1) || (j + 1 < s.size() && IsAsciiDigit(s[j + 1])))) {
+    if (c == '-' && (IsUpperAt(s, j + 1) || (j + 1 < n && IsAsciiDigit(s[j + 1])))) {
       *o++ = ' ';
       ++j;  // "Wal-Mart", "G-7"; not "Nations-organized"
       continue;
@@ -162,10 +159,10 @@ WordShape ScanWord(std::string_view s, size_t i, char*& o) {
     }
     if (size_t a = ApostropheAt(s, j)) {
       // "O'Brien" stays one word; the possessive "'s" does not.
-      bool possessive = j + a < s.size() && (s[j + a] == 's' || s[j + a] == 'S') &&
+      bool possessive = j + a < n && (s[j + a] == 's' || s[j + a] == 'S') &&
                         !IsLetterAt(s, j + a + 1);
       if (!possessive && IsLetterAt(s, j + a)) {
-          ascii &= a == 1;
+        shape.ascii &= a == 1;
         j += a;
         continue;
       }
@@ -173,10 +170,13 @@ WordShape ScanWord(std::string_view s, size_t i, char*& o) {
     break;
   }
   // A dotted acronym keeps its final period: "U.S.", "N.S.A.", "N.V.".
-  if (j < s.size() && s[j] == '.' && j - i >= 3 && s[j - 2] == '.' && IsLetterAt(s, j - 1)) {
+  if (j < n && s[j] == '.' && j - i >= 3 && s[j - 2] == '.' && IsLetterAt(s, j - 1)) {
     ++j;
   }
-  return {j - i, classes, ascii};
+  shape.end = j;
+  shape.lower |= lower != 0;
+  shape.p = p != 0;
+  return shape;
 }
 
 // The "ph" -> "f" fold over the folded bytes [begin, end) of one word (each "h" after an output
@@ -279,22 +279,29 @@ namespace {
 
 // A URL or e-mail address runs from a token start to the next whitespace: the rest of the
 // whitespace-delimited run holds "://", or holds "@" and ".", or starts with "www.". The finder
-// keeps the next "://" and "@" of the text (found with memchr) and the start of their runs, so
-// asking at each token start costs a few comparisons.
+// keeps the next "://", "@" and "www." of the text (found with memchr and find) and the start of
+// their runs; a token before the first of those starts no URL, which one comparison tells.
 class UrlFinder {
  public:
   explicit UrlFinder(std::string_view s) : s_(s) {
     NextScheme(0);
     NextAt(0);
+    NextWww(0);
+    next_ = std::min({scheme_run_, at_run_, www_});
   }
 
-  // The length of the URL or e-mail address starting at i, or 0. Positions only grow.
+  // No URL or e-mail address starts before this position.
+  size_t next() const { return next_; }
+
+  // The length of the URL or e-mail address starting at i (i >= next()), or 0. Positions only
+  // grow.
   size_t LengthAt(size_t i) {
     if (scheme_ < i) NextScheme(i);
     if (at_ < i) NextAt(i);
+    if (www_ < i) NextWww(i);
+    next_ = std::min({scheme_run_, at_run_, www_});
     // A "://" or "@" at or after i belongs to the run from i when its run starts at i or before.
-    const bool url = scheme_run_ <= i || (s_[i] == 'w' && s_.substr(i, 4) == "www.") ||
-                     (at_run_ <= i && DotBeforeSpace(i));
+    const bool url = scheme_run_ <= i || www_ == i || (at_run_ <= i && DotBeforeSpace(i));
     if (!url) return 0;
     size_t j = i;
     while (j < s_.size() && !IsSpace(static_cast<unsigned char>(s_[j]))) ++j;
@@ -324,6 +331,7 @@ class UrlFinder {
     at_ = Next('@', from);
     at_run_ = RunStart(at_);
   }
+  void NextWww(size_t from) { www_ = s_.find("www.", from); }
   bool DotBeforeSpace(size_t i) const {
     for (size_t j = i; j < s_.size() && !IsSpace(static_cast<unsigned char>(s_[j])); ++j)
       if (s_[j] == '.') return true;
@@ -335,116 +343,151 @@ class UrlFinder {
   size_t scheme_run_ = kNone;  // the start of its run
   size_t at_ = kNone;          // the next "@"
   size_t at_run_ = kNone;
+  size_t www_ = kNone;         // the next "www."
+  size_t next_ = kNone;        // no URL starts before this
 };
+
+// What a punctuation token does to a pending sentence start (kSentenceStart of the next word):
+// ".", "!" and "?" set it; quotes and brackets keep it; any other token clears it.
+enum : uint8_t { kClears = 0, kSets = 1, kKeeps = 2 };
+constexpr std::array<uint8_t, 128> kSentenceEffect = [] {
+  std::array<uint8_t, 128> t{};
+  for (int c : {'.', '!', '?'}) t[c] = kSets;
+  for (int c : {'"', '(', '\'', ')'}) t[c] = kKeeps;
+  return t;
+}();
+
+// Makes room in `buffer` for `room` bytes from `o` on; returns `o` in the buffer as it is then.
+char* EnsureRoom(std::string& buffer, char* o, size_t room) {
+  const size_t used = static_cast<size_t>(o - buffer.data());
+  if (buffer.size() < used + room) buffer.resize(std::max(used + room, 2 * buffer.size()));
+  return buffer.data() + used;
+}
 
 }  // namespace
 
 void Tokenize(std::string_view s, OrgTokens& out) {
   out.text = s;
-  out.tokens.clear();
-  out.tokens.reserve(s.size() / 5 + 1);
+  // The loop keeps its state in locals (write positions included, not the vectors' own): the
+  // bytes it stores may alias any memory, so state kept there would be reloaded after each store.
+  // Tokens are written into `tokens` sized for a typical text (a token per five bytes) and grown
+  // when that is not enough.
+  std::vector<OrgToken>& tokens = out.tokens;
+  tokens.resize(s.size() / 5 + 1);
+  OrgToken* tok = tokens.data();
+  OrgToken* tok_end = tok + tokens.size();
   // Folded forms are written straight into `folded`, sized for the worst case of ASCII text (a
   // token of n bytes folds to n + 3 bytes with its space at most: "&" -> "and "); a token folded
   // by FoldWord makes room for itself and the rest again. The buffer is kept, not trimmed, so the
   // next text reuses it without filling it again.
   std::string& folded = out.folded;
-  char* base = nullptr;  // folded.data()
-  char* o = nullptr;
-  auto ensure = [&](size_t room) {
-    const size_t used = static_cast<size_t>(o - base);
-    if (folded.size() < used + room) folded.resize(std::max(used + room, 2 * folded.size()));
-    base = folded.data();
-    o = base + used;
-  };
-  ensure(4 * s.size() + 16);
+  char* o = EnsureRoom(folded, folded.data(), 4 * s.size() + 16);
+  char* base = folded.data();
   std::string slow;  // FoldWord's output for a token with non-ASCII characters
-  bool sentence_start = true, line_start = true, paragraph_start = true;
+  // The line, paragraph and sentence starts the next token takes (OrgToken flags).
+  constexpr uint16_t kStarts =
+      OrgToken::kLineStart | OrgToken::kParagraphStart | OrgToken::kSentenceStart;
+  uint16_t starts = kStarts;
   int newlines = 0;
   UrlFinder urls(s);
+  size_t url_from = urls.next();
+  const size_t n = s.size();
   size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = s[i];
-    if (IsSpace(c)) {
+  while (i < n) {
+    const unsigned char c = s[i];
+    const uint8_t k = kByteClass[c];
+    if (k & kSpaceBit) {
       if (c == '\n') {
-        ++newlines;
-        line_start = true;
-        if (newlines >= 2) paragraph_start = sentence_start = true;
+        starts |= OrgToken::kLineStart;
+        if (++newlines >= 2) starts |= OrgToken::kParagraphStart | OrgToken::kSentenceStart;
       }
       ++i;
       continue;
     }
-    if (c == '>' && line_start) {  // quote marks at the start of a line are not text
-      ++i;
+    if (c == '>' && (starts & OrgToken::kLineStart)) {  // quote marks at the start of a line
+      ++i;                                                // are not text
       continue;
     }
     newlines = 0;
     OrgToken t;
     t.begin = static_cast<uint32_t>(i);
     t.fold_begin = static_cast<uint32_t>(o - base);
-    size_t len = 0;
+    size_t end;
     bool folded_here = true;  // else fold with FoldWord
-    if (size_t u = urls.LengthAt(i)) {
-      len = u;
-      t.flags |= OrgToken::kUrl | OrgToken::kPunct;
-    } else if (c < 0x80 ? IsAsciiAlpha(c) || IsAsciiDigit(c) : IsLetterAt(s, i)) {
+    size_t u = 0;
+    if (i >= url_from) {
+      u = urls.LengthAt(i);
+      url_from = urls.next();
+    }
+    if (u > 0) {
+      end = i + u;
+      t.flags = OrgToken::kUrl | OrgToken::kPunct | (starts & ~OrgToken::kSentenceStart);
+      starts = 0;
+    } else if ((k & kAlnumBit) || (c >= 0x80 && IsLetterAt(s, i))) {
       char* const word = o;
       const WordShape shape = ScanWord(s, i, o);
-      len = shape.length;
+      end = shape.end;
       folded_here = shape.ascii;
       if (!shape.ascii) o = word;
-      else if ((shape.classes & (kHBit | kPBit)) == (kHBit | kPBit)) o = FixPh(word, o);
+      else if (shape.p) o = FixPh(word, o);
       if (IsAsciiDigit(c)) {
-        t.flags |= OrgToken::kNumber;
+        t.flags = OrgToken::kNumber | starts;
       } else {
-        t.flags |= OrgToken::kWord;
+        t.flags = OrgToken::kWord | starts;
         if (c < 0x80 ? c <= 'Z' : IsUpperAt(s, i)) t.flags |= OrgToken::kCapitalized;
         // All caps: no letter that is not upper case, and two letters or more.
-        if (!(shape.classes & kLowerBit) && CountLetters(s.substr(i, len)) >= 2)
+        if (!shape.lower && CountLetters(s.substr(i, end - i)) >= 2)
           t.flags |= OrgToken::kAllCaps;
-        if (s[i + len - 1] == '.' && IsDottedAcronym(s.substr(i, len)))
+        if (s[end - 1] == '.' && IsDottedAcronym(s.substr(i, end - i)))
           t.flags |= OrgToken::kDottedAcronym | OrgToken::kAllCaps;
       }
+      starts = 0;
     } else {
-      len = utf8::SequenceLength(c);
-      t.flags |= OrgToken::kPunct;
-      if (c < 0x80) t.punct = static_cast<char>(c);
-      if (c == '&') {
-        std::memcpy(o, "and", 3);
-        o += 3;
-      } else if (c < 0x80) {
-        if (kAsciiFold[c] != kDrop) *o++ = static_cast<char>(kAsciiFold[c]);
+      t.flags = OrgToken::kPunct | (starts & ~OrgToken::kSentenceStart);
+      if (c < 0x80) {
+        end = i + 1;
+        t.punct = static_cast<char>(c);
+        if (c == '&') {
+          std::memcpy(o, "and", 3);
+          o += 3;
+        } else if (kAsciiFold[c] != kDrop) {
+          *o++ = static_cast<char>(kAsciiFold[c]);
+        }
+        const uint8_t effect = kSentenceEffect[c];
+        starts = effect == kSets ? OrgToken::kSentenceStart
+                 : effect == kKeeps ? starts & OrgToken::kSentenceStart
+                                    : 0;
       } else {
+        end = std::min(n, i + utf8::SequenceLength(c));
         folded_here = false;
+        const std::string_view w(s.data() + i, end - i);
+        // Curly double quotes keep a pending sentence start, as straight ones do.
+        const bool keeps = w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D";
+        starts = keeps ? starts & OrgToken::kSentenceStart : 0;
       }
     }
-    t.end = static_cast<uint32_t>(std::min(s.size(), i + len));
-    const std::string_view w(s.data() + t.begin, t.end - t.begin);
+    t.end = static_cast<uint32_t>(end);
     if (!folded_here) {
       slow.clear();
-      FoldWord(w, slow);
-      ensure(slow.size() + 4 * (s.size() - t.end) + 16);
+      FoldWord(std::string_view(s.data() + i, end - i), slow);
+      o = EnsureRoom(folded, o, slow.size() + 4 * (n - end) + 16);
+      base = folded.data();
       std::memcpy(o, slow.data(), slow.size());
       o += slow.size();
     }
-    if (line_start) t.flags |= OrgToken::kLineStart;
-    if (paragraph_start) t.flags |= OrgToken::kParagraphStart;
-    if (sentence_start && !(t.flags & OrgToken::kPunct)) t.flags |= OrgToken::kSentenceStart;
-    t.fold_end = static_cast<uint32_t>(o - base);
     *o++ = ' ';
-    // What the next token starts.
-    if (t.flags & OrgToken::kPunct) {
-      if (t.punct == '.' || t.punct == '!' || t.punct == '?') sentence_start = true;
-      // Quotes and brackets keep a pending sentence start.
-      else if (!(t.punct == '"' || t.punct == '(' || t.punct == '\'' || t.punct == ')' ||
-                 w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D"))
-        sentence_start = false;
-    } else {
-      sentence_start = false;
+    if (tok == tok_end) {
+      const size_t used = tokens.size();
+      tokens.resize(2 * used);
+      tok = tokens.data() + used;
+      tok_end = tokens.data() + tokens.size();
     }
-    line_start = paragraph_start = false;
-    out.tokens.push_back(t);
-    i = t.end;
+    *tok++ = t;
+    i = end;
+    if (i < n && s[i] == ' ') ++i;  // the common gap: one space, which changes no state
   }
+  tokens.resize(static_cast<size_t>(tok - tokens.data()));
+  out.fold_end = static_cast<uint32_t>(o - base) - (tokens.empty() ? 0 : 1);
 }
 
 std::string FoldName(std::string_view name) {

@@ -18,8 +18,8 @@ namespace accord::orgs {
 struct OrgToken {
   uint32_t begin = 0;  // bytes of the tokenized text
   uint32_t end = 0;
-  uint32_t fold_begin = 0;  // bytes of OrgTokens::folded
-  uint32_t fold_end = 0;
+  uint32_t fold_begin = 0;  // bytes of OrgTokens::folded; the form ends one byte before the next
+                            // token's (OrgTokens::FoldEnd), so a token takes 16 bytes
   uint16_t flags = 0;
   char punct = 0;  // the byte of a one-byte ASCII punctuation token (",", "("), else 0
   enum : uint16_t {
@@ -41,16 +41,21 @@ struct OrgTokens {
   std::string_view text;
   std::vector<OrgToken> tokens;
   std::string folded;  // the tokens' folded forms; the buffer may run past the last one
+  uint32_t fold_end = 0;  // the end of the last token's folded form
 
   size_t size() const { return tokens.size(); }
   const OrgToken& operator[](size_t i) const { return tokens[i]; }
   std::string_view Text(size_t i) const {
     return text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
   }
+  // The end of token i's folded form: each form is followed by one space, then the next form.
+  uint32_t FoldEnd(size_t i) const {
+    return i + 1 < tokens.size() ? tokens[i + 1].fold_begin - 1 : fold_end;
+  }
   // The folded key of tokens [first, last): their folded forms joined by single spaces.
   std::string_view Key(size_t first, size_t last) const {
     return std::string_view(folded).substr(tokens[first].fold_begin,
-                                           tokens[last - 1].fold_end - tokens[first].fold_begin);
+                                           FoldEnd(last - 1) - tokens[first].fold_begin);
   }
   // True when token i + 1 follows token i in the same paragraph (no blank line between).
   bool Joined(size_t i) const;

@@ -22,13 +22,13 @@ struct DocName {
 }  // namespace
 
 void PropagateNames(OrgScan& scan) {
-  WordIndex& names = scan.scratch.index_a;  // folded key -> index of `found`
+  DocIndex& names = scan.scratch.index_a;  // folded key -> index of `found`
   names.Clear();
   thread_local std::vector<DocName> found;
   found.clear();
   // The first words of the keys (up to a space): a text position whose first word is none of
   // them starts no name, whatever the length.
-  WordIndex& first_words = scan.scratch.index_c;
+  DocIndex& first_words = scan.scratch.index_c;
   first_words.Clear();
   auto first_word = [](std::string_view key) { return key.substr(0, key.find(' ')); };
   uint32_t max_tokens = 1;
@@ -70,23 +70,34 @@ void PropagateNames(OrgScan& scan) {
     }
   }
   // Initials of the longer names, for acronyms written without a definition.
-  WordIndex& initials = scan.scratch.index_b;  // letters -> mention
+  // The letters of all names go into one buffer first, so that the keys into it stay valid.
+  DocIndex& initials = scan.scratch.index_b;  // letters -> mention
   initials.Clear();
+  std::string& letters = scan.scratch.initials;
+  letters.clear();
+  thread_local std::vector<uint32_t> letters_end;  // per mention: the end of its letters
+  letters_end.clear();
   for (size_t mi = 0; mi < scan.mentions.size(); ++mi) {
     const OrgMention& m = scan.mentions[mi];
-    std::string letters;
-    int words = 0;
     for (uint32_t i = m.first; i < m.last; ++i) {
       if (!scan.IsCap(i) || scan.Tok(i).Is(OrgToken::kAllCaps)) continue;
       letters.push_back(scan.Text(i)[0]);
-      ++words;
     }
-    if (words >= 3) initials.Insert(letters, static_cast<int32_t>(mi));
+    letters_end.push_back(static_cast<uint32_t>(letters.size()));
+  }
+  for (size_t mi = 0; mi < scan.mentions.size(); ++mi) {
+    const uint32_t begin = mi == 0 ? 0 : letters_end[mi - 1];
+    // One letter per capitalized word: three words or more.
+    if (letters_end[mi] - begin >= 3)
+      initials.Insert(std::string_view(letters).substr(begin, letters_end[mi] - begin),
+                      static_cast<int32_t>(mi));
   }
   if (names.empty()) return;
   const auto n = static_cast<uint32_t>(scan.toks.size());
   for (uint32_t i = 0; i < n; ++i) {
-    if (scan.owner[i] >= 0 || !scan.IsCap(i)) continue;
+    if (!scan.Tok(i).Is(OrgToken::kWord) || !scan.Tok(i).Is(OrgToken::kCapitalized) ||
+        scan.owner[i] >= 0)  // free, and IsCap
+      continue;
     // Rule "acronym-initials": an acronym of three or more letters spelling the initials of a
     // name of the document ("ANS" after "Acme Network Services Inc.").
     if (scan.Tok(i).Is(OrgToken::kAllCaps) && !scan.Tok(i).Is(OrgToken::kDottedAcronym) &&

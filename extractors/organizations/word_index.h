@@ -14,7 +14,11 @@
 
 namespace accord::orgs {
 
-class WordIndex {
+// The table over keys of type Key: std::string for the shared tables (WordIndex), string_view for
+// the per-document ones (DocIndex), whose keys point into text that outlives the table, so that
+// filling it copies no key.
+template <typename Key>
+class BasicWordIndex {
  public:
   // Adds key -> value when the key is absent. Returns the stored value (the old one when the key
   // was present) and whether it was added.
@@ -37,7 +41,10 @@ class WordIndex {
  private:
   // Debian's Abseil has its own string_view type (built for C++17 without std::string_view).
   static absl::string_view View(std::string_view s) { return {s.data(), s.size()}; }
-  absl::flat_hash_map<std::string, int32_t> map_;
+  absl::flat_hash_map<Key, int32_t> map_;
 };
+
+using WordIndex = BasicWordIndex<std::string>;
+using DocIndex = BasicWordIndex<absl::string_view>;
 
 }  // namespace accord::orgs

@@ -1,13 +1,18 @@
 // Organization stage: table-driven examples written for this test (not taken from any corpus),
 // one group per rule, plus the folding that makes spellings meet.
+#include <random>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
 
+#include "extractors/organizations/org_scan.h"
+#include "extractors/organizations/org_tables.h"
 #include "extractors/organizations/org_tokens.h"
 #include "extractors/organizations/organization_stage.h"
 #include "extractors/organizations/word_index.h"
+#include "pipeline/utf8.h"
 
 namespace accord {
 namespace {
@@ -191,6 +196,170 @@ TEST(OrgTokens, UrlsAndMailAddressesAreOneTokenToTheNextSpace) {
                                      true, false}));
 }
 
+// The plain meaning of Tokenize, code point by code point, without its eight-byte steps, its
+// URL finder or its folding on the way: the tokens' texts, flags and punctuation bytes. The
+// folded key of each token must be FoldWord of its text (empty for a URL).
+struct PlainToken {
+  std::string text;
+  uint16_t flags = 0;
+  char punct = 0;
+  bool operator==(const PlainToken& o) const {
+    return text == o.text && flags == o.flags && punct == o.punct;
+  }
+};
+std::ostream& operator<<(std::ostream& os, const PlainToken& t) {
+  return os << "[" << t.text << " " << t.flags << " " << static_cast<int>(t.punct) << "]";
+}
+
+std::vector<PlainToken> PlainTokenize(std::string_view s) {
+  using T = orgs::OrgToken;
+  auto cp_at = [&](size_t i) -> char32_t {
+    size_t j = i;
+    return i < s.size() ? utf8::Next(s, j) : 0;
+  };
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
+  auto letter = [&](size_t i) { return i < s.size() && u_isalpha(cp_at(i)); };
+  auto upper = [&](size_t i) { return i < s.size() && u_isupper(cp_at(i)); };
+  auto digit = [&](size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; };
+  auto apostrophe = [&](size_t i) -> size_t {
+    if (i < s.size() && s[i] == '\'') return 1;
+    return s.substr(i, 3) == "\u2019" ? 3 : 0;
+  };
+  std::vector<PlainToken> out;
+  bool sentence = true, line = true, paragraph = true;
+  int newlines = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = s[i];
+    if (is_space(c)) {
+      if (c == '\n') {
+        line = true;
+        if (++newlines >= 2) paragraph = sentence = true;
+      }
+      ++i;
+      continue;
+    }
+    if (c == '>' && line) {
+      ++i;
+      continue;
+    }
+    newlines = 0;
+    PlainToken t;
+    size_t j = i;
+    while (j < s.size() && !is_space(s[j])) ++j;
+    const std::string_view run = s.substr(i, j - i);
+    const bool url = run.find("://") != run.npos || run.substr(0, 4) == "www." ||
+                     (run.find('@') != run.npos && run.find('.') != run.npos);
+    if (url) {
+      t.flags = T::kUrl | T::kPunct;
+    } else if (digit(i) || letter(i)) {
+      j = i;
+      bool lower = false;
+      while (j < s.size()) {
+        if (digit(j) || letter(j)) {
+          lower |= letter(j) && !upper(j);
+          j += utf8::SequenceLength(s[j]);
+        } else if (s[j] == '.' && (digit(j + 1) || letter(j + 1))) {
+          ++j;
+        } else if (s[j] == '-' && (upper(j + 1) || digit(j + 1))) {
+          ++j;
+        } else if (s[j] == '&' && j > i && upper(j - 1) && upper(j + 1)) {
+          ++j;
+        } else if (size_t a = apostrophe(j);
+                   a > 0 && !(j + a < s.size() && (s[j + a] == 's' || s[j + a] == 'S') &&
+                              !letter(j + a + 1)) &&
+                   letter(j + a)) {
+          j += a;
+        } else {
+          break;
+        }
+      }
+      if (j < s.size() && s[j] == '.' && j - i >= 3 && s[j - 2] == '.' && letter(j - 1)) ++j;
+      const std::string_view w = s.substr(i, j - i);
+      if (digit(i)) {
+        t.flags = T::kNumber;
+      } else {
+        t.flags = T::kWord;
+        if (upper(i)) t.flags |= T::kCapitalized;
+        int letters = 0;
+        for (size_t k = 0; k < w.size(); k += utf8::SequenceLength(w[k])) letters += letter(i + k);
+        if (!lower && letters >= 2) t.flags |= T::kAllCaps;
+        bool dotted = w.size() >= 4 && w.back() == '.';
+        for (size_t k = 0; dotted && k < w.size(); k += 2)
+          dotted = ((w[k] >= 'a' && w[k] <= 'z') || (w[k] >= 'A' && w[k] <= 'Z')) &&
+                   k + 1 < w.size() && w[k + 1] == '.';
+        if (dotted) t.flags |= T::kDottedAcronym | T::kAllCaps;
+      }
+    } else {
+      j = std::min(s.size(), i + utf8::SequenceLength(c));
+      t.flags = T::kPunct;
+      if (c < 0x80) t.punct = static_cast<char>(c);
+    }
+    t.text = std::string(s.substr(i, j - i));
+    if (line) t.flags |= T::kLineStart;
+    if (paragraph) t.flags |= T::kParagraphStart;
+    if (sentence && !(t.flags & T::kPunct)) t.flags |= T::kSentenceStart;
+    if (!(t.flags & T::kPunct)) {
+      sentence = false;
+    } else if (t.punct == '.' || t.punct == '!' || t.punct == '?') {
+      sentence = true;
+    } else if (!(t.punct == '"' || t.punct == '(' || t.punct == '\'' || t.punct == ')' ||
+                 t.text == "\u201c" || t.text == "\u201d")) {
+      sentence = false;
+    }
+    line = paragraph = false;
+    out.push_back(std::move(t));
+    i = j;
+  }
+  return out;
+}
+
+// Texts assembled at random from pieces that reach every branch of the tokenizer: long and short
+// words across eight-byte steps, "ph" in and across them, accents, digits, dotted acronyms,
+// hyphens, "&", apostrophes and possessives, URLs and mail addresses, quotes, line breaks,
+// blank lines and quote marks, a text that ends inside a word.
+TEST(OrgTokens, AgreesWithThePlainTokenizerOnManyTexts) {
+  const std::vector<std::string> pieces = {
+      "Acme", "acme", "ACME", "I", "a", "Telephonica", "MEGATELEPHONE", "phph", "Philips",
+      "shepherd", "abcdefgp", "habcdefgph", "Internationalphone", "Telefónica", "Élan", "ÉCOLE",
+      "naïve", "Straße", "U.S.", "U.S", "N.S.A.", "N.V.", "A.B", "e.g.", "Amazon.com", "3M",
+      "G-7", "Wal-Mart", "Nations-organized", "AT&T", "A&b", "&", "O'Brien", "Cisco's",
+      "Cisco\u2019s", "rock'n'roll", "Mary\u2019s", "'s", "it's", "1999", "3.5", "12345678901",
+      "Abcdefgh12345", "http://x.org/A", "(https://a.b)", "www.acme.com", "awww.b", "bob@x.com",
+      "a@b", "user@host", ":", "://", "@", ".", ",", "!", "?", "\"", "(", ")", "'", "-", "\u201c",
+      "\u201d", "\u2014", "\u2019", "$", "#", "\n", "\n\n", "\n>", "\n> ", ">", "\t", "  ",
+      "\r\n", "X.", "ph.", "p-h", "p.h"};
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<int> glue(0, 3);
+  orgs::OrgTokens toks;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int n = 1 + round % 40;
+    for (int k = 0; k < n; ++k) {
+      text += pieces[pick(rng)];
+      if (glue(rng) > 0) text += ' ';  // pieces also run into each other
+    }
+    orgs::Tokenize(text, toks);
+    std::vector<PlainToken> got;
+    for (size_t i = 0; i < toks.size(); ++i) {
+      got.push_back({std::string(toks.Text(i)), toks[i].flags, toks[i].punct});
+      std::string fold;  // a URL folds to nothing: it is never part of a name
+      if (!toks[i].Is(orgs::OrgToken::kUrl)) orgs::FoldWord(toks.Text(i), fold);
+      ASSERT_EQ(toks.Key(i, i + 1), fold) << "text: " << text << " token " << i;
+    }
+    ASSERT_EQ(got, PlainTokenize(text)) << "text: " << text;
+    if (toks.size() > 0) {
+      std::string all;
+      for (size_t i = 0; i < toks.size(); ++i) {
+        if (i > 0) all += ' ';
+        all += toks.Key(i, i + 1);
+      }
+      ASSERT_EQ(toks.Key(0, toks.size()), all) << "text: " << text;
+    }
+  }
+}
+
 TEST(WordIndex, FindsWhatWasInsertedAndNothingElse) {
   orgs::WordIndex index;
   EXPECT_EQ(index.Find("Acme"), nullptr);
@@ -215,6 +384,118 @@ TEST(WordIndex, FindsWhatWasInsertedAndNothingElse) {
   EXPECT_EQ(index.Find(keys[3]), nullptr);
   EXPECT_TRUE(index.Insert(keys[3], 3).second);
   EXPECT_EQ(*index.Find(keys[3]), 3);
+}
+
+// DocIndex keeps views of its keys instead of copies; it must answer exactly as WordIndex does.
+TEST(DocIndex, AnswersAsWordIndexDoesOverTheSameInserts) {
+  orgs::WordIndex copies;
+  orgs::DocIndex views;
+  std::vector<std::string> keys;
+  for (int i = 0; i < 300; ++i)
+    keys.push_back("name " + std::to_string(i % 170) + std::string(i % 23, 'y'));
+  for (int round = 0; round < 2; ++round) {
+    copies.Clear();
+    views.Clear();
+    for (int i = 0; i < 300; ++i) {
+      auto [a, a_added] = copies.Insert(keys[i], i);
+      auto [b, b_added] = views.Insert(keys[i], i);
+      EXPECT_EQ(a_added, b_added) << keys[i];
+      EXPECT_EQ(*a, *b) << keys[i];
+    }
+    EXPECT_EQ(copies.size(), views.size());
+    for (int i = 0; i < 400; ++i) {
+      const std::string probe = "name " + std::to_string(i % 200) + std::string(i % 29, 'y');
+      const int32_t* a = copies.Find(probe);
+      const int32_t* b = views.Find(probe);
+      ASSERT_EQ(a == nullptr, b == nullptr) << probe;
+      if (a != nullptr) {
+        EXPECT_EQ(*a, *b) << probe;
+      }
+      EXPECT_EQ(copies.Contains(probe), views.Contains(probe)) << probe;
+    }
+  }
+}
+
+// The sieve before the alias lookups may let through keys that are no alias, but never one that
+// begins an alias.
+TEST(OrgTables, AliasStartSieveHidesNoAlias) {
+  auto tables = orgs::OrgTables::Load();
+  ASSERT_TRUE(tables.ok()) << tables.status().message();
+  orgs::OrgTokens toks;
+  orgs::Tokenize(
+      "Federal Bureau of Investigation said Wal-Mart , AT&T and Telefónica met the NSA , "
+      "Reuters , Apple Inc. , Cisco Systems and the Associated Press ; Acme Zentrix Quux "
+      "Nokia Samsung Electronics Google Amazon Mandiant Microsoft IBM N.S.A. F.B.I. BBC",
+      toks);
+  int aliases = 0, sieved = 0;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const std::string_view key = toks.Key(i, i + 1);
+    const orgs::KnownAlias* alias = nullptr;
+    if (tables->FindAliasOrPrefix(key, alias)) {
+      ++aliases;
+      EXPECT_TRUE(tables->MayStartAlias(key)) << key;
+    }
+    sieved += !tables->MayStartAlias(key);
+  }
+  EXPECT_GT(aliases, 5);  // the text does name known organizations
+  EXPECT_GT(sieved, 0);   // and the sieve does turn words away
+}
+
+// OrgScan marks the tokens that entities of the earlier stages cover through one walk over the
+// offset map; the plain way asks the map for each token. Both must agree, also where the
+// normalized text collapses raw bytes (a joined line, a folded quote).
+TEST(OrgScan, EntityMarksAgreeWithThePlainOffsetLookups) {
+  auto tables = orgs::OrgTables::Load();
+  ASSERT_TRUE(tables.ok()) << tables.status().message();
+  Document doc;
+  doc.text = "Yuki Sato of\n    Japan said \u201cAcme\u201d met on Tuesday in Paris, France.";
+  doc.norm.AppendVerbatim("Yuki Sato of", 0);
+  doc.norm.Append(" ", 12, 17);
+  doc.norm.AppendVerbatim("Japan said ", 17);
+  doc.norm.Append("\"", 28, 31);
+  doc.norm.AppendVerbatim("Acme", 31);
+  doc.norm.Append("\"", 35, 38);
+  doc.norm.AppendVerbatim(" met on Tuesday in Paris, France.", 38);
+  struct Mark {
+    EntityType type;
+    uint32_t start, end;
+  };
+  const std::vector<Mark> marks = {
+      {EntityType::kPerson, 0, 9},     {EntityType::kNation, 17, 22},
+      {EntityType::kDate, 46, 53},     {EntityType::kNation, 57, 62},
+      {EntityType::kNation, 64, 70},   {EntityType::kPerson, 27, 36},  // over the quote
+      {EntityType::kOrganization, 31, 35},
+      {EntityType::kDate, 11, 12},     {EntityType::kNation, 40, 41},  // inside a word
+  };
+  for (const Mark& m : marks) {
+    Entity e;
+    e.type = m.type;
+    e.start = m.start;
+    e.end = m.end;
+    doc.entities.push_back(e);
+  }
+  orgs::OrgScratch scratch;
+  orgs::OrgScan scan(*tables, doc, scratch);
+  std::vector<orgs::OtherKind> want(scan.toks.size(), orgs::OtherKind::kNone);
+  for (const Entity& e : doc.entities) {
+    const orgs::OtherKind kind = e.type == EntityType::kPerson   ? orgs::OtherKind::kPerson
+                                 : e.type == EntityType::kNation ? orgs::OtherKind::kNation
+                                 : e.type == EntityType::kDate   ? orgs::OtherKind::kDate
+                                                                 : orgs::OtherKind::kNone;
+    if (kind == orgs::OtherKind::kNone) continue;
+    for (size_t i = 0; i < scan.toks.size(); ++i) {
+      const orgs::OrgToken& t = scan.toks[i];
+      if (doc.norm.RawEnd(t.end - 1) > e.start && doc.norm.RawBegin(t.begin) < e.end)
+        want[i] = kind;
+    }
+  }
+  ASSERT_EQ(scan.other.size(), want.size());
+  int marked = 0;
+  for (size_t i = 0; i < want.size(); ++i) {
+    EXPECT_EQ(scan.other[i], want[i]) << "token " << i << " " << scan.Text(i);
+    marked += want[i] != orgs::OtherKind::kNone;
+  }
+  EXPECT_GT(marked, 5);
 }
 
 }  // namespace
