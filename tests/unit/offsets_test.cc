@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "pipeline/offset_map.h"
+#include "pipeline/sinks/offsets.h"
 #include "pipeline/utf8.h"
 
 namespace accord {
@@ -49,6 +50,35 @@ TEST(Utf8ValidTest, BadSequencesFoundWhereverTheyStand) {
     for (int pad = 1; pad <= 17; ++pad)
       EXPECT_EQ(utf8::IsValid(std::string(pad, 'x') + c.bytes + std::string(pad, 'y')), c.valid)
           << c.bytes << " after " << pad;
+  }
+}
+
+// The sinks' cursor (free up to the first non-ASCII byte, counting after it) against the
+// per-byte index, for lookups in order, with repeats and going back, on texts whose first
+// multi-byte character stands at every position.
+TEST(CodePointCursorTest, AgreesWithTheIndexWhereverTheFirstNonAsciiByteStands) {
+  const std::string tail = "Zoë met the Škoda crew — “déjà vu”, 東京 and 🙂 too.";
+  for (size_t prefix = 0; prefix <= 20; ++prefix) {
+    const std::string text = std::string(prefix, 'a') + tail;
+    const utf8::CodePointIndex index(text);
+    // Entities start and end between characters.
+    std::vector<size_t> bounds;
+    for (size_t i = 0; i <= text.size(); ++i)
+      if (i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) bounds.push_back(i);
+    // (start, end) pairs as the sinks ask them: starts in order, ends after them.
+    std::vector<std::pair<size_t, size_t>> spans;
+    for (size_t k = 0; k < bounds.size(); ++k)
+      spans.push_back({bounds[k], bounds[std::min(bounds.size() - 1, k + 1 + k % 9)]});
+    spans.push_back({0, text.size()});          // back to the start
+    spans.push_back({prefix + 2, prefix + 4});  // the first multi-byte character
+    spans.push_back({text.size(), text.size() + 5});  // past the end: clamped
+    CodePointCursor cursor(text);
+    for (const auto& [b, e] : spans) {
+      const size_t cb = cursor.ToCodePoint(b);
+      ASSERT_EQ(cb, index.ToCodePoint(std::min(b, text.size()))) << prefix << ": " << b;
+      ASSERT_EQ(cursor.ToCodePointFrom(b, cb, e), index.ToCodePoint(std::min(e, text.size())))
+          << prefix << ": " << b << ".." << e;
+    }
   }
 }
 
