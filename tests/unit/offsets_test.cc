@@ -1,5 +1,6 @@
 // The offset data structures: code points counted a word at a time, and the run-based map from
 // normalized bytes back to raw bytes.
+#include <random>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -121,6 +122,32 @@ TEST(OffsetMapTest, RunsMapEveryByteAsAppended) {
       {{"of", 0, 0}, {"fi", 2, 5}, {"ce", 5, 0}},
   };
   for (const auto& pieces : cases) ExpectMapMatchesPieces(pieces);
+}
+
+// Long texts of random pieces (short and long, continuing their run or not, collapsed or one to
+// one), so that runs start anywhere within and across RunAt's blocks: every byte still maps as
+// appended, after a Clear too.
+TEST(OffsetMapTest, RandomPiecesMapEveryByteAsAppended) {
+  std::mt19937 rng(5);
+  for (int round = 0; round < 200; ++round) {
+    std::vector<Piece> pieces;
+    uint32_t raw = rng() % 10;
+    const int n = 1 + static_cast<int>(rng() % 80);
+    for (int k = 0; k < n; ++k) {
+      const size_t len = 1 + (rng() % 4 == 0 ? rng() % 200 : rng() % 6);
+      const std::string text(len, static_cast<char>('a' + k % 26));
+      if (rng() % 3 == 0) {  // collapsed: all its bytes from one raw range
+        const uint32_t raw_len = 1 + rng() % 5;
+        pieces.push_back({text, raw, raw + raw_len});
+        raw += raw_len;
+      } else {
+        if (rng() % 2 == 0) raw += 1 + rng() % 3;  // a gap: a new run
+        pieces.push_back({text, raw, 0});
+        raw += static_cast<uint32_t>(len);
+      }
+    }
+    ExpectMapMatchesPieces(pieces);
+  }
 }
 
 TEST(OffsetMapTest, ToRawSpansRunBoundaries) {
