@@ -6,9 +6,14 @@ namespace accord {
 
 const NormalizedText::Run& NormalizedText::RunAt(uint32_t i) const {
   // The last run that starts at or before i (runs_ is sorted by norm_begin, runs_[0] starts at 0).
-  auto it = std::upper_bound(runs_.begin(), runs_.end(), i,
-                             [](uint32_t pos, const Run& r) { return pos < r.norm_begin; });
-  return *(it - 1);
+  size_t r = block_run_[std::min<size_t>(i / kBlock, block_run_.size() - 1)];
+  while (r + 1 < runs_.size() && runs_[r + 1].norm_begin <= i) ++r;
+  return runs_[r];
+}
+
+inline void NormalizedText::CoverBlocks() {
+  while (block_run_.size() * kBlock < text_.size())
+    block_run_.push_back(static_cast<uint32_t>(runs_.size() - 1));
 }
 
 void NormalizedText::ExtendOneToOne(uint32_t raw_begin) {
@@ -28,19 +33,26 @@ void NormalizedText::Append(std::string_view s, uint32_t raw_begin, uint32_t raw
     runs_.push_back({static_cast<uint32_t>(text_.size()), raw_begin, raw_end, false});
   }
   text_.append(s);
+  CoverBlocks();
 }
 
 void NormalizedText::AppendVerbatim(std::string_view s, uint32_t raw_begin) {
   if (s.empty()) return;
   ExtendOneToOne(raw_begin);
   text_.append(s);
+  CoverBlocks();
 }
 
-void NormalizedText::Reserve(size_t bytes) { text_.reserve(bytes); }
+void NormalizedText::Reserve(size_t bytes) {
+  text_.reserve(bytes);
+  runs_.reserve(bytes / kBlock + 8);  // a run a line or fewer
+  block_run_.reserve(bytes / kBlock + 1);
+}
 
 void NormalizedText::Clear() {
   text_.clear();
   runs_.clear();
+  block_run_.clear();
 }
 
 }  // namespace accord

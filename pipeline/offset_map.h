@@ -85,9 +85,16 @@ class NormalizedText {
   const Run& RunAt(uint32_t i) const;
   // Starts a one-to-one run at the end of the text, or extends the last one when it continues.
   void ExtendOneToOne(uint32_t raw_begin);
+  // Records the last run for the blocks that the text has grown into.
+  void CoverBlocks();
+
+  // RunAt starts from the run that holds the first byte of i's block of kBlock bytes and steps
+  // forward (a run a line or fewer: one or two steps), instead of searching all runs.
+  static constexpr uint32_t kBlock = 64;
 
   std::string text_;
   std::vector<Run> runs_;
+  std::vector<uint32_t> block_run_;  // block b: the run that holds normalized byte b * kBlock
 };
 
 }  // namespace accord

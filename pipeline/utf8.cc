@@ -1,6 +1,5 @@
 #include "pipeline/utf8.h"
 
-#include <bit>
 #include <cstring>
 
 namespace accord::utf8 {
@@ -71,13 +70,25 @@ bool IsValid(std::string_view s) {
 }
 
 size_t CodePointCount(std::string_view s) {
-  // Bytes minus continuation bytes (10xxxxxx), eight bytes at a time.
+  // Bytes minus continuation bytes (10xxxxxx), eight bytes at a time: a continuation byte leaves
+  // a 1 in its byte of `ones`, and multiplying by 0x0101... sums the eight bytes into the top one
+  // (std::popcount is a library call on the baseline x86-64 target).
   constexpr uint64_t kHigh = 0x8080808080808080ull, kSecond = 0x4040404040404040ull;
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
   size_t continuations = 0, i = 0;
   for (; i + 8 <= s.size(); i += 8) {
     uint64_t w;
     std::memcpy(&w, s.data() + i, 8);
-    continuations += std::popcount((w & kHigh) & ~((w & kSecond) << 1));
+    const uint64_t ones = ((w & kHigh) & ~((w & kSecond) << 1)) >> 7;
+    continuations += (ones * kOnes) >> 56;
+  }
+  if (i < s.size() && s.size() >= 8) {
+    // The last 1-7 bytes: the last word, shifted so that only they are left (zeros come in).
+    uint64_t w;
+    std::memcpy(&w, s.data() + s.size() - 8, 8);
+    w >>= 8 * (8 - (s.size() - i));
+    const uint64_t ones = ((w & kHigh) & ~((w & kSecond) << 1)) >> 7;
+    return s.size() - continuations - ((ones * kOnes) >> 56);
   }
   for (; i < s.size(); ++i) continuations += (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
   return s.size() - continuations;

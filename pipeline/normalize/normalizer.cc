@@ -1,5 +1,8 @@
 #include "pipeline/normalize/normalizer.h"
 
+#include <bit>
+#include <cstdint>
+#include <cstring>
 #include <string>
 
 #include <unicode/bytestream.h>
@@ -80,6 +83,23 @@ size_t SpaceLenBefore(std::string_view raw, size_t begin, size_t i) {
   size_t k = lead;
   const char32_t cp = utf8::Next(raw, k);
   return (k == i && IsUnicodeSpace(cp)) ? i - lead : 0;
+}
+
+// The first index in [i, t) of raw whose byte is not printable ASCII ('!' to DEL), or t; eight
+// bytes at a time. A byte below '!' shows as a borrow out of (byte - 0x21), a byte from 0x80 up
+// by its high bit; a borrow can also mark a byte above a marked one, never one below, so the
+// lowest marked byte is a real one.
+inline size_t SkipPrintableAscii(std::string_view raw, size_t i, size_t t) {
+  static_assert(std::endian::native == std::endian::little, "the word scan reads bytes low first");
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  for (; i + 8 <= t; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, raw.data() + i, 8);
+    if (const uint64_t marked = (((w - kOnes * 0x21) & ~w) | w) & kHigh)
+      return i + std::countr_zero(marked) / 8;
+  }
+  while (i < t && static_cast<unsigned char>(raw[i]) - 0x21u < 0x5Fu) ++i;
+  return i;
 }
 
 inline bool IsLetterByte(unsigned char c) {
@@ -180,6 +200,8 @@ class SpanNormalizer {
         // stands, exactly what collapse-spaces would append for it.
         size_t j = i + 1;
         while (j < t) {
+          j = SkipPrintableAscii(raw_, j, t);
+          if (j >= t) break;
           const unsigned char d = raw_[j];
           if (d >= 0x80) break;
           if (IsAsciiSpace(d)) {

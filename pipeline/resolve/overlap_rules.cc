@@ -5,7 +5,6 @@
 namespace accord::resolve {
 namespace {
 
-bool Overlaps(const Entity& a, const Entity& b) { return a.start < b.end && b.start < a.end; }
 bool Contains(const Entity& outer, const Entity& inner) {
   return outer.start <= inner.start && inner.end <= outer.end &&
          (outer.start != inner.start || outer.end != inner.end);
@@ -93,29 +92,40 @@ void AdministrationIsPerson(Document& doc) {
 
 void SettleOverlaps(Document& doc) {
   auto& es = doc.entities;
-  std::sort(es.begin(), es.end(), [](const Entity& a, const Entity& b) {
+  // The entities are sorted through small keys rather than moved about with their strings.
+  // std::sort takes the same steps for the same comparisons, so equal spans end up in the order
+  // that sorting the entities themselves gives.
+  struct Key {
+    uint32_t start, end;
+    uint32_t index;     // into es
+    bool dropped;
+  };
+  std::vector<Key> keys(es.size());
+  for (size_t i = 0; i < es.size(); ++i)
+    keys[i] = {es[i].start, es[i].end, static_cast<uint32_t>(i), false};
+  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
     return a.start != b.start ? a.start < b.start : a.end < b.end;
   });
-  std::vector<bool> dropped(es.size(), false);
-  for (size_t i = 0; i < es.size(); ++i) {
-    if (dropped[i]) continue;
-    for (size_t j = i + 1; j < es.size() && es[j].start < es[i].end; ++j) {
-      if (dropped[j] || !Overlaps(es[i], es[j])) continue;
-      if (Decide(es[i], es[j]).first_wins) {
-        dropped[j] = true;
+  size_t kept = 0;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i].dropped) continue;
+    for (size_t j = i + 1; j < keys.size() && keys[j].start < keys[i].end; ++j) {
+      // Sorted by start, so keys[j] overlaps keys[i] when it starts before keys[i] ends.
+      if (keys[j].dropped || keys[j].end <= keys[i].start) continue;
+      if (Decide(es[keys[i].index], es[keys[j].index]).first_wins) {
+        keys[j].dropped = true;
       } else {
-        dropped[i] = true;
+        keys[i].dropped = true;
         break;
       }
     }
+    if (!keys[i].dropped) ++kept;
   }
-  size_t k = 0;
-  for (size_t i = 0; i < es.size(); ++i) {
-    if (dropped[i]) continue;
-    if (k != i) es[k] = std::move(es[i]);  // never move an entity onto itself
-    ++k;
-  }
-  es.resize(k);
+  std::vector<Entity> settled;
+  settled.reserve(kept);
+  for (const Key& k : keys)
+    if (!k.dropped) settled.push_back(std::move(es[k.index]));
+  es = std::move(settled);
 }
 
 }  // namespace accord::resolve

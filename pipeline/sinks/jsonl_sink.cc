@@ -1,9 +1,10 @@
 #include "pipeline/sinks/jsonl_sink.h"
 
 #include <charconv>
+#include <cstring>
 
+#include "pipeline/sinks/json_string.h"
 #include "pipeline/sinks/offsets.h"
-#include "pipeline/utf8.h"
 
 namespace accord {
 namespace {
@@ -12,38 +13,6 @@ void AppendNumber(uint64_t n, std::string& out) {
   char buf[24];
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, n);
   out.append(buf, end);
-}
-
-// Appends `s` as a JSON string exactly as nlohmann's dump(-1, ' ', false, replace) writes it.
-void AppendJsonString(std::string_view s, std::string& out) {
-  if (!utf8::IsValid(s)) {  // rare: let nlohmann apply its replacement rules
-    out += Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
-    return;
-  }
-  static constexpr char kHex[] = "0123456789abcdef";
-  out.push_back('"');
-  size_t run = 0;  // start of the pending run of bytes that need no escape
-  for (size_t i = 0; i < s.size(); ++i) {
-    const unsigned char c = s[i];
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s.data() + run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        out += "\\u00";
-        out.push_back(kHex[c >> 4]);
-        out.push_back(kHex[c & 0xF]);
-    }
-  }
-  out.append(s.data() + run, s.size() - run);
-  out.push_back('"');
 }
 
 // Appends `j` as nlohmann's dump(-1, ' ', false, replace) writes it; strings, integers and
@@ -86,9 +55,106 @@ void AppendJson(const Json& j, std::string& out) {
   }
 }
 
+// Copies `s` to `p` (which has room for it); returns the end.
+inline char* Put(std::string_view s, char* p) {
+  std::memcpy(p, s.data(), s.size());
+  return p + s.size();
+}
+
+// The fields of an entity other than type and offsets (dataset-format.md).
+struct EntityFields {
+  std::string_view text;
+  std::string_view value;      // DATE, when resolved
+  std::string_view kind;       // DATE
+  std::string_view canonical;  // the others
+  std::string_view code;       // NATION
+};
+
+EntityFields FieldsOf(const Document& doc, const Entity& e) {
+  EntityFields f;
+  f.text = doc.TextOf(e);
+  if (e.type == EntityType::kDate) {
+    f.value = e.value;
+    f.kind = e.kind.empty() ? std::string_view("date") : std::string_view(e.kind);
+  } else {
+    f.canonical = e.canonical.empty() ? f.text : std::string_view(e.canonical);
+    if (e.type == EntityType::kNation) f.code = e.code;
+  }
+  return f;
+}
+
+// Writes the object of entity `e` to `p`, which has room for EntityBound(f) bytes; returns the
+// end. `start` and `end` are its code-point offsets.
+char* WriteEntity(const Entity& e, const EntityFields& f, size_t start, size_t end, char* p) {
+  p = Put("{\"type\":\"", p);
+  p = Put(EntityTypeName(e.type), p);
+  p = Put("\",\"start\":", p);
+  p = std::to_chars(p, p + 20, start).ptr;
+  p = Put(",\"end\":", p);
+  p = std::to_chars(p, p + 20, end).ptr;
+  p = Put(",\"text\":\"", p);
+  p = WriteJsonStringContent(f.text, p);
+  if (e.type == EntityType::kDate) {
+    if (!f.value.empty()) {
+      p = Put("\",\"value\":\"", p);
+      p = WriteJsonStringContent(f.value, p);
+    }
+    p = Put("\",\"kind\":\"", p);
+    p = WriteJsonStringContent(f.kind, p);
+  } else {
+    p = Put("\",\"canonical\":\"", p);
+    p = WriteJsonStringContent(f.canonical, p);
+    if (e.type == EntityType::kNation) {
+      p = Put("\",\"code\":\"", p);
+      p = WriteJsonStringContent(f.code, p);
+    }
+  }
+  return Put("\"}", p);
+}
+
+// The most bytes WriteEntity writes: the keys, the longest type name and two 20-digit numbers
+// take less than 128, and the strings as much as JSON can make of them.
+size_t EntityBound(const EntityFields& f) {
+  return 128 + JsonStringContentBound(f.text.size() + f.value.size() + f.kind.size() +
+                                      f.canonical.size() + f.code.size());
+}
+
+// Appends the entity objects of `doc`, comma-separated. They are written into a buffer on the
+// stack, appended to `out` when it is full; an entity too big for it is written into `out`.
+void AppendEntities(const Document& doc, std::string& out) {
+  char buffer[8192];
+  size_t used = 0;
+  CodePointCursor cursor(doc.text);
+  for (size_t i = 0; i < doc.entities.size(); ++i) {
+    const Entity& e = doc.entities[i];
+    const EntityFields f = FieldsOf(doc, e);
+    const size_t start = cursor.ToCodePoint(e.start);
+    const size_t end = cursor.ToCodePointFrom(e.start, start, e.end);
+    const size_t bound = 1 + EntityBound(f);  // and the comma before it
+    if (used + bound > sizeof buffer) {
+      out.append(buffer, used);
+      used = 0;
+    }
+    if (bound <= sizeof buffer) {
+      char* p = buffer + used;
+      if (i > 0) *p++ = ',';
+      used = WriteEntity(e, f, start, end, p) - buffer;
+    } else {
+      const size_t at = out.size();
+      out.resize(at + bound);
+      char* p = out.data() + at;
+      if (i > 0) *p++ = ',';
+      out.resize(WriteEntity(e, f, start, end, p) - out.data());
+    }
+  }
+  out.append(buffer, used);
+}
+
 }  // namespace
 
 void AppendAccordRecord(const Document& doc, const OutputOptions& options, std::string& out) {
+  // Room for the usual fields before the entities (which make their own room).
+  out.reserve(out.size() + 1024 + (options.include_text ? doc.text.size() + doc.text.size() / 16 : 0));
   out += "{\"schema\":\"accord/1\",\"doc_id\":";
   AppendJsonString(doc.doc_id, out);
   out += ",\"source\":";
@@ -109,38 +175,7 @@ void AppendAccordRecord(const Document& doc, const OutputOptions& options, std::
     AppendJsonString(doc.text, out);
   }
   out += ",\"entities\":[";
-  CodePointCursor cursor(doc.text);
-  for (size_t i = 0; i < doc.entities.size(); ++i) {
-    const Entity& e = doc.entities[i];
-    if (i > 0) out.push_back(',');
-    const size_t start = cursor.ToCodePoint(e.start);
-    const size_t end = cursor.ToCodePointFrom(e.start, start, e.end);
-    out += "{\"type\":\"";
-    out += EntityTypeName(e.type);
-    out += "\",\"start\":";
-    AppendNumber(start, out);
-    out += ",\"end\":";
-    AppendNumber(end, out);
-    out += ",\"text\":";
-    const std::string_view text = doc.TextOf(e);
-    AppendJsonString(text, out);
-    if (e.type == EntityType::kDate) {
-      if (!e.value.empty()) {
-        out += ",\"value\":";
-        AppendJsonString(e.value, out);
-      }
-      out += ",\"kind\":";
-      AppendJsonString(e.kind.empty() ? std::string_view("date") : std::string_view(e.kind), out);
-    } else {
-      out += ",\"canonical\":";
-      AppendJsonString(e.canonical.empty() ? text : std::string_view(e.canonical), out);
-      if (e.type == EntityType::kNation) {
-        out += ",\"code\":";
-        AppendJsonString(e.code, out);
-      }
-    }
-    out.push_back('}');
-  }
+  AppendEntities(doc, out);
   out += "]}\n";
 }
 

@@ -2,34 +2,54 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include "pipeline/utf8.h"
 
 namespace accord {
 
-// Converts byte offsets of one text to code-point offsets. Lookups in increasing order cost the
-// bytes between them (entities are sorted by start, so one document costs one pass over its
-// text); a lookup behind the previous one restarts from the beginning. No allocation.
+// Converts byte offsets of one text to code-point offsets. Up to the text's first non-ASCII byte
+// the two are equal; past it, lookups in increasing order cost the bytes between them (entities
+// are sorted by start, so one document costs one pass over its text); a lookup behind the
+// previous one restarts from that first non-ASCII byte. No allocation.
 class CodePointCursor {
  public:
   explicit CodePointCursor(std::string_view text) : text_(text) {}
   size_t ToCodePoint(size_t byte_offset) {
     if (byte_offset > text_.size()) byte_offset = text_.size();
-    if (byte_offset < byte_) byte_ = cp_ = 0;
+    if (byte_offset <= AsciiPrefix()) return byte_offset;
+    if (byte_offset < byte_ || byte_ < ascii_) byte_ = cp_ = ascii_;
     cp_ += utf8::CodePointCount(text_.substr(byte_, byte_offset - byte_));
     byte_ = byte_offset;
     return cp_;
   }
   // The code-point offset of `end_byte`, given the code-point offset of `begin_byte` <= end_byte;
   // leaves the cursor where it was.
-  size_t ToCodePointFrom(size_t begin_byte, size_t begin_cp, size_t end_byte) const {
+  size_t ToCodePointFrom(size_t begin_byte, size_t begin_cp, size_t end_byte) {
     if (end_byte > text_.size()) end_byte = text_.size();
+    if (end_byte <= AsciiPrefix()) return end_byte;
     return begin_cp + utf8::CodePointCount(text_.substr(begin_byte, end_byte - begin_byte));
   }
 
  private:
+  // The length of the text's ASCII prefix, found (a word at a time) on first use.
+  size_t AsciiPrefix() {
+    if (ascii_ != kUnknown) return ascii_;
+    size_t i = 0;
+    for (; i + 8 <= text_.size(); i += 8) {
+      uint64_t w;
+      std::memcpy(&w, text_.data() + i, 8);
+      if (w & 0x8080808080808080ull) break;
+    }
+    while (i < text_.size() && static_cast<unsigned char>(text_[i]) < 0x80) ++i;
+    return ascii_ = i;
+  }
+
+  static constexpr size_t kUnknown = ~size_t{0};
   std::string_view text_;
+  size_t ascii_ = kUnknown;
   size_t byte_ = 0;
   size_t cp_ = 0;
 };

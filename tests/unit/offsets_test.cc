@@ -1,10 +1,12 @@
 // The offset data structures: code points counted a word at a time, and the run-based map from
 // normalized bytes back to raw bytes.
+#include <random>
 #include <string>
 
 #include <gtest/gtest.h>
 
 #include "pipeline/offset_map.h"
+#include "pipeline/sinks/offsets.h"
 #include "pipeline/utf8.h"
 
 namespace accord {
@@ -52,6 +54,35 @@ TEST(Utf8ValidTest, BadSequencesFoundWhereverTheyStand) {
   }
 }
 
+// The sinks' cursor (free up to the first non-ASCII byte, counting after it) against the
+// per-byte index, for lookups in order, with repeats and going back, on texts whose first
+// multi-byte character stands at every position.
+TEST(CodePointCursorTest, AgreesWithTheIndexWhereverTheFirstNonAsciiByteStands) {
+  const std::string tail = "Zoë met the Škoda crew — “déjà vu”, 東京 and 🙂 too.";
+  for (size_t prefix = 0; prefix <= 20; ++prefix) {
+    const std::string text = std::string(prefix, 'a') + tail;
+    const utf8::CodePointIndex index(text);
+    // Entities start and end between characters.
+    std::vector<size_t> bounds;
+    for (size_t i = 0; i <= text.size(); ++i)
+      if (i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) bounds.push_back(i);
+    // (start, end) pairs as the sinks ask them: starts in order, ends after them.
+    std::vector<std::pair<size_t, size_t>> spans;
+    for (size_t k = 0; k < bounds.size(); ++k)
+      spans.push_back({bounds[k], bounds[std::min(bounds.size() - 1, k + 1 + k % 9)]});
+    spans.push_back({0, text.size()});          // back to the start
+    spans.push_back({prefix + 2, prefix + 4});  // the first multi-byte character
+    spans.push_back({text.size(), text.size() + 5});  // past the end: clamped
+    CodePointCursor cursor(text);
+    for (const auto& [b, e] : spans) {
+      const size_t cb = cursor.ToCodePoint(b);
+      ASSERT_EQ(cb, index.ToCodePoint(std::min(b, text.size()))) << prefix << ": " << b;
+      ASSERT_EQ(cursor.ToCodePointFrom(b, cb, e), index.ToCodePoint(std::min(e, text.size())))
+          << prefix << ": " << b << ".." << e;
+    }
+  }
+}
+
 struct Piece {
   std::string text;
   uint32_t raw_begin, raw_end;  // raw_end == 0: verbatim
@@ -91,6 +122,32 @@ TEST(OffsetMapTest, RunsMapEveryByteAsAppended) {
       {{"of", 0, 0}, {"fi", 2, 5}, {"ce", 5, 0}},
   };
   for (const auto& pieces : cases) ExpectMapMatchesPieces(pieces);
+}
+
+// Long texts of random pieces (short and long, continuing their run or not, collapsed or one to
+// one), so that runs start anywhere within and across RunAt's blocks: every byte still maps as
+// appended, after a Clear too.
+TEST(OffsetMapTest, RandomPiecesMapEveryByteAsAppended) {
+  std::mt19937 rng(5);
+  for (int round = 0; round < 200; ++round) {
+    std::vector<Piece> pieces;
+    uint32_t raw = rng() % 10;
+    const int n = 1 + static_cast<int>(rng() % 80);
+    for (int k = 0; k < n; ++k) {
+      const size_t len = 1 + (rng() % 4 == 0 ? rng() % 200 : rng() % 6);
+      const std::string text(len, static_cast<char>('a' + k % 26));
+      if (rng() % 3 == 0) {  // collapsed: all its bytes from one raw range
+        const uint32_t raw_len = 1 + rng() % 5;
+        pieces.push_back({text, raw, raw + raw_len});
+        raw += raw_len;
+      } else {
+        if (rng() % 2 == 0) raw += 1 + rng() % 3;  // a gap: a new run
+        pieces.push_back({text, raw, 0});
+        raw += static_cast<uint32_t>(len);
+      }
+    }
+    ExpectMapMatchesPieces(pieces);
+  }
 }
 
 TEST(OffsetMapTest, ToRawSpansRunBoundaries) {

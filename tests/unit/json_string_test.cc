@@ -1,0 +1,92 @@
+// The JSONL writer's string escaping (a word at a time) against nlohmann's dump, which defines
+// the accord/1 bytes: every byte value, valid and broken UTF-8, at every position of strings
+// longer and shorter than a word.
+#include "pipeline/sinks/json_string.h"
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace accord {
+namespace {
+
+std::string Reference(const std::string& s) {
+  return nlohmann::ordered_json(s).dump(-1, ' ', false,
+                                        nlohmann::ordered_json::error_handler_t::replace);
+}
+
+std::string Escaped(const std::string& s) {
+  std::string out = "prefix";  // appends, leaving what is there
+  AppendJsonString(s, out);
+  EXPECT_EQ(out.substr(0, 6), "prefix");
+  return out.substr(6);
+}
+
+// Pieces that are special to the escaper or to UTF-8 validation.
+const std::vector<std::string> kPieces = {
+    "\"", "\\", "\n", "\t", "\r", "\b", "\f", std::string(1, '\0'), "\x01", "\x1f", "\x7f", " ",
+    "/", "a", "~", "\xc3\xa9",           // é
+    "\xe2\x80\x9c",                      // “
+    "\xf0\x9f\x99\x82",                  // 🙂
+    "\xc0\xaf",                          // overlong '/'
+    "\xe0\x80\xaf",                      // overlong, three bytes
+    "\xed\xa0\x80",                      // a surrogate
+    "\xf4\x90\x80\x80",                  // past U+10FFFF
+    "\xc3",                              // truncated
+    "\xe2\x80",                          // truncated
+    "\x80",                              // stray continuation byte
+    "\xff", "\xfe",
+};
+
+TEST(JsonStringTest, EveryByteAloneAndInsideWords) {
+  for (int b = 0; b < 256; ++b) {
+    const std::string c(1, static_cast<char>(b));
+    for (size_t before = 0; before <= 17; ++before) {
+      for (size_t after : {0, 1, 7, 8, 9}) {
+        const std::string s = std::string(before, 'x') + c + std::string(after, 'y');
+        ASSERT_EQ(Escaped(s), Reference(s)) << "byte " << b << " at " << before;
+      }
+    }
+  }
+}
+
+TEST(JsonStringTest, SpecialPiecesAtEveryAlignment) {
+  for (const std::string& piece : kPieces) {
+    for (const std::string& other : kPieces) {
+      for (size_t before = 0; before <= 9; ++before) {
+        for (size_t gap : {0, 3, 8}) {
+          const std::string s =
+              std::string(before, 'a') + piece + std::string(gap, 'b') + other + "tail";
+          ASSERT_EQ(Escaped(s), Reference(s)) << s;
+        }
+      }
+    }
+  }
+}
+
+TEST(JsonStringTest, RandomStringsOfPieces) {
+  std::mt19937 rng(7);
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    const int parts = static_cast<int>(rng() % 12);
+    for (int k = 0; k < parts; ++k) {
+      if (rng() % 3 == 0) s += kPieces[rng() % kPieces.size()];
+      else s += std::string(rng() % 12, static_cast<char>('A' + rng() % 26));
+    }
+    ASSERT_EQ(Escaped(s), Reference(s)) << s;
+  }
+}
+
+TEST(JsonStringTest, Examples) {
+  EXPECT_EQ(Escaped(""), "\"\"");
+  EXPECT_EQ(Escaped("plain ASCII text"), "\"plain ASCII text\"");
+  EXPECT_EQ(Escaped("a\"b\\c\nd\x01"), "\"a\\\"b\\\\c\\nd\\u0001\"");
+  EXPECT_EQ(Escaped("Zürich"), "\"Zürich\"");
+  EXPECT_EQ(Escaped("bad \xff byte"), "\"bad \xef\xbf\xbd byte\"");  // U+FFFD
+}
+
+}  // namespace
+}  // namespace accord
