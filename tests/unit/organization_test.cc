@@ -1,6 +1,7 @@
 // Organization stage: table-driven examples written for this test (not taken from any corpus),
 // one group per rule, plus the folding that makes spellings meet.
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -413,6 +414,32 @@ TEST(DocIndex, AnswersAsWordIndexDoesOverTheSameInserts) {
       }
       EXPECT_EQ(copies.Contains(probe), views.Contains(probe)) << probe;
     }
+  }
+}
+
+// The sieve before the word lookups may let through words that are in no table, but never one
+// that is: every word of a table of many spellings (one byte to long, cases, "&") keeps its role,
+// and every other word has none.
+TEST(OrgTables, WordSieveHidesNoWord) {
+  std::mt19937 rng(7);
+  const std::string letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ&'.-";
+  auto random_word = [&] {
+    std::string w;
+    const int len = 1 + static_cast<int>(rng() % 14);
+    for (int k = 0; k < len; ++k) w.push_back(letters[rng() % (k == 0 ? 52 : letters.size())]);
+    return w;
+  };
+  std::set<std::string> table_words = {"&", "A", "of", "The", "Inc", "Corporation"};
+  while (table_words.size() < 600) table_words.insert(random_word());
+  std::string words_tsv = "word\trole\n";
+  for (const std::string& w : table_words) words_tsv += w + "\tconnector\n";
+  auto tables = orgs::OrgTables::Parse("canonical\taliases\tkind\tsource\n",
+                                       "word\tposition\tkind\tshort_form\n", words_tsv);
+  ASSERT_TRUE(tables.ok()) << tables.status().message();
+  for (const std::string& w : table_words) EXPECT_TRUE(tables->IsConnector(w)) << w;
+  for (int i = 0; i < 20000; ++i) {
+    const std::string w = random_word();
+    EXPECT_EQ(tables->FindWord(w) != nullptr, table_words.count(w) > 0) << w;
   }
 }
 
