@@ -418,6 +418,37 @@ TEST(DocIndex, AnswersAsWordIndexDoesOverTheSameInserts) {
   }
 }
 
+// CollapseSpaces returns most names as they are, without its loop; the loop alone is the plain
+// meaning. Both must agree on names with every kind of whitespace, where it is and is not plain.
+TEST(CollapseSpaces, AgreesWithThePlainLoopOnManyNames) {
+  auto plain = [](std::string_view s) {
+    std::string out;
+    bool space = false;
+    for (char c : s) {
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+        space = !out.empty();
+        continue;
+      }
+      if (c == '>' && space) continue;
+      if (space) out.push_back(' ');
+      space = false;
+      out.push_back(c);
+    }
+    return out;
+  };
+  const std::vector<std::string> pieces = {"Acme", "Bank of America", "U.S.", " ", "  ", "\n",
+                                           "\n> ", "\t", "\r\n", ">", "a>b", "> ", "x", "é"};
+  std::mt19937 rng(11);
+  for (int round = 0; round < 5000; ++round) {
+    std::string name;
+    const int n = 1 + round % 7;
+    for (int k = 0; k < n; ++k) name += pieces[rng() % pieces.size()];
+    EXPECT_EQ(orgs::CollapseSpaces(name), plain(name)) << "[" << name << "]";
+  }
+  EXPECT_EQ(orgs::CollapseSpaces("United \n> Nations"), "United Nations");
+  EXPECT_EQ(orgs::CollapseSpaces("Cisco Systems"), "Cisco Systems");
+}
+
 // The sieve before the word lookups may let through words that are in no table, but never one
 // that is: every word of a table of many spellings (one byte to long, cases, "&") keeps its role,
 // and every other word has none.
