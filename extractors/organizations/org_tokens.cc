@@ -81,11 +81,11 @@ size_t ApostropheAt(std::string_view s, size_t i) {
 // (room for its length is there): letters lower-cased, "-" a space, periods and apostrophes
 // dropped; "ph" -> "f" is left to FixPh. Lower-case ASCII letters are not tracked: only a
 // capitalized word asks for them (HasAsciiLower), and it mostly answers at its second byte.
-struct WordShape {
-  size_t end = 0;
-  bool lower = false;  // some letter outside ASCII is not upper case
-  bool p = false;      // some folded byte is "p": FixPh may have work
-  bool ascii = true;   // else `o` holds nothing useful: fold with FoldWord
+// ScanWord returns the end, and sets these bits of `shape` (cleared first).
+enum : uint8_t {
+  kShapeLower = 1,     // some letter outside ASCII is not upper case
+  kShapeP = 2,         // some folded byte is "p": FixPh may have work
+  kShapeNotAscii = 4,  // `o` holds nothing useful: fold with FoldWord
 };
 
 // Eight bytes at a time (SWAR): each byte of a uint64_t, lowest address in the lowest byte.
@@ -103,8 +103,8 @@ constexpr uint64_t BytesEqual(uint64_t x, uint8_t b) {
   return (d - kOnes) & ~d & kHighs;
 }
 
-WordShape ScanWord(std::string_view s, size_t i, char*& o) {
-  WordShape shape;
+size_t ScanWord(std::string_view s, size_t i, char*& o, uint8_t& shape) {
+  shape = 0;
   // The mask of the bytes that are "p", or-ed over the eight-byte steps (only whether it is zero
   // is read).
   uint64_t p = 0;
@@ -131,9 +131,8 @@ WordShape ScanWord(std::string_view s, size_t i, char*& o) {
         if (len == 8) continue;
         c = s[j];  // j < n: the run stopped before the end of the eight readable bytes
         if (!(kByteClass[c] & kJoinBit)) {  // the common end of a word: a space, ",", ")"
-          shape.end = j;
-          shape.p = p != 0;
-          return shape;
+          if (p != 0) shape |= kShapeP;
+          return j;
         }
       } else {
         p |= c == 'p' || c == 'P';
@@ -144,8 +143,8 @@ WordShape ScanWord(std::string_view s, size_t i, char*& o) {
     }
     if (kByteClass[c] & kSpaceBit) break;
     if (c >= 0x80 && IsLetterAt(s, j)) {
-      shape.ascii = false;
-      if (!IsUpperAt(s, j)) shape.lower = true;
+      shape |= kShapeNotAscii;
+      if (!IsUpperAt(s, j)) shape |= kShapeLower;
       j += utf8::SequenceLength(c);
       continue;
     }
@@ -168,7 +167,7 @@ WordShape ScanWord(std::string_view s, size_t i, char*& o) {
       bool possessive = j + a < n && (s[j + a] == 's' || s[j + a] == 'S') &&
                         !IsLetterAt(s, j + a + 1);
       if (!possessive && IsLetterAt(s, j + a)) {
-        shape.ascii &= a == 1;
+        if (a != 1) shape |= kShapeNotAscii;
         j += a;
         continue;
       }
@@ -179,9 +178,8 @@ WordShape ScanWord(std::string_view s, size_t i, char*& o) {
   if (j < n && s[j] == '.' && j - i >= 3 && s[j - 2] == '.' && IsLetterAt(s, j - 1)) {
     ++j;
   }
-  shape.end = j;
-  shape.p = p != 0;
-  return shape;
+  if (p != 0) shape |= kShapeP;
+  return j;
 }
 
 // True when some byte of [begin, end) is a lower-case ASCII letter.
@@ -444,11 +442,11 @@ void Tokenize(std::string_view s, OrgTokens& out) {
       starts = 0;
     } else if ((k & kAlnumBit) || (c >= 0x80 && IsLetterAt(s, i))) {
       char* const word = o;
-      const WordShape shape = ScanWord(s, i, o);
-      end = shape.end;
-      folded_here = shape.ascii;
-      if (!shape.ascii) o = word;
-      else if (shape.p) o = FixPh(word, o);
+      uint8_t shape;
+      end = ScanWord(s, i, o, shape);
+      folded_here = !(shape & kShapeNotAscii);
+      if (!folded_here) o = word;
+      else if (shape & kShapeP) o = FixPh(word, o);
       if ((k & (kAlnumBit | kLetterBit)) == kAlnumBit) {  // an ASCII digit
         t.flags = OrgToken::kNumber | starts;
       } else {
@@ -457,7 +455,7 @@ void Tokenize(std::string_view s, OrgTokens& out) {
         // not start with a capital has a letter that is not upper case: its first.
         if (c < 0x80 ? c <= 'Z' : IsUpperAt(s, i)) {
           t.flags |= OrgToken::kCapitalized;
-          if (!shape.lower && !HasAsciiLower(s.data() + i + 1, s.data() + end) &&
+          if (!(shape & kShapeLower) && !HasAsciiLower(s.data() + i + 1, s.data() + end) &&
               CountLetters(s.substr(i, end - i)) >= 2)
             t.flags |= OrgToken::kAllCaps;
         }
