@@ -17,6 +17,7 @@
 //   (canonical-as-written) the mention itself.
 // Names are written with their whitespace collapsed ("United \nNations" -> "United Nations").
 #include <algorithm>
+#include <array>
 #include <numeric>
 
 #include "extractors/organizations/org_scan.h"
@@ -38,7 +39,18 @@ void Union(std::vector<int32_t>& parent, int32_t a, int32_t b) {
   if (a != b) parent[std::max(a, b)] = std::min(a, b);
 }
 
+}  // namespace
+
 std::string CollapseSpaces(std::string_view s) {
+  // Most names are written on one line with single spaces (and, as tokens bound them, no space
+  // at either end): they stay as they are.
+  bool plain = true;
+  for (size_t k = 0; k < s.size() && plain; ++k) {
+    const char c = s[k];
+    plain = !(c == '\n' || c == '\t' || c == '\r' ||
+              (c == ' ' && (k == 0 || k + 1 == s.size() || s[k + 1] == ' ' || s[k + 1] == '>')));
+  }
+  if (plain) return std::string(s);
   std::string out;
   out.reserve(s.size());
   bool space = false;
@@ -55,8 +67,6 @@ std::string CollapseSpaces(std::string_view s) {
   return out;
 }
 
-}  // namespace
-
 void AssignCanonicals(OrgScan& scan) {
   auto& ms = scan.mentions;
   const auto count = static_cast<int32_t>(ms.size());
@@ -65,54 +75,69 @@ void AssignCanonicals(OrgScan& scan) {
   thread_local std::vector<int32_t> parent;
   parent.resize(count);
   std::iota(parent.begin(), parent.end(), 0);
-  DocIndex& by_key = scan.scratch.index_a;
-  by_key.Clear();
   // Known row -> its first mention. Kept across documents: entries are set back to -1 after use.
   thread_local std::vector<int32_t> by_known;
+  // same-spelling and same-short-form (names equal once their trailing company designators are
+  // dropped) share one table of keys, so that the many names without designators, whose short
+  // form is the name, are hashed once: key -> index of `firsts`, which holds the first mention
+  // with the key as its name and as its short form.
+  DocIndex& keys = scan.scratch.index_a;
+  keys.Clear();
+  thread_local std::vector<std::array<int32_t, 2>> firsts;
+  firsts.clear();
+  auto key_slot = [&](std::string_view key) {
+    auto [slot, added] = keys.Insert(key, static_cast<int32_t>(firsts.size()));
+    if (added) firsts.push_back({-1, -1});
+    return *slot;
+  };
+  // Unions mention i with the first one seen in `first`, or makes i that one.
+  auto join_first = [&](int32_t& first, int32_t i) {
+    if (first < 0) first = i;
+    else Union(parent, i, first);
+  };
   for (int32_t i = 0; i < count; ++i) {
-    if (ms[i].source >= 0) Union(parent, i, ms[i].source);
-    if (ms[i].known >= 0) {
-      if (by_known.size() <= static_cast<size_t>(ms[i].known)) by_known.resize(ms[i].known + 1, -1);
-      int32_t& first = by_known[ms[i].known];
-      if (first < 0) first = i;
-      else Union(parent, i, first);
+    const OrgMention& m = ms[i];
+    if (m.source >= 0) Union(parent, i, m.source);
+    if (m.known >= 0) {
+      if (by_known.size() <= static_cast<size_t>(m.known)) by_known.resize(m.known + 1, -1);
+      join_first(by_known[m.known], i);
     }
-    auto [seen, inserted] = by_key.Insert(scan.toks.Key(ms[i].first, ms[i].last), i);
-    if (!inserted) Union(parent, i, *seen);
+    uint32_t short_last = m.last;
+    while (short_last > m.first + 1) {
+      if (scan.IsPunct(short_last - 1, ".") || scan.IsPunct(short_last - 1, ",")) {
+        --short_last;
+        continue;
+      }
+      const Designator* d = scan.DesignatorAt(short_last - 1);
+      if (d == nullptr || !d->company) break;
+      --short_last;
+    }
+    const int32_t name = key_slot(scan.toks.Key(m.first, m.last));
+    join_first(firsts[name][0], i);
+    const int32_t short_form =
+        short_last == m.last ? name : key_slot(scan.toks.Key(m.first, short_last));
+    join_first(firsts[short_form][1], i);
   }
   for (int32_t i = 0; i < count; ++i)
     if (ms[i].known >= 0) by_known[ms[i].known] = -1;
-  // same-short-form: names equal once their trailing company designators are dropped.
-  DocIndex& by_short = scan.scratch.index_b;
-  by_short.Clear();
-  for (int32_t i = 0; i < count; ++i) {
-    uint32_t last = ms[i].last;
-    while (last > ms[i].first + 1) {
-      if (scan.IsPunct(last - 1, ".") || scan.IsPunct(last - 1, ",")) {
-        --last;
-        continue;
-      }
-      const Designator* d = scan.DesignatorAt(last - 1);
-      if (d == nullptr || !d->company) break;
-      --last;
-    }
-    auto [seen, inserted] = by_short.Insert(scan.toks.Key(ms[i].first, last), i);
-    if (!inserted) Union(parent, i, *seen);
-  }
   // same-initials: an acronym and a longer name whose initials it spells. The initials of each
-  // longer name are gathered once, into one buffer.
+  // longer name are gathered once, into one buffer, when the document has an acronym to match.
+  auto is_acronym = [&](const OrgMention& m) {
+    return m.last - m.first == 1 && scan.Tok(m.first).Is(OrgToken::kAllCaps) && m.source < 0;
+  };
+  bool any_acronym = false;
+  for (int32_t i = 0; i < count && !any_acronym; ++i) any_acronym = is_acronym(ms[i]);
   thread_local std::string initials;
   thread_local std::vector<uint32_t> initials_end;  // per mention: the end of its initials
   initials.clear();
   initials_end.clear();
-  for (int32_t j = 0; j < count; ++j) {
+  for (int32_t j = 0; j < count && any_acronym; ++j) {
     if (ms[j].last - ms[j].first >= 2) NameInitials(scan, ms[j].first, ms[j].last, initials);
     initials_end.push_back(static_cast<uint32_t>(initials.size()));
   }
   thread_local std::string letters;
   for (int32_t i = 0; i < count; ++i) {
-    if (ms[i].last - ms[i].first != 1 || !scan.Tok(ms[i].first).Is(OrgToken::kAllCaps)) continue;
-    if (ms[i].source >= 0) continue;
+    if (!is_acronym(ms[i])) continue;
     letters.clear();
     AcronymLetters(scan, ms[i].first, letters);
     if (letters.size() < 2) continue;  // spells nothing

@@ -44,9 +44,10 @@ OrgScan::OrgScan(const OrgTables& t, const Document& d, OrgScratch& s)
     line = end;
     long_words = long_caps = 0;
   };
+  const char* const text = toks.text.data();
   for (size_t i = 0; i < n; ++i) {
     const OrgToken& t = toks[i];
-    words[i] = tables.FindWord(Text(i));
+    words[i] = tables.FindWord(std::string_view(text + t.begin, t.end - t.begin));
     if (i > line && t.Is(OrgToken::kLineStart)) settle_line(i);
     if (!t.Is(OrgToken::kWord) || t.end - t.begin < 4) continue;
     ++long_words;

@@ -121,6 +121,10 @@ void AcronymLetters(const OrgScan& scan, uint32_t acronym, std::string& out);
 void NameInitials(const OrgScan& scan, uint32_t first, uint32_t last, std::string& out);
 bool InitialsSpell(std::string_view letters, std::string_view initials);
 
+// A name as canonicals write it: each run of spaces, tabs and line breaks one space, none at
+// either end, and no ">" quote mark after one ("United \n> Nations" -> "United Nations").
+std::string CollapseSpaces(std::string_view s);
+
 void FindKnownNames(OrgScan& scan);
 void FindDesignatedNames(OrgScan& scan);
 void FindContextCues(OrgScan& scan);

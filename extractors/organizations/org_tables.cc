@@ -30,7 +30,7 @@ std::string RowError(const Table& t, const TableRow& r, std::string_view what) {
 }  // namespace
 
 WordInfo& OrgTables::AddWord(std::string_view w) {
-  if (!w.empty()) word_filter_.set(FilterBit(w));
+  if (!w.empty()) word_filter_.set(SieveBit(w));
   auto [index, added] = words_.Insert(w, static_cast<int32_t>(word_info_.size()));
   if (added) word_info_.emplace_back();
   return word_info_[*index];
@@ -92,7 +92,7 @@ StatusOr<OrgTables> OrgTables::Parse(std::string_view known_text, std::string_vi
     }
     for (size_t k = 1; k < toks.size(); ++k) out.alias_keys_.Insert(toks.Key(0, k), -1);
     if (std::string_view first = toks.Key(0, 1); !first.empty())
-      out.alias_start_filter_.set(FilterBit(first));
+      out.alias_start_filter_.set(SieveBit(first));
     out.max_alias_tokens_ = std::max(out.max_alias_tokens_, static_cast<int>(toks.size()));
   };
   int c_canonical = known->Column("canonical"), c_aliases = known->Column("aliases"),

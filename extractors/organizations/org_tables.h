@@ -89,7 +89,7 @@ class OrgTables {
   // False when no alias begins with this one-token key: a cheap sieve before FindAliasOrPrefix
   // (most capitalized words open no alias).
   bool MayStartAlias(std::string_view first_token_key) const {
-    return first_token_key.empty() || alias_start_filter_[FilterBit(first_token_key)];
+    return first_token_key.empty() || alias_start_filter_[SieveBit(first_token_key)];
   }
   int max_alias_tokens() const { return max_alias_tokens_; }
   const KnownOrg& org(int32_t i) const { return orgs_[i]; }
@@ -97,7 +97,7 @@ class OrgTables {
 
   // The roles of a word by its exact written form, or nullptr when it has none.
   const WordInfo* FindWord(std::string_view w) const {
-    if (!w.empty() && !word_filter_[FilterBit(w)]) return nullptr;
+    if (!w.empty() && !word_filter_[SieveBit(w)]) return nullptr;
     const int32_t* i = words_.Find(w);
     return i == nullptr ? nullptr : &word_info_[*i];
   }
@@ -123,11 +123,17 @@ class OrgTables {
     return i != nullptr && i->Is(role);
   }
   WordInfo& AddWord(std::string_view w);
-  // A cheap sieve before the hash lookup: a bit per (first byte, last byte, length) class, set for
-  // the words of the tables; most words of a text find their bit clear.
-  static size_t FilterBit(std::string_view w) {
-    return (static_cast<unsigned char>(w.front()) * 31u + static_cast<unsigned char>(w.back()) * 7u +
-            w.size() * 131u) & 4095u;
+  // A cheap sieve before the hash lookup: a bit per class of (first two bytes, last byte,
+  // length), set for the words of the tables. Most words of a text are in no table; nearly all of
+  // them find their bit clear, as words of one class are rare ("there" and "three").
+  static constexpr int kSieveBits = 15;
+  static size_t SieveBit(std::string_view w) {
+    const size_t n = w.size();
+    const uint32_t cls = static_cast<unsigned char>(w[0]) |
+                         static_cast<uint32_t>(static_cast<unsigned char>(w[n > 1])) << 8 |
+                         static_cast<uint32_t>(static_cast<unsigned char>(w[n - 1])) << 16 |
+                         static_cast<uint32_t>(n) << 24;
+    return (cls * 0x9E3779B1u) >> (32 - kSieveBits);  // Fibonacci hashing: the high bits mix all
   }
 
   std::vector<KnownOrg> orgs_;
@@ -137,8 +143,8 @@ class OrgTables {
   int max_alias_tokens_ = 1;
   std::vector<WordInfo> word_info_;
   WordIndex words_;  // written word -> index of word_info_
-  std::bitset<4096> word_filter_;  // FilterBit of the words of words_
-  std::bitset<4096> alias_start_filter_;  // FilterBit of the first-token keys of the aliases
+  std::bitset<1 << kSieveBits> word_filter_;  // SieveBit of the words of words_
+  std::bitset<1 << kSieveBits> alias_start_filter_;  // SieveBit of the aliases' first-token keys
 };
 
 }  // namespace accord::orgs

@@ -18,9 +18,11 @@ bool IsAsciiAlpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' 
 // Classes of bytes, for the scans (bytes of multi-byte sequences have none).
 enum : uint8_t {
   kLetterBit = 1,
-  kLowerBit = 2,   // a lower-case letter (for a letter outside ASCII: one that is not upper case)
+  kLowerBit = 2,   // a lower-case letter
   kAlnumBit = 4,
   kSpaceBit = 8,  // IsSpace
+  kJoinBit = 16,  // may continue a word after its letters and digits: ". - & '" and the bytes of
+                  // multi-byte sequences (letters, U+2019); any other byte ends the word
 };
 constexpr std::array<uint8_t, 256> kByteClass = [] {
   std::array<uint8_t, 256> t{};
@@ -28,6 +30,8 @@ constexpr std::array<uint8_t, 256> kByteClass = [] {
   for (int c = 'A'; c <= 'Z'; ++c) t[c] = kLetterBit | kAlnumBit;
   for (int c = '0'; c <= '9'; ++c) t[c] = kAlnumBit;
   for (int c : {' ', '\t', '\n', '\r', '\f'}) t[c] = kSpaceBit;
+  for (int c : {'.', '-', '&', '\''}) t[c] = kJoinBit;
+  for (int c = 0x80; c < 0x100; ++c) t[c] = kJoinBit;
   return t;
 }();
 
@@ -75,12 +79,13 @@ size_t ApostropheAt(std::string_view s, size_t i) {
 // The word starting at i (a letter or digit is there): where it ends, and what the flags need to
 // know of its characters, gathered on the way. An ASCII word is folded on the way too, into `o`
 // (room for its length is there): letters lower-cased, "-" a space, periods and apostrophes
-// dropped; "ph" -> "f" is left to FixPh.
-struct WordShape {
-  size_t end = 0;
-  bool lower = false;  // some letter is not upper case
-  bool p = false;      // some folded byte is "p": FixPh may have work
-  bool ascii = true;   // else `o` holds nothing useful: fold with FoldWord
+// dropped; "ph" -> "f" is left to FixPh. Lower-case ASCII letters are not tracked: only a
+// capitalized word asks for them (HasAsciiLower), and it mostly answers at its second byte.
+// ScanWord returns the end, and sets these bits of `shape` (cleared first).
+enum : uint8_t {
+  kShapeLower = 1,     // some letter outside ASCII is not upper case
+  kShapeP = 2,         // some folded byte is "p": FixPh may have work
+  kShapeNotAscii = 4,  // `o` holds nothing useful: fold with FoldWord
 };
 
 // Eight bytes at a time (SWAR): each byte of a uint64_t, lowest address in the lowest byte.
@@ -98,11 +103,11 @@ constexpr uint64_t BytesEqual(uint64_t x, uint8_t b) {
   return (d - kOnes) & ~d & kHighs;
 }
 
-WordShape ScanWord(std::string_view s, size_t i, char*& o) {
-  WordShape shape;
-  // Masks of the letters that are lower case and of the bytes that are "p", or-ed over the
-  // eight-byte steps (only whether they are zero is read).
-  uint64_t lower = 0, p = 0;
+size_t ScanWord(std::string_view s, size_t i, char*& o, uint8_t& shape) {
+  shape = 0;
+  // The mask of the bytes that are "p", or-ed over the eight-byte steps (only whether it is zero
+  // is read).
+  uint64_t p = 0;
   const size_t n = s.size();
   size_t j = i;
   while (j < n) {
@@ -119,17 +124,17 @@ WordShape ScanWord(std::string_view s, size_t i, char*& o) {
         const uint64_t stop = ~(letters | BytesIn(v, '0', '9')) & kHighs;
         std::memcpy(o, &lowered, 8);
         const uint64_t run = (stop - 1) & ~stop;  // the bits below the first stop: the run
-        // A letter with its 0x20 bit set is lower case (the bit shifted to the byte's high bit).
-        lower |= letters & (v << 2) & run;
         p |= BytesEqual(lowered, 'p') & run;
         const size_t len = stop == 0 ? 8 : static_cast<size_t>(__builtin_ctzll(stop)) / 8;
         o += len;
         j += len;
         if (len == 8) continue;
         c = s[j];  // j < n: the run stopped before the end of the eight readable bytes
-        if (kByteClass[c] & kSpaceBit) break;  // the common end of a word
+        if (!(kByteClass[c] & kJoinBit)) {  // the common end of a word: a space, ",", ")"
+          if (p != 0) shape |= kShapeP;
+          return j;
+        }
       } else {
-        lower |= k & kLowerBit;
         p |= c == 'p' || c == 'P';
         *o++ = static_cast<char>(c | 0x20);
         ++j;
@@ -138,8 +143,8 @@ WordShape ScanWord(std::string_view s, size_t i, char*& o) {
     }
     if (kByteClass[c] & kSpaceBit) break;
     if (c >= 0x80 && IsLetterAt(s, j)) {
-      shape.ascii = false;
-      if (!IsUpperAt(s, j)) shape.lower = true;
+      shape |= kShapeNotAscii;
+      if (!IsUpperAt(s, j)) shape |= kShapeLower;
       j += utf8::SequenceLength(c);
       continue;
     }
@@ -162,7 +167,7 @@ WordShape ScanWord(std::string_view s, size_t i, char*& o) {
       bool possessive = j + a < n && (s[j + a] == 's' || s[j + a] == 'S') &&
                         !IsLetterAt(s, j + a + 1);
       if (!possessive && IsLetterAt(s, j + a)) {
-        shape.ascii &= a == 1;
+        if (a != 1) shape |= kShapeNotAscii;
         j += a;
         continue;
       }
@@ -173,10 +178,15 @@ WordShape ScanWord(std::string_view s, size_t i, char*& o) {
   if (j < n && s[j] == '.' && j - i >= 3 && s[j - 2] == '.' && IsLetterAt(s, j - 1)) {
     ++j;
   }
-  shape.end = j;
-  shape.lower |= lower != 0;
-  shape.p = p != 0;
-  return shape;
+  if (p != 0) shape |= kShapeP;
+  return j;
+}
+
+// True when some byte of [begin, end) is a lower-case ASCII letter.
+bool HasAsciiLower(const char* begin, const char* end) {
+  for (const char* q = begin; q != end; ++q)
+    if (kByteClass[static_cast<unsigned char>(*q)] & kLowerBit) return true;
+  return false;
 }
 
 // The "ph" -> "f" fold over the folded bytes [begin, end) of one word (each "h" after an output
@@ -409,8 +419,15 @@ void Tokenize(std::string_view s, OrgTokens& out) {
       continue;
     }
     newlines = 0;
-    OrgToken t;
+    if (tok == tok_end) {
+      const size_t used = tokens.size();
+      tokens.resize(2 * used);
+      tok = tokens.data() + used;
+      tok_end = tokens.data() + tokens.size();
+    }
+    OrgToken& t = *tok++;  // every field is written: the slot may hold a token of an earlier text
     t.begin = static_cast<uint32_t>(i);
+    t.punct = 0;
     t.fold_begin = static_cast<uint32_t>(o - base);
     size_t end;
     bool folded_here = true;  // else fold with FoldWord
@@ -425,19 +442,23 @@ void Tokenize(std::string_view s, OrgTokens& out) {
       starts = 0;
     } else if ((k & kAlnumBit) || (c >= 0x80 && IsLetterAt(s, i))) {
       char* const word = o;
-      const WordShape shape = ScanWord(s, i, o);
-      end = shape.end;
-      folded_here = shape.ascii;
-      if (!shape.ascii) o = word;
-      else if (shape.p) o = FixPh(word, o);
-      if (IsAsciiDigit(c)) {
+      uint8_t shape;
+      end = ScanWord(s, i, o, shape);
+      folded_here = !(shape & kShapeNotAscii);
+      if (!folded_here) o = word;
+      else if (shape & kShapeP) o = FixPh(word, o);
+      if ((k & (kAlnumBit | kLetterBit)) == kAlnumBit) {  // an ASCII digit
         t.flags = OrgToken::kNumber | starts;
       } else {
         t.flags = OrgToken::kWord | starts;
-        if (c < 0x80 ? c <= 'Z' : IsUpperAt(s, i)) t.flags |= OrgToken::kCapitalized;
-        // All caps: no letter that is not upper case, and two letters or more.
-        if (!shape.lower && CountLetters(s.substr(i, end - i)) >= 2)
-          t.flags |= OrgToken::kAllCaps;
+        // All caps: no letter that is not upper case, and two letters or more. A word that does
+        // not start with a capital has a letter that is not upper case: its first.
+        if (c < 0x80 ? c <= 'Z' : IsUpperAt(s, i)) {
+          t.flags |= OrgToken::kCapitalized;
+          if (!(shape & kShapeLower) && !HasAsciiLower(s.data() + i + 1, s.data() + end) &&
+              CountLetters(s.substr(i, end - i)) >= 2)
+            t.flags |= OrgToken::kAllCaps;
+        }
         if (s[end - 1] == '.' && IsDottedAcronym(s.substr(i, end - i)))
           t.flags |= OrgToken::kDottedAcronym | OrgToken::kAllCaps;
       }
@@ -476,13 +497,6 @@ void Tokenize(std::string_view s, OrgTokens& out) {
       o += slow.size();
     }
     *o++ = ' ';
-    if (tok == tok_end) {
-      const size_t used = tokens.size();
-      tokens.resize(2 * used);
-      tok = tokens.data() + used;
-      tok_end = tokens.data() + tokens.size();
-    }
-    *tok++ = t;
     i = end;
     if (i < n && s[i] == ' ') ++i;  // the common gap: one space, which changes no state
   }

@@ -9,6 +9,8 @@
 // A one-word short form is not taken at a sentence start when it is a function word, or a
 // common word of a name the known table does not hold ("Apple" after "Apple Inc." is taken), nor
 // is any one-word name where a person or a nation was found.
+#include <bitset>
+
 #include "extractors/organizations/org_scan.h"
 
 namespace accord::orgs {
@@ -17,6 +19,26 @@ namespace {
 struct DocName {
   int32_t mention;
   bool short_form;
+};
+
+// A sieve before the first-word lookups, which most capitalized words of a text fail: a bit per
+// class of a key's first two bytes (of its first word: a space after a one-byte word is its
+// second byte either way). A key whose bit is clear opens no name of the document.
+class FirstWordSieve {
+ public:
+  void Clear() { bits_.reset(); }
+  void Add(std::string_view key) {
+    if (!key.empty()) bits_.set(Bit(key));
+  }
+  bool MayOpen(std::string_view key) const { return key.empty() || bits_[Bit(key)]; }
+
+ private:
+  static size_t Bit(std::string_view key) {
+    const auto b0 = static_cast<unsigned char>(key[0]);
+    const auto b1 = static_cast<unsigned char>(key.size() > 1 ? key[1] : ' ');
+    return ((b0 << 5) ^ b1) & 4095u;
+  }
+  std::bitset<4096> bits_;
 };
 
 }  // namespace
@@ -30,6 +52,8 @@ void PropagateNames(OrgScan& scan) {
   // them starts no name, whatever the length.
   DocIndex& first_words = scan.scratch.index_c;
   first_words.Clear();
+  thread_local FirstWordSieve first_word_sieve;
+  first_word_sieve.Clear();
   auto first_word = [](std::string_view key) { return key.substr(0, key.find(' ')); };
   uint32_t max_tokens = 1;
   auto add = [&](uint32_t first, uint32_t last, int32_t m, bool short_form) {
@@ -38,6 +62,7 @@ void PropagateNames(OrgScan& scan) {
     auto [index, inserted] = names.Insert(key, static_cast<int32_t>(found.size()));
     if (inserted) {
       first_words.Insert(first_word(key), 0);
+      first_word_sieve.Add(first_word(key));
       found.push_back(DocName{m, short_form});
       max_tokens = std::max(max_tokens, last - first);
     } else if (found[*index].short_form && !short_form) {
@@ -110,7 +135,9 @@ void PropagateNames(OrgScan& scan) {
         }
       }
     }
-    if (!first_words.Contains(first_word(scan.toks.Key(i, i + 1)))) continue;
+    if (const std::string_view key = scan.toks.Key(i, i + 1);
+        !first_word_sieve.MayOpen(key) || !first_words.Contains(first_word(key)))
+      continue;
     for (uint32_t len = std::min(max_tokens, n - i); len >= 1; --len) {
       const int32_t* index = names.Find(scan.toks.Key(i, i + len));
       if (index == nullptr) continue;

@@ -1,6 +1,7 @@
 // Organization stage: table-driven examples written for this test (not taken from any corpus),
 // one group per rule, plus the folding that makes spellings meet.
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -328,7 +329,8 @@ TEST(OrgTokens, AgreesWithThePlainTokenizerOnManyTexts) {
       "Abcdefgh12345", "http://x.org/A", "(https://a.b)", "www.acme.com", "awww.b", "bob@x.com",
       "a@b", "user@host", ":", "://", "@", ".", ",", "!", "?", "\"", "(", ")", "'", "-", "\u201c",
       "\u201d", "\u2014", "\u2019", "$", "#", "\n", "\n\n", "\n>", "\n> ", ">", "\t", "  ",
-      "\r\n", "X.", "ph.", "p-h", "p.h"};
+      "\r\n", "X.", "ph.", "p-h", "p.h", "ABCDEFGHIJk", "ABCDEFGHIJ", "McDONALD", "XYz", "Éa",
+      "AÉ", "ÀB", "Aé", "A1", "Ab-C", "AB-C", "A'B", "AB'c", "AB.c", "IBM's", "Zß"};
   std::mt19937 rng(7);
   std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
   std::uniform_int_distribution<int> glue(0, 3);
@@ -413,6 +415,63 @@ TEST(DocIndex, AnswersAsWordIndexDoesOverTheSameInserts) {
       }
       EXPECT_EQ(copies.Contains(probe), views.Contains(probe)) << probe;
     }
+  }
+}
+
+// CollapseSpaces returns most names as they are, without its loop; the loop alone is the plain
+// meaning. Both must agree on names with every kind of whitespace, where it is and is not plain.
+TEST(CollapseSpaces, AgreesWithThePlainLoopOnManyNames) {
+  auto plain = [](std::string_view s) {
+    std::string out;
+    bool space = false;
+    for (char c : s) {
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+        space = !out.empty();
+        continue;
+      }
+      if (c == '>' && space) continue;
+      if (space) out.push_back(' ');
+      space = false;
+      out.push_back(c);
+    }
+    return out;
+  };
+  const std::vector<std::string> pieces = {"Acme", "Bank of America", "U.S.", " ", "  ", "\n",
+                                           "\n> ", "\t", "\r\n", ">", "a>b", "> ", "x", "é"};
+  std::mt19937 rng(11);
+  for (int round = 0; round < 5000; ++round) {
+    std::string name;
+    const int n = 1 + round % 7;
+    for (int k = 0; k < n; ++k) name += pieces[rng() % pieces.size()];
+    EXPECT_EQ(orgs::CollapseSpaces(name), plain(name)) << "[" << name << "]";
+  }
+  EXPECT_EQ(orgs::CollapseSpaces("United \n> Nations"), "United Nations");
+  EXPECT_EQ(orgs::CollapseSpaces("Cisco Systems"), "Cisco Systems");
+}
+
+// The sieve before the word lookups may let through words that are in no table, but never one
+// that is: every word of a table of many spellings (one byte to long, cases, "&") keeps its role,
+// and every other word has none.
+TEST(OrgTables, WordSieveHidesNoWord) {
+  std::mt19937 rng(7);
+  const std::string letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ&'.-";
+  auto random_word = [&] {
+    std::string w;
+    const int len = 1 + static_cast<int>(rng() % 14);
+    for (int k = 0; k < len; ++k) w.push_back(letters[rng() % (k == 0 ? 52 : letters.size())]);
+    return w;
+  };
+  std::set<std::string> table_words = {"&", "A", "of", "The", "Inc", "Corporation"};
+  while (table_words.size() < 600) table_words.insert(random_word());
+  std::string words_tsv = "word\trole\n";
+  for (const std::string& w : table_words) words_tsv += w + "\tconnector\n";
+  auto tables = orgs::OrgTables::Parse("canonical\taliases\tkind\tsource\n",
+                                       "word\tposition\tkind\tshort_form\n", words_tsv);
+  ASSERT_TRUE(tables.ok()) << tables.status().message();
+  for (const std::string& w : table_words) EXPECT_TRUE(tables->IsConnector(w)) << w;
+  for (int i = 0; i < 20000; ++i) {
+    const std::string w = random_word();
+    EXPECT_EQ(tables->FindWord(w) != nullptr, table_words.count(w) > 0) << w;
   }
 }
 
