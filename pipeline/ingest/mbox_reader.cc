@@ -11,13 +11,16 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool HasTimeAndYear(std::string_view rest) {
   bool time = false, year = false;
   for (size_t i = 0; i < rest.size(); ++i) {
-    if (!time && rest[i] == ':' && i > 0 && IsDigit(rest[i - 1]) && i + 2 < rest.size() + 0 &&
-        IsDigit(rest[i + 1]) && i + 2 < rest.size() && IsDigit(rest[i + 2]))
-      time = true;
-    if (!year && IsDigit(rest[i]) && (i == 0 || !IsDigit(rest[i - 1])) && i + 4 <= rest.size() &&
-        IsDigit(rest[i + 1]) && IsDigit(rest[i + 2]) && IsDigit(rest[i + 3]) &&
-        (i + 4 == rest.size() || !IsDigit(rest[i + 4])))
-      year = true;
+    const char c = rest[i];
+    if (c == ':') {
+      if (!time && i > 0 && IsDigit(rest[i - 1]) && i + 2 < rest.size() && IsDigit(rest[i + 1]) &&
+          IsDigit(rest[i + 2]))
+        time = true;
+    } else if (IsDigit(c)) {
+      if (!year && (i == 0 || !IsDigit(rest[i - 1])) && i + 4 <= rest.size() && IsDigit(rest[i + 1]) &&
+          IsDigit(rest[i + 2]) && IsDigit(rest[i + 3]) && (i + 4 == rest.size() || !IsDigit(rest[i + 4])))
+        year = true;
+    }
   }
   return time && year;
 }

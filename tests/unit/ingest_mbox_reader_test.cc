@@ -187,6 +187,39 @@ TEST(MboxReaderTest, RunsOfLinesReadAsLineByLine) {
   }
 }
 
+// IsFromLine's time-and-year test, written the plain way: every position is tried as a time
+// and as a year.
+bool PlainIsFromLine(std::string_view line) {
+  if (line.size() < 10 || line.size() > 1000 || line.substr(0, 5) != "From ") return false;
+  const std::string_view rest = line.substr(5);
+  if (rest.empty() || rest[0] == ' ') return false;
+  const size_t sp = rest.find(' ');
+  if (sp == std::string_view::npos) return false;
+  const std::string_view date = rest.substr(sp);
+  auto digit = [&date](size_t i) { return i < date.size() && date[i] >= '0' && date[i] <= '9'; };
+  bool time = false, year = false;
+  for (size_t i = 0; i < date.size(); ++i) {
+    time |= date[i] == ':' && i > 0 && digit(i - 1) && digit(i + 1) && digit(i + 2);
+    year |= (i == 0 || !digit(i - 1)) && digit(i) && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4);
+  }
+  return time && year;
+}
+
+TEST(MboxReaderTest, IsFromLineFindsTimeAndYearAsThePlainTest) {
+  std::mt19937 rng(5);
+  const std::string alphabet = "0123456789:: aT\n";
+  int separators = 0;
+  for (int i = 0; i < 200000; ++i) {
+    std::string line = "From a@b ";
+    const int n = static_cast<int>(rng() % 24);
+    for (int k = 0; k < n; ++k) line += alphabet[rng() % alphabet.size()];
+    SCOPED_TRACE(line);
+    ASSERT_EQ(IsFromLine(line), PlainIsFromLine(line));
+    separators += IsFromLine(line);
+  }
+  EXPECT_GT(separators, 1000);  // the lines try both answers
+}
+
 // NextLines hands out the same lines as Next, at the same offsets, only grouped.
 TEST(LineReaderTest, NextLinesGroupsTheLinesOfNext) {
   std::mt19937 rng(11);
