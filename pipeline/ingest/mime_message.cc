@@ -688,11 +688,13 @@ bool LooksLikeHeaders(std::string_view bytes) {
 
 namespace {
 
-// The checks every message goes through before it is decoded.
-Status CheckMessage(std::string_view bytes) {
+// The checks every message goes through before it is decoded. `empty_line_seen`: the header
+// block was read up to an empty line, so the message has one.
+Status CheckMessage(std::string_view bytes, bool empty_line_seen) {
   if (Trim(bytes).empty()) return DataLoss("empty message");
   // A message cut short inside its header block (a truncated archive) has no empty line.
-  if (bytes.find("\n\n") == std::string_view::npos && bytes.find("\n\r\n") == std::string_view::npos &&
+  if (!empty_line_seen && bytes.find("\n\n") == std::string_view::npos &&
+      bytes.find("\n\r\n") == std::string_view::npos &&
       bytes[0] != '\n' && bytes.compare(0, 2, "\r\n") != 0) {
     return DataLoss("truncated message: headers without a body");
   }
@@ -750,15 +752,16 @@ bool DecodeShortcut(std::string_view bytes, const HeaderBlock& hb, const Message
 bool DecodeCommonShape(std::string_view bytes, const MessageContext& ctx, std::vector<Document>* out) {
   InitGMime();
   HeaderBlock hb;
-  return CheckMessage(bytes).ok() && ParseHeaderBlock(bytes, &hb) && DecodeShortcut(bytes, hb, ctx, out);
+  return CheckMessage(bytes, /*empty_line_seen=*/false).ok() && ParseHeaderBlock(bytes, &hb) &&
+         DecodeShortcut(bytes, hb, ctx, out);
 }
 
 Status DecodeMessage(std::string_view bytes, const MessageContext& ctx, std::vector<Document>* out,
                      std::vector<std::string>* skipped) {
   InitGMime();
-  ACCORD_RETURN_IF_ERROR(CheckMessage(bytes));
   HeaderBlock hb;
   const bool header_block = ParseHeaderBlock(bytes, &hb);
+  ACCORD_RETURN_IF_ERROR(CheckMessage(bytes, hb.body_start != std::string_view::npos));
   if (header_block && DecodeShortcut(bytes, hb, ctx, out)) return Status::Ok();
   ACCORD_RETURN_IF_ERROR(CheckMultiparts(bytes));
   // A digest the shortcut does not read: GMime parses only its body.
@@ -774,7 +777,7 @@ Status DecodeMessage(std::string_view bytes, const MessageContext& ctx, std::vec
 Status DecodeMessageWithParser(std::string_view bytes, const MessageContext& ctx, std::vector<Document>* out,
                                std::vector<std::string>* skipped) {
   InitGMime();
-  ACCORD_RETURN_IF_ERROR(CheckMessage(bytes));
+  ACCORD_RETURN_IF_ERROR(CheckMessage(bytes, /*empty_line_seen=*/false));
   ACCORD_RETURN_IF_ERROR(CheckMultiparts(bytes));
   return DecodeParsed(bytes, ctx, out, skipped);
 }
