@@ -294,7 +294,7 @@ std::string ToUtf8(std::string_view bytes, std::string_view declared, std::strin
     }
   }
   const bool valid_utf8 = utf8::IsValid(rest);
-  if ((cs.empty() || IsAsciiLabel(cs) || IsUtf8Label(cs)) && valid_utf8) {
+  if ((cs.empty() || IsUtf8Label(cs) || IsAsciiLabel(cs)) && valid_utf8) {
     out->append(bytes);
     return "utf-8";
   }
