@@ -21,6 +21,8 @@ bool IsFromLine(std::string_view line);
 // True for a pipermail separator (its sender is written "andy at example.com").
 bool IsPipermailFromLine(std::string_view line);
 
+// Between calls it keeps a view of lines in `in`'s buffer (read past the last separator), so
+// nothing else may read from `in` while it is in use.
 class MboxReader {
  public:
   MboxReader(LineReader* in, size_t max_message_bytes) : in_(in), max_message_(max_message_bytes) {}
