@@ -9,22 +9,11 @@
 #include <utility>
 #include <vector>
 
+#include "pipeline/ascii.h"
 #include "pipeline/utf8.h"
 
 namespace accord::ingest {
 namespace {
-
-bool IsAscii(std::string_view s) {
-  uint64_t acc = 0;
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    acc |= w;
-  }
-  for (; i < s.size(); ++i) acc |= static_cast<unsigned char>(s[i]);
-  return (acc & 0x8080808080808080ULL) == 0;
-}
 
 bool HasC1Bytes(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) {
@@ -35,7 +24,7 @@ bool HasC1Bytes(std::string_view s) {
 
 std::string Lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = ascii::ToLower(c);
   return out;
 }
 
@@ -273,7 +262,7 @@ bool ConvertCharset(std::string_view bytes, const char* charset, std::string* ou
 bool HasByteTable(const char* charset) { return converters.Open(charset).table != nullptr; }
 
 void SanitizeUtf8(std::string* s) {
-  if (IsAscii(*s) || utf8::IsValid(*s)) return;
+  if (utf8::IsValid(*s)) return;
   std::string out;
   out.reserve(s->size() + 16);
   size_t i = 0;
@@ -292,7 +281,11 @@ void SanitizeUtf8(std::string* s) {
 
 std::string ToUtf8(std::string_view bytes, std::string_view declared, std::string* out) {
   const std::string cs = Lower(declared);
-  if (IsAscii(bytes)) {
+  // The scans below start after the ASCII the text begins with: it is valid UTF-8 and holds no
+  // C1 byte, and a multi-byte sequence cannot start inside it.
+  const size_t ascii = AsciiPrefix(bytes);
+  const std::string_view rest = bytes.substr(ascii);
+  if (rest.empty()) {
     // Every ASCII-compatible charset reads ASCII the same way; UTF-16/32 and EBCDIC do not.
     if (cs.empty() || IsAsciiLabel(cs) || IsUtf8Label(cs) || IsLatin1Label(cs) ||
         cs.rfind("iso-8859", 0) == 0 || cs.rfind("windows-", 0) == 0) {
@@ -300,12 +293,12 @@ std::string ToUtf8(std::string_view bytes, std::string_view declared, std::strin
       return cs.empty() ? "us-ascii" : cs;
     }
   }
-  const bool valid_utf8 = utf8::IsValid(bytes);
-  if ((cs.empty() || IsAsciiLabel(cs) || IsUtf8Label(cs)) && valid_utf8) {
+  const bool valid_utf8 = utf8::IsValid(rest);
+  if ((cs.empty() || IsUtf8Label(cs) || IsAsciiLabel(cs)) && valid_utf8) {
     out->append(bytes);
     return "utf-8";
   }
-  if ((IsLatin1Label(cs) || IsAsciiLabel(cs)) && HasC1Bytes(bytes)) {
+  if ((IsLatin1Label(cs) || IsAsciiLabel(cs)) && HasC1Bytes(rest)) {
     if (valid_utf8) {
       out->append(bytes);
       return "utf-8";

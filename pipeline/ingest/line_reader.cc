@@ -4,6 +4,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -79,6 +80,21 @@ bool LineReader::Fill(size_t want) {
 std::string_view LineReader::Peek(size_t n) {
   Fill(n);
   return std::string_view(buf_.get() + begin_, std::min(n, end_ - begin_));
+}
+
+bool LineReader::NextLines(Line* lines) {
+  if (begin_ == end_) Fill(1);
+  const size_t span = std::min(end_ - begin_, max_line_);
+  const char* start = buf_.get() + begin_;
+  const void* nl = span > 0 ? memrchr(start, '\n', span) : nullptr;
+  if (nl == nullptr) return Next(lines);
+  const size_t len = static_cast<const char*>(nl) - start + 1;
+  lines->text = std::string_view(start, len);
+  lines->offset = offset_;
+  lines->too_long = false;
+  begin_ += len;
+  offset_ += len;
+  return true;
 }
 
 bool LineReader::Next(Line* line) {

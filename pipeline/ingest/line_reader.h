@@ -31,6 +31,12 @@ class LineReader {
   // The next line; false at the end of the input or on a read error (see status()). The view
   // stays valid until the next call.
   bool Next(Line* line);
+  // Like Next, but may hand out several whole lines at once (all the buffered ones, each ending
+  // in "\n", together no longer than max_line, so none of them is too long); readers that look
+  // for a few marker lines scan this run directly instead of paying a call per line. Falls back
+  // to one line (which may be too_long or the last one without "\n") when no whole line is
+  // buffered. The lines are the same, at the same offsets, as those of repeated Next calls.
+  bool NextLines(Line* lines);
 
   // Looks at up to `n` bytes ahead without consuming them (fewer at the end of the input).
   std::string_view Peek(size_t n);

@@ -11,13 +11,16 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool HasTimeAndYear(std::string_view rest) {
   bool time = false, year = false;
   for (size_t i = 0; i < rest.size(); ++i) {
-    if (!time && rest[i] == ':' && i > 0 && IsDigit(rest[i - 1]) && i + 2 < rest.size() + 0 &&
-        IsDigit(rest[i + 1]) && i + 2 < rest.size() && IsDigit(rest[i + 2]))
-      time = true;
-    if (!year && IsDigit(rest[i]) && (i == 0 || !IsDigit(rest[i - 1])) && i + 4 <= rest.size() &&
-        IsDigit(rest[i + 1]) && IsDigit(rest[i + 2]) && IsDigit(rest[i + 3]) &&
-        (i + 4 == rest.size() || !IsDigit(rest[i + 4])))
-      year = true;
+    const char c = rest[i];
+    if (c == ':') {
+      if (!time && i > 0 && IsDigit(rest[i - 1]) && i + 2 < rest.size() && IsDigit(rest[i + 1]) &&
+          IsDigit(rest[i + 2]))
+        time = true;
+    } else if (IsDigit(c)) {
+      if (!year && (i == 0 || !IsDigit(rest[i - 1])) && i + 4 <= rest.size() && IsDigit(rest[i + 1]) &&
+          IsDigit(rest[i + 2]) && IsDigit(rest[i + 3]) && (i + 4 == rest.size() || !IsDigit(rest[i + 4])))
+        year = true;
+    }
   }
   return time && year;
 }
@@ -73,8 +76,13 @@ bool MboxReader::Next(Message* m) {
   if (!have_separator_) return false;
   m->offset = separator_offset_;
   have_separator_ = false;
-  bool oversize = false;
-  while (in_->Next(&line)) {
+  oversize_ = false;
+  if (!pending_.empty()) {
+    const std::string_view lines = pending_;
+    pending_ = {};
+    TakeLines(lines, pending_offset_, m);
+  }
+  while (!have_separator_ && in_->NextLines(&line)) {
     if (line.too_long) {
       if (m->error.empty()) {
         m->error = "line longer than the line limit (message at offset " + std::to_string(m->offset) +
@@ -83,29 +91,7 @@ bool MboxReader::Next(Message* m) {
       }
       continue;
     }
-    std::string_view text = line.text;
-    if (text[0] == 'F' && IsFromLine(text)) {
-      have_separator_ = true;
-      separator_offset_ = line.offset;
-      break;
-    }
-    if (text[0] == '>') {  // mboxrd: ">From " -> "From ", ">>From " -> ">From "
-      size_t q = 1;
-      while (q < text.size() && text[q] == '>') ++q;
-      if (text.compare(q, 5, "From ") == 0) text.remove_prefix(1);
-    }
-    if (oversize) continue;
-    if (m->bytes.size() + text.size() > max_message_) {
-      oversize = true;
-      if (m->error.empty()) {
-        m->error = "message larger than " + std::to_string(max_message_) + " bytes: skipped";
-        m->error_offset = m->offset;
-      }
-      m->bytes.clear();
-      m->bytes.shrink_to_fit();
-      continue;
-    }
-    m->bytes.append(text);
+    TakeLines(line.text, line.offset, m);
   }
   m->last = !have_separator_;
   // The empty line before the next separator (or at the end of the archive) is not the message's.
@@ -116,6 +102,53 @@ bool MboxReader::Next(Message* m) {
     b.resize(b.size() - 2);
   }
   return true;
+}
+
+void MboxReader::Append(std::string_view text, Message* m) {
+  if (oversize_) return;
+  if (m->bytes.size() + text.size() > max_message_) {
+    oversize_ = true;
+    if (m->error.empty()) {
+      m->error = "message larger than " + std::to_string(max_message_) + " bytes: skipped";
+      m->error_offset = m->offset;
+    }
+    m->bytes.clear();
+    m->bytes.shrink_to_fit();
+    return;
+  }
+  m->bytes.append(text);
+}
+
+// Only lines holding "From " matter: a separator starts with it, an escaped line has it after
+// its '>'s. So the run of lines is searched for "From " rather than walked line by line; the
+// bytes between two such lines are copied in one piece.
+bool MboxReader::TakeLines(std::string_view lines, uint64_t offset, Message* m) {
+  size_t copied = 0;  // lines[0, copied) is already in m (or dropped)
+  size_t from = 0;    // where to search next
+  while (true) {
+    const size_t f = lines.find("From ", from);
+    if (f == std::string_view::npos) break;
+    from = f + 5;
+    size_t start = f;  // the start of the line if "From " follows only '>'s there
+    while (start > copied && lines[start - 1] == '>') --start;
+    if (start > 0 && lines[start - 1] != '\n') continue;  // inside a line
+    if (start == f) {
+      const size_t nl = lines.find('\n', f);
+      const size_t end = nl == std::string_view::npos ? lines.size() : nl + 1;
+      if (!IsFromLine(lines.substr(f, end - f))) continue;
+      Append(lines.substr(copied, f - copied), m);
+      have_separator_ = true;
+      separator_offset_ = offset + f;
+      pending_ = lines.substr(end);
+      pending_offset_ = offset + end;
+      return true;
+    }
+    // mboxrd: ">From " -> "From ", ">>From " -> ">From ": the line loses its first '>'.
+    Append(lines.substr(copied, start - copied), m);
+    copied = start + 1;
+  }
+  Append(lines.substr(copied), m);
+  return false;
 }
 
 }  // namespace accord::ingest

@@ -21,6 +21,8 @@ bool IsFromLine(std::string_view line);
 // True for a pipermail separator (its sender is written "andy at example.com").
 bool IsPipermailFromLine(std::string_view line);
 
+// Between calls it keeps a view of lines in `in`'s buffer (read past the last separator), so
+// nothing else may read from `in` while it is in use.
 class MboxReader {
  public:
   MboxReader(LineReader* in, size_t max_message_bytes) : in_(in), max_message_(max_message_bytes) {}
@@ -36,11 +38,21 @@ class MboxReader {
   bool Next(Message* m);
 
  private:
+  // Adds `lines` (whole lines of the message at input offset `offset`) to m: unescaped, up to a
+  // separator line. True when it found one (which then starts the next message; the lines after
+  // it are kept in pending_).
+  bool TakeLines(std::string_view lines, uint64_t offset, Message* m);
+  // Appends message bytes, or drops the message once it grows beyond the limit.
+  void Append(std::string_view text, Message* m);
+
   LineReader* in_;
   size_t max_message_;
   bool started_ = false;
   bool have_separator_ = false;  // a separator line was read and starts the next message
   uint64_t separator_offset_ = 0;
+  bool oversize_ = false;        // the current message is over the limit: its bytes are dropped
+  std::string_view pending_;     // lines read after the last separator, not yet looked at
+  uint64_t pending_offset_ = 0;
 };
 
 }  // namespace accord::ingest

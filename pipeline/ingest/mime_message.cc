@@ -2,6 +2,7 @@
 
 #include <gmime/gmime.h>
 
+#include <array>
 #include <cstring>
 #include <memory>
 #include <mutex>
@@ -278,24 +279,40 @@ struct HeaderBlock {
   bool repeated_content_type = false;           // more than one Content-Type field
 };
 
+// True when `name` is `keyword` in any case. `name` is printable ASCII (ParseHeaderBlock checks
+// that) and `keyword` lower-case letters and '-': setting bit 0x20 of a name byte folds the case
+// of a letter, and only '-' itself becomes '-' (CR would too, but it is not printable).
+bool IsFieldName(std::string_view name, std::string_view keyword) {
+  for (size_t i = 0; i < keyword.size(); ++i)
+    if ((name[i] | 0x20) != keyword[i]) return false;
+  return true;
+}
+
 // The HeaderBlock member of a field name (any case); null for the fields ingest does not read.
 std::string_view HeaderBlock::*FieldMember(std::string_view name) {
   switch (name.size()) {
     case 4:
-      if (IEquals(name, "from")) return &HeaderBlock::from;
-      if (IEquals(name, "date")) return &HeaderBlock::date;
+      if (IsFieldName(name, "from")) return &HeaderBlock::from;
+      if (IsFieldName(name, "date")) return &HeaderBlock::date;
       return nullptr;
     case 7:
-      if (IEquals(name, "subject")) return &HeaderBlock::subject;
-      if (IEquals(name, "list-id")) return &HeaderBlock::list_id;
+      if (IsFieldName(name, "subject")) return &HeaderBlock::subject;
+      if (IsFieldName(name, "list-id")) return &HeaderBlock::list_id;
       return nullptr;
-    case 10: return IEquals(name, "message-id") ? &HeaderBlock::message_id : nullptr;
-    case 12: return IEquals(name, "content-type") ? &HeaderBlock::content_type : nullptr;
-    case 19: return IEquals(name, "content-disposition") ? &HeaderBlock::disposition : nullptr;
-    case 25: return IEquals(name, "content-transfer-encoding") ? &HeaderBlock::encoding : nullptr;
+    case 10: return IsFieldName(name, "message-id") ? &HeaderBlock::message_id : nullptr;
+    case 12: return IsFieldName(name, "content-type") ? &HeaderBlock::content_type : nullptr;
+    case 19: return IsFieldName(name, "content-disposition") ? &HeaderBlock::disposition : nullptr;
+    case 25: return IsFieldName(name, "content-transfer-encoding") ? &HeaderBlock::encoding : nullptr;
     default: return nullptr;
   }
 }
+
+// The bytes of a usual field name: printable ASCII but the colon (RFC 5322 ftext).
+constexpr std::array<bool, 256> kFieldNameByte = [] {
+  std::array<bool, 256> table{};
+  for (int c = 33; c < 127; ++c) table[c] = c != ':';
+  return table;
+}();
 
 // False when the block is not plain "Name: value" lines (the MIME parser decides then).
 bool ParseHeaderBlock(std::string_view bytes, HeaderBlock* hb) {
@@ -318,7 +335,7 @@ bool ParseHeaderBlock(std::string_view bytes, HeaderBlock* hb) {
       // The usual field name is printable characters up to the colon; anything else is trimmed
       // and checked the long way.
       size_t colon = 0;
-      while (colon < line.size() && line[colon] > 32 && line[colon] < 127 && line[colon] != ':') ++colon;
+      while (colon < line.size() && kFieldNameByte[static_cast<unsigned char>(line[colon])]) ++colon;
       std::string_view name = line.substr(0, colon);
       if (colon == line.size() || line[colon] != ':') {
         colon = line.find(':');
@@ -671,11 +688,13 @@ bool LooksLikeHeaders(std::string_view bytes) {
 
 namespace {
 
-// The checks every message goes through before it is decoded.
-Status CheckMessage(std::string_view bytes) {
+// The checks every message goes through before it is decoded. `empty_line_seen`: the header
+// block was read up to an empty line, so the message has one.
+Status CheckMessage(std::string_view bytes, bool empty_line_seen) {
   if (Trim(bytes).empty()) return DataLoss("empty message");
   // A message cut short inside its header block (a truncated archive) has no empty line.
-  if (bytes.find("\n\n") == std::string_view::npos && bytes.find("\n\r\n") == std::string_view::npos &&
+  if (!empty_line_seen && bytes.find("\n\n") == std::string_view::npos &&
+      bytes.find("\n\r\n") == std::string_view::npos &&
       bytes[0] != '\n' && bytes.compare(0, 2, "\r\n") != 0) {
     return DataLoss("truncated message: headers without a body");
   }
@@ -733,15 +752,16 @@ bool DecodeShortcut(std::string_view bytes, const HeaderBlock& hb, const Message
 bool DecodeCommonShape(std::string_view bytes, const MessageContext& ctx, std::vector<Document>* out) {
   InitGMime();
   HeaderBlock hb;
-  return CheckMessage(bytes).ok() && ParseHeaderBlock(bytes, &hb) && DecodeShortcut(bytes, hb, ctx, out);
+  return CheckMessage(bytes, /*empty_line_seen=*/false).ok() && ParseHeaderBlock(bytes, &hb) &&
+         DecodeShortcut(bytes, hb, ctx, out);
 }
 
 Status DecodeMessage(std::string_view bytes, const MessageContext& ctx, std::vector<Document>* out,
                      std::vector<std::string>* skipped) {
   InitGMime();
-  ACCORD_RETURN_IF_ERROR(CheckMessage(bytes));
   HeaderBlock hb;
   const bool header_block = ParseHeaderBlock(bytes, &hb);
+  ACCORD_RETURN_IF_ERROR(CheckMessage(bytes, hb.body_start != std::string_view::npos));
   if (header_block && DecodeShortcut(bytes, hb, ctx, out)) return Status::Ok();
   ACCORD_RETURN_IF_ERROR(CheckMultiparts(bytes));
   // A digest the shortcut does not read: GMime parses only its body.
@@ -757,7 +777,7 @@ Status DecodeMessage(std::string_view bytes, const MessageContext& ctx, std::vec
 Status DecodeMessageWithParser(std::string_view bytes, const MessageContext& ctx, std::vector<Document>* out,
                                std::vector<std::string>* skipped) {
   InitGMime();
-  ACCORD_RETURN_IF_ERROR(CheckMessage(bytes));
+  ACCORD_RETURN_IF_ERROR(CheckMessage(bytes, /*empty_line_seen=*/false));
   ACCORD_RETURN_IF_ERROR(CheckMultiparts(bytes));
   return DecodeParsed(bytes, ctx, out, skipped);
 }

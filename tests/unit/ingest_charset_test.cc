@@ -36,6 +36,15 @@ TEST(CharsetTest, ToUtf8) {
       {"unknown charset falls back to detection", "caf\xe9 cr\xe8me br\xfbl\xe9" "e", "x-unknown-charset",
        "caf\u00e9 cr\u00e8me br\u00fbl\u00e9e", nullptr},
       {"utf-8 declared, bytes invalid", "ab\xff" "cd", "utf-8", "ab\ufffd" "cd", nullptr},
+      // The checks start after the leading ASCII: what follows it still decides.
+      {"ascii prefix, then utf-8", "A long plain prefix caf\xc3\xa9", "", "A long plain prefix caf\u00e9", "utf-8"},
+      {"ascii prefix, then C1 bytes", "A long plain prefix \x93q\x94", "iso-8859-1",
+       "A long plain prefix \u201cq\u201d", "windows-1252"},
+      {"ascii prefix, then invalid utf-8", "A long plain prefix ab\xff" "cd", "utf-8",
+       "A long plain prefix ab\ufffd" "cd", nullptr},
+      {"ascii prefix, then a cut sequence", "A long plain prefix \xc3", "utf-8", "A long plain prefix \u00c3", nullptr},
+      {"ascii only, declared utf-16", "A long plain text.", "utf-16be",
+       "\u4120\u6c6f\u6e67\u2070\u6c61\u696e\u2074\u6578\u742e", "utf-16be"},
   };
   for (const auto& c : cases) {
     std::string out;

@@ -118,6 +118,22 @@ std::vector<ShapeCase> Cases() {
   c.push_back({"NoMessageId", "From: a@example.org\nSubject: [Netwatch] hi\n\nBody.\n", true});
   c.push_back({"SubjectTagAndListId", Single("List-Id: \"Wire\" <wire.lists.example.org>\n", "Body.\n"), true});
   c.push_back({"NoSpaceAfterColon", "From:a@example.org\nSubject:tight\nMessage-ID:<tight@example.org>\n\nBody.\n", true});
+  // The truncation check (no empty line anywhere) against what the header block read shows.
+  c.push_back({"HeadersWithoutBody", "From: a@example.org\nSubject: cut sho", false});
+  c.push_back({"HeadersWithoutBodyCrlf", "From: a@example.org\r\nSubject: cut\r\n", false});
+  c.push_back({"OnlyWhiteSpace", " \n\t\n", false});
+  c.push_back({"EmptyLineFirst", "\nBody only.\n", false});
+  c.push_back({"CrlfEmptyLineFirst", "\r\nBody only.\r\n", false});
+  c.push_back({"NotAHeaderThenEmptyLine", "no colon here\n\nBody.\n", false});
+  c.push_back({"FieldNamesInAnyCase",
+               "FROM: a@example.org\nsubject: Mixed\nMESSAGE-id: <case@example.org>\nlIsT-iD: <w.lists.example.org>\n"
+               "DATE: Mon, 1 Jan 2000 12:00:00 +0000\ncontent-TYPE: text/plain; charset=iso-8859-1\n"
+               "CONTENT-transfer-ENCODING: quoted-printable\n\ncaf=E9\n",
+               true});
+  c.push_back({"FieldNamesThatAlmostMatch",
+               "From: a@example.org\nSubject: kept\nMessage_ID: <no@example.org>\nList_Id: <no.example.org>\n"
+               "Content_Type: text/html\nSubjecu: no\nFrom_: no@example.org\n\nBody.\n",
+               true});
   c.push_back({"SpaceBeforeColon", "From : a@example.org\nSubject : spaced\n\nBody.\n", true});
   c.push_back({"RepeatedSubject", "Subject: first\nSubject: second\nFrom: a@example.org\n\nBody.\n", true});
   c.push_back({"EmptyBody", Single("Content-Type: text/plain\n", ""), true});
