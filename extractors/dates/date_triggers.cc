@@ -23,6 +23,21 @@ constexpr std::string_view kOpeners[] = {
     "close", "very", "first", "second", "half", "just", "only", "approximately", "roughly",
     "final", "fiscal", "financial", "near", "distant", "foreseeable", "these", "one", "number", "couple"};
 
+// The values of the word sets. A trigger may be a unit word, which opens a date only before a
+// hyphen or an apostrophe. An opener may open only a few rules, which need a certain word next:
+// "for-units" a plural unit ("for years"), "in-the-past" and "in-the-future" "the".
+enum : uint8_t { kTrigger = 1, kUnitWord = 2 };
+enum : uint8_t { kOpener = 1, kBeforePluralUnit = 2, kBeforeThe = 4 };
+constexpr std::pair<std::string_view, uint8_t> kRestrictedOpeners[] = {
+    {"in", kBeforePluralUnit | kBeforeThe}, {"for", kBeforePluralUnit}, {"of", kBeforePluralUnit},
+    {"within", kBeforePluralUnit}, {"after", kBeforePluralUnit}};
+// The units of "for-units" (date_rules.cc).
+constexpr std::string_view kPluralUnits[] = {"days", "weeks", "months", "years", "decades",
+                                             "hours", "minutes"};
+
+// Triggers that are no unit but open no rule either: "weekend" follows its determiner.
+constexpr std::string_view kNeverOpening[] = {"weekend", "weekends"};
+
 constexpr bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 constexpr bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -41,7 +56,7 @@ TriggerScanner::TriggerScanner(const Lexicon& lex) {
   auto add = [&](std::string_view w) {
     if (w.size() < 2 || w.find(' ') != std::string_view::npos) return;
     if (!IsLetter(w[0]) || !IsLetter(w[1])) return;
-    words_.Add(w);
+    words_.Add(w, kTrigger);
   };
   for (WordClass c : {WordClass::kMonth, WordClass::kMonthAbbr, WordClass::kWeekday,
                       WordClass::kUnit, WordClass::kSeason, WordClass::kDaypart})
@@ -53,17 +68,57 @@ TriggerScanner::TriggerScanner(const Lexicon& lex) {
     while (!first.empty() && first.back() == '.') first.remove_suffix(1);
     add(first);
   }
-  for (std::string_view w : kOpeners) openers_.Add(w);
+  for (std::string_view w : kOpeners) openers_.Add(w, kOpener);
+  for (const auto& [w, needs] : kRestrictedOpeners) openers_.Add(w, needs);
+  for (std::string_view w : kPluralUnits) next_words_.Add(w, kBeforePluralUnit);
+  next_words_.Add("the", kBeforeThe);
   for (WordClass c : {WordClass::kNumber, WordClass::kVagueNumber, WordClass::kQuarterOrdinal})
     for (const auto& [phrase, value] : lex.Words(c)) {
       size_t pos = 0;
       while (pos <= phrase.size()) {
         size_t space = phrase.find(' ', pos);
         if (space == std::string::npos) space = phrase.size();
-        if (space > pos) openers_.Add(std::string_view(phrase).substr(pos, space - pos));
+        if (space > pos) openers_.Add(std::string_view(phrase).substr(pos, space - pos), kOpener);
         pos = space + 1;
       }
     }
+  // Unit words and their plurals, unless they also open other rules as openers ("second half").
+  auto add_unit = [&](std::string_view w) {
+    if (!IsOpener(w)) words_.Add(w, kUnitWord);
+  };
+  for (const auto& [word, value] : lex.Words(WordClass::kUnit)) {
+    add_unit(word);
+    add_unit(word + "s");
+  }
+  add_unit("centuries");
+  for (std::string_view w : kNeverOpening) add_unit(w);
+}
+
+bool TriggerScanner::IsTrigger(std::string_view word) const {
+  return word.size() >= 2 && word.size() <= 12 && (words_.Find(word) & kTrigger) != 0;
+}
+
+bool TriggerScanner::IsOpener(std::string_view word) const {
+  return word.size() <= 14 && openers_.Contains(word);
+}
+
+bool TriggerScanner::OpensBefore(std::string_view word, std::string_view next) const {
+  return OpensBefore(openers_.Find(word), next);
+}
+
+bool TriggerScanner::OpensBefore(uint8_t opener, std::string_view next) const {
+  const uint8_t needs = opener & (kBeforePluralUnit | kBeforeThe);
+  return needs == 0 || (needs & next_words_.Find(next)) != 0;
+}
+
+bool TriggerScanner::OpensAlone(std::string_view word, std::string_view after) const {
+  return OpensAlone(words_.Find(word), after);
+}
+
+bool TriggerScanner::OpensAlone(uint8_t trigger, std::string_view after) const {
+  if ((trigger & kUnitWord) == 0) return true;
+  // "years-long", "year's end", "year’s end"
+  return !after.empty() && (after[0] == '-' || after[0] == '\'' || after.starts_with("\u2019"));
 }
 
 void TriggerScanner::Starts(std::string_view t, std::vector<uint32_t>& out) const {
@@ -75,21 +130,28 @@ void TriggerScanner::Starts(std::string_view t, std::vector<uint32_t>& out) cons
   std::pair<uint32_t, uint32_t> recent[kRing] = {};
   int count = 0;
   uint32_t emitted = 0;  // starts before this offset are already in `out`
-  auto trigger = [&](uint32_t at) {
+  // A trigger word at [at, end); `opens` whether a date may start at it.
+  auto trigger = [&](uint32_t at, uint32_t end, bool opens) {
     int k = 0;  // how many words right before the trigger open a date
+    uint8_t opener[kWordsBefore];  // their values in openers_, the nearest first
     while (k < std::min(count, kWordsBefore)) {
       const auto [b, e] = recent[(count - 1 - k) & (kRing - 1)];
-      if (b + kBytesBefore < at || !IsOpener(t.substr(b, e - b))) break;
+      if (b + kBytesBefore < at || e - b > 14) break;
+      opener[k] = openers_.Find(t.substr(b, e - b));
+      if (opener[k] == 0) break;
       if (t.substr(b, at - b).find("\n\n") != std::string_view::npos) break;
       ++k;
     }
     for (; k >= 1; --k) {
       const uint32_t s = recent[(count - k) & (kRing - 1)].first;
       if (s < emitted) continue;
+      // The word after this one: the next recent word, or the trigger.
+      const auto [nb, ne] = k > 1 ? recent[(count - k + 1) & (kRing - 1)] : std::pair{at, end};
+      if (!OpensBefore(opener[k - 1], t.substr(nb, ne - nb))) continue;
       out.push_back(s);
       emitted = s + 1;
     }
-    if (at >= emitted) {
+    if (opens && at >= emitted) {
       // "'90s": a date may open with the apostrophe before the digits.
       if (at > 0 && t[at - 1] == '\'' && at - 1 >= emitted) out.push_back(at - 1);
       out.push_back(at);
@@ -106,10 +168,11 @@ void TriggerScanner::Starts(std::string_view t, std::vector<uint32_t>& out) cons
     if (cls == kDigit) {
       // Letters glued to digits may open the date: "Q3", "FY2019".
       if (count > 0 && recent[(count - 1) & (kRing - 1)].second == i)
-        trigger(recent[(count - 1) & (kRing - 1)].first);
-      trigger(static_cast<uint32_t>(i));
-    } else if (IsTrigger(t.substr(i, j - i))) {
-      trigger(static_cast<uint32_t>(i));
+        trigger(recent[(count - 1) & (kRing - 1)].first, static_cast<uint32_t>(i), true);
+      trigger(static_cast<uint32_t>(i), static_cast<uint32_t>(j), true);
+    } else if (j - i >= 2 && j - i <= 12) {
+      if (const uint8_t word = words_.Find(t.substr(i, j - i)); word & kTrigger)
+        trigger(static_cast<uint32_t>(i), static_cast<uint32_t>(j), OpensAlone(word, t.substr(j)));
     }
     recent[count & (kRing - 1)] = {static_cast<uint32_t>(i), static_cast<uint32_t>(j)};
     ++count;

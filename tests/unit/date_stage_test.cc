@@ -11,6 +11,7 @@
 #include "extractors/dates/date_resolve.h"
 #include "extractors/dates/date_rules.h"
 #include "extractors/dates/date_stage.h"
+#include "extractors/dates/date_triggers.h"
 #include "extractors/dates/word_set.h"
 #include "pipeline/normalize/normalize_stage.h"
 #include "pipeline/tables.h"
@@ -203,6 +204,84 @@ TEST(DateRulesTest, FindAllAndFindAtAgreeOnAMatchAtAStart) {
   EXPECT_EQ(m.slots[dates::kSlotDay], "17");
   EXPECT_EQ(m.slots[dates::kSlotYear], "2018");
   EXPECT_FALSE(m.has(dates::kSlotWday));
+}
+
+// The scanner leaves out the starts where its first words say that no rule can match: restricted
+// openers ("in", "for", ...) before other words, and unit words without a hyphen or an apostrophe
+// after them. Here every rule runs at such places, before and after many words: whenever one
+// matches, the scanner must have kept the start.
+TEST(DateTriggersTest, LeftOutStartsAreWhereNoRuleMatches) {
+  auto lexicon = dates::Lexicon::Load();
+  ASSERT_TRUE(lexicon.ok());
+  auto rules = dates::RuleSet::Create(*lexicon);
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  const dates::TriggerScanner scanner(*lexicon);
+
+  // What may follow: every word of the vocabulary, the words of the rules, numbers.
+  std::vector<std::string> nexts = {
+      "the past", "the future", "the near future", "the moment", "the years", "the weekend",
+      "the end of", "present", "past", "future", "long", "end", "s end", "ago", "earlier",
+      "later", "period", "than", "least", "5", "17", "2018", "1990s", "'90s", "4/5/2018",
+      "9:45 p.m.", "Q3", "FY2019", "fiscal 2019", "recently", "now", "today", "some day"};
+  for (int c = 0; c < dates::kWordClassCount; ++c)
+    for (const auto& [word, value] : lexicon->Words(static_cast<dates::WordClass>(c))) {
+      nexts.push_back(word);
+      nexts.push_back(word + "s");
+      std::string title = word;
+      title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+      nexts.push_back(title);
+    }
+  auto matches_at_start = [&](const std::string& text) {
+    std::vector<dates::Candidate> found;
+    const uint32_t start[] = {0};
+    (*rules)->FindAt(text, start, 160, found);
+    return !found.empty();
+  };
+  auto first_word = [](std::string_view s) {
+    size_t b = 0;
+    while (b < s.size() && !std::isalnum(static_cast<unsigned char>(s[b]))) ++b;
+    size_t e = b;
+    while (e < s.size() && std::isalpha(static_cast<unsigned char>(s[e]))) ++e;
+    if (e == b)
+      while (e < s.size() && std::isdigit(static_cast<unsigned char>(s[e]))) ++e;
+    return s.substr(b, e - b);
+  };
+
+  int checked = 0;
+  for (std::string opener : {"in", "for", "of", "within", "after", "In", "FOR", "Of"}) {
+    for (const std::string& next : nexts)
+      for (std::string_view blank : {" ", "  ", "\n", "\n> "}) {
+        const std::string text = opener + std::string(blank) + next + " and more.";
+        SCOPED_TRACE(text);
+        if (matches_at_start(text)) {
+          ++checked;
+          EXPECT_TRUE(scanner.OpensBefore(opener, first_word(text.substr(opener.size()))));
+        }
+      }
+  }
+  std::vector<std::string> units = {"centuries", "weekend", "weekends", "Years", "WEEK"};
+  for (const auto& [word, value] : lexicon->Words(dates::WordClass::kUnit)) {
+    units.push_back(word);
+    units.push_back(word + "s");
+  }
+  for (const std::string& unit : units)
+    for (std::string_view sep : {" ", "-", "'", "\u2019", ", ", ". ", "\n"})
+      for (const std::string& next : nexts) {
+        const std::string text = unit + std::string(sep) + next + " and more.";
+        SCOPED_TRACE(text);
+        if (matches_at_start(text)) {
+          ++checked;
+          EXPECT_TRUE(scanner.OpensAlone(unit, text.substr(unit.size())));
+        }
+      }
+  EXPECT_GT(checked, 100);  // the cases do reach the rules
+  // And the scanner does leave those starts out.
+  EXPECT_FALSE(scanner.OpensBefore("in", "2018"));
+  EXPECT_TRUE(scanner.OpensBefore("in", "The"));
+  EXPECT_TRUE(scanner.OpensBefore("about", "2018"));
+  EXPECT_FALSE(scanner.OpensAlone("years", " ago"));
+  EXPECT_TRUE(scanner.OpensAlone("years", "-long"));
+  EXPECT_TRUE(scanner.OpensAlone("second", " half"));
 }
 
 TEST(DateWordSetTest, FindsWordsInAnyCaseWithTheirValues) {
