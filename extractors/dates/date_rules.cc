@@ -3,6 +3,8 @@
 #include <cstring>
 #include <mutex>
 
+#include "pipeline/ascii.h"
+
 namespace accord::dates {
 
 // The rules, in priority order. Each is documented by its examples in corpus/positive.tsv
@@ -125,7 +127,40 @@ const std::vector<RuleSpec>& RuleSpecs() {
   return kRules;
 }
 
+// --- Groups read off the words of a match.
+//
+// The rules of a count and a unit compile to RE2 programs of 650-940 instructions ({NUM} holds
+// the number words twice), past the 512 up to which RE2 captures with its backtracker; above it
+// RE2 runs its DFA and then its NFA, some 15,000 instructions a capture. Their grammar is a row
+// of words: an optional modifier, the count (a number or a vague quantity), the unit, then an
+// optional "period" or a direction. The vocabulary keeps the parts apart: no modifier is a count
+// word, the count is never one word with the unit, numbers and vague quantities are disjoint, and
+// no unit is "period" or a direction. So the blanks of a match alone tell where each group begins
+// and ends, and the groups are read off its words. DateRulesTest.GroupsReadOffWordsAreRe2Groups
+// compares them with RE2's on many phrasings: a new word that breaks one of these facts fails it.
 namespace {
+
+struct WordGroups {
+  std::string_view rule;
+  std::vector<std::string_view> mods;  // the modifiers it may open with: (?P<mod>...), in order
+  std::vector<std::string_view> dirs;  // the directions it ends with: (?P<dir>...); none: the
+                                       // optional "period" of (?:{_}(?i:period))?
+  bool vague = true;                   // whether the count may be (?P<vague>{VAGUE})
+};
+
+const std::vector<WordGroups>& WordGroupRules() {
+  static const std::vector<WordGroups> kRules = {
+      {"units-ago",
+       {"more than", "less than", "almost", "nearly", "about", "just", "only", "some", "over"},
+       {"ago", "from now", "hence"}},
+      {"units-earlier", {}, {"earlier", "later"}, /*vague=*/false},
+      {"units",
+       {"almost", "nearly", "more than", "less than", "at least", "roughly", "approximately",
+        "about"},
+       {}},
+  };
+  return kRules;
+}
 
 struct SlotName {
   const char* name;
@@ -140,6 +175,18 @@ constexpr SlotName kSlotNames[] = {
     {"b", kSlotB},         {"span", kSlotSpan},   {"n1", kSlotN1},         {"n2", kSlotN2},
     {"decade", kSlotDecade}, {"dw", kSlotDw}, {"holiday", kSlotHoliday},
 };
+
+// "more than" -> {"more", "than"}.
+std::vector<std::string> SplitWords(std::string_view phrase) {
+  std::vector<std::string> words;
+  for (size_t b = 0; b <= phrase.size();) {
+    size_t e = phrase.find(' ', b);
+    if (e == std::string_view::npos) e = phrase.size();
+    words.emplace_back(phrase.substr(b, e - b));
+    b = e + 1;
+  }
+  return words;
+}
 
 RE2::Options RuleOptions() {
   RE2::Options o;
@@ -235,11 +282,20 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Lexicon& lex) {
         return InvalidArgument("date rule '" + std::string(spec.name) + "': unknown group '" +
                                name + "'");
     }
+    for (const WordGroups& g : WordGroupRules())
+      if (g.rule == spec.name) {
+        c.words.emplace();
+        for (std::string_view mod : g.mods) c.words->mods.push_back(SplitWords(mod));
+        for (std::string_view dir : g.dirs) c.words->dirs.push_back(SplitWords(dir));
+        c.words->vague = g.vague;
+      }
     std::string error;
     if (rs->anchored_set_->Add(*expanded, &error) < 0)
       return InvalidArgument("date rule '" + std::string(spec.name) + "': " + error);
     rs->rules_.push_back(std::move(c));
   }
+  for (const auto& [phrase, value] : lex.Words(WordClass::kVagueNumber))
+    rs->vague_phrases_.push_back(SplitWords(phrase));
   if (!rs->anchored_set_->Compile())
     return Internal("date rules: RE2::Set does not compile");
   return rs;
@@ -298,6 +354,87 @@ void RuleSet::FindAt(std::string_view text, std::span<const uint32_t> starts, si
 }
 
 Match RuleSet::Capture(std::string_view text, const Candidate& found) const {
+  const Compiled& c = rules_[found.rule];
+  if (c.words) {
+    Match m;
+    static_cast<Candidate&>(m) = found;
+    if (CaptureFromWords(*c.words, text, m)) return m;
+  }
+  return CaptureByRegex(text, found);
+}
+
+namespace {
+
+// The bytes of a blank ({_}, and the spaces of the vocabulary's phrases, (?:\s|>)+).
+bool IsBlank(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '>';
+}
+
+// Whether `words` from `at` on spell `phrase` (its words, any case).
+bool PhraseAt(std::span<const std::string_view> words, size_t at, const std::vector<std::string>& phrase) {
+  if (phrase.size() > words.size() - at) return false;
+  for (size_t i = 0; i < phrase.size(); ++i)
+    if (!ascii::EqualsIgnoreCase(words[at + i], phrase[i])) return false;
+  return true;
+}
+
+}  // namespace
+
+bool RuleSet::CaptureFromWords(const Compiled::WordGrammar& g, std::string_view text, Match& m) const {
+  const std::string_view span = text.substr(m.begin, m.end - m.begin);
+  // The words of the match. A byte outside ASCII (a no-break space, or a letter that (?i) folds
+  // to an ASCII one, as the Kelvin sign to "k") is left to RE2.
+  std::array<std::string_view, 16> words;
+  size_t n = 0;
+  for (size_t i = 0; i < span.size();) {
+    if (static_cast<unsigned char>(span[i]) >= 0x80) return false;
+    if (IsBlank(span[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < span.size() && !IsBlank(span[j]) && static_cast<unsigned char>(span[j]) < 0x80) ++j;
+    if (n == words.size()) return false;
+    words[n++] = span.substr(i, j - i);
+    i = j;
+  }
+  const std::span<const std::string_view> all(words.data(), n);
+  auto join = [&](size_t first, size_t last) {  // words [first, last) with the blanks between
+    return std::string_view(all[first].data(), all[last - 1].data() + all[last - 1].size() - all[first].data());
+  };
+
+  size_t first = 0, last = n;  // the count and the unit are words [first, last)
+  for (const std::vector<std::string>& mod : g.mods)
+    if (PhraseAt(all, 0, mod)) {
+      m.slots[kSlotMod] = join(0, mod.size());
+      first = mod.size();
+      break;
+    }
+  if (!g.dirs.empty()) {
+    bool found = false;
+    for (const std::vector<std::string>& dir : g.dirs)
+      if (last >= first + dir.size() && PhraseAt(all, last - dir.size(), dir)) {
+        m.slots[kSlotDir] = join(last - dir.size(), last);
+        last -= dir.size();
+        found = true;
+        break;
+      }
+    if (!found) return false;
+  } else if (last >= first + 3 && ascii::EqualsIgnoreCase(all[last - 1], "period")) {
+    --last;
+  }
+  if (last < first + 2) return false;
+  m.slots[kSlotUnit] = all[last - 1];
+  const std::span<const std::string_view> count = all.subspan(first, last - 1 - first);
+  bool vague = false;
+  if (g.vague)
+    for (const std::vector<std::string>& phrase : vague_phrases_)
+      if (phrase.size() == count.size() && PhraseAt(count, 0, phrase)) vague = true;
+  m.slots[vague ? kSlotVague : kSlotNum] = join(first, last - 1);
+  return true;
+}
+
+Match RuleSet::CaptureByRegex(std::string_view text, const Candidate& found) const {
   Match m;
   static_cast<Candidate&>(m) = found;
   const Compiled& c = rules_[m.rule];

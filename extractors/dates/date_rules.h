@@ -10,6 +10,7 @@
 #include <array>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -90,8 +91,12 @@ class RuleSet {
   void FindAt(std::string_view text, std::span<const uint32_t> starts, size_t max_length,
               std::vector<Candidate>& out) const;
 
-  // The groups of a match found by FindAll or FindAt.
+  // The groups of a match found by FindAll or FindAt. The rules of a count and a unit read
+  // them off the words of the match (see WordGroups in date_rules.cc), the others run RE2.
   Match Capture(std::string_view text, const Candidate& c) const;
+
+  // The groups as the rule's own RE2 captures them (the plain meaning of Capture; for tests).
+  Match CaptureByRegex(std::string_view text, const Candidate& c) const;
 
   const RuleSpec& spec(size_t i) const { return specs_[i]; }
   size_t size() const { return rules_.size(); }
@@ -103,8 +108,20 @@ class RuleSet {
   struct Compiled {
     std::unique_ptr<RE2> re;
     std::vector<int8_t> group_slot;  // RE2 group index -> Slot, or -1
+    // Set for the rules whose groups are read off the words of a match (date_rules.cc,
+    // WordGroups): their phrases, each split into its words.
+    struct WordGrammar {
+      std::vector<std::vector<std::string>> mods, dirs;
+      bool vague = true;
+    };
+    std::optional<WordGrammar> words;
   };
+  // Reads the groups of a match of a rule with a WordGrammar off its words; false when the match
+  // holds something the reading does not cover, for RE2 to capture.
+  bool CaptureFromWords(const Compiled::WordGrammar& grammar, std::string_view text, Match& m) const;
+
   std::vector<RuleSpec> specs_;
+  std::vector<std::vector<std::string>> vague_phrases_;  // the phrases of {VAGUE}, in words
   std::vector<Compiled> rules_;
   std::unique_ptr<RE2::Set> anchored_set_;
   mutable std::once_flag set_once_;

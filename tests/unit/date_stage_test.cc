@@ -206,6 +206,80 @@ TEST(DateRulesTest, FindAllAndFindAtAgreeOnAMatchAtAStart) {
   EXPECT_FALSE(m.has(dates::kSlotWday));
 }
 
+// The rules of a count and a unit ("units", "units-ago", "units-earlier") read their groups off
+// the words of a match instead of running RE2 (date_rules.cc, WordGroups). On many phrasings of
+// modifiers, counts, units, endings and blanks, every match of every rule must get the very
+// groups (same bytes of the text) that its RE2 captures.
+TEST(DateRulesTest, GroupsReadOffWordsAreRe2Groups) {
+  auto lexicon = dates::Lexicon::Load();
+  ASSERT_TRUE(lexicon.ok());
+  auto rules = dates::RuleSet::Create(*lexicon);
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+
+  std::vector<std::string> mods = {"", "almost ", "nearly ", "more than ", "less than ",
+                                   "at least ", "roughly ", "approximately ", "about ", "just ",
+                                   "only ", "some ", "over ", "About ", "MORE THAN ", "more\nthan ",
+                                   "at  least ", "the ", "in ", "for "};
+  std::vector<std::string> counts = {"3", "12", "1,000", "2.5", "100,000.75", "twenty-five",
+                                     "one-hundred", "Twenty-Five", "two and a half",
+                                     "3 and a half", "a\ncouple of", "a number\n> of", "A Few",
+                                     "SEVERAL", "a half", "half a", "an", "one-a", "a-few"};
+  for (dates::WordClass c : {dates::WordClass::kNumber, dates::WordClass::kVagueNumber})
+    for (const auto& [word, value] : lexicon->Words(c)) counts.push_back(word);
+  std::vector<std::string> units = {"centuries", "Years", "WEEKS", "Decade", "fortnights", "weekend"};
+  for (const auto& [word, value] : lexicon->Words(dates::WordClass::kUnit)) {
+    units.push_back(word);
+    units.push_back(word + "s");
+  }
+  const std::vector<std::string> tails = {"", " period", " Period", " periods", " ago", " AGO",
+                                          " from now", " from\n> now", " hence", " earlier",
+                                          " later", " ago period", " period ago", "-long", "'s end"};
+  const std::vector<std::string> blanks = {" ", "  ", "\n", " \n> ", "\t", " > ", "\xC2\xA0"};
+  const std::vector<std::string> afters = {"", ".", " and more.", "s", "-old", ", then"};
+
+  std::map<std::string, int> compared;  // per rule
+  auto check = [&](const std::string& before, const std::string& phrase) {
+    const std::string text = before + phrase;
+    const uint32_t start[] = {static_cast<uint32_t>(before.size())};
+    std::vector<dates::Candidate> found;
+    (*rules)->FindAt(text, start, 160, found);
+    for (const dates::Candidate& c : found) {
+      const dates::Match fast = (*rules)->Capture(text, c);
+      const dates::Match plain = (*rules)->CaptureByRegex(text, c);
+      ++compared[std::string((*rules)->spec(c.rule).name)];
+      for (int s = 0; s < dates::kSlotCount; ++s)
+        if (fast.slots[s].data() != plain.slots[s].data() || fast.slots[s].size() != plain.slots[s].size())
+          ADD_FAILURE() << (*rules)->spec(c.rule).name << " slot " << s << " of '" << text << "': '"
+                        << fast.slots[s] << "' against RE2's '" << plain.slots[s] << "'";
+    }
+  };
+  // Every value of each part, the others at a few fixed values; then a sample of all mixes.
+  for (const std::string& mod : mods)
+    for (const std::string& count : counts)
+      for (const std::string& tail : {"", " ago", " period"})
+        check("", mod + count + " years" + tail + " and more.");
+  for (const std::string& unit : units)
+    for (const std::string& tail : tails)
+      for (const std::string& after : afters) {
+        check("", "about two " + unit + tail + after);
+        check("He left ", "a few " + unit + tail + after);
+        check("", "three " + unit + tail + after);
+      }
+  uint32_t seed = 12345;
+  auto pick = [&](const std::vector<std::string>& from) -> const std::string& {
+    seed = seed * 1664525u + 1013904223u;
+    return from[(seed >> 8) % from.size()];
+  };
+  for (int i = 0; i < 20000; ++i) {
+    const std::string words = pick(mods) + pick(counts) + pick(blanks) + pick(units) + pick(tails);
+    std::string phrase;  // in a third of them, other blanks inside the phrases too
+    for (char c : words) phrase += c == ' ' && i % 3 == 0 ? pick(blanks) : std::string(1, c);
+    check(i % 2 ? "" : "In ", phrase + pick(afters));
+  }
+  for (const char* rule : {"units", "units-ago", "units-earlier"})
+    EXPECT_GT(compared[rule], 200) << rule;  // the phrasings do reach the rules
+}
+
 // The scanner leaves out the starts where its first words say that no rule can match: restricted
 // openers ("in", "for", ...) before other words, and unit words without a hyphen or an apostrophe
 // after them. Here every rule runs at such places, before and after many words: whenever one
