@@ -129,17 +129,27 @@ const std::vector<RuleSpec>& RuleSpecs() {
 
 // --- Groups read off the words of a match.
 //
-// The rules of a count and a unit compile to RE2 programs of 650-940 instructions ({NUM} holds
-// the number words twice), past the 512 up to which RE2 captures with its backtracker; above it
-// RE2 runs its DFA and then its NFA, some 15,000 instructions a capture. Their grammar is a row
-// of words: an optional modifier, the count (a number or a vague quantity), the unit, then an
-// optional "period" or a direction. The vocabulary keeps the parts apart: no modifier is a count
-// word, the count is never one word with the unit, numbers and vague quantities are disjoint, and
-// no unit is "period" or a direction. So the blanks of a match alone tell where each group begins
-// and ends, and the groups are read off its words. DateRulesTest.GroupsReadOffWordsAreRe2Groups
-// compares them with RE2's on many phrasings: a new word that breaks one of these facts fails it.
+// Capturing groups costs RE2 some 3,000 instructions a match with its backtracker, and some
+// 15,000 for the rules whose programs are past the 512 instructions it takes the backtracker
+// for (the rules of a count and a unit: {NUM} holds the number words twice). The rules below
+// are rows of words in which the vocabulary keeps the groups apart, so that the blanks of a
+// match alone tell where each group begins and ends: their groups are read off its words.
+// DateRulesTest.GroupsReadOffWordsAreRe2Groups compares them with RE2's on many phrasings: a
+// change of a rule or a new word that breaks one of the facts stated here fails it.
 namespace {
 
+using Words = std::span<const std::string_view>;
+
+bool IsOneOf(std::string_view word, Words words) {
+  for (std::string_view w : words)
+    if (ascii::EqualsIgnoreCase(word, w)) return true;
+  return false;
+}
+
+// The rules of a count and a unit: an optional modifier, the count (a number or a vague
+// quantity), the unit, then an optional "period" or a direction. No modifier is a count word,
+// the count is never one word with the unit, numbers and vague quantities are disjoint, and no
+// unit is "period" or a direction.
 struct WordGroups {
   std::string_view rule;
   std::vector<std::string_view> mods;  // the modifiers it may open with: (?P<mod>...), in order
@@ -161,6 +171,91 @@ const std::vector<WordGroups>& WordGroupRules() {
   };
   return kRules;
 }
+
+// The other rules read off their words, each by a function of the words and the whole match.
+
+// "year": the whole match.
+bool ReadYear(Words, std::string_view match, Match& m) {
+  m.slots[kSlotYear] = match;
+  return true;
+}
+
+// "for-units": "for years" -> span and unit "years".
+bool ReadForUnits(Words w, std::string_view, Match& m) {
+  if (w.size() != 2) return false;
+  m.slots[kSlotSpan] = m.slots[kSlotUnit] = w[1];
+  return true;
+}
+
+// "day-word": "yesterday", "tomorrow morning".
+bool ReadDayWord(Words w, std::string_view, Match& m) {
+  if (w.size() > 2) return false;
+  m.slots[kSlotDw] = w[0];
+  if (w.size() == 2) m.slots[kSlotPart] = w[1];
+  return true;
+}
+
+// "weekday": "Monday", "last Friday", "Sunday morning", "next Monday night". No weekday is one
+// of its relative words or a part of the day.
+constexpr std::string_view kWeekdayRel[] = {"last", "next", "this", "past", "coming"};
+bool ReadWeekday(Words w, std::string_view, Match& m) {
+  size_t i = 0;
+  if (w.size() == 3 || (w.size() == 2 && IsOneOf(w[0], kWeekdayRel))) {
+    if (!IsOneOf(w[0], kWeekdayRel)) return false;
+    m.slots[kSlotRel] = w[0];
+    i = 1;
+  }
+  if (w.size() - i > 2) return false;
+  m.slots[kSlotWday] = w[i];
+  if (w.size() - i == 2) m.slots[kSlotPart] = w[i + 1];
+  return true;
+}
+
+// "relative-unit": "next year", "earlier this month", "the end of last week", "mid-next year":
+// the relative word and the unit are the last two words, the modifier all before them.
+constexpr std::string_view kRelativeRel[] = {"last", "next", "this", "coming", "current"};
+bool ReadRelativeUnit(Words w, std::string_view match, Match& m) {
+  if (w.size() < 2 || !IsOneOf(w[w.size() - 2], kRelativeRel)) return false;  // "mid-next": RE2
+  const std::string_view rel = w[w.size() - 2];
+  if (rel.data() > match.data()) m.slots[kSlotMod] = match.substr(0, rel.data() - match.data());
+  m.slots[kSlotRel] = rel;
+  m.slots[kSlotUnit] = w.back();
+  return true;
+}
+
+// "month": "October", "early October", "mid-October", "the end of October": the month is the
+// letters that end the match, the modifier all before them.
+bool ReadMonth(Words, std::string_view match, Match& m) {
+  size_t b = match.size();
+  while (b > 0 && ((match[b - 1] >= 'a' && match[b - 1] <= 'z') || (match[b - 1] >= 'A' && match[b - 1] <= 'Z'))) --b;
+  if (b == match.size()) return false;
+  if (b > 0) m.slots[kSlotMod] = match.substr(0, b);
+  m.slots[kSlotMonth] = match.substr(b);
+  return true;
+}
+
+// "month-day-year": "April 17, 2018", "Tuesday, April 17, 2018", "Sept. 3 1999": the commas
+// after the weekday and the day are no part of them.
+bool ReadMonthDayYear(Words w, std::string_view, Match& m) {
+  if (w.size() != 3 && w.size() != 4) return false;
+  auto without_comma = [](std::string_view s) { return s.ends_with(',') ? s.substr(0, s.size() - 1) : s; };
+  const size_t n = w.size();
+  if (n == 4) m.slots[kSlotWday] = without_comma(w[0]);
+  m.slots[kSlotMonth] = w[n - 3];
+  m.slots[kSlotDay] = without_comma(w[n - 2]);
+  m.slots[kSlotYear] = w[n - 1];
+  return true;
+}
+
+struct WordReader {
+  std::string_view rule;
+  bool (*read)(Words words, std::string_view match, Match& m);  // false: left to RE2
+};
+constexpr WordReader kWordReaders[] = {
+    {"year", ReadYear},          {"for-units", ReadForUnits},         {"day-word", ReadDayWord},
+    {"weekday", ReadWeekday},    {"relative-unit", ReadRelativeUnit}, {"month", ReadMonth},
+    {"month-day-year", ReadMonthDayYear},
+};
 
 struct SlotName {
   const char* name;
@@ -282,6 +377,8 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Lexicon& lex) {
         return InvalidArgument("date rule '" + std::string(spec.name) + "': unknown group '" +
                                name + "'");
     }
+    for (const WordReader& reader : kWordReaders)
+      if (reader.rule == spec.name) c.read = reader.read;
     for (const WordGroups& g : WordGroupRules())
       if (g.rule == spec.name) {
         c.words.emplace();
@@ -355,10 +452,10 @@ void RuleSet::FindAt(std::string_view text, std::span<const uint32_t> starts, si
 
 Match RuleSet::Capture(std::string_view text, const Candidate& found) const {
   const Compiled& c = rules_[found.rule];
-  if (c.words) {
+  if (c.words || c.read != nullptr) {
     Match m;
     static_cast<Candidate&>(m) = found;
-    if (CaptureFromWords(*c.words, text, m)) return m;
+    if (CaptureFromWords(c, text, m)) return m;
   }
   return CaptureByRegex(text, found);
 }
@@ -380,7 +477,7 @@ bool PhraseAt(std::span<const std::string_view> words, size_t at, const std::vec
 
 }  // namespace
 
-bool RuleSet::CaptureFromWords(const Compiled::WordGrammar& g, std::string_view text, Match& m) const {
+bool RuleSet::CaptureFromWords(const Compiled& c, std::string_view text, Match& m) const {
   const std::string_view span = text.substr(m.begin, m.end - m.begin);
   // The words of the match. A byte outside ASCII (a no-break space, or a letter that (?i) folds
   // to an ASCII one, as the Kelvin sign to "k") is left to RE2.
@@ -399,6 +496,10 @@ bool RuleSet::CaptureFromWords(const Compiled::WordGrammar& g, std::string_view 
     i = j;
   }
   const std::span<const std::string_view> all(words.data(), n);
+  if (n == 0) return false;
+  if (c.read != nullptr) return c.read(all, span, m);
+
+  const Compiled::WordGrammar& g = *c.words;
   auto join = [&](size_t first, size_t last) {  // words [first, last) with the blanks between
     return std::string_view(all[first].data(), all[last - 1].data() + all[last - 1].size() - all[first].data());
   };

@@ -115,10 +115,12 @@ class RuleSet {
       bool vague = true;
     };
     std::optional<WordGrammar> words;
+    // Set for the other rules whose groups are read off the words of a match.
+    bool (*read)(std::span<const std::string_view> words, std::string_view match, Match& m) = nullptr;
   };
-  // Reads the groups of a match of a rule with a WordGrammar off its words; false when the match
-  // holds something the reading does not cover, for RE2 to capture.
-  bool CaptureFromWords(const Compiled::WordGrammar& grammar, std::string_view text, Match& m) const;
+  // Reads the groups of a match of a rule with a WordGrammar or a reader off its words; false
+  // when the match holds something the reading does not cover, for RE2 to capture.
+  bool CaptureFromWords(const Compiled& rule, std::string_view text, Match& m) const;
 
   std::vector<RuleSpec> specs_;
   std::vector<std::vector<std::string>> vague_phrases_;  // the phrases of {VAGUE}, in words

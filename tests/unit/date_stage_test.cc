@@ -206,15 +206,26 @@ TEST(DateRulesTest, FindAllAndFindAtAgreeOnAMatchAtAStart) {
   EXPECT_FALSE(m.has(dates::kSlotWday));
 }
 
-// The rules of a count and a unit ("units", "units-ago", "units-earlier") read their groups off
-// the words of a match instead of running RE2 (date_rules.cc, WordGroups). On many phrasings of
-// modifiers, counts, units, endings and blanks, every match of every rule must get the very
-// groups (same bytes of the text) that its RE2 captures.
+// The rules that read their groups off the words of a match instead of running RE2
+// (date_rules.cc: the rules of a count and a unit, "weekday", "month-day-year", ...). On many
+// phrasings of each, and at every word of the example corpus, every match of every rule must get
+// the very groups (same bytes of the text) that its RE2 captures.
 TEST(DateRulesTest, GroupsReadOffWordsAreRe2Groups) {
   auto lexicon = dates::Lexicon::Load();
   ASSERT_TRUE(lexicon.ok());
   auto rules = dates::RuleSet::Create(*lexicon);
   ASSERT_TRUE(rules.ok()) << rules.status().message();
+  auto vocabulary = [&](dates::WordClass c, std::vector<std::string> more) {
+    for (const auto& [word, value] : lexicon->Words(c)) {
+      more.push_back(word);
+      std::string title = word, upper = word;
+      title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+      for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      more.push_back(title);
+      more.push_back(upper);
+    }
+    return more;
+  };
 
   std::vector<std::string> mods = {"", "almost ", "nearly ", "more than ", "less than ",
                                    "at least ", "roughly ", "approximately ", "about ", "just ",
@@ -276,7 +287,63 @@ TEST(DateRulesTest, GroupsReadOffWordsAreRe2Groups) {
     for (char c : words) phrase += c == ' ' && i % 3 == 0 ? pick(blanks) : std::string(1, c);
     check(i % 2 ? "" : "In ", phrase + pick(afters));
   }
-  for (const char* rule : {"units", "units-ago", "units-earlier"})
+
+  // The other rules: a sample of the mixes of their parts.
+  const std::vector<std::string> rels = {"", "last ", "next ", "this ", "past ", "coming ",
+                                         "current ", "Last ", "NEXT ", "the ", "previous "};
+  const std::vector<std::string> time_mods = {"", "early ", "late ", "mid-", "mid ", "Mid-",
+                                              "the end of ", "the very beginning of ",
+                                              "earlier ", "Later ", "late-", "first half of ",
+                                              "the second\nhalf of ", "End of ", "the start\n> of "};
+  const std::vector<std::string> weekdays = vocabulary(dates::WordClass::kWeekday, {"Mon", "Tues"});
+  const std::vector<std::string> months = vocabulary(dates::WordClass::kMonth, {});
+  const std::vector<std::string> month_names =
+      vocabulary(dates::WordClass::kMonthAbbr, vocabulary(dates::WordClass::kMonth, {"Sept.", "Jan.", "SEPT."}));
+  const std::vector<std::string> parts = vocabulary(dates::WordClass::kDaypart, {"", "", ""});
+  const std::vector<std::string> rel_units = {"weekend", "week", "month", "year", "quarter",
+                                              "decade", "century", "Year", "WEEK", "years", "fiscal year"};
+  const std::vector<std::string> days = {"1", "17", "03", "31", "17th", "2nd", "1ST", "23rd", "32", "9"};
+  const std::vector<std::string> years = {"2018", "1999", "1500", "2099", "18", "'99", "20180"};
+  const std::vector<std::string> commas = {"", ","};
+  const std::vector<std::string> day_words = {"today", "Today", "TONIGHT", "yesterday", "tomorrow"};
+  const std::vector<std::string> openers = {"for", "in", "of", "about", "over", "within", "after",
+                                            "For", "throughout"};
+  auto sample = [&](int n, auto make) {
+    for (int i = 0; i < n; ++i) {
+      std::string phrase;  // in a third of them, other blanks
+      for (char c : make()) phrase += c == ' ' && i % 3 == 0 ? pick(blanks) : std::string(1, c);
+      check(i % 2 ? "" : "In ", phrase + pick(afters));
+    }
+  };
+  sample(4000, [&] { return pick(rels) + pick(weekdays) + (pick(commas) + " ") + pick(parts); });
+  sample(2000, [&] { return pick(day_words) + " " + pick(parts); });
+  sample(4000, [&] { return pick(time_mods) + pick(rels) + pick(rel_units); });
+  sample(3000, [&] { return pick(time_mods) + pick(months) + " " + pick(years); });
+  sample(6000, [&] {
+    std::string wday = pick(commas).empty() ? "" : pick(weekdays) + pick(commas) + " ";
+    return wday + pick(month_names) + " " + pick(days) + pick(commas) + " " + pick(years);
+  });
+  sample(1000, [&] { return pick(openers) + " " + pick(units) + " " + pick(years); });
+  const std::vector<std::string> numbers = {"1987", "2018", "1650", "2099", "1499", "2100", "1999s", "2018-19"};
+  sample(500, [&] { return pick(numbers) + pick(commas) + " " + pick(numbers); });
+
+  // And at every word of the example corpus.
+  for (const char* name : {"positive.tsv", "negative.tsv"}) {
+    const std::string content = testing::ReadFile(testing::SourceDir() + "/extractors/dates/corpus/" + name);
+    auto table = ParseTable(name, content);
+    ASSERT_TRUE(table.ok()) << table.status().message();
+    const int text = std::max(table->Column("text"), 0);
+    for (const TableRow& row : table->rows) {
+      const std::string t(row.fields[text]);
+      for (size_t at = 0; at < t.size(); ++at)
+        if (std::isalnum(static_cast<unsigned char>(t[at])) &&
+            (at == 0 || !std::isalnum(static_cast<unsigned char>(t[at - 1]))))
+          check(t.substr(0, at), t.substr(at));
+    }
+  }
+
+  for (const char* rule : {"units", "units-ago", "units-earlier", "year", "for-units", "day-word",
+                           "weekday", "relative-unit", "month", "month-day-year"})
     EXPECT_GT(compared[rule], 200) << rule;  // the phrasings do reach the rules
 }
 
