@@ -50,15 +50,34 @@ std::string_view TokenAround(std::string_view t, size_t begin, size_t end) {
   return t.substr(b, e - b);
 }
 
+}  // namespace
+
+// One pass over the token: each marker holds a ':', a '.' or an '@' at a known place ("www." its
+// '.' fourth), and ".html" begins with ".htm".
 bool InsideUrlOrAddress(std::string_view token) {
-  // Every marker holds a ':', a '.' or a '@'.
-  if (token.find_first_of(":.@") == std::string_view::npos) return false;
-  static constexpr std::string_view kMarkers[] = {"://",   "www.",  "@",     ".htm", ".com/",
-                                                  ".org/", ".net/", ".gov/", ".html"};
-  for (std::string_view marker : kMarkers)
-    if (token.find(marker) != std::string_view::npos) return true;
+  for (size_t i = 0; i < token.size(); ++i) {
+    switch (token[i]) {
+      case '@':
+        return true;
+      case ':':
+        if (token.substr(i).starts_with("://")) return true;
+        break;
+      case '.': {
+        const std::string_view rest = token.substr(i);
+        if (i >= 3 && token.substr(i - 3, 4) == "www.") return true;
+        if (rest.starts_with(".htm") || rest.starts_with(".com/") || rest.starts_with(".org/") ||
+            rest.starts_with(".net/") || rest.starts_with(".gov/"))
+          return true;
+        break;
+      }
+      default:
+        break;
+    }
+  }
   return false;
 }
+
+namespace {
 
 // Numbers glued to other numbers or symbols: phone numbers (555-2018), money ($2018),
 // decimals and versions (2.2018, 10.2018.1), percentages, thousands (2,018), clock readings.

@@ -400,7 +400,21 @@ int Resolver::Year(std::string_view digits, std::optional<CivilDate> ref) const 
   return best;
 }
 
+Resolver::Resolver(const Lexicon& lexicon) : lex_(lexicon) {
+  for (WordClass c : {WordClass::kMonth, WordClass::kMonthAbbr})
+    for (const auto& [word, value] : lex_.Words(c))
+      if (!months_.Contains(word)) months_.Add(word, static_cast<uint8_t>(ToInt(value)));
+}
+
 int Resolver::Month(std::string_view name) const {
+  // A month as the rules capture it, letters and the dot of an abbreviation ("Sept."): a look-up
+  // without folding into a key.
+  std::string_view letters = name;
+  while (!letters.empty() && letters.back() == '.') letters.remove_suffix(1);
+  if (!letters.empty() && std::all_of(letters.begin(), letters.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      }))
+    return months_.Find(letters);
   std::string key = FoldKey(name);
   while (!key.empty() && key.back() == '.') key.pop_back();
   std::string_view v = lex_.Value(WordClass::kMonth, key);

@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include "extractors/dates/date_filters.h"
 #include "extractors/dates/date_resolve.h"
 #include "extractors/dates/date_rules.h"
 #include "extractors/dates/date_stage.h"
@@ -423,6 +424,53 @@ TEST(DateTriggersTest, LeftOutStartsAreWhereNoRuleMatches) {
   EXPECT_FALSE(scanner.OpensAlone("years", " ago"));
   EXPECT_TRUE(scanner.OpensAlone("years", "-long"));
   EXPECT_TRUE(scanner.OpensAlone("second", " half"));
+}
+
+// The URL and address check looks for its markers in one pass; it must agree with a search for
+// each marker on tokens mixed from their pieces.
+TEST(DateFiltersTest, UrlMarkersInOnePassAgreeWithASearchForEach) {
+  const std::string_view markers[] = {"://", "www.", "@", ".htm", ".com/", ".org/", ".net/", ".gov/", ".html"};
+  const std::vector<std::string> pieces = {"", "a", "w", "ww", "www", ".", ":", "/", "//", "@",
+                                           "htm", "html", "com", "org", "net", "gov", "2018",
+                                           "WWW", ".COM/", "h", "-"};
+  uint32_t seed = 7;
+  int urls = 0;
+  for (int i = 0; i < 50000; ++i) {
+    std::string token;
+    for (int k = 0; k < 1 + i % 7; ++k) {
+      seed = seed * 1664525u + 1013904223u;
+      token += pieces[(seed >> 8) % pieces.size()];
+    }
+    bool plain = false;
+    for (std::string_view m : markers) plain = plain || token.find(m) != std::string::npos;
+    urls += plain;
+    EXPECT_EQ(dates::InsideUrlOrAddress(token), plain) << token;
+  }
+  EXPECT_GT(urls, 5000);
+  EXPECT_LT(urls, 45000);
+}
+
+// Month names resolve through a word set of the vocabulary's months and abbreviations: every
+// one, in any case and with an abbreviation's dot, gives its month.
+TEST_F(DateStageTest, EveryMonthNameResolvesToItsMonth) {
+  auto lexicon = dates::Lexicon::Load();
+  ASSERT_TRUE(lexicon.ok());
+  for (dates::WordClass c : {dates::WordClass::kMonth, dates::WordClass::kMonthAbbr})
+    for (const auto& [word, value] : lexicon->Words(c)) {
+      std::string title = word, upper = word;
+      title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+      for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      const std::string month = (value.size() == 1 ? "0" : "") + value;
+      std::vector<std::string> names = {title, upper};
+      if (c == dates::WordClass::kMonthAbbr) names.insert(names.end(), {title + ".", upper + "."});
+      for (const std::string& name : names) {
+        const std::string span = name + " 17, 2018";
+        Document doc = Run("It began on " + span + " in Oslo.", "2018-04-17");
+        const Entity* e = FindSpan(doc, span);
+        ASSERT_NE(e, nullptr) << span;
+        EXPECT_EQ(e->value, "2018-" + month + "-17") << span;
+      }
+    }
 }
 
 TEST(DateWordSetTest, FindsWordsInAnyCaseWithTheirValues) {
