@@ -26,14 +26,33 @@ constexpr std::string_view kOpeners[] = {
 // The values of the word sets. A trigger may be a unit word, which opens a date only before a
 // hyphen or an apostrophe. An opener may open only a few rules, which need a certain word next:
 // "for-units" a plural unit ("for years"), "in-the-past" and "in-the-future" "the".
+// "the" opens a date only before a number or one of kAfterThe; "last", "next" and "this" only
+// before one of kAfterRelative.
 enum : uint8_t { kTrigger = 1, kUnitWord = 2 };
-enum : uint8_t { kOpener = 1, kBeforePluralUnit = 2, kBeforeThe = 4 };
+enum : uint8_t {
+  kOpener = 1, kBeforePluralUnit = 2, kBeforeThe = 4, kBeforeAfterTheWord = 8,
+  kBeforeRelativeWord = 16
+};
+constexpr uint8_t kRestrictions = kBeforePluralUnit | kBeforeThe | kBeforeAfterTheWord | kBeforeRelativeWord;
 constexpr std::pair<std::string_view, uint8_t> kRestrictedOpeners[] = {
     {"in", kBeforePluralUnit | kBeforeThe}, {"for", kBeforePluralUnit}, {"of", kBeforePluralUnit},
-    {"within", kBeforePluralUnit}, {"after", kBeforePluralUnit}};
+    {"within", kBeforePluralUnit}, {"after", kBeforePluralUnit}, {"the", kBeforeAfterTheWord},
+    {"last", kBeforeRelativeWord}, {"next", kBeforeRelativeWord}, {"this", kBeforeRelativeWord}};
 // The units of "for-units" (date_rules.cc).
 constexpr std::string_view kPluralUnits[] = {"days", "weeks", "months", "years", "decades",
                                              "hours", "minutes"};
+// The words a rule may read right after "the" (date_rules.cc): {MOD}'s words ("the end of",
+// "the mid-1990s"), quarter ordinals (from the vocabulary), the words of "the-previous-unit",
+// "the-past-units", "fiscal-year-relative", "the-weekend", "unit-end" and the vague "the coming".
+constexpr std::string_view kAfterThe[] = {
+    "early", "late", "mid", "the", "very", "end", "beginning", "start", "middle", "close",
+    "first", "second", "previous", "following", "current", "same", "past", "last", "next",
+    "coming", "final", "this", "fiscal", "financial", "weekend", "year", "month", "week"};
+// The words a rule may read right after "last", "next" or "this": the units of "relative-unit"
+// and "quarter" ("last quarter", "next qtr."), "fiscal-year-relative"; seasons, weekdays and
+// parts of the day come from the vocabulary.
+constexpr std::string_view kAfterRelative[] = {
+    "weekend", "week", "month", "year", "quarter", "decade", "century", "qtr", "fiscal", "financial"};
 
 // Triggers that are no unit but open no rule either: "weekend" follows its determiner.
 constexpr std::string_view kNeverOpening[] = {"weekend", "weekends"};
@@ -72,6 +91,21 @@ TriggerScanner::TriggerScanner(const Lexicon& lex) {
   for (const auto& [w, needs] : kRestrictedOpeners) openers_.Add(w, needs);
   for (std::string_view w : kPluralUnits) next_words_.Add(w, kBeforePluralUnit);
   next_words_.Add("the", kBeforeThe);
+  for (std::string_view w : kAfterThe) next_words_.Add(w, kBeforeAfterTheWord);
+  for (const auto& [word, value] : lex.Words(WordClass::kQuarterOrdinal))
+    next_words_.Add(word, kBeforeAfterTheWord);
+  for (std::string_view w : kAfterRelative) next_words_.Add(w, kBeforeRelativeWord);
+  for (WordClass c : {WordClass::kSeason, WordClass::kWeekday, WordClass::kDaypart})
+    for (const auto& [word, value] : lex.Words(c)) next_words_.Add(word, kBeforeRelativeWord);
+  // The words a rule may read after a number of one to three digits and a blank.
+  for (WordClass c : {WordClass::kMonth, WordClass::kMonthAbbr, WordClass::kZone})
+    for (const auto& [word, value] : lex.Words(c)) after_digits_.Add(word);
+  for (const auto& [word, value] : lex.Words(WordClass::kUnit)) {
+    after_digits_.Add(word);
+    after_digits_.Add(word + "s");
+  }
+  after_digits_.Add("centuries");
+  after_digits_.Add("of");  // "17 of April"
   for (WordClass c : {WordClass::kNumber, WordClass::kVagueNumber, WordClass::kQuarterOrdinal})
     for (const auto& [phrase, value] : lex.Words(c)) {
       size_t pos = 0;
@@ -107,8 +141,53 @@ bool TriggerScanner::OpensBefore(std::string_view word, std::string_view next) c
 }
 
 bool TriggerScanner::OpensBefore(uint8_t opener, std::string_view next) const {
-  const uint8_t needs = opener & (kBeforePluralUnit | kBeforeThe);
-  return needs == 0 || (needs & next_words_.Find(next)) != 0;
+  const uint8_t needs = opener & kRestrictions;
+  if (needs == 0) return true;
+  if ((needs & kBeforeAfterTheWord) && !next.empty() && IsDigit(next[0])) return true;  // "the 1990s"
+  return (needs & next_words_.Find(next)) != 0;
+}
+
+bool TriggerScanner::DigitsOpen(std::string_view digits, std::string_view after) const {
+  if (digits.size() >= 4 || after.empty()) return digits.size() >= 4;
+  switch (after[0]) {
+    case ',':  // "1,000 years"
+    case '.':  // "2.5 years", "9.30", "17.04.2018"
+    case ':':  // "9:45"
+    case '/':  // "4/17/2018"
+      return after.size() > 1 && IsDigit(after[1]);
+    case '-':   // "4-17-2018", "30-year-old"
+    case '\'':  // "'90's" (the apostrophe before the digits opens it)
+      return true;
+    case ' ':
+    case '\t':
+    case '\n':
+    case '\xC2': {  // a no-break space
+      // After a blank ({_}), the rules read a month, "of", a unit, "and a half", a clock's
+      // "a.m." or "p.m.", or a zone.
+      size_t i = 0;
+      while (i < after.size()) {
+        const char c = after[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '>') {
+          ++i;
+        } else if (c == '\xC2' && i + 1 < after.size() && after[i + 1] == '\xA0') {
+          i += 2;
+        } else {
+          break;
+        }
+      }
+      size_t e = i;
+      while (e < after.size() && IsLetter(after[e])) ++e;
+      if (e == i) return false;
+      const char first = after[i];
+      if (first == 'a' || first == 'A' || first == 'p' || first == 'P') return true;
+      return after_digits_.Contains(after.substr(i, e - i));
+    }
+    default:
+      // Letters glued to the digits: an ordinal "17th", a clock's "5pm", a decade's "s"; and
+      // other scripts' bytes ("’").
+      return std::string_view("aApPsStTnNrR").find(after[0]) != std::string_view::npos ||
+             static_cast<unsigned char>(after[0]) >= 0x80;
+  }
 }
 
 bool TriggerScanner::OpensAlone(std::string_view word, std::string_view after) const {
@@ -169,7 +248,7 @@ void TriggerScanner::Starts(std::string_view t, std::vector<uint32_t>& out) cons
       // Letters glued to digits may open the date: "Q3", "FY2019".
       if (count > 0 && recent[(count - 1) & (kRing - 1)].second == i)
         trigger(recent[(count - 1) & (kRing - 1)].first, static_cast<uint32_t>(i), true);
-      trigger(static_cast<uint32_t>(i), static_cast<uint32_t>(j), true);
+      trigger(static_cast<uint32_t>(i), static_cast<uint32_t>(j), DigitsOpen(t.substr(i, j - i), t.substr(j)));
     } else if (j - i >= 2 && j - i <= 12) {
       if (const uint8_t word = words_.Find(t.substr(i, j - i)); word & kTrigger)
         trigger(static_cast<uint32_t>(i), static_cast<uint32_t>(j), OpensAlone(word, t.substr(j)));

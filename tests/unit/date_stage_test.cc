@@ -364,7 +364,15 @@ TEST(DateTriggersTest, LeftOutStartsAreWhereNoRuleMatches) {
       "the past", "the future", "the near future", "the moment", "the years", "the weekend",
       "the end of", "present", "past", "future", "long", "end", "s end", "ago", "earlier",
       "later", "period", "than", "least", "5", "17", "2018", "1990s", "'90s", "4/5/2018",
-      "9:45 p.m.", "Q3", "FY2019", "fiscal 2019", "recently", "now", "today", "some day"};
+      "9:45 p.m.", "Q3", "FY2019", "fiscal 2019", "recently", "now", "today", "some day",
+      // the words of {MOD} and of the relative rules, and what may follow a number
+      "early 2018", "late April", "mid-1990s", "very end of 2018", "end of 2018", "beginning of May",
+      "start of the year", "middle of April", "close of 2018", "first half of 2018",
+      "second half of 2018", "previous year", "following week", "current year", "same month",
+      "past year", "last year", "next week", "coming weeks", "final months", "this year",
+      "fiscal year", "financial year", "the year", "qtr.", "quarter", "past weekend", "few weeks",
+      "am", "pm", "a.m.", "p.m.", "PM", "st", "th", "nd", "rd", "s", "million", "and a half years",
+      "of April", "of", "EST", "G"};
   for (int c = 0; c < dates::kWordClassCount; ++c)
     for (const auto& [word, value] : lexicon->Words(static_cast<dates::WordClass>(c))) {
       nexts.push_back(word);
@@ -390,7 +398,8 @@ TEST(DateTriggersTest, LeftOutStartsAreWhereNoRuleMatches) {
   };
 
   int checked = 0;
-  for (std::string opener : {"in", "for", "of", "within", "after", "In", "FOR", "Of"}) {
+  for (std::string opener : {"in", "for", "of", "within", "after", "In", "FOR", "Of", "the",
+                             "The", "THE", "last", "Last", "next", "NEXT", "this", "This"}) {
     for (const std::string& next : nexts)
       for (std::string_view blank : {" ", "  ", "\n", "\n> "}) {
         const std::string text = opener + std::string(blank) + next + " and more.";
@@ -416,6 +425,21 @@ TEST(DateTriggersTest, LeftOutStartsAreWhereNoRuleMatches) {
           EXPECT_TRUE(scanner.OpensAlone(unit, text.substr(unit.size())));
         }
       }
+  // Numbers of one to four digits before separators, letters and words.
+  int digits_checked = 0;
+  for (std::string digits : {"1", "5", "12", "17", "30", "045", "300", "930", "2018"})
+    for (std::string_view sep : {"", " ", "  ", "\n", "\n> ", " > ", "\t", ", ", ",", ".", ". ", ":",
+                                 "/", "-", "- ", "'", "\u2019", "\xC2\xA0", "(", ")"})
+      for (const std::string& next : nexts) {
+        if (sep.empty() && std::isdigit(static_cast<unsigned char>(next[0]))) continue;  // a longer number
+        const std::string text = digits + std::string(sep) + next + " and more.";
+        SCOPED_TRACE(text);
+        if (matches_at_start(text)) {
+          ++digits_checked;
+          EXPECT_TRUE(scanner.DigitsOpen(digits, text.substr(digits.size())));
+        }
+      }
+  EXPECT_GT(digits_checked, 100);
   EXPECT_GT(checked, 100);  // the cases do reach the rules
   // And the scanner does leave those starts out.
   EXPECT_FALSE(scanner.OpensBefore("in", "2018"));
@@ -424,6 +448,15 @@ TEST(DateTriggersTest, LeftOutStartsAreWhereNoRuleMatches) {
   EXPECT_FALSE(scanner.OpensAlone("years", " ago"));
   EXPECT_TRUE(scanner.OpensAlone("years", "-long"));
   EXPECT_TRUE(scanner.OpensAlone("second", " half"));
+  EXPECT_FALSE(scanner.OpensBefore("the", "summer"));
+  EXPECT_TRUE(scanner.OpensBefore("the", "1990"));
+  EXPECT_FALSE(scanner.OpensBefore("last", "October"));
+  EXPECT_TRUE(scanner.OpensBefore("last", "Friday"));
+  EXPECT_FALSE(scanner.DigitsOpen("20", " million"));
+  EXPECT_FALSE(scanner.DigitsOpen("12", ", 2023"));
+  EXPECT_FALSE(scanner.DigitsOpen("5", "G masts"));
+  EXPECT_TRUE(scanner.DigitsOpen("17", " April"));
+  EXPECT_TRUE(scanner.DigitsOpen("300", " years"));
 }
 
 // The URL and address check looks for its markers in one pass; it must agree with a search for
