@@ -257,6 +257,15 @@ constexpr WordReader kWordReaders[] = {
     {"month-day-year", ReadMonthDayYear},
 };
 
+// Rules whose every match is as long: where the set says one matches, its end needs no search.
+struct FixedLength {
+  std::string_view rule;
+  uint8_t length;
+};
+constexpr FixedLength kFixedLengths[] = {
+    {"year", 4},  // \b(?P<year>{YEAR})\b: four digits
+};
+
 struct SlotName {
   const char* name;
   Slot slot;
@@ -379,6 +388,8 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Lexicon& lex) {
     }
     for (const WordReader& reader : kWordReaders)
       if (reader.rule == spec.name) c.read = reader.read;
+    for (const FixedLength& f : kFixedLengths)
+      if (f.rule == spec.name) c.length = f.length;
     for (const WordGroups& g : WordGroupRules())
       if (g.rule == spec.name) {
         c.words.emplace();
@@ -444,6 +455,10 @@ void RuleSet::FindAt(std::string_view text, std::span<const uint32_t> starts, si
       continue;
     }
     for (int r : fired) {
+      if (rules_[r].length != 0) {
+        out.push_back({static_cast<uint16_t>(r), start, start + rules_[r].length});
+        continue;
+      }
       if (!rules_[r].re->Match(whole, start, limit, RE2::ANCHOR_START, &found, 1) || found.empty()) continue;
       out.push_back({static_cast<uint16_t>(r), start, static_cast<uint32_t>(start + found.size())});
     }

@@ -115,6 +115,7 @@ class RuleSet {
       bool vague = true;
     };
     std::optional<WordGrammar> words;
+    uint8_t length = 0;  // set: every match is this long (date_rules.cc, kFixedLengths)
     // Set for the other rules whose groups are read off the words of a match.
     bool (*read)(std::span<const std::string_view> words, std::string_view match, Match& m) = nullptr;
   };

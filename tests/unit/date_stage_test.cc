@@ -210,7 +210,8 @@ TEST(DateRulesTest, FindAllAndFindAtAgreeOnAMatchAtAStart) {
 // The rules that read their groups off the words of a match instead of running RE2
 // (date_rules.cc: the rules of a count and a unit, "weekday", "month-day-year", ...). On many
 // phrasings of each, and at every word of the example corpus, every match of every rule must get
-// the very groups (same bytes of the text) that its RE2 captures.
+// the very groups (same bytes of the text) that its RE2 captures, and end where the slow path
+// (FindAll) finds it ending.
 TEST(DateRulesTest, GroupsReadOffWordsAreRe2Groups) {
   auto lexicon = dates::Lexicon::Load();
   ASSERT_TRUE(lexicon.ok());
@@ -253,9 +254,14 @@ TEST(DateRulesTest, GroupsReadOffWordsAreRe2Groups) {
   auto check = [&](const std::string& before, const std::string& phrase) {
     const std::string text = before + phrase;
     const uint32_t start[] = {static_cast<uint32_t>(before.size())};
-    std::vector<dates::Candidate> found;
+    std::vector<dates::Candidate> found, searched;
     (*rules)->FindAt(text, start, 160, found);
+    // FindAt's ends (some of which it does not search for) are those of the slow path.
+    (*rules)->FindAll(text, start[0], text.size(), searched);
     for (const dates::Candidate& c : found) {
+      EXPECT_TRUE(std::any_of(searched.begin(), searched.end(), [&](const dates::Candidate& s) {
+        return s.rule == c.rule && s.begin == c.begin && s.end == c.end;
+      })) << (*rules)->spec(c.rule).name << " at '" << text << "' ends at " << c.end;
       const dates::Match fast = (*rules)->Capture(text, c);
       const dates::Match plain = (*rules)->CaptureByRegex(text, c);
       ++compared[std::string((*rules)->spec(c.rule).name)];
