@@ -300,15 +300,22 @@ WordSpan LastWord(std::string_view t, size_t from, size_t j) {
   }
 }
 
+Tense TenseOf(Cue cue) {
+  switch (cue) {
+    case Cue::kPast: return Tense::kPast;
+    case Cue::kPlan: return Tense::kPlan;
+    case Cue::kFuture: return Tense::kFuture;
+    case Cue::kNone: return Tense::kUnknown;
+  }
+  return Tense::kUnknown;
+}
+
 }  // namespace
 
 Tense ClauseTense(std::string_view t, size_t begin, size_t end) {
   size_t lo = begin;
   const size_t lo_limit = begin > 300 ? begin - 300 : 0;
   while (lo > lo_limit && !(MayBreakAfter(t[lo - 1]) && SentenceBreak(t, lo - 1))) --lo;
-  size_t hi = end;
-  const size_t hi_limit = std::min(t.size(), end + 200);
-  while (hi < hi_limit && !(MayBreakAfter(t[hi]) && SentenceBreak(t, hi))) ++hi;
 
   // The nearest cue word, walking words from the expression outwards and counting the distance
   // in words; a cue before wins a tie.
@@ -329,6 +336,12 @@ Tense ClauseTense(std::string_view t, size_t begin, size_t end) {
     later = w;
     w = earlier;
   }
+  // The words after the expression, up to the end of its sentence, only while one of them may
+  // be nearer than the cue found before it (the loop's own test for its first word).
+  if ((0 + 1) * 2 + 1 >= best) return TenseOf(cue);
+  size_t hi = end;
+  const size_t hi_limit = std::min(t.size(), end + 200);
+  while (hi < hi_limit && !(MayBreakAfter(t[hi]) && SentenceBreak(t, hi))) ++hi;
   words = 0;
   WordSpan earlier;
   for (WordSpan w = FirstWord(t, end, hi); !w.empty() && (words + 1) * 2 + 1 < best;) {
@@ -342,13 +355,7 @@ Tense ClauseTense(std::string_view t, size_t begin, size_t end) {
     earlier = w;
     w = next;
   }
-  switch (cue) {
-    case Cue::kPast: return Tense::kPast;
-    case Cue::kPlan: return Tense::kPlan;
-    case Cue::kFuture: return Tense::kFuture;
-    case Cue::kNone: return Tense::kUnknown;
-  }
-  return Tense::kUnknown;
+  return TenseOf(cue);
 }
 
 // ---------------------------------------------------------------- values

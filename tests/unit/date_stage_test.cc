@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "extractors/dates/date_filters.h"
+#include "extractors/dates/date_lexicon.h"
 #include "extractors/dates/date_resolve.h"
 #include "extractors/dates/date_rules.h"
 #include "extractors/dates/date_stage.h"
@@ -510,6 +511,39 @@ TEST_F(DateStageTest, EveryMonthNameResolvesToItsMonth) {
         EXPECT_EQ(e->value, "2018-" + month + "-17") << span;
       }
     }
+}
+
+// Lexicon::Value answers words without blanks from a word set; it must give what the table's
+// first row of the folded key gives, for every word of every class in any case, for words of
+// other classes, and for phrases with blanks, quote marks and line breaks.
+TEST(DateLexiconTest, ValueIsTheFirstRowOfTheFoldedKey) {
+  auto lexicon = dates::Lexicon::Load();
+  ASSERT_TRUE(lexicon.ok());
+  std::vector<std::string> words = {"", "x", "Sept.", "St.", "a\ncouple  of", "A > Couple of",
+                                    " monday", "monday ", "mon-day", "é", std::string(30, 'a')};
+  for (int c = 0; c < dates::kWordClassCount; ++c)
+    for (const auto& [word, value] : lexicon->Words(static_cast<dates::WordClass>(c))) {
+      std::string upper = word, title = word;
+      for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+      words.insert(words.end(), {word, upper, title, word + "s", word.substr(1), word + "\t"});
+    }
+  int found = 0;
+  for (int c = 0; c < dates::kWordClassCount; ++c) {
+    const auto klass = static_cast<dates::WordClass>(c);
+    for (const std::string& w : words) {
+      std::string_view plain;
+      const std::string key = dates::FoldKey(w);
+      for (const auto& [word, value] : lexicon->Words(klass))
+        if (word == key) {
+          plain = value;
+          break;
+        }
+      EXPECT_EQ(lexicon->Value(klass, w), plain) << c << " '" << w << "'";
+      found += !plain.empty();
+    }
+  }
+  EXPECT_GT(found, 400);
 }
 
 TEST(DateWordSetTest, FindsWordsInAnyCaseWithTheirValues) {
