@@ -268,8 +268,14 @@ bool SentenceBreak(std::string_view t, size_t i) {
            std::isalpha(static_cast<unsigned char>(t[i - 2]));  // not "U.S." or "A."
   return false;
 }
-// The bytes a sentence break may be after, to test before SentenceBreak.
-bool MayBreakAfter(char c) { return c == '\n' || c == '.' || c == '?' || c == '!'; }
+// The bytes a sentence break may be after, to test before SentenceBreak: one look-up a byte, as
+// the clause scans test every byte.
+constexpr auto kMayBreakAfter = [] {
+  std::array<bool, 256> table{};
+  for (char c : {'\n', '.', '?', '!'}) table[static_cast<uint8_t>(c)] = true;
+  return table;
+}();
+bool MayBreakAfter(char c) { return kMayBreakAfter[static_cast<uint8_t>(c)]; }
 
 // The words of a clause are runs of letters, apostrophes and hyphens, without their leading
 // hyphens ("well-planned", "won't"). A word is [b, e); b == e is none.

@@ -213,12 +213,16 @@ void TriggerScanner::Starts(std::string_view t, std::vector<uint32_t>& out) cons
   auto trigger = [&](uint32_t at, uint32_t end, bool opens) {
     int k = 0;  // how many words right before the trigger open a date
     uint8_t opener[kWordsBefore];  // their values in openers_, the nearest first
+    uint32_t searched = at;  // [searched, at) holds no blank line (and begins a word)
     while (k < std::min(count, kWordsBefore)) {
       const auto [b, e] = recent[(count - 1 - k) & (kRing - 1)];
       if (b + kBytesBefore < at || e - b > 14) break;
-      opener[k] = openers_.Find(t.substr(b, e - b));
+      opener[k] = openers_.Find(std::string_view(t.data() + b, e - b));
       if (opener[k] == 0) break;
-      if (t.substr(b, at - b).find("\n\n") != std::string_view::npos) break;
+      // A blank line between the word and the trigger: since `searched` begins a word, only
+      // [b, searched) may hold one.
+      if (std::string_view(t.data() + b, searched - b).find("\n\n") != std::string_view::npos) break;
+      searched = b;
       ++k;
     }
     for (; k >= 1; --k) {
@@ -226,7 +230,7 @@ void TriggerScanner::Starts(std::string_view t, std::vector<uint32_t>& out) cons
       if (s < emitted) continue;
       // The word after this one: the next recent word, or the trigger.
       const auto [nb, ne] = k > 1 ? recent[(count - k + 1) & (kRing - 1)] : std::pair{at, end};
-      if (!OpensBefore(opener[k - 1], t.substr(nb, ne - nb))) continue;
+      if (!OpensBefore(opener[k - 1], std::string_view(t.data() + nb, ne - nb))) continue;
       out.push_back(s);
       emitted = s + 1;
     }
@@ -244,14 +248,15 @@ void TriggerScanner::Starts(std::string_view t, std::vector<uint32_t>& out) cons
     const uint8_t cls = kByteClass[static_cast<uint8_t>(t[i])];
     size_t j = i + 1;
     while (j < n && kByteClass[static_cast<uint8_t>(t[j])] == cls) ++j;
+    const std::string_view word(t.data() + i, j - i), after(t.data() + j, n - j);
     if (cls == kDigit) {
       // Letters glued to digits may open the date: "Q3", "FY2019".
       if (count > 0 && recent[(count - 1) & (kRing - 1)].second == i)
         trigger(recent[(count - 1) & (kRing - 1)].first, static_cast<uint32_t>(i), true);
-      trigger(static_cast<uint32_t>(i), static_cast<uint32_t>(j), DigitsOpen(t.substr(i, j - i), t.substr(j)));
+      trigger(static_cast<uint32_t>(i), static_cast<uint32_t>(j), DigitsOpen(word, after));
     } else if (j - i >= 2 && j - i <= 12) {
-      if (const uint8_t word = words_.Find(t.substr(i, j - i)); word & kTrigger)
-        trigger(static_cast<uint32_t>(i), static_cast<uint32_t>(j), OpensAlone(word, t.substr(j)));
+      if (const uint8_t value = words_.Find(word); value & kTrigger)
+        trigger(static_cast<uint32_t>(i), static_cast<uint32_t>(j), OpensAlone(value, after));
     }
     recent[count & (kRing - 1)] = {static_cast<uint32_t>(i), static_cast<uint32_t>(j)};
     ++count;
