@@ -247,6 +247,41 @@ bool ReadMonthDayYear(Words w, std::string_view, Match& m) {
   return true;
 }
 
+// The letters that end a word ("summer" of "mid-summer").
+std::string_view TrailingLetters(std::string_view word) {
+  size_t b = word.size();
+  while (b > 0 && ((word[b - 1] >= 'a' && word[b - 1] <= 'z') || (word[b - 1] >= 'A' && word[b - 1] <= 'Z'))) --b;
+  return word.substr(b);
+}
+
+// "season": "summer", "last winter", "early spring", "mid-summer", "the end of last summer",
+// "summer 2018", "fall of 1998". The year is a last word of digits, after an optional "of"; the
+// season the letters before them; the relative word the word before it, when one of its own
+// (no modifier word is one), and the modifier all before those.
+constexpr std::string_view kSeasonRel[] = {"last", "next", "this", "past", "coming"};
+bool ReadSeason(Words w, std::string_view match, Match& m) {
+  size_t last = w.size();  // the season is word last - 1
+  if (std::all_of(w.back().begin(), w.back().end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    m.slots[kSlotYear] = w.back();
+    --last;
+    if (last >= 2 && ascii::EqualsIgnoreCase(w[last - 1], "of")) --last;
+  }
+  if (last == 0) return false;
+  const std::string_view season = TrailingLetters(w[last - 1]);
+  if (season.empty()) return false;
+  m.slots[kSlotSeason] = season;
+  const char* first = season.data();  // of the relative word, else of the season
+  if (season.size() == w[last - 1].size() && last >= 2) {
+    const std::string_view rel = TrailingLetters(w[last - 2]);
+    if (IsOneOf(rel, kSeasonRel)) {
+      m.slots[kSlotRel] = rel;
+      first = rel.data();
+    }
+  }
+  if (first > match.data()) m.slots[kSlotMod] = match.substr(0, first - match.data());
+  return true;
+}
+
 struct WordReader {
   std::string_view rule;
   bool (*read)(Words words, std::string_view match, Match& m);  // false: left to RE2
@@ -254,7 +289,7 @@ struct WordReader {
 constexpr WordReader kWordReaders[] = {
     {"year", ReadYear},          {"for-units", ReadForUnits},         {"day-word", ReadDayWord},
     {"weekday", ReadWeekday},    {"relative-unit", ReadRelativeUnit}, {"month", ReadMonth},
-    {"month-day-year", ReadMonthDayYear},
+    {"month-day-year", ReadMonthDayYear}, {"season", ReadSeason},
 };
 
 // Rules whose every match is as long: where the set says one matches, its end needs no search.

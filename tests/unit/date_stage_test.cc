@@ -327,6 +327,9 @@ TEST(DateRulesTest, GroupsReadOffWordsAreRe2Groups) {
   sample(2000, [&] { return pick(day_words) + " " + pick(parts); });
   sample(4000, [&] { return pick(time_mods) + pick(rels) + pick(rel_units); });
   sample(3000, [&] { return pick(time_mods) + pick(months) + " " + pick(years); });
+  const std::vector<std::string> seasons = vocabulary(dates::WordClass::kSeason, {});
+  const std::vector<std::string> season_years = {"", "", " 2018", " of 1999", " OF 2018", " of", " 18"};
+  sample(4000, [&] { return pick(time_mods) + pick(rels) + pick(seasons) + pick(season_years); });
   sample(6000, [&] {
     std::string wday = pick(commas).empty() ? "" : pick(weekdays) + pick(commas) + " ";
     return wday + pick(month_names) + " " + pick(days) + pick(commas) + " " + pick(years);
@@ -351,7 +354,7 @@ TEST(DateRulesTest, GroupsReadOffWordsAreRe2Groups) {
   }
 
   for (const char* rule : {"units", "units-ago", "units-earlier", "year", "for-units", "day-word",
-                           "weekday", "relative-unit", "month", "month-day-year"})
+                           "weekday", "relative-unit", "month", "month-day-year", "season"})
     EXPECT_GT(compared[rule], 200) << rule;  // the phrasings do reach the rules
 }
 
