@@ -17,6 +17,10 @@ namespace accord::dates {
 // {UNIT} a calendar unit, {UNITS} the same with an optional plural; {SEASON}; {ZONE} a time
 // zone; {DAYPART} morning/afternoon/evening/night; {QORD} "third", "last" (quarters);
 // {AP} a.m./p.m.; {MOD} "early ", "mid-", "the end of ".
+//
+// The rules named in WordGroupRules and kWordReaders (below) have their groups read off the
+// words of a match rather than captured by RE2: a change to one of them goes with its reader,
+// which DateRulesTest.GroupsReadOffWordsAreRe2Groups holds to RE2's groups.
 const std::vector<RuleSpec>& RuleSpecs() {
   static const std::vector<RuleSpec> kRules = {
       // --- Dates with a clock time.
@@ -133,7 +137,8 @@ const std::vector<RuleSpec>& RuleSpecs() {
 // 15,000 for the rules whose programs are past the 512 instructions it takes the backtracker
 // for (the rules of a count and a unit: {NUM} holds the number words twice). The rules below
 // are rows of words in which the vocabulary keeps the groups apart, so that the blanks of a
-// match alone tell where each group begins and ends: their groups are read off its words.
+// match (and where the letters of a word end: "mid-summer") tell where each group begins and
+// ends: their groups are read off its words.
 // DateRulesTest.GroupsReadOffWordsAreRe2Groups compares them with RE2's on many phrasings: a
 // change of a rule or a new word that breaks one of the facts stated here fails it.
 namespace {

@@ -4,7 +4,8 @@
 // ({MONTH}, {WEEKDAY}, {NUM}, {UNIT}, {_} for a blank that may wrap a line, ...) and named
 // capture groups that say what the resolver (date_resolve.h) reads: (?P<month>...),
 // (?P<day>...), (?P<unit>...). One RE2::Set pass over a paragraph tells which rules may fire;
-// only those run their own RE2 to find the matches and their groups.
+// only those run their own RE2 to find the matches and their groups (the rules that are rows of
+// words have their groups read off the words of a match instead).
 #pragma once
 
 #include <array>
@@ -91,8 +92,9 @@ class RuleSet {
   void FindAt(std::string_view text, std::span<const uint32_t> starts, size_t max_length,
               std::vector<Candidate>& out) const;
 
-  // The groups of a match found by FindAll or FindAt. The rules of a count and a unit read
-  // them off the words of the match (see WordGroups in date_rules.cc), the others run RE2.
+  // The groups of a match found by FindAll or FindAt. The rules that are rows of words ("units",
+  // "weekday", "month-day-year", ...) read them off the words of the match (date_rules.cc,
+  // "Groups read off the words of a match"); the others run their RE2.
   Match Capture(std::string_view text, const Candidate& c) const;
 
   // The groups as the rule's own RE2 captures them (the plain meaning of Capture; for tests).
@@ -108,16 +110,16 @@ class RuleSet {
   struct Compiled {
     std::unique_ptr<RE2> re;
     std::vector<int8_t> group_slot;  // RE2 group index -> Slot, or -1
-    // Set for the rules whose groups are read off the words of a match (date_rules.cc,
-    // WordGroups): their phrases, each split into its words.
+    // Set for the rules of a count and a unit (date_rules.cc, WordGroups): their modifiers
+    // and directions, each split into its words.
     struct WordGrammar {
       std::vector<std::vector<std::string>> mods, dirs;
       bool vague = true;
     };
     std::optional<WordGrammar> words;
-    uint8_t length = 0;  // set: every match is this long (date_rules.cc, kFixedLengths)
-    // Set for the other rules whose groups are read off the words of a match.
+    // Set for the other rules whose groups are read off the words of a match (kWordReaders).
     bool (*read)(std::span<const std::string_view> words, std::string_view match, Match& m) = nullptr;
+    uint8_t length = 0;  // set: every match is this long (date_rules.cc, kFixedLengths)
   };
   // Reads the groups of a match of a rule with a WordGrammar or a reader off its words; false
   // when the match holds something the reading does not cover, for RE2 to capture.
