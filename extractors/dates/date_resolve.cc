@@ -80,6 +80,14 @@ void AppendPadded(std::string& out, int v, int width) {
 }  // namespace
 
 std::string FormatDate(CivilDate c) {  // %04d-%02d-%02d
+  if (c.y >= 0 && c.y <= 9999 && c.m >= 0 && c.m <= 99 && c.d >= 0 && c.d <= 99) {
+    // Every field fits its width: the ten bytes at once, in one small string.
+    const char out[10] = {static_cast<char>('0' + c.y / 1000), static_cast<char>('0' + c.y / 100 % 10),
+                          static_cast<char>('0' + c.y / 10 % 10), static_cast<char>('0' + c.y % 10), '-',
+                          static_cast<char>('0' + c.m / 10), static_cast<char>('0' + c.m % 10), '-',
+                          static_cast<char>('0' + c.d / 10), static_cast<char>('0' + c.d % 10)};
+    return std::string(out, sizeof out);
+  }
   std::string out;
   AppendPadded(out, c.y, 4);
   out += '-';

@@ -1,6 +1,7 @@
 // The date stage: its example corpus (extractors/dates/corpus/*.tsv) run as table-driven tests,
 // calendar arithmetic, tense, offsets through line breaks, and score gates on the shared gold.
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <set>
@@ -175,6 +176,14 @@ TEST(DateCalendarTest, IsoWeeksAndWeekdays) {
     EXPECT_EQ(dates::FormatWeek(c.date), c.week);
     EXPECT_EQ(dates::FromDays(dates::ToDays(c.date)), c.date);
   }
+  // FormatDate is printf's %04d-%02d-%02d, fields of any width and sign included.
+  for (int y : {-12, 0, 7, 999, 1500, 2018, 9999, 10000, 123456})
+    for (int m : {0, 1, 9, 12, 99, 100, -1})
+      for (int d : {0, 1, 17, 31, 99, 100, -5}) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+        EXPECT_EQ(dates::FormatDate({y, m, d}), buf);
+      }
   EXPECT_FALSE(dates::ParseIsoDate("2018-02-30"));
   EXPECT_TRUE(dates::ParseIsoDate("2016-02-29"));
 }
