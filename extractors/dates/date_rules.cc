@@ -297,13 +297,18 @@ constexpr WordReader kWordReaders[] = {
     {"month-day-year", ReadMonthDayYear}, {"season", ReadSeason},
 };
 
-// Rules whose every match is as long: where the set says one matches, its end needs no search.
-struct FixedLength {
+// Rules whose end, where the set says one matches at a start, the text there tells without a
+// search (RuleSet::KnownLength).
+struct RuleEnd {
   std::string_view rule;
-  uint8_t length;
+  MatchEnd end;
 };
-constexpr FixedLength kFixedLengths[] = {
-    {"year", 4},  // \b(?P<year>{YEAR})\b: four digits
+constexpr RuleEnd kKnownEnds[] = {
+    // \b(?P<year>{YEAR})\b: four digits.
+    {"year", MatchEnd::kFourDigits},
+    // (?P<mod>{MOD})?\b(?P<month>{MONTH_FULL}): no modifier opens with a month, so a match that
+    // opens with a month name in Title or UPPER case is that name.
+    {"month", MatchEnd::kMonthName},
 };
 
 struct SlotName {
@@ -428,8 +433,8 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Lexicon& lex) {
     }
     for (const WordReader& reader : kWordReaders)
       if (reader.rule == spec.name) c.read = reader.read;
-    for (const FixedLength& f : kFixedLengths)
-      if (f.rule == spec.name) c.length = f.length;
+    for (const RuleEnd& e : kKnownEnds)
+      if (e.rule == spec.name) c.end = e.end;
     for (const WordGroups& g : WordGroupRules())
       if (g.rule == spec.name) {
         c.words.emplace();
@@ -444,6 +449,7 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Lexicon& lex) {
   }
   for (const auto& [phrase, value] : lex.Words(WordClass::kVagueNumber))
     rs->vague_phrases_.push_back(SplitWords(phrase));
+  for (const auto& [word, value] : lex.Words(WordClass::kMonth)) rs->month_names_.Add(word);
   if (!rs->anchored_set_->Compile())
     return Internal("date rules: RE2::Set does not compile");
   return rs;
@@ -495,14 +501,37 @@ void RuleSet::FindAt(std::string_view text, std::span<const uint32_t> starts, si
       continue;
     }
     for (int r : fired) {
-      if (rules_[r].length != 0) {
-        out.push_back({static_cast<uint16_t>(r), start, start + rules_[r].length});
+      if (const size_t length = KnownLength(rules_[r].end, text.substr(start, limit - start))) {
+        out.push_back({static_cast<uint16_t>(r), start, static_cast<uint32_t>(start + length)});
         continue;
       }
       if (!rules_[r].re->Match(whole, start, limit, RE2::ANCHOR_START, &found, 1) || found.empty()) continue;
       out.push_back({static_cast<uint16_t>(r), start, static_cast<uint32_t>(start + found.size())});
     }
   }
+}
+
+size_t RuleSet::KnownLength(MatchEnd end, std::string_view rest) const {
+  switch (end) {
+    case MatchEnd::kSearch:
+      return 0;
+    case MatchEnd::kFourDigits:
+      return 4;
+    case MatchEnd::kMonthName: {
+      auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+      auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+      size_t e = 0;
+      while (e < rest.size() && (upper(rest[e]) || lower(rest[e]))) ++e;
+      const std::string_view word = rest.substr(0, e);
+      // Where a digit or '_' follows, RE2's \b decides.
+      if (e < rest.size() && ((rest[e] >= '0' && rest[e] <= '9') || rest[e] == '_')) return 0;
+      if (e < 2 || !upper(word[0]) || !month_names_.Contains(word)) return 0;
+      const bool title = std::all_of(word.begin() + 1, word.end(), lower);
+      const bool all_upper = std::all_of(word.begin() + 1, word.end(), upper);
+      return title || all_upper ? e : 0;
+    }
+  }
+  return 0;
 }
 
 Match RuleSet::Capture(std::string_view text, const Candidate& found) const {

@@ -21,6 +21,7 @@
 #include <re2/set.h>
 
 #include "extractors/dates/date_lexicon.h"
+#include "extractors/dates/word_set.h"
 #include "pipeline/status.h"
 
 namespace accord::dates {
@@ -76,6 +77,10 @@ struct Match : Candidate {
   bool has(Slot s) const { return slots[s].data() != nullptr; }
 };
 
+// How FindAt learns where a match of a rule ends: by a search, or from the text at its start
+// (date_rules.cc, kKnownEnds).
+enum class MatchEnd : uint8_t { kSearch, kFourDigits, kMonthName };
+
 class RuleSet {
  public:
   // Expands and compiles every rule; a bad pattern is an error naming the rule.
@@ -119,14 +124,18 @@ class RuleSet {
     std::optional<WordGrammar> words;
     // Set for the other rules whose groups are read off the words of a match (kWordReaders).
     bool (*read)(std::span<const std::string_view> words, std::string_view match, Match& m) = nullptr;
-    uint8_t length = 0;  // set: every match is this long (date_rules.cc, kFixedLengths)
+    MatchEnd end = MatchEnd::kSearch;  // date_rules.cc, kKnownEnds
   };
+  // The length of the match of a rule with a known end that the set says opens `rest`; 0 when
+  // it takes a search.
+  size_t KnownLength(MatchEnd end, std::string_view rest) const;
   // Reads the groups of a match of a rule with a WordGrammar or a reader off its words; false
   // when the match holds something the reading does not cover, for RE2 to capture.
   bool CaptureFromWords(const Compiled& rule, std::string_view text, Match& m) const;
 
   std::vector<RuleSpec> specs_;
   std::vector<std::vector<std::string>> vague_phrases_;  // the phrases of {VAGUE}, in words
+  WordSet month_names_;  // {MONTH_FULL}'s names
   std::vector<Compiled> rules_;
   std::unique_ptr<RE2::Set> anchored_set_;
   mutable std::once_flag set_once_;
