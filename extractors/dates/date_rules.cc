@@ -1,5 +1,6 @@
 #include "extractors/dates/date_rules.h"
 
+#include <algorithm>
 #include <cstring>
 #include <mutex>
 
