@@ -547,10 +547,16 @@ Match RuleSet::Capture(std::string_view text, const Candidate& found) const {
 
 namespace {
 
-// The bytes of a blank ({_}, and the spaces of the vocabulary's phrases, (?:\s|>)+).
-bool IsBlank(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '>';
-}
+// Each byte of a match: of a word, of a blank ({_}, and the spaces of the vocabulary's phrases,
+// (?:\s|>)+), or outside ASCII.
+enum : uint8_t { kWordByte, kBlankByte, kOtherScript };
+constexpr auto kByteKind = [] {
+  std::array<uint8_t, 256> kinds{};
+  for (char c : {' ', '\t', '\n', '\r', '\f', '>'}) kinds[static_cast<uint8_t>(c)] = kBlankByte;
+  for (int c = 0x80; c < 0x100; ++c) kinds[c] = kOtherScript;
+  return kinds;
+}();
+uint8_t KindOf(char c) { return kByteKind[static_cast<uint8_t>(c)]; }
 
 // Whether `words` from `at` on spell `phrase` (its words, any case).
 bool PhraseAt(std::span<const std::string_view> words, size_t at, const std::vector<std::string>& phrase) {
@@ -569,13 +575,14 @@ bool RuleSet::CaptureFromWords(const Compiled& c, std::string_view text, Match& 
   std::array<std::string_view, 16> words;
   size_t n = 0;
   for (size_t i = 0; i < span.size();) {
-    if (static_cast<unsigned char>(span[i]) >= 0x80) return false;
-    if (IsBlank(span[i])) {
+    const uint8_t kind = KindOf(span[i]);
+    if (kind == kOtherScript) return false;
+    if (kind == kBlankByte) {
       ++i;
       continue;
     }
     size_t j = i + 1;
-    while (j < span.size() && !IsBlank(span[j]) && static_cast<unsigned char>(span[j]) < 0x80) ++j;
+    while (j < span.size() && KindOf(span[j]) == kWordByte) ++j;
     if (n == words.size()) return false;
     words[n++] = span.substr(i, j - i);
     i = j;
