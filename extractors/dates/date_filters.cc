@@ -50,15 +50,34 @@ std::string_view TokenAround(std::string_view t, size_t begin, size_t end) {
   return t.substr(b, e - b);
 }
 
+}  // namespace
+
+// One pass over the token: each marker holds a ':', a '.' or an '@' at a known place ("www." its
+// '.' fourth), and ".html" begins with ".htm".
 bool InsideUrlOrAddress(std::string_view token) {
-  // Every marker holds a ':', a '.' or a '@'.
-  if (token.find_first_of(":.@") == std::string_view::npos) return false;
-  static constexpr std::string_view kMarkers[] = {"://",   "www.",  "@",     ".htm", ".com/",
-                                                  ".org/", ".net/", ".gov/", ".html"};
-  for (std::string_view marker : kMarkers)
-    if (token.find(marker) != std::string_view::npos) return true;
+  for (size_t i = 0; i < token.size(); ++i) {
+    switch (token[i]) {
+      case '@':
+        return true;
+      case ':':
+        if (token.substr(i).starts_with("://")) return true;
+        break;
+      case '.': {
+        const std::string_view rest = token.substr(i);
+        if (i >= 3 && token.substr(i - 3, 4) == "www.") return true;
+        if (rest.starts_with(".htm") || rest.starts_with(".com/") || rest.starts_with(".org/") ||
+            rest.starts_with(".net/") || rest.starts_with(".gov/"))
+          return true;
+        break;
+      }
+      default:
+        break;
+    }
+  }
   return false;
 }
+
+namespace {
 
 // Numbers glued to other numbers or symbols: phone numbers (555-2018), money ($2018),
 // decimals and versions (2.2018, 10.2018.1), percentages, thousands (2,018), clock readings.
@@ -104,6 +123,43 @@ constexpr std::string_view kQuantityNouns[] = {
     "days", "weeks", "months", "years", "calls", "lines", "items", "files",
     "customers", "subscribers", "homes", "students", "children", "of", "percent",
     "pct", "per", "to", "x", "and"};
+
+// Words that introduce a year before 1900 ("in 1776").
+constexpr std::string_view kOldYearWords[] = {"in", "since", "of", "until", "from", "before", "after",
+                                              "during", "circa", "c", "around", "year"};
+// Words that introduce a month name alone ("in May", "early June").
+constexpr std::string_view kMonthContextWords[] = {
+    "in", "since", "until", "till", "by", "of", "from", "through", "to", "before", "after",
+    "during", "early", "late", "mid", "last", "next", "this", "between", "and", "or", "around",
+    "for", "that", "each", "every", "on", "throughout", "later", "earlier", "end"};
+// Newspapers and institutions named after a day: "Sunday Times", "Monday Night".
+constexpr std::string_view kWeekdayNameWords[] = {
+    "Times", "Telegraph", "Herald", "Express", "Mirror", "Mail", "Post", "Tribune", "Independent",
+    "Observer", "Star", "School", "Sport", "Night"};
+// Words after which "a minute" is the unit ("a minute ago"), not the adjective.
+constexpr std::string_view kAfterMinuteWords[] = {
+    "ago", "later", "earlier", "before", "after", "or", "and", "to", "of", "for", "in", "from",
+    "when", "while", "longer", "more", "now"};
+
+bool OldYearWord(std::string_view w) {
+  static const WordSet words = WordSet::Of(kOldYearWords);
+  return words.Contains(w);
+}
+
+bool MonthContextWord(std::string_view w) {
+  static const WordSet words = WordSet::Of(kMonthContextWords);
+  return words.Contains(w);
+}
+
+bool WeekdayNameWord(std::string_view w) {
+  static const WordSet words = WordSet::Of(kWeekdayNameWords);
+  return words.Contains(w);
+}
+
+bool AfterMinuteWord(std::string_view w) {
+  static const WordSet words = WordSet::Of(kAfterMinuteWords);
+  return words.Contains(w);
+}
 
 bool LabelWord(std::string_view w) {
   static const WordSet words = WordSet::Of(kLabelWords);
@@ -159,8 +215,7 @@ const char* RejectReason(const RuleSpec& spec, const Match& m, std::string_view 
       }
       // Years before 1900 only after a preposition ("in 1776").
       if (spec.kind == RuleKind::kYear && m.slots[kSlotYear] < std::string_view("1900") &&
-          !OneOf(before, {"in", "since", "of", "until", "from", "before", "after", "during", "circa",
-                          "c", "around", "year"}))
+          !OldYearWord(before))
         return "old-year-without-preposition";
       break;
     }
@@ -172,10 +227,7 @@ const char* RejectReason(const RuleSpec& spec, const Match& m, std::string_view 
       if (m.has(kSlotMonth) && !m.has(kSlotDay) && !m.has(kSlotYear) && !m.has(kSlotMod)) {
         // A month name alone is a date only after a word that introduces one: not "May" the
         // modal verb, "March" the verb or "June" the given name.
-        if (!OneOf(before, {"in", "since", "until", "till", "by", "of", "from", "through", "to",
-                            "before", "after", "during", "early", "late", "mid", "last", "next",
-                            "this", "between", "and", "or", "around", "for", "that", "each",
-                            "every", "in", "on", "throughout", "later", "earlier", "end"}))
+        if (!MonthContextWord(before))
           return "month-name-without-context";
         if (OneOf(before, {"each", "every"})) return "recurring";
       }
@@ -187,8 +239,7 @@ const char* RejectReason(const RuleSpec& spec, const Match& m, std::string_view 
       break;
     case RuleKind::kWeekday:
       // Newspapers and institutions named after a day.
-      if (OneOf(after, {"Times", "Telegraph", "Herald", "Express", "Mirror", "Mail", "Post",
-                        "Tribune", "Independent", "Observer", "Star", "School", "Sport", "Night"}))
+      if (WeekdayNameWord(after))
         return "part-of-a-name";
       if (OneOf(before, {"every", "each"})) return "recurring";
       break;
@@ -204,8 +255,7 @@ const char* RejectReason(const RuleSpec& spec, const Match& m, std::string_view 
         if (OneOf(unit, {"second"}) && spec.kind == RuleKind::kDuration) return "ordinal-second";
         // "a minute fraction": the adjective, not the unit.
         if (OneOf(unit, {"minute"}) && !after.empty() && std::islower(static_cast<unsigned char>(after[0])) &&
-            !OneOf(after, {"ago", "later", "earlier", "before", "after", "or", "and", "to", "of", "for",
-                           "in", "from", "when", "while", "longer", "more", "now"}))
+            !AfterMinuteWord(after))
           return "adjective-minute";
       }
       if (OneOf(before, {"every", "each", "per"})) return "recurring";

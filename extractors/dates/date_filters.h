@@ -13,4 +13,8 @@ namespace accord::dates {
 // The name of the check that rejects match `m` of rule `spec` in `text`, or nullptr to keep it.
 const char* RejectReason(const RuleSpec& spec, const Match& m, std::string_view text);
 
+// Whether a blank-delimited token holds a mark of a URL or an e-mail address: "://", "www.",
+// "@", ".htm", ".html", ".com/", ".org/", ".net/" or ".gov/" (exposed for tests).
+bool InsideUrlOrAddress(std::string_view token);
+
 }  // namespace accord::dates

@@ -124,10 +124,28 @@ StatusOr<Lexicon> Lexicon::Load() {
   for (auto& words : lex.words_)
     std::stable_sort(words.begin(), words.end(),
                      [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  for (int c = 0; c < kWordClassCount; ++c) {
+    const auto& words = lex.words_[c];
+    if (words.size() >= 255) continue;  // places past a set's values: Value folds and hashes
+    // A key's first row is the map's (stable_sort kept the rows of a key in table order).
+    for (size_t i = 0; i < words.size(); ++i)
+      if (words[i].first.find(' ') == std::string::npos && !lex.single_words_[c].Contains(words[i].first))
+        lex.single_words_[c].Add(words[i].first, static_cast<uint8_t>(i + 1));
+    lex.has_single_words_[c] = true;
+  }
   return lex;
 }
 
 std::string_view Lexicon::Value(WordClass c, std::string_view word) const {
+  // A word without blanks is its own key but for case: the set of one-word keys answers.
+  // (A key longer than the set's words is longer than any word it is asked.)
+  if (has_single_words_[static_cast<int>(c)] && !word.empty() && word.size() <= WordSet::kMaxLength &&
+      std::none_of(word.begin(), word.end(), [](char ch) {
+        return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '>';
+      })) {
+    const uint8_t place = single_words_[static_cast<int>(c)].Find(word);
+    return place == 0 ? std::string_view() : std::string_view(words_[static_cast<int>(c)][place - 1].second);
+  }
   const auto& index = index_[static_cast<int>(c)];
   char buf[64];
   std::string long_key;

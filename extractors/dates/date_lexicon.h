@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "extractors/dates/word_set.h"
 #include "pipeline/status.h"
 
 namespace accord::dates {
@@ -55,6 +56,10 @@ class Lexicon {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
   std::unordered_map<std::string, std::string, KeyHash, std::equal_to<>> index_[kWordClassCount];
+  // The one-word keys of each class, with their place in words_ plus one: a look-up of a word
+  // without blanks needs no folded key and no hashing. Set when they all fit its values.
+  WordSet single_words_[kWordClassCount];
+  bool has_single_words_[kWordClassCount] = {};
 };
 
 // Lower-cases ASCII letters and collapses whitespace (including newlines and "> " quote marks

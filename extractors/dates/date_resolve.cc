@@ -80,6 +80,14 @@ void AppendPadded(std::string& out, int v, int width) {
 }  // namespace
 
 std::string FormatDate(CivilDate c) {  // %04d-%02d-%02d
+  if (c.y >= 0 && c.y <= 9999 && c.m >= 0 && c.m <= 99 && c.d >= 0 && c.d <= 99) {
+    // Every field fits its width: the ten bytes at once, in one small string.
+    const char out[10] = {static_cast<char>('0' + c.y / 1000), static_cast<char>('0' + c.y / 100 % 10),
+                          static_cast<char>('0' + c.y / 10 % 10), static_cast<char>('0' + c.y % 10), '-',
+                          static_cast<char>('0' + c.m / 10), static_cast<char>('0' + c.m % 10), '-',
+                          static_cast<char>('0' + c.d / 10), static_cast<char>('0' + c.d % 10)};
+    return std::string(out, sizeof out);
+  }
   std::string out;
   AppendPadded(out, c.y, 4);
   out += '-';
@@ -268,8 +276,14 @@ bool SentenceBreak(std::string_view t, size_t i) {
            std::isalpha(static_cast<unsigned char>(t[i - 2]));  // not "U.S." or "A."
   return false;
 }
-// The bytes a sentence break may be after, to test before SentenceBreak.
-bool MayBreakAfter(char c) { return c == '\n' || c == '.' || c == '?' || c == '!'; }
+// The bytes a sentence break may be after, to test before SentenceBreak: one look-up a byte, as
+// the clause scans test every byte.
+constexpr auto kMayBreakAfter = [] {
+  std::array<bool, 256> table{};
+  for (char c : {'\n', '.', '?', '!'}) table[static_cast<uint8_t>(c)] = true;
+  return table;
+}();
+bool MayBreakAfter(char c) { return kMayBreakAfter[static_cast<uint8_t>(c)]; }
 
 // The words of a clause are runs of letters, apostrophes and hyphens, without their leading
 // hyphens ("well-planned", "won't"). A word is [b, e); b == e is none.
@@ -300,15 +314,22 @@ WordSpan LastWord(std::string_view t, size_t from, size_t j) {
   }
 }
 
+Tense TenseOf(Cue cue) {
+  switch (cue) {
+    case Cue::kPast: return Tense::kPast;
+    case Cue::kPlan: return Tense::kPlan;
+    case Cue::kFuture: return Tense::kFuture;
+    case Cue::kNone: return Tense::kUnknown;
+  }
+  return Tense::kUnknown;
+}
+
 }  // namespace
 
 Tense ClauseTense(std::string_view t, size_t begin, size_t end) {
   size_t lo = begin;
   const size_t lo_limit = begin > 300 ? begin - 300 : 0;
   while (lo > lo_limit && !(MayBreakAfter(t[lo - 1]) && SentenceBreak(t, lo - 1))) --lo;
-  size_t hi = end;
-  const size_t hi_limit = std::min(t.size(), end + 200);
-  while (hi < hi_limit && !(MayBreakAfter(t[hi]) && SentenceBreak(t, hi))) ++hi;
 
   // The nearest cue word, walking words from the expression outwards and counting the distance
   // in words; a cue before wins a tie.
@@ -329,6 +350,12 @@ Tense ClauseTense(std::string_view t, size_t begin, size_t end) {
     later = w;
     w = earlier;
   }
+  // The words after the expression, up to the end of its sentence, only while one of them may
+  // be nearer than the cue found before it (the loop's own test for its first word).
+  if ((0 + 1) * 2 + 1 >= best) return TenseOf(cue);
+  size_t hi = end;
+  const size_t hi_limit = std::min(t.size(), end + 200);
+  while (hi < hi_limit && !(MayBreakAfter(t[hi]) && SentenceBreak(t, hi))) ++hi;
   words = 0;
   WordSpan earlier;
   for (WordSpan w = FirstWord(t, end, hi); !w.empty() && (words + 1) * 2 + 1 < best;) {
@@ -342,13 +369,7 @@ Tense ClauseTense(std::string_view t, size_t begin, size_t end) {
     earlier = w;
     w = next;
   }
-  switch (cue) {
-    case Cue::kPast: return Tense::kPast;
-    case Cue::kPlan: return Tense::kPlan;
-    case Cue::kFuture: return Tense::kFuture;
-    case Cue::kNone: return Tense::kUnknown;
-  }
-  return Tense::kUnknown;
+  return TenseOf(cue);
 }
 
 // ---------------------------------------------------------------- values
@@ -400,7 +421,21 @@ int Resolver::Year(std::string_view digits, std::optional<CivilDate> ref) const 
   return best;
 }
 
+Resolver::Resolver(const Lexicon& lexicon) : lex_(lexicon) {
+  for (WordClass c : {WordClass::kMonth, WordClass::kMonthAbbr})
+    for (const auto& [word, value] : lex_.Words(c))
+      if (!months_.Contains(word)) months_.Add(word, static_cast<uint8_t>(ToInt(value)));
+}
+
 int Resolver::Month(std::string_view name) const {
+  // A month as the rules capture it, letters and the dot of an abbreviation ("Sept."): a look-up
+  // without folding into a key.
+  std::string_view letters = name;
+  while (!letters.empty() && letters.back() == '.') letters.remove_suffix(1);
+  if (!letters.empty() && std::all_of(letters.begin(), letters.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      }))
+    return months_.Find(letters);
   std::string key = FoldKey(name);
   while (!key.empty() && key.back() == '.') key.pop_back();
   std::string_view v = lex_.Value(WordClass::kMonth, key);

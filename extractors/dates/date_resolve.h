@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "extractors/dates/date_lexicon.h"
+#include "extractors/dates/word_set.h"
 #include "extractors/dates/date_rules.h"
 
 namespace accord::dates {
@@ -46,7 +47,7 @@ struct Value {
 
 class Resolver {
  public:
-  explicit Resolver(const Lexicon& lexicon) : lex_(lexicon) {}
+  explicit Resolver(const Lexicon& lexicon);
 
   // The value of match `m` of rule `spec` found in `text`; `ref` is the article's date.
   // nullopt when the match is no date after all (February 30, month 13).
@@ -66,6 +67,7 @@ class Resolver {
   std::string Zone(std::string_view zone, CivilDate date) const;
 
   const Lexicon& lex_;
+  WordSet months_;  // month names and abbreviations -> 1..12
 };
 
 }  // namespace accord::dates

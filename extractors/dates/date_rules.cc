@@ -1,7 +1,10 @@
 #include "extractors/dates/date_rules.h"
 
+#include <algorithm>
 #include <cstring>
 #include <mutex>
+
+#include "pipeline/ascii.h"
 
 namespace accord::dates {
 
@@ -15,6 +18,10 @@ namespace accord::dates {
 // {UNIT} a calendar unit, {UNITS} the same with an optional plural; {SEASON}; {ZONE} a time
 // zone; {DAYPART} morning/afternoon/evening/night; {QORD} "third", "last" (quarters);
 // {AP} a.m./p.m.; {MOD} "early ", "mid-", "the end of ".
+//
+// The rules named in WordGroupRules and kWordReaders (below) have their groups read off the
+// words of a match rather than captured by RE2: a change to one of them goes with its reader,
+// which DateRulesTest.GroupsReadOffWordsAreRe2Groups holds to RE2's groups.
 const std::vector<RuleSpec>& RuleSpecs() {
   static const std::vector<RuleSpec> kRules = {
       // --- Dates with a clock time.
@@ -125,7 +132,185 @@ const std::vector<RuleSpec>& RuleSpecs() {
   return kRules;
 }
 
+// --- Groups read off the words of a match.
+//
+// Capturing groups costs RE2 some 3,000 instructions a match with its backtracker, and some
+// 15,000 for the rules whose programs are past the 512 instructions it takes the backtracker
+// for (the rules of a count and a unit: {NUM} holds the number words twice). The rules below
+// are rows of words in which the vocabulary keeps the groups apart, so that the blanks of a
+// match (and where the letters of a word end: "mid-summer") tell where each group begins and
+// ends: their groups are read off its words.
+// DateRulesTest.GroupsReadOffWordsAreRe2Groups compares them with RE2's on many phrasings: a
+// change of a rule or a new word that breaks one of the facts stated here fails it.
 namespace {
+
+using Words = std::span<const std::string_view>;
+
+bool IsOneOf(std::string_view word, Words words) {
+  for (std::string_view w : words)
+    if (ascii::EqualsIgnoreCase(word, w)) return true;
+  return false;
+}
+
+// The rules of a count and a unit: an optional modifier, the count (a number or a vague
+// quantity), the unit, then an optional "period" or a direction. No modifier is a count word,
+// the count is never one word with the unit, numbers and vague quantities are disjoint, and no
+// unit is "period" or a direction.
+struct WordGroups {
+  std::string_view rule;
+  std::vector<std::string_view> mods;  // the modifiers it may open with: (?P<mod>...), in order
+  std::vector<std::string_view> dirs;  // the directions it ends with: (?P<dir>...); none: the
+                                       // optional "period" of (?:{_}(?i:period))?
+  bool vague = true;                   // whether the count may be (?P<vague>{VAGUE})
+};
+
+const std::vector<WordGroups>& WordGroupRules() {
+  static const std::vector<WordGroups> kRules = {
+      {"units-ago",
+       {"more than", "less than", "almost", "nearly", "about", "just", "only", "some", "over"},
+       {"ago", "from now", "hence"}},
+      {"units-earlier", {}, {"earlier", "later"}, /*vague=*/false},
+      {"units",
+       {"almost", "nearly", "more than", "less than", "at least", "roughly", "approximately",
+        "about"},
+       {}},
+  };
+  return kRules;
+}
+
+// The other rules read off their words, each by a function of the words and the whole match.
+
+// "year": the whole match.
+bool ReadYear(Words, std::string_view match, Match& m) {
+  m.slots[kSlotYear] = match;
+  return true;
+}
+
+// "for-units": "for years" -> span and unit "years".
+bool ReadForUnits(Words w, std::string_view, Match& m) {
+  if (w.size() != 2) return false;
+  m.slots[kSlotSpan] = m.slots[kSlotUnit] = w[1];
+  return true;
+}
+
+// "day-word": "yesterday", "tomorrow morning".
+bool ReadDayWord(Words w, std::string_view, Match& m) {
+  if (w.size() > 2) return false;
+  m.slots[kSlotDw] = w[0];
+  if (w.size() == 2) m.slots[kSlotPart] = w[1];
+  return true;
+}
+
+// "weekday": "Monday", "last Friday", "Sunday morning", "next Monday night". No weekday is one
+// of its relative words or a part of the day.
+constexpr std::string_view kWeekdayRel[] = {"last", "next", "this", "past", "coming"};
+bool ReadWeekday(Words w, std::string_view, Match& m) {
+  size_t i = 0;
+  if (w.size() == 3 || (w.size() == 2 && IsOneOf(w[0], kWeekdayRel))) {
+    if (!IsOneOf(w[0], kWeekdayRel)) return false;
+    m.slots[kSlotRel] = w[0];
+    i = 1;
+  }
+  if (w.size() - i > 2) return false;
+  m.slots[kSlotWday] = w[i];
+  if (w.size() - i == 2) m.slots[kSlotPart] = w[i + 1];
+  return true;
+}
+
+// "relative-unit": "next year", "earlier this month", "the end of last week", "mid-next year":
+// the relative word and the unit are the last two words, the modifier all before them.
+constexpr std::string_view kRelativeRel[] = {"last", "next", "this", "coming", "current"};
+bool ReadRelativeUnit(Words w, std::string_view match, Match& m) {
+  if (w.size() < 2 || !IsOneOf(w[w.size() - 2], kRelativeRel)) return false;  // "mid-next": RE2
+  const std::string_view rel = w[w.size() - 2];
+  if (rel.data() > match.data()) m.slots[kSlotMod] = match.substr(0, rel.data() - match.data());
+  m.slots[kSlotRel] = rel;
+  m.slots[kSlotUnit] = w.back();
+  return true;
+}
+
+// "month": "October", "early October", "mid-October", "the end of October": the month is the
+// letters that end the match, the modifier all before them.
+bool ReadMonth(Words, std::string_view match, Match& m) {
+  size_t b = match.size();
+  while (b > 0 && ((match[b - 1] >= 'a' && match[b - 1] <= 'z') || (match[b - 1] >= 'A' && match[b - 1] <= 'Z'))) --b;
+  if (b == match.size()) return false;
+  if (b > 0) m.slots[kSlotMod] = match.substr(0, b);
+  m.slots[kSlotMonth] = match.substr(b);
+  return true;
+}
+
+// "month-day-year": "April 17, 2018", "Tuesday, April 17, 2018", "Sept. 3 1999": the commas
+// after the weekday and the day are no part of them.
+bool ReadMonthDayYear(Words w, std::string_view, Match& m) {
+  if (w.size() != 3 && w.size() != 4) return false;
+  auto without_comma = [](std::string_view s) { return s.ends_with(',') ? s.substr(0, s.size() - 1) : s; };
+  const size_t n = w.size();
+  if (n == 4) m.slots[kSlotWday] = without_comma(w[0]);
+  m.slots[kSlotMonth] = w[n - 3];
+  m.slots[kSlotDay] = without_comma(w[n - 2]);
+  m.slots[kSlotYear] = w[n - 1];
+  return true;
+}
+
+// The letters that end a word ("summer" of "mid-summer").
+std::string_view TrailingLetters(std::string_view word) {
+  size_t b = word.size();
+  while (b > 0 && ((word[b - 1] >= 'a' && word[b - 1] <= 'z') || (word[b - 1] >= 'A' && word[b - 1] <= 'Z'))) --b;
+  return word.substr(b);
+}
+
+// "season": "summer", "last winter", "early spring", "mid-summer", "the end of last summer",
+// "summer 2018", "fall of 1998". The year is a last word of digits, after an optional "of"; the
+// season the letters before them; the relative word the word before it, when one of its own
+// (no modifier word is one), and the modifier all before those.
+constexpr std::string_view kSeasonRel[] = {"last", "next", "this", "past", "coming"};
+bool ReadSeason(Words w, std::string_view match, Match& m) {
+  size_t last = w.size();  // the season is word last - 1
+  if (std::all_of(w.back().begin(), w.back().end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    m.slots[kSlotYear] = w.back();
+    --last;
+    if (last >= 2 && ascii::EqualsIgnoreCase(w[last - 1], "of")) --last;
+  }
+  if (last == 0) return false;
+  const std::string_view season = TrailingLetters(w[last - 1]);
+  if (season.empty()) return false;
+  m.slots[kSlotSeason] = season;
+  const char* first = season.data();  // of the relative word, else of the season
+  if (season.size() == w[last - 1].size() && last >= 2) {
+    const std::string_view rel = TrailingLetters(w[last - 2]);
+    if (IsOneOf(rel, kSeasonRel)) {
+      m.slots[kSlotRel] = rel;
+      first = rel.data();
+    }
+  }
+  if (first > match.data()) m.slots[kSlotMod] = match.substr(0, first - match.data());
+  return true;
+}
+
+struct WordReader {
+  std::string_view rule;
+  bool (*read)(Words words, std::string_view match, Match& m);  // false: left to RE2
+};
+constexpr WordReader kWordReaders[] = {
+    {"year", ReadYear},          {"for-units", ReadForUnits},         {"day-word", ReadDayWord},
+    {"weekday", ReadWeekday},    {"relative-unit", ReadRelativeUnit}, {"month", ReadMonth},
+    {"month-day-year", ReadMonthDayYear}, {"season", ReadSeason},
+};
+
+// Rules whose end, where the set says one matches at a start, the text there tells without a
+// search (RuleSet::KnownLength).
+struct RuleEnd {
+  std::string_view rule;
+  MatchEnd end;
+};
+constexpr RuleEnd kKnownEnds[] = {
+    // \b(?P<year>{YEAR})\b: four digits.
+    {"year", MatchEnd::kFourDigits},
+    // (?P<mod>{MOD})?\b(?P<month>{MONTH_FULL}): no modifier opens with a month, so a match that
+    // opens with a month name in Title or UPPER case is that name.
+    {"month", MatchEnd::kMonthName},
+};
 
 struct SlotName {
   const char* name;
@@ -140,6 +325,18 @@ constexpr SlotName kSlotNames[] = {
     {"b", kSlotB},         {"span", kSlotSpan},   {"n1", kSlotN1},         {"n2", kSlotN2},
     {"decade", kSlotDecade}, {"dw", kSlotDw}, {"holiday", kSlotHoliday},
 };
+
+// "more than" -> {"more", "than"}.
+std::vector<std::string> SplitWords(std::string_view phrase) {
+  std::vector<std::string> words;
+  for (size_t b = 0; b <= phrase.size();) {
+    size_t e = phrase.find(' ', b);
+    if (e == std::string_view::npos) e = phrase.size();
+    words.emplace_back(phrase.substr(b, e - b));
+    b = e + 1;
+  }
+  return words;
+}
 
 RE2::Options RuleOptions() {
   RE2::Options o;
@@ -235,11 +432,25 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Lexicon& lex) {
         return InvalidArgument("date rule '" + std::string(spec.name) + "': unknown group '" +
                                name + "'");
     }
+    for (const WordReader& reader : kWordReaders)
+      if (reader.rule == spec.name) c.read = reader.read;
+    for (const RuleEnd& e : kKnownEnds)
+      if (e.rule == spec.name) c.end = e.end;
+    for (const WordGroups& g : WordGroupRules())
+      if (g.rule == spec.name) {
+        c.words.emplace();
+        for (std::string_view mod : g.mods) c.words->mods.push_back(SplitWords(mod));
+        for (std::string_view dir : g.dirs) c.words->dirs.push_back(SplitWords(dir));
+        c.words->vague = g.vague;
+      }
     std::string error;
     if (rs->anchored_set_->Add(*expanded, &error) < 0)
       return InvalidArgument("date rule '" + std::string(spec.name) + "': " + error);
     rs->rules_.push_back(std::move(c));
   }
+  for (const auto& [phrase, value] : lex.Words(WordClass::kVagueNumber))
+    rs->vague_phrases_.push_back(SplitWords(phrase));
+  for (const auto& [word, value] : lex.Words(WordClass::kMonth)) rs->month_names_.Add(word);
   if (!rs->anchored_set_->Compile())
     return Internal("date rules: RE2::Set does not compile");
   return rs;
@@ -291,13 +502,132 @@ void RuleSet::FindAt(std::string_view text, std::span<const uint32_t> starts, si
       continue;
     }
     for (int r : fired) {
+      if (const size_t length = KnownLength(rules_[r].end, text.substr(start, limit - start))) {
+        out.push_back({static_cast<uint16_t>(r), start, static_cast<uint32_t>(start + length)});
+        continue;
+      }
       if (!rules_[r].re->Match(whole, start, limit, RE2::ANCHOR_START, &found, 1) || found.empty()) continue;
       out.push_back({static_cast<uint16_t>(r), start, static_cast<uint32_t>(start + found.size())});
     }
   }
 }
 
+size_t RuleSet::KnownLength(MatchEnd end, std::string_view rest) const {
+  switch (end) {
+    case MatchEnd::kSearch:
+      return 0;
+    case MatchEnd::kFourDigits:
+      return 4;
+    case MatchEnd::kMonthName: {
+      auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+      auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+      size_t e = 0;
+      while (e < rest.size() && (upper(rest[e]) || lower(rest[e]))) ++e;
+      const std::string_view word = rest.substr(0, e);
+      // Where a digit or '_' follows, RE2's \b decides.
+      if (e < rest.size() && ((rest[e] >= '0' && rest[e] <= '9') || rest[e] == '_')) return 0;
+      if (e < 2 || !upper(word[0]) || !month_names_.Contains(word)) return 0;
+      const bool title = std::all_of(word.begin() + 1, word.end(), lower);
+      const bool all_upper = std::all_of(word.begin() + 1, word.end(), upper);
+      return title || all_upper ? e : 0;
+    }
+  }
+  return 0;
+}
+
 Match RuleSet::Capture(std::string_view text, const Candidate& found) const {
+  const Compiled& c = rules_[found.rule];
+  if (c.words || c.read != nullptr) {
+    Match m;
+    static_cast<Candidate&>(m) = found;
+    if (CaptureFromWords(c, text, m)) return m;
+  }
+  return CaptureByRegex(text, found);
+}
+
+namespace {
+
+// Each byte of a match: of a word, of a blank ({_}, and the spaces of the vocabulary's phrases,
+// (?:\s|>)+), or outside ASCII.
+enum : uint8_t { kWordByte, kBlankByte, kOtherScript };
+constexpr auto kByteKind = [] {
+  std::array<uint8_t, 256> kinds{};
+  for (char c : {' ', '\t', '\n', '\r', '\f', '>'}) kinds[static_cast<uint8_t>(c)] = kBlankByte;
+  for (int c = 0x80; c < 0x100; ++c) kinds[c] = kOtherScript;
+  return kinds;
+}();
+uint8_t KindOf(char c) { return kByteKind[static_cast<uint8_t>(c)]; }
+
+// Whether `words` from `at` on spell `phrase` (its words, any case).
+bool PhraseAt(std::span<const std::string_view> words, size_t at, const std::vector<std::string>& phrase) {
+  if (phrase.size() > words.size() - at) return false;
+  for (size_t i = 0; i < phrase.size(); ++i)
+    if (!ascii::EqualsIgnoreCase(words[at + i], phrase[i])) return false;
+  return true;
+}
+
+}  // namespace
+
+bool RuleSet::CaptureFromWords(const Compiled& c, std::string_view text, Match& m) const {
+  const std::string_view span = text.substr(m.begin, m.end - m.begin);
+  // The words of the match. A byte outside ASCII (a no-break space, or a letter that (?i) folds
+  // to an ASCII one, as the Kelvin sign to "k") is left to RE2.
+  std::array<std::string_view, 16> words;
+  size_t n = 0;
+  for (size_t i = 0; i < span.size();) {
+    const uint8_t kind = KindOf(span[i]);
+    if (kind == kOtherScript) return false;
+    if (kind == kBlankByte) {
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < span.size() && KindOf(span[j]) == kWordByte) ++j;
+    if (n == words.size()) return false;
+    words[n++] = span.substr(i, j - i);
+    i = j;
+  }
+  const std::span<const std::string_view> all(words.data(), n);
+  if (n == 0) return false;
+  if (c.read != nullptr) return c.read(all, span, m);
+
+  const Compiled::WordGrammar& g = *c.words;
+  auto join = [&](size_t first, size_t last) {  // words [first, last) with the blanks between
+    return std::string_view(all[first].data(), all[last - 1].data() + all[last - 1].size() - all[first].data());
+  };
+
+  size_t first = 0, last = n;  // the count and the unit are words [first, last)
+  for (const std::vector<std::string>& mod : g.mods)
+    if (PhraseAt(all, 0, mod)) {
+      m.slots[kSlotMod] = join(0, mod.size());
+      first = mod.size();
+      break;
+    }
+  if (!g.dirs.empty()) {
+    bool found = false;
+    for (const std::vector<std::string>& dir : g.dirs)
+      if (last >= first + dir.size() && PhraseAt(all, last - dir.size(), dir)) {
+        m.slots[kSlotDir] = join(last - dir.size(), last);
+        last -= dir.size();
+        found = true;
+        break;
+      }
+    if (!found) return false;
+  } else if (last >= first + 3 && ascii::EqualsIgnoreCase(all[last - 1], "period")) {
+    --last;
+  }
+  if (last < first + 2) return false;
+  m.slots[kSlotUnit] = all[last - 1];
+  const std::span<const std::string_view> count = all.subspan(first, last - 1 - first);
+  bool vague = false;
+  if (g.vague)
+    for (const std::vector<std::string>& phrase : vague_phrases_)
+      if (phrase.size() == count.size() && PhraseAt(count, 0, phrase)) vague = true;
+  m.slots[vague ? kSlotVague : kSlotNum] = join(first, last - 1);
+  return true;
+}
+
+Match RuleSet::CaptureByRegex(std::string_view text, const Candidate& found) const {
   Match m;
   static_cast<Candidate&>(m) = found;
   const Compiled& c = rules_[m.rule];

@@ -4,12 +4,14 @@
 // ({MONTH}, {WEEKDAY}, {NUM}, {UNIT}, {_} for a blank that may wrap a line, ...) and named
 // capture groups that say what the resolver (date_resolve.h) reads: (?P<month>...),
 // (?P<day>...), (?P<unit>...). One RE2::Set pass over a paragraph tells which rules may fire;
-// only those run their own RE2 to find the matches and their groups.
+// only those run their own RE2 to find the matches and their groups (the rules that are rows of
+// words have their groups read off the words of a match instead).
 #pragma once
 
 #include <array>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -19,6 +21,7 @@
 #include <re2/set.h>
 
 #include "extractors/dates/date_lexicon.h"
+#include "extractors/dates/word_set.h"
 #include "pipeline/status.h"
 
 namespace accord::dates {
@@ -74,6 +77,10 @@ struct Match : Candidate {
   bool has(Slot s) const { return slots[s].data() != nullptr; }
 };
 
+// How FindAt learns where a match of a rule ends: by a search, or from the text at its start
+// (date_rules.cc, kKnownEnds).
+enum class MatchEnd : uint8_t { kSearch, kFourDigits, kMonthName };
+
 class RuleSet {
  public:
   // Expands and compiles every rule; a bad pattern is an error naming the rule.
@@ -90,8 +97,13 @@ class RuleSet {
   void FindAt(std::string_view text, std::span<const uint32_t> starts, size_t max_length,
               std::vector<Candidate>& out) const;
 
-  // The groups of a match found by FindAll or FindAt.
+  // The groups of a match found by FindAll or FindAt. The rules that are rows of words ("units",
+  // "weekday", "month-day-year", ...) read them off the words of the match (date_rules.cc,
+  // "Groups read off the words of a match"); the others run their RE2.
   Match Capture(std::string_view text, const Candidate& c) const;
+
+  // The groups as the rule's own RE2 captures them (the plain meaning of Capture; for tests).
+  Match CaptureByRegex(std::string_view text, const Candidate& c) const;
 
   const RuleSpec& spec(size_t i) const { return specs_[i]; }
   size_t size() const { return rules_.size(); }
@@ -103,8 +115,27 @@ class RuleSet {
   struct Compiled {
     std::unique_ptr<RE2> re;
     std::vector<int8_t> group_slot;  // RE2 group index -> Slot, or -1
+    // Set for the rules of a count and a unit (date_rules.cc, WordGroups): their modifiers
+    // and directions, each split into its words.
+    struct WordGrammar {
+      std::vector<std::vector<std::string>> mods, dirs;
+      bool vague = true;
+    };
+    std::optional<WordGrammar> words;
+    // Set for the other rules whose groups are read off the words of a match (kWordReaders).
+    bool (*read)(std::span<const std::string_view> words, std::string_view match, Match& m) = nullptr;
+    MatchEnd end = MatchEnd::kSearch;  // date_rules.cc, kKnownEnds
   };
+  // The length of the match of a rule with a known end that the set says opens `rest`; 0 when
+  // it takes a search.
+  size_t KnownLength(MatchEnd end, std::string_view rest) const;
+  // Reads the groups of a match of a rule with a WordGrammar or a reader off its words; false
+  // when the match holds something the reading does not cover, for RE2 to capture.
+  bool CaptureFromWords(const Compiled& rule, std::string_view text, Match& m) const;
+
   std::vector<RuleSpec> specs_;
+  std::vector<std::vector<std::string>> vague_phrases_;  // the phrases of {VAGUE}, in words
+  WordSet month_names_;  // {MONTH_FULL}'s names
   std::vector<Compiled> rules_;
   std::unique_ptr<RE2::Set> anchored_set_;
   mutable std::once_flag set_once_;

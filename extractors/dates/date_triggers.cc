@@ -23,6 +23,40 @@ constexpr std::string_view kOpeners[] = {
     "close", "very", "first", "second", "half", "just", "only", "approximately", "roughly",
     "final", "fiscal", "financial", "near", "distant", "foreseeable", "these", "one", "number", "couple"};
 
+// The values of the word sets. A trigger may be a unit word, which opens a date only before a
+// hyphen or an apostrophe. An opener may open only a few rules, which need a certain word next:
+// "for-units" a plural unit ("for years"), "in-the-past" and "in-the-future" "the".
+// "the" opens a date only before a number or one of kAfterThe; "last", "next" and "this" only
+// before one of kAfterRelative.
+enum : uint8_t { kTrigger = 1, kUnitWord = 2 };
+enum : uint8_t {
+  kOpener = 1, kBeforePluralUnit = 2, kBeforeThe = 4, kBeforeAfterTheWord = 8,
+  kBeforeRelativeWord = 16
+};
+constexpr uint8_t kRestrictions = kBeforePluralUnit | kBeforeThe | kBeforeAfterTheWord | kBeforeRelativeWord;
+constexpr std::pair<std::string_view, uint8_t> kRestrictedOpeners[] = {
+    {"in", kBeforePluralUnit | kBeforeThe}, {"for", kBeforePluralUnit}, {"of", kBeforePluralUnit},
+    {"within", kBeforePluralUnit}, {"after", kBeforePluralUnit}, {"the", kBeforeAfterTheWord},
+    {"last", kBeforeRelativeWord}, {"next", kBeforeRelativeWord}, {"this", kBeforeRelativeWord}};
+// The units of "for-units" (date_rules.cc).
+constexpr std::string_view kPluralUnits[] = {"days", "weeks", "months", "years", "decades",
+                                             "hours", "minutes"};
+// The words a rule may read right after "the" (date_rules.cc): {MOD}'s words ("the end of",
+// "the mid-1990s"), quarter ordinals (from the vocabulary), the words of "the-previous-unit",
+// "the-past-units", "fiscal-year-relative", "the-weekend", "unit-end" and the vague "the coming".
+constexpr std::string_view kAfterThe[] = {
+    "early", "late", "mid", "the", "very", "end", "beginning", "start", "middle", "close",
+    "first", "second", "previous", "following", "current", "same", "past", "last", "next",
+    "coming", "final", "this", "fiscal", "financial", "weekend", "year", "month", "week"};
+// The words a rule may read right after "last", "next" or "this": the units of "relative-unit"
+// and "quarter" ("last quarter", "next qtr."), "fiscal-year-relative"; seasons, weekdays and
+// parts of the day come from the vocabulary.
+constexpr std::string_view kAfterRelative[] = {
+    "weekend", "week", "month", "year", "quarter", "decade", "century", "qtr", "fiscal", "financial"};
+
+// Triggers that are no unit but open no rule either: "weekend" follows its determiner.
+constexpr std::string_view kNeverOpening[] = {"weekend", "weekends"};
+
 constexpr bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 constexpr bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -41,7 +75,7 @@ TriggerScanner::TriggerScanner(const Lexicon& lex) {
   auto add = [&](std::string_view w) {
     if (w.size() < 2 || w.find(' ') != std::string_view::npos) return;
     if (!IsLetter(w[0]) || !IsLetter(w[1])) return;
-    words_.Add(w);
+    words_.Add(w, kTrigger);
   };
   for (WordClass c : {WordClass::kMonth, WordClass::kMonthAbbr, WordClass::kWeekday,
                       WordClass::kUnit, WordClass::kSeason, WordClass::kDaypart})
@@ -53,17 +87,117 @@ TriggerScanner::TriggerScanner(const Lexicon& lex) {
     while (!first.empty() && first.back() == '.') first.remove_suffix(1);
     add(first);
   }
-  for (std::string_view w : kOpeners) openers_.Add(w);
+  for (std::string_view w : kOpeners) openers_.Add(w, kOpener);
+  for (const auto& [w, needs] : kRestrictedOpeners) openers_.Add(w, needs);
+  for (std::string_view w : kPluralUnits) next_words_.Add(w, kBeforePluralUnit);
+  next_words_.Add("the", kBeforeThe);
+  for (std::string_view w : kAfterThe) next_words_.Add(w, kBeforeAfterTheWord);
+  for (const auto& [word, value] : lex.Words(WordClass::kQuarterOrdinal))
+    next_words_.Add(word, kBeforeAfterTheWord);
+  for (std::string_view w : kAfterRelative) next_words_.Add(w, kBeforeRelativeWord);
+  for (WordClass c : {WordClass::kSeason, WordClass::kWeekday, WordClass::kDaypart})
+    for (const auto& [word, value] : lex.Words(c)) next_words_.Add(word, kBeforeRelativeWord);
+  // The words a rule may read after a number of one to three digits and a blank.
+  for (WordClass c : {WordClass::kMonth, WordClass::kMonthAbbr, WordClass::kZone})
+    for (const auto& [word, value] : lex.Words(c)) after_digits_.Add(word);
+  for (const auto& [word, value] : lex.Words(WordClass::kUnit)) {
+    after_digits_.Add(word);
+    after_digits_.Add(word + "s");
+  }
+  after_digits_.Add("centuries");
+  after_digits_.Add("of");  // "17 of April"
   for (WordClass c : {WordClass::kNumber, WordClass::kVagueNumber, WordClass::kQuarterOrdinal})
     for (const auto& [phrase, value] : lex.Words(c)) {
       size_t pos = 0;
       while (pos <= phrase.size()) {
         size_t space = phrase.find(' ', pos);
         if (space == std::string::npos) space = phrase.size();
-        if (space > pos) openers_.Add(std::string_view(phrase).substr(pos, space - pos));
+        if (space > pos) openers_.Add(std::string_view(phrase).substr(pos, space - pos), kOpener);
         pos = space + 1;
       }
     }
+  // Unit words and their plurals, unless they also open other rules as openers ("second half").
+  auto add_unit = [&](std::string_view w) {
+    if (!IsOpener(w)) words_.Add(w, kUnitWord);
+  };
+  for (const auto& [word, value] : lex.Words(WordClass::kUnit)) {
+    add_unit(word);
+    add_unit(word + "s");
+  }
+  add_unit("centuries");
+  for (std::string_view w : kNeverOpening) add_unit(w);
+}
+
+bool TriggerScanner::IsTrigger(std::string_view word) const {
+  return word.size() >= 2 && word.size() <= 12 && (words_.Find(word) & kTrigger) != 0;
+}
+
+bool TriggerScanner::IsOpener(std::string_view word) const {
+  return word.size() <= 14 && openers_.Contains(word);
+}
+
+bool TriggerScanner::OpensBefore(std::string_view word, std::string_view next) const {
+  return OpensBefore(openers_.Find(word), next);
+}
+
+bool TriggerScanner::OpensBefore(uint8_t opener, std::string_view next) const {
+  const uint8_t needs = opener & kRestrictions;
+  if (needs == 0) return true;
+  if ((needs & kBeforeAfterTheWord) && !next.empty() && IsDigit(next[0])) return true;  // "the 1990s"
+  return (needs & next_words_.Find(next)) != 0;
+}
+
+bool TriggerScanner::DigitsOpen(std::string_view digits, std::string_view after) const {
+  if (digits.size() >= 4 || after.empty()) return digits.size() >= 4;
+  switch (after[0]) {
+    case ',':  // "1,000 years"
+    case '.':  // "2.5 years", "9.30", "17.04.2018"
+    case ':':  // "9:45"
+    case '/':  // "4/17/2018"
+      return after.size() > 1 && IsDigit(after[1]);
+    case '-':   // "4-17-2018", "30-year-old"
+    case '\'':  // "'90's" (the apostrophe before the digits opens it)
+      return true;
+    case ' ':
+    case '\t':
+    case '\n':
+    case '\xC2': {  // a no-break space
+      // After a blank ({_}), the rules read a month, "of", a unit, "and a half", a clock's
+      // "a.m." or "p.m.", or a zone.
+      size_t i = 0;
+      while (i < after.size()) {
+        const char c = after[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '>') {
+          ++i;
+        } else if (c == '\xC2' && i + 1 < after.size() && after[i + 1] == '\xA0') {
+          i += 2;
+        } else {
+          break;
+        }
+      }
+      size_t e = i;
+      while (e < after.size() && IsLetter(after[e])) ++e;
+      if (e == i) return false;
+      const char first = after[i];
+      if (first == 'a' || first == 'A' || first == 'p' || first == 'P') return true;
+      return after_digits_.Contains(after.substr(i, e - i));
+    }
+    default:
+      // Letters glued to the digits: an ordinal "17th", a clock's "5pm", a decade's "s"; and
+      // other scripts' bytes ("’").
+      return std::string_view("aApPsStTnNrR").find(after[0]) != std::string_view::npos ||
+             static_cast<unsigned char>(after[0]) >= 0x80;
+  }
+}
+
+bool TriggerScanner::OpensAlone(std::string_view word, std::string_view after) const {
+  return OpensAlone(words_.Find(word), after);
+}
+
+bool TriggerScanner::OpensAlone(uint8_t trigger, std::string_view after) const {
+  if ((trigger & kUnitWord) == 0) return true;
+  // "years-long", "year's end", "year’s end"
+  return !after.empty() && (after[0] == '-' || after[0] == '\'' || after.starts_with("\u2019"));
 }
 
 void TriggerScanner::Starts(std::string_view t, std::vector<uint32_t>& out) const {
@@ -75,21 +209,32 @@ void TriggerScanner::Starts(std::string_view t, std::vector<uint32_t>& out) cons
   std::pair<uint32_t, uint32_t> recent[kRing] = {};
   int count = 0;
   uint32_t emitted = 0;  // starts before this offset are already in `out`
-  auto trigger = [&](uint32_t at) {
+  // A trigger word at [at, end); `opens` whether a date may start at it.
+  auto trigger = [&](uint32_t at, uint32_t end, bool opens) {
     int k = 0;  // how many words right before the trigger open a date
+    uint8_t opener[kWordsBefore];  // their values in openers_, the nearest first
+    uint32_t searched = at;  // [searched, at) holds no blank line (and begins a word)
     while (k < std::min(count, kWordsBefore)) {
       const auto [b, e] = recent[(count - 1 - k) & (kRing - 1)];
-      if (b + kBytesBefore < at || !IsOpener(t.substr(b, e - b))) break;
-      if (t.substr(b, at - b).find("\n\n") != std::string_view::npos) break;
+      if (b + kBytesBefore < at || e - b > 14) break;
+      opener[k] = openers_.Find(std::string_view(t.data() + b, e - b));
+      if (opener[k] == 0) break;
+      // A blank line between the word and the trigger: since `searched` begins a word, only
+      // [b, searched) may hold one.
+      if (std::string_view(t.data() + b, searched - b).find("\n\n") != std::string_view::npos) break;
+      searched = b;
       ++k;
     }
     for (; k >= 1; --k) {
       const uint32_t s = recent[(count - k) & (kRing - 1)].first;
       if (s < emitted) continue;
+      // The word after this one: the next recent word, or the trigger.
+      const auto [nb, ne] = k > 1 ? recent[(count - k + 1) & (kRing - 1)] : std::pair{at, end};
+      if (!OpensBefore(opener[k - 1], std::string_view(t.data() + nb, ne - nb))) continue;
       out.push_back(s);
       emitted = s + 1;
     }
-    if (at >= emitted) {
+    if (opens && at >= emitted) {
       // "'90s": a date may open with the apostrophe before the digits.
       if (at > 0 && t[at - 1] == '\'' && at - 1 >= emitted) out.push_back(at - 1);
       out.push_back(at);
@@ -103,13 +248,15 @@ void TriggerScanner::Starts(std::string_view t, std::vector<uint32_t>& out) cons
     const uint8_t cls = kByteClass[static_cast<uint8_t>(t[i])];
     size_t j = i + 1;
     while (j < n && kByteClass[static_cast<uint8_t>(t[j])] == cls) ++j;
+    const std::string_view word(t.data() + i, j - i), after(t.data() + j, n - j);
     if (cls == kDigit) {
       // Letters glued to digits may open the date: "Q3", "FY2019".
       if (count > 0 && recent[(count - 1) & (kRing - 1)].second == i)
-        trigger(recent[(count - 1) & (kRing - 1)].first);
-      trigger(static_cast<uint32_t>(i));
-    } else if (IsTrigger(t.substr(i, j - i))) {
-      trigger(static_cast<uint32_t>(i));
+        trigger(recent[(count - 1) & (kRing - 1)].first, static_cast<uint32_t>(i), true);
+      trigger(static_cast<uint32_t>(i), static_cast<uint32_t>(j), DigitsOpen(word, after));
+    } else if (j - i >= 2 && j - i <= 12) {
+      if (const uint8_t value = words_.Find(word); value & kTrigger)
+        trigger(static_cast<uint32_t>(i), static_cast<uint32_t>(j), OpensAlone(value, after));
     }
     recent[count & (kRing - 1)] = {static_cast<uint32_t>(i), static_cast<uint32_t>(j)};
     ++count;

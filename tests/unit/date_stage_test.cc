@@ -1,6 +1,7 @@
 // The date stage: its example corpus (extractors/dates/corpus/*.tsv) run as table-driven tests,
 // calendar arithmetic, tense, offsets through line breaks, and score gates on the shared gold.
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <set>
@@ -8,9 +9,12 @@
 
 #include <gtest/gtest.h>
 
+#include "extractors/dates/date_filters.h"
+#include "extractors/dates/date_lexicon.h"
 #include "extractors/dates/date_resolve.h"
 #include "extractors/dates/date_rules.h"
 #include "extractors/dates/date_stage.h"
+#include "extractors/dates/date_triggers.h"
 #include "extractors/dates/word_set.h"
 #include "pipeline/normalize/normalize_stage.h"
 #include "pipeline/tables.h"
@@ -172,6 +176,14 @@ TEST(DateCalendarTest, IsoWeeksAndWeekdays) {
     EXPECT_EQ(dates::FormatWeek(c.date), c.week);
     EXPECT_EQ(dates::FromDays(dates::ToDays(c.date)), c.date);
   }
+  // FormatDate is printf's %04d-%02d-%02d, fields of any width and sign included.
+  for (int y : {-12, 0, 7, 999, 1500, 2018, 9999, 10000, 123456})
+    for (int m : {0, 1, 9, 12, 99, 100, -1})
+      for (int d : {0, 1, 17, 31, 99, 100, -5}) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+        EXPECT_EQ(dates::FormatDate({y, m, d}), buf);
+      }
   EXPECT_FALSE(dates::ParseIsoDate("2018-02-30"));
   EXPECT_TRUE(dates::ParseIsoDate("2016-02-29"));
 }
@@ -203,6 +215,347 @@ TEST(DateRulesTest, FindAllAndFindAtAgreeOnAMatchAtAStart) {
   EXPECT_EQ(m.slots[dates::kSlotDay], "17");
   EXPECT_EQ(m.slots[dates::kSlotYear], "2018");
   EXPECT_FALSE(m.has(dates::kSlotWday));
+}
+
+// The rules that read their groups off the words of a match instead of running RE2
+// (date_rules.cc: the rules of a count and a unit, "weekday", "month-day-year", ...). On many
+// phrasings of each, and at every word of the example corpus, every match of every rule must get
+// the very groups (same bytes of the text) that its RE2 captures, and end where the slow path
+// (FindAll) finds it ending.
+TEST(DateRulesTest, GroupsReadOffWordsAreRe2Groups) {
+  auto lexicon = dates::Lexicon::Load();
+  ASSERT_TRUE(lexicon.ok());
+  auto rules = dates::RuleSet::Create(*lexicon);
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  auto vocabulary = [&](dates::WordClass c, std::vector<std::string> more) {
+    for (const auto& [word, value] : lexicon->Words(c)) {
+      more.push_back(word);
+      std::string title = word, upper = word;
+      title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+      for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      more.push_back(title);
+      more.push_back(upper);
+    }
+    return more;
+  };
+
+  std::vector<std::string> mods = {"", "almost ", "nearly ", "more than ", "less than ",
+                                   "at least ", "roughly ", "approximately ", "about ", "just ",
+                                   "only ", "some ", "over ", "About ", "MORE THAN ", "more\nthan ",
+                                   "at  least ", "the ", "in ", "for "};
+  std::vector<std::string> counts = {"3", "12", "1,000", "2.5", "100,000.75", "twenty-five",
+                                     "one-hundred", "Twenty-Five", "two and a half",
+                                     "3 and a half", "a\ncouple of", "a number\n> of", "A Few",
+                                     "SEVERAL", "a half", "half a", "an", "one-a", "a-few"};
+  for (dates::WordClass c : {dates::WordClass::kNumber, dates::WordClass::kVagueNumber})
+    for (const auto& [word, value] : lexicon->Words(c)) counts.push_back(word);
+  std::vector<std::string> units = {"centuries", "Years", "WEEKS", "Decade", "fortnights", "weekend"};
+  for (const auto& [word, value] : lexicon->Words(dates::WordClass::kUnit)) {
+    units.push_back(word);
+    units.push_back(word + "s");
+  }
+  const std::vector<std::string> tails = {"", " period", " Period", " periods", " ago", " AGO",
+                                          " from now", " from\n> now", " hence", " earlier",
+                                          " later", " ago period", " period ago", "-long", "'s end"};
+  const std::vector<std::string> blanks = {" ", "  ", "\n", " \n> ", "\t", " > ", "\xC2\xA0"};
+  const std::vector<std::string> afters = {"", ".", " and more.", "s", "-old", ", then"};
+
+  std::map<std::string, int> compared;  // per rule
+  auto check = [&](const std::string& before, const std::string& phrase) {
+    const std::string text = before + phrase;
+    const uint32_t start[] = {static_cast<uint32_t>(before.size())};
+    std::vector<dates::Candidate> found, searched;
+    (*rules)->FindAt(text, start, 160, found);
+    // FindAt's ends (some of which it does not search for) are those of the slow path.
+    (*rules)->FindAll(text, start[0], text.size(), searched);
+    for (const dates::Candidate& c : found) {
+      EXPECT_TRUE(std::any_of(searched.begin(), searched.end(), [&](const dates::Candidate& s) {
+        return s.rule == c.rule && s.begin == c.begin && s.end == c.end;
+      })) << (*rules)->spec(c.rule).name << " at '" << text << "' ends at " << c.end;
+      const dates::Match fast = (*rules)->Capture(text, c);
+      const dates::Match plain = (*rules)->CaptureByRegex(text, c);
+      ++compared[std::string((*rules)->spec(c.rule).name)];
+      for (int s = 0; s < dates::kSlotCount; ++s)
+        if (fast.slots[s].data() != plain.slots[s].data() || fast.slots[s].size() != plain.slots[s].size())
+          ADD_FAILURE() << (*rules)->spec(c.rule).name << " slot " << s << " of '" << text << "': '"
+                        << fast.slots[s] << "' against RE2's '" << plain.slots[s] << "'";
+    }
+  };
+  // Every value of each part, the others at a few fixed values; then a sample of all mixes.
+  for (const std::string& mod : mods)
+    for (const std::string& count : counts)
+      for (const std::string& tail : {"", " ago", " period"})
+        check("", mod + count + " years" + tail + " and more.");
+  for (const std::string& unit : units)
+    for (const std::string& tail : tails)
+      for (const std::string& after : afters) {
+        check("", "about two " + unit + tail + after);
+        check("He left ", "a few " + unit + tail + after);
+        check("", "three " + unit + tail + after);
+      }
+  uint32_t seed = 12345;
+  auto pick = [&](const std::vector<std::string>& from) -> const std::string& {
+    seed = seed * 1664525u + 1013904223u;
+    return from[(seed >> 8) % from.size()];
+  };
+  for (int i = 0; i < 20000; ++i) {
+    const std::string words = pick(mods) + pick(counts) + pick(blanks) + pick(units) + pick(tails);
+    std::string phrase;  // in a third of them, other blanks inside the phrases too
+    for (char c : words) phrase += c == ' ' && i % 3 == 0 ? pick(blanks) : std::string(1, c);
+    check(i % 2 ? "" : "In ", phrase + pick(afters));
+  }
+
+  // The other rules: a sample of the mixes of their parts.
+  const std::vector<std::string> rels = {"", "last ", "next ", "this ", "past ", "coming ",
+                                         "current ", "Last ", "NEXT ", "the ", "previous "};
+  const std::vector<std::string> time_mods = {"", "early ", "late ", "mid-", "mid ", "Mid-",
+                                              "the end of ", "the very beginning of ",
+                                              "earlier ", "Later ", "late-", "first half of ",
+                                              "the second\nhalf of ", "End of ", "the start\n> of "};
+  const std::vector<std::string> weekdays = vocabulary(dates::WordClass::kWeekday, {"Mon", "Tues"});
+  const std::vector<std::string> months = vocabulary(dates::WordClass::kMonth, {});
+  const std::vector<std::string> month_names =
+      vocabulary(dates::WordClass::kMonthAbbr, vocabulary(dates::WordClass::kMonth, {"Sept.", "Jan.", "SEPT."}));
+  const std::vector<std::string> parts = vocabulary(dates::WordClass::kDaypart, {"", "", ""});
+  const std::vector<std::string> rel_units = {"weekend", "week", "month", "year", "quarter",
+                                              "decade", "century", "Year", "WEEK", "years", "fiscal year"};
+  const std::vector<std::string> days = {"1", "17", "03", "31", "17th", "2nd", "1ST", "23rd", "32", "9"};
+  const std::vector<std::string> years = {"2018", "1999", "1500", "2099", "18", "'99", "20180"};
+  const std::vector<std::string> commas = {"", ","};
+  const std::vector<std::string> day_words = {"today", "Today", "TONIGHT", "yesterday", "tomorrow"};
+  const std::vector<std::string> openers = {"for", "in", "of", "about", "over", "within", "after",
+                                            "For", "throughout"};
+  auto sample = [&](int n, auto make) {
+    for (int i = 0; i < n; ++i) {
+      std::string phrase;  // in a third of them, other blanks
+      for (char c : make()) phrase += c == ' ' && i % 3 == 0 ? pick(blanks) : std::string(1, c);
+      check(i % 2 ? "" : "In ", phrase + pick(afters));
+    }
+  };
+  sample(4000, [&] { return pick(rels) + pick(weekdays) + (pick(commas) + " ") + pick(parts); });
+  sample(2000, [&] { return pick(day_words) + " " + pick(parts); });
+  sample(4000, [&] { return pick(time_mods) + pick(rels) + pick(rel_units); });
+  sample(3000, [&] { return pick(time_mods) + pick(months) + " " + pick(years); });
+  const std::vector<std::string> seasons = vocabulary(dates::WordClass::kSeason, {});
+  const std::vector<std::string> season_years = {"", "", " 2018", " of 1999", " OF 2018", " of", " 18"};
+  sample(4000, [&] { return pick(time_mods) + pick(rels) + pick(seasons) + pick(season_years); });
+  sample(6000, [&] {
+    std::string wday = pick(commas).empty() ? "" : pick(weekdays) + pick(commas) + " ";
+    return wday + pick(month_names) + " " + pick(days) + pick(commas) + " " + pick(years);
+  });
+  sample(1000, [&] { return pick(openers) + " " + pick(units) + " " + pick(years); });
+  const std::vector<std::string> numbers = {"1987", "2018", "1650", "2099", "1499", "2100", "1999s", "2018-19"};
+  sample(500, [&] { return pick(numbers) + pick(commas) + " " + pick(numbers); });
+
+  // And at every word of the example corpus.
+  for (const char* name : {"positive.tsv", "negative.tsv"}) {
+    const std::string content = testing::ReadFile(testing::SourceDir() + "/extractors/dates/corpus/" + name);
+    auto table = ParseTable(name, content);
+    ASSERT_TRUE(table.ok()) << table.status().message();
+    const int text = std::max(table->Column("text"), 0);
+    for (const TableRow& row : table->rows) {
+      const std::string t(row.fields[text]);
+      for (size_t at = 0; at < t.size(); ++at)
+        if (std::isalnum(static_cast<unsigned char>(t[at])) &&
+            (at == 0 || !std::isalnum(static_cast<unsigned char>(t[at - 1]))))
+          check(t.substr(0, at), t.substr(at));
+    }
+  }
+
+  for (const char* rule : {"units", "units-ago", "units-earlier", "year", "for-units", "day-word",
+                           "weekday", "relative-unit", "month", "month-day-year", "season"})
+    EXPECT_GT(compared[rule], 200) << rule;  // the phrasings do reach the rules
+}
+
+// The scanner leaves out the starts where its first words say that no rule can match: restricted
+// openers ("in", "for", ...) before other words, and unit words without a hyphen or an apostrophe
+// after them. Here every rule runs at such places, before and after many words: whenever one
+// matches, the scanner must have kept the start.
+TEST(DateTriggersTest, LeftOutStartsAreWhereNoRuleMatches) {
+  auto lexicon = dates::Lexicon::Load();
+  ASSERT_TRUE(lexicon.ok());
+  auto rules = dates::RuleSet::Create(*lexicon);
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  const dates::TriggerScanner scanner(*lexicon);
+
+  // What may follow: every word of the vocabulary, the words of the rules, numbers.
+  std::vector<std::string> nexts = {
+      "the past", "the future", "the near future", "the moment", "the years", "the weekend",
+      "the end of", "present", "past", "future", "long", "end", "s end", "ago", "earlier",
+      "later", "period", "than", "least", "5", "17", "2018", "1990s", "'90s", "4/5/2018",
+      "9:45 p.m.", "Q3", "FY2019", "fiscal 2019", "recently", "now", "today", "some day",
+      // the words of {MOD} and of the relative rules, and what may follow a number
+      "early 2018", "late April", "mid-1990s", "very end of 2018", "end of 2018", "beginning of May",
+      "start of the year", "middle of April", "close of 2018", "first half of 2018",
+      "second half of 2018", "previous year", "following week", "current year", "same month",
+      "past year", "last year", "next week", "coming weeks", "final months", "this year",
+      "fiscal year", "financial year", "the year", "qtr.", "quarter", "past weekend", "few weeks",
+      "am", "pm", "a.m.", "p.m.", "PM", "st", "th", "nd", "rd", "s", "million", "and a half years",
+      "of April", "of", "EST", "G"};
+  for (int c = 0; c < dates::kWordClassCount; ++c)
+    for (const auto& [word, value] : lexicon->Words(static_cast<dates::WordClass>(c))) {
+      nexts.push_back(word);
+      nexts.push_back(word + "s");
+      std::string title = word;
+      title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+      nexts.push_back(title);
+    }
+  auto matches_at_start = [&](const std::string& text) {
+    std::vector<dates::Candidate> found;
+    const uint32_t start[] = {0};
+    (*rules)->FindAt(text, start, 160, found);
+    return !found.empty();
+  };
+  auto first_word = [](std::string_view s) {
+    size_t b = 0;
+    while (b < s.size() && !std::isalnum(static_cast<unsigned char>(s[b]))) ++b;
+    size_t e = b;
+    while (e < s.size() && std::isalpha(static_cast<unsigned char>(s[e]))) ++e;
+    if (e == b)
+      while (e < s.size() && std::isdigit(static_cast<unsigned char>(s[e]))) ++e;
+    return s.substr(b, e - b);
+  };
+
+  int checked = 0;
+  for (std::string opener : {"in", "for", "of", "within", "after", "In", "FOR", "Of", "the",
+                             "The", "THE", "last", "Last", "next", "NEXT", "this", "This"}) {
+    for (const std::string& next : nexts)
+      for (std::string_view blank : {" ", "  ", "\n", "\n> "}) {
+        const std::string text = opener + std::string(blank) + next + " and more.";
+        SCOPED_TRACE(text);
+        if (matches_at_start(text)) {
+          ++checked;
+          EXPECT_TRUE(scanner.OpensBefore(opener, first_word(text.substr(opener.size()))));
+        }
+      }
+  }
+  std::vector<std::string> units = {"centuries", "weekend", "weekends", "Years", "WEEK"};
+  for (const auto& [word, value] : lexicon->Words(dates::WordClass::kUnit)) {
+    units.push_back(word);
+    units.push_back(word + "s");
+  }
+  for (const std::string& unit : units)
+    for (std::string_view sep : {" ", "-", "'", "\u2019", ", ", ". ", "\n"})
+      for (const std::string& next : nexts) {
+        const std::string text = unit + std::string(sep) + next + " and more.";
+        SCOPED_TRACE(text);
+        if (matches_at_start(text)) {
+          ++checked;
+          EXPECT_TRUE(scanner.OpensAlone(unit, text.substr(unit.size())));
+        }
+      }
+  // Numbers of one to four digits before separators, letters and words.
+  int digits_checked = 0;
+  for (std::string digits : {"1", "5", "12", "17", "30", "045", "300", "930", "2018"})
+    for (std::string_view sep : {"", " ", "  ", "\n", "\n> ", " > ", "\t", ", ", ",", ".", ". ", ":",
+                                 "/", "-", "- ", "'", "\u2019", "\xC2\xA0", "(", ")"})
+      for (const std::string& next : nexts) {
+        if (sep.empty() && std::isdigit(static_cast<unsigned char>(next[0]))) continue;  // a longer number
+        const std::string text = digits + std::string(sep) + next + " and more.";
+        SCOPED_TRACE(text);
+        if (matches_at_start(text)) {
+          ++digits_checked;
+          EXPECT_TRUE(scanner.DigitsOpen(digits, text.substr(digits.size())));
+        }
+      }
+  EXPECT_GT(digits_checked, 100);
+  EXPECT_GT(checked, 100);  // the cases do reach the rules
+  // And the scanner does leave those starts out.
+  EXPECT_FALSE(scanner.OpensBefore("in", "2018"));
+  EXPECT_TRUE(scanner.OpensBefore("in", "The"));
+  EXPECT_TRUE(scanner.OpensBefore("about", "2018"));
+  EXPECT_FALSE(scanner.OpensAlone("years", " ago"));
+  EXPECT_TRUE(scanner.OpensAlone("years", "-long"));
+  EXPECT_TRUE(scanner.OpensAlone("second", " half"));
+  EXPECT_FALSE(scanner.OpensBefore("the", "summer"));
+  EXPECT_TRUE(scanner.OpensBefore("the", "1990"));
+  EXPECT_FALSE(scanner.OpensBefore("last", "October"));
+  EXPECT_TRUE(scanner.OpensBefore("last", "Friday"));
+  EXPECT_FALSE(scanner.DigitsOpen("20", " million"));
+  EXPECT_FALSE(scanner.DigitsOpen("12", ", 2023"));
+  EXPECT_FALSE(scanner.DigitsOpen("5", "G masts"));
+  EXPECT_TRUE(scanner.DigitsOpen("17", " April"));
+  EXPECT_TRUE(scanner.DigitsOpen("300", " years"));
+}
+
+// The URL and address check looks for its markers in one pass; it must agree with a search for
+// each marker on tokens mixed from their pieces.
+TEST(DateFiltersTest, UrlMarkersInOnePassAgreeWithASearchForEach) {
+  const std::string_view markers[] = {"://", "www.", "@", ".htm", ".com/", ".org/", ".net/", ".gov/", ".html"};
+  const std::vector<std::string> pieces = {"", "a", "w", "ww", "www", ".", ":", "/", "//", "@",
+                                           "htm", "html", "com", "org", "net", "gov", "2018",
+                                           "WWW", ".COM/", "h", "-"};
+  uint32_t seed = 7;
+  int urls = 0;
+  for (int i = 0; i < 50000; ++i) {
+    std::string token;
+    for (int k = 0; k < 1 + i % 7; ++k) {
+      seed = seed * 1664525u + 1013904223u;
+      token += pieces[(seed >> 8) % pieces.size()];
+    }
+    bool plain = false;
+    for (std::string_view m : markers) plain = plain || token.find(m) != std::string::npos;
+    urls += plain;
+    EXPECT_EQ(dates::InsideUrlOrAddress(token), plain) << token;
+  }
+  EXPECT_GT(urls, 5000);
+  EXPECT_LT(urls, 45000);
+}
+
+// Month names resolve through a word set of the vocabulary's months and abbreviations: every
+// one, in any case and with an abbreviation's dot, gives its month.
+TEST_F(DateStageTest, EveryMonthNameResolvesToItsMonth) {
+  auto lexicon = dates::Lexicon::Load();
+  ASSERT_TRUE(lexicon.ok());
+  for (dates::WordClass c : {dates::WordClass::kMonth, dates::WordClass::kMonthAbbr})
+    for (const auto& [word, value] : lexicon->Words(c)) {
+      std::string title = word, upper = word;
+      title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+      for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      const std::string month = (value.size() == 1 ? "0" : "") + value;
+      std::vector<std::string> names = {title, upper};
+      if (c == dates::WordClass::kMonthAbbr) names.insert(names.end(), {title + ".", upper + "."});
+      for (const std::string& name : names) {
+        const std::string span = name + " 17, 2018";
+        Document doc = Run("It began on " + span + " in Oslo.", "2018-04-17");
+        const Entity* e = FindSpan(doc, span);
+        ASSERT_NE(e, nullptr) << span;
+        EXPECT_EQ(e->value, "2018-" + month + "-17") << span;
+      }
+    }
+}
+
+// Lexicon::Value answers words without blanks from a word set; it must give what the table's
+// first row of the folded key gives, for every word of every class in any case, for words of
+// other classes, and for phrases with blanks, quote marks and line breaks.
+TEST(DateLexiconTest, ValueIsTheFirstRowOfTheFoldedKey) {
+  auto lexicon = dates::Lexicon::Load();
+  ASSERT_TRUE(lexicon.ok());
+  std::vector<std::string> words = {"", "x", "Sept.", "St.", "a\ncouple  of", "A > Couple of",
+                                    " monday", "monday ", "mon-day", "é", std::string(30, 'a')};
+  for (int c = 0; c < dates::kWordClassCount; ++c)
+    for (const auto& [word, value] : lexicon->Words(static_cast<dates::WordClass>(c))) {
+      std::string upper = word, title = word;
+      for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+      words.insert(words.end(), {word, upper, title, word + "s", word.substr(1), word + "\t"});
+    }
+  int found = 0;
+  for (int c = 0; c < dates::kWordClassCount; ++c) {
+    const auto klass = static_cast<dates::WordClass>(c);
+    for (const std::string& w : words) {
+      std::string_view plain;
+      const std::string key = dates::FoldKey(w);
+      for (const auto& [word, value] : lexicon->Words(klass))
+        if (word == key) {
+          plain = value;
+          break;
+        }
+      EXPECT_EQ(lexicon->Value(klass, w), plain) << c << " '" << w << "'";
+      found += !plain.empty();
+    }
+  }
+  EXPECT_GT(found, 400);
 }
 
 TEST(DateWordSetTest, FindsWordsInAnyCaseWithTheirValues) {
