@@ -71,6 +71,23 @@ class NormalizedText {
     size_t run_ = 0;
   };
 
+  // Calls fn(item, RawBegin(pos(item))) for each item of `items`, whose positions pos(item) do
+  // not decrease: one pass over the runs, with one comparison an item that stays in its run.
+  template <typename Range, typename Pos, typename Fn>
+  void ForEachRawBegin(Range&& items, Pos pos, Fn fn) const {
+    size_t r = 0;
+    uint32_t next = runs_.size() > 1 ? runs_[1].norm_begin : UINT32_MAX;
+    for (auto& item : items) {
+      const uint32_t i = pos(item);
+      while (i >= next) {
+        ++r;
+        next = r + 1 < runs_.size() ? runs_[r + 1].norm_begin : UINT32_MAX;
+      }
+      const Run& run = runs_[r];
+      fn(item, run.one_to_one ? run.raw_begin + (i - run.norm_begin) : run.raw_begin);
+    }
+  }
+
   // Reserves room for about `bytes` normalized bytes.
   void Reserve(size_t bytes);
   void Clear();

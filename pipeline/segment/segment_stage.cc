@@ -1,5 +1,7 @@
 #include "pipeline/segment/segment_stage.h"
 
+#include <algorithm>
+
 #include "pipeline/segment/sentence_splitter.h"
 #include "pipeline/segment/tokenizer.h"
 
@@ -8,16 +10,52 @@ namespace {
 
 // A token starts a raw line when only spaces and quote marks stand between the raw byte it
 // comes from and the previous line break.
-bool StartsRawLine(const Document& doc, uint32_t raw_begin) {
+constexpr bool IsLineLead(char c) { return c == ' ' || c == '\t' || c == '>' || c == '\r'; }
+
+bool StartsRawLine(std::string_view raw, uint32_t raw_begin) {
   uint32_t p = raw_begin;
   while (p > 0) {
-    const char c = doc.text[p - 1];
+    const char c = raw[p - 1];
     if (c == '\n') return true;
-    if (c != ' ' && c != '\t' && c != '>' && c != '\r') return false;
+    if (!IsLineLead(c)) return false;
     --p;
   }
   return true;
 }
+
+// StartsRawLine for raw offsets that mostly rise: it keeps the raw line of the last offset, and
+// where its first byte that is no space or quote mark stands. An offset in that line starts it
+// when it is at or before that byte; an offset past the line moves to its own line with one
+// search back and one forward, so the bytes before each token are not read again.
+class RawLineStarts {
+ public:
+  explicit RawLineStarts(std::string_view raw) : raw_(raw) { EnterLine(0, 0); }
+
+  bool At(uint32_t r) {
+    if (r < line_begin_) return StartsRawLine(raw_, r);  // offsets that went back
+    if (r > line_break_) {
+      // raw_[line_break_] is a line break: the search back ends there at the latest.
+      EnterLine(static_cast<uint32_t>(raw_.rfind('\n', r - 1)) + 1, r);
+    }
+    return r <= lead_end_;
+  }
+
+ private:
+  // Enters the line that begins at `begin` and holds offset `r` (no line break in [begin, r)).
+  void EnterLine(uint32_t begin, uint32_t r) {
+    line_begin_ = begin;
+    uint32_t p = begin;
+    while (p < raw_.size() && IsLineLead(raw_[p])) ++p;
+    lead_end_ = p;
+    const size_t nl = raw_.find('\n', std::max(r, p));
+    line_break_ = static_cast<uint32_t>(nl == std::string_view::npos ? raw_.size() : nl);
+  }
+
+  std::string_view raw_;
+  uint32_t line_begin_ = 0;
+  uint32_t lead_end_ = 0;    // the first byte of the line that is no space or quote mark
+  uint32_t line_break_ = 0;  // the line break that ends the line (or the end of the text)
+};
 
 class SegmentStage final : public Stage {
  public:
@@ -34,9 +72,12 @@ class SegmentStage final : public Stage {
     doc.tokens.reserve(text.size() / 5 + 1);
     Tokenize(text, doc.tokens);
     splitter_->Split(text, doc.tokens, doc.sentences);
-    NormalizedText::Walker raw(doc.norm);
-    for (Token& t : doc.tokens)
-      if (StartsRawLine(doc, raw.RawBegin(t.begin))) t.flags |= Token::kLineStart;
+    RawLineStarts lines(doc.text);
+    doc.norm.ForEachRawBegin(
+        doc.tokens, [](const Token& t) { return t.begin; },
+        [&lines](Token& t, uint32_t raw_begin) {
+          if (lines.At(raw_begin)) t.flags |= Token::kLineStart;
+        });
     return Status::Ok();
   }
 

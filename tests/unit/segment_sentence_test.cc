@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <iterator>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -73,6 +76,52 @@ TEST(SegmentStageTest, SentenceAndLineStartFlags) {
   EXPECT_FALSE(doc.tokens[3].flags & Token::kLineStart);
   EXPECT_TRUE(doc.tokens[4].flags & Token::kLineStart);       // won (after "\n> ")
   EXPECT_FALSE(doc.tokens[4].flags & Token::kSentenceStart);
+}
+
+
+// The plain meaning of kLineStart: only spaces, tabs, carriage returns and quote marks stand
+// between the raw byte a token comes from and the previous line break (or the text's start).
+bool StartsRawLinePlain(std::string_view raw, uint32_t r) {
+  while (r > 0) {
+    const char c = raw[r - 1];
+    if (c == '\n') return true;
+    if (c != ' ' && c != '\t' && c != '>' && c != '\r') return false;
+    --r;
+  }
+  return true;
+}
+
+// Random raw lines of words, leads and quote marks, normalized by random pieces (copied,
+// collapsed to a space, skipped, now and then going back): the stage's line cursor flags exactly
+// the tokens the plain backward look flags.
+TEST(SegmentStageTest, LineStartFlagsAgreeWithABackwardLook) {
+  auto stage = MakeSegmentStage({});
+  ASSERT_TRUE(stage.ok()) << stage.status().ToString();
+  const std::string_view alphabet[] = {"Ab", "c", "7", ".", " ", " ", "\t", ">", "\r", "\n",
+                                       "\n", "> ", "de"};
+  std::mt19937 rng(11);
+  for (int round = 0; round < 300; ++round) {
+    Document doc;
+    const int pieces = 1 + static_cast<int>(rng() % 120);
+    for (int k = 0; k < pieces; ++k) doc.text += alphabet[rng() % std::size(alphabet)];
+    const uint32_t n = static_cast<uint32_t>(doc.text.size());
+    for (uint32_t i = 0; i < n;) {
+      const uint32_t len = std::min<uint32_t>(1 + rng() % 8, n - i);
+      switch (rng() % 4) {
+        case 0:
+        case 1: doc.norm.AppendVerbatim(std::string_view(doc.text).substr(i, len), i); break;
+        case 2: doc.norm.Append(" ", i, i + len); break;
+        default: break;  // skipped
+      }
+      i += len;
+      if (rng() % 30 == 0) i -= std::min<uint32_t>(i, 1 + rng() % 20);  // back
+    }
+    ASSERT_TRUE((*stage)->Run(doc).ok());
+    for (const Token& t : doc.tokens)
+      EXPECT_EQ((t.flags & Token::kLineStart) != 0,
+                StartsRawLinePlain(doc.text, doc.norm.RawBegin(t.begin)))
+          << "round " << round << ", token at " << t.begin;
+  }
 }
 
 }  // namespace
