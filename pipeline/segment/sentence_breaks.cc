@@ -2,6 +2,7 @@
 
 #include <array>
 #include <climits>
+#include <iterator>
 #include <string>
 
 #include <unicode/brkiter.h>
@@ -9,6 +10,10 @@
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace accord {
 namespace {
@@ -22,7 +27,13 @@ struct AsciiClasses {
   // Bytes the scan must look at: terminators, separators and every non-ASCII byte. Any other
   // byte neither ends a sentence nor has a class that needs a look.
   std::array<bool, 256> stop;
+  // Whether the ASCII bytes that stop the scan are exactly kAsciiStops (so with today's Unicode
+  // data), which SkipPlain then compares sixteen bytes at a time.
+  bool stops_are_fixed;
 };
+
+// The ASCII bytes whose Sentence_Break class needs a look: line breaks and terminators.
+constexpr char kAsciiStops[] = {'\n', '\r', '!', '.', '?'};
 
 // Built from ICU's Sentence_Break property, once.
 const AsciiClasses& Ascii() {
@@ -39,6 +50,10 @@ const AsciiClasses& Ascii() {
                   cls != U_SB_NUMERIC && cls != U_SB_OLETTER && cls != U_SB_SP &&
                   cls != U_SB_CLOSE && cls != U_SB_SCONTINUE;
     }
+    int ascii_stops = 0;
+    for (int c = 0; c < 128; ++c) ascii_stops += t.stop[c];
+    t.stops_are_fixed = ascii_stops == static_cast<int>(std::size(kAsciiStops));
+    for (const char c : kAsciiStops) t.stops_are_fixed &= t.stop[static_cast<unsigned char>(c)];
     return t;
   }();
   return table;
@@ -53,11 +68,36 @@ class Scan {
   // The first byte at or after `i` that the scan must look at. Plain stretches are most of any
   // text: four bytes a step, with one branch.
   size_t SkipPlain(size_t i) const {
+#if defined(__SSE2__)
+    if (ascii_.stops_are_fixed) i = SkipPlainBy16(i);
+#endif
     const auto stop = [this](size_t k) { return ascii_.stop[static_cast<unsigned char>(s_[k])]; };
     while (i + 4 <= s_.size() && !(stop(i) | stop(i + 1) | stop(i + 2) | stop(i + 3))) i += 4;
     while (i < s_.size() && !stop(i)) ++i;
     return i;
   }
+
+#if defined(__SSE2__)
+  // SkipPlain sixteen bytes a step, while sixteen remain: a byte stops the scan when its high bit
+  // is set (non-ASCII) or it equals one of kAsciiStops. Returns the first such byte, or where
+  // fewer than sixteen bytes remain.
+  size_t SkipPlainBy16(size_t i) const {
+    static_assert(std::size(kAsciiStops) == 5, "one comparison for each stop byte");
+    const __m128i lf = _mm_set1_epi8(kAsciiStops[0]), cr = _mm_set1_epi8(kAsciiStops[1]),
+                  bang = _mm_set1_epi8(kAsciiStops[2]), dot = _mm_set1_epi8(kAsciiStops[3]),
+                  question = _mm_set1_epi8(kAsciiStops[4]);
+    for (; i + 16 <= s_.size(); i += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s_.data() + i));
+      const __m128i hit = _mm_or_si128(
+          _mm_or_si128(v, _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr))),
+          _mm_or_si128(_mm_cmpeq_epi8(v, bang),
+                       _mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, question))));
+      const int mask = _mm_movemask_epi8(hit);
+      if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    }
+    return i;
+  }
+#endif
 
   // The class of the character at byte `i` and its length in bytes.
   int ClassAt(size_t i, size_t* len) const {

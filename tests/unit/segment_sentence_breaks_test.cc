@@ -140,5 +140,22 @@ TEST_F(SentenceBreaksTest, RandomSentencesAgreeWithIcu) {
   }
 }
 
+
+// Long plain stretches (the scan skips them sixteen bytes at a time) between pieces of every
+// class, so that a stop byte stands at every place of a sixteen-byte step.
+TEST_F(SentenceBreaksTest, LongPlainStretchesAgreeWithIcu) {
+  std::mt19937 rng(31);
+  std::uniform_int_distribution<size_t> piece(0, std::size(kPieces) - 1);
+  std::uniform_int_distribution<int> stretch(0, 50);
+  for (int t = 0; t < 20000 && !HasFailure(); ++t) {
+    std::string text;
+    for (int k = 1 + static_cast<int>(rng() % 6); k > 0; --k) {
+      for (int n = stretch(rng); n > 0; --n) text += "ab cD, 9)"[rng() % 9];
+      text += kPieces[piece(rng)];
+    }
+    EXPECT_TRUE(ExpectSameAsIcu(text));
+  }
+}
+
 }  // namespace
 }  // namespace accord
