@@ -340,5 +340,34 @@ TEST(TokenizerTest, SameAsReferenceOnRandomTexts) {
   }
 }
 
+
+// Runs of ASCII letters of every length up to 40 (upper, lower or mixed), ended by every byte
+// value, at every place of the sixteen-byte steps the letter scan takes: the same tokens as the
+// reference.
+TEST(TokenizerTest, LetterRunsEndedByEveryByteSameAsReference) {
+  std::mt19937 rng(3);
+  for (int len = 1; len <= 40 && !HasFailure(); ++len) {
+    for (int b = 0; b < 256 && !HasFailure(); ++b) {
+      std::string text = rng() % 2 ? " " : "";
+      const int kind = static_cast<int>(rng() % 3);  // upper, lower, mixed
+      for (int k = 0; k < len; ++k) {
+        const bool upper = kind == 0 || (kind == 2 && rng() % 2);
+        text += static_cast<char>((upper ? 'A' : 'a') + rng() % 26);
+      }
+      text += static_cast<char>(b);
+      text += " tail of the text and more";
+      std::vector<Token> fast, plain;
+      Tokenize(text, fast);
+      reference::ReferenceTokenize(text, plain);
+      ASSERT_EQ(fast.size(), plain.size()) << text;
+      for (size_t k = 0; k < fast.size(); ++k) {
+        EXPECT_EQ(fast[k].begin, plain[k].begin) << text;
+        EXPECT_EQ(fast[k].end, plain[k].end) << text;
+        EXPECT_EQ(fast[k].flags, plain[k].flags) << text;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace accord
