@@ -54,6 +54,29 @@ constexpr std::array<uint8_t, 256> kByteClass = [] {
   return t;
 }();
 
+// For the ASCII word fast path of Scan: which kind of letter or digit a byte is (0 for other
+// bytes), and the flags a word's first byte gives it, by its ByteClass.
+enum : uint8_t { kLowerBit = 1, kUpperBit = 2, kDigitBit = 4 };
+constexpr std::array<uint8_t, 256> kAsciiWordBits = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kLowerBit;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kUpperBit;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kDigitBit;
+  return t;
+}();
+constexpr std::array<uint32_t, 6> kFirstByteFlags = [] {
+  std::array<uint32_t, 6> t{};
+  t[kLowerByte] = NameToken::kLower;
+  t[kUpperByte] = NameToken::kCap;
+  t[kDigitByte] = NameToken::kDigit;
+  return t;
+}();
+int UpperCaseLetters(std::string_view w) {
+  int n = 0;
+  for (char c : w) n += c >= 'A' && c <= 'Z';
+  return n;
+}
+
 // The rest of a word whose first code point `c` (a letter or digit) ends before byte `end`:
 // sets the word's flags in `t` and returns the byte where the word ends.
 inline size_t ScanWord(std::string_view s, size_t end, char32_t c, NameToken& t) {
@@ -166,6 +189,33 @@ void Scan(std::string_view s, std::vector<NameToken>& out) {
       // An ASCII letter or digit (not a possible "www." at a run's start): a word, without the
       // space, quote mark, URL and possessive tests below.
       if (at == 0 || IsSpaceByte(s[at - 1])) run_start = at;
+      // The common word: ASCII letters and digits up to a byte that cannot continue it (not an
+      // apostrophe, a hyphen or the start of a UTF-8 sequence) takes one tight loop; its flags
+      // follow from which kinds of bytes it holds. Other words go through ScanWord.
+      size_t j = at + 1;
+      uint8_t seen = kAsciiWordBits[b];
+      while (j < s.size()) {
+        const uint8_t k = kAsciiWordBits[static_cast<unsigned char>(s[j])];
+        if (k == 0) break;
+        seen |= k;
+        ++j;
+      }
+      const unsigned char stop = j < s.size() ? static_cast<unsigned char>(s[j]) : ' ';
+      if (stop < 0x80 && stop != '\'' && stop != '-') {
+        NameToken t;
+        t.begin = static_cast<uint32_t>(at);
+        t.end = static_cast<uint32_t>(j);
+        t.flags = NameToken::kWord | kFirstByteFlags[cls];
+        if (newlines >= 1) t.flags |= NameToken::kLineBreakBefore;
+        if (newlines >= 2) t.flags |= NameToken::kParagraphBefore;
+        newlines = 0;
+        if (seen & kDigitBit) t.flags |= NameToken::kHasDigit;
+        if (!(seen & kLowerBit) && UpperCaseLetters(s.substr(at, j - at)) >= 2)
+          t.flags |= NameToken::kAllCaps;
+        out.push_back(t);
+        i = j;
+        continue;
+      }
       c = b;
       ++i;
       word = true;
@@ -369,20 +419,34 @@ void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
   if (zones.empty() && taken.empty()) return;
   // Token offsets only grow, so their raw offsets come from one forward walk over the map.
   NormalizedText::Walker raw(doc.norm);
+  // Each pointer below moves only when a token's raw start leaves [lo, hi): the start of the span
+  // before the pointer and the end of the span at it. Inside that window a token neither resets
+  // nor advances the pointer, so most tokens take two comparisons per list.
+  constexpr uint64_t kNoEnd = uint64_t{1} << 32;
   size_t zi = 0, ti = 0;
+  uint64_t zone_lo = 0, zone_hi = zones.empty() ? kNoEnd : zones[0]->span.end;
+  uint64_t taken_lo = 0, taken_hi = taken.empty() ? kNoEnd : taken[0].end;
   for (NameToken& t : out) {
     const uint32_t raw_begin = raw.RawBegin(t.begin);
     if (!zones.empty()) {
-      // Tokens come in raw order, so one forward pointer suffices; restart if not.
-      if (zi > 0 && zi <= zones.size() && raw_begin < zones[zi - 1]->span.begin) zi = 0;
-      while (zi < zones.size() && zones[zi]->span.end <= raw_begin) ++zi;
+      if (raw_begin < zone_lo || raw_begin >= zone_hi) {
+        // Tokens come in raw order, so one forward pointer suffices; restart if not.
+        if (zi > 0 && zi <= zones.size() && raw_begin < zones[zi - 1]->span.begin) zi = 0;
+        while (zi < zones.size() && zones[zi]->span.end <= raw_begin) ++zi;
+        zone_lo = zi > 0 ? zones[zi - 1]->span.begin : 0;
+        zone_hi = zi < zones.size() ? zones[zi]->span.end : kNoEnd;
+      }
       if (zi < zones.size() && zones[zi]->span.begin <= raw_begin) {
         t.flags |= zones[zi]->kind == ZoneKind::kTitle ? NameToken::kHeadline : NameToken::kByline;
       }
     }
     if (!taken.empty()) {
-      if (ti > 0 && ti <= taken.size() && raw_begin < taken[ti - 1].begin) ti = 0;
-      while (ti < taken.size() && taken[ti].end <= raw_begin) ++ti;
+      if (raw_begin < taken_lo || raw_begin >= taken_hi) {
+        if (ti > 0 && ti <= taken.size() && raw_begin < taken[ti - 1].begin) ti = 0;
+        while (ti < taken.size() && taken[ti].end <= raw_begin) ++ti;
+        taken_lo = ti > 0 ? taken[ti - 1].begin : 0;
+        taken_hi = ti < taken.size() ? taken[ti].end : kNoEnd;
+      }
       // Only capitalised and hyphenated words can be name words, the one use of the flag; the
       // raw end is looked up for those only.
       if (ti == taken.size() || !t.Is(NameToken::kCap | NameToken::kAsciiHyphen)) continue;

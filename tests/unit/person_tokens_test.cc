@@ -63,3 +63,95 @@ TEST(PersonTokensTest, TitleCaseLinesAreHeadlines) {
 
 }  // namespace
 }  // namespace accord::people
+
+namespace accord::people {
+namespace {
+
+// The plain meaning of a word's shape flags, from its text alone (ASCII words, with inner
+// apostrophes and hyphens): Scan's fast path for plain ASCII words must agree with it.
+uint32_t ShapeFlags(std::string_view w) {
+  uint32_t f = NameToken::kWord;
+  const char c = w[0];
+  if (c >= 'a' && c <= 'z') f |= NameToken::kLower;
+  else if (c >= 'A' && c <= 'Z') f |= NameToken::kCap;
+  else f |= NameToken::kDigit;
+  int letters = 0;
+  bool lower = false, digit = false;
+  for (char b : w) {
+    if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) ++letters;
+    lower |= b >= 'a' && b <= 'z';
+    digit |= b >= '0' && b <= '9';
+  }
+  if (letters >= 2 && !lower) f |= NameToken::kAllCaps;
+  if (digit) f |= NameToken::kHasDigit;
+  if (w.find('-') != std::string_view::npos) f |= NameToken::kAsciiHyphen;
+  return f;
+}
+
+TEST(PersonTokensTest, AsciiWordShapesFollowTheirLetters) {
+  const char* words[] = {"a",  "A",   "ab",  "AB",   "Ab",   "aB",  "ABC",  "A1",   "AB1", "1A",
+                         "1",  "12",  "a1b", "B52s", "NATO", "Nato", "iPhone", "O'Leary",
+                         "JEAN-LUC", "Jean-Luc", "al-Assad", "co-op", "F-16", "x", "Q"};
+  // What follows the word decides whether the fast path takes it.
+  const char* after[] = {"", " ", ",", ".", "\n", ")", "'s", "-", "\xE2\x80\x99s", "\xC3\xA9"};
+  for (const char* w : words) {
+    for (const char* a : after) {
+      const std::string text = std::string("(") + w + a;
+      std::vector<NameToken> toks;
+      TokenizeText(text, toks);
+      ASSERT_GE(toks.size(), 2u) << text;
+      const NameToken& t = toks[1];
+      const std::string_view got = std::string_view(text).substr(t.begin, t.end - t.begin);
+      if (std::string_view(a) == "\xC3\xA9") continue;  // the letter joins the word
+      ASSERT_EQ(got, w) << text;
+      constexpr uint32_t kShape = NameToken::kWord | NameToken::kCap | NameToken::kLower |
+                                  NameToken::kDigit | NameToken::kAllCaps |
+                                  NameToken::kHasDigit | NameToken::kAsciiHyphen;
+      EXPECT_EQ(t.flags & kShape, ShapeFlags(w)) << text;
+    }
+  }
+}
+
+// Title and byline zones and earlier entities mark the tokens inside them: the pointer windows
+// of TokenizeForNames agree with a plain search over every span.
+TEST(PersonTokensTest, ZonesAndTakenSpansMarkTheTokensInside) {
+  std::string text;
+  for (int k = 0; k < 120; ++k) text += (k % 3 == 0 ? "Ada " : k % 3 == 1 ? "met " : "Bo, ");
+  for (int layout = 0; layout < 6; ++layout) {
+    Document doc;
+    doc.text = text;
+    doc.norm.AppendVerbatim(text, 0);
+    for (uint32_t b = 7 * layout; b + 30 < text.size(); b += 90 + 13 * layout) {
+      doc.zones.push_back({layout % 2 ? ZoneKind::kTitle : ZoneKind::kByline, {b, b + 30 + layout}});
+      Entity e;
+      e.type = EntityType::kNation;
+      e.start = b + 45;
+      e.end = b + 49 + 3 * layout;
+      doc.entities.push_back(e);
+    }
+    std::vector<NameToken> toks;
+    TokenizeForNames(doc, toks);
+    ASSERT_GT(toks.size(), 150u);
+    for (const NameToken& t : toks) {
+      uint32_t want = 0;
+      for (const Zone& z : doc.zones)
+        if (z.span.begin <= t.begin && t.begin < z.span.end)
+          want |= z.kind == ZoneKind::kTitle ? NameToken::kHeadline : NameToken::kByline;
+      if (t.Is(NameToken::kCap)) {
+        for (const Entity& e : doc.entities)
+          if (e.start < t.end && t.begin < e.end) want |= NameToken::kTaken;
+      }
+      const uint32_t got = t.flags & (NameToken::kHeadline | NameToken::kByline | NameToken::kTaken);
+      // A Title Case line without a title zone may be a headline of its own: only title zones
+      // are compared in layouts without one.
+      if (layout % 2 == 0) {
+        EXPECT_EQ(got & ~NameToken::kHeadline, want & ~NameToken::kHeadline) << t.begin;
+      } else {
+        EXPECT_EQ(got, want) << layout << " " << t.begin;
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace accord::people
