@@ -13,7 +13,7 @@ namespace {
 struct NameInfo {
   std::string_view first;  // first word or initial, as written
   std::string_view last;   // last word (the surname), as written
-  std::string_view text;   // the name, whitespace normalised
+  std::string_view text;   // the name, whitespace normalised (of accepted names only)
   std::string_view first_folded;  // `first` and `last`, ASCII-folded
   std::string_view last_folded;
   bool accepted = false;
@@ -121,7 +121,8 @@ absl::string_view View(std::string_view s) { return {s.data(), s.size()}; }
 // Per-thread storage of ResolveNames, reused across documents (cleared, not freed).
 struct Scratch {
   std::vector<NameInfo> info;
-  std::string arena;  // the normalised and folded forms that `info` views
+  std::string folded_words;  // the folded first and last words that `info` views
+  std::string texts;         // the normalised texts of accepted names that `info` views
   std::string folded;  // one headline word, folded
   WordSet cued, surnames, firsts, known;
   MentionIndex by_last, by_first;
@@ -144,16 +145,14 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
   thread_local Scratch scratch;
   std::vector<NameInfo>& info = scratch.info;
   info.assign(mentions.size(), NameInfo{});
-  // The arena holds, per mention, its normalised text and its folded first and last words; it is
-  // sized first, so that the views into it never move.
-  size_t arena_size = 0;
+  // The folded first and last words of every mention go to one buffer, sized first so that the
+  // views into it never move.
+  size_t folded_size = 0;
   for (size_t i = 0; i < mentions.size(); ++i) {
     const NameMention& m = mentions[i];
     NameInfo& n = info[i];
     const NamePart* begin = candidates.parts.data() + m.parts_begin;
     const NamePart* end = candidates.parts.data() + m.parts_end;
-    for (const NamePart* p = begin; p != end; ++p)
-      arena_size += (p != begin) + (p->end - tokens[p->token].begin);
     n.first = WordOf(text, tokens, *begin);
     for (const NamePart* p = end; p != begin;) {
       --p;
@@ -162,25 +161,14 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
         break;
       }
     }
-    arena_size += n.first.size() + n.last.size();
+    folded_size += n.first.size() + n.last.size();
   }
-  scratch.arena.resize(arena_size);
-  char* o = scratch.arena.data();
+  scratch.folded_words.resize(folded_size);
+  char* o = scratch.folded_words.data();
   for (size_t i = 0; i < mentions.size(); ++i) {
-    const NameMention& m = mentions[i];
     NameInfo& n = info[i];
-    n.accepted = m.accepted;
-    n.rule = m.rule;
-    const NamePart* begin = candidates.parts.data() + m.parts_begin;
-    const NamePart* end = candidates.parts.data() + m.parts_end;
-    // The name's parts joined by single spaces: line breaks and quote marks between them go.
-    char* const text_begin = o;
-    for (const NamePart* p = begin; p != end; ++p) {
-      if (p != begin) *o++ = ' ';
-      const uint32_t b = tokens[p->token].begin;
-      o = std::copy_n(text.data() + b, p->end - b, o);
-    }
-    n.text = std::string_view(text_begin, static_cast<size_t>(o - text_begin));
+    n.accepted = mentions[i].accepted;
+    n.rule = mentions[i].rule;
     n.first_folded = FoldTo(n.first, o);
     n.last_folded = FoldTo(n.last, o);
   }
@@ -246,6 +234,30 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
     }
     if (!changed) break;
   }
+  // The normalised texts of the accepted names (the only ones canonical forms are made of): the
+  // parts joined by single spaces, without the line breaks and quote marks between them.
+  size_t texts_size = 0;
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    if (!info[i].accepted) continue;
+    for (uint32_t k = mentions[i].parts_begin; k < mentions[i].parts_end; ++k) {
+      const NamePart& p = candidates.parts[k];
+      texts_size += (k != mentions[i].parts_begin) + (p.end - tokens[p.token].begin);
+    }
+  }
+  scratch.texts.resize(texts_size);
+  o = scratch.texts.data();
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    if (!info[i].accepted) continue;
+    char* const begin = o;
+    for (uint32_t k = mentions[i].parts_begin; k < mentions[i].parts_end; ++k) {
+      const NamePart& p = candidates.parts[k];
+      if (k != mentions[i].parts_begin) *o++ = ' ';
+      const uint32_t b = tokens[p.token].begin;
+      o = std::copy_n(text.data() + b, p.end - b, o);
+    }
+    info[i].text = std::string_view(begin, static_cast<size_t>(o - begin));
+  }
+
   // Full names indexed by folded last and first word; each index list is in text order.
   MentionIndex& by_last = scratch.by_last;
   MentionIndex& by_first = scratch.by_first;
