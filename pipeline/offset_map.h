@@ -60,6 +60,14 @@ class NormalizedText {
       const Run& r = Seek(i);
       return r.one_to_one ? r.raw_begin + (i - r.norm_begin) + 1 : r.raw_end;
     }
+    // The end of the one-to-one run that holds normalized byte i: bytes [i, end) map to raw bytes
+    // from RawBegin(i) on, one for one. It is i itself when byte i belongs to a collapsed run.
+    uint32_t OneToOneEnd(uint32_t i) {
+      const Run& r = Seek(i);
+      if (!r.one_to_one) return i;
+      return run_ + 1 < t_.runs_.size() ? t_.runs_[run_ + 1].norm_begin
+                                        : static_cast<uint32_t>(t_.size());
+    }
 
    private:
     const Run& Seek(uint32_t i) {
