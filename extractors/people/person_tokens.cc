@@ -64,6 +64,15 @@ constexpr std::array<uint8_t, 256> kAsciiWordBits = [] {
   for (int c = '0'; c <= '9'; ++c) t[c] = kDigitBit;
   return t;
 }();
+// Bytes that may continue an ASCII word beyond its letters and digits: an apostrophe, a hyphen,
+// the start of a UTF-8 sequence. A word that stops at any other byte is complete.
+constexpr std::array<bool, 256> kMayContinueWord = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x80; c < 256; ++c) t[c] = true;
+  t['\''] = true;
+  t['-'] = true;
+  return t;
+}();
 constexpr std::array<uint32_t, 6> kFirstByteFlags = [] {
   std::array<uint32_t, 6> t{};
   t[kLowerByte] = NameToken::kLower;
@@ -185,10 +194,11 @@ void Scan(std::string_view s, std::vector<NameToken>& out) {
     }
     char32_t c;
     bool word;
-    if (cls >= kLowerByte && !((b == 'w' || b == 'W') && (at == 0 || IsSpaceByte(s[at - 1])))) {
+    const bool after_space = at == 0 || IsSpaceByte(s[at - 1]);
+    if (cls >= kLowerByte && !(after_space && (b | 0x20) == 'w')) {
       // An ASCII letter or digit (not a possible "www." at a run's start): a word, without the
       // space, quote mark, URL and possessive tests below.
-      if (at == 0 || IsSpaceByte(s[at - 1])) run_start = at;
+      if (after_space) run_start = at;
       // The common word: ASCII letters and digits up to a byte that cannot continue it (not an
       // apostrophe, a hyphen or the start of a UTF-8 sequence) takes one tight loop; its flags
       // follow from which kinds of bytes it holds. Other words go through ScanWord.
@@ -200,20 +210,21 @@ void Scan(std::string_view s, std::vector<NameToken>& out) {
         seen |= k;
         ++j;
       }
-      const unsigned char stop = j < s.size() ? static_cast<unsigned char>(s[j]) : ' ';
-      if (stop < 0x80 && stop != '\'' && stop != '-') {
+      if (j == s.size() || !kMayContinueWord[static_cast<unsigned char>(s[j])]) {
         NameToken t;
         t.begin = static_cast<uint32_t>(at);
         t.end = static_cast<uint32_t>(j);
         t.flags = NameToken::kWord | kFirstByteFlags[cls];
         if (newlines >= 1) t.flags |= NameToken::kLineBreakBefore;
-        if (newlines >= 2) t.flags |= NameToken::kParagraphBefore;
+        // The first word of a paragraph starts a sentence (with or without segmentation).
+        if (newlines >= 2) t.flags |= NameToken::kParagraphBefore | NameToken::kSentenceStart;
         newlines = 0;
         if (seen & kDigitBit) t.flags |= NameToken::kHasDigit;
         if (!(seen & kLowerBit) && UpperCaseLetters(s.substr(at, j - at)) >= 2)
           t.flags |= NameToken::kAllCaps;
         out.push_back(t);
-        i = j;
+        // The usual single space after a word is skipped here rather than by the loop.
+        i = j < s.size() && s[j] == ' ' ? j + 1 : j;
         continue;
       }
       c = b;
@@ -248,6 +259,7 @@ void Scan(std::string_view s, std::vector<NameToken>& out) {
     newlines = 0;
 
     if (word) {
+      if (t.Is(NameToken::kParagraphBefore)) t.flags |= NameToken::kSentenceStart;
       i = ScanWord(s, i, c, t);
       t.end = static_cast<uint32_t>(i);
       out.push_back(t);
@@ -381,7 +393,8 @@ void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
   Scan(s, out);
   if (out.empty()) return;
 
-  // Sentence starts: from segmentation when present, else our own test.
+  // Sentence starts: from segmentation when present, else our own test (the scanner marked the
+  // first word of every paragraph already).
   if (!doc.sentences.empty()) {
     size_t k = 0;
     for (const Span& sentence : doc.sentences) {
@@ -389,9 +402,6 @@ void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
       while (k < out.size() && out[k].begin < sentence.end && !out[k].Is(NameToken::kWord)) ++k;
       if (k < out.size() && out[k].begin < sentence.end) out[k].flags |= NameToken::kSentenceStart;
     }
-    for (NameToken& t : out)
-      if (t.Is(NameToken::kWord) && t.Is(NameToken::kParagraphBefore))
-        t.flags |= NameToken::kSentenceStart;
   } else {
     MarkSentenceStarts(s, out);
   }
