@@ -185,6 +185,32 @@ void WordFolder::Split(std::string_view text, std::vector<Word>& out) const {
           i - gap_begin == 1 && s[gap_begin] == ' ' ? ' ' : GapSeparator(text.substr(gap_begin, i - gap_begin));
     }
 
+    // The common word: ASCII letters and digits up to a byte that cannot continue it (not the
+    // start of a UTF-8 sequence, not the period of an initial) takes one tight loop; its case flags
+    // follow from the bytes it holds. Other words take the general loop below.
+    if (s[i] < 0x80) {
+      size_t j = i + 1;
+      while (j < n && (kByteClass[s[j]] & kAlnum)) ++j;
+      if (j == n || (!(kByteClass[s[j]] & kHigh) && !(s[j] == '.' && j - i == 1))) {
+        uint8_t bits = kByteClass[s[i]];
+        if (!(bits & kLower))  // a lower-case first letter rules out kAllUpper
+          for (size_t k = i + 1; k < j; ++k) bits |= kByteClass[s[k]];
+        Word w;
+        w.begin = static_cast<uint32_t>(i);
+        w.end = static_cast<uint32_t>(j);
+        uint8_t flags = 0;
+        if (kByteClass[s[i]] & kLower) flags |= Word::kLowerFirst;
+        if (kByteClass[s[i]] & kUpper) flags |= Word::kUpperFirst;
+        if ((bits & kUpper) && !(bits & kLower)) flags |= Word::kAllUpper;
+        if (sentence_start) flags |= Word::kSentenceStart;
+        sentence_start = false;
+        w.flags = flags;
+        out.push_back(w);
+        i = j;
+        continue;
+      }
+    }
+
     // The word: letters and digits; dotted initials ("U.S.") keep their periods. Its first code
     // point gives the case of its first letter.
     Word w;
