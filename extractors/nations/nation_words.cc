@@ -160,6 +160,8 @@ void WordFolder::Split(std::string_view text, std::vector<Word>& out) const {
   while (i < n) {
     // Skip to the next word, noting whether a sentence or paragraph ends on the way.
     const size_t gap_begin = i;
+    // One space before an ASCII letter or digit, the common gap, is taken without the loop.
+    if (i + 1 < n && s[i] == ' ' && (kByteClass[s[i + 1]] & kAlnum)) ++i;
     while (i < n) {
       const unsigned char c = s[i];
       const uint8_t k = kByteClass[c];
@@ -193,8 +195,8 @@ void WordFolder::Split(std::string_view text, std::vector<Word>& out) const {
       while (j < n && (kByteClass[s[j]] & kAlnum)) ++j;
       if (j == n || (!(kByteClass[s[j]] & kHigh) && !(s[j] == '.' && j - i == 1))) {
         uint8_t bits = kByteClass[s[i]];
-        if (!(bits & kLower))  // a lower-case first letter rules out kAllUpper
-          for (size_t k = i + 1; k < j; ++k) bits |= kByteClass[s[k]];
+        if (!(bits & kLower))  // (a lower-case first letter rules out kAllUpper)
+          for (size_t k = i + 1; k < j && !(bits & kLower); ++k) bits |= kByteClass[s[k]];
         Word w;
         w.begin = static_cast<uint32_t>(i);
         w.end = static_cast<uint32_t>(j);
