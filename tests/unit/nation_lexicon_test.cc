@@ -146,6 +146,43 @@ TEST(NationWordsTest, MarksCaseAndSentenceStarts) {
   EXPECT_TRUE(w[4].has(Word::kUpperFirst));
 }
 
+// The splitter's path for plain ASCII words agrees with the plain meaning of the case flags,
+// whatever follows the word (a space, punctuation, an initial's period, a UTF-8 letter or mark).
+TEST(NationWordsTest, AsciiWordFlagsFollowTheirLetters) {
+  const char* words[] = {"a",  "A",  "ab", "AB", "Ab", "aB", "US", "Us", "uS", "IRAQI",
+                         "A1", "1A", "1",  "12", "a1", "5th", "iPhone", "B52s"};
+  const char* after[] = {"", " ", "  ", ",", ", ", ".", ". ", "-", "'", "\n", "\n\n", ")",
+                         "\xE2\x80\x99", "\xC3\xA9", "\xE2\x80\x94"};
+  WordFolder folder;
+  for (const char* w : words) {
+    for (const char* a : after) {
+      const std::string text = std::string("(") + w + a + " x";
+      std::vector<Word> got;
+      folder.Split(text, got);
+      ASSERT_GE(got.size(), 2u) << text;
+      const std::string_view first = std::string_view(text).substr(got[0].begin, got[0].end - got[0].begin);
+      if (std::string_view(a) == "\xC3\xA9") {  // a letter: it joins the word
+        EXPECT_EQ(first, std::string(w) + a) << text;
+        continue;
+      }
+      // "A." ends no word of its own: a single letter keeps a period only between initials.
+      EXPECT_EQ(first, w) << text;
+      bool upper = false, lower = false;
+      for (char c : std::string_view(w)) {
+        upper |= c >= 'A' && c <= 'Z';
+        lower |= c >= 'a' && c <= 'z';
+      }
+      uint8_t want = 0;
+      if (w[0] >= 'A' && w[0] <= 'Z') want |= Word::kUpperFirst;
+      if (w[0] >= 'a' && w[0] <= 'z') want |= Word::kLowerFirst;
+      if (upper && !lower) want |= Word::kAllUpper;
+      constexpr uint8_t kCase = Word::kUpperFirst | Word::kLowerFirst | Word::kAllUpper |
+                                Word::kAbbreviation | Word::kNonAscii;
+      EXPECT_EQ(got[0].flags & kCase, want) << text;
+    }
+  }
+}
+
 TEST(NationLexiconTest, EverySovereignCountryHasANameAndACanonical) {
   const Lexicon& lex = Lex();
   std::set<std::string> codes;

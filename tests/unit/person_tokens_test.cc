@@ -153,5 +153,52 @@ TEST(PersonTokensTest, ZonesAndTakenSpansMarkTheTokensInside) {
   }
 }
 
+// The same over a text of many runs: one-to-one pieces with raw gaps between them (quote marks
+// the normalizer dropped) and collapsed runs (a curly quote folded to one byte). Tokens skipped
+// by the walk (those that cannot reach the next span) must get the flags a plain search over
+// every span gives, with raw offsets from the map itself.
+TEST(PersonTokensTest, ZonesAndTakenSpansMarkTheTokensInsideAcrossRuns) {
+  const char* pieces[] = {"Ada met Bo ", "and Cy Dee, ", "\"", "Eve Fox said ", "Gil ", "x"};
+  for (int layout = 0; layout < 8; ++layout) {
+    Document doc;
+    uint32_t raw = 0;
+    for (int k = 0; k < 60; ++k) {
+      const std::string_view piece = pieces[(k + layout) % 6];
+      if (piece == "\"") {
+        doc.norm.Append(piece, raw, raw + 3);  // collapsed
+        raw += 3;
+      } else {
+        doc.norm.AppendVerbatim(piece, raw);
+        raw += static_cast<uint32_t>(piece.size());
+      }
+      raw += static_cast<uint32_t>((k * 7 + layout) % 4);  // a gap of dropped raw bytes
+    }
+    doc.text.assign(raw, ' ');
+    for (uint32_t b = 5 * layout; b + 60 < raw; b += 70 + 11 * layout) {
+      doc.zones.push_back({ZoneKind::kTitle, {b, b + 9 + layout}});
+      Entity e;
+      e.type = EntityType::kDate;
+      e.start = b + 25 + layout;
+      e.end = b + 31 + 2 * layout;
+      doc.entities.push_back(e);
+    }
+    std::vector<NameToken> toks;
+    TokenizeForNames(doc, toks);
+    ASSERT_GT(toks.size(), 100u);
+    for (const NameToken& t : toks) {
+      const uint32_t raw_begin = doc.norm.RawBegin(t.begin), raw_end = doc.norm.RawEnd(t.end - 1);
+      uint32_t want = 0;
+      for (const Zone& z : doc.zones)
+        if (z.span.begin <= raw_begin && raw_begin < z.span.end) want |= NameToken::kHeadline;
+      if (t.Is(NameToken::kCap)) {
+        for (const Entity& e : doc.entities)
+          if (e.start < raw_end && raw_begin < e.end) want |= NameToken::kTaken;
+      }
+      const uint32_t got = t.flags & (NameToken::kHeadline | NameToken::kTaken);
+      EXPECT_EQ(got, want) << "layout " << layout << " token at " << t.begin;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace accord::people
