@@ -35,9 +35,10 @@ void ScanCandidates(const Lexicon& lex, std::string_view text, const std::vector
   std::string key;
   key.reserve(128);
   const uint32_t n = static_cast<uint32_t>(words.size());
+  const Word* const word = words.data();  // (held here: `out` grows in the loop)
   for (uint32_t i = 0; i < n; ++i) {
     // Every name starts with a capital ("U.S.", "Russia"); lower-case words start none.
-    if (!words[i].has(Word::kUpperFirst)) continue;
+    if (!word[i].has(Word::kUpperFirst)) continue;
     const std::string_view first_word = WordText(text, words[i]);
     // Few capitalised words start a name: test the word itself before building the key. For an
     // ASCII word the filter's own ASCII case folding makes the word and its folded form alike.

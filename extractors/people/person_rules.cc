@@ -357,11 +357,12 @@ void PersonRules::Find(std::string_view text, const std::vector<NameToken>& toke
   out.Clear();
   thread_local std::vector<NamePart> chain;  // scratch, reused across documents
   const size_t n = tokens.size();
+  const NameToken* const token = tokens.data();  // (held here: `chain` and `out` grow in the loop)
   size_t i = 0;
   while (i < n) {
     // (Only a capitalised word or a hyphenated one like "al-Assad" can be a name word.)
     constexpr uint32_t kMaybeName = NameToken::kCap | NameToken::kAsciiHyphen;
-    if (!tokens[i].Is(kMaybeName) || !IsNameWord(text, tokens[i])) {
+    if (!token[i].Is(kMaybeName) || !IsNameWord(text, token[i])) {
       ++i;
       continue;
     }
