@@ -194,20 +194,18 @@ void WordFolder::Split(std::string_view text, std::vector<Word>& out) const {
       size_t j = i + 1;
       while (j < n && (kByteClass[s[j]] & kAlnum)) ++j;
       if (j == n || (!(kByteClass[s[j]] & kHigh) && !(s[j] == '.' && j - i == 1))) {
-        uint8_t bits = kByteClass[s[i]];
-        if (!(bits & kLower))  // (a lower-case first letter rules out kAllUpper)
+        const uint8_t first = kByteClass[s[i]];
+        uint8_t flags = (first & kLower) ? Word::kLowerFirst : (first & kUpper) ? Word::kUpperFirst : 0;
+        if (!(first & kLower)) {  // (a lower-case first letter rules out kAllUpper)
+          uint8_t bits = first;
           for (size_t k = i + 1; k < j && !(bits & kLower); ++k) bits |= kByteClass[s[k]];
-        Word w;
-        w.begin = static_cast<uint32_t>(i);
-        w.end = static_cast<uint32_t>(j);
-        uint8_t flags = 0;
-        if (kByteClass[s[i]] & kLower) flags |= Word::kLowerFirst;
-        if (kByteClass[s[i]] & kUpper) flags |= Word::kUpperFirst;
-        if ((bits & kUpper) && !(bits & kLower)) flags |= Word::kAllUpper;
-        if (sentence_start) flags |= Word::kSentenceStart;
-        sentence_start = false;
-        w.flags = flags;
-        out.push_back(w);
+          if ((bits & kUpper) && !(bits & kLower)) flags |= Word::kAllUpper;
+        }
+        if (sentence_start) {
+          flags |= Word::kSentenceStart;
+          sentence_start = false;
+        }
+        out.push_back(Word{static_cast<uint32_t>(i), static_cast<uint32_t>(j), '|', flags});
         i = j;
         continue;
       }
