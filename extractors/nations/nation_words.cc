@@ -160,31 +160,37 @@ void WordFolder::Split(std::string_view text, std::vector<Word>& out) const {
   while (i < n) {
     // Skip to the next word, noting whether a sentence or paragraph ends on the way.
     const size_t gap_begin = i;
-    // One space before an ASCII letter or digit, the common gap, is taken without the loop.
-    if (i + 1 < n && s[i] == ' ' && (kByteClass[s[i + 1]] & kAlnum)) ++i;
-    while (i < n) {
-      const unsigned char c = s[i];
-      const uint8_t k = kByteClass[c];
-      if (k & kAlnum) break;
-      if (k & kHigh) {
-        size_t len = 0;
-        const char32_t cp = PeekCodePoint(text, i, len);
-        if (IsLetter(cp)) break;
-        i += len;
-        continue;
-      }
-      if (k & kSentenceMark) {
-        sentence_start = true;
-      } else if (c == '\n' && i + 1 < n && s[i + 1] == '\n') {
-        sentence_start = true;
-      }
+    if (i + 1 < n && s[i] == ' ' && (kByteClass[s[i + 1]] & kAlnum)) {
+      // One space before an ASCII letter or digit, the common gap, needs no loop and no
+      // classification.
       ++i;
-    }
-    if (i >= n) break;
-    if (!out.empty()) {
-      // One space, the common gap, needs no classification.
-      out.back().sep_after =
-          i - gap_begin == 1 && s[gap_begin] == ' ' ? ' ' : GapSeparator(text.substr(gap_begin, i - gap_begin));
+      if (!out.empty()) out.back().sep_after = ' ';
+    } else {
+      while (i < n) {
+        const unsigned char c = s[i];
+        const uint8_t k = kByteClass[c];
+        if (k & kAlnum) break;
+        if (k & kHigh) {
+          size_t len = 0;
+          const char32_t cp = PeekCodePoint(text, i, len);
+          if (IsLetter(cp)) break;
+          i += len;
+          continue;
+        }
+        if (k & kSentenceMark) {
+          sentence_start = true;
+        } else if (c == '\n' && i + 1 < n && s[i + 1] == '\n') {
+          sentence_start = true;
+        }
+        ++i;
+      }
+      if (i >= n) break;
+      if (!out.empty()) {
+        // One space, the common gap, needs no classification.
+        out.back().sep_after = i - gap_begin == 1 && s[gap_begin] == ' '
+                                   ? ' '
+                                   : GapSeparator(text.substr(gap_begin, i - gap_begin));
+      }
     }
 
     // The common word: ASCII letters and digits up to a byte that cannot continue it (not the
