@@ -201,20 +201,27 @@ void Scan(std::string_view s, std::vector<NameToken>& out) {
       if (after_space) run_start = at;
       // The common word: ASCII letters and digits up to a byte that cannot continue it (not an
       // apostrophe, a hyphen or the start of a UTF-8 sequence) takes one tight loop; its flags
-      // follow from which kinds of bytes it holds. Other words go through ScanWord.
-      size_t j = at + 1;
-      uint8_t seen = kAsciiWordBits[b];
-      while (j < s.size()) {
-        const uint8_t k = kAsciiWordBits[static_cast<unsigned char>(s[j])];
-        if (k == 0) break;
-        seen |= k;
-        ++j;
-      }
-      if (j == s.size() || !kMayContinueWord[static_cast<unsigned char>(s[j])]) {
+      // follow from which kinds of bytes it holds. Such words separated by single spaces go
+      // round the loop below without the tests of the outer one. Other words go through
+      // ScanWord.
+      bool done = true;
+      for (uint8_t word_cls = cls;;) {
+        size_t j = at + 1;
+        uint8_t seen = kAsciiWordBits[static_cast<unsigned char>(s[at])];
+        while (j < s.size()) {
+          const uint8_t k = kAsciiWordBits[static_cast<unsigned char>(s[j])];
+          if (k == 0) break;
+          seen |= k;
+          ++j;
+        }
+        if (j < s.size() && kMayContinueWord[static_cast<unsigned char>(s[j])]) {
+          done = false;
+          break;
+        }
         NameToken t;
         t.begin = static_cast<uint32_t>(at);
         t.end = static_cast<uint32_t>(j);
-        t.flags = NameToken::kWord | kFirstByteFlags[cls];
+        t.flags = NameToken::kWord | kFirstByteFlags[word_cls];
         if (newlines >= 1) t.flags |= NameToken::kLineBreakBefore;
         // The first word of a paragraph starts a sentence (with or without segmentation).
         if (newlines >= 2) t.flags |= NameToken::kParagraphBefore | NameToken::kSentenceStart;
@@ -223,12 +230,25 @@ void Scan(std::string_view s, std::vector<NameToken>& out) {
         if (!(seen & kLowerBit) && UpperCaseLetters(s.substr(at, j - at)) >= 2)
           t.flags |= NameToken::kAllCaps;
         out.push_back(t);
-        // The usual single space after a word is skipped here rather than by the loop.
-        i = j < s.size() && s[j] == ' ' ? j + 1 : j;
-        continue;
+        i = j;
+        if (j + 1 < s.size() && s[j] == ' ') {
+          i = j + 1;
+          const unsigned char next = static_cast<unsigned char>(s[i]);
+          // (Not a possible "www." at a run's start: the outer loop tests those.)
+          if (kByteClass[next] >= kLowerByte && (next | 0x20) != 'w') {
+            at = i;
+            word_cls = kByteClass[next];
+            run_start = at;
+            continue;
+          }
+        } else if (j < s.size() && s[j] == ' ') {
+          i = j + 1;
+        }
+        break;
       }
-      c = b;
-      ++i;
+      if (done) continue;
+      c = static_cast<unsigned char>(s[at]);
+      i = at + 1;
       word = true;
     } else {
       c = b < 0x80 ? s[i++] : utf8::Next(s, i);

@@ -112,6 +112,40 @@ TEST(PersonTokensTest, AsciiWordShapesFollowTheirLetters) {
   }
 }
 
+// Words after a single space take the scanner's inner loop: every pair of shapes, with what
+// may follow the second word, splits and flags as the plain meaning says (and "www." still
+// starts a URL).
+TEST(PersonTokensTest, WordsAfterASingleSpaceKeepTheirShapes) {
+  const char* words[] = {"a", "A", "AB", "Ab", "A1", "1A", "12", "NATO", "iPhone", "O'Leary",
+                         "Jean-Luc", "F-16", "x", "wide", "Wide"};
+  const char* after[] = {"", " ", ",", ".", "\n", "'s", "-", "\xC3\xA9"};
+  for (const char* w1 : words) {
+    for (const char* w2 : words) {
+      for (const char* a : after) {
+        const std::string text = std::string(w1) + " " + w2 + a;
+        std::vector<NameToken> toks;
+        TokenizeText(text, toks);
+        ASSERT_GE(toks.size(), 2u) << text;
+        const std::string_view t0 = std::string_view(text).substr(toks[0].begin, toks[0].end - toks[0].begin);
+        const std::string_view t1 = std::string_view(text).substr(toks[1].begin, toks[1].end - toks[1].begin);
+        EXPECT_EQ(t0, w1) << text;
+        constexpr uint32_t kShape = NameToken::kWord | NameToken::kCap | NameToken::kLower |
+                                    NameToken::kDigit | NameToken::kAllCaps |
+                                    NameToken::kHasDigit | NameToken::kAsciiHyphen;
+        EXPECT_EQ(toks[0].flags & kShape, ShapeFlags(w1)) << text;
+        EXPECT_TRUE(toks[0].Is(NameToken::kSentenceStart)) << text;
+        EXPECT_FALSE(toks[1].Is(NameToken::kSentenceStart)) << text;
+        if (std::string_view(a) == "\xC3\xA9") continue;  // the letter joins the word
+        EXPECT_EQ(t1, w2) << text;
+        EXPECT_EQ(toks[1].flags & kShape, ShapeFlags(w2)) << text;
+      }
+    }
+  }
+  EXPECT_EQ(Words("see www.example.org now"), (V{"see", "now"}));
+  EXPECT_EQ(Words("see WWW.EXAMPLE.ORG now"), (V{"see", "now"}));
+  EXPECT_EQ(Words("see wwwx now"), (V{"see", "wwwx", "now"}));
+}
+
 // Title and byline zones and earlier entities mark the tokens inside them: the pointer windows
 // of TokenizeForNames agree with a plain search over every span.
 TEST(PersonTokensTest, ZonesAndTakenSpansMarkTheTokensInside) {
