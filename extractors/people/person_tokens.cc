@@ -456,14 +456,17 @@ void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
   size_t zi = 0, ti = 0;
   uint64_t zone_lo = 0, zone_hi = zones.empty() ? kNoEnd : zones[0]->span.end;
   uint64_t taken_lo = 0, taken_hi = taken.empty() ? kNoEnd : taken[0].end;
-  // Tokens that end by `quiet_end` (a norm offset) change nothing and are skipped: they lie in the
-  // one-to-one run of the last token looked at, after it (so inside both windows), and end in raw
-  // bytes before the next zone and the next taken span begin.
-  uint32_t quiet_end = 0;
+  // Tokens that end by `quiet_end` (a norm offset) move no pointer and only take `quiet_flags`:
+  // they come after the last token looked at in a stretch of one-to-one runs with growing raw
+  // offsets (so inside both windows), and end in raw bytes before the next taken span begins and
+  // before the next zone begins (or, inside a zone, before it ends: its flag is `quiet_flags`).
+  uint32_t quiet_end = 0, quiet_flags = 0;
   for (NameToken& t : out) {
-    if (t.end <= quiet_end) continue;
+    if (t.end <= quiet_end) {
+      t.flags |= quiet_flags;
+      continue;
+    }
     const uint32_t raw_begin = raw.RawBegin(t.begin);
-    const uint32_t run_end = raw.OneToOneEnd(t.begin);
     if (!zones.empty()) {
       if (raw_begin < zone_lo || raw_begin >= zone_hi) {
         // Tokens come in raw order, so one forward pointer suffices; restart if not.
@@ -476,32 +479,37 @@ void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
         t.flags |= zones[zi]->kind == ZoneKind::kTitle ? NameToken::kHeadline : NameToken::kByline;
       }
     }
-    if (!taken.empty()) {
-      if (raw_begin < taken_lo || raw_begin >= taken_hi) {
-        if (ti > 0 && ti <= taken.size() && raw_begin < taken[ti - 1].begin) ti = 0;
-        while (ti < taken.size() && taken[ti].end <= raw_begin) ++ti;
-        taken_lo = ti > 0 ? taken[ti - 1].begin : 0;
-        taken_hi = ti < taken.size() ? taken[ti].end : kNoEnd;
+    if (!taken.empty() && (raw_begin < taken_lo || raw_begin >= taken_hi)) {
+      if (ti > 0 && ti <= taken.size() && raw_begin < taken[ti - 1].begin) ti = 0;
+      while (ti < taken.size() && taken[ti].end <= raw_begin) ++ti;
+      taken_lo = ti > 0 ? taken[ti - 1].begin : 0;
+      taken_hi = ti < taken.size() ? taken[ti].end : kNoEnd;
+    }
+    uint64_t next_event = kNoEnd;  // raw offset where the next token may be treated otherwise
+    quiet_flags = 0;
+    if (zi < zones.size()) {
+      if (zones[zi]->span.begin <= raw_begin) {
+        next_event = zones[zi]->span.end;
+        quiet_flags =
+            zones[zi]->kind == ZoneKind::kTitle ? NameToken::kHeadline : NameToken::kByline;
+      } else {
+        next_event = zones[zi]->span.begin;
       }
-      // Only capitalised and hyphenated words can be name words, the one use of the flag; the
-      // raw end is looked up for those only.
-      if (ti < taken.size() && t.Is(NameToken::kCap | NameToken::kAsciiHyphen)) {
-        const uint32_t raw_end = raw.RawEnd(t.end - 1);
-        // Spans may nest; check the few that start before this token ends.
-        for (size_t k = ti; k < taken.size() && taken[k].begin < raw_end; ++k) {
-          if (taken[k].end > raw_begin) {
-            t.flags |= NameToken::kTaken;
-            break;
-          }
+    }
+    if (ti < taken.size()) next_event = std::min<uint64_t>(next_event, taken[ti].begin);
+    quiet_end = next_event > raw_begin ? raw.IncreasingEnd(t.begin, next_event) : 0;
+    // Only capitalised and hyphenated words can be name words, the one use of the flag; the raw
+    // end is looked up for those only.
+    if (ti < taken.size() && t.Is(NameToken::kCap | NameToken::kAsciiHyphen)) {
+      const uint32_t raw_end = raw.RawEnd(t.end - 1);
+      // Spans may nest; check the few that start before this token ends.
+      for (size_t k = ti; k < taken.size() && taken[k].begin < raw_end; ++k) {
+        if (taken[k].end > raw_begin) {
+          t.flags |= NameToken::kTaken;
+          break;
         }
       }
     }
-    uint64_t next_begin = kNoEnd;  // raw start of the next zone or taken span
-    if (zi < zones.size()) next_begin = zones[zi]->span.begin;
-    if (ti < taken.size()) next_begin = std::min<uint64_t>(next_begin, taken[ti].begin);
-    quiet_end = next_begin > raw_begin
-                    ? static_cast<uint32_t>(std::min<uint64_t>(run_end, t.begin + (next_begin - raw_begin)))
-                    : 0;
   }
 }
 

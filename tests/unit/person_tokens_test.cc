@@ -208,8 +208,9 @@ TEST(PersonTokensTest, ZonesAndTakenSpansMarkTheTokensInsideAcrossRuns) {
       raw += static_cast<uint32_t>((k * 7 + layout) % 4);  // a gap of dropped raw bytes
     }
     doc.text.assign(raw, ' ');
-    for (uint32_t b = 5 * layout; b + 60 < raw; b += 70 + 11 * layout) {
-      doc.zones.push_back({ZoneKind::kTitle, {b, b + 9 + layout}});
+    for (uint32_t b = 5 * layout; b + 60 < raw; b += 70 + 11 * layout + 9 * (b % 2)) {
+      // Title and byline zones in turn (the text is one line of more words than a headline).
+      doc.zones.push_back({(b / 70) % 2 ? ZoneKind::kByline : ZoneKind::kTitle, {b, b + 9 + 5 * layout}});
       Entity e;
       e.type = EntityType::kDate;
       e.start = b + 25 + layout;
@@ -223,12 +224,14 @@ TEST(PersonTokensTest, ZonesAndTakenSpansMarkTheTokensInsideAcrossRuns) {
       const uint32_t raw_begin = doc.norm.RawBegin(t.begin), raw_end = doc.norm.RawEnd(t.end - 1);
       uint32_t want = 0;
       for (const Zone& z : doc.zones)
-        if (z.span.begin <= raw_begin && raw_begin < z.span.end) want |= NameToken::kHeadline;
+        if (z.span.begin <= raw_begin && raw_begin < z.span.end)
+          want |= z.kind == ZoneKind::kTitle ? NameToken::kHeadline : NameToken::kByline;
       if (t.Is(NameToken::kCap)) {
         for (const Entity& e : doc.entities)
           if (e.start < raw_end && raw_begin < e.end) want |= NameToken::kTaken;
       }
-      const uint32_t got = t.flags & (NameToken::kHeadline | NameToken::kTaken);
+      const uint32_t got =
+          t.flags & (NameToken::kHeadline | NameToken::kByline | NameToken::kTaken);
       EXPECT_EQ(got, want) << "layout " << layout << " token at " << t.begin;
     }
   }
