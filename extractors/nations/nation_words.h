@@ -31,6 +31,8 @@ struct Word {
     kLowerFirst = 1 << 2,      // first letter lower case
     kSentenceStart = 1 << 3,   // follows . ! ? : , a blank line or the start of the text
     kAbbreviation = 1 << 4,    // dotted initials: "U.S.", "U.K.", "U.S.A."
+    kNonAscii = 1 << 5,        // holds a letter beyond ASCII ("Élysée"): its folded form is
+                               // not its ASCII lower-case copy
   };
   bool has(uint8_t f) const { return (flags & f) != 0; }
 };
