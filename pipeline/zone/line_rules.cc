@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "pipeline/utf8.h"
+#include "pipeline/zone/line_scan.h"
 
 namespace accord::zone {
 namespace {
@@ -201,7 +202,38 @@ class ByteSet {
  private:
   bool table_[256] = {};
 };
-constexpr ByteSet kTriggers("/@bB|pP':.-ImM\n", /*beyond_ascii=*/true);
+// The trigger bytes above, and the digits, which the pass notes on its way for the zoner
+// (LineFacts::digit): one table, one pass.
+class TriggerScanner {
+ public:
+  static constexpr uint8_t kTrigger = 1, kDigit = 2;
+  constexpr TriggerScanner() {
+    for (int c = 0x80; c < 0x100; ++c) table_[c] = kTrigger;
+    for (char c : std::string_view("/@bB|pP':.-ImM\n")) table_[static_cast<unsigned char>(c)] = kTrigger;
+    for (char c = '0'; c <= '9'; ++c) table_[static_cast<unsigned char>(c)] = kDigit;
+  }
+  // The first trigger byte of `line` at or after i, or line.size(); ORs kDigit into *seen when
+  // a digit lies in between. Every byte of the line is read by some call, so once the pass
+  // reaches the end, *seen tells whether the line has a digit.
+  size_t Next(std::string_view line, size_t i, uint8_t* seen) const {
+    const auto* p = reinterpret_cast<const unsigned char*>(line.data());
+    const size_t n = line.size();
+    uint8_t acc = 0;
+    while (i + 4 <= n) {
+      const uint8_t c = table_[p[i]] | table_[p[i + 1]] | table_[p[i + 2]] | table_[p[i + 3]];
+      if (c & kTrigger) break;
+      acc |= c;
+      i += 4;
+    }
+    while (i < n && !(table_[p[i]] & kTrigger)) acc |= table_[p[i++]];
+    *seen |= acc;
+    return i;
+  }
+
+ private:
+  uint8_t table_[256] = {};
+};
+constexpr TriggerScanner kTriggers;
 constexpr ByteSet kSeparatorBytes("-=_*~#+ ");
 // First bytes after which MatchCheaply leaves the line to the Set: footer-rule,
 // signature-delimiter, pgp-*, elision, closing-credit, separator, the prefixes of copyright and
@@ -487,11 +519,12 @@ bool PlainForwardEnd(std::string_view line) {
 // variants of ASCII letters (U+017F "ſ" of s, U+212A "K" of k) always goes on to the Set.
 // `*sure` is false when the Set must decide. tests/unit/zone_test.cc checks the result against
 // the Set on every rule's examples, on random lines and on the shared corpora.
-LineRuleSet MatchCheaply(std::string_view line, bool* sure) {
+LineRuleSet MatchCheaply(std::string_view line, bool* sure, LineFacts* facts) {
   *sure = true;
   const char first = line[0];
   const auto first_byte = static_cast<unsigned char>(first);
   if (kSetFirstBytes.Has(first)) {
+    facts->digit = HasDigit(line);
     if (SeparatorBytesOnly(line)) return MatchSeparatorBytes(line);
     *sure = false;
     return kAllRules;
@@ -501,7 +534,8 @@ LineRuleSet MatchCheaply(std::string_view line, bool* sure) {
   bool plain = true;  // no byte beyond ASCII and no '\n'
   bool url_literal = false, dash = false, slash = false;
   const size_t n = line.size();
-  for (size_t i = kTriggers.Next(line, 0); i < n; i = kTriggers.Next(line, i + 1)) {
+  uint8_t seen = 0;
+  for (size_t i = kTriggers.Next(line, 0, &seen); i < n; i = kTriggers.Next(line, i + 1, &seen)) {
     switch (line[i]) {
       case '/':
         slash = true;
@@ -537,6 +571,7 @@ LineRuleSet MatchCheaply(std::string_view line, bool* sure) {
       default:  // beyond ASCII
         plain = false;
         if (AtCI(line, i, "\xC5\xBF") || AtCI(line, i, "\xE2\x84\xAA")) {  // ſ, K
+          facts->digit = HasDigit(line);
           *sure = false;
           return kAllRules;
         }
@@ -547,6 +582,7 @@ LineRuleSet MatchCheaply(std::string_view line, bool* sure) {
         break;
     }
   }
+  facts->digit = (seen & TriggerScanner::kDigit) != 0;
   if (first_person != Verdict::kNo) may |= Bit(kFirstPerson);
   // footer-mailing-list, reply-attribution: the end of the line
   switch (Lower(line.back())) {
@@ -723,9 +759,15 @@ const LineRules& LineRules::Get() {
 }
 
 LineRuleSet LineRules::Match(std::string_view line) const {
+  LineFacts facts;
+  return Match(line, &facts);
+}
+
+LineRuleSet LineRules::Match(std::string_view line, LineFacts* facts) const {
+  *facts = LineFacts();
   if (line.empty()) return 0;
   bool sure = false;
-  const LineRuleSet cheap = MatchCheaply(line, &sure);
+  const LineRuleSet cheap = MatchCheaply(line, &sure, facts);
   if (sure) return cheap;
   return MatchWithoutPrefilter(line);
 }
