@@ -1,6 +1,7 @@
 #include "pipeline/zone/line_rules.h"
 
 #include <algorithm>
+#include <span>
 #include <vector>
 
 #include "pipeline/utf8.h"
@@ -146,9 +147,22 @@ Verdict Either(Verdict a, Verdict b) { return std::max(a, b); }
 // first-person (kRules): one of its words at line[i], with a boundary before and after
 // ("(?:^|[^\p{L}'’])", "(?:[^\p{L}'’]|$)"). ASCII letters and "'" block it, other ASCII bytes do
 // not; a byte beyond ASCII may belong to a letter or "’" or not: next to one, kUnsure.
+// The words are grouped by their first byte, so that only the few that can match are compared.
 Verdict FirstPersonAt(std::string_view line, size_t i) {
-  static constexpr std::string_view kWords[] = {"I",  "I'm", "I've", "I'd",   "I'll", "my",
-                                                "My", "me",  "we're", "We're", "IMHO"};
+  static constexpr std::string_view kI[] = {"I", "I'm", "I've", "I'd", "I'll", "IMHO"};
+  static constexpr std::string_view kLowerM[] = {"my", "me"};
+  static constexpr std::string_view kUpperM[] = {"My"};
+  static constexpr std::string_view kLowerW[] = {"we're"};
+  static constexpr std::string_view kUpperW[] = {"We're"};
+  std::span<const std::string_view> words;
+  switch (line[i]) {
+    case 'I': words = kI; break;
+    case 'm': words = kLowerM; break;
+    case 'M': words = kUpperM; break;
+    case 'w': words = kLowerW; break;
+    case 'W': words = kUpperW; break;
+    default: return Verdict::kNo;
+  }
   auto boundary = [](char c) {
     if (static_cast<unsigned char>(c) >= 0x80) return Verdict::kUnsure;
     return AsciiLetter(c) || c == '\'' ? Verdict::kNo : Verdict::kYes;
@@ -156,8 +170,8 @@ Verdict FirstPersonAt(std::string_view line, size_t i) {
   const Verdict before = i == 0 ? Verdict::kYes : boundary(line[i - 1]);
   if (before == Verdict::kNo) return Verdict::kNo;
   Verdict out = Verdict::kNo;
-  for (std::string_view w : kWords) {
-    if (w[0] != line[i] || line.compare(i, w.size(), w) != 0) continue;
+  for (std::string_view w : words) {
+    if (line.compare(i, w.size(), w) != 0) continue;
     const size_t j = i + w.size();
     const Verdict after = j == line.size() ? Verdict::kYes : boundary(line[j]);
     if (after == Verdict::kNo) continue;
