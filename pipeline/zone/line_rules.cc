@@ -116,7 +116,15 @@ std::string AuthorOfBylineRest(std::string_view rest) {
 }
 
 bool AsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-inline char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; }
+// ASCII lower case by table: one load for the literal comparisons at every trigger byte.
+struct LowerTable {
+  constexpr LowerTable() {
+    for (int c = 0; c < 256; ++c) bytes[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+  }
+  char bytes[256] = {};
+};
+constexpr LowerTable kLower;
+inline char Lower(char c) { return kLower.bytes[static_cast<unsigned char>(c)]; }
 inline bool Re2Space(char c) {  // RE2's \s
   return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
 }
