@@ -31,14 +31,22 @@ bool CaseMatches(const LexEntry& e, std::string_view text, const std::vector<Wor
 
 void ScanCandidates(const Lexicon& lex, std::string_view text, const std::vector<Word>& words,
                     std::vector<Candidate>& out) {
+  std::vector<uint32_t> capitals;
+  for (uint32_t i = 0; i < words.size(); ++i)
+    if (words[i].has(Word::kUpperFirst)) capitals.push_back(i);
+  ScanCandidates(lex, text, words, capitals, out);
+}
+
+void ScanCandidates(const Lexicon& lex, std::string_view text, const std::vector<Word>& words,
+                    const std::vector<uint32_t>& capitals, std::vector<Candidate>& out) {
   const WordFolder& folder = lex.folder();
   std::string key;
   key.reserve(128);
   const uint32_t n = static_cast<uint32_t>(words.size());
-  const Word* const word = words.data();  // (held here: `out` grows in the loop)
-  for (uint32_t i = 0; i < n; ++i) {
-    // Every name starts with a capital ("U.S.", "Russia"); lower-case words start none.
-    if (!word[i].has(Word::kUpperFirst)) continue;
+  // Every name starts with a capital ("U.S.", "Russia"); lower-case words start none.
+  const size_t num_capitals = capitals.size();
+  for (size_t c = 0; c < num_capitals; ++c) {
+    const uint32_t i = capitals[c];
     const std::string_view first_word = WordText(text, words[i]);
     // Few capitalised words start a name: test the word itself before building the key. For an
     // ASCII word the filter's own ASCII case folding makes the word and its folded form alike.
@@ -67,7 +75,8 @@ void ScanCandidates(const Lexicon& lex, std::string_view text, const std::vector
     }
     if (best >= 0) {
       out.push_back({i, best_last, best});
-      i = best_last;
+      // The next name starts after this one.
+      while (c + 1 < num_capitals && capitals[c + 1] <= best_last) ++c;
     }
   }
 }

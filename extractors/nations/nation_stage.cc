@@ -24,11 +24,12 @@ class NationStage final : public Stage {
     if (text.empty()) return Status::Ok();
     // Scratch reused across documents (the stage is shared by threads, so one set per thread).
     thread_local std::vector<nations::Word> words;
+    thread_local std::vector<uint32_t> capitals;
     thread_local std::vector<nations::Candidate> cands;
     thread_local std::vector<nations::Decision> decisions;
-    lex_->folder().Split(text, words);  // clears `words` first
+    lex_->folder().Split(text, words, capitals);  // clears `words` and `capitals` first
     cands.clear();
-    nations::ScanCandidates(*lex_, text, words, cands);
+    nations::ScanCandidates(*lex_, text, words, capitals, cands);
     rules_.Decide(text, words, cands, decisions);  // assigns `decisions`
     for (size_t k = 0; k < cands.size(); ++k) {
       const nations::Decision& d = decisions[k];

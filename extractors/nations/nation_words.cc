@@ -152,7 +152,13 @@ void WordFolder::AppendFolded(std::string_view word, std::string& out) const {
 }
 
 void WordFolder::Split(std::string_view text, std::vector<Word>& out) const {
+  std::vector<uint32_t> capitals;
+  Split(text, out, capitals);
+}
+
+void WordFolder::Split(std::string_view text, std::vector<Word>& out, std::vector<uint32_t>& capitals) const {
   out.clear();
+  capitals.clear();
   const size_t n = text.size();
   const unsigned char* s = reinterpret_cast<const unsigned char*>(text.data());
   size_t i = 0;
@@ -211,6 +217,7 @@ void WordFolder::Split(std::string_view text, std::vector<Word>& out) const {
           flags |= Word::kSentenceStart;
           sentence_start = false;
         }
+        if (flags & Word::kUpperFirst) capitals.push_back(static_cast<uint32_t>(out.size()));
         out.push_back(Word{static_cast<uint32_t>(i), static_cast<uint32_t>(j), '|', flags});
         i = j;
         continue;
@@ -288,6 +295,7 @@ void WordFolder::Split(std::string_view text, std::vector<Word>& out) const {
     if (sentence_start) flags |= Word::kSentenceStart;
     sentence_start = false;
     w.flags = flags;
+    if (flags & Word::kUpperFirst) capitals.push_back(static_cast<uint32_t>(out.size()));
     out.push_back(w);
   }
 }

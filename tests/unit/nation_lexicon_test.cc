@@ -256,5 +256,41 @@ TEST(NationLexiconTest, ShortAliasesAreCaseSensitive) {
   }
 }
 
+// Split's list of capitalised words is exactly the words flagged kUpperFirst, and the scanner
+// that visits only those finds the same candidates as the one that tests every word's flag.
+TEST(NationLexiconTest, CapitalIndexesMatchTheFlags) {
+  const Lexicon& lex = Lex();
+  const char* texts[] = {"",
+                         "Russia",
+                         "russia and China",
+                         "the U.S.-led coalition in Papua New Guinea and Guinea",
+                         "United States of America Russia France",
+                         "American Airlines flew to Latin America, then to Georgia.",
+                         "\xC3\x89lys\xC3\xA9e \xC3\xA9lys\xC3\xA9e C\xC3\xB4te d\xE2\x80\x99Ivoire",
+                         "US us Us. IRAQI Iraqi iraqi 5th iPhone B52s",
+                         "People's Republic of China\n> and North Korea\n\nKorean War",
+                         "New York New Zealand New Guinea New"};
+  WordFolder folder;
+  for (const char* text : texts) {
+    std::vector<Word> words;
+    std::vector<uint32_t> capitals;
+    folder.Split(text, words, capitals);
+    std::vector<uint32_t> flagged;
+    for (uint32_t i = 0; i < words.size(); ++i)
+      if (words[i].has(Word::kUpperFirst)) flagged.push_back(i);
+    EXPECT_EQ(capitals, flagged) << text;
+
+    std::vector<Candidate> by_index, by_flag;
+    ScanCandidates(lex, text, words, capitals, by_index);
+    ScanCandidates(lex, text, words, by_flag);
+    ASSERT_EQ(by_index.size(), by_flag.size()) << text;
+    for (size_t k = 0; k < by_flag.size(); ++k) {
+      EXPECT_EQ(by_index[k].first_word, by_flag[k].first_word) << text;
+      EXPECT_EQ(by_index[k].last_word, by_flag[k].last_word) << text;
+      EXPECT_EQ(by_index[k].entry, by_flag[k].entry) << text;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace accord::nations
