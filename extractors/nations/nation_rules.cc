@@ -15,6 +15,7 @@ struct NationRules::Context {
   const std::vector<Word>& words;
   const std::vector<Candidate>& cands;
   const Lexicon& lex;
+  const std::vector<uint32_t>& capitals;  // the words with kUpperFirst, in order
   std::optional<bool> georgia_country_cue;  // some georgia-country word in the text
 
   std::string_view WordText(uint32_t w) const { return text.substr(words[w].begin, words[w].end - words[w].begin); }
@@ -99,7 +100,15 @@ NationRules::NationRules(const Lexicon& lex)
 
 void NationRules::Decide(std::string_view text, const std::vector<Word>& words,
                          const std::vector<Candidate>& cands, std::vector<Decision>& out) const {
-  Context ctx{text, words, cands, lex_, std::nullopt};
+  std::vector<uint32_t> capitals;
+  for (uint32_t w = 0; w < words.size(); ++w)
+    if (words[w].has(Word::kUpperFirst)) capitals.push_back(w);
+  Decide(text, words, capitals, cands, out);
+}
+
+void NationRules::Decide(std::string_view text, const std::vector<Word>& words, const std::vector<uint32_t>& capitals,
+                         const std::vector<Candidate>& cands, std::vector<Decision>& out) const {
+  Context ctx{text, words, cands, lex_, capitals, std::nullopt};
   out.assign(cands.size(), Decision{});
   // Right to left: a demonym in "American and British officials" takes the decision of the
   // demonym it is coordinated with, which is decided first.
@@ -144,8 +153,8 @@ bool NationRules::GeorgiaIsState(Context& ctx, size_t k) const {
     // One pass over the capitalised words (the cues are proper names), folding into one buffer.
     bool found = false;
     std::string folded;
-    for (uint32_t w = 0; w < ctx.words.size() && !found; ++w) {
-      if (!ctx.words[w].has(Word::kUpperFirst)) continue;
+    for (size_t c = 0; c < ctx.capitals.size() && !found; ++c) {
+      const uint32_t w = ctx.capitals[c];
       folded.clear();
       ctx.lex.folder().AppendFolded(ctx.WordText(w), folded);
       found = georgia_country_.Has(folded);

@@ -30,7 +30,7 @@ class NationStage final : public Stage {
     lex_->folder().Split(text, words, capitals);  // clears `words` and `capitals` first
     cands.clear();
     nations::ScanCandidates(*lex_, text, words, capitals, cands);
-    rules_.Decide(text, words, cands, decisions);  // assigns `decisions`
+    rules_.Decide(text, words, capitals, cands, decisions);  // assigns `decisions`
     for (size_t k = 0; k < cands.size(); ++k) {
       const nations::Decision& d = decisions[k];
       if (!d.emit) continue;

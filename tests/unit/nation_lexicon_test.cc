@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "extractors/nations/nation_lexicon.h"
+#include "extractors/nations/nation_rules.h"
 #include "extractors/nations/nation_scanner.h"
 #include "extractors/nations/nation_words.h"
 
@@ -288,6 +289,36 @@ TEST(NationLexiconTest, CapitalIndexesMatchTheFlags) {
       EXPECT_EQ(by_index[k].first_word, by_flag[k].first_word) << text;
       EXPECT_EQ(by_index[k].last_word, by_flag[k].last_word) << text;
       EXPECT_EQ(by_index[k].entry, by_flag[k].entry) << text;
+    }
+  }
+}
+
+// The rules decide alike whether they are given the capitalised words or find them from the
+// flags (the Georgia cue search visits only those words).
+TEST(NationLexiconTest, DecisionsWithCapitalIndexesMatchTheFlags) {
+  const Lexicon& lex = Lex();
+  const NationRules rules(lex);
+  const char* texts[] = {"Russia sent troops into Georgia after fighting near Tbilisi.",
+                         "Atlanta, Georgia is hot. Georgia voted.",
+                         "Georgia O'Keeffe painted near Tbilisi in Georgia.",
+                         "Georgia and Armenia; the Abkhazia talks in Georgia",
+                         "the georgia peach from GEORGIA, not Georgia",
+                         "Georgian wine from Kakheti and Georgian peaches from Macon"};
+  WordFolder folder;
+  for (const char* text : texts) {
+    std::vector<Word> words;
+    std::vector<uint32_t> capitals;
+    folder.Split(text, words, capitals);
+    std::vector<Candidate> cands;
+    ScanCandidates(lex, text, words, capitals, cands);
+    std::vector<Decision> with_index, with_flags;
+    rules.Decide(text, words, capitals, cands, with_index);
+    rules.Decide(text, words, cands, with_flags);
+    ASSERT_EQ(with_index.size(), with_flags.size()) << text;
+    for (size_t k = 0; k < with_flags.size(); ++k) {
+      EXPECT_EQ(with_index[k].emit, with_flags[k].emit) << text;
+      EXPECT_EQ(with_index[k].rule, with_flags[k].rule) << text;
+      EXPECT_EQ(with_index[k].code, with_flags[k].code) << text;
     }
   }
 }
