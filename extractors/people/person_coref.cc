@@ -1,10 +1,10 @@
 #include "extractors/people/person_coref.h"
+#include "extractors/people/person_word_ids.h"
 
 #include <algorithm>
 #include <utility>
 
 #include <absl/container/flat_hash_map.h>
-#include <absl/strings/string_view.h>
 
 namespace accord::people {
 namespace {
@@ -16,6 +16,8 @@ struct NameInfo {
   std::string_view text;   // the name, whitespace normalised (of accepted names only)
   std::string_view first_folded;  // `first` and `last`, ASCII-folded
   std::string_view last_folded;
+  uint32_t first_id = 0;  // ids of `first_folded` and `last_folded` (WordIds)
+  uint32_t last_id = 0;
   bool accepted = false;
   const char* rule = "";
 };
@@ -67,67 +69,17 @@ std::string_view FoldTo(std::string_view w, char*& o) {
   return {begin, w.size()};
 }
 
-// A set of folded words: filled, sealed (sorted), then asked. The views point into the caller's
-// strings, which outlive the set.
-class WordSet {
- public:
-  void Clear() { words_.clear(); }
-  void Add(std::string_view w) { words_.push_back(w); }
-  void Seal() {
-    std::sort(words_.begin(), words_.end());
-    words_.erase(std::unique(words_.begin(), words_.end()), words_.end());
-  }
-  bool Has(std::string_view w) const { return std::binary_search(words_.begin(), words_.end(), w); }
-  bool empty() const { return words_.empty(); }
-
- private:
-  std::vector<std::string_view> words_;
-};
-
-// Mentions by a folded word, each word's mentions in text order: filled in text order, then
-// sealed (sorted by word, then mention: the order a stable sort by word would give).
-class MentionIndex {
- public:
-  void Clear() { entries_.clear(); }
-  void Add(std::string_view w, size_t mention) { entries_.push_back({w, mention}); }
-  void Seal() {
-    std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
-      const int c = a.word.compare(b.word);
-      return c != 0 ? c < 0 : a.mention < b.mention;
-    });
-  }
-  struct Entry {
-    std::string_view word;
-    size_t mention;
-  };
-  // The mentions of word `w`, in text order.
-  std::pair<const Entry*, const Entry*> Of(std::string_view w) const {
-    auto [lo, hi] = std::equal_range(entries_.begin(), entries_.end(), Entry{w, 0},
-                                     [](const Entry& a, const Entry& b) { return a.word < b.word; });
-    return {entries_.data() + (lo - entries_.begin()), entries_.data() + (hi - entries_.begin())};
-  }
-  // The first mention of `w`, or SIZE_MAX.
-  size_t First(std::string_view w) const {
-    auto [lo, hi] = Of(w);
-    return lo == hi ? SIZE_MAX : lo->mention;
-  }
-
- private:
-  std::vector<Entry> entries_;
-};
-
-absl::string_view View(std::string_view s) { return {s.data(), s.size()}; }
-
 // Per-thread storage of ResolveNames, reused across documents (cleared, not freed).
 struct Scratch {
   std::vector<NameInfo> info;
   std::string folded_words;  // the folded first and last words that `info` views
   std::string texts;         // the normalised texts of accepted names that `info` views
   std::string folded;  // one headline word, folded
+  WordIds ids;
   WordSet cued, surnames, firsts, known;
   MentionIndex by_last, by_first;
-  // Canonical forms memoised per (folded surname, folded first word).
-  absl::flat_hash_map<std::pair<absl::string_view, absl::string_view>, std::string_view> memo;
+  // Canonical forms memoised per (folded surname, folded first word), by their ids.
+  absl::flat_hash_map<std::pair<uint32_t, uint32_t>, std::string_view> memo;
 };
 
 }  // namespace
@@ -165,26 +117,31 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
   }
   scratch.folded_words.resize(folded_size);
   char* o = scratch.folded_words.data();
+  WordIds& ids = scratch.ids;
+  ids.Clear();
   for (size_t i = 0; i < mentions.size(); ++i) {
     NameInfo& n = info[i];
     n.accepted = mentions[i].accepted;
     n.rule = mentions[i].rule;
     n.first_folded = FoldTo(n.first, o);
     n.last_folded = FoldTo(n.last, o);
+    n.first_id = ids.Add(n.first_folded);
+    // A one-word mention's first word is its last: one look-up.
+    n.last_id = n.last.data() == n.first.data() ? n.first_id : ids.Add(n.last_folded);
   }
+  const uint32_t num_ids = ids.size();
 
   // A run of capitalised words whose last word recurs alone next to a speech verb or an
   // appositive is a name: "charged Aldrich Hazen Ames" ... "Ames said".
   WordSet& cued = scratch.cued;
-  cued.Clear();
+  cued.Clear(num_ids);
   for (size_t i = 0; i < mentions.size(); ++i)
-    if (!info[i].accepted && mentions[i].cue) cued.Add(info[i].last_folded);
-  cued.Seal();
+    if (!info[i].accepted && mentions[i].cue) cued.Add(info[i].last_id);
   if (!cued.empty()) {
     for (size_t i = 0; i < mentions.size(); ++i) {
       NameInfo& n = info[i];
       if (n.accepted || mentions[i].word_count < 2 || mentions[i].headline) continue;
-      if (cued.Has(n.last_folded)) {
+      if (cued.Has(n.last_id)) {
         n.accepted = true;
         n.rule = "surname-repeat";
       }
@@ -197,26 +154,24 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
   WordSet& surnames = scratch.surnames;  // folded last words of accepted names
   WordSet& firsts = scratch.firsts;      // folded first words of accepted full names
   for (int round = 0; round < 2; ++round) {
-    surnames.Clear();
+    surnames.Clear(num_ids);
     for (size_t i = 0; i < mentions.size(); ++i)
-      if (info[i].accepted) surnames.Add(info[i].last_folded);
-    surnames.Seal();
-    firsts.Clear();
+      if (info[i].accepted) surnames.Add(info[i].last_id);
+    firsts.Clear(num_ids);
     for (size_t i = 0; i < mentions.size(); ++i)
       if (info[i].accepted && mentions[i].word_count >= 2 && info[i].first.size() > 1)
-        firsts.Add(info[i].first_folded);
-    firsts.Seal();
+        firsts.Add(info[i].first_id);
     bool changed = false;
     for (size_t i = 0; i < mentions.size(); ++i) {
       NameInfo& n = info[i];
       if (n.accepted) continue;
       if (mentions[i].word_count == 1) {
-        if (n.first == n.last && surnames.Has(n.last_folded)) {
+        if (n.first == n.last && surnames.Has(n.last_id)) {
           n.accepted = true;
           n.rule = "coref-surname";
           changed = true;
         } else if (n.first == n.last && n.first.size() > 1 && !mentions[i].weak_start &&
-                   !mentions[i].headline && firsts.Has(n.first_folded)) {
+                   !mentions[i].headline && firsts.Has(n.first_id)) {
           // The first word of a full name alone: "Rosario" after "Rosario Ames", "Wei" after
           // "Wei Jingsheng" (family name first).
           n.accepted = true;
@@ -226,7 +181,7 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
         continue;
       }
       // A longer form of a known surname: "Aldrich Hazen Ames" after "Ames, 52,".
-      if (surnames.Has(n.last_folded)) {
+      if (surnames.Has(n.last_id)) {
         n.accepted = true;
         n.rule = "coref-full";
         changed = true;
@@ -265,11 +220,11 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
   by_first.Clear();
   for (size_t i = 0; i < mentions.size(); ++i) {
     if (!info[i].accepted || mentions[i].word_count < 2) continue;
-    by_last.Add(info[i].last_folded, i);
-    by_first.Add(info[i].first_folded, i);
+    by_last.Add(info[i].last_id, i);
+    by_first.Add(info[i].first_id, i);
   }
-  by_last.Seal();
-  by_first.Seal();
+  by_last.Seal(num_ids);
+  by_first.Seal(num_ids);
 
   // Canonical forms: the best form among the full names with the anchor's surname and a
   // compatible first word, memoised per (surname, first word) so that a long document stays
@@ -278,11 +233,11 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
   memo.clear();
   auto longest_of = [&](size_t anchor) -> std::string_view {
     const NameInfo& a = info[anchor];
-    auto [it, inserted] = memo.try_emplace({View(a.last_folded), View(a.first_folded)});
+    auto [it, inserted] = memo.try_emplace({a.last_id, a.first_id});
     if (!inserted) return it->second;
     std::string_view best = a.text;
-    for (auto [e, end] = by_last.Of(a.last_folded); e != end; ++e) {
-      const size_t f = e->mention;
+    for (auto [e, end] = by_last.Of(a.last_id); e != end; ++e) {
+      const size_t f = *e;
       if (!CompatibleFirst(info[f].first, a.first)) continue;
       if (BetterForm(info[f].text, best)) best = info[f].text;
     }
@@ -301,8 +256,8 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
     } else {
       // A lone surname: the first full name with that surname (news names the main person
       // first); else the first full name that begins with the word.
-      size_t anchor = by_last.First(n.last_folded);
-      if (anchor == SIZE_MAX) anchor = by_first.First(n.first_folded);
+      size_t anchor = by_last.First(n.last_id);
+      if (anchor == SIZE_MAX) anchor = by_first.First(n.first_id);
       r.canonical = anchor == SIZE_MAX ? n.text : longest_of(anchor);
     }
     out.push_back(std::move(r));
@@ -311,10 +266,9 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
   // Title Case headlines: a known name inside a run of capitalised words ("Pellworth Leaves
   // Globex", "Ilse Pellworth To Step Down").
   WordSet& known = scratch.known;  // folded surnames of accepted names
-  known.Clear();
+  known.Clear(num_ids);
   for (size_t i = 0; i < mentions.size(); ++i)
-    if (info[i].accepted) known.Add(info[i].last_folded);
-  known.Seal();
+    if (info[i].accepted) known.Add(info[i].last_id);
   for (size_t i = 0; i < mentions.size(); ++i) {
     if (info[i].accepted || !mentions[i].headline || mentions[i].word_count < 2) continue;
     const NamePart* parts = candidates.parts.data() + mentions[i].parts_begin;
@@ -324,14 +278,15 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
       const std::string_view w = WordOf(text, tokens, parts[k]);
       scratch.folded.resize(w.size());
       char* f = scratch.folded.data();
-      const std::string_view folded = FoldTo(w, f);
+      // A word no mention has as first or last word is in no set and no index.
+      const uint32_t id = ids.Find(FoldTo(w, f));
       // A full name: this word and the next are the first and last word of one.
       size_t full = SIZE_MAX;
       if (k + 1 < count && parts[k + 1].kind == NamePart::kWord) {
         const std::string_view next = WordOf(text, tokens, parts[k + 1]);
-        for (auto [e, end] = by_first.Of(folded); e != end; ++e) {
-          if (SameWord(info[e->mention].last, next)) {
-            full = e->mention;
+        for (auto [e, end] = by_first.Of(id); e != end; ++e) {
+          if (SameWord(info[*e].last, next)) {
+            full = *e;
             break;
           }
         }
@@ -346,10 +301,10 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
         ++k;
         continue;
       }
-      if (!known.Has(folded)) continue;
+      if (!known.Has(id)) continue;
       r.end = parts[k].end;
       r.rule = "coref-headline";
-      const size_t anchor = by_last.First(folded);
+      const size_t anchor = by_last.First(id);
       r.canonical = anchor == SIZE_MAX ? w : longest_of(anchor);
       out.push_back(std::move(r));
     }
