@@ -76,13 +76,13 @@ Status Lexicon::AddEntry(LexEntry e) {
 
 const std::string& Lexicon::CanonicalOf(std::string_view code) const {
   static const std::string kEmpty;
-  auto it = canonical_.find(std::string(code));
+  auto it = canonical_.find(AbslView(code));
   return it == canonical_.end() ? kEmpty : it->second;
 }
 
 const CueList& Lexicon::Cues(std::string_view rule) const {
   static const CueList kNone;
-  auto it = cues_.find(std::string(rule));
+  auto it = cues_.find(AbslView(rule));
   return it == cues_.end() ? kNone : it->second;
 }
 

@@ -19,9 +19,11 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
+
+#include <absl/container/flat_hash_map.h>
+#include <absl/container/flat_hash_set.h>
+#include <absl/strings/string_view.h>
 
 #include "extractors/nations/nation_words.h"
 #include "pipeline/status.h"
@@ -55,16 +57,20 @@ struct LexEntry {
   uint8_t words = 0;        // number of words in `display`
 };
 
+// Debian's Abseil has its own string_view type (built for C++17 without std::string_view): the
+// maps below are looked up through it, by view, without building a string.
+inline absl::string_view AbslView(std::string_view s) { return {s.data(), s.size()}; }
+
 // The named word lists of context_cues.tsv (folded).
 class CueList {
  public:
-  bool Has(std::string_view folded_word) const { return words_.count(std::string(folded_word)) > 0; }
+  bool Has(std::string_view folded_word) const { return words_.contains(AbslView(folded_word)); }
   void Add(std::string w) { words_.insert(std::move(w)); }
   size_t size() const { return words_.size(); }
-  const std::unordered_set<std::string>& words() const { return words_; }
+  const absl::flat_hash_set<std::string>& words() const { return words_; }
 
  private:
-  std::unordered_set<std::string> words_;
+  absl::flat_hash_set<std::string> words_;  // looked up by string_view, no copy
 };
 
 class Lexicon {
@@ -81,7 +87,7 @@ class Lexicon {
   // over the length and three bytes of the first word of every key).
   bool MayStartKey(std::string_view folded) const { return first_words_.MayContain(folded); }
   const Node* Find(std::string_view key) const {
-    auto it = nodes_.find(key);
+    auto it = nodes_.find(AbslView(key));
     return it == nodes_.end() ? nullptr : &it->second;
   }
   const LexEntry& entry(int32_t i) const { return entries_[static_cast<size_t>(i)]; }
@@ -100,21 +106,12 @@ class Lexicon {
   Lexicon() = default;
   Status AddEntry(LexEntry e);
 
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  struct Eq {
-    using is_transparent = void;
-    bool operator()(std::string_view a, std::string_view b) const { return a == b; }
-  };
-
   WordFolder folder_;
   WordFilter first_words_;  // the first words of all keys
   std::vector<LexEntry> entries_;
-  std::unordered_map<std::string, Node, Hash, Eq> nodes_;
-  std::unordered_map<std::string, std::string> canonical_;      // code -> canonical
-  std::unordered_map<std::string, CueList> cues_;
+  absl::flat_hash_map<std::string, Node> nodes_;
+  absl::flat_hash_map<std::string, std::string> canonical_;  // code -> canonical
+  absl::flat_hash_map<std::string, CueList> cues_;
 };
 
 }  // namespace accord::nations

@@ -6,12 +6,16 @@
 
 namespace accord::nations {
 
+// Comparisons with string literals go through views: a length test first, no strlen.
+using namespace std::string_view_literals;
+
 // Per-text state of the rules: the words, the candidates and facts computed on first use.
 struct NationRules::Context {
   std::string_view text;
   const std::vector<Word>& words;
   const std::vector<Candidate>& cands;
   const Lexicon& lex;
+  const std::vector<uint32_t>& capitals;  // the words with kUpperFirst, in order
   std::optional<bool> georgia_country_cue;  // some georgia-country word in the text
 
   std::string_view WordText(uint32_t w) const { return text.substr(words[w].begin, words[w].end - words[w].begin); }
@@ -96,7 +100,15 @@ NationRules::NationRules(const Lexicon& lex)
 
 void NationRules::Decide(std::string_view text, const std::vector<Word>& words,
                          const std::vector<Candidate>& cands, std::vector<Decision>& out) const {
-  Context ctx{text, words, cands, lex_, std::nullopt};
+  std::vector<uint32_t> capitals;
+  for (uint32_t w = 0; w < words.size(); ++w)
+    if (words[w].has(Word::kUpperFirst)) capitals.push_back(w);
+  Decide(text, words, capitals, cands, out);
+}
+
+void NationRules::Decide(std::string_view text, const std::vector<Word>& words, const std::vector<uint32_t>& capitals,
+                         const std::vector<Candidate>& cands, std::vector<Decision>& out) const {
+  Context ctx{text, words, cands, lex_, capitals, std::nullopt};
   out.assign(cands.size(), Decision{});
   // Right to left: a demonym in "American and British officials" takes the decision of the
   // demonym it is coordinated with, which is decided first.
@@ -108,7 +120,7 @@ Decision NationRules::DecideOne(Context& ctx, size_t k, const std::vector<Decisi
   if (e.kind == EntryKind::kBlocker) return {false, "fixed-name", {}};
   if (ctx.InsideUrl(ctx.cands[k].first_word)) return {false, "inside-url", {}};
   if (!e.sovereign) return {false, "non-sovereign-territory", {}};
-  if ((e.key == "georgia" || e.key == "georgian") && GeorgiaIsState(ctx, k))
+  if ((e.key == "georgia"sv || e.key == "georgian"sv) && GeorgiaIsState(ctx, k))
     return {false, "georgia-us-state", {}};
   if (e.kind == EntryKind::kDemonym) return DecideDemonym(ctx, k, later);
   return DecideName(ctx, k);
@@ -124,13 +136,13 @@ bool NationRules::GeorgiaIsState(Context& ctx, size_t k) const {
   // Coordinated with another country: "Russia and Georgia", "Georgia, Armenia and Azerbaijan".
   auto is_country = [&](size_t j) {
     const LexEntry& o = ctx.Entry(j);
-    return o.kind == EntryKind::kName && o.sovereign && o.key != "georgia";
+    return o.kind == EntryKind::kName && o.sovereign && o.key != "georgia"sv;
   };
   auto joined = [&](uint32_t left_last, uint32_t right_first) {
     if (right_first == left_last + 1) return ctx.CommaAfter(left_last);
     if (right_first == left_last + 2 && ctx.words[left_last + 1].sep_after == ' ') {
       const std::string conj = ctx.Folded(left_last + 1);
-      return (conj == "and" || conj == "or") && (ctx.CommaAfter(left_last) || ctx.words[left_last].sep_after == ' ');
+      return (conj == "and"sv || conj == "or"sv) && (ctx.CommaAfter(left_last) || ctx.words[left_last].sep_after == ' ');
     }
     return false;
   };
@@ -141,8 +153,8 @@ bool NationRules::GeorgiaIsState(Context& ctx, size_t k) const {
     // One pass over the capitalised words (the cues are proper names), folding into one buffer.
     bool found = false;
     std::string folded;
-    for (uint32_t w = 0; w < ctx.words.size() && !found; ++w) {
-      if (!ctx.words[w].has(Word::kUpperFirst)) continue;
+    for (size_t c = 0; c < ctx.capitals.size() && !found; ++c) {
+      const uint32_t w = ctx.capitals[c];
       folded.clear();
       ctx.lex.folder().AppendFolded(ctx.WordText(w), folded);
       found = georgia_country_.Has(folded);
@@ -173,14 +185,14 @@ Decision NationRules::DecideName(Context& ctx, size_t k) const {
   const std::string& key = e.key;
   std::string_view code = e.code;
 
-  if (e.code == "US" && e.case_policy == CasePolicy::kExact) {
+  if (e.code == "US"sv && e.case_policy == CasePolicy::kExact) {
     // "US$40 billion", "9.99 US dollars": the currency, not a nation mention.
     size_t after = words[c.last_word].end;
     if (after < ctx.text.size() && ctx.text[after] == ' ') ++after;
     if (after < ctx.text.size() && ctx.text[after] == '$') return {false, "us-currency", {}};
     if (auto n = ctx.Next(c.last_word)) {
       const std::string next = ctx.Folded(*n);
-      if (next == "dollar" || next == "dollars") return {false, "us-currency", {}};
+      if (next == "dollar"sv || next == "dollars"sv) return {false, "us-currency", {}};
     }
     // "US-ASCII", "US-TAR": part of an acronym compound (but "US-UK talks" are two nations).
     if (words[c.last_word].sep_after == '-' && c.last_word + 1 < words.size() &&
@@ -189,27 +201,27 @@ Decision NationRules::DecideName(Context& ctx, size_t k) const {
       if (!next_is_candidate) return {false, "us-in-acronym", {}};
     }
     // "LET US KNOW": the pronoun, in an ALL-CAPS line.
-    if (e.display == "US") {
+    if (e.display == "US"sv) {
       auto p = ctx.Prev(c.first_word);
       if (p && words[*p].has(Word::kAllUpper) && pronoun_before_us_.Has(ctx.Folded(*p)))
         return {false, "us-pronoun-in-caps", {}};
     }
   }
-  if (key == "states" || key == "emirates") {
+  if (key == "states"sv || key == "emirates"sv) {
     // Only "the States" / "the Emirates", not "the States Parties" or "member States".
     auto p = ctx.Prev(c.first_word);
     auto n = ctx.Next(c.last_word);
-    const bool after_the = p && ctx.Folded(*p) == "the";
-    const bool name_continues = n && (words[*n].has(Word::kUpperFirst) || ctx.Folded(*n) == "of");
-    if (!after_the || name_continues) return {false, key == "states" ? "the-states" : "the-emirates", {}};
+    const bool after_the = p && ctx.Folded(*p) == "the"sv;
+    const bool name_continues = n && (words[*n].has(Word::kUpperFirst) || ctx.Folded(*n) == "of"sv);
+    if (!after_the || name_continues) return {false, key == "states"sv ? "the-states" : "the-emirates", {}};
   }
-  if (key == "turkey") {
+  if (key == "turkey"sv) {
     auto p = ctx.Prev(c.first_word);
     auto n = ctx.Next(c.last_word);
     if ((p && bird_context_.Has(ctx.Folded(*p))) || (n && bird_context_.Has(ctx.Folded(*n))))
       return {false, "turkey-the-bird", {}};
   }
-  if (key == "china") {
+  if (key == "china"sv) {
     auto p = ctx.Prev(c.first_word);
     if (p && porcelain_context_.Has(ctx.Folded(*p))) return {false, "china-porcelain", {}};
   }
@@ -253,10 +265,10 @@ Decision NationRules::DecideName(Context& ctx, size_t k) const {
       return {false, "us-town", {}};
   }
   // "Bank of Japan", "Voice of America", "Boy Scouts of America".
-  if (auto p = ctx.Prev(c.first_word); p && ctx.Folded(*p) == "of") {
+  if (auto p = ctx.Prev(c.first_word); p && ctx.Folded(*p) == "of"sv) {
     if (auto pp = ctx.Prev(*p); pp && words[*pp].has(Word::kUpperFirst)) {
       const std::string head = ctx.Folded(*pp);
-      if (org_head_.Has(head) || (key == "america" && head != "states" && !words[*pp].has(Word::kSentenceStart)))
+      if (org_head_.Has(head) || (key == "america"sv && head != "states"sv && !words[*pp].has(Word::kSentenceStart)))
         return {false, "in-org-name-after-of", {}};
     }
   }
@@ -264,20 +276,20 @@ Decision NationRules::DecideName(Context& ctx, size_t k) const {
   if (e.case_policy != CasePolicy::kExact && BeforeOrgHead(ctx, c.last_word))
     return {false, "in-org-name-before-head", {}};
 
-  if (key == "congo") {
+  if (key == "congo"sv) {
     // The Congo the text names explicitly, nearest before, else after; else CD.
     std::string_view found;
     for (size_t j = k; j-- > 0 && found.empty();) {
       const LexEntry& o = ctx.Entry(j);
-      if ((o.code == "CD" || o.code == "CG") && o.key != "congo" && o.kind == EntryKind::kName) found = o.code;
+      if ((o.code == "CD"sv || o.code == "CG"sv) && o.key != "congo"sv && o.kind == EntryKind::kName) found = o.code;
     }
     for (size_t j = k + 1; j < ctx.cands.size() && found.empty(); ++j) {
       const LexEntry& o = ctx.Entry(j);
-      if ((o.code == "CD" || o.code == "CG") && o.key != "congo" && o.kind == EntryKind::kName) found = o.code;
+      if ((o.code == "CD"sv || o.code == "CG"sv) && o.key != "congo"sv && o.kind == EntryKind::kName) found = o.code;
     }
     return {true, "congo-bare", found.empty() ? std::string_view("CD") : found};
   }
-  if (key == "korea") return {true, "korea-bare", code};
+  if (key == "korea"sv) return {true, "korea-bare", code};
   return {true, "nation-name", code};
 }
 
@@ -286,13 +298,13 @@ Decision NationRules::DecideDemonym(Context& ctx, size_t k, const std::vector<De
   const LexEntry& e = ctx.Entry(k);
   const std::vector<Word>& words = ctx.words;
   const uint32_t last = c.last_word;
-  std::string_view code = e.key == "korean" ? std::string_view("KR") : std::string_view(e.code);
-  const std::string_view accept = e.key == "korean" ? "korea-bare" : "demonym-modifier";
+  std::string_view code = e.key == "korean"sv ? std::string_view("KR") : std::string_view(e.code);
+  const std::string_view accept = e.key == "korean"sv ? "korea-bare" : "demonym-modifier";
 
   // "American and British officials", "Russian, Chinese or Iranian hackers".
   auto coordinated_with = [&](uint32_t w) -> std::optional<Decision> {
     if (k + 1 < ctx.cands.size() && ctx.cands[k + 1].first_word == w &&
-        ctx.Entry(k + 1).kind == EntryKind::kDemonym && later[k + 1].rule != "georgia-us-state") {
+        ctx.Entry(k + 1).kind == EntryKind::kDemonym && later[k + 1].rule != "georgia-us-state"sv) {
       Decision d = later[k + 1];
       d.code = code;
       if (d.emit) d.rule = "demonym-coordinated";
@@ -305,7 +317,7 @@ Decision NationRules::DecideDemonym(Context& ctx, size_t k, const std::vector<De
     // ", and" / ", or"
     if (last + 2 < words.size() && words[last + 1].sep_after == ' ') {
       const std::string conj = ctx.Folded(last + 1);
-      if (conj == "and" || conj == "or")
+      if (conj == "and"sv || conj == "or"sv)
         if (auto d = coordinated_with(last + 2)) return *d;
     }
     return {false, "demonym-as-noun", {}};
@@ -320,7 +332,7 @@ Decision NationRules::DecideDemonym(Context& ctx, size_t k, const std::vector<De
     if (BeforeOrgHead(ctx, last)) return {false, "in-org-name-before-head", {}};
     return {true, accept, code};
   }
-  if (next == "and" || next == "or" || next == "nor") {
+  if (next == "and"sv || next == "or"sv || next == "nor"sv) {
     if (auto d = coordinated_with(n + 1)) return *d;
     return {false, "demonym-as-noun", {}};
   }

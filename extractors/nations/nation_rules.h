@@ -59,6 +59,10 @@ class NationRules {
   // Decides every candidate of one text; out[k] is the decision for cands[k].
   void Decide(std::string_view text, const std::vector<Word>& words, const std::vector<Candidate>& cands,
               std::vector<Decision>& out) const;
+  // The same, given the indexes of the capitalised words (the `capitals` of WordFolder::Split),
+  // which the cue searches over proper names visit instead of every word.
+  void Decide(std::string_view text, const std::vector<Word>& words, const std::vector<uint32_t>& capitals,
+              const std::vector<Candidate>& cands, std::vector<Decision>& out) const;
 
  private:
   struct Context;

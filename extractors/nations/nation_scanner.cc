@@ -5,8 +5,6 @@
 namespace accord::nations {
 namespace {
 
-constexpr size_t kShortWord = 32;
-
 std::string_view WordText(std::string_view text, const Word& w) { return text.substr(w.begin, w.end - w.begin); }
 
 // Does the text of words [first, last] satisfy the entry's case policy?
@@ -33,29 +31,34 @@ bool CaseMatches(const LexEntry& e, std::string_view text, const std::vector<Wor
 
 void ScanCandidates(const Lexicon& lex, std::string_view text, const std::vector<Word>& words,
                     std::vector<Candidate>& out) {
+  std::vector<uint32_t> capitals;
+  for (uint32_t i = 0; i < words.size(); ++i)
+    if (words[i].has(Word::kUpperFirst)) capitals.push_back(i);
+  ScanCandidates(lex, text, words, capitals, out);
+}
+
+void ScanCandidates(const Lexicon& lex, std::string_view text, const std::vector<Word>& words,
+                    const std::vector<uint32_t>& capitals, std::vector<Candidate>& out) {
   const WordFolder& folder = lex.folder();
   std::string key;
   key.reserve(128);
   const uint32_t n = static_cast<uint32_t>(words.size());
-  for (uint32_t i = 0; i < n; ++i) {
-    // Every name starts with a capital ("U.S.", "Russia"); lower-case words start none.
-    if (!words[i].has(Word::kUpperFirst)) continue;
+  // Every name starts with a capital ("U.S.", "Russia"); lower-case words start none.
+  const size_t num_capitals = capitals.size();
+  for (size_t c = 0; c < num_capitals; ++c) {
+    const uint32_t i = capitals[c];
     const std::string_view first_word = WordText(text, words[i]);
-    if (first_word.size() <= kShortWord) {
-      // An ASCII word folds to its lower-case copy: test that copy, made on the stack, before
-      // building the key (few capitalised words start a name).
-      char lower[kShortWord];
-      unsigned char bytes = 0;
-      for (size_t k = 0; k < first_word.size(); ++k) {
-        const unsigned char c = static_cast<unsigned char>(first_word[k]);
-        bytes |= c;
-        lower[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-      }
-      if (bytes < 0x80 && !lex.MayStartKey(std::string_view(lower, first_word.size()))) continue;
+    // Few capitalised words start a name: test the word itself before building the key. For an
+    // ASCII word the filter's own ASCII case folding makes the word and its folded form alike.
+    if (!words[i].has(Word::kNonAscii)) {
+      if (!lex.MayStartKey(first_word)) continue;
+      key.clear();
+      folder.AppendFolded(first_word, key);
+    } else {
+      key.clear();
+      folder.AppendFolded(first_word, key);
+      if (!lex.MayStartKey(key)) continue;
     }
-    key.clear();
-    folder.AppendFolded(first_word, key);
-    if (!lex.MayStartKey(key)) continue;
     int32_t best = -1;
     uint32_t best_last = i;
     for (uint32_t j = i;;) {
@@ -72,7 +75,8 @@ void ScanCandidates(const Lexicon& lex, std::string_view text, const std::vector
     }
     if (best >= 0) {
       out.push_back({i, best_last, best});
-      i = best_last;
+      // The next name starts after this one.
+      while (c + 1 < num_capitals && capitals[c + 1] <= best_last) ++c;
     }
   }
 }

@@ -21,5 +21,9 @@ struct Candidate {
 // Finds the candidates of `text`, whose words are `words` (WordFolder::Split). Appends to `out`.
 void ScanCandidates(const Lexicon& lex, std::string_view text, const std::vector<Word>& words,
                     std::vector<Candidate>& out);
+// The same, given the indexes of the capitalised words (the `capitals` of WordFolder::Split):
+// only those can start a name, so only those are visited.
+void ScanCandidates(const Lexicon& lex, std::string_view text, const std::vector<Word>& words,
+                    const std::vector<uint32_t>& capitals, std::vector<Candidate>& out);
 
 }  // namespace accord::nations

@@ -24,19 +24,22 @@ class NationStage final : public Stage {
     if (text.empty()) return Status::Ok();
     // Scratch reused across documents (the stage is shared by threads, so one set per thread).
     thread_local std::vector<nations::Word> words;
+    thread_local std::vector<uint32_t> capitals;
     thread_local std::vector<nations::Candidate> cands;
     thread_local std::vector<nations::Decision> decisions;
-    lex_->folder().Split(text, words);  // clears `words` first
+    lex_->folder().Split(text, words, capitals);  // clears `words` and `capitals` first
     cands.clear();
-    nations::ScanCandidates(*lex_, text, words, cands);
-    rules_.Decide(text, words, cands, decisions);  // assigns `decisions`
+    nations::ScanCandidates(*lex_, text, words, capitals, cands);
+    rules_.Decide(text, words, capitals, cands, decisions);  // assigns `decisions`
     for (size_t k = 0; k < cands.size(); ++k) {
       const nations::Decision& d = decisions[k];
       if (!d.emit) continue;
       Entity& e = doc.AddFromNorm(EntityType::kNation, words[cands[k].first_word].begin,
                                   words[cands[k].last_word].end, std::string(d.rule));
       e.code = std::string(d.code);
-      e.canonical = lex_->CanonicalOf(d.code);
+      // The entry holds the canonical name of its own code; a rule may give another code.
+      const nations::LexEntry& entry = lex_->entry(cands[k].entry);
+      e.canonical = d.code == entry.code ? entry.canonical : lex_->CanonicalOf(d.code);
     }
     return Status::Ok();
   }

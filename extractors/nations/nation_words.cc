@@ -12,14 +12,16 @@ namespace {
 constexpr bool AsciiLetterOrDigit(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
-inline bool AsciiLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 
-// What the word splitter needs to know of an ASCII byte, in one table lookup.
-enum : uint8_t { kAlnum = 1, kSentenceMark = 2 };
-constexpr std::array<uint8_t, 128> kAsciiClass = [] {
-  std::array<uint8_t, 128> t{};
-  for (int c = 0; c < 128; ++c) {
-    if (AsciiLetterOrDigit(static_cast<unsigned char>(c))) t[c] |= kAlnum;
+// What the word splitter needs to know of a byte, in one table lookup.
+enum : uint8_t { kAlnum = 1, kSentenceMark = 2, kLower = 4, kUpper = 8, kHigh = 16 };
+constexpr std::array<uint8_t, 256> kByteClass = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    if (c >= 0x80) t[c] |= kHigh;
+    if (c < 0x80 && AsciiLetterOrDigit(static_cast<unsigned char>(c))) t[c] |= kAlnum;
+    if (c >= 'a' && c <= 'z') t[c] |= kLower;
+    if (c >= 'A' && c <= 'Z') t[c] |= kUpper;
     if (c == '.' || c == '!' || c == '?' || c == ':') t[c] |= kSentenceMark;
   }
   return t;
@@ -34,6 +36,28 @@ inline char32_t PeekCodePoint(std::string_view s, size_t i, size_t& len) {
   char32_t cp = utf8::Next(s, j);
   len = j - i;
   return cp;
+}
+
+// The separator of the gap between two words (see Word::sep_after).
+char GapSeparator(std::string_view gap) {
+  if (gap.size() == 1) {  // the common case: one byte
+    const char g = gap[0];
+    return g == ' ' || g == '\n' || g == '\t' ? ' ' : g == '-' ? '-' : g == '\'' ? '\'' : g == '.' ? '.' : '|';
+  }
+  if (gap == "\u2019") return '\'';
+  if (gap.empty()) return '|';
+  // White space, possibly with "> " quote marks after a line break.
+  bool after_newline = false;
+  for (unsigned char c : gap) {
+    if (c == '\n') {
+      after_newline = true;
+    } else if (AsciiSpace(c)) {
+    } else if (c == '>' && after_newline) {
+    } else {
+      return '|';
+    }
+  }
+  return ' ';
 }
 
 }  // namespace
@@ -95,16 +119,17 @@ bool WordFolder::IsLower(char32_t cp) const {
 }
 
 void WordFolder::AppendFolded(std::string_view word, std::string& out) const {
-  // ASCII bytes fold one to one: lower-case them in place, then go code point by code point from
-  // the first non-ASCII byte on.
-  size_t i = 0;
+  // ASCII bytes fold one to one: copy the word and lower-case it in place; from the first
+  // non-ASCII byte on, go code point by code point.
   const size_t start = out.size();
-  out.resize(start + word.size());
+  out.append(word);
   char* o = out.data() + start;
+  size_t i = 0;
   while (i < word.size() && static_cast<unsigned char>(word[i]) < 0x80) {
-    const char c = word[i++];
-    *o++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    const char c = word[i];
+    o[i++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   }
+  if (i == word.size()) return;
   out.resize(start + i);
   while (i < word.size()) {
     const unsigned char c = static_cast<unsigned char>(word[i]);
@@ -127,136 +152,150 @@ void WordFolder::AppendFolded(std::string_view word, std::string& out) const {
 }
 
 void WordFolder::Split(std::string_view text, std::vector<Word>& out) const {
+  std::vector<uint32_t> capitals;
+  Split(text, out, capitals);
+}
+
+void WordFolder::Split(std::string_view text, std::vector<Word>& out, std::vector<uint32_t>& capitals) const {
   out.clear();
+  capitals.clear();
   const size_t n = text.size();
+  const unsigned char* s = reinterpret_cast<const unsigned char*>(text.data());
   size_t i = 0;
   bool sentence_start = true;  // the start of the text starts a sentence
   while (i < n) {
-    // The common gap, one space before an ASCII letter or digit: a ' ' separator, nothing else
-    // to note.
-    const bool one_space = !out.empty() && text[i] == ' ' && i + 1 < n &&
-                           static_cast<unsigned char>(text[i + 1]) < 0x80 &&
-                           (kAsciiClass[static_cast<unsigned char>(text[i + 1])] & kAlnum);
-    if (one_space) {
-      out.back().sep_after = ' ';
-      ++i;
-    }
     // Skip to the next word, noting whether a sentence or paragraph ends on the way.
-    size_t gap_begin = i;
-    while (i < n) {
-      const unsigned char c = static_cast<unsigned char>(text[i]);
-      if (c < 0x80) {
-        const uint8_t k = kAsciiClass[c];
+    const size_t gap_begin = i;
+    if (i + 1 < n && s[i] == ' ' && (kByteClass[s[i + 1]] & kAlnum)) {
+      // One space before an ASCII letter or digit, the common gap, needs no loop and no
+      // classification.
+      ++i;
+      if (!out.empty()) out.back().sep_after = ' ';
+    } else {
+      while (i < n) {
+        const unsigned char c = s[i];
+        const uint8_t k = kByteClass[c];
         if (k & kAlnum) break;
+        if (k & kHigh) {
+          size_t len = 0;
+          const char32_t cp = PeekCodePoint(text, i, len);
+          if (IsLetter(cp)) break;
+          i += len;
+          continue;
+        }
         if (k & kSentenceMark) {
           sentence_start = true;
-        } else if (c == '\n' && i + 1 < n && text[i + 1] == '\n') {
+        } else if (c == '\n' && i + 1 < n && s[i + 1] == '\n') {
           sentence_start = true;
         }
         ++i;
+      }
+      if (i >= n) break;
+      if (!out.empty()) {
+        // One space, the common gap, needs no classification.
+        out.back().sep_after = i - gap_begin == 1 && s[gap_begin] == ' '
+                                   ? ' '
+                                   : GapSeparator(text.substr(gap_begin, i - gap_begin));
+      }
+    }
+
+    // The common word: ASCII letters and digits up to a byte that cannot continue it (not the
+    // start of a UTF-8 sequence, not the period of an initial) takes one tight loop; its case flags
+    // follow from the bytes it holds. Other words take the general loop below.
+    if (s[i] < 0x80) {
+      size_t j = i + 1;
+      while (j < n && (kByteClass[s[j]] & kAlnum)) ++j;
+      if (j == n || (!(kByteClass[s[j]] & kHigh) && !(s[j] == '.' && j - i == 1))) {
+        const uint8_t first = kByteClass[s[i]];
+        uint8_t flags = (first & kLower) ? Word::kLowerFirst : (first & kUpper) ? Word::kUpperFirst : 0;
+        if (!(first & kLower)) {  // (a lower-case first letter rules out kAllUpper)
+          uint8_t bits = first;
+          for (size_t k = i + 1; k < j && !(bits & kLower); ++k) bits |= kByteClass[s[k]];
+          if ((bits & kUpper) && !(bits & kLower)) flags |= Word::kAllUpper;
+        }
+        if (sentence_start) {
+          flags |= Word::kSentenceStart;
+          sentence_start = false;
+        }
+        if (flags & Word::kUpperFirst) capitals.push_back(static_cast<uint32_t>(out.size()));
+        out.push_back(Word{static_cast<uint32_t>(i), static_cast<uint32_t>(j), '|', flags});
+        i = j;
         continue;
       }
-      size_t len = 0;
-      const char32_t cp = PeekCodePoint(text, i, len);
-      if (IsLetter(cp)) break;
-      i += len;
     }
-    if (i >= n) break;
-    // Classify the gap after the previous word.
-    if (!out.empty() && !one_space) {
-      std::string_view gap = text.substr(gap_begin, i - gap_begin);
-      char sep = ' ';
-      if (gap.size() == 1) {  // the common case: one byte
-        const char g = gap[0];
-        sep = g == ' ' || g == '\n' || g == '\t' ? ' ' : g == '-' ? '-' : g == '\'' ? '\'' : g == '.' ? '.' : '|';
-      } else if (gap == "\u2019") {
-        sep = '\'';
-      } else {
-        // White space, possibly with "> " quote marks after a line break.
-        bool after_newline = false;
-        for (unsigned char c : gap) {
-          if (c == '\n') {
-            after_newline = true;
-          } else if (AsciiSpace(c)) {
-          } else if (c == '>' && after_newline) {
-          } else {
-            sep = '|';
-            break;
-          }
-        }
-        if (gap.empty()) sep = '|';
-      }
-      out.back().sep_after = sep;
-    }
-    // The word: letters and digits; dotted initials ("U.S.") keep their periods.
+
+    // The word: letters and digits; dotted initials ("U.S.") keep their periods. Its first code
+    // point gives the case of its first letter.
     Word w;
     w.begin = static_cast<uint32_t>(i);
-    bool any_upper = false, any_lower = false, first = true;
-    auto note_letter = [&](char32_t cp) {
-      const bool up = IsUpper(cp), low = IsLower(cp);
-      if (first) {
-        if (up) w.flags |= Word::kUpperFirst;
-        if (low) w.flags |= Word::kLowerFirst;
-        first = false;
-      }
-      any_upper |= up;
-      any_lower |= low;
-    };
-    size_t letters_in_segment = 0;
-    while (i < n) {
-      const unsigned char c = static_cast<unsigned char>(text[i]);
-      if (c < 0x80) {
-        if (AsciiLower(c)) {  // the common case, inline, with the rest of its lower-case run
-          if (first) w.flags |= Word::kLowerFirst;
-          first = false;
-          any_lower = true;
-          size_t j = i + 1;
-          while (j < n && AsciiLower(static_cast<unsigned char>(text[j]))) ++j;
-          letters_in_segment += j - i;
-          i = j;
-          continue;
-        }
-        if (AsciiLetterOrDigit(c)) {
-          if (c <= '9') {
-            first = false;
-          } else {  // 'A'..'Z'
-            if (first) w.flags |= Word::kUpperFirst;
-            first = false;
-            any_upper = true;
-          }
-          ++letters_in_segment;
-          ++i;
-          continue;
-        }
-        // "U.S." : a single letter, a period, and another single letter with its period.
-        if (c == '.' && letters_in_segment == 1 && i + 1 < n) {
-          const bool initials_follow =
-              i + 2 < n && AsciiLetterOrDigit(static_cast<unsigned char>(text[i + 1])) && text[i + 2] == '.';
-          const bool closes_initials = (w.flags & Word::kAbbreviation) != 0;
-          if (initials_follow || closes_initials) {
-            w.flags |= Word::kAbbreviation;
-            ++i;
-            letters_in_segment = 0;
-            if (!initials_follow) break;
-            continue;
-          }
-        } else if (c == '.' && letters_in_segment == 1 && (w.flags & Word::kAbbreviation)) {
-          ++i;  // the final period at the end of the text
-          break;
-        }
-        break;
-      }
+    uint8_t flags = 0;
+    bool any_upper = false, any_lower = false;
+    if (s[i] < 0x80) {
+      const uint8_t k = kByteClass[s[i]];
+      if (k & kLower) flags |= Word::kLowerFirst;
+      if (k & kUpper) flags |= Word::kUpperFirst;
+    } else {
       size_t len = 0;
       const char32_t cp = PeekCodePoint(text, i, len);
-      if (!IsLetter(cp)) break;
-      note_letter(cp);
-      ++letters_in_segment;
-      i += len;
+      if (IsUpper(cp)) flags |= Word::kUpperFirst;
+      if (IsLower(cp)) flags |= Word::kLowerFirst;
+    }
+    size_t letters_in_segment = 0;
+    while (i < n) {
+      const unsigned char c = s[i];
+      const uint8_t k = kByteClass[c];
+      if (k & kLower) {  // the common case, with the rest of its lower-case run
+        size_t j = i + 1;
+        while (j < n && (kByteClass[s[j]] & kLower)) ++j;
+        any_lower = true;
+        letters_in_segment += j - i;
+        i = j;
+        continue;
+      }
+      if (k & kUpper) {
+        any_upper = true;
+        ++letters_in_segment;
+        ++i;
+        continue;
+      }
+      if (k & kAlnum) {  // a digit
+        ++letters_in_segment;
+        ++i;
+        continue;
+      }
+      if (k & kHigh) {
+        size_t len = 0;
+        const char32_t cp = PeekCodePoint(text, i, len);
+        if (!IsLetter(cp)) break;
+        flags |= Word::kNonAscii;
+        any_upper |= IsUpper(cp);
+        any_lower |= IsLower(cp);
+        ++letters_in_segment;
+        i += len;
+        continue;
+      }
+      // "U.S." : a single letter, a period, and another single letter with its period.
+      if (c == '.' && letters_in_segment == 1 && i + 1 < n) {
+        const bool initials_follow = i + 2 < n && (kByteClass[s[i + 1]] & kAlnum) && s[i + 2] == '.';
+        const bool closes_initials = (flags & Word::kAbbreviation) != 0;
+        if (initials_follow || closes_initials) {
+          flags |= Word::kAbbreviation;
+          ++i;
+          letters_in_segment = 0;
+          if (!initials_follow) break;
+          continue;
+        }
+      } else if (c == '.' && letters_in_segment == 1 && (flags & Word::kAbbreviation)) {
+        ++i;  // the final period at the end of the text
+      }
+      break;
     }
     w.end = static_cast<uint32_t>(i);
-    if (any_upper && !any_lower) w.flags |= Word::kAllUpper;
-    if (sentence_start) w.flags |= Word::kSentenceStart;
+    if (any_upper && !any_lower) flags |= Word::kAllUpper;
+    if (sentence_start) flags |= Word::kSentenceStart;
     sentence_start = false;
+    w.flags = flags;
+    if (flags & Word::kUpperFirst) capitals.push_back(static_cast<uint32_t>(out.size()));
     out.push_back(w);
   }
 }

@@ -31,6 +31,8 @@ struct Word {
     kLowerFirst = 1 << 2,      // first letter lower case
     kSentenceStart = 1 << 3,   // follows . ! ? : , a blank line or the start of the text
     kAbbreviation = 1 << 4,    // dotted initials: "U.S.", "U.K.", "U.S.A."
+    kNonAscii = 1 << 5,        // holds a letter beyond ASCII ("Élysée"): its folded form is
+                               // not its ASCII lower-case copy
   };
   bool has(uint8_t f) const { return (flags & f) != 0; }
 };
@@ -41,6 +43,10 @@ class WordFolder {
 
   // Splits `text` into words (clears `out` first).
   void Split(std::string_view text, std::vector<Word>& out) const;
+  // The same, and also lists the indexes of the words with an upper-case first letter
+  // (kUpperFirst), in order (clears `capitals` first): names start only there, so the scanner
+  // and the cue searches visit these few words instead of testing every word's flags.
+  void Split(std::string_view text, std::vector<Word>& out, std::vector<uint32_t>& capitals) const;
 
   // Appends the folded form of `word` (lower case, no accents; ’ -> ') to `out`.
   void AppendFolded(std::string_view word, std::string& out) const;

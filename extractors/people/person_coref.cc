@@ -1,17 +1,23 @@
 #include "extractors/people/person_coref.h"
+#include "extractors/people/person_word_ids.h"
 
 #include <algorithm>
-#include <unordered_map>
+#include <utility>
+
+#include <absl/container/flat_hash_map.h>
 
 namespace accord::people {
 namespace {
 
+// One mention's forms. The views point into the text or into the scratch arena of the call.
 struct NameInfo {
   std::string_view first;  // first word or initial, as written
   std::string_view last;   // last word (the surname), as written
-  std::string text;        // the name, whitespace normalised
-  std::string first_folded;  // `first` and `last`, ASCII-folded
-  std::string last_folded;
+  std::string_view text;   // the name, whitespace normalised (of accepted names only)
+  std::string_view first_folded;  // `first` and `last`, ASCII-folded
+  std::string_view last_folded;
+  uint32_t first_id = 0;  // ids of `first_folded` and `last_folded` (WordIds)
+  uint32_t last_id = 0;
   bool accepted = false;
   const char* rule = "";
 };
@@ -50,68 +56,30 @@ bool HasLower(std::string_view s) {
 }
 
 // The better canonical of two forms: mixed case over ALL CAPS, then the longer.
-bool BetterForm(const std::string& a, const std::string& b) {
+bool BetterForm(std::string_view a, std::string_view b) {
   const bool la = HasLower(a), lb = HasLower(b);
   if (la != lb) return la;
   return a.size() > b.size();
 }
 
-void FoldInto(std::string_view w, std::string& out) {
-  out.assign(w.data(), w.size());
-  for (char& c : out) c = FoldAscii(c);
+// Writes `w` ASCII-folded at `o`; returns the view of what it wrote and moves `o` past it.
+std::string_view FoldTo(std::string_view w, char*& o) {
+  char* const begin = o;
+  for (char c : w) *o++ = FoldAscii(c);
+  return {begin, w.size()};
 }
 
-// A set of folded words: filled, sealed (sorted), then asked. The views point into the caller's
-// strings, which outlive the set.
-class WordSet {
- public:
-  void Clear() { words_.clear(); }
-  void Add(std::string_view w) { words_.push_back(w); }
-  void Seal() {
-    std::sort(words_.begin(), words_.end());
-    words_.erase(std::unique(words_.begin(), words_.end()), words_.end());
-  }
-  bool Has(std::string_view w) const { return std::binary_search(words_.begin(), words_.end(), w); }
-  bool empty() const { return words_.empty(); }
-
- private:
-  std::vector<std::string_view> words_;
-};
-
-// Mentions by a folded word, each word's mentions in text order: filled in text order, then
-// sealed (a stable sort by word).
-class MentionIndex {
- public:
-  void Add(std::string_view w, size_t mention) { entries_.push_back({w, mention}); }
-  void Seal() {
-    std::stable_sort(entries_.begin(), entries_.end(),
-                     [](const Entry& a, const Entry& b) { return a.word < b.word; });
-  }
-  struct Entry {
-    std::string_view word;
-    size_t mention;
-  };
-  // The mentions of word `w`, in text order.
-  std::pair<const Entry*, const Entry*> Of(std::string_view w) const {
-    auto [lo, hi] = std::equal_range(entries_.begin(), entries_.end(), Entry{w, 0},
-                                     [](const Entry& a, const Entry& b) { return a.word < b.word; });
-    return {entries_.data() + (lo - entries_.begin()), entries_.data() + (hi - entries_.begin())};
-  }
-  // The first mention of `w`, or SIZE_MAX.
-  size_t First(std::string_view w) const {
-    auto [lo, hi] = Of(w);
-    return lo == hi ? SIZE_MAX : lo->mention;
-  }
-
- private:
-  std::vector<Entry> entries_;
-};
-
-struct PairHash {
-  size_t operator()(const std::pair<std::string_view, std::string_view>& p) const {
-    const size_t a = std::hash<std::string_view>{}(p.first);
-    return a ^ (std::hash<std::string_view>{}(p.second) + 0x9E3779B97F4A7C15ull + (a << 6) + (a >> 2));
-  }
+// Per-thread storage of ResolveNames, reused across documents (cleared, not freed).
+struct Scratch {
+  std::vector<NameInfo> info;
+  std::string folded_words;  // the folded first and last words that `info` views
+  std::string texts;         // the normalised texts of accepted names that `info` views
+  std::string folded;  // one headline word, folded
+  WordIds ids;
+  WordSet cued, surnames, firsts, known;
+  MentionIndex by_last, by_first;
+  // Canonical forms memoised per (folded surname, folded first word), by their ids.
+  absl::flat_hash_map<std::pair<uint32_t, uint32_t>, std::string_view> memo;
 };
 
 }  // namespace
@@ -126,20 +94,17 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
     return;
   }
   out.reserve(mentions.size());
-  std::vector<NameInfo> info(mentions.size());
+  thread_local Scratch scratch;
+  std::vector<NameInfo>& info = scratch.info;
+  info.assign(mentions.size(), NameInfo{});
+  // The folded first and last words of every mention go to one buffer, sized first so that the
+  // views into it never move.
+  size_t folded_size = 0;
   for (size_t i = 0; i < mentions.size(); ++i) {
     const NameMention& m = mentions[i];
     NameInfo& n = info[i];
-    n.accepted = m.accepted;
-    n.rule = m.rule;
     const NamePart* begin = candidates.parts.data() + m.parts_begin;
     const NamePart* end = candidates.parts.data() + m.parts_end;
-    // The name's parts joined by single spaces: line breaks and quote marks between them go.
-    for (const NamePart* p = begin; p != end; ++p) {
-      if (p != begin) n.text += ' ';
-      const uint32_t b = tokens[p->token].begin;
-      n.text.append(text.substr(b, p->end - b));
-    }
     n.first = WordOf(text, tokens, *begin);
     for (const NamePart* p = end; p != begin;) {
       --p;
@@ -148,22 +113,35 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
         break;
       }
     }
-    FoldInto(n.first, n.first_folded);
-    FoldInto(n.last, n.last_folded);
+    folded_size += n.first.size() + n.last.size();
   }
-  // (The folded strings of `info` stay put from here on: the sets and indexes below view them.)
+  scratch.folded_words.resize(folded_size);
+  char* o = scratch.folded_words.data();
+  WordIds& ids = scratch.ids;
+  ids.Clear();
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    NameInfo& n = info[i];
+    n.accepted = mentions[i].accepted;
+    n.rule = mentions[i].rule;
+    n.first_folded = FoldTo(n.first, o);
+    n.last_folded = FoldTo(n.last, o);
+    n.first_id = ids.Add(n.first_folded);
+    // A one-word mention's first word is its last: one look-up.
+    n.last_id = n.last.data() == n.first.data() ? n.first_id : ids.Add(n.last_folded);
+  }
+  const uint32_t num_ids = ids.size();
 
   // A run of capitalised words whose last word recurs alone next to a speech verb or an
   // appositive is a name: "charged Aldrich Hazen Ames" ... "Ames said".
-  WordSet cued;
+  WordSet& cued = scratch.cued;
+  cued.Clear(num_ids);
   for (size_t i = 0; i < mentions.size(); ++i)
-    if (!info[i].accepted && mentions[i].cue) cued.Add(info[i].last_folded);
-  cued.Seal();
+    if (!info[i].accepted && mentions[i].cue) cued.Add(info[i].last_id);
   if (!cued.empty()) {
     for (size_t i = 0; i < mentions.size(); ++i) {
       NameInfo& n = info[i];
       if (n.accepted || mentions[i].word_count < 2 || mentions[i].headline) continue;
-      if (cued.Has(n.last_folded)) {
+      if (cued.Has(n.last_id)) {
         n.accepted = true;
         n.rule = "surname-repeat";
       }
@@ -173,29 +151,27 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
 
   // Candidates that repeat a known name, in two rounds: names accepted in the first round
   // ("Aldrich Ames" after "Ames, 52,") are known in the second.
-  WordSet surnames;  // folded last words of accepted names
-  WordSet firsts;    // folded first words of accepted full names
+  WordSet& surnames = scratch.surnames;  // folded last words of accepted names
+  WordSet& firsts = scratch.firsts;      // folded first words of accepted full names
   for (int round = 0; round < 2; ++round) {
-    surnames.Clear();
+    surnames.Clear(num_ids);
     for (size_t i = 0; i < mentions.size(); ++i)
-      if (info[i].accepted) surnames.Add(info[i].last_folded);
-    surnames.Seal();
-    firsts.Clear();
+      if (info[i].accepted) surnames.Add(info[i].last_id);
+    firsts.Clear(num_ids);
     for (size_t i = 0; i < mentions.size(); ++i)
       if (info[i].accepted && mentions[i].word_count >= 2 && info[i].first.size() > 1)
-        firsts.Add(info[i].first_folded);
-    firsts.Seal();
+        firsts.Add(info[i].first_id);
     bool changed = false;
     for (size_t i = 0; i < mentions.size(); ++i) {
       NameInfo& n = info[i];
       if (n.accepted) continue;
       if (mentions[i].word_count == 1) {
-        if (n.first == n.last && surnames.Has(n.last_folded)) {
+        if (n.first == n.last && surnames.Has(n.last_id)) {
           n.accepted = true;
           n.rule = "coref-surname";
           changed = true;
         } else if (n.first == n.last && n.first.size() > 1 && !mentions[i].weak_start &&
-                   !mentions[i].headline && firsts.Has(n.first_folded)) {
+                   !mentions[i].headline && firsts.Has(n.first_id)) {
           // The first word of a full name alone: "Rosario" after "Rosario Ames", "Wei" after
           // "Wei Jingsheng" (family name first).
           n.accepted = true;
@@ -205,7 +181,7 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
         continue;
       }
       // A longer form of a known surname: "Aldrich Hazen Ames" after "Ames, 52,".
-      if (surnames.Has(n.last_folded)) {
+      if (surnames.Has(n.last_id)) {
         n.accepted = true;
         n.rule = "coref-full";
         changed = true;
@@ -213,33 +189,60 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
     }
     if (!changed) break;
   }
+  // The normalised texts of the accepted names (the only ones canonical forms are made of): the
+  // parts joined by single spaces, without the line breaks and quote marks between them.
+  size_t texts_size = 0;
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    if (!info[i].accepted) continue;
+    for (uint32_t k = mentions[i].parts_begin; k < mentions[i].parts_end; ++k) {
+      const NamePart& p = candidates.parts[k];
+      texts_size += (k != mentions[i].parts_begin) + (p.end - tokens[p.token].begin);
+    }
+  }
+  scratch.texts.resize(texts_size);
+  o = scratch.texts.data();
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    if (!info[i].accepted) continue;
+    char* const begin = o;
+    for (uint32_t k = mentions[i].parts_begin; k < mentions[i].parts_end; ++k) {
+      const NamePart& p = candidates.parts[k];
+      if (k != mentions[i].parts_begin) *o++ = ' ';
+      const uint32_t b = tokens[p.token].begin;
+      o = std::copy_n(text.data() + b, p.end - b, o);
+    }
+    info[i].text = std::string_view(begin, static_cast<size_t>(o - begin));
+  }
+
   // Full names indexed by folded last and first word; each index list is in text order.
-  MentionIndex by_last, by_first;
+  MentionIndex& by_last = scratch.by_last;
+  MentionIndex& by_first = scratch.by_first;
+  by_last.Clear();
+  by_first.Clear();
   for (size_t i = 0; i < mentions.size(); ++i) {
     if (!info[i].accepted || mentions[i].word_count < 2) continue;
-    by_last.Add(info[i].last_folded, i);
-    by_first.Add(info[i].first_folded, i);
+    by_last.Add(info[i].last_id, i);
+    by_first.Add(info[i].first_id, i);
   }
-  by_last.Seal();
-  by_first.Seal();
+  by_last.Seal(num_ids);
+  by_first.Seal(num_ids);
 
   // Canonical forms: the best form among the full names with the anchor's surname and a
   // compatible first word, memoised per (surname, first word) so that a long document stays
   // linear.
-  std::unordered_map<std::pair<std::string_view, std::string_view>, const std::string*, PairHash>
-      memo;
-  auto longest_of = [&](size_t anchor) -> const std::string& {
+  auto& memo = scratch.memo;
+  memo.clear();
+  auto longest_of = [&](size_t anchor) -> std::string_view {
     const NameInfo& a = info[anchor];
-    auto [it, inserted] = memo.try_emplace({a.last_folded, a.first_folded}, nullptr);
-    if (!inserted) return *it->second;
-    const std::string* best = &a.text;
-    for (auto [e, end] = by_last.Of(a.last_folded); e != end; ++e) {
-      const size_t f = e->mention;
+    auto [it, inserted] = memo.try_emplace({a.last_id, a.first_id});
+    if (!inserted) return it->second;
+    std::string_view best = a.text;
+    for (auto [e, end] = by_last.Of(a.last_id); e != end; ++e) {
+      const size_t f = *e;
       if (!CompatibleFirst(info[f].first, a.first)) continue;
-      if (BetterForm(info[f].text, *best)) best = &info[f].text;
+      if (BetterForm(info[f].text, best)) best = info[f].text;
     }
     it->second = best;
-    return *best;
+    return best;
   };
   for (size_t i = 0; i < mentions.size(); ++i) {
     const NameInfo& n = info[i];
@@ -253,8 +256,8 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
     } else {
       // A lone surname: the first full name with that surname (news names the main person
       // first); else the first full name that begins with the word.
-      size_t anchor = by_last.First(n.last_folded);
-      if (anchor == SIZE_MAX) anchor = by_first.First(n.first_folded);
+      size_t anchor = by_last.First(n.last_id);
+      if (anchor == SIZE_MAX) anchor = by_first.First(n.first_id);
       r.canonical = anchor == SIZE_MAX ? n.text : longest_of(anchor);
     }
     out.push_back(std::move(r));
@@ -262,11 +265,10 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
 
   // Title Case headlines: a known name inside a run of capitalised words ("Pellworth Leaves
   // Globex", "Ilse Pellworth To Step Down").
-  WordSet known;  // folded surnames of accepted names
+  WordSet& known = scratch.known;  // folded surnames of accepted names
+  known.Clear(num_ids);
   for (size_t i = 0; i < mentions.size(); ++i)
-    if (info[i].accepted) known.Add(info[i].last_folded);
-  known.Seal();
-  std::string folded;
+    if (info[i].accepted) known.Add(info[i].last_id);
   for (size_t i = 0; i < mentions.size(); ++i) {
     if (info[i].accepted || !mentions[i].headline || mentions[i].word_count < 2) continue;
     const NamePart* parts = candidates.parts.data() + mentions[i].parts_begin;
@@ -274,14 +276,17 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
     for (size_t k = 0; k < count; ++k) {
       if (parts[k].kind != NamePart::kWord) continue;
       const std::string_view w = WordOf(text, tokens, parts[k]);
-      FoldInto(w, folded);
+      scratch.folded.resize(w.size());
+      char* f = scratch.folded.data();
+      // A word no mention has as first or last word is in no set and no index.
+      const uint32_t id = ids.Find(FoldTo(w, f));
       // A full name: this word and the next are the first and last word of one.
       size_t full = SIZE_MAX;
       if (k + 1 < count && parts[k + 1].kind == NamePart::kWord) {
         const std::string_view next = WordOf(text, tokens, parts[k + 1]);
-        for (auto [e, end] = by_first.Of(folded); e != end; ++e) {
-          if (SameWord(info[e->mention].last, next)) {
-            full = e->mention;
+        for (auto [e, end] = by_first.Of(id); e != end; ++e) {
+          if (SameWord(info[*e].last, next)) {
+            full = *e;
             break;
           }
         }
@@ -296,11 +301,11 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
         ++k;
         continue;
       }
-      if (!known.Has(folded)) continue;
+      if (!known.Has(id)) continue;
       r.end = parts[k].end;
       r.rule = "coref-headline";
-      const size_t anchor = by_last.First(folded);
-      r.canonical = anchor == SIZE_MAX ? std::string(w) : longest_of(anchor);
+      const size_t anchor = by_last.First(id);
+      r.canonical = anchor == SIZE_MAX ? w : longest_of(anchor);
       out.push_back(std::move(r));
     }
   }

@@ -44,36 +44,33 @@ void LowerAscii(std::string_view in, std::string& out) {
 }
 
 void PersonLexicon::BuildFilters() {
-  for (const auto& [w, kind] : first_names_) first_names_filter_.Add(w);
-  for (const auto& [w, cls] : non_names_) non_names_filter_.Add(w);
-  for (const auto& [w, kind] : name_parts_) name_parts_filter_.Add(w);
-  for (const auto& [w, kind] : titles_) {
-    titles_filter_.Add(w);
-    cue_word_filter_.Add(w);
+  for (const auto& [w, info] : words_) {
+    words_filter_.Add(w);
+    if (info.first_name != FirstNameKind::kNone) first_names_filter_.Add(w);
+    if (info.non_name != NonNameClass::kNone) non_names_filter_.Add(w);
+    if (info.name_part != NamePartKind::kNone) name_parts_filter_.Add(w);
   }
-  for (const std::string& w : title_first_words_) title_first_filter_.Add(w);
-  for (const std::string& w : title_last_words_) title_last_filter_.Add(w);
-  for (const std::string& w : speech_) cue_word_filter_.Add(w);
-  for (const std::string& w : appositive_) cue_word_filter_.Add(w);
-  for (const std::string& w : before_) before_last_filter_.Add(w.substr(w.rfind(' ') + 1));
+  for (const auto& [p, info] : phrases_) {
+    if (info.title != TitleKind::kNone) {
+      titles_filter_.Add(p);
+      cue_word_filter_.Add(p);
+    }
+    if (info.has(PhraseInfo::kBeginsTitle)) title_first_filter_.Add(p);
+    if (info.has(PhraseInfo::kEndsTitle)) title_last_filter_.Add(p);
+    if (info.has(PhraseInfo::kSpeech) || info.has(PhraseInfo::kAppositive)) cue_word_filter_.Add(p);
+    if (info.has(PhraseInfo::kBeforeCue)) before_last_filter_.Add(p.substr(p.rfind(' ') + 1));
+  }
 }
 
-FirstNameKind PersonLexicon::FirstName(std::string_view word) const {
-  if (!first_names_filter_.MayContain(word)) return FirstNameKind::kNone;
-  auto it = first_names_.find(word);
-  return it == first_names_.end() ? FirstNameKind::kNone : it->second;
-}
-
-NonNameClass PersonLexicon::NonName(std::string_view word) const {
-  if (!non_names_filter_.MayContain(word)) return NonNameClass::kNone;
-  auto it = non_names_.find(word);
-  return it == non_names_.end() ? NonNameClass::kNone : it->second;
-}
-
-NamePartKind PersonLexicon::NamePart(std::string_view word) const {
-  if (!name_parts_filter_.MayContain(word)) return NamePartKind::kNone;
-  auto it = name_parts_.find(word);
-  return it == name_parts_.end() ? NamePartKind::kNone : it->second;
+Status PersonLexicon::AddPhrase(std::string key, TitleKind title, uint8_t flags) {
+  if (key.size() > LowerPhrase::kMaxBytes) {
+    return InvalidArgument("phrase longer than " + std::to_string(LowerPhrase::kMaxBytes) +
+                           " bytes: " + key);
+  }
+  PhraseInfo& info = phrases_[std::move(key)];
+  if (title != TitleKind::kNone) info.title = title;
+  info.flags |= flags;
+  return Status::Ok();
 }
 
 StatusOr<PersonLexicon> PersonLexicon::FromTables(std::string_view first_names,
@@ -87,7 +84,7 @@ StatusOr<PersonLexicon> PersonLexicon::FromTables(std::string_view first_names,
   auto names = ParseTable(kFirstNamesTable, first_names, 1);
   if (!names.ok()) return names.status();
   for (const TableRow& r : names->rows)
-    lex.first_names_[std::string(r.fields[0])] = FirstNameKind::kName;
+    lex.words_[std::string(r.fields[0])].first_name = FirstNameKind::kName;
 
   auto extra = ParseTable(kExtraTable, first_names_extra, 3);
   if (!extra.ok()) return extra.status();
@@ -96,11 +93,12 @@ StatusOr<PersonLexicon> PersonLexicon::FromTables(std::string_view first_names,
     const std::string_view action = r.fields[1];
     if (r.fields[2].empty()) return RowError(*extra, r, "every row needs a source");
     if (action == "add") {
-      lex.first_names_[name] = FirstNameKind::kName;
+      lex.words_[name].first_name = FirstNameKind::kName;
     } else if (action == "drop") {
-      lex.first_names_.erase(name);
+      if (auto it = lex.words_.find(name); it != lex.words_.end())
+        it->second.first_name = FirstNameKind::kNone;
     } else if (action == "ambiguous") {
-      lex.first_names_[name] = FirstNameKind::kAmbiguous;
+      lex.words_[name].first_name = FirstNameKind::kAmbiguous;
     } else {
       return RowError(*extra, r, "action must be add, drop or ambiguous");
     }
@@ -118,10 +116,12 @@ StatusOr<PersonLexicon> PersonLexicon::FromTables(std::string_view first_names,
     else if (kind == "title") k = TitleKind::kTitle;
     else if (kind == "role") k = TitleKind::kRole;
     else return RowError(*title_table, r, "kind must be honorific, title or role");
-    lex.title_first_words_.insert(key.substr(0, key.find(' ')));
-    lex.title_last_words_.insert(key.substr(key.rfind(' ') + 1));
-    if (!lex.titles_.emplace(std::move(key), k).second)
+    if (auto it = lex.phrases_.find(key); it != lex.phrases_.end() && it->second.title != TitleKind::kNone)
       return RowError(*title_table, r, "duplicate title (titles match case-insensitively)");
+    Status s = lex.AddPhrase(key.substr(0, key.find(' ')), TitleKind::kNone, PhraseInfo::kBeginsTitle);
+    if (s.ok()) s = lex.AddPhrase(key.substr(key.rfind(' ') + 1), TitleKind::kNone, PhraseInfo::kEndsTitle);
+    if (s.ok()) s = lex.AddPhrase(std::move(key), k, 0);
+    if (!s.ok()) return RowError(*title_table, r, s.message());
   }
 
   auto non = ParseTable(kNonNamesTable, non_names, 2);
@@ -135,8 +135,9 @@ StatusOr<PersonLexicon> PersonLexicon::FromTables(std::string_view first_names,
     else if (cls == "org") c = NonNameClass::kOrg;
     else if (cls == "place") c = NonNameClass::kPlace;
     else return RowError(*non, r, "class must be function, month, weekday, org or place");
-    if (!lex.non_names_.emplace(std::string(r.fields[0]), c).second)
-      return RowError(*non, r, "duplicate word");
+    NonNameClass& slot = lex.words_[std::string(r.fields[0])].non_name;
+    if (slot != NonNameClass::kNone) return RowError(*non, r, "duplicate word");
+    slot = c;
   }
 
   auto parts = ParseTable(kNamePartsTable, name_parts, 2);
@@ -148,7 +149,7 @@ StatusOr<PersonLexicon> PersonLexicon::FromTables(std::string_view first_names,
     else if (kind == "prefix") k = NamePartKind::kPrefix;
     else if (kind == "suffix") k = NamePartKind::kSuffix;
     else return RowError(*parts, r, "kind must be particle, prefix or suffix");
-    lex.name_parts_[std::string(r.fields[0])] = k;
+    lex.words_[std::string(r.fields[0])].name_part = k;
   }
 
   auto cue_table = ParseTable(kCuesTable, cues, 2);
@@ -157,17 +158,22 @@ StatusOr<PersonLexicon> PersonLexicon::FromTables(std::string_view first_names,
     std::string key;
     LowerAscii(r.fields[0], key);
     const std::string_view kind = r.fields[1];
+    uint8_t flag;
     if (kind == "speech") {
-      lex.speech_.insert(std::move(key));
+      flag = PhraseInfo::kSpeech;
     } else if (kind == "before") {
       lex.max_before_words_ = std::max(lex.max_before_words_, WordCount(key));
-      lex.before_.insert(std::move(key));
+      flag = PhraseInfo::kBeforeCue;
     } else if (kind == "appositive") {
-      lex.appositive_.insert(std::move(key));
+      flag = PhraseInfo::kAppositive;
     } else {
       return RowError(*cue_table, r, "kind must be speech, before or appositive");
     }
+    if (Status s = lex.AddPhrase(std::move(key), TitleKind::kNone, flag); !s.ok())
+      return RowError(*cue_table, r, s.message());
   }
+  for (const auto& [w, info] : lex.words_)
+    if (info.first_name != FirstNameKind::kNone) ++lex.first_name_count_;
   lex.BuildFilters();
   return lex;
 }

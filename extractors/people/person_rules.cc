@@ -12,8 +12,9 @@ std::string_view TextOf(std::string_view text, const NameToken& t) {
   return text.substr(t.begin, t.end - t.begin);
 }
 
-bool IsPunct(std::string_view text, const NameToken& t, std::string_view p) {
-  return t.Is(NameToken::kPunct) && TextOf(text, t) == p;
+// A punctuation token of the one ASCII character `p`.
+bool IsPunct(std::string_view text, const NameToken& t, char p) {
+  return t.Is(NameToken::kPunct) && t.end - t.begin == 1 && text[t.begin] == p;
 }
 
 bool IsLowerWord(const NameToken& t) { return t.Is(NameToken::kWord) && t.Is(NameToken::kLower); }
@@ -28,10 +29,10 @@ bool AfterBylineWord(std::string_view text, const std::vector<NameToken>& tokens
 
 // "Ada Quinn, 45," and "Quinn, 45,": an age in commas after the name.
 bool AgeFollows(std::string_view text, const std::vector<NameToken>& tokens, size_t next) {
-  if (next + 2 >= tokens.size() || !IsPunct(text, tokens[next], ",")) return false;
+  if (next + 2 >= tokens.size() || !IsPunct(text, tokens[next], ',')) return false;
   const NameToken& n = tokens[next + 1];
   const NameToken& comma = tokens[next + 2];
-  if (!n.Is(NameToken::kDigit) || n.end - n.begin > 2 || !IsPunct(text, comma, ",")) return false;
+  if (!n.Is(NameToken::kDigit) || n.end - n.begin > 2 || !IsPunct(text, comma, ',')) return false;
   for (size_t i = n.begin; i < n.end; ++i)
     if (text[i] < '0' || text[i] > '9') return false;
   // "3,700" is a number, not an age.
@@ -69,22 +70,17 @@ bool PersonRules::IsNameWord(std::string_view text, const NameToken& t) const {
 // The number of chain parts, from part k, that spell a title ("Prime Minister"), or 0.
 size_t PersonRules::TitleAt(std::string_view text, const std::vector<NameToken>& tokens,
                             const std::vector<NamePart>& chain, size_t k) const {
-  thread_local std::string key, lower;  // scratch, reused across calls
-  key.clear();
+  if (chain[k].kind != NamePart::kWord || !chain[k].begins_title) return 0;
+  LowerPhrase key;
   size_t best = 0;
   for (size_t n = 0; n < lex_->max_title_words() && k + n < chain.size(); ++n) {
     const NamePart& p = chain[k + n];
     if (p.kind != NamePart::kWord) break;
-    const std::string_view word = TextOf(text, tokens[p.token]);
-    if (n == 0 && !lex_->MayBeginTitle(word)) return 0;
-    LowerAscii(word, lower);
-    if (n == 0 && !lex_->BeginsTitle(lower)) return 0;
-    if (n > 0) key += ' ';
-    key += lower;
+    key.Add(TextOf(text, tokens[p.token]));
     // Inside a run only honorifics and titles split it ("Microsoft President Brad Smith"); a
     // capitalised role noun counts only as the first word of a sentence ("Spokeswoman Sandy
     // Angers"), not in a name ("iPhone Developer Program").
-    const TitleKind kind = lex_->Title(key);
+    const TitleKind kind = n == 0 ? p.title : lex_->Title(key.view());
     if (kind == TitleKind::kHonorific || kind == TitleKind::kTitle) {
       best = n + 1;
     } else if (kind == TitleKind::kRole) {
@@ -92,9 +88,8 @@ size_t PersonRules::TitleAt(std::string_view text, const std::vector<NameToken>&
       // Angers") or before a given name ("National Security Adviser Dana Whitlock"), not inside
       // a name ("iPhone Developer Program").
       const size_t after = k + n + 1;
-      const bool given_after =
-          after < chain.size() && chain[after].kind == NamePart::kWord &&
-          lex_->FirstName(TextOf(text, tokens[chain[after].token])) != FirstNameKind::kNone;
+      const bool given_after = after < chain.size() && chain[after].kind == NamePart::kWord &&
+                               chain[after].given != FirstNameKind::kNone;
       if ((k == 0 && tokens[chain[0].token].Is(NameToken::kSentenceStart)) || given_after)
         best = n + 1;
     }
@@ -113,33 +108,33 @@ bool PersonRules::TitleBefore(std::string_view text, const std::vector<NameToken
   if (first == 0 || tokens[first].Is(NameToken::kParagraphBefore)) return false;
   size_t end = first;  // tokens [.., end) precede the name
   bool after_period = false;
-  if (IsPunct(text, tokens[end - 1], ".")) {
+  if (IsPunct(text, tokens[end - 1], '.')) {
     --end;  // "Mr." -> "Mr"
     after_period = true;
-  } else if (IsPunct(text, tokens[end - 1], ",")) {
+  } else if (IsPunct(text, tokens[end - 1], ',')) {
     --end;  // "general counsel, Mark Chandler"
   }
-  const bool after_comma = end < first && IsPunct(text, tokens[end], ",");
-  thread_local std::string key, lower;  // scratch, reused across calls
+  const bool after_comma = end < first && IsPunct(text, tokens[end], ',');
   if (end == 0 || !tokens[end - 1].Is(NameToken::kWord)) return false;
   if (!lex_->MayEndTitle(TextOf(text, tokens[end - 1]))) return false;
-  LowerAscii(TextOf(text, tokens[end - 1]), lower);
-  if (!lex_->EndsTitle(lower)) return false;
+  {
+    LowerPhrase last;
+    last.Add(TextOf(text, tokens[end - 1]));
+    if (!lex_->EndsTitle(last.view())) return false;
+  }
   // Try the longest title first: words [end - n, end).
   for (size_t n = std::min(lex_->max_title_words(), end); n >= 1; --n) {
-    key.clear();
+    LowerPhrase key;
     bool ok = true;
     for (size_t i = end - n; i < end; ++i) {
       if (!tokens[i].Is(NameToken::kWord)) {
         ok = false;
         break;
       }
-      LowerAscii(TextOf(text, tokens[i]), lower);
-      if (i > end - n) key += ' ';
-      key += lower;
+      key.Add(TextOf(text, tokens[i]));
     }
     if (!ok) continue;
-    const TitleKind kind = lex_->Title(key);
+    const TitleKind kind = lex_->Title(key.view());
     if (kind == TitleKind::kNone) continue;
     // A period after a title ends a sentence unless the title is an abbreviation ("Mr.").
     if (after_period && (kind != TitleKind::kHonorific || n != 1 ||
@@ -157,31 +152,28 @@ bool PersonRules::TitleBefore(std::string_view text, const std::vector<NameToken
 // Evidence from the words around a name of two or more words: tokens [first, next) are the name.
 const char* PersonRules::CueEvidence(std::string_view text, const std::vector<NameToken>& tokens,
                                      size_t first, size_t next) const {
-  thread_local std::string lower, key;  // scratch, reused across calls
   if (next < tokens.size() && IsLowerWord(tokens[next]) &&
       lex_->MayBeCueWord(TextOf(text, tokens[next]))) {
-    LowerAscii(TextOf(text, tokens[next]), lower);
-    if (lex_->IsSpeechVerb(lower)) return "speech";
+    LowerPhrase lower;
+    lower.Add(TextOf(text, tokens[next]));
+    if (lex_->IsSpeechVerb(lower.view())) return "speech";
   }
   if (first > 0 && IsLowerWord(tokens[first - 1])) {
     const std::string_view prev = TextOf(text, tokens[first - 1]);
     if (lex_->MayBeCueWord(prev)) {
-      LowerAscii(prev, lower);
-      if (lex_->IsSpeechVerb(lower)) return "speech";
+      LowerPhrase lower;
+      lower.Add(prev);
+      if (lex_->IsSpeechVerb(lower.view())) return "speech";
     }
     const size_t max_n = lex_->MayEndBeforeCue(prev) ? lex_->max_before_words() : 0;
     for (size_t n = 1; n <= max_n && n <= first; ++n) {
-      key.clear();
-      for (size_t i = first - n; i < first; ++i) {
-        LowerAscii(TextOf(text, tokens[i]), lower);
-        if (i > first - n) key += ' ';
-        key += lower;
-      }
-      if (lex_->IsBeforeCue(key)) return "according-to";
+      LowerPhrase key;
+      for (size_t i = first - n; i < first; ++i) key.Add(TextOf(text, tokens[i]));
+      if (lex_->IsBeforeCue(key.view())) return "according-to";
     }
   }
   // "Ada Quinn, 45," / "Ada Quinn, Cisco's general counsel," / "Ada Quinn, who ..."
-  if (next < tokens.size() && IsPunct(text, tokens[next], ",")) {
+  if (next < tokens.size() && IsPunct(text, tokens[next], ',')) {
     const size_t from = next + 1;
     if (AgeFollows(text, tokens, next)) return "appositive";
     if (from < tokens.size() && IsWhoWord(text, tokens[from])) return "appositive";
@@ -196,8 +188,9 @@ const char* PersonRules::CueEvidence(std::string_view text, const std::vector<Na
         continue;
       }
       if (!IsLowerWord(t) || !lex_->MayBeCueWord(TextOf(text, t))) continue;
-      LowerAscii(TextOf(text, t), lower);
-      if (lex_->IsTitle(lower) || lex_->IsAppositiveCue(lower)) return "appositive";
+      LowerPhrase lower;
+      lower.Add(TextOf(text, t));
+      if (lex_->IsTitle(lower.view()) || lex_->IsAppositiveCue(lower.view())) return "appositive";
     }
   }
   return nullptr;
@@ -229,12 +222,7 @@ void PersonRules::Flush(std::string_view text, const std::vector<NameToken>& tok
   if (words == 0 || words > kMaxNameWords) return;
   if (words == 1 && count == 1) {
     // A lone title or role word is not a name ("the Chief Executive Officer").
-    const std::string_view word = TextOf(text, tokens[parts[0].token]);
-    if (lex_->MayBeCueWord(word)) {
-      thread_local std::string lower;  // scratch, reused across calls
-      LowerAscii(word, lower);
-      if (lex_->IsTitle(lower)) return;
-    }
+    if (parts[0].title != TitleKind::kNone) return;
   }
 
   const NameToken& first = tokens[parts[0].token];
@@ -255,8 +243,7 @@ void PersonRules::Flush(std::string_view text, const std::vector<NameToken>& tok
   out.parts.insert(out.parts.end(), parts, parts + count);
   m.parts_end = static_cast<uint32_t>(out.parts.size());
 
-  const FirstNameKind given =
-      parts[0].kind == NamePart::kWord ? lex_->FirstName(TextOf(text, first)) : FirstNameKind::kNone;
+  const FirstNameKind given = parts[0].kind == NamePart::kWord ? parts[0].given : FirstNameKind::kNone;
   const bool strong_given =
       given == FirstNameKind::kName ||
       (given == FirstNameKind::kAmbiguous && !first.Is(NameToken::kSentenceStart) && !headline);
@@ -303,7 +290,6 @@ void PersonRules::Flush(std::string_view text, const std::vector<NameToken>& tok
 size_t PersonRules::TitleAcrossStart(std::string_view text, const std::vector<NameToken>& tokens,
                                      const std::vector<NamePart>& chain) const {
   const size_t first = chain[0].token;
-  thread_local std::string key, lower;  // scratch, reused across calls
   if (tokens[first].Is(NameToken::kParagraphBefore)) return 0;
   for (size_t back = 2; back <= 3 && back <= first; ++back) {
     // The title's first word is capitalised and begins some title.
@@ -311,27 +297,23 @@ size_t PersonRules::TitleAcrossStart(std::string_view text, const std::vector<Na
         !lex_->MayBeginTitle(TextOf(text, tokens[first - back]))) {
       continue;
     }
-    LowerAscii(TextOf(text, tokens[first - back]), lower);
-    if (!lex_->BeginsTitle(lower)) continue;
-    key.clear();
+    LowerPhrase key;
+    key.Add(TextOf(text, tokens[first - back]));
+    if (!lex_->BeginsTitle(key.view())) continue;
     bool ok = true;
-    for (size_t i = first - back; i < first; ++i) {
+    for (size_t i = first - back + 1; i < first; ++i) {
       if (!tokens[i].Is(NameToken::kWord) || tokens[i].Is(NameToken::kDigit) ||
-          (i > first - back && tokens[i].Is(NameToken::kParagraphBefore))) {
+          tokens[i].Is(NameToken::kParagraphBefore)) {
         ok = false;
         break;
       }
-      LowerAscii(TextOf(text, tokens[i]), lower);
-      if (i > first - back) key += ' ';
-      key += lower;
+      key.Add(TextOf(text, tokens[i]));
     }
     if (!ok) continue;
     for (size_t n = 0; n + back < lex_->max_title_words() && n + 1 < chain.size(); ++n) {
       if (chain[n].kind != NamePart::kWord) break;
-      LowerAscii(TextOf(text, tokens[chain[n].token]), lower);
-      key += ' ';
-      key += lower;
-      const TitleKind kind = lex_->Title(key);
+      key.Add(TextOf(text, tokens[chain[n].token]));
+      const TitleKind kind = lex_->Title(key.view());
       if (kind == TitleKind::kTitle || kind == TitleKind::kHonorific) return n + 1;
     }
   }
@@ -373,19 +355,20 @@ void PersonRules::ProcessChain(std::string_view text, const std::vector<NameToke
 void PersonRules::Find(std::string_view text, const std::vector<NameToken>& tokens,
                        NameCandidates& out) const {
   out.Clear();
-  std::vector<NamePart> chain;
-  chain.reserve(16);
+  thread_local std::vector<NamePart> chain;  // scratch, reused across documents
+  const size_t n = tokens.size();
+  const NameToken* const token = tokens.data();  // (held here: `chain` and `out` grow in the loop)
   size_t i = 0;
-  while (i < tokens.size()) {
+  while (i < n) {
     // (Only a capitalised word or a hyphenated one like "al-Assad" can be a name word.)
     constexpr uint32_t kMaybeName = NameToken::kCap | NameToken::kAsciiHyphen;
-    if (!tokens[i].Is(kMaybeName) || !IsNameWord(text, tokens[i])) {
+    if (!token[i].Is(kMaybeName) || !IsNameWord(text, token[i])) {
       ++i;
       continue;
     }
     chain.clear();
     size_t j = i;
-    while (j < tokens.size()) {
+    while (j < n) {
       const NameToken& t = tokens[j];
       if (!chain.empty() && t.Is(NameToken::kParagraphBefore)) break;
       // A line break ends a chain at a headline or byline edge.
@@ -396,7 +379,7 @@ void PersonRules::Find(std::string_view text, const std::vector<NameToken>& toke
       }
       if (IsNameWord(text, t)) {
         const std::string_view w = TextOf(text, t);
-        const bool dot_follows = j + 1 < tokens.size() && IsPunct(text, tokens[j + 1], ".") &&
+        const bool dot_follows = j + 1 < n && IsPunct(text, tokens[j + 1], '.') &&
                                  tokens[j + 1].begin == t.end;
         NamePart p;
         p.token = static_cast<uint32_t>(j);
@@ -408,7 +391,9 @@ void PersonRules::Find(std::string_view text, const std::vector<NameToken>& toke
           j += 2;
           continue;
         }
-        if (!chain.empty() && lex_->NamePart(w) == NamePartKind::kSuffix) {
+        // One lookup for all the exact-case tables say of the word.
+        const WordInfo info = lex_->Word(w);
+        if (!chain.empty() && info.name_part == NamePartKind::kSuffix) {
           p.kind = NamePart::kSuffix;
           if (dot_follows && (w == "Jr" || w == "Sr")) {
             p.end = tokens[j + 1].end;
@@ -421,14 +406,22 @@ void PersonRules::Find(std::string_view text, const std::vector<NameToken>& toke
           break;  // nothing follows a suffix
         }
         p.kind = NamePart::kWord;
-        p.non_name = lex_->NonName(w);
+        p.non_name = info.non_name;
+        p.given = info.first_name;
+        if (lex_->MayBeginTitle(w)) {
+          LowerPhrase lower;
+          lower.Add(w);
+          const PhraseInfo phrase = lex_->Phrase(lower.view());
+          p.title = phrase.title;
+          p.begins_title = phrase.has(PhraseInfo::kBeginsTitle);
+        }
         chain.push_back(p);
         ++j;
         continue;
       }
       // A particle between name words: "Ludwig van Beethoven", "Osama bin Laden".
       if (!chain.empty() && IsLowerWord(t) &&
-          lex_->NamePart(TextOf(text, t)) == NamePartKind::kParticle && j + 1 < tokens.size() &&
+          lex_->NamePart(TextOf(text, t)) == NamePartKind::kParticle && j + 1 < n &&
           IsNameWord(text, tokens[j + 1]) && !tokens[j + 1].Is(NameToken::kParagraphBefore)) {
         NamePart p;
         p.token = static_cast<uint32_t>(j);

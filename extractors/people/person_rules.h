@@ -36,7 +36,11 @@ struct NamePart {
   uint32_t token = 0;  // index into the tokens
   uint32_t end = 0;    // norm byte end (includes the period of an initial or "Jr.")
   Kind kind = kWord;
-  NonNameClass non_name = NonNameClass::kNone;  // of a word part (looked up once)
+  // What the lexicon says of a word part, looked up once when the chain is built.
+  NonNameClass non_name = NonNameClass::kNone;
+  FirstNameKind given = FirstNameKind::kNone;
+  TitleKind title = TitleKind::kNone;  // the word alone is a title
+  bool begins_title = false;           // the word (lower-cased) begins some title
 };
 
 struct NameMention {

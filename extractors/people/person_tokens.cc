@@ -54,6 +54,38 @@ constexpr std::array<uint8_t, 256> kByteClass = [] {
   return t;
 }();
 
+// For the ASCII word fast path of Scan: which kind of letter or digit a byte is (0 for other
+// bytes), and the flags a word's first byte gives it, by its ByteClass.
+enum : uint8_t { kLowerBit = 1, kUpperBit = 2, kDigitBit = 4 };
+constexpr std::array<uint8_t, 256> kAsciiWordBits = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kLowerBit;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kUpperBit;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kDigitBit;
+  return t;
+}();
+// Bytes that may continue an ASCII word beyond its letters and digits: an apostrophe, a hyphen,
+// the start of a UTF-8 sequence. A word that stops at any other byte is complete.
+constexpr std::array<bool, 256> kMayContinueWord = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x80; c < 256; ++c) t[c] = true;
+  t['\''] = true;
+  t['-'] = true;
+  return t;
+}();
+constexpr std::array<uint32_t, 6> kFirstByteFlags = [] {
+  std::array<uint32_t, 6> t{};
+  t[kLowerByte] = NameToken::kLower;
+  t[kUpperByte] = NameToken::kCap;
+  t[kDigitByte] = NameToken::kDigit;
+  return t;
+}();
+int UpperCaseLetters(std::string_view w) {
+  int n = 0;
+  for (char c : w) n += c >= 'A' && c <= 'Z';
+  return n;
+}
+
 // The rest of a word whose first code point `c` (a letter or digit) ends before byte `end`:
 // sets the word's flags in `t` and returns the byte where the word ends.
 inline size_t ScanWord(std::string_view s, size_t end, char32_t c, NameToken& t) {
@@ -162,12 +194,61 @@ void Scan(std::string_view s, std::vector<NameToken>& out) {
     }
     char32_t c;
     bool word;
-    if (cls >= kLowerByte && !((b == 'w' || b == 'W') && (at == 0 || IsSpaceByte(s[at - 1])))) {
+    const bool after_space = at == 0 || IsSpaceByte(s[at - 1]);
+    if (cls >= kLowerByte && !(after_space && (b | 0x20) == 'w')) {
       // An ASCII letter or digit (not a possible "www." at a run's start): a word, without the
       // space, quote mark, URL and possessive tests below.
-      if (at == 0 || IsSpaceByte(s[at - 1])) run_start = at;
-      c = b;
-      ++i;
+      if (after_space) run_start = at;
+      // The common word: ASCII letters and digits up to a byte that cannot continue it (not an
+      // apostrophe, a hyphen or the start of a UTF-8 sequence) takes one tight loop; its flags
+      // follow from which kinds of bytes it holds. Such words separated by single spaces go
+      // round the loop below without the tests of the outer one. Other words go through
+      // ScanWord.
+      bool done = true;
+      for (uint8_t word_cls = cls;;) {
+        size_t j = at + 1;
+        uint8_t seen = kAsciiWordBits[static_cast<unsigned char>(s[at])];
+        while (j < s.size()) {
+          const uint8_t k = kAsciiWordBits[static_cast<unsigned char>(s[j])];
+          if (k == 0) break;
+          seen |= k;
+          ++j;
+        }
+        if (j < s.size() && kMayContinueWord[static_cast<unsigned char>(s[j])]) {
+          done = false;
+          break;
+        }
+        NameToken t;
+        t.begin = static_cast<uint32_t>(at);
+        t.end = static_cast<uint32_t>(j);
+        t.flags = NameToken::kWord | kFirstByteFlags[word_cls];
+        if (newlines >= 1) t.flags |= NameToken::kLineBreakBefore;
+        // The first word of a paragraph starts a sentence (with or without segmentation).
+        if (newlines >= 2) t.flags |= NameToken::kParagraphBefore | NameToken::kSentenceStart;
+        newlines = 0;
+        if (seen & kDigitBit) t.flags |= NameToken::kHasDigit;
+        if (!(seen & kLowerBit) && UpperCaseLetters(s.substr(at, j - at)) >= 2)
+          t.flags |= NameToken::kAllCaps;
+        out.push_back(t);
+        i = j;
+        if (j + 1 < s.size() && s[j] == ' ') {
+          i = j + 1;
+          const unsigned char next = static_cast<unsigned char>(s[i]);
+          // (Not a possible "www." at a run's start: the outer loop tests those.)
+          if (kByteClass[next] >= kLowerByte && (next | 0x20) != 'w') {
+            at = i;
+            word_cls = kByteClass[next];
+            run_start = at;
+            continue;
+          }
+        } else if (j < s.size() && s[j] == ' ') {
+          i = j + 1;
+        }
+        break;
+      }
+      if (done) continue;
+      c = static_cast<unsigned char>(s[at]);
+      i = at + 1;
       word = true;
     } else {
       c = b < 0x80 ? s[i++] : utf8::Next(s, i);
@@ -198,6 +279,7 @@ void Scan(std::string_view s, std::vector<NameToken>& out) {
     newlines = 0;
 
     if (word) {
+      if (t.Is(NameToken::kParagraphBefore)) t.flags |= NameToken::kSentenceStart;
       i = ScanWord(s, i, c, t);
       t.end = static_cast<uint32_t>(i);
       out.push_back(t);
@@ -331,7 +413,8 @@ void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
   Scan(s, out);
   if (out.empty()) return;
 
-  // Sentence starts: from segmentation when present, else our own test.
+  // Sentence starts: from segmentation when present, else our own test (the scanner marked the
+  // first word of every paragraph already).
   if (!doc.sentences.empty()) {
     size_t k = 0;
     for (const Span& sentence : doc.sentences) {
@@ -339,9 +422,6 @@ void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
       while (k < out.size() && out[k].begin < sentence.end && !out[k].Is(NameToken::kWord)) ++k;
       if (k < out.size() && out[k].begin < sentence.end) out[k].flags |= NameToken::kSentenceStart;
     }
-    for (NameToken& t : out)
-      if (t.Is(NameToken::kWord) && t.Is(NameToken::kParagraphBefore))
-        t.flags |= NameToken::kSentenceStart;
   } else {
     MarkSentenceStarts(s, out);
   }
@@ -369,23 +449,58 @@ void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
   if (zones.empty() && taken.empty()) return;
   // Token offsets only grow, so their raw offsets come from one forward walk over the map.
   NormalizedText::Walker raw(doc.norm);
+  // Each pointer below moves only when a token's raw start leaves [lo, hi): the start of the span
+  // before the pointer and the end of the span at it. Inside that window a token neither resets
+  // nor advances the pointer, so most tokens take two comparisons per list.
+  constexpr uint64_t kNoEnd = uint64_t{1} << 32;
   size_t zi = 0, ti = 0;
+  uint64_t zone_lo = 0, zone_hi = zones.empty() ? kNoEnd : zones[0]->span.end;
+  uint64_t taken_lo = 0, taken_hi = taken.empty() ? kNoEnd : taken[0].end;
+  // Tokens that end by `quiet_end` (a norm offset) move no pointer and only take `quiet_flags`:
+  // they come after the last token looked at in a stretch of one-to-one runs with growing raw
+  // offsets (so inside both windows), and end in raw bytes before the next taken span begins and
+  // before the next zone begins (or, inside a zone, before it ends: its flag is `quiet_flags`).
+  uint32_t quiet_end = 0, quiet_flags = 0;
   for (NameToken& t : out) {
+    if (t.end <= quiet_end) {
+      t.flags |= quiet_flags;
+      continue;
+    }
     const uint32_t raw_begin = raw.RawBegin(t.begin);
     if (!zones.empty()) {
-      // Tokens come in raw order, so one forward pointer suffices; restart if not.
-      if (zi > 0 && zi <= zones.size() && raw_begin < zones[zi - 1]->span.begin) zi = 0;
-      while (zi < zones.size() && zones[zi]->span.end <= raw_begin) ++zi;
+      if (raw_begin < zone_lo || raw_begin >= zone_hi) {
+        // Tokens come in raw order, so one forward pointer suffices; restart if not.
+        if (zi > 0 && zi <= zones.size() && raw_begin < zones[zi - 1]->span.begin) zi = 0;
+        while (zi < zones.size() && zones[zi]->span.end <= raw_begin) ++zi;
+        zone_lo = zi > 0 ? zones[zi - 1]->span.begin : 0;
+        zone_hi = zi < zones.size() ? zones[zi]->span.end : kNoEnd;
+      }
       if (zi < zones.size() && zones[zi]->span.begin <= raw_begin) {
         t.flags |= zones[zi]->kind == ZoneKind::kTitle ? NameToken::kHeadline : NameToken::kByline;
       }
     }
-    if (!taken.empty()) {
+    if (!taken.empty() && (raw_begin < taken_lo || raw_begin >= taken_hi)) {
       if (ti > 0 && ti <= taken.size() && raw_begin < taken[ti - 1].begin) ti = 0;
       while (ti < taken.size() && taken[ti].end <= raw_begin) ++ti;
-      // Only capitalised and hyphenated words can be name words, the one use of the flag; the
-      // raw end is looked up for those only.
-      if (ti == taken.size() || !t.Is(NameToken::kCap | NameToken::kAsciiHyphen)) continue;
+      taken_lo = ti > 0 ? taken[ti - 1].begin : 0;
+      taken_hi = ti < taken.size() ? taken[ti].end : kNoEnd;
+    }
+    uint64_t next_event = kNoEnd;  // raw offset where the next token may be treated otherwise
+    quiet_flags = 0;
+    if (zi < zones.size()) {
+      if (zones[zi]->span.begin <= raw_begin) {
+        next_event = zones[zi]->span.end;
+        quiet_flags =
+            zones[zi]->kind == ZoneKind::kTitle ? NameToken::kHeadline : NameToken::kByline;
+      } else {
+        next_event = zones[zi]->span.begin;
+      }
+    }
+    if (ti < taken.size()) next_event = std::min<uint64_t>(next_event, taken[ti].begin);
+    quiet_end = next_event > raw_begin ? raw.IncreasingEnd(t.begin, next_event) : 0;
+    // Only capitalised and hyphenated words can be name words, the one use of the flag; the raw
+    // end is looked up for those only.
+    if (ti < taken.size() && t.Is(NameToken::kCap | NameToken::kAsciiHyphen)) {
       const uint32_t raw_end = raw.RawEnd(t.end - 1);
       // Spans may nest; check the few that start before this token ends.
       for (size_t k = ti; k < taken.size() && taken[k].begin < raw_end; ++k) {

@@ -1,9 +1,11 @@
 #include "pipeline/zone/line_rules.h"
 
 #include <algorithm>
+#include <span>
 #include <vector>
 
 #include "pipeline/utf8.h"
+#include "pipeline/zone/line_scan.h"
 
 namespace accord::zone {
 namespace {
@@ -114,7 +116,15 @@ std::string AuthorOfBylineRest(std::string_view rest) {
 }
 
 bool AsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-inline char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; }
+// ASCII lower case by table: one load for the literal comparisons at every trigger byte.
+struct LowerTable {
+  constexpr LowerTable() {
+    for (int c = 0; c < 256; ++c) bytes[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+  }
+  char bytes[256] = {};
+};
+constexpr LowerTable kLower;
+inline char Lower(char c) { return kLower.bytes[static_cast<unsigned char>(c)]; }
 inline bool Re2Space(char c) {  // RE2's \s
   return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
 }
@@ -145,9 +155,22 @@ Verdict Either(Verdict a, Verdict b) { return std::max(a, b); }
 // first-person (kRules): one of its words at line[i], with a boundary before and after
 // ("(?:^|[^\p{L}'’])", "(?:[^\p{L}'’]|$)"). ASCII letters and "'" block it, other ASCII bytes do
 // not; a byte beyond ASCII may belong to a letter or "’" or not: next to one, kUnsure.
+// The words are grouped by their first byte, so that only the few that can match are compared.
 Verdict FirstPersonAt(std::string_view line, size_t i) {
-  static constexpr std::string_view kWords[] = {"I",  "I'm", "I've", "I'd",   "I'll", "my",
-                                                "My", "me",  "we're", "We're", "IMHO"};
+  static constexpr std::string_view kI[] = {"I", "I'm", "I've", "I'd", "I'll", "IMHO"};
+  static constexpr std::string_view kLowerM[] = {"my", "me"};
+  static constexpr std::string_view kUpperM[] = {"My"};
+  static constexpr std::string_view kLowerW[] = {"we're"};
+  static constexpr std::string_view kUpperW[] = {"We're"};
+  std::span<const std::string_view> words;
+  switch (line[i]) {
+    case 'I': words = kI; break;
+    case 'm': words = kLowerM; break;
+    case 'M': words = kUpperM; break;
+    case 'w': words = kLowerW; break;
+    case 'W': words = kUpperW; break;
+    default: return Verdict::kNo;
+  }
   auto boundary = [](char c) {
     if (static_cast<unsigned char>(c) >= 0x80) return Verdict::kUnsure;
     return AsciiLetter(c) || c == '\'' ? Verdict::kNo : Verdict::kYes;
@@ -155,8 +178,8 @@ Verdict FirstPersonAt(std::string_view line, size_t i) {
   const Verdict before = i == 0 ? Verdict::kYes : boundary(line[i - 1]);
   if (before == Verdict::kNo) return Verdict::kNo;
   Verdict out = Verdict::kNo;
-  for (std::string_view w : kWords) {
-    if (w[0] != line[i] || line.compare(i, w.size(), w) != 0) continue;
+  for (std::string_view w : words) {
+    if (line.compare(i, w.size(), w) != 0) continue;
     const size_t j = i + w.size();
     const Verdict after = j == line.size() ? Verdict::kYes : boundary(line[j]);
     if (after == Verdict::kNo) continue;
@@ -201,7 +224,38 @@ class ByteSet {
  private:
   bool table_[256] = {};
 };
-constexpr ByteSet kTriggers("/@bB|pP':.-ImM\n", /*beyond_ascii=*/true);
+// The trigger bytes above, and the digits, which the pass notes on its way for the zoner
+// (LineFacts::digit): one table, one pass.
+class TriggerScanner {
+ public:
+  static constexpr uint8_t kTrigger = 1, kDigit = 2;
+  constexpr TriggerScanner() {
+    for (int c = 0x80; c < 0x100; ++c) table_[c] = kTrigger;
+    for (char c : std::string_view("/@bB|pP':.-ImM\n")) table_[static_cast<unsigned char>(c)] = kTrigger;
+    for (char c = '0'; c <= '9'; ++c) table_[static_cast<unsigned char>(c)] = kDigit;
+  }
+  // The first trigger byte of `line` at or after i, or line.size(); ORs kDigit into *seen when
+  // a digit lies in between. Every byte of the line is read by some call, so once the pass
+  // reaches the end, *seen tells whether the line has a digit.
+  size_t Next(std::string_view line, size_t i, uint8_t* seen) const {
+    const auto* p = reinterpret_cast<const unsigned char*>(line.data());
+    const size_t n = line.size();
+    uint8_t acc = 0;
+    while (i + 4 <= n) {
+      const uint8_t c = table_[p[i]] | table_[p[i + 1]] | table_[p[i + 2]] | table_[p[i + 3]];
+      if (c & kTrigger) break;
+      acc |= c;
+      i += 4;
+    }
+    while (i < n && !(table_[p[i]] & kTrigger)) acc |= table_[p[i++]];
+    *seen |= acc;
+    return i;
+  }
+
+ private:
+  uint8_t table_[256] = {};
+};
+constexpr TriggerScanner kTriggers;
 constexpr ByteSet kSeparatorBytes("-=_*~#+ ");
 // First bytes after which MatchCheaply leaves the line to the Set: footer-rule,
 // signature-delimiter, pgp-*, elision, closing-credit, separator, the prefixes of copyright and
@@ -487,11 +541,12 @@ bool PlainForwardEnd(std::string_view line) {
 // variants of ASCII letters (U+017F "ſ" of s, U+212A "K" of k) always goes on to the Set.
 // `*sure` is false when the Set must decide. tests/unit/zone_test.cc checks the result against
 // the Set on every rule's examples, on random lines and on the shared corpora.
-LineRuleSet MatchCheaply(std::string_view line, bool* sure) {
+LineRuleSet MatchCheaply(std::string_view line, bool* sure, LineFacts* facts) {
   *sure = true;
   const char first = line[0];
   const auto first_byte = static_cast<unsigned char>(first);
   if (kSetFirstBytes.Has(first)) {
+    facts->digit = HasDigit(line);
     if (SeparatorBytesOnly(line)) return MatchSeparatorBytes(line);
     *sure = false;
     return kAllRules;
@@ -501,7 +556,8 @@ LineRuleSet MatchCheaply(std::string_view line, bool* sure) {
   bool plain = true;  // no byte beyond ASCII and no '\n'
   bool url_literal = false, dash = false, slash = false;
   const size_t n = line.size();
-  for (size_t i = kTriggers.Next(line, 0); i < n; i = kTriggers.Next(line, i + 1)) {
+  uint8_t seen = 0;
+  for (size_t i = kTriggers.Next(line, 0, &seen); i < n; i = kTriggers.Next(line, i + 1, &seen)) {
     switch (line[i]) {
       case '/':
         slash = true;
@@ -537,6 +593,7 @@ LineRuleSet MatchCheaply(std::string_view line, bool* sure) {
       default:  // beyond ASCII
         plain = false;
         if (AtCI(line, i, "\xC5\xBF") || AtCI(line, i, "\xE2\x84\xAA")) {  // ſ, K
+          facts->digit = HasDigit(line);
           *sure = false;
           return kAllRules;
         }
@@ -547,6 +604,7 @@ LineRuleSet MatchCheaply(std::string_view line, bool* sure) {
         break;
     }
   }
+  facts->digit = (seen & TriggerScanner::kDigit) != 0;
   if (first_person != Verdict::kNo) may |= Bit(kFirstPerson);
   // footer-mailing-list, reply-attribution: the end of the line
   switch (Lower(line.back())) {
@@ -723,9 +781,15 @@ const LineRules& LineRules::Get() {
 }
 
 LineRuleSet LineRules::Match(std::string_view line) const {
+  LineFacts facts;
+  return Match(line, &facts);
+}
+
+LineRuleSet LineRules::Match(std::string_view line, LineFacts* facts) const {
+  *facts = LineFacts();
   if (line.empty()) return 0;
   bool sure = false;
-  const LineRuleSet cheap = MatchCheaply(line, &sure);
+  const LineRuleSet cheap = MatchCheaply(line, &sure, facts);
   if (sure) return cheap;
   return MatchWithoutPrefilter(line);
 }

@@ -46,6 +46,11 @@ inline bool Has(LineRuleSet s, LineRule r) { return (s >> r) & 1u; }
 
 std::string_view LineRuleName(LineRule r);
 
+// What the prefilter's pass over a line finds on its way, for the zoner.
+struct LineFacts {
+  bool digit = false;  // the line holds an ASCII digit (line_scan.h HasDigit)
+};
+
 class LineRules {
  public:
   static const LineRules& Get();  // compiled once, shared by all threads
@@ -55,6 +60,8 @@ class LineRules {
   // most lines of body text, and for lines that only separator, signature-delimiter,
   // footer-rule, footer-mailing-list or a plain first-person word can match, which it decides.
   LineRuleSet Match(std::string_view line) const;
+  // The same, and the facts of `line`.
+  LineRuleSet Match(std::string_view line, LineFacts* facts) const;
   // The same, always through the RE2::Set (tests check that Match agrees with it).
   LineRuleSet MatchWithoutPrefilter(std::string_view line) const;
 

@@ -102,9 +102,10 @@ class Zoner {
     for (int i = 0; i < n(); ++i) {
       if (lines_[i].blank) continue;
       const std::string_view c = Content(i);
-      lines_[i].rules = rules_.Match(c);
+      LineFacts facts;
+      lines_[i].rules = rules_.Match(c, &facts);
       // Dates only in short lines with a digit: the date regexes run on few lines.
-      if (c.size() <= 100 && HasDigit(c)) {
+      if (c.size() <= 100 && facts.digit) {
         LineDates dates = ScanLineDatePatterns(c);
         lines_[i].date_line = dates.date_line;
         if (dates.patterns == 0 && dates.exact) {
@@ -632,6 +633,7 @@ class Zoner {
   // --- zones
   void BuildZones() {
     doc_.zones.clear();
+    doc_.zones.reserve(16);  // most messages have a few zones: one allocation, not several
     ZoneKind prev_kind = ZoneKind::kOther;
     int prev_article = kNoArticle;
     for (int i = 0; i < n(); ++i) {

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "extractors/nations/nation_lexicon.h"
+#include "extractors/nations/nation_rules.h"
 #include "extractors/nations/nation_scanner.h"
 #include "extractors/nations/nation_words.h"
 
@@ -54,6 +55,76 @@ TEST(NationWordsTest, SplitsWordsAndClassifiesSeparators) {
   }
 }
 
+// Gaps of every kind: the one-space fast path and the general classification agree.
+TEST(NationWordsTest, ClassifiesEveryKindOfGap) {
+  struct {
+    const char* text;
+    std::vector<std::string> words;
+  } cases[] = {
+      {"a b", {"a ", "b"}},
+      {"a  b", {"a ", "b"}},
+      {"a\tb", {"a ", "b"}},
+      {"a\nb", {"a ", "b"}},
+      {"a\rb", {"a", "b"}},
+      {"a \r b", {"a ", "b"}},
+      {"a>b", {"a", "b"}},
+      {"a\n> b", {"a ", "b"}},
+      {"a > b", {"a", "b"}},
+      {"a-b", {"a-", "b"}},
+      {"a--b", {"a", "b"}},
+      {"a'b", {"a'", "b"}},
+      {"a\u2019b", {"a'", "b"}},
+      {"a.b", {"a.", "b"}},
+      {"a. b", {"a", "b"}},
+      {"U.S.Army", {"U.S.", "Army"}},
+      {"x U.S.", {"x ", "U.S."}},
+      {"a \xC2\xA0 b", {"a", "b"}},
+      {"caf\xC3\xA9 ol\xC3\xA9", {"caf\xC3\xA9 ", "ol\xC3\xA9"}},
+      {"\xE2\x80\x94 Tokyo \xE2\x80\x94", {"Tokyo"}},
+      {"A1 b2c 3D", {"A1 ", "b2c ", "3D"}},
+  };
+  for (const auto& c : cases) EXPECT_EQ(SplitToStrings(c.text), c.words) << c.text;
+}
+
+// kNonAscii marks the words whose folded form is not their ASCII lower-case copy; for the
+// others the quick test on the word as written equals the test on its folded form.
+TEST(NationWordsTest, QuickTestOnAsciiWordsNeedsNoFolding) {
+  const Lexicon& lex = Lex();
+  const WordFolder& folder = lex.folder();
+  std::vector<std::string> texts;
+  for (const LexEntry& e : lex.entries()) texts.push_back(e.display);
+  for (const char* t : {"UNITED STATES", "united states", "Japan", "JAPAN", "japan", "Tokyo", "Said",
+                        "U.S.", "u.s.", "Côte d’Ivoire", "CÔTE", "Åland", "Élysée", "Zürich", "A1"}) {
+    texts.push_back(t);
+  }
+  size_t ascii_words = 0;
+  for (const std::string& t : texts) {
+    std::vector<Word> words;
+    folder.Split(t, words);
+    for (const Word& w : words) {
+      const std::string_view word = std::string_view(t).substr(w.begin, w.end - w.begin);
+      bool non_ascii = false;
+      for (unsigned char c : word) non_ascii |= c >= 0x80;
+      EXPECT_EQ(w.has(Word::kNonAscii), non_ascii) << word;
+      if (non_ascii) continue;
+      ++ascii_words;
+      EXPECT_EQ(lex.MayStartKey(word), lex.MayStartKey(folder.Fold(word))) << word;
+    }
+  }
+  EXPECT_GT(ascii_words, 500u);
+}
+
+TEST(NationWordsTest, FoldAppendsAfterWhatIsThere) {
+  WordFolder folder;
+  std::string s = "x ";
+  folder.AppendFolded("CÔTE", s);
+  EXPECT_EQ(s, "x cote");
+  folder.AppendFolded("D’IVOIRE", s);
+  EXPECT_EQ(s, "x coted'ivoire");
+  folder.AppendFolded("", s);
+  EXPECT_EQ(s, "x coted'ivoire");
+}
+
 TEST(NationWordsTest, FoldsCaseAndAccents) {
   WordFolder folder;
   EXPECT_EQ(folder.Fold("CÔTE"), "cote");
@@ -74,6 +145,43 @@ TEST(NationWordsTest, MarksCaseAndSentenceStarts) {
   EXPECT_FALSE(w[2].has(Word::kAllUpper));
   EXPECT_TRUE(w[3].has(Word::kSentenceStart));
   EXPECT_TRUE(w[4].has(Word::kUpperFirst));
+}
+
+// The splitter's path for plain ASCII words agrees with the plain meaning of the case flags,
+// whatever follows the word (a space, punctuation, an initial's period, a UTF-8 letter or mark).
+TEST(NationWordsTest, AsciiWordFlagsFollowTheirLetters) {
+  const char* words[] = {"a",  "A",  "ab", "AB", "Ab", "aB", "US", "Us", "uS", "IRAQI",
+                         "A1", "1A", "1",  "12", "a1", "5th", "iPhone", "B52s"};
+  const char* after[] = {"", " ", "  ", ",", ", ", ".", ". ", "-", "'", "\n", "\n\n", ")",
+                         "\xE2\x80\x99", "\xC3\xA9", "\xE2\x80\x94"};
+  WordFolder folder;
+  for (const char* w : words) {
+    for (const char* a : after) {
+      const std::string text = std::string("(") + w + a + " x";
+      std::vector<Word> got;
+      folder.Split(text, got);
+      ASSERT_GE(got.size(), 2u) << text;
+      const std::string_view first = std::string_view(text).substr(got[0].begin, got[0].end - got[0].begin);
+      if (std::string_view(a) == "\xC3\xA9") {  // a letter: it joins the word
+        EXPECT_EQ(first, std::string(w) + a) << text;
+        continue;
+      }
+      // "A." ends no word of its own: a single letter keeps a period only between initials.
+      EXPECT_EQ(first, w) << text;
+      bool upper = false, lower = false;
+      for (char c : std::string_view(w)) {
+        upper |= c >= 'A' && c <= 'Z';
+        lower |= c >= 'a' && c <= 'z';
+      }
+      uint8_t want = 0;
+      if (w[0] >= 'A' && w[0] <= 'Z') want |= Word::kUpperFirst;
+      if (w[0] >= 'a' && w[0] <= 'z') want |= Word::kLowerFirst;
+      if (upper && !lower) want |= Word::kAllUpper;
+      constexpr uint8_t kCase = Word::kUpperFirst | Word::kLowerFirst | Word::kAllUpper |
+                                Word::kAbbreviation | Word::kNonAscii;
+      EXPECT_EQ(got[0].flags & kCase, want) << text;
+    }
+  }
 }
 
 TEST(NationLexiconTest, EverySovereignCountryHasANameAndACanonical) {
@@ -146,6 +254,72 @@ TEST(NationLexiconTest, ShortAliasesAreCaseSensitive) {
     std::vector<Candidate> cands;
     ScanCandidates(lex, text, words, cands);
     EXPECT_EQ(cands.size(), 1u) << text;
+  }
+}
+
+// Split's list of capitalised words is exactly the words flagged kUpperFirst, and the scanner
+// that visits only those finds the same candidates as the one that tests every word's flag.
+TEST(NationLexiconTest, CapitalIndexesMatchTheFlags) {
+  const Lexicon& lex = Lex();
+  const char* texts[] = {"",
+                         "Russia",
+                         "russia and China",
+                         "the U.S.-led coalition in Papua New Guinea and Guinea",
+                         "United States of America Russia France",
+                         "American Airlines flew to Latin America, then to Georgia.",
+                         "\xC3\x89lys\xC3\xA9e \xC3\xA9lys\xC3\xA9e C\xC3\xB4te d\xE2\x80\x99Ivoire",
+                         "US us Us. IRAQI Iraqi iraqi 5th iPhone B52s",
+                         "People's Republic of China\n> and North Korea\n\nKorean War",
+                         "New York New Zealand New Guinea New"};
+  WordFolder folder;
+  for (const char* text : texts) {
+    std::vector<Word> words;
+    std::vector<uint32_t> capitals;
+    folder.Split(text, words, capitals);
+    std::vector<uint32_t> flagged;
+    for (uint32_t i = 0; i < words.size(); ++i)
+      if (words[i].has(Word::kUpperFirst)) flagged.push_back(i);
+    EXPECT_EQ(capitals, flagged) << text;
+
+    std::vector<Candidate> by_index, by_flag;
+    ScanCandidates(lex, text, words, capitals, by_index);
+    ScanCandidates(lex, text, words, by_flag);
+    ASSERT_EQ(by_index.size(), by_flag.size()) << text;
+    for (size_t k = 0; k < by_flag.size(); ++k) {
+      EXPECT_EQ(by_index[k].first_word, by_flag[k].first_word) << text;
+      EXPECT_EQ(by_index[k].last_word, by_flag[k].last_word) << text;
+      EXPECT_EQ(by_index[k].entry, by_flag[k].entry) << text;
+    }
+  }
+}
+
+// The rules decide alike whether they are given the capitalised words or find them from the
+// flags (the Georgia cue search visits only those words).
+TEST(NationLexiconTest, DecisionsWithCapitalIndexesMatchTheFlags) {
+  const Lexicon& lex = Lex();
+  const NationRules rules(lex);
+  const char* texts[] = {"Russia sent troops into Georgia after fighting near Tbilisi.",
+                         "Atlanta, Georgia is hot. Georgia voted.",
+                         "Georgia O'Keeffe painted near Tbilisi in Georgia.",
+                         "Georgia and Armenia; the Abkhazia talks in Georgia",
+                         "the georgia peach from GEORGIA, not Georgia",
+                         "Georgian wine from Kakheti and Georgian peaches from Macon"};
+  WordFolder folder;
+  for (const char* text : texts) {
+    std::vector<Word> words;
+    std::vector<uint32_t> capitals;
+    folder.Split(text, words, capitals);
+    std::vector<Candidate> cands;
+    ScanCandidates(lex, text, words, capitals, cands);
+    std::vector<Decision> with_index, with_flags;
+    rules.Decide(text, words, capitals, cands, with_index);
+    rules.Decide(text, words, cands, with_flags);
+    ASSERT_EQ(with_index.size(), with_flags.size()) << text;
+    for (size_t k = 0; k < with_flags.size(); ++k) {
+      EXPECT_EQ(with_index[k].emit, with_flags[k].emit) << text;
+      EXPECT_EQ(with_index[k].rule, with_flags[k].rule) << text;
+      EXPECT_EQ(with_index[k].code, with_flags[k].code) << text;
+    }
   }
 }
 

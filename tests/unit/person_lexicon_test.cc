@@ -2,6 +2,9 @@
 // reviewed table adds, drops and marks names, and a bad row is an error naming table and line.
 #include "extractors/people/person_lexicon.h"
 
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 namespace accord::people {
@@ -88,6 +91,57 @@ TEST(PersonLexiconTest, LookupsBehindTheFiltersMatchTheTables) {
   EXPECT_EQ(lex->NamePart("van"), NamePartKind::kParticle);
   EXPECT_EQ(lex->FirstName("Bo"), FirstNameKind::kName);
   EXPECT_EQ(lex->FirstName("The"), FirstNameKind::kNone);  // dropped by the reviewed table
+}
+
+// LowerPhrase builds on the stack what LowerAscii and a join by single spaces build on the heap;
+// a phrase longer than any table phrase is empty, and matches nothing.
+TEST(PersonLexiconTest, LowerPhraseIsTheLowerCasedJoin) {
+  const std::vector<std::vector<std::string_view>> cases = {
+      {"Mr"}, {"Prime", "Minister"}, {"SECRETARY", "of", "State"}, {"a"}, {"O'Leary", "Jean-Luc"},
+      {"x", "Y", "z", "W", "v"}, {std::string_view("0123456789012345678901234567890123456789012345678901234567890123")},
+      {std::string_view("012345678901234567890123456789"), std::string_view("0123456789012345678901234567890123")},
+      {std::string_view("012345678901234567890123456789"), std::string_view("01234567890123456789012345678901")},
+      {std::string_view("0123456789012345678901234567890123456789012345678901234567890123"), "a"}};
+  for (const auto& words : cases) {
+    LowerPhrase phrase;
+    std::string join, lower;
+    for (std::string_view w : words) {
+      phrase.Add(w);
+      LowerAscii(w, lower);
+      if (!join.empty()) join += ' ';
+      join += lower;
+    }
+    const std::string want = join.size() <= LowerPhrase::kMaxBytes ? join : "";
+    EXPECT_EQ(phrase.view(), want) << join;
+  }
+}
+
+// One lookup per word (Word) and per phrase (Phrase) tells what the separate lookups tell, for
+// words of every table and words of none, in every case.
+TEST(PersonLexiconTest, OneLookupAgreesWithEachTable) {
+  auto lex = PersonLexicon::Load();
+  ASSERT_TRUE(lex.ok()) << lex.status().ToString();
+  const char* words[] = {"David", "Will", "The", "Monday", "March", "Systems", "York", "van", "bin",
+                         "al", "Jr", "Sr", "Mr", "mr", "MR", "President", "president", "Prime",
+                         "minister", "said", "Said", "according", "to", "who", "spokeswoman",
+                         "counsel", "general", "Smith", "Xyzzy", "", "a", "of", "state", "Ada"};
+  for (const char* w : words) {
+    const WordInfo info = lex->Word(w);
+    EXPECT_EQ(info.first_name, lex->FirstName(w)) << w;
+    EXPECT_EQ(info.non_name, lex->NonName(w)) << w;
+    EXPECT_EQ(info.name_part, lex->NamePart(w)) << w;
+    LowerPhrase lower;
+    lower.Add(w);
+    const PhraseInfo phrase = lex->Phrase(lower.view());
+    EXPECT_EQ(phrase.title, lex->Title(lower.view())) << w;
+    EXPECT_EQ(phrase.has(PhraseInfo::kBeginsTitle), lex->BeginsTitle(lower.view())) << w;
+    EXPECT_EQ(phrase.has(PhraseInfo::kEndsTitle), lex->EndsTitle(lower.view())) << w;
+    EXPECT_EQ(phrase.has(PhraseInfo::kSpeech), lex->IsSpeechVerb(lower.view())) << w;
+    EXPECT_EQ(phrase.has(PhraseInfo::kAppositive), lex->IsAppositiveCue(lower.view())) << w;
+  }
+  EXPECT_TRUE(lex->Phrase("according to").has(PhraseInfo::kBeforeCue));
+  EXPECT_EQ(lex->Phrase("secretary of state").title, TitleKind::kTitle);
+  EXPECT_EQ(lex->Phrase("").title, TitleKind::kNone);
 }
 
 }  // namespace

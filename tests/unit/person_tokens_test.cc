@@ -63,3 +63,179 @@ TEST(PersonTokensTest, TitleCaseLinesAreHeadlines) {
 
 }  // namespace
 }  // namespace accord::people
+
+namespace accord::people {
+namespace {
+
+// The plain meaning of a word's shape flags, from its text alone (ASCII words, with inner
+// apostrophes and hyphens): Scan's fast path for plain ASCII words must agree with it.
+uint32_t ShapeFlags(std::string_view w) {
+  uint32_t f = NameToken::kWord;
+  const char c = w[0];
+  if (c >= 'a' && c <= 'z') f |= NameToken::kLower;
+  else if (c >= 'A' && c <= 'Z') f |= NameToken::kCap;
+  else f |= NameToken::kDigit;
+  int letters = 0;
+  bool lower = false, digit = false;
+  for (char b : w) {
+    if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) ++letters;
+    lower |= b >= 'a' && b <= 'z';
+    digit |= b >= '0' && b <= '9';
+  }
+  if (letters >= 2 && !lower) f |= NameToken::kAllCaps;
+  if (digit) f |= NameToken::kHasDigit;
+  if (w.find('-') != std::string_view::npos) f |= NameToken::kAsciiHyphen;
+  return f;
+}
+
+TEST(PersonTokensTest, AsciiWordShapesFollowTheirLetters) {
+  const char* words[] = {"a",  "A",   "ab",  "AB",   "Ab",   "aB",  "ABC",  "A1",   "AB1", "1A",
+                         "1",  "12",  "a1b", "B52s", "NATO", "Nato", "iPhone", "O'Leary",
+                         "JEAN-LUC", "Jean-Luc", "al-Assad", "co-op", "F-16", "x", "Q"};
+  // What follows the word decides whether the fast path takes it.
+  const char* after[] = {"", " ", ",", ".", "\n", ")", "'s", "-", "\xE2\x80\x99s", "\xC3\xA9"};
+  for (const char* w : words) {
+    for (const char* a : after) {
+      const std::string text = std::string("(") + w + a;
+      std::vector<NameToken> toks;
+      TokenizeText(text, toks);
+      ASSERT_GE(toks.size(), 2u) << text;
+      const NameToken& t = toks[1];
+      const std::string_view got = std::string_view(text).substr(t.begin, t.end - t.begin);
+      if (std::string_view(a) == "\xC3\xA9") continue;  // the letter joins the word
+      ASSERT_EQ(got, w) << text;
+      constexpr uint32_t kShape = NameToken::kWord | NameToken::kCap | NameToken::kLower |
+                                  NameToken::kDigit | NameToken::kAllCaps |
+                                  NameToken::kHasDigit | NameToken::kAsciiHyphen;
+      EXPECT_EQ(t.flags & kShape, ShapeFlags(w)) << text;
+    }
+  }
+}
+
+// Words after a single space take the scanner's inner loop: every pair of shapes, with what
+// may follow the second word, splits and flags as the plain meaning says (and "www." still
+// starts a URL).
+TEST(PersonTokensTest, WordsAfterASingleSpaceKeepTheirShapes) {
+  const char* words[] = {"a", "A", "AB", "Ab", "A1", "1A", "12", "NATO", "iPhone", "O'Leary",
+                         "Jean-Luc", "F-16", "x", "wide", "Wide"};
+  const char* after[] = {"", " ", ",", ".", "\n", "'s", "-", "\xC3\xA9"};
+  for (const char* w1 : words) {
+    for (const char* w2 : words) {
+      for (const char* a : after) {
+        const std::string text = std::string(w1) + " " + w2 + a;
+        std::vector<NameToken> toks;
+        TokenizeText(text, toks);
+        ASSERT_GE(toks.size(), 2u) << text;
+        const std::string_view t0 = std::string_view(text).substr(toks[0].begin, toks[0].end - toks[0].begin);
+        const std::string_view t1 = std::string_view(text).substr(toks[1].begin, toks[1].end - toks[1].begin);
+        EXPECT_EQ(t0, w1) << text;
+        constexpr uint32_t kShape = NameToken::kWord | NameToken::kCap | NameToken::kLower |
+                                    NameToken::kDigit | NameToken::kAllCaps |
+                                    NameToken::kHasDigit | NameToken::kAsciiHyphen;
+        EXPECT_EQ(toks[0].flags & kShape, ShapeFlags(w1)) << text;
+        EXPECT_TRUE(toks[0].Is(NameToken::kSentenceStart)) << text;
+        EXPECT_FALSE(toks[1].Is(NameToken::kSentenceStart)) << text;
+        if (std::string_view(a) == "\xC3\xA9") continue;  // the letter joins the word
+        EXPECT_EQ(t1, w2) << text;
+        EXPECT_EQ(toks[1].flags & kShape, ShapeFlags(w2)) << text;
+      }
+    }
+  }
+  EXPECT_EQ(Words("see www.example.org now"), (V{"see", "now"}));
+  EXPECT_EQ(Words("see WWW.EXAMPLE.ORG now"), (V{"see", "now"}));
+  EXPECT_EQ(Words("see wwwx now"), (V{"see", "wwwx", "now"}));
+}
+
+// Title and byline zones and earlier entities mark the tokens inside them: the pointer windows
+// of TokenizeForNames agree with a plain search over every span.
+TEST(PersonTokensTest, ZonesAndTakenSpansMarkTheTokensInside) {
+  std::string text;
+  for (int k = 0; k < 120; ++k) text += (k % 3 == 0 ? "Ada " : k % 3 == 1 ? "met " : "Bo, ");
+  for (int layout = 0; layout < 6; ++layout) {
+    Document doc;
+    doc.text = text;
+    doc.norm.AppendVerbatim(text, 0);
+    for (uint32_t b = 7 * layout; b + 30 < text.size(); b += 90 + 13 * layout) {
+      doc.zones.push_back({layout % 2 ? ZoneKind::kTitle : ZoneKind::kByline, {b, b + 30 + layout}});
+      Entity e;
+      e.type = EntityType::kNation;
+      e.start = b + 45;
+      e.end = b + 49 + 3 * layout;
+      doc.entities.push_back(e);
+    }
+    std::vector<NameToken> toks;
+    TokenizeForNames(doc, toks);
+    ASSERT_GT(toks.size(), 150u);
+    for (const NameToken& t : toks) {
+      uint32_t want = 0;
+      for (const Zone& z : doc.zones)
+        if (z.span.begin <= t.begin && t.begin < z.span.end)
+          want |= z.kind == ZoneKind::kTitle ? NameToken::kHeadline : NameToken::kByline;
+      if (t.Is(NameToken::kCap)) {
+        for (const Entity& e : doc.entities)
+          if (e.start < t.end && t.begin < e.end) want |= NameToken::kTaken;
+      }
+      const uint32_t got = t.flags & (NameToken::kHeadline | NameToken::kByline | NameToken::kTaken);
+      // A Title Case line without a title zone may be a headline of its own: only title zones
+      // are compared in layouts without one.
+      if (layout % 2 == 0) {
+        EXPECT_EQ(got & ~NameToken::kHeadline, want & ~NameToken::kHeadline) << t.begin;
+      } else {
+        EXPECT_EQ(got, want) << layout << " " << t.begin;
+      }
+    }
+  }
+}
+
+// The same over a text of many runs: one-to-one pieces with raw gaps between them (quote marks
+// the normalizer dropped) and collapsed runs (a curly quote folded to one byte). Tokens skipped
+// by the walk (those that cannot reach the next span) must get the flags a plain search over
+// every span gives, with raw offsets from the map itself.
+TEST(PersonTokensTest, ZonesAndTakenSpansMarkTheTokensInsideAcrossRuns) {
+  const char* pieces[] = {"Ada met Bo ", "and Cy Dee, ", "\"", "Eve Fox said ", "Gil ", "x"};
+  for (int layout = 0; layout < 8; ++layout) {
+    Document doc;
+    uint32_t raw = 0;
+    for (int k = 0; k < 60; ++k) {
+      const std::string_view piece = pieces[(k + layout) % 6];
+      if (piece == "\"") {
+        doc.norm.Append(piece, raw, raw + 3);  // collapsed
+        raw += 3;
+      } else {
+        doc.norm.AppendVerbatim(piece, raw);
+        raw += static_cast<uint32_t>(piece.size());
+      }
+      raw += static_cast<uint32_t>((k * 7 + layout) % 4);  // a gap of dropped raw bytes
+    }
+    doc.text.assign(raw, ' ');
+    for (uint32_t b = 5 * layout; b + 60 < raw; b += 70 + 11 * layout + 9 * (b % 2)) {
+      // Title and byline zones in turn (the text is one line of more words than a headline).
+      doc.zones.push_back({(b / 70) % 2 ? ZoneKind::kByline : ZoneKind::kTitle, {b, b + 9 + 5 * layout}});
+      Entity e;
+      e.type = EntityType::kDate;
+      e.start = b + 25 + layout;
+      e.end = b + 31 + 2 * layout;
+      doc.entities.push_back(e);
+    }
+    std::vector<NameToken> toks;
+    TokenizeForNames(doc, toks);
+    ASSERT_GT(toks.size(), 100u);
+    for (const NameToken& t : toks) {
+      const uint32_t raw_begin = doc.norm.RawBegin(t.begin), raw_end = doc.norm.RawEnd(t.end - 1);
+      uint32_t want = 0;
+      for (const Zone& z : doc.zones)
+        if (z.span.begin <= raw_begin && raw_begin < z.span.end)
+          want |= z.kind == ZoneKind::kTitle ? NameToken::kHeadline : NameToken::kByline;
+      if (t.Is(NameToken::kCap)) {
+        for (const Entity& e : doc.entities)
+          if (e.start < raw_end && raw_begin < e.end) want |= NameToken::kTaken;
+      }
+      const uint32_t got =
+          t.flags & (NameToken::kHeadline | NameToken::kByline | NameToken::kTaken);
+      EXPECT_EQ(got, want) << "layout " << layout << " token at " << t.begin;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace accord::people

@@ -527,6 +527,13 @@ TEST(ZoneLineRulesTest, PrefilterAgreesWithTheSetOnPlainLineRules) {
 }
 
 // The same on every line of the shared list corpora, stripped as the zoner strips them.
+// The plain meaning of HasDigit and of LineFacts::digit.
+bool PlainHasDigit(std::string_view s) {
+  for (char c : s)
+    if (c >= '0' && c <= '9') return true;
+  return false;
+}
+
 TEST(ZoneLineRulesTest, PrefilterAgreesWithTheSetOnSharedCorpora) {
   ACCORD_REQUIRE_SHARED(shared);
   const zone::LineRules& rules = zone::LineRules::Get();
@@ -543,7 +550,9 @@ TEST(ZoneLineRulesTest, PrefilterAgreesWithTheSetOnSharedCorpora) {
       while (!line.empty() && (space(line.front()) || line.front() == '>')) line.remove_prefix(1);
       while (!line.empty() && space(line.back())) line.remove_suffix(1);
       const zone::LineRuleSet want = rules.MatchWithoutPrefilter(line);
-      EXPECT_EQ(rules.Match(line), want) << line;
+      zone::LineFacts facts;
+      EXPECT_EQ(rules.Match(line, &facts), want) << line;
+      EXPECT_EQ(facts.digit, PlainHasDigit(line)) << line;
       ++lines;
       matched += want != 0;
     }
@@ -555,11 +564,6 @@ TEST(ZoneLineRulesTest, PrefilterAgreesWithTheSetOnSharedCorpora) {
 // HasDigit and CountWords read eight bytes at a time: they must agree with the plain byte loops
 // on lines of every length around the block size, with spaces, tabs, digits and bytes above 0x7F
 // at every position.
-bool PlainHasDigit(std::string_view s) {
-  for (char c : s)
-    if (c >= '0' && c <= '9') return true;
-  return false;
-}
 int PlainWords(std::string_view s) {
   int w = 0;
   bool in = false;
@@ -589,6 +593,32 @@ TEST(ZoneLineScanTest, AgreesWithPlainLoops) {
     for (char& c : line) c = kAlphabet[random() % kAlphabet.size()];
     ASSERT_EQ(zone::HasDigit(line), PlainHasDigit(line)) << line;
     ASSERT_EQ(zone::CountWords(line), PlainWords(line)) << line;
+  }
+}
+
+// The prefilter's pass notes the digits of the line (LineFacts) on every path it takes: lines
+// it decides, lines it leaves to the Set by their first byte or a byte beyond ASCII.
+TEST(ZoneLineRulesTest, LineFactsDigitAgreesWithPlainLoop) {
+  const zone::LineRules& rules = zone::LineRules::Get();
+  const char* const kLines[] = {
+      "", "9", "a", "-- 3", "------", "I think 1 of them", "my 2 cents", "Hash: SHA1",
+      "\xC5\xBF 7", "caf\xC3\xA9 9", "By JOE 4", "www.example.org/a/2", "Plain words only.",
+  };
+  for (const char* line : kLines) {
+    zone::LineFacts facts;
+    rules.Match(line, &facts);
+    EXPECT_EQ(facts.digit, PlainHasDigit(line)) << line;
+  }
+  // Random lines over an alphabet of trigger bytes, digits, first bytes the Set takes, and
+  // bytes beyond ASCII.
+  const std::string kAlphabet = "ab Im/@|':.-_=(09\x80\xC3\xA9\xC5\xBF";
+  std::mt19937 random(11);
+  for (int n = 0; n < 20000; ++n) {
+    std::string line(random() % 40, ' ');
+    for (char& c : line) c = kAlphabet[random() % kAlphabet.size()];
+    zone::LineFacts facts;
+    rules.Match(line, &facts);
+    ASSERT_EQ(facts.digit, PlainHasDigit(line)) << line;
   }
 }
 
