@@ -98,14 +98,6 @@ NationRules::NationRules(const Lexicon& lex)
       us_state_first_(lex.Cues("us-state-first")),
       us_state_second_(lex.Cues("us-state-second")) {}
 
-void NationRules::Decide(std::string_view text, const std::vector<Word>& words,
-                         const std::vector<Candidate>& cands, std::vector<Decision>& out) const {
-  std::vector<uint32_t> capitals;
-  for (uint32_t w = 0; w < words.size(); ++w)
-    if (words[w].has(Word::kUpperFirst)) capitals.push_back(w);
-  Decide(text, words, capitals, cands, out);
-}
-
 void NationRules::Decide(std::string_view text, const std::vector<Word>& words, const std::vector<uint32_t>& capitals,
                          const std::vector<Candidate>& cands, std::vector<Decision>& out) const {
   Context ctx{text, words, cands, lex_, capitals, std::nullopt};

@@ -56,11 +56,9 @@ class NationRules {
  public:
   explicit NationRules(const Lexicon& lex);
 
-  // Decides every candidate of one text; out[k] is the decision for cands[k].
-  void Decide(std::string_view text, const std::vector<Word>& words, const std::vector<Candidate>& cands,
-              std::vector<Decision>& out) const;
-  // The same, given the indexes of the capitalised words (the `capitals` of WordFolder::Split),
-  // which the cue searches over proper names visit instead of every word.
+  // Decides every candidate of one text; out[k] is the decision for cands[k]. `capitals` are the
+  // indexes of the capitalised words (WordFolder::Split), which the cue searches over proper
+  // names visit instead of every word.
   void Decide(std::string_view text, const std::vector<Word>& words, const std::vector<uint32_t>& capitals,
               const std::vector<Candidate>& cands, std::vector<Decision>& out) const;
 

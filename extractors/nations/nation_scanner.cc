@@ -30,14 +30,6 @@ bool CaseMatches(const LexEntry& e, std::string_view text, const std::vector<Wor
 }  // namespace
 
 void ScanCandidates(const Lexicon& lex, std::string_view text, const std::vector<Word>& words,
-                    std::vector<Candidate>& out) {
-  std::vector<uint32_t> capitals;
-  for (uint32_t i = 0; i < words.size(); ++i)
-    if (words[i].has(Word::kUpperFirst)) capitals.push_back(i);
-  ScanCandidates(lex, text, words, capitals, out);
-}
-
-void ScanCandidates(const Lexicon& lex, std::string_view text, const std::vector<Word>& words,
                     const std::vector<uint32_t>& capitals, std::vector<Candidate>& out) {
   const WordFolder& folder = lex.folder();
   std::string key;

@@ -18,11 +18,9 @@ struct Candidate {
   int32_t entry = -1;       // lexicon entry
 };
 
-// Finds the candidates of `text`, whose words are `words` (WordFolder::Split). Appends to `out`.
-void ScanCandidates(const Lexicon& lex, std::string_view text, const std::vector<Word>& words,
-                    std::vector<Candidate>& out);
-// The same, given the indexes of the capitalised words (the `capitals` of WordFolder::Split):
-// only those can start a name, so only those are visited.
+// Finds the candidates of `text`, whose words are `words` and whose capitalised words are
+// `capitals` (both from WordFolder::Split): only a capitalised word can start a name, so only
+// those are visited. Appends to `out`.
 void ScanCandidates(const Lexicon& lex, std::string_view text, const std::vector<Word>& words,
                     const std::vector<uint32_t>& capitals, std::vector<Candidate>& out);
 
