@@ -93,35 +93,6 @@ class NormalizedText {
     size_t run_ = 0;
   };
 
-  // Calls fn(item, RawBegin(pos(item))) for each item of `items`, whose positions pos(item) do
-  // not decrease: one pass over the runs, with one comparison an item that stays in its run.
-  template <typename Range, typename Pos, typename Fn>
-  void ForEachRawBegin(Range&& items, Pos pos, Fn fn) const {
-    if (runs_.empty()) return;  // no text, so no positions
-    // The run of the last position: [runs_[r].norm_begin, next), and the raw offset of byte i
-    // in it, i + shift (one-to-one) or fixed (collapsed).
-    size_t r = 0;
-    uint32_t next = 0, shift = 0, fixed = 0;
-    bool one_to_one = false;
-    const auto enter = [&](size_t run) {
-      r = run;
-      next = r + 1 < runs_.size() ? runs_[r + 1].norm_begin : UINT32_MAX;
-      one_to_one = runs_[r].one_to_one;
-      shift = runs_[r].raw_begin - runs_[r].norm_begin;  // modulo 2^32, as i + shift is
-      fixed = runs_[r].raw_begin;
-    };
-    enter(0);
-    for (auto& item : items) {
-      const uint32_t i = pos(item);
-      if (i >= next) {
-        size_t run = r + 1;
-        while (run + 1 < runs_.size() && runs_[run + 1].norm_begin <= i) ++run;
-        enter(run);
-      }
-      fn(item, one_to_one ? i + shift : fixed);
-    }
-  }
-
   // Reserves room for about `bytes` normalized bytes.
   void Reserve(size_t bytes);
   void Clear();

@@ -73,11 +73,9 @@ class SegmentStage final : public Stage {
     Tokenize(text, doc.tokens);
     splitter_->Split(text, doc.tokens, doc.sentences);
     RawLineStarts lines(doc.text);
-    doc.norm.ForEachRawBegin(
-        doc.tokens, [](const Token& t) { return t.begin; },
-        [&lines](Token& t, uint32_t raw_begin) {
-          if (lines.At(raw_begin)) t.flags |= Token::kLineStart;
-        });
+    NormalizedText::Walker walk(doc.norm);  // tokens come in text order
+    for (Token& t : doc.tokens)
+      if (lines.At(walk.RawBegin(t.begin))) t.flags |= Token::kLineStart;
     return Status::Ok();
   }
 

@@ -211,37 +211,5 @@ TEST(OffsetMapTest, IncreasingEndIsTheLongestGrowingOneToOneStretch) {
   }
 }
 
-// ForEachRawBegin over ascending positions (some repeated, some skipped) of random texts gives
-// RawBegin of each.
-TEST(OffsetMapTest, ForEachRawBeginAgreesWithRawBegin) {
-  std::mt19937 rng(9);
-  for (int round = 0; round < 200; ++round) {
-    NormalizedText norm;
-    uint32_t raw = rng() % 10;
-    const int n = 1 + static_cast<int>(rng() % 60);
-    for (int k = 0; k < n; ++k) {
-      const std::string text(1 + (rng() % 4 == 0 ? rng() % 150 : rng() % 6), 'x');
-      if (rng() % 3 == 0) {
-        const uint32_t raw_len = 1 + rng() % 5;
-        norm.Append(text, raw, raw + raw_len);
-        raw += raw_len;
-      } else {
-        if (rng() % 2 == 0) raw += 1 + rng() % 3;
-        norm.AppendVerbatim(text, raw);
-        raw += static_cast<uint32_t>(text.size());
-      }
-    }
-    std::vector<uint32_t> positions;
-    for (uint32_t i = 0; i < norm.size(); i += rng() % 4) positions.push_back(i);
-    std::vector<uint32_t> got;
-    norm.ForEachRawBegin(
-        positions, [](uint32_t i) { return i; },
-        [&got](uint32_t, uint32_t raw_begin) { got.push_back(raw_begin); });
-    ASSERT_EQ(got.size(), positions.size());
-    for (size_t k = 0; k < positions.size(); ++k)
-      EXPECT_EQ(got[k], norm.RawBegin(positions[k])) << round << ": byte " << positions[k];
-  }
-}
-
 }  // namespace
 }  // namespace accord
