@@ -42,6 +42,16 @@ void Append(char32_t cp, std::string& out) {
   }
 }
 
+size_t AsciiPrefix(std::string_view s) {
+  size_t i = 0;
+  for (uint64_t w; i + 8 <= s.size(); i += 8) {
+    std::memcpy(&w, s.data() + i, 8);
+    if ((w & 0x8080808080808080ull) != 0) break;
+  }
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
+
 bool IsValid(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {

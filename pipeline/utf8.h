@@ -27,6 +27,9 @@ void Append(char32_t cp, std::string& out);
 // True when `s` is well-formed UTF-8.
 bool IsValid(std::string_view s);
 
+// How many bytes at the start of `s` are ASCII (checked eight at a time).
+size_t AsciiPrefix(std::string_view s);
+
 // Number of code points in `s`.
 size_t CodePointCount(std::string_view s);
 

@@ -51,18 +51,6 @@ struct ByteTable {
   bool ascii_as_is = false;  // bytes 0x00-0x7F stand for themselves (not so in EBCDIC)
 };
 
-// How many bytes at the start of `s` are ASCII.
-size_t AsciiPrefix(std::string_view s) {
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {  // eight bytes at a time
-    uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    if ((w & 0x8080808080808080ULL) != 0) break;
-  }
-  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
-  return i;
-}
-
 // The table of `conv`'s charset, or null when the charset is not single-byte (or a byte turns
 // into more than one character).
 std::unique_ptr<ByteTable> MakeByteTable(UConverter* conv, UConverter* to_utf8) {
@@ -102,7 +90,7 @@ void ConvertWithTable(std::string_view bytes, const ByteTable& table, std::strin
   size_t i = 0;
   while (i < bytes.size()) {
     if (table.ascii_as_is) {  // runs of ASCII are copied as they are
-      const size_t run = AsciiPrefix(bytes.substr(i));
+      const size_t run = utf8::AsciiPrefix(bytes.substr(i));
       out->append(bytes.data() + i, run);
       i += run;
       if (i == bytes.size()) break;
@@ -283,7 +271,7 @@ std::string ToUtf8(std::string_view bytes, std::string_view declared, std::strin
   const std::string cs = Lower(declared);
   // The scans below start after the ASCII the text begins with: it is valid UTF-8 and holds no
   // C1 byte, and a multi-byte sequence cannot start inside it.
-  const size_t ascii = AsciiPrefix(bytes);
+  const size_t ascii = utf8::AsciiPrefix(bytes);
   const std::string_view rest = bytes.substr(ascii);
   if (rest.empty()) {
     // Every ASCII-compatible charset reads ASCII the same way; UTF-16/32 and EBCDIC do not.

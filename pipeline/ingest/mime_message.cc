@@ -10,6 +10,7 @@
 #include "pipeline/ingest/charset.h"
 #include "pipeline/ingest/html_text.h"
 #include "pipeline/ascii.h"
+#include "pipeline/utf8.h"
 
 namespace accord::ingest {
 namespace {
@@ -43,17 +44,7 @@ std::string_view Trim(std::string_view s) {
 
 bool IEquals(std::string_view a, std::string_view b) { return ascii::EqualsIgnoreCase(a, b); }
 
-bool HasNonAscii(std::string_view s) {
-  uint64_t acc = 0;
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {  // eight bytes at a time
-    uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    acc |= w;
-  }
-  for (; i < s.size(); ++i) acc |= static_cast<unsigned char>(s[i]);
-  return (acc & 0x8080808080808080ULL) != 0;
-}
+bool HasNonAscii(std::string_view s) { return utf8::AsciiPrefix(s) < s.size(); }
 
 // A raw header value unfolded, RFC 2047 words decoded (GMime), valid UTF-8, trimmed.
 std::string DecodeHeaderValue(std::string_view raw, bool decode) {

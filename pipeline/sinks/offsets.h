@@ -3,7 +3,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <string_view>
 
 #include "pipeline/utf8.h"
@@ -36,15 +35,8 @@ class CodePointCursor {
  private:
   // The length of the text's ASCII prefix, found (a word at a time) on first use.
   size_t AsciiPrefix() {
-    if (ascii_ != kUnknown) return ascii_;
-    size_t i = 0;
-    for (; i + 8 <= text_.size(); i += 8) {
-      uint64_t w;
-      std::memcpy(&w, text_.data() + i, 8);
-      if (w & 0x8080808080808080ull) break;
-    }
-    while (i < text_.size() && static_cast<unsigned char>(text_[i]) < 0x80) ++i;
-    return ascii_ = i;
+    if (ascii_ == kUnknown) ascii_ = utf8::AsciiPrefix(text_);
+    return ascii_;
   }
 
   static constexpr size_t kUnknown = ~size_t{0};

@@ -27,6 +27,20 @@ TEST(CodePointCountTest, AgreesWithBytewiseCountAtEveryLengthAndAlignment) {
     }
 }
 
+// AsciiPrefix stops at the first byte of 0x80 or above wherever it stands (inside or after an
+// eight-byte step), and takes the whole of an ASCII text.
+TEST(Utf8AsciiPrefixTest, StopsAtTheFirstNonAsciiByteWhereverItStands) {
+  for (size_t n = 0; n < 40; ++n) {
+    const std::string ascii(n, 'a');
+    EXPECT_EQ(utf8::AsciiPrefix(ascii), n);
+    for (size_t at = 0; at < n; ++at) {
+      std::string s = ascii;
+      s[at] = static_cast<char>(at % 2 ? 0x80 : 0xC3);
+      EXPECT_EQ(utf8::AsciiPrefix(s), at) << n << " " << at;
+    }
+  }
+}
+
 TEST(CodePointCountTest, Examples) {
   const struct { const char* text; size_t code_points; } cases[] = {
       {"", 0}, {"abc", 3}, {"abcdefgh", 8}, {"abcdefghi", 9}, {"é", 1},
