@@ -284,7 +284,7 @@ TEST(DateRulesTest, GroupsReadOffWordsAreRe2Groups) {
   // Every value of each part, the others at a few fixed values; then a sample of all mixes.
   for (const std::string& mod : mods)
     for (const std::string& count : counts)
-      for (const std::string& tail : {"", " ago", " period"})
+      for (const char* tail : {"", " ago", " period"})
         check("", mod + count + " years" + tail + " and more.");
   for (const std::string& unit : units)
     for (const std::string& tail : tails)

@@ -268,7 +268,7 @@ TEST(NationLexiconTest, CapitalIndexesMatchTheFlags) {
                          "the U.S.-led coalition in Papua New Guinea and Guinea",
                          "United States of America Russia France",
                          "American Airlines flew to Latin America, then to Georgia.",
-                         "\xC3\x89lys\xC3\xA9e \xC3\xA9lys\xC3\xA9e C\xC3\xB4te d\xE2\x80\x99Ivoire",
+                         "\xC3\x89lys\xC3\xA9" "e \xC3\xA9lys\xC3\xA9" "e C\xC3\xB4te d\xE2\x80\x99Ivoire",
                          "US us Us. IRAQI Iraqi iraqi 5th iPhone B52s",
                          "People's Republic of China\n> and North Korea\n\nKorean War",
                          "New York New Zealand New Guinea New"};

@@ -57,7 +57,7 @@ TEST(Utf8ValidTest, BadSequencesFoundWhereverTheyStand) {
       {"\xc0\xaf", false},                // overlong
       {"\xed\xa0\x80", false},            // surrogate
       {"\xf4\x90\x80\x80", false},        // past U+10FFFF
-      {"abc\x80def", false},              // lone continuation byte
+      {"abc\x80" "def", false},              // lone continuation byte
   };
   for (const auto& c : cases) {
     EXPECT_EQ(utf8::IsValid(c.bytes), c.valid) << c.bytes;

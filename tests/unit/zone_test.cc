@@ -518,7 +518,7 @@ TEST(ZoneLineRulesTest, PrefilterAgreesWithTheSetOnPlainLineRules) {
     for (int k = 0; k < pieces; ++k) line += kPieces[random() % kCount];
     const zone::LineRuleSet want = rules.MatchWithoutPrefilter(line);
     ASSERT_EQ(rules.Match(line), want) << line;
-    for (int r = 0; r < zone::kLineRuleCount; ++r) counts[r] += zone::Has(want, zone::LineRule(r));
+    for (int r = 0; r < static_cast<int>(zone::kLineRuleCount); ++r) counts[r] += zone::Has(want, zone::LineRule(r));
   }
   for (zone::LineRule r : {zone::kFooterListinfo, zone::kUrlLine, zone::kHeaderLine, zone::kPgpHash,
                            zone::kAttribution, zone::kSourceLine, zone::kForwardMarker,
@@ -649,7 +649,7 @@ TEST(ZoneFastPathsTest, BylineAuthorAgreesWithThePattern) {
       "By JOE ABERNATHY, Chronicle Staff", "By David E. Sanger", "BY: Jane Roe", "By:Jane Roe",
       "By  Jane Roe | Reuters", "By", "By ", "By  ", "By \t", "Byline", "by Jane Roe", "bY Jane",
       "By\tJane (AP)", "By Jos\xC3\xA9 Ortega", "By Jos\xC3 Ortega", "By \xC3\xA9", "By\xC2\xA0Jane",
-      "BY \xE2\x80\x94 staff", "By Luc\xC3\xADa Fern\xC3\xA1ndez, Madrid", "By \xFF", "By Jane\nRoe", "By -- staff", "BY  :x",
+      "BY \xE2\x80\x94 staff", "By Luc\xC3\xAD" "a Fern\xC3\xA1ndez, Madrid", "By \xFF", "By Jane\nRoe", "By -- staff", "BY  :x",
   };
   const zone::LineRules& rules = zone::LineRules::Get();
   for (const char* line : kLines)
