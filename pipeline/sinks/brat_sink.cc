@@ -71,6 +71,12 @@ std::string FormatBratAnnotations(const Document& doc) {
   return ann;
 }
 
+std::string BratDocumentName(uint64_t number) {
+  char name[32];
+  std::snprintf(name, sizeof name, "doc-%06llu", static_cast<unsigned long long>(number));
+  return name;
+}
+
 Status BratSink::Begin() {
   std::error_code ec;
   std::filesystem::create_directories(folder_, ec);
@@ -79,9 +85,7 @@ Status BratSink::Begin() {
 }
 
 Status BratSink::Write(const Document& doc) {
-  char name[32];
-  std::snprintf(name, sizeof name, "/doc-%06llu", static_cast<unsigned long long>(++count_));
-  const std::string base = folder_ + name;
+  const std::string base = folder_ + "/" + BratDocumentName(++count_);
   ACCORD_RETURN_IF_ERROR(WriteFile(base + ".txt", doc.text));
   return WriteFile(base + ".ann", FormatBratAnnotations(doc));
 }

@@ -6,6 +6,7 @@
 //                       "#1\tAnnotatorNotes T1\tcanonical=...; code=..." carries the attributes
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "pipeline/sinks/sink.h"
@@ -14,6 +15,9 @@ namespace accord {
 
 // The .ann content of `doc`.
 std::string FormatBratAnnotations(const Document& doc);
+
+// The file name, without extension, of the `number`th document (from 1): "doc-000001".
+std::string BratDocumentName(uint64_t number);
 
 class BratSink final : public Sink {
  public:

@@ -37,23 +37,22 @@ void BindText(sqlite3_stmt* st, int i, std::string_view s, bool null_when_empty 
 
 }  // namespace
 
-SqliteSink::~SqliteSink() { Close(); }
-
-void SqliteSink::Close() {
-  for (sqlite3_stmt** st : {&insert_document_, &insert_mention_, &insert_entity_}) {
-    sqlite3_finalize(*st);
-    *st = nullptr;
+void SqliteOutput::Close() {
+  for (sqlite3_stmt*& st : inserts_) {
+    sqlite3_finalize(st);
+    st = nullptr;
   }
   if (db_ != nullptr) sqlite3_close(db_);
   db_ = nullptr;
 }
 
-Status SqliteSink::Error(const char* what) {
+Status SqliteOutput::Error(const char* what) const {
   return IoError(path_ + ": " + what + ": " + (db_ ? sqlite3_errmsg(db_) : "out of memory"));
 }
 
-Status SqliteSink::Begin() {
+Status SqliteOutput::Open(const std::string& path) {
   namespace fs = std::filesystem;
+  path_ = path;
   std::error_code ec;
   const fs::path parent = fs::path(path_).parent_path();
   if (!parent.empty()) fs::create_directories(parent, ec);
@@ -66,19 +65,29 @@ Status SqliteSink::Begin() {
   if (sqlite3_prepare_v2(db_,
                          "INSERT INTO documents VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
                          "?11, ?12)",
-                         -1, &insert_document_, nullptr) != SQLITE_OK ||
+                         -1, &inserts_[kDocumentsTable], nullptr) != SQLITE_OK ||
       sqlite3_prepare_v2(db_, "INSERT INTO mentions VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", -1,
-                         &insert_mention_, nullptr) != SQLITE_OK ||
-      sqlite3_prepare_v2(db_, "INSERT INTO entities VALUES(?1, ?2, ?3, ?4, ?5)", -1, &insert_entity_,
-                         nullptr) != SQLITE_OK)
+                         &inserts_[kMentionsTable], nullptr) != SQLITE_OK ||
+      sqlite3_prepare_v2(db_, "INSERT INTO entities VALUES(?1, ?2, ?3, ?4, ?5)", -1,
+                         &inserts_[kEntitiesTable], nullptr) != SQLITE_OK)
     return Error("cannot prepare statements");
   return Status::Ok();
+}
+
+Status SqliteOutput::Finish() {
+  if (db_ == nullptr) return Status::Ok();
+  const std::string end = std::string(kIndexes) + "COMMIT;";
+  Status s = sqlite3_exec(db_, end.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK
+                 ? Status::Ok()
+                 : Error("cannot commit");
+  Close();
+  return s;
 }
 
 Status SqliteSink::Write(const Document& doc) {
   const int64_t id = next_id_++;
   const DocumentRow d = MakeDocumentRow(doc);
-  sqlite3_stmt* st = insert_document_;
+  sqlite3_stmt* st = out_.insert(kDocumentsTable);
   sqlite3_bind_int64(st, 1, id);
   BindText(st, 2, d.doc_id, false);
   BindText(st, 3, d.path);
@@ -93,11 +102,11 @@ Status SqliteSink::Write(const Document& doc) {
   BindText(st, 11, d.url);
   if (options_.include_text) BindText(st, 12, doc.text, false);
   else sqlite3_bind_null(st, 12);
-  if (sqlite3_step(st) != SQLITE_DONE) return Error("cannot insert document");
+  if (sqlite3_step(st) != SQLITE_DONE) return out_.Error("cannot insert document");
   sqlite3_reset(st);
 
   const auto mentions = MakeMentionRows(doc);
-  st = insert_mention_;
+  st = out_.insert(kMentionsTable);
   for (const MentionRow& m : mentions) {
     sqlite3_bind_int64(st, 1, id);
     BindText(st, 2, m.type, false);
@@ -108,30 +117,20 @@ Status SqliteSink::Write(const Document& doc) {
     BindText(st, 7, m.code);
     BindText(st, 8, m.value);
     BindText(st, 9, m.kind);
-    if (sqlite3_step(st) != SQLITE_DONE) return Error("cannot insert mention");
+    if (sqlite3_step(st) != SQLITE_DONE) return out_.Error("cannot insert mention");
     sqlite3_reset(st);
   }
-  st = insert_entity_;
+  st = out_.insert(kEntitiesTable);
   for (const EntityRow& e : MakeEntityRows(doc, mentions)) {
     sqlite3_bind_int64(st, 1, id);
     BindText(st, 2, e.type, false);
     BindText(st, 3, e.key, false);
     BindText(st, 4, e.code);
     sqlite3_bind_int64(st, 5, static_cast<int64_t>(e.mentions));
-    if (sqlite3_step(st) != SQLITE_DONE) return Error("cannot insert entity");
+    if (sqlite3_step(st) != SQLITE_DONE) return out_.Error("cannot insert entity");
     sqlite3_reset(st);
   }
   return Status::Ok();
-}
-
-Status SqliteSink::Finish() {
-  if (db_ == nullptr) return Status::Ok();
-  const std::string end = std::string(kIndexes) + "COMMIT;";
-  Status s = sqlite3_exec(db_, end.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK
-                 ? Status::Ok()
-                 : Error("cannot commit");
-  Close();
-  return s;
 }
 
 }  // namespace accord
