@@ -22,10 +22,12 @@ Command AddMergeCommand(CLI::App& app) {
       "merge", "Join the outputs of 'accord extract --shard K/N' (all N shards) into the output one "
                "unsharded run writes.");
   cmd->add_option("shards", f->shards,
-                  "The shards' outputs: files (each with its .order sidecar) or regeneration folders")
+                  "The shards' outputs, each with its .order sidecar: jsonl, conll or sqlite files, "
+                  "csv or brat folders, or regeneration folders")
       ->required();
   cmd->add_option("-o,--output", f->output,
-                  "Where to write (a file, default standard output; a folder when merging folders)");
+                  "Where to write (a file, or standard output for jsonl and conll, the default; a "
+                  "folder for csv, brat and regeneration folders)");
   cmd->add_flag("-q,--quiet", f->quiet, "Only errors on standard error");
   return {cmd, [f]() {
             SetupLogging(0, f->quiet);
