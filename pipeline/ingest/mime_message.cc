@@ -46,13 +46,8 @@ bool IEquals(std::string_view a, std::string_view b) { return ascii::EqualsIgnor
 
 bool HasNonAscii(std::string_view s) { return utf8::AsciiPrefix(s) < s.size(); }
 
-// A raw header value unfolded, RFC 2047 words decoded (GMime), valid UTF-8, trimmed.
-std::string DecodeHeaderValue(std::string_view raw, bool decode) {
-  // Most values are one line of ASCII without encoded words: trimmed, they are what GMime gives.
-  if (raw.find('\n') == std::string_view::npos && !HasNonAscii(raw) &&
-      (!decode || raw.find("=?") == std::string_view::npos)) {
-    return std::string(Trim(raw));
-  }
+// DecodeHeaderValue for the values that need GMime: unfolded, decoded, sanitized, trimmed.
+std::string DecodeHeaderValueWithGMime(std::string_view raw, bool decode) {
   std::string value(raw);
   if (value.find('\n') != std::string::npos) {
     GString unfolded(g_mime_utils_header_unfold(value.c_str()));
@@ -64,6 +59,53 @@ std::string DecodeHeaderValue(std::string_view raw, bool decode) {
   }
   SanitizeUtf8(&value);
   return std::string(Trim(value));
+}
+
+// The last few values a thread decoded with GMime, with their results. GMime spends thousands of
+// instructions on a value with encoded words, and an archive repeats such values message after
+// message (a sender's From, a thread's Subject).
+class RecentHeaderValues {
+ public:
+  const std::string* Find(std::string_view raw, bool decode) const {
+    for (const Entry& e : entries_)
+      if (e.decode == decode && e.raw == raw) return &e.value;
+    return nullptr;
+  }
+  const std::string& Add(std::string_view raw, bool decode, std::string value) {
+    Entry* slot;
+    if (entries_.size() < kEntries) {
+      slot = &entries_.emplace_back();
+    } else {
+      slot = &entries_[next_];
+      next_ = (next_ + 1) % kEntries;
+    }
+    slot->raw.assign(raw);
+    slot->decode = decode;
+    slot->value = std::move(value);
+    return slot->value;
+  }
+
+ private:
+  static constexpr size_t kEntries = 32;
+  struct Entry {
+    std::string raw;
+    bool decode = false;
+    std::string value;
+  };
+  std::vector<Entry> entries_;
+  size_t next_ = 0;
+};
+
+// A raw header value unfolded, RFC 2047 words decoded (GMime), valid UTF-8, trimmed.
+std::string DecodeHeaderValue(std::string_view raw, bool decode) {
+  // Most values are one line of ASCII without encoded words: trimmed, they are what GMime gives.
+  if (raw.find('\n') == std::string_view::npos && !HasNonAscii(raw) &&
+      (!decode || raw.find("=?") == std::string_view::npos)) {
+    return std::string(Trim(raw));
+  }
+  thread_local RecentHeaderValues recent;
+  if (const std::string* value = recent.Find(raw, decode)) return *value;
+  return recent.Add(raw, decode, DecodeHeaderValueWithGMime(raw, decode));
 }
 
 // A header of a GMime object (first of its name), decoded; "" when absent.
@@ -725,11 +767,9 @@ Status DecodeParsed(std::string_view bytes, const MessageContext& ctx, std::vect
 // DecodeCommonShape after CheckMessage, with the header block already read.
 bool DecodeShortcut(std::string_view bytes, const HeaderBlock& hb, const MessageContext& ctx,
                     std::vector<Document>* out) {
-  Document doc;
-  if (BuildSimpleDocument(bytes, hb, ctx, 0, &doc)) {
-    out->push_back(std::move(doc));
-    return true;
-  }
+  // Built in place: a Document is large, and most messages take this way.
+  if (BuildSimpleDocument(bytes, hb, ctx, 0, &out->emplace_back())) return true;
+  out->pop_back();
   if (hb.content_type.data() == nullptr || hb.repeated_content_type || bytes.find('\r') != std::string_view::npos)
     return false;
   const BodyType& type = ParseBodyType(DecodeHeaderValue(hb.content_type, false));
