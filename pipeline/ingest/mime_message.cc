@@ -7,6 +7,8 @@
 #include <memory>
 #include <mutex>
 
+#include <absl/strings/escaping.h>
+
 #include "pipeline/ingest/charset.h"
 #include "pipeline/ingest/html_text.h"
 #include "pipeline/ascii.h"
@@ -445,6 +447,25 @@ const BodyType& ParseBodyType(const std::string& value) {
   return slot->type;
 }
 
+// A base64 body as RFC 4648 writes it (whole quanta, padding only at the end, white space
+// between lines), decoded by Abseil into `out`; GMime's decoder gives the same bytes for it, in
+// a fraction of the time. False for any other body, which GMime decodes then: it skips stray
+// bytes, and drops a final quantum that has no padding, where Abseil would decode it.
+bool DecodeCanonicalBase64(std::string_view body, std::string* out) {
+  if (!absl::Base64Unescape(absl::string_view(body.data(), body.size()), out)) return false;
+  // Abseil checked the padding; whole quanta make the decoded size and the padding add up to a
+  // multiple of three.
+  size_t padding = 0;
+  for (size_t i = body.size(); i > 0 && padding < 2; --i) {
+    if (body[i - 1] == '=') {
+      ++padding;
+    } else if (!IsSpace(body[i - 1])) {
+      break;
+    }
+  }
+  return (out->size() + padding) % 3 == 0;
+}
+
 // The body of a single-part text/plain or text/html message (7bit, 8bit, quoted-printable or
 // base64), decoded without building the MIME tree, as BuildDocument would find it. False when
 // the message needs the MIME parser. `content_type` is the decoded Content-Type header.
@@ -476,11 +497,13 @@ bool DecodeSimpleBody(std::string_view bytes, const HeaderBlock& hb, const std::
       break;
     case GMIME_CONTENT_ENCODING_BASE64:
     case GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE: {
-      GMimeEncoding state;
-      g_mime_encoding_init_decode(&state, encoding);
-      decoded.resize(g_mime_encoding_outlen(&state, body.size()) + 16);
-      const size_t n = g_mime_encoding_flush(&state, body.data(), body.size(), decoded.data());
-      decoded.resize(n);
+      if (encoding != GMIME_CONTENT_ENCODING_BASE64 || !DecodeCanonicalBase64(body, &decoded)) {
+        GMimeEncoding state;
+        g_mime_encoding_init_decode(&state, encoding);
+        decoded.resize(g_mime_encoding_outlen(&state, body.size()) + 16);
+        const size_t n = g_mime_encoding_flush(&state, body.data(), body.size(), decoded.data());
+        decoded.resize(n);
+      }
       body = decoded;
       break;
     }

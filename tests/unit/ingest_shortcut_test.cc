@@ -5,6 +5,7 @@
 // tests it and not only the fallback.
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -102,6 +103,21 @@ std::vector<ShapeCase> Cases() {
   c.push_back({"Base64", Single("Content-Type: text/plain; charset=\"utf-8\"\nContent-Transfer-Encoding: base64\n",
                                 "TWljcm9zb2Z0IGFuZCBGYWNlYm9vayBzaWduZWQu\nIELDtnJzZSDigJQgMjAxOC4K\n"), true});
   c.push_back({"Base64Oddities", Single("Content-Transfer-Encoding: BASE64\n", "TWlj cm9z!b2Z0\nIGFu\nZA\n"), true});
+  // Canonical base64 goes to Abseil, anything else to GMime: both must give GMime's bytes.
+  const std::string b64 = "Content-Type: text/plain; charset=\"utf-8\"\nContent-Transfer-Encoding: base64\n";
+  const std::pair<const char*, const char*> base64_bodies[] = {
+      {"Base64OnePad", "SGVsbG8sIHdvcmxkIQ==\n"},        {"Base64TwoBytesPad", "SGVsbG8sIHdvcmxkLg=\n"},
+      {"Base64WholeQuanta", "SGVsbG8s\nIHdvcmxk\n"},     {"Base64NoFinalNewline", "SGVsbG8="},
+      {"Base64UnpaddedTwo", "SGVsbG8sIHdvcmxkIQ\n"},     {"Base64UnpaddedThree", "SGVsbG8sIHdvcmxkLg\n"},
+      {"Base64PadInMiddle", "SGVsbG8=\nSGVsbG8=\n"},     {"Base64OverPadded", "SGVsbA===\n"},
+      {"Base64ShortPad", "SGVsbA=\n"},                   {"Base64LooseBits", "SGVsbR==\n"},
+      {"Base64SpacesAndTabs", "SGVs bG8s\tIHdv\n"},      {"Base64PadThenSpace", "SGVsbA== \n\n"},
+      {"Base64PadSplit", "SGVsbA=\n=\n"},               {"Base64StrayByte", "SGVs*bG8s\n"},
+      {"Base64Empty", ""},                               {"Base64OnlyNewlines", "\n\n"},
+      {"Base64NotUtf8", "/w==\n"},                       {"Base64TextAfterPad", "SGVsbA==\nSGVsbA==\n"},
+  };
+  for (const auto& [name, body] : base64_bodies) c.push_back({name, Single(b64, body), true});
+  c.push_back({"Base64CrlfCanonical", Crlf(Single(b64, "SGVsbG8s\nIHdvcmxkIQ==\n")), true});
   c.push_back({"EncodingWithSpaces", Single("Content-Transfer-Encoding:   8BIT  \n", "Spaced encoding.\n"), true});
   c.push_back({"Crlf", Crlf(Single("Content-Type: text/plain; charset=utf-8\n", "Line one.\nLine two.\n")), true});
   c.push_back({"FoldedSubject", "From: a@example.org\nSubject: a subject\n that is folded\n\tand tabbed\n"
@@ -227,6 +243,32 @@ TEST_P(ShortcutTest, SameAsTheParser) {
     EXPECT_EQ(Describe(Status::Ok(), shortcut_docs, {}), Describe(parsed, parsed_docs, parsed_skipped));
   } else {
     EXPECT_TRUE(shortcut_docs.empty());
+  }
+}
+
+// DecodeHeaderValue keeps a thread's last GMime answers: a value met again (a cache hit), a value
+// pushed out by many others (decoded afresh), and the same raw text in a field that is not decoded
+// (Message-ID) must each give what a fresh decode gives.
+TEST(HeaderValueCacheTest, RepeatedEvictedAndUndecodedValues) {
+  const MessageContext ctx{"archive.mbox", 0, false};
+  for (int round = 0; round < 2; ++round) {
+    for (int i = 0; i < 100; ++i) {
+      const std::string n = std::to_string(i % 60);
+      const std::string word = "=?iso-8859-1?q?caf=E9_" + n + "?=";
+      const std::string message = "From: " + word + " <a@example.org>\nSubject: " + word + "\n  folded\n" +
+                                  "Message-ID: <" + word + "\n @example.org>\n\nBody.\n";
+      std::vector<Document> first, again;
+      ASSERT_TRUE(DecodeMessage(message, ctx, &first, nullptr).ok());
+      ASSERT_TRUE(DecodeMessage(message, ctx, &again, nullptr).ok());
+      ASSERT_EQ(first.size(), 1u);
+      ASSERT_EQ(again.size(), 1u);
+      const MailHeaders& h = first[0].headers;
+      EXPECT_EQ(h.from, "caf\u00e9 " + n + " <a@example.org>");
+      EXPECT_EQ(h.subject, "caf\u00e9 " + n + "  folded");  // unfolding keeps the indent
+      EXPECT_NE(h.message_id.find(word), std::string::npos) << h.message_id;
+      EXPECT_EQ(h.message_id.find('\n'), std::string::npos) << h.message_id;
+      EXPECT_EQ(Describe(Status::Ok(), again, {}), Describe(Status::Ok(), first, {}));
+    }
   }
 }
 
