@@ -36,7 +36,12 @@ struct GFree {
 using GString = std::unique_ptr<char, GFree>;
 
 // White space as std::isspace tells it in the "C" locale (the program never sets another).
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
+constexpr std::array<bool, 256> kSpace = [] {
+  std::array<bool, 256> table{};
+  for (unsigned char c : {' ', '\t', '\n', '\v', '\f', '\r'}) table[c] = true;
+  return table;
+}();
+bool IsSpace(char c) { return kSpace[static_cast<unsigned char>(c)]; }
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
@@ -318,7 +323,14 @@ struct HeaderBlock {
 // that) and `keyword` lower-case letters and '-': setting bit 0x20 of a name byte folds the case
 // of a letter, and only '-' itself becomes '-' (CR would too, but it is not printable).
 bool IsFieldName(std::string_view name, std::string_view keyword) {
-  for (size_t i = 0; i < keyword.size(); ++i)
+  size_t i = 0;
+  for (; i + 8 <= keyword.size(); i += 8) {  // eight bytes at a time
+    uint64_t n, k;
+    std::memcpy(&n, name.data() + i, 8);
+    std::memcpy(&k, keyword.data() + i, 8);
+    if ((n | 0x2020202020202020ull) != k) return false;
+  }
+  for (; i < keyword.size(); ++i)
     if ((name[i] | 0x20) != keyword[i]) return false;
   return true;
 }

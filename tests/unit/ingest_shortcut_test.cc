@@ -3,6 +3,7 @@
 // digests of all kinds). Every row must give the same Documents, errors and skipped messages both
 // ways; the rows marked `shortcut` must also be read by the shortcut, so that the comparison
 // tests it and not only the fallback.
+#include <cctype>
 #include <ostream>
 #include <string>
 #include <utility>
@@ -268,6 +269,53 @@ TEST(HeaderValueCacheTest, RepeatedEvictedAndUndecodedValues) {
       EXPECT_NE(h.message_id.find(word), std::string::npos) << h.message_id;
       EXPECT_EQ(h.message_id.find('\n'), std::string::npos) << h.message_id;
       EXPECT_EQ(Describe(Status::Ok(), again, {}), Describe(Status::Ok(), first, {}));
+    }
+  }
+}
+
+// The shortcut reads a header block only when each field name is printable ASCII (33-126) once
+// trimmed (field names are matched eight bytes at a time): a probe byte at every position of names
+// of several lengths must be accepted exactly when that rule holds.
+TEST(HeaderBlockTest, FieldNameBytesAtEveryPosition) {
+  const MessageContext ctx{"archive.mbox", 0, false};
+  for (size_t size : {1u, 2u, 7u, 8u, 9u, 16u, 17u, 23u}) {
+    for (size_t i = 0; i < size; ++i) {
+      for (int b = 0; b < 256; ++b) {
+        if (b == '\n' || b == ':' || (i == 0 && (b == ' ' || b == '\t'))) continue;  // not a name byte then
+        std::string name(size, 'X');
+        name[i] = static_cast<char>(b);
+        size_t first = 0, last = name.size();
+        auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; };
+        while (first < last && space(name[first])) ++first;
+        while (last > first && space(name[last - 1])) --last;
+        bool printable = true;
+        for (size_t k = first; k < last; ++k)
+          printable &= static_cast<unsigned char>(name[k]) > 32 && static_cast<unsigned char>(name[k]) < 127;
+        const std::string message = "From: a@example.org\n" + name + ": value\nSubject: s\n\nBody.\n";
+        std::vector<Document> docs;
+        EXPECT_EQ(DecodeCommonShape(message, ctx, &docs), printable) << "size " << size << ", byte " << b << " at " << i;
+      }
+    }
+  }
+}
+
+// Field names are matched without regard to case, eight bytes at a time: a Message-ID field whose
+// name has one byte changed (to its other case, or to another byte) must be read exactly when the
+// name still spells "message-id".
+TEST(HeaderBlockTest, FieldNameMatchAtEveryPosition) {
+  const MessageContext ctx{"archive.mbox", 0, false};
+  const std::string keyword = "Message-ID";
+  for (size_t i = 0; i < keyword.size(); ++i) {
+    for (int b = 33; b < 127; ++b) {
+      if (b == ':') continue;
+      std::string name = keyword;
+      name[i] = static_cast<char>(b);
+      std::string lower = name;
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      const std::string message = "From: a@example.org\n" + name + ": <id@example.org>\n\nBody.\n";
+      std::vector<Document> docs;
+      ASSERT_TRUE(DecodeCommonShape(message, ctx, &docs)) << name;
+      EXPECT_EQ(docs[0].headers.message_id, lower == "message-id" ? "<id@example.org>" : "") << name;
     }
   }
 }
