@@ -73,14 +73,38 @@ void AppendText(const char* text, bool pre, std::string* out) {
   }
 }
 
+// Classify for the names of one parse. libxml2 keeps element names in its dictionary, so a
+// name met again is mostly the same pointer: the answers are kept by address (a pointer into the
+// live document always names the same element).
+class ElementKinds {
+ public:
+  Element Of(const xmlChar* name) {
+    for (size_t i = 0; i < size_; ++i)
+      if (names_[i] == name) return kinds_[i];
+    const Element kind = Classify(reinterpret_cast<const char*>(name));
+    if (size_ < kMax) {
+      names_[size_] = name;
+      kinds_[size_++] = kind;
+    }
+    return kind;
+  }
+
+ private:
+  static constexpr size_t kMax = 16;
+  std::array<const xmlChar*, kMax> names_{};
+  std::array<Element, kMax> kinds_{};
+  size_t size_ = 0;
+};
+
 // Iterative walk (no recursion: deeply nested markup must not exhaust the stack).
 void Walk(xmlNode* root, std::string* out) {
   xmlNode* node = root;
   int pre_depth = 0;
+  ElementKinds kinds;
   while (node != nullptr) {
     bool descend = false;
     if (node->type == XML_ELEMENT_NODE) {
-      const Element kind = Classify(reinterpret_cast<const char*>(node->name));
+      const Element kind = kinds.Of(node->name);
       if (kind != Element::kSkipped) {
         const bool block = kind == Element::kBlock || kind == Element::kPre;
         if (block) EndLine(out);
@@ -103,7 +127,7 @@ void Walk(xmlNode* root, std::string* out) {
       node = node->parent;
       if (node == nullptr || node == root->parent) return;
       if (node->type == XML_ELEMENT_NODE) {
-        const Element kind = Classify(reinterpret_cast<const char*>(node->name));
+        const Element kind = kinds.Of(node->name);
         if (kind == Element::kBlock || kind == Element::kPre) EndLine(out);
         if (kind == Element::kPre) --pre_depth;
       }

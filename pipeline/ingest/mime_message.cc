@@ -245,7 +245,7 @@ void SetIdentity(const MessageContext& ctx, int part, Document* doc) {
   const MailHeaders& h = doc->headers;
   doc->doc_id = !h.message_id.empty() ? h.message_id : StableId(ctx.path, ctx.offset, part);
   // The keys are new, in this order: appended without the lookups of operator[].
-  doc->source = Json::object();
+  if (!doc->source.is_object() || !doc->source.empty()) doc->source = Json::object();  // a new Document has one
   Json::object_t& source = doc->source.get_ref<Json::object_t&>();
   source.reserve(5);
   source.emplace_back("path", ctx.path);

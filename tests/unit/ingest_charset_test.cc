@@ -164,6 +164,23 @@ TEST(HtmlTextTest, BlocksBreaksEntitiesAndSkippedElements) {
   for (const auto& c : cases) EXPECT_EQ(HtmlToText(c.html), c.want) << c.rule;
 }
 
+// The walk keeps the kinds of the first sixteen element names it meets: names past those, and
+// names met again, must be classified as the first time.
+TEST(HtmlTextTest, ManyElementNames) {
+  std::string html, want;
+  const char* inline_names[] = {"span", "b", "i", "u", "em", "strong", "a", "small", "big", "sub",
+                                "sup", "code", "kbd", "var", "cite", "abbr", "q", "s", "tt"};
+  for (int round = 0; round < 2; ++round) {
+    for (const char* name : inline_names) {
+      html += std::string("<") + name + ">" + name + "</" + name + ">";
+      want += name;
+    }
+    html += "<p>para</p><div>block</div><script>skipped()</script><pre>a  b</pre>";
+    want += "\npara\nblock\na  b\n";
+  }
+  EXPECT_EQ(HtmlToText(html), want);
+}
+
 TEST(HtmlTextTest, DeepNestingDoesNotExhaustTheStack) {
   auto nested = [](int depth) {
     std::string html;
