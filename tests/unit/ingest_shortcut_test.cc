@@ -9,8 +9,10 @@
 #include <utility>
 #include <vector>
 
+#include <gmime/gmime.h>
 #include <gtest/gtest.h>
 
+#include "pipeline/ingest/charset.h"
 #include "pipeline/ingest/mime_message.h"
 
 namespace accord::ingest {
@@ -316,6 +318,38 @@ TEST(HeaderBlockTest, FieldNameMatchAtEveryPosition) {
       std::vector<Document> docs;
       ASSERT_TRUE(DecodeCommonShape(message, ctx, &docs)) << name;
       EXPECT_EQ(docs[0].headers.message_id, lower == "message-id" ? "<id@example.org>" : "") << name;
+    }
+  }
+}
+
+// What GMime makes of a header value: unfolded, encoded words decoded, valid UTF-8, trimmed.
+std::string DecodedByGMime(const std::string& raw) {
+  char* unfolded = g_mime_utils_header_unfold(raw.c_str());
+  char* decoded = g_mime_utils_header_decode_text(nullptr, unfolded);
+  std::string value = decoded;
+  g_free(decoded);
+  g_free(unfolded);
+  SanitizeUtf8(&value);
+  const size_t first = value.find_first_not_of(" \t\n\v\f\r");
+  if (first == std::string::npos) return "";
+  return value.substr(first, value.find_last_not_of(" \t\n\v\f\r") + 1 - first);
+}
+
+// Header values that are one line of ASCII without "=?" skip GMime (and its cache). A piece that
+// needs GMime (an encoded word, a non-ASCII letter, a fold) or only looks like it ('=', '?') at
+// every position of a value must give what GMime gives.
+TEST(HeaderValueTest, PlainValueCheckAtEveryPosition) {
+  const MessageContext ctx{"archive.mbox", 0, false};
+  const std::string base = "Ordinary subject text, for probing.";
+  const char* pieces[] = {"=?iso-8859-1?q?caf=E9?=", " =?utf-8?b?Y2Fmw6k=?= ", "caf\xc3\xa9", "\xff",
+                          "\n folded", "=", "?=", "= ?", "=?", "a=b", "\t"};
+  for (size_t i = 0; i <= base.size(); ++i) {
+    for (const char* piece : pieces) {
+      const std::string value = base.substr(0, i) + piece + base.substr(i);
+      const std::string message = "From: a@example.org\nSubject: " + value + "\n\nBody.\n";
+      std::vector<Document> docs;
+      ASSERT_TRUE(DecodeCommonShape(message, ctx, &docs)) << value;
+      EXPECT_EQ(docs[0].headers.subject, DecodedByGMime(value)) << value;
     }
   }
 }
