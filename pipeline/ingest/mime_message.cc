@@ -7,6 +7,7 @@
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <utility>
 
 #include <absl/strings/escaping.h>
 
@@ -476,6 +477,19 @@ const BodyType& ParseBodyType(const std::string& value) {
   return slot->type;
 }
 
+// The transfer encoding a Content-Transfer-Encoding value (trimmed) names. The usual names are
+// matched here; GMime reads every other value.
+GMimeContentEncoding ContentEncoding(const std::string& value) {
+  static constexpr std::pair<std::string_view, GMimeContentEncoding> kUsual[] = {
+      {"7bit", GMIME_CONTENT_ENCODING_7BIT},
+      {"8bit", GMIME_CONTENT_ENCODING_8BIT},
+      {"base64", GMIME_CONTENT_ENCODING_BASE64},
+      {"quoted-printable", GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE}};
+  for (const auto& [name, encoding] : kUsual)
+    if (IEquals(value, name)) return encoding;
+  return g_mime_content_encoding_from_string(value.c_str());
+}
+
 // A base64 body as RFC 4648 writes it (whole quanta, padding only at the end, white space
 // between lines), decoded by Abseil into `out`; GMime's decoder gives the same bytes for it, in
 // a fraction of the time. False for any other body, which GMime decodes then: it skips stray
@@ -514,7 +528,7 @@ bool DecodeSimpleBody(std::string_view bytes, const HeaderBlock& hb, const std::
   GMimeContentEncoding encoding = GMIME_CONTENT_ENCODING_DEFAULT;
   if (hb.encoding.data() != nullptr) {
     const std::string value = DecodeHeaderValue(hb.encoding, /*decode=*/false);
-    if (!value.empty()) encoding = g_mime_content_encoding_from_string(value.c_str());
+    if (!value.empty()) encoding = ContentEncoding(value);
   }
   std::string_view body = hb.body_start < bytes.size() ? bytes.substr(hb.body_start) : std::string_view();
   std::string decoded;

@@ -121,6 +121,15 @@ std::vector<ShapeCase> Cases() {
   };
   for (const auto& [name, body] : base64_bodies) c.push_back({name, Single(b64, body), true});
   c.push_back({"Base64CrlfCanonical", Crlf(Single(b64, "SGVsbG8s\nIHdvcmxkIQ==\n")), true});
+  // Content-Transfer-Encoding names in any case (the usual ones are matched without GMime).
+  c.push_back({"EncodingUpperBase64", Single("Content-Transfer-Encoding: BASE64\n", "SGVsbG8=\n"), true});
+  c.push_back({"EncodingMixedQuotedPrintable",
+               Single("Content-Transfer-Encoding: Quoted-Printable\n", "caf=C3=A9 soft=\nbreak\n"), true});
+  c.push_back({"EncodingSevenBitUpper", Single("Content-Transfer-Encoding: 7BIT\n", "Seven =3D bits.\n"), true});
+  c.push_back({"EncodingEightBitMixed", Single("Content-Transfer-Encoding: 8Bit\n", "Eight =3D bits.\n"), true});
+  c.push_back({"EncodingBinary", Single("Content-Transfer-Encoding: binary\n", "Binary =3D bits.\n"), true});
+  c.push_back({"EncodingNearMiss", Single("Content-Transfer-Encoding: base-64\n", "SGVsbG8=\n"), true});
+  c.push_back({"EncodingWithParameter", Single("Content-Transfer-Encoding: base64; x=y\n", "SGVsbG8=\n"), true});
   c.push_back({"EncodingWithSpaces", Single("Content-Transfer-Encoding:   8BIT  \n", "Spaced encoding.\n"), true});
   c.push_back({"Crlf", Crlf(Single("Content-Type: text/plain; charset=utf-8\n", "Line one.\nLine two.\n")), true});
   c.push_back({"FoldedSubject", "From: a@example.org\nSubject: a subject\n that is folded\n\tand tabbed\n"
