@@ -16,10 +16,11 @@ namespace accord::ingest {
 namespace {
 
 bool HasC1Bytes(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) {
-    const auto b = static_cast<unsigned char>(c);
-    return b >= 0x80 && b <= 0x9F;
-  });
+  // Only the bytes past the ASCII runs can be C1; the runs are skipped eight bytes at a time.
+  for (size_t i = utf8::AsciiPrefix(s); i < s.size(); i += 1 + utf8::AsciiPrefix(s.substr(i + 1))) {
+    if (static_cast<unsigned char>(s[i]) <= 0x9F) return true;
+  }
+  return false;
 }
 
 std::string Lower(std::string_view s) {

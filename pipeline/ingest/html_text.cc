@@ -3,6 +3,8 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include <array>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <string_view>
@@ -37,34 +39,72 @@ void EndLine(std::string* out) {
   if (!out->empty() && out->back() != '\n') out->push_back('\n');
 }
 
+// The white space folded outside <pre>, as a browser folds it; kEndsWord also has the NUL that
+// ends libxml2's text.
+constexpr std::array<bool, 256> kFoldedSpace = [] {
+  std::array<bool, 256> t{};
+  for (unsigned char c : {' ', '\t', '\n', '\r', '\f'}) t[c] = true;
+  return t;
+}();
+constexpr std::array<bool, 256> kEndsWord = [] {
+  std::array<bool, 256> t = kFoldedSpace;
+  t[0] = true;
+  return t;
+}();
+
 // Appends text, folding runs of white space to one space outside <pre> (as a browser shows it).
 void AppendText(const char* text, bool pre, std::string* out) {
   if (pre) {
     out->append(text);
     return;
   }
-  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
-  const char* p = text;
+  const auto* p = reinterpret_cast<const unsigned char*>(text);
   while (*p != '\0') {
-    if (is_space(*p)) {  // a run of white space is one space at most
+    if (kFoldedSpace[*p]) {  // a run of white space is one space at most
       if (!out->empty() && out->back() != ' ' && out->back() != '\n') out->push_back(' ');
-      while (is_space(*p)) ++p;
+      do ++p;
+      while (kFoldedSpace[*p]);
     } else {
-      const char* word = p;
-      while (*p != '\0' && !is_space(*p)) ++p;
-      out->append(word, p - word);
+      const auto* word = p;
+      do ++p;
+      while (!kEndsWord[*p]);
+      out->append(reinterpret_cast<const char*>(word), p - word);
     }
   }
 }
+
+// Classify for the names of one parse. libxml2 keeps element names in its dictionary, so a
+// name met again is mostly the same pointer: the answers are kept by address (a pointer into the
+// live document always names the same element).
+class ElementKinds {
+ public:
+  Element Of(const xmlChar* name) {
+    for (size_t i = 0; i < size_; ++i)
+      if (names_[i] == name) return kinds_[i];
+    const Element kind = Classify(reinterpret_cast<const char*>(name));
+    if (size_ < kMax) {
+      names_[size_] = name;
+      kinds_[size_++] = kind;
+    }
+    return kind;
+  }
+
+ private:
+  static constexpr size_t kMax = 16;
+  std::array<const xmlChar*, kMax> names_{};
+  std::array<Element, kMax> kinds_{};
+  size_t size_ = 0;
+};
 
 // Iterative walk (no recursion: deeply nested markup must not exhaust the stack).
 void Walk(xmlNode* root, std::string* out) {
   xmlNode* node = root;
   int pre_depth = 0;
+  ElementKinds kinds;
   while (node != nullptr) {
     bool descend = false;
     if (node->type == XML_ELEMENT_NODE) {
-      const Element kind = Classify(reinterpret_cast<const char*>(node->name));
+      const Element kind = kinds.Of(node->name);
       if (kind != Element::kSkipped) {
         const bool block = kind == Element::kBlock || kind == Element::kPre;
         if (block) EndLine(out);
@@ -87,7 +127,7 @@ void Walk(xmlNode* root, std::string* out) {
       node = node->parent;
       if (node == nullptr || node == root->parent) return;
       if (node->type == XML_ELEMENT_NODE) {
-        const Element kind = Classify(reinterpret_cast<const char*>(node->name));
+        const Element kind = kinds.Of(node->name);
         if (kind == Element::kBlock || kind == Element::kPre) EndLine(out);
         if (kind == Element::kPre) --pre_depth;
       }
@@ -124,20 +164,26 @@ std::string HtmlToText(std::string_view html) {
   xmlNode* root = xmlDocGetRootElement(doc);
   if (root != nullptr) Walk(root, &out);
   xmlFreeDoc(doc);
-  // No trailing spaces before line breaks, one final newline.
-  std::string clean;
-  clean.reserve(out.size() + 1);
-  for (char c : out) {
-    if (c == '\n')
-      while (!clean.empty() && clean.back() == ' ') clean.pop_back();
-    clean.push_back(c);
+  // No trailing spaces before line breaks, one final newline. Done in place, a line at a time.
+  size_t kept = 0;
+  for (size_t pos = 0; pos < out.size();) {
+    const size_t eol = out.find('\n', pos);
+    size_t end = eol == std::string::npos ? out.size() : eol;
+    if (eol != std::string::npos)
+      while (end > pos && out[end - 1] == ' ') --end;
+    if (kept != pos) std::memmove(out.data() + kept, out.data() + pos, end - pos);
+    kept += end - pos;
+    if (eol == std::string::npos) break;
+    out[kept++] = '\n';
+    pos = eol + 1;
   }
-  while (!clean.empty() && (clean.back() == ' ' || clean.back() == '\n')) clean.pop_back();
-  const size_t first = clean.find_first_not_of('\n');
+  out.resize(kept);
+  while (!out.empty() && (out.back() == ' ' || out.back() == '\n')) out.pop_back();
+  const size_t first = out.find_first_not_of('\n');
   if (first == std::string::npos) return {};
-  clean.erase(0, first);
-  clean.push_back('\n');
-  return clean;
+  out.erase(0, first);
+  out.push_back('\n');
+  return out;
 }
 
 }  // namespace accord::ingest

@@ -102,6 +102,31 @@ TEST(CharsetTest, ByteTableGivesWhatIcuGives) {
   EXPECT_FALSE(ConvertCharset("x", "x-no-such-charset", &out));
 }
 
+// latin1-as-1252 looks for C1 bytes (0x80-0x9F) past the ASCII runs, which it skips eight bytes at
+// a time: a probe byte at every position of texts of several lengths, with a Latin-1 letter (not
+// C1) elsewhere, must be seen exactly when it is a C1 byte.
+TEST(CharsetTest, Latin1AsWindows1252AtEveryPosition) {
+  const unsigned char probes[] = {0x7F, 0x80, 0x85, 0x9F, 0xA0, 0xE9, 0xFF};
+  for (size_t size : {1u, 7u, 8u, 9u, 17u, 40u}) {
+    for (size_t i = 0; i < size; ++i) {
+      for (unsigned char probe : probes) {
+        std::string text(size, 'a');
+        text[i] = static_cast<char>(probe);
+        if (size > 1) text[(i + size / 2) % size] = static_cast<char>(0xE9);  // not valid UTF-8 after it
+        if (size > 1 && (i + size / 2) % size == i) continue;
+        bool c1 = false;
+        for (char c : text) c1 |= static_cast<unsigned char>(c) >= 0x80 && static_cast<unsigned char>(c) <= 0x9F;
+        std::string out;
+        const std::string used = ToUtf8(text, "iso-8859-1", &out);
+        std::string want;
+        ASSERT_TRUE(ConvertCharset(text, c1 ? "windows-1252" : "iso-8859-1", &want, /*byte_table=*/false));
+        EXPECT_EQ(used, c1 ? "windows-1252" : "iso-8859-1") << "size " << size << ", byte " << int(probe) << " at " << i;
+        EXPECT_EQ(out, want) << "size " << size << ", byte " << int(probe) << " at " << i;
+      }
+    }
+  }
+}
+
 TEST(CharsetTest, SanitizeReplacesEachBadByte) {
   const struct {
     std::string in, want;
@@ -137,6 +162,23 @@ TEST(HtmlTextTest, BlocksBreaksEntitiesAndSkippedElements) {
       {"no text", "<img src=x>", ""},
   };
   for (const auto& c : cases) EXPECT_EQ(HtmlToText(c.html), c.want) << c.rule;
+}
+
+// The walk keeps the kinds of the first sixteen element names it meets: names past those, and
+// names met again, must be classified as the first time.
+TEST(HtmlTextTest, ManyElementNames) {
+  std::string html, want;
+  const char* inline_names[] = {"span", "b", "i", "u", "em", "strong", "a", "small", "big", "sub",
+                                "sup", "code", "kbd", "var", "cite", "abbr", "q", "s", "tt"};
+  for (int round = 0; round < 2; ++round) {
+    for (const char* name : inline_names) {
+      html += std::string("<") + name + ">" + name + "</" + name + ">";
+      want += name;
+    }
+    html += "<p>para</p><div>block</div><script>skipped()</script><pre>a  b</pre>";
+    want += "\npara\nblock\na  b\n";
+  }
+  EXPECT_EQ(HtmlToText(html), want);
 }
 
 TEST(HtmlTextTest, DeepNestingDoesNotExhaustTheStack) {

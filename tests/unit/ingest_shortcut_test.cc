@@ -3,12 +3,16 @@
 // digests of all kinds). Every row must give the same Documents, errors and skipped messages both
 // ways; the rows marked `shortcut` must also be read by the shortcut, so that the comparison
 // tests it and not only the fallback.
+#include <cctype>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include <gmime/gmime.h>
 #include <gtest/gtest.h>
 
+#include "pipeline/ingest/charset.h"
 #include "pipeline/ingest/mime_message.h"
 
 namespace accord::ingest {
@@ -102,6 +106,30 @@ std::vector<ShapeCase> Cases() {
   c.push_back({"Base64", Single("Content-Type: text/plain; charset=\"utf-8\"\nContent-Transfer-Encoding: base64\n",
                                 "TWljcm9zb2Z0IGFuZCBGYWNlYm9vayBzaWduZWQu\nIELDtnJzZSDigJQgMjAxOC4K\n"), true});
   c.push_back({"Base64Oddities", Single("Content-Transfer-Encoding: BASE64\n", "TWlj cm9z!b2Z0\nIGFu\nZA\n"), true});
+  // Canonical base64 goes to Abseil, anything else to GMime: both must give GMime's bytes.
+  const std::string b64 = "Content-Type: text/plain; charset=\"utf-8\"\nContent-Transfer-Encoding: base64\n";
+  const std::pair<const char*, const char*> base64_bodies[] = {
+      {"Base64OnePad", "SGVsbG8sIHdvcmxkIQ==\n"},        {"Base64TwoBytesPad", "SGVsbG8sIHdvcmxkLg=\n"},
+      {"Base64WholeQuanta", "SGVsbG8s\nIHdvcmxk\n"},     {"Base64NoFinalNewline", "SGVsbG8="},
+      {"Base64UnpaddedTwo", "SGVsbG8sIHdvcmxkIQ\n"},     {"Base64UnpaddedThree", "SGVsbG8sIHdvcmxkLg\n"},
+      {"Base64PadInMiddle", "SGVsbG8=\nSGVsbG8=\n"},     {"Base64OverPadded", "SGVsbA===\n"},
+      {"Base64ShortPad", "SGVsbA=\n"},                   {"Base64LooseBits", "SGVsbR==\n"},
+      {"Base64SpacesAndTabs", "SGVs bG8s\tIHdv\n"},      {"Base64PadThenSpace", "SGVsbA== \n\n"},
+      {"Base64PadSplit", "SGVsbA=\n=\n"},               {"Base64StrayByte", "SGVs*bG8s\n"},
+      {"Base64Empty", ""},                               {"Base64OnlyNewlines", "\n\n"},
+      {"Base64NotUtf8", "/w==\n"},                       {"Base64TextAfterPad", "SGVsbA==\nSGVsbA==\n"},
+  };
+  for (const auto& [name, body] : base64_bodies) c.push_back({name, Single(b64, body), true});
+  c.push_back({"Base64CrlfCanonical", Crlf(Single(b64, "SGVsbG8s\nIHdvcmxkIQ==\n")), true});
+  // Content-Transfer-Encoding names in any case (the usual ones are matched without GMime).
+  c.push_back({"EncodingUpperBase64", Single("Content-Transfer-Encoding: BASE64\n", "SGVsbG8=\n"), true});
+  c.push_back({"EncodingMixedQuotedPrintable",
+               Single("Content-Transfer-Encoding: Quoted-Printable\n", "caf=C3=A9 soft=\nbreak\n"), true});
+  c.push_back({"EncodingSevenBitUpper", Single("Content-Transfer-Encoding: 7BIT\n", "Seven =3D bits.\n"), true});
+  c.push_back({"EncodingEightBitMixed", Single("Content-Transfer-Encoding: 8Bit\n", "Eight =3D bits.\n"), true});
+  c.push_back({"EncodingBinary", Single("Content-Transfer-Encoding: binary\n", "Binary =3D bits.\n"), true});
+  c.push_back({"EncodingNearMiss", Single("Content-Transfer-Encoding: base-64\n", "SGVsbG8=\n"), true});
+  c.push_back({"EncodingWithParameter", Single("Content-Transfer-Encoding: base64; x=y\n", "SGVsbG8=\n"), true});
   c.push_back({"EncodingWithSpaces", Single("Content-Transfer-Encoding:   8BIT  \n", "Spaced encoding.\n"), true});
   c.push_back({"Crlf", Crlf(Single("Content-Type: text/plain; charset=utf-8\n", "Line one.\nLine two.\n")), true});
   c.push_back({"FoldedSubject", "From: a@example.org\nSubject: a subject\n that is folded\n\tand tabbed\n"
@@ -227,6 +255,111 @@ TEST_P(ShortcutTest, SameAsTheParser) {
     EXPECT_EQ(Describe(Status::Ok(), shortcut_docs, {}), Describe(parsed, parsed_docs, parsed_skipped));
   } else {
     EXPECT_TRUE(shortcut_docs.empty());
+  }
+}
+
+// DecodeHeaderValue keeps a thread's last GMime answers: a value met again (a cache hit), a value
+// pushed out by many others (decoded afresh), and the same raw text in a field that is not decoded
+// (Message-ID) must each give what a fresh decode gives.
+TEST(HeaderValueCacheTest, RepeatedEvictedAndUndecodedValues) {
+  const MessageContext ctx{"archive.mbox", 0, false};
+  for (int round = 0; round < 2; ++round) {
+    for (int i = 0; i < 100; ++i) {
+      const std::string n = std::to_string(i % 60);
+      const std::string word = "=?iso-8859-1?q?caf=E9_" + n + "?=";
+      const std::string message = "From: " + word + " <a@example.org>\nSubject: " + word + "\n  folded\n" +
+                                  "Message-ID: <" + word + "\n @example.org>\n\nBody.\n";
+      std::vector<Document> first, again;
+      ASSERT_TRUE(DecodeMessage(message, ctx, &first, nullptr).ok());
+      ASSERT_TRUE(DecodeMessage(message, ctx, &again, nullptr).ok());
+      ASSERT_EQ(first.size(), 1u);
+      ASSERT_EQ(again.size(), 1u);
+      const MailHeaders& h = first[0].headers;
+      EXPECT_EQ(h.from, "caf\u00e9 " + n + " <a@example.org>");
+      EXPECT_EQ(h.subject, "caf\u00e9 " + n + "  folded");  // unfolding keeps the indent
+      EXPECT_NE(h.message_id.find(word), std::string::npos) << h.message_id;
+      EXPECT_EQ(h.message_id.find('\n'), std::string::npos) << h.message_id;
+      EXPECT_EQ(Describe(Status::Ok(), again, {}), Describe(Status::Ok(), first, {}));
+    }
+  }
+}
+
+// The shortcut reads a header block only when each field name is printable ASCII (33-126) once
+// trimmed (field names are matched eight bytes at a time): a probe byte at every position of names
+// of several lengths must be accepted exactly when that rule holds.
+TEST(HeaderBlockTest, FieldNameBytesAtEveryPosition) {
+  const MessageContext ctx{"archive.mbox", 0, false};
+  for (size_t size : {1u, 2u, 7u, 8u, 9u, 16u, 17u, 23u}) {
+    for (size_t i = 0; i < size; ++i) {
+      for (int b = 0; b < 256; ++b) {
+        if (b == '\n' || b == ':' || (i == 0 && (b == ' ' || b == '\t'))) continue;  // not a name byte then
+        std::string name(size, 'X');
+        name[i] = static_cast<char>(b);
+        size_t first = 0, last = name.size();
+        auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; };
+        while (first < last && space(name[first])) ++first;
+        while (last > first && space(name[last - 1])) --last;
+        bool printable = true;
+        for (size_t k = first; k < last; ++k)
+          printable &= static_cast<unsigned char>(name[k]) > 32 && static_cast<unsigned char>(name[k]) < 127;
+        const std::string message = "From: a@example.org\n" + name + ": value\nSubject: s\n\nBody.\n";
+        std::vector<Document> docs;
+        EXPECT_EQ(DecodeCommonShape(message, ctx, &docs), printable) << "size " << size << ", byte " << b << " at " << i;
+      }
+    }
+  }
+}
+
+// Field names are matched without regard to case, eight bytes at a time: a Message-ID field whose
+// name has one byte changed (to its other case, or to another byte) must be read exactly when the
+// name still spells "message-id".
+TEST(HeaderBlockTest, FieldNameMatchAtEveryPosition) {
+  const MessageContext ctx{"archive.mbox", 0, false};
+  const std::string keyword = "Message-ID";
+  for (size_t i = 0; i < keyword.size(); ++i) {
+    for (int b = 33; b < 127; ++b) {
+      if (b == ':') continue;
+      std::string name = keyword;
+      name[i] = static_cast<char>(b);
+      std::string lower = name;
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      const std::string message = "From: a@example.org\n" + name + ": <id@example.org>\n\nBody.\n";
+      std::vector<Document> docs;
+      ASSERT_TRUE(DecodeCommonShape(message, ctx, &docs)) << name;
+      EXPECT_EQ(docs[0].headers.message_id, lower == "message-id" ? "<id@example.org>" : "") << name;
+    }
+  }
+}
+
+// What GMime makes of a header value: unfolded, encoded words decoded, valid UTF-8, trimmed.
+std::string DecodedByGMime(const std::string& raw) {
+  char* unfolded = g_mime_utils_header_unfold(raw.c_str());
+  char* decoded = g_mime_utils_header_decode_text(nullptr, unfolded);
+  std::string value = decoded;
+  g_free(decoded);
+  g_free(unfolded);
+  SanitizeUtf8(&value);
+  const size_t first = value.find_first_not_of(" \t\n\v\f\r");
+  if (first == std::string::npos) return "";
+  return value.substr(first, value.find_last_not_of(" \t\n\v\f\r") + 1 - first);
+}
+
+// Header values that are one line of ASCII without "=?" skip GMime (and its cache). A piece that
+// needs GMime (an encoded word, a non-ASCII letter, a fold) or only looks like it ('=', '?') at
+// every position of a value must give what GMime gives.
+TEST(HeaderValueTest, PlainValueCheckAtEveryPosition) {
+  const MessageContext ctx{"archive.mbox", 0, false};
+  const std::string base = "Ordinary subject text, for probing.";
+  const char* pieces[] = {"=?iso-8859-1?q?caf=E9?=", " =?utf-8?b?Y2Fmw6k=?= ", "caf\xc3\xa9", "\xff",
+                          "\n folded", "=", "?=", "= ?", "=?", "a=b", "\t"};
+  for (size_t i = 0; i <= base.size(); ++i) {
+    for (const char* piece : pieces) {
+      const std::string value = base.substr(0, i) + piece + base.substr(i);
+      const std::string message = "From: a@example.org\nSubject: " + value + "\n\nBody.\n";
+      std::vector<Document> docs;
+      ASSERT_TRUE(DecodeCommonShape(message, ctx, &docs)) << value;
+      EXPECT_EQ(docs[0].headers.subject, DecodedByGMime(value)) << value;
+    }
   }
 }
 
