@@ -311,7 +311,8 @@ void Tokenize(std::string_view text, std::vector<Token>& out) {
       // A lower-case first letter is the lower-case letter that rules out kAllCaps.
       const LetterRun run = upper ? ScanAsciiLetters(text, i) : ScanAsciiLetters<false>(text, i);
       const size_t e = run.end;
-      if (!WordEndsAfterLetters(text, e)) {
+      const bool space_after = e < n && kByteKind[static_cast<unsigned char>(text[e])] == kSpaceByte;
+      if (!space_after && !WordEndsAfterLetters(text, e)) {
         i = AppendWord(sc, i, out);
         continue;
       }
@@ -320,7 +321,7 @@ void Tokenize(std::string_view text, std::vector<Token>& out) {
       if (upper) flags |= Token::kCapitalized;
       if (letters >= 2 && !run.lower) flags |= Token::kAllCaps;
       out.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(e), flags});
-      i = e;
+      i = space_after ? e + 1 : e;  // (the loop would skip the space byte alone)
       continue;
     }
     if (kind == kHighByte) {
