@@ -304,7 +304,9 @@ void Split(std::string_view text, std::vector<Word>& out) {
 const char* const kSplitPieces[] = {
     "a", "b", "s", "Z", "U", "e", "Mr", "iPhone", "NASA", "0", "9", "2018", "B52s",
     "Telecommunications", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz",
-    "Zyxwvutsrqponmlkjihgfedcba0123456789", "@[`{", "/:", ".", ".", ",", ":", "-", "'", "!", "?",
+    "Zyxwvutsrqponmlkjihgfedcba0123456789",
+    "Pneumonoultramicroscopicsilicovolcanoconiosis0123456789SupercalifragilisticExpialidocious",
+    "@[`{", "/:", ".", ".", ",", ":", "-", "'", "!", "?",
     "\"", "(", ")", " ", " ", " ", "\n", "\n", "\n\n", "> ", ">", "\t", "\r", "\f",
     "\xC3\xA9",      // é
     "\xC3\x89",      // É
@@ -337,6 +339,7 @@ TEST(NationWordsTest, SplitSameAsReferenceOnRandomTexts) {
   std::vector<Word> got, want;
   std::vector<uint32_t> capitals;
   for (int t = 0; t < 100000 && !HasFailure(); ++t) {
+    if (t % 100 == 0) length = std::uniform_int_distribution<int>(1, t % 200 == 0 ? 400 : 40);
     std::string text;
     for (int k = length(rng); k > 0; --k) text += kSplitPieces[piece(rng)];
     folder.Split(text, got, capitals);
