@@ -72,6 +72,7 @@ void SentenceSplitter::Split(std::string_view text, std::vector<Token>& tokens,
   breaks.clear();
   breaker_->Breaks(text, breaks);
   const size_t first_sentence = sentences.size();
+  sentences.reserve(first_sentence + breaks.size() + 1);  // at most one sentence a break, and one more
   size_t start = 0;
   auto emit = [&](size_t b, size_t e) {
     while (b < e && IsSpaceByte(text[b])) ++b;
