@@ -19,7 +19,7 @@ struct NationRules::Context {
   std::optional<bool> georgia_country_cue;  // some georgia-country word in the text
 
   std::string_view WordText(uint32_t w) const { return text.substr(words[w].begin, words[w].end - words[w].begin); }
-  std::string Folded(uint32_t w) const { return lex.folder().Fold(WordText(w)); }
+  FoldedWord Folded(uint32_t w) const { return FoldedWord(lex.folder(), WordText(w)); }
   const LexEntry& Entry(size_t k) const { return lex.entry(cands[k].entry); }
 
   // The word before `w` when only white space separates them, else nullopt.
@@ -133,7 +133,7 @@ bool NationRules::GeorgiaIsState(Context& ctx, size_t k) const {
   auto joined = [&](uint32_t left_last, uint32_t right_first) {
     if (right_first == left_last + 1) return ctx.CommaAfter(left_last);
     if (right_first == left_last + 2 && ctx.words[left_last + 1].sep_after == ' ') {
-      const std::string conj = ctx.Folded(left_last + 1);
+      const FoldedWord conj = ctx.Folded(left_last + 1);
       return (conj == "and"sv || conj == "or"sv) && (ctx.CommaAfter(left_last) || ctx.words[left_last].sep_after == ' ');
     }
     return false;
@@ -183,7 +183,7 @@ Decision NationRules::DecideName(Context& ctx, size_t k) const {
     if (after < ctx.text.size() && ctx.text[after] == ' ') ++after;
     if (after < ctx.text.size() && ctx.text[after] == '$') return {false, "us-currency", {}};
     if (auto n = ctx.Next(c.last_word)) {
-      const std::string next = ctx.Folded(*n);
+      const FoldedWord next = ctx.Folded(*n);
       if (next == "dollar"sv || next == "dollars"sv) return {false, "us-currency", {}};
     }
     // "US-ASCII", "US-TAR": part of an acronym compound (but "US-UK talks" are two nations).
@@ -225,7 +225,7 @@ Decision NationRules::DecideName(Context& ctx, size_t k) const {
     // (An ALL-CAPS next word is a headline, unless it is one letter: "Georgia O'Keeffe".)
     if (n && words[*n].has(Word::kUpperFirst) &&
         (!words[*n].has(Word::kAllUpper) || words[*n].end - words[*n].begin == 1)) {
-      const std::string next = ctx.Folded(*n);
+      const FoldedWord next = ctx.Folded(*n);
       auto nn = ctx.Next(*n);
       const bool title_case_run = nn && words[*nn].has(Word::kUpperFirst);
       if (!calendar_word_.Has(next) && !noun_follower_.Has(next) && !speech_verb_.Has(next) &&
@@ -236,7 +236,7 @@ Decision NationRules::DecideName(Context& ctx, size_t k) const {
   if (c.first_word == c.last_word && speaker_country_.Has(key)) {
     // "Michael Jordan", "Mr. Jordan": a surname.
     if (auto p = ctx.PrevLoose(c.first_word)) {
-      const std::string prev = ctx.Folded(*p);
+      const FoldedWord prev = ctx.Folded(*p);
       if (title_before_name_.Has(prev)) return {false, "person-surname", {}};
       if (words[c.first_word - 1].sep_after == ' ' && !words[c.first_word].has(Word::kSentenceStart) &&
           words[*p].has(Word::kUpperFirst) &&
@@ -250,7 +250,7 @@ Decision NationRules::DecideName(Context& ctx, size_t k) const {
   // "Lebanon, Pennsylvania", "Mexico, Mo.", "Peru, New York": a US town.
   if (ctx.CommaAfter(c.last_word)) {
     const uint32_t n = c.last_word + 1;
-    const std::string next = ctx.Folded(n);
+    const FoldedWord next = ctx.Folded(n);
     if (us_state_.Has(next)) return {false, "us-town", {}};
     if (us_state_first_.Has(next) && n + 1 < words.size() && words[n].sep_after == ' ' &&
         us_state_second_.Has(ctx.Folded(n + 1)))
@@ -259,7 +259,7 @@ Decision NationRules::DecideName(Context& ctx, size_t k) const {
   // "Bank of Japan", "Voice of America", "Boy Scouts of America".
   if (auto p = ctx.Prev(c.first_word); p && ctx.Folded(*p) == "of"sv) {
     if (auto pp = ctx.Prev(*p); pp && words[*pp].has(Word::kUpperFirst)) {
-      const std::string head = ctx.Folded(*pp);
+      const FoldedWord head = ctx.Folded(*pp);
       if (org_head_.Has(head) || (key == "america"sv && head != "states"sv && !words[*pp].has(Word::kSentenceStart)))
         return {false, "in-org-name-after-of", {}};
     }
@@ -308,7 +308,7 @@ Decision NationRules::DecideDemonym(Context& ctx, size_t k, const std::vector<De
     if (auto d = coordinated_with(last + 1)) return *d;
     // ", and" / ", or"
     if (last + 2 < words.size() && words[last + 1].sep_after == ' ') {
-      const std::string conj = ctx.Folded(last + 1);
+      const FoldedWord conj = ctx.Folded(last + 1);
       if (conj == "and"sv || conj == "or"sv)
         if (auto d = coordinated_with(last + 2)) return *d;
     }
@@ -317,7 +317,7 @@ Decision NationRules::DecideDemonym(Context& ctx, size_t k, const std::vector<De
   const char sep = words[last].sep_after;
   if (last + 1 >= words.size() || (sep != ' ' && sep != '-')) return {false, "demonym-as-noun", {}};
   const uint32_t n = last + 1;
-  const std::string next = ctx.Folded(n);
+  const FoldedWord next = ctx.Folded(n);
   if (language_noun_.Has(next)) return {false, "demonym-language", {}};
   if (sep == '-') {
     // "Russian-made", "U.S.-Russian": a compound modifier.

@@ -4,6 +4,10 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "pipeline/utf8.h"
 
 namespace accord::nations {
@@ -26,6 +30,56 @@ constexpr std::array<uint8_t, 256> kByteClass = [] {
   }
   return t;
 }();
+
+// The ASCII letters and digits of a text as bits (bit k % 64 of word k / 64 for byte k), with
+// room for the bit of byte n (clear): a word's end is the next clear bit, found a 64-byte word
+// at a time instead of a byte at a time.
+class AlnumBits {
+ public:
+  void Assign(const unsigned char* s, size_t n) {
+    bits_.assign(n / 64 + 1, 0);
+    size_t i = 0;
+#if defined(__SSE2__)
+    // Folding the case bit and adding 0x80 - 'a' takes the letters, and only them, to
+    // 0x80..0x99, the only signed bytes below -128 + 26; adding 0x80 - '0' does the same for the
+    // digits and 0x80..0x89.
+    const __m128i case_bit = _mm_set1_epi8(0x20);
+    const __m128i to_letters = _mm_set1_epi8(static_cast<char>(0x80 - 'a'));
+    const __m128i to_digits = _mm_set1_epi8(static_cast<char>(0x80 - '0'));
+    const __m128i letters_below = _mm_set1_epi8(-128 + 26), digits_below = _mm_set1_epi8(-128 + 10);
+    const auto mask16 = [&](size_t at) -> uint64_t {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + at));
+      const __m128i letter =
+          _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, case_bit), to_letters), letters_below);
+      const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, to_digits), digits_below);
+      return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+    };
+    for (; i + 64 <= n; i += 64)
+      bits_[i / 64] = mask16(i) | mask16(i + 16) << 16 | mask16(i + 32) << 32 | mask16(i + 48) << 48;
+    for (; i + 16 <= n; i += 16) bits_[i / 64] |= mask16(i) << (i % 64);
+#endif
+    for (; i < n; ++i)
+      if (AsciiLetterOrDigit(s[i])) bits_[i / 64] |= uint64_t{1} << (i % 64);
+  }
+
+  const uint64_t* data() const { return bits_.data(); }
+
+ private:
+  std::vector<uint64_t> bits_;
+};
+
+// The first byte at or after `i` (<= n) that is no ASCII letter or digit, or n, in the bits of
+// AlnumBits.
+inline size_t NextNonAlnum(const uint64_t* bits, size_t i) {
+  size_t k = i / 64;
+  uint64_t rest = ~bits[k] >> (i % 64);
+  if (rest != 0) return i + static_cast<size_t>(__builtin_ctzll(rest));
+  // (The bit of byte n is clear, so the search ends within the words.)
+  while ((rest = ~bits[++k]) == 0) {
+  }
+  return k * 64 + static_cast<size_t>(__builtin_ctzll(rest));
+}
+
 inline bool AsciiSpace(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -161,6 +215,9 @@ void WordFolder::Split(std::string_view text, std::vector<Word>& out, std::vecto
   capitals.clear();
   const size_t n = text.size();
   const unsigned char* s = reinterpret_cast<const unsigned char*>(text.data());
+  thread_local AlnumBits alnum;  // scratch reused across texts, one per thread
+  alnum.Assign(s, n);
+  const uint64_t* const alnum_bits = alnum.data();
   size_t i = 0;
   bool sentence_start = true;  // the start of the text starts a sentence
   while (i < n) {
@@ -203,8 +260,7 @@ void WordFolder::Split(std::string_view text, std::vector<Word>& out, std::vecto
     // start of a UTF-8 sequence, not the period of an initial) takes one tight loop; its case flags
     // follow from the bytes it holds. Other words take the general loop below.
     if (s[i] < 0x80) {
-      size_t j = i + 1;
-      while (j < n && (kByteClass[s[j]] & kAlnum)) ++j;
+      const size_t j = NextNonAlnum(alnum_bits, i + 1);
       if (j == n || (!(kByteClass[s[j]] & kHigh) && !(s[j] == '.' && j - i == 1))) {
         const uint8_t first = kByteClass[s[i]];
         uint8_t flags = (first & kLower) ? Word::kLowerFirst : (first & kUpper) ? Word::kUpperFirst : 0;

@@ -71,4 +71,31 @@ class WordFolder {
   bool IsLower(char32_t cp) const;
 };
 
+// The folded form of a word (WordFolder::AppendFolded), for comparisons and lookups: the word
+// itself when folding leaves it as it is (ASCII without capitals, as most context words are),
+// else a folded copy. It views the word or itself, so it is neither copied nor moved.
+class FoldedWord {
+ public:
+  FoldedWord(const WordFolder& folder, std::string_view word) {
+    for (const char c : word) {
+      if (static_cast<unsigned char>(c) >= 0x80 || (c >= 'A' && c <= 'Z')) {
+        folder.AppendFolded(word, copy_);
+        view_ = copy_;
+        return;
+      }
+    }
+    view_ = word;
+  }
+  FoldedWord(const FoldedWord&) = delete;
+  FoldedWord& operator=(const FoldedWord&) = delete;
+
+  std::string_view view() const { return view_; }
+  operator std::string_view() const { return view_; }
+  bool operator==(std::string_view s) const { return view_ == s; }
+
+ private:
+  std::string copy_;
+  std::string_view view_;
+};
+
 }  // namespace accord::nations

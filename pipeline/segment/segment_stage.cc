@@ -40,6 +40,11 @@ class RawLineStarts {
     return r <= lead_end_;
   }
 
+  // After At(r) was false: whether r lay in the line At entered, past its lead, so the rest of the
+  // line up to line_break() holds no line start either.
+  bool PastLeadOfLine(uint32_t r) const { return r > lead_end_ && r <= line_break_; }
+  uint32_t line_break() const { return line_break_; }
+
  private:
   // Enters the line that begins at `begin` and holds offset `r` (no line break in [begin, r)).
   void EnterLine(uint32_t begin, uint32_t r) {
@@ -74,8 +79,18 @@ class SegmentStage final : public Stage {
     splitter_->Split(text, doc.tokens, doc.sentences);
     RawLineStarts lines(doc.text);
     NormalizedText::Walker walk(doc.norm);  // tokens come in text order
-    for (Token& t : doc.tokens)
-      if (lines.At(walk.RawBegin(t.begin))) t.flags |= Token::kLineStart;
+    // Normalized bytes before this one map, one for one and in order, to raw bytes of the line of
+    // the last token looked at, past its lead: the tokens there start no line and need no look.
+    uint32_t rest_of_line_end = 0;
+    for (Token& t : doc.tokens) {
+      if (t.begin < rest_of_line_end) continue;
+      const uint32_t r = walk.RawBegin(t.begin);
+      if (lines.At(r)) {
+        t.flags |= Token::kLineStart;
+      } else if (lines.PastLeadOfLine(r)) {
+        rest_of_line_end = walk.IncreasingEnd(t.begin, lines.line_break());
+      }
+    }
     return Status::Ok();
   }
 

@@ -67,9 +67,12 @@ bool SentenceSplitter::KeepBreak(std::string_view text, const std::vector<Token>
 void SentenceSplitter::Split(std::string_view text, std::vector<Token>& tokens,
                              std::vector<Span>& sentences) const {
   if (text.empty()) return;
-  std::vector<uint32_t> breaks;
+  // Scratch reused across texts (the splitter is shared by threads, so one per thread).
+  thread_local std::vector<uint32_t> breaks;
+  breaks.clear();
   breaker_->Breaks(text, breaks);
   const size_t first_sentence = sentences.size();
+  sentences.reserve(first_sentence + breaks.size() + 1);  // at most one sentence a break, and one more
   size_t start = 0;
   auto emit = [&](size_t b, size_t e) {
     while (b < e && IsSpaceByte(text[b])) ++b;

@@ -38,6 +38,25 @@ constexpr auto kAsciiInfo = [] {
   return table;
 }();
 
+// What the main loop of Tokenize needs to know of a byte, in one lookup: letters first, so that
+// one comparison tells a letter.
+enum ByteKind : uint8_t { kLowerByte, kUpperByte, kSpaceByte, kDigitByte, kOtherByte, kHighByte };
+constexpr auto kByteKind = [] {
+  std::array<ByteKind, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    if (c >= 0x80) {
+      table[c] = kHighByte;
+      continue;
+    }
+    const CharInfo info = kAsciiInfo[c];
+    table[c] = info.cls == kLetter  ? (info.upper ? kUpperByte : kLowerByte)
+               : info.cls == kSpace ? kSpaceByte
+               : info.cls == kDigit ? kDigitByte
+                                    : kOtherByte;
+  }
+  return table;
+}();
+
 // A run of ASCII letters: where it ends and whether any of its letters is lower case.
 struct LetterRun {
   size_t end;
@@ -52,9 +71,11 @@ constexpr auto kLetterCase = [] {
   return table;
 }();
 
-// The run of ASCII letters that starts at byte `i`.
+// The run of ASCII letters that starts at byte `i`. With `kTrackLower` false the caller knows the
+// run holds a lower-case letter (its first one is), and the scan only looks for its end.
+template <bool kTrackLower = true>
 inline LetterRun ScanAsciiLetters(std::string_view s, size_t i) {
-  uint8_t seen = 0;
+  uint8_t seen = kTrackLower ? 0 : 2;
 #if defined(__SSE2__)
   // Sixteen bytes a step while sixteen remain (most words end within the first step). Folding
   // the case bit and adding 0x80 - 'a' takes the letters, and only them, to 0x80..0x99: signed,
@@ -64,12 +85,14 @@ inline LetterRun ScanAsciiLetters(std::string_view s, size_t i) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
     const __m128i moved = _mm_add_epi8(_mm_or_si128(v, case_bit), _mm_set1_epi8(0x80 - 'a'));
     const __m128i letter = _mm_cmplt_epi8(moved, _mm_set1_epi8(-128 + 26));
-    const __m128i lower =
-        _mm_and_si128(letter, _mm_cmpeq_epi8(_mm_and_si128(v, case_bit), case_bit));
     const unsigned letters = static_cast<unsigned>(_mm_movemask_epi8(letter));
     const unsigned run = static_cast<unsigned>(__builtin_ctz(~letters));  // <= 16
-    const unsigned in_run = (1u << run) - 1;
-    if (static_cast<unsigned>(_mm_movemask_epi8(lower)) & in_run) seen = 2;
+    if constexpr (kTrackLower) {
+      const __m128i lower =
+          _mm_and_si128(letter, _mm_cmpeq_epi8(_mm_and_si128(v, case_bit), case_bit));
+      const unsigned in_run = (1u << run) - 1;
+      if (static_cast<unsigned>(_mm_movemask_epi8(lower)) & in_run) seen = 2;
+    }
     i += run;
     if (run < 16) return {i, (seen & 2) != 0};
   }
@@ -246,10 +269,12 @@ size_t ScanWord(const Scanner& sc, size_t b, WordCounts& w) {
 bool WordEndsAfterLetters(std::string_view s, size_t e) {
   if (e == s.size()) return true;
   const unsigned char c = s[e];
-  if (c >= 0x80 || kAsciiInfo[c].cls == kDigit) return false;
+  const ByteKind kind = kByteKind[c];
+  if (kind == kSpaceByte) return true;  // the common case
+  if (kind == kHighByte || kind == kDigitByte) return false;
   if (!IsJoiner(c) || e + 1 == s.size()) return true;
-  const unsigned char next = s[e + 1];
-  return next < 0x80 && kAsciiInfo[next].cls != kLetter && kAsciiInfo[next].cls != kDigit;
+  const ByteKind next = kByteKind[static_cast<unsigned char>(s[e + 1])];
+  return next == kSpaceByte || next == kOtherByte;
 }
 
 // Appends the word that starts at `i` and returns its end.
@@ -275,7 +300,31 @@ void Tokenize(std::string_view text, std::vector<Token>& out) {
   size_t i = 0;
   while (i < n) {
     const unsigned char c = text[i];
-    if (c >= 0x80) {
+    const ByteKind kind = kByteKind[c];
+    if (kind == kSpaceByte) {
+      ++i;
+      continue;
+    }
+    if (kind <= kUpperByte) {
+      // The common word, ASCII letters only, in a tight loop; any other goes to ScanWord.
+      const bool upper = kind == kUpperByte;
+      // A lower-case first letter is the lower-case letter that rules out kAllCaps.
+      const LetterRun run = upper ? ScanAsciiLetters(text, i) : ScanAsciiLetters<false>(text, i);
+      const size_t e = run.end;
+      const bool space_after = e < n && kByteKind[static_cast<unsigned char>(text[e])] == kSpaceByte;
+      if (!space_after && !WordEndsAfterLetters(text, e)) {
+        i = AppendWord(sc, i, out);
+        continue;
+      }
+      const int letters = static_cast<int>(e - i);
+      uint16_t flags = Token::kWord;
+      if (upper) flags |= Token::kCapitalized;
+      if (letters >= 2 && !run.lower) flags |= Token::kAllCaps;
+      out.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(e), flags});
+      i = space_after ? e + 1 : e;  // (the loop would skip the space byte alone)
+      continue;
+    }
+    if (kind == kHighByte) {
       size_t len;
       const CharClass cls = Classify(sc.At(i, &len)).cls;
       if (cls == kSpace) {
@@ -288,24 +337,7 @@ void Tokenize(std::string_view text, std::vector<Token>& out) {
       }
       continue;
     }
-    const CharClass cls = kAsciiInfo[c].cls;
-    if (cls == kSpace) {
-      ++i;
-    } else if (cls == kLetter) {
-      // The common word, ASCII letters only, in a tight loop; any other goes to ScanWord.
-      const LetterRun run = ScanAsciiLetters(text, i);
-      const size_t e = run.end;
-      if (!WordEndsAfterLetters(text, e)) {
-        i = AppendWord(sc, i, out);
-        continue;
-      }
-      const int letters = static_cast<int>(e - i);
-      uint16_t flags = Token::kWord;
-      if (kAsciiInfo[c].upper) flags |= Token::kCapitalized;
-      if (letters >= 2 && !run.lower) flags |= Token::kAllCaps;
-      out.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(e), flags});
-      i = e;
-    } else if (cls == kDigit) {
+    if (kind == kDigitByte) {
       i = AppendWord(sc, i, out);
     } else if (c == '\'' && (sc.ByteAt(i + 1) == 's' || sc.ByteAt(i + 1) == 'S') &&
                !IsWordClass(sc.InfoAt(i + 2).cls) && !out.empty() && out.back().end == i &&

@@ -1,15 +1,18 @@
 // The nation lexicon and its word splitter: folding, separators, the generated ISO/CLDR table
 // and the hand tables, compiled into one map.
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
 
 #include "extractors/nations/nation_lexicon.h"
 #include "extractors/nations/nation_rules.h"
 #include "extractors/nations/nation_scanner.h"
 #include "extractors/nations/nation_words.h"
+#include "pipeline/utf8.h"
 
 namespace accord::nations {
 namespace {
@@ -181,6 +184,214 @@ TEST(NationWordsTest, AsciiWordFlagsFollowTheirLetters) {
                                 Word::kAbbreviation | Word::kNonAscii;
       EXPECT_EQ(got[0].flags & kCase, want) << text;
     }
+  }
+}
+
+// The reference splitter: the rules of WordFolder::Split read one character at a time, with no
+// fast path for ASCII words or gaps, and ICU's properties for the Latin letters.
+namespace reference {
+
+bool IsLetter(char32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  if (cp >= 0xC0 && cp <= 0x24F) return u_isalpha(static_cast<UChar32>(cp));
+  if (cp < 0xC0) return false;
+  if (cp >= 0x2000 && cp <= 0x2BFF) return false;
+  if (cp >= 0x3000 && cp <= 0x303F) return false;
+  if (cp >= 0xFE30 && cp <= 0xFE4F) return false;
+  if (cp >= 0xFF00 && cp <= 0xFF0F) return false;
+  if (cp == 0xFEFF || cp == 0xFFFD) return false;
+  return true;
+}
+bool IsUpper(char32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  return cp >= 0xC0 && cp <= 0x24F && u_isupper(static_cast<UChar32>(cp));
+}
+bool IsLower(char32_t cp) {
+  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+  return cp >= 0xC0 && cp <= 0x24F && u_isalpha(static_cast<UChar32>(cp)) && !u_isupper(static_cast<UChar32>(cp));
+}
+bool IsAlnum(unsigned char c) { return c < 0x80 && IsLetter(c); }
+
+char Separator(std::string_view gap) {
+  if (gap == "\u2019") return '\'';
+  if (gap.size() == 1) {
+    const char g = gap[0];
+    if (g == ' ' || g == '\n' || g == '\t') return ' ';
+    if (g == '-' || g == '\'' || g == '.') return g;
+    return '|';
+  }
+  if (gap.empty()) return '|';
+  bool after_newline = false;
+  for (unsigned char c : gap) {
+    if (c == '\n') {
+      after_newline = true;
+    } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || (c == '>' && after_newline)) {
+    } else {
+      return '|';
+    }
+  }
+  return ' ';
+}
+
+void Split(std::string_view text, std::vector<Word>& out) {
+  out.clear();
+  const size_t n = text.size();
+  auto cp_at = [&](size_t i, size_t& len) {
+    size_t j = i;
+    const char32_t cp = utf8::Next(text, j);
+    len = j - i;
+    return cp;
+  };
+  size_t i = 0;
+  bool sentence_start = true;
+  while (i < n) {
+    const size_t gap_begin = i;
+    while (i < n) {
+      size_t len;
+      const char32_t cp = cp_at(i, len);
+      if (IsLetter(cp)) break;
+      if (cp == '.' || cp == '!' || cp == '?' || cp == ':') sentence_start = true;
+      if (cp == '\n' && i + 1 < n && text[i + 1] == '\n') sentence_start = true;
+      i += len;
+    }
+    if (i >= n) break;
+    if (!out.empty()) out.back().sep_after = Separator(text.substr(gap_begin, i - gap_begin));
+    Word w;
+    w.begin = static_cast<uint32_t>(i);
+    uint8_t flags = 0;
+    size_t len;
+    const char32_t first = cp_at(i, len);
+    if (IsUpper(first)) flags |= Word::kUpperFirst;
+    if (IsLower(first)) flags |= Word::kLowerFirst;
+    bool any_upper = false, any_lower = false;
+    size_t letters_in_segment = 0;
+    while (i < n) {
+      const char32_t cp = cp_at(i, len);
+      if (IsLetter(cp)) {
+        if (cp >= 0x80) flags |= Word::kNonAscii;
+        any_upper |= IsUpper(cp);
+        any_lower |= IsLower(cp);
+        ++letters_in_segment;
+        i += len;
+        continue;
+      }
+      if (cp == '.' && letters_in_segment == 1 && i + 1 < n) {
+        const bool initials_follow = i + 2 < n && IsAlnum(text[i + 1]) && text[i + 2] == '.';
+        if (initials_follow || (flags & Word::kAbbreviation)) {
+          flags |= Word::kAbbreviation;
+          ++i;
+          letters_in_segment = 0;
+          if (!initials_follow) break;
+          continue;
+        }
+      } else if (cp == '.' && letters_in_segment == 1 && (flags & Word::kAbbreviation)) {
+        ++i;
+      }
+      break;
+    }
+    w.end = static_cast<uint32_t>(i);
+    if (any_upper && !any_lower) flags |= Word::kAllUpper;
+    if (sentence_start) flags |= Word::kSentenceStart;
+    sentence_start = false;
+    w.flags = flags;
+    out.push_back(w);
+  }
+}
+
+}  // namespace reference
+
+// Pieces of words and gaps, ASCII and not, long and short.
+const char* const kSplitPieces[] = {
+    "a", "b", "s", "Z", "U", "e", "Mr", "iPhone", "NASA", "0", "9", "2018", "B52s",
+    "Telecommunications", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz",
+    "Zyxwvutsrqponmlkjihgfedcba0123456789",
+    "Pneumonoultramicroscopicsilicovolcanoconiosis0123456789SupercalifragilisticExpialidocious",
+    "@[`{", "/:", ".", ".", ",", ":", "-", "'", "!", "?",
+    "\"", "(", ")", " ", " ", " ", "\n", "\n", "\n\n", "> ", ">", "\t", "\r", "\f",
+    "\xC3\xA9",      // é
+    "\xC3\x89",      // É
+    "\xC3\x9F",      // ß
+    "\xC2\xA0",      // no-break space
+    "\xC2\xA9",      // copyright sign
+    "\xCC\x81",      // combining acute
+    "\xE4\xB8\xAD",  // 中
+    "\xE2\x80\x94",  // em dash
+    "\xE2\x80\x99",  // right single quote
+    "\xEF\xBB\xBF",  // byte order mark
+    "\xFF",          // a stray byte
+};
+
+void ExpectSameWords(std::string_view text, const std::vector<Word>& got, const std::vector<Word>& want) {
+  ASSERT_EQ(got.size(), want.size()) << text;
+  for (size_t k = 0; k < got.size(); ++k) {
+    EXPECT_EQ(got[k].begin, want[k].begin) << k << " in " << text;
+    EXPECT_EQ(got[k].end, want[k].end) << k << " in " << text;
+    EXPECT_EQ(got[k].sep_after, want[k].sep_after) << k << " in " << text;
+    EXPECT_EQ(got[k].flags, want[k].flags) << k << " in " << text;
+  }
+}
+
+TEST(NationWordsTest, SplitSameAsReferenceOnRandomTexts) {
+  WordFolder folder;
+  std::mt19937 rng(20261127);
+  std::uniform_int_distribution<size_t> piece(0, std::size(kSplitPieces) - 1);
+  std::uniform_int_distribution<int> length(1, 40);
+  std::vector<Word> got, want;
+  std::vector<uint32_t> capitals;
+  for (int t = 0; t < 100000 && !HasFailure(); ++t) {
+    if (t % 100 == 0) length = std::uniform_int_distribution<int>(1, t % 200 == 0 ? 400 : 40);
+    std::string text;
+    for (int k = length(rng); k > 0; --k) text += kSplitPieces[piece(rng)];
+    folder.Split(text, got, capitals);
+    reference::Split(text, want);
+    ExpectSameWords(text, got, want);
+  }
+}
+
+// ASCII words of every length up to 40 (upper, lower, mixed, with digits), ended by every byte
+// value: the same words as the reference.
+TEST(NationWordsTest, AsciiWordsEndedByEveryByteSameAsReference) {
+  WordFolder folder;
+  std::mt19937 rng(7);
+  std::vector<Word> got, want;
+  for (int len = 1; len <= 40 && !HasFailure(); ++len) {
+    for (int b = 0; b < 256 && !HasFailure(); ++b) {
+      for (const char* tail : {"", " x", " and the rest of the text"}) {
+        std::string text = rng() % 2 ? " " : "";
+        const int kind = static_cast<int>(rng() % 4);  // upper, lower, mixed, with digits
+        for (int k = 0; k < len; ++k) {
+          const unsigned r = rng();
+          if (kind == 3 && r % 3 == 0) {
+            text += static_cast<char>('0' + r % 10);
+          } else {
+            const bool upper = kind == 0 || (kind >= 2 && r % 2);
+            text += static_cast<char>((upper ? 'A' : 'a') + r % 26);
+          }
+        }
+        text += static_cast<char>(b);
+        text += tail;
+        folder.Split(text, got);
+        reference::Split(text, want);
+        ExpectSameWords(text, got, want);
+      }
+    }
+  }
+}
+
+// FoldedWord, which keeps the word itself when folding would not change it, holds exactly what
+// Fold gives, for words of every kind of byte.
+TEST(NationWordsTest, FoldedWordSameAsFold) {
+  const char* pieces[] = {"a", "z", "A", "Z", "@", "[", "`", "{", "0", "9", "'", "-", ".",
+                          "of", "The", "US", "dollars", "\xC3\xA9", "\xC3\x89", "\xC3\x9F",
+                          "\xE2\x80\x99", "\xE4\xB8\xAD", "\xFF"};
+  WordFolder folder;
+  std::mt19937 rng(5);
+  for (int t = 0; t < 20000 && !HasFailure(); ++t) {
+    std::string word;
+    for (int k = static_cast<int>(rng() % 6); k > 0; --k) word += pieces[rng() % std::size(pieces)];
+    const FoldedWord folded(folder, word);
+    EXPECT_EQ(folded.view(), folder.Fold(word)) << word;
+    EXPECT_TRUE(folded == folder.Fold(word)) << word;
   }
 }
 

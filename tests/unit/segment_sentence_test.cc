@@ -100,7 +100,7 @@ TEST(SegmentStageTest, LineStartFlagsAgreeWithABackwardLook) {
   const std::string_view alphabet[] = {"Ab", "c", "7", ".", " ", " ", "\t", ">", "\r", "\n",
                                        "\n", "> ", "de"};
   std::mt19937 rng(11);
-  for (int round = 0; round < 300; ++round) {
+  for (int round = 0; round < 3000; ++round) {
     Document doc;
     const int pieces = 1 + static_cast<int>(rng() % 120);
     for (int k = 0; k < pieces; ++k) doc.text += alphabet[rng() % std::size(alphabet)];
