@@ -1,6 +1,7 @@
 #include "pipeline/zone/line_rules.h"
 
 #include <algorithm>
+#include <bit>
 #include <span>
 #include <vector>
 
@@ -257,10 +258,12 @@ class TriggerScanner {
 };
 constexpr TriggerScanner kTriggers;
 constexpr ByteSet kSeparatorBytes("-=_*~#+ ");
-// First bytes after which MatchCheaply leaves the line to the Set: footer-rule,
-// signature-delimiter, pgp-*, elision, closing-credit, separator, the prefixes of copyright and
-// url-line, the decoration of forward-marker and forward-end.
-constexpr ByteSet kSetFirstBytes("_-=*~#+ [.<(>\\\t\r\f\n");
+// First bytes after which MatchCheaply leaves the rules that start with them open (kStartRules):
+// footer-rule, signature-delimiter, pgp-*, elision, closing-credit, separator, the prefixes of
+// copyright, url-line, boilerplate and source-line, the decoration of forward-marker and
+// forward-end. No other rule starts with one of them, except where its literal or end is
+// checked anyway.
+constexpr ByteSet kDecorationFirstBytes("_-=*~#+ [.<(>\\\t\r\f\n");
 // Blocks a first-person word before or after it (ASCII only).
 constexpr ByteSet kWordBytes("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'");
 
@@ -532,24 +535,24 @@ bool PlainForwardEnd(std::string_view line) {
   return true;
 }
 
-// The rules of kRules that `line` matches, found without the RE2::Set where a cheap test can
-// tell: each rule needs a literal somewhere, a first byte or a start, or an end, and most lines
-// of body text have none of these (the ones a rule anchors at the start are checked there, the
-// others in one pass over the trigger bytes). A line that some rule may match goes on to the Set,
-// unless only footer-mailing-list and first-person may, which are then decided here.
-// Case-insensitive literals are compared in ASCII: a line holding one of the two non-ASCII case
-// variants of ASCII letters (U+017F "ſ" of s, U+212A "K" of k) always goes on to the Set.
-// `*sure` is false when the Set must decide. tests/unit/zone_test.cc checks the result against
-// the Set on every rule's examples, on random lines and on the shared corpora.
-LineRuleSet MatchCheaply(std::string_view line, bool* sure, LineFacts* facts) {
-  *sure = true;
+// The rules of kRules that `line` may match, found without RE2 where a cheap test can tell:
+// each rule needs a literal somewhere, a first byte or a start, or an end, and most lines of
+// body text have none of these (the ones a rule anchors at the start are checked there, the
+// others in one pass over the trigger bytes). Several rules are then decided here on a plain
+// line, and first-person and footer-mailing-list when the test is sure; the rest stay open.
+// Case-insensitive literals are compared in ASCII: on a line holding one of the two non-ASCII
+// case variants of ASCII letters (U+017F "ſ" of s, U+212A "K" of k) every rule stays open.
+// `*open` gets the rules of the result that only the patterns can decide; the others are
+// exact. tests/unit/zone_test.cc checks the result against the Set on every rule's examples, on
+// random lines and on the shared corpora.
+LineRuleSet MatchCheaply(std::string_view line, LineRuleSet* open, LineFacts* facts) {
+  *open = 0;
   const char first = line[0];
   const auto first_byte = static_cast<unsigned char>(first);
-  if (kSetFirstBytes.Has(first)) {
-    facts->digit = HasDigit(line);
-    if (SeparatorBytesOnly(line)) return MatchSeparatorBytes(line);
-    *sure = false;
-    return kAllRules;
+  const bool decorated = kDecorationFirstBytes.Has(first);
+  if (decorated && SeparatorBytesOnly(line)) {
+    facts->digit = false;
+    return MatchSeparatorBytes(line);
   }
   LineRuleSet may = 0;
   Verdict first_person = Verdict::kNo;
@@ -594,7 +597,7 @@ LineRuleSet MatchCheaply(std::string_view line, bool* sure, LineFacts* facts) {
         plain = false;
         if (AtCI(line, i, "\xC5\xBF") || AtCI(line, i, "\xE2\x84\xAA")) {  // ſ, K
           facts->digit = HasDigit(line);
-          *sure = false;
+          *open = kAllRules;
           return kAllRules;
         }
         if ((AtCI(line, i, "\xE2\x80\x94") || AtCI(line, i, "\xE2\x80\x93")) &&  // — –
@@ -713,6 +716,13 @@ LineRuleSet MatchCheaply(std::string_view line, bool* sure, LineFacts* facts) {
     case '\xE2': if (StartsCI(line, "\xE2\x80\xA6")) may |= Bit(kElision); break;    // …
     default: break;
   }
+  // The rules that may start with the decoration.
+  constexpr LineRuleSet kStartRules =
+      Bit(kFooterRule) | Bit(kSignatureDelimiter) | Bit(kPgpSignedBegin) |
+      Bit(kPgpSignatureBegin) | Bit(kPgpSignatureEnd) | Bit(kForwardMarker) | Bit(kForwardEnd) |
+      Bit(kUrlLine) | Bit(kBoilerplate) | Bit(kCopyright) | Bit(kElision) | Bit(kClosingCredit) |
+      Bit(kSourceLine) | Bit(kSeparator);
+  if (decorated) may |= kStartRules;
   // On a plain line, these rules are decided here (byline with MatchWithoutPrefilter's limit of
   // 120 bytes), and so is footer-mailing-list ("^.+ mailing list$" once the end is there).
   constexpr LineRuleSet kDecidedOnPlainLines =
@@ -733,13 +743,20 @@ LineRuleSet MatchCheaply(std::string_view line, bool* sure, LineFacts* facts) {
     decide(kForwardMarker, PlainForwardMarker);
     decide(kForwardEnd, PlainForwardEnd);
   }
-  // ... and first-person, when sure, needs no Set either.
+  // ... and so are first-person, when sure, and footer-mailing-list on a plain line.
   LineRuleSet left = may;
   if (plain) left &= ~kDecidedOnPlainLines;
   if (first_person == Verdict::kYes) left &= ~Bit(kFirstPerson);
   if (plain && n > 13) left &= ~Bit(kFooterMailingList);
-  if (left != 0) *sure = false;
+  *open = left;
   return may;
+}
+
+RE2::Options RuleOptions() {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(int64_t{64} << 20);
+  return options;
 }
 
 }  // namespace
@@ -750,21 +767,39 @@ std::string_view LineRuleName(LineRule r) {
   return "?";
 }
 
-LineRules::LineRules() {
-  RE2::Options options;
-  options.set_log_errors(false);
-  options.set_max_mem(int64_t{64} << 20);
-  set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-  for (const RuleDef& d : kRules) {
-    std::string error;
-    const int index = set_->Add(d.pattern, &error);
-    if (index != static_cast<int>(d.rule)) {
-      // A bad pattern is a bug in this file: fail loudly at start-up.
-      fprintf(stderr, "zone line rule %s: %s\n", d.name, error.c_str());
+const RE2& LineRules::RuleRegex(LineRule r) const {
+  // Compiled on first use: byline and dateline, with their Unicode letter classes repeated, take
+  // most of the time of compiling all the rules, and a run whose lines the cheap test decides
+  // never compiles them.
+  std::call_once(rule_once_[r], [&] {
+    const RuleDef& d = kRules[r];
+    rule_[r] = std::make_unique<RE2>(d.pattern, RuleOptions());
+    if (d.rule != r || !rule_[r]->ok()) {
+      // A bad pattern is a bug in this file: fail loudly.
+      fprintf(stderr, "zone line rule %s: %s\n", d.name, rule_[r]->error().c_str());
       abort();
     }
-  }
-  if (!set_->Compile()) abort();
+  });
+  return *rule_[r];
+}
+
+const RE2::Set& LineRules::AllRules() const {
+  std::call_once(set_once_, [&] {
+    set_ = std::make_unique<RE2::Set>(RuleOptions(), RE2::UNANCHORED);
+    for (const RuleDef& d : kRules) {
+      std::string error;
+      const int index = set_->Add(d.pattern, &error);
+      if (index != static_cast<int>(d.rule)) {
+        fprintf(stderr, "zone line rule %s: %s\n", d.name, error.c_str());
+        abort();
+      }
+    }
+    if (!set_->Compile()) abort();
+  });
+  return *set_;
+}
+
+LineRules::LineRules() {
   list_name_ = std::make_unique<RE2>("^(.{1,60}?) (?i:mailing list)$");
   byline_ = std::make_unique<RE2>("^(?:By|BY):?\\s+(.+)$");
   closing_credit_ = std::make_unique<RE2>("^\\(([^/]+)/");
@@ -788,16 +823,22 @@ LineRuleSet LineRules::Match(std::string_view line) const {
 LineRuleSet LineRules::Match(std::string_view line, LineFacts* facts) const {
   *facts = LineFacts();
   if (line.empty()) return 0;
-  bool sure = false;
-  const LineRuleSet cheap = MatchCheaply(line, &sure, facts);
-  if (sure) return cheap;
-  return MatchWithoutPrefilter(line);
+  LineRuleSet open = 0;
+  LineRuleSet out = MatchCheaply(line, &open, facts);
+  if (open == 0) return out;
+  out &= ~open;
+  for (LineRuleSet left = open; left != 0; left &= left - 1) {
+    const auto r = static_cast<LineRule>(std::countr_zero(left));
+    if (RE2::PartialMatch(line, RuleRegex(r))) out |= Bit(r);
+  }
+  if (Has(out, kByline) && line.size() > 120) out &= ~Bit(kByline);  // as MatchWithoutPrefilter
+  return out;
 }
 
 LineRuleSet LineRules::MatchWithoutPrefilter(std::string_view line) const {
   thread_local std::vector<int> matched;
   matched.clear();
-  if (line.empty() || !set_->Match(line, &matched)) return 0;
+  if (line.empty() || !AllRules().Match(line, &matched)) return 0;
   LineRuleSet out = 0;
   for (int i : matched) out |= 1u << i;
   if ((out >> kByline & 1u) && line.size() > 120) out &= ~(1u << kByline);

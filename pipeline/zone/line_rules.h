@@ -1,11 +1,15 @@
 // The line rules of zoning: what one line of a message body looks like. Each line (without its
-// "> " quote prefix and surrounding spaces) is matched once against all rules with an RE2::Set;
-// the result is a bit set the zoner (zoner.cc) reads. Every rule has a name and examples in
-// tests/unit/zone_line_rules_test.cc.
+// "> " quote prefix and surrounding spaces) is matched once against all rules; the result is a
+// bit set the zoner (zoner.cc) reads. A cheap test decides most rules on most lines; the rules
+// it leaves open run as single RE2s, each compiled on its first use (a run that never needs the
+// large Unicode patterns, byline and dateline, never compiles them). All rules at once, in one
+// RE2::Set, is the plain meaning the tests compare with. Every rule has a name and examples in
+// tests/unit/zone_test.cc.
 #pragma once
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -56,13 +60,13 @@ class LineRules {
   static const LineRules& Get();  // compiled once, shared by all threads
 
   // The rules that match `line` (already stripped of its quote prefix and outer spaces).
-  // A cheap test of the literals and first/last bytes the rules need skips the RE2::Set for
-  // most lines of body text, and for lines that only separator, signature-delimiter,
-  // footer-rule, footer-mailing-list or a plain first-person word can match, which it decides.
+  // A cheap test of the literals and first/last bytes the rules need decides every rule on
+  // most lines of body text; each rule it cannot decide runs as its own RE2.
   LineRuleSet Match(std::string_view line) const;
   // The same, and the facts of `line`.
   LineRuleSet Match(std::string_view line, LineFacts* facts) const;
-  // The same, always through the RE2::Set (tests check that Match agrees with it).
+  // The same, always through one RE2::Set of all the rules (tests check that Match agrees
+  // with it). The Set is compiled on the first call.
   LineRuleSet MatchWithoutPrefilter(std::string_view line) const;
 
   // The list name of a kFooterMailingList line ("Netwatch"), or "".
@@ -80,7 +84,13 @@ class LineRules {
 
  private:
   LineRules();
-  std::unique_ptr<RE2::Set> set_;
+  const RE2& RuleRegex(LineRule r) const;  // compiled on first use
+  const RE2::Set& AllRules() const;       // compiled on first use
+
+  mutable std::once_flag rule_once_[kLineRuleCount];
+  mutable std::unique_ptr<RE2> rule_[kLineRuleCount];
+  mutable std::once_flag set_once_;
+  mutable std::unique_ptr<RE2::Set> set_;
   std::unique_ptr<RE2> list_name_, byline_, closing_credit_, url_, slug_title_;
 };
 
