@@ -761,26 +761,91 @@ RE2::Options RuleOptions() {
 
 }  // namespace
 
+// On a line whose characters beyond ASCII are all Latin-1 (U+0080-U+00FF) or general
+// punctuation (U+2000-U+206F: dashes, quotes, spaces, no letters), \p{Lu} and \p{L} take the
+// same characters of the line as these short classes, and a pattern with them rewritten
+// (LatinForm) matches the line exactly when the pattern does. The rewritten forms compile in a
+// small part of the time of the full Unicode classes, which byline and dateline repeat many
+// times. tests/unit/zone_test.cc checks the classes against \p{Lu} and \p{L} on every
+// character of those blocks.
+namespace {
+constexpr std::string_view kLatinUpper = "A-Z\\x{C0}-\\x{D6}\\x{D8}-\\x{DE}";
+constexpr std::string_view kLatinLetter =
+    "A-Za-z\\x{AA}\\x{B5}\\x{BA}\\x{C0}-\\x{D6}\\x{D8}-\\x{F6}\\x{F8}-\\x{FF}";
+
+}  // namespace
+
+bool LatinLine(std::string_view line) {
+  const auto* p = reinterpret_cast<const unsigned char*>(line.data());
+  const size_t n = line.size();
+  for (size_t i = 0; i < n;) {
+    if (p[i] < 0x80) {
+      ++i;
+    } else if ((p[i] == 0xC2 || p[i] == 0xC3) && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+      i += 2;  // U+0080-U+00FF
+    } else if (p[i] == 0xE2 && i + 2 < n && (p[i + 1] == 0x80 || (p[i + 1] == 0x81 && p[i + 2] <= 0xAF)) &&
+               (p[i + 2] & 0xC0) == 0x80) {
+      i += 3;  // U+2000-U+206F
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+// `pattern` with \p{Lu} and \p{L} replaced by kLatinUpper and kLatinLetter (inside a class
+// or as a class of their own).
+std::string LatinForm(std::string_view pattern) {
+  std::string out;
+  bool in_class = false;
+  auto put = [&](std::string_view ranges) {
+    if (!in_class) out += '[';
+    out += ranges;
+    if (!in_class) out += ']';
+  };
+  size_t i = 0;
+  while (i < pattern.size()) {
+    const std::string_view rest = pattern.substr(i);
+    if (rest.starts_with("\\p{Lu}")) {
+      put(kLatinUpper);
+      i += 6;
+    } else if (rest.starts_with("\\p{L}")) {
+      put(kLatinLetter);
+      i += 5;
+    } else if (rest[0] == '\\') {
+      out += rest.substr(0, 2);
+      i += 2;
+    } else {
+      if (rest[0] == '[') in_class = true;
+      if (rest[0] == ']') in_class = false;
+      out += rest[0];
+      ++i;
+    }
+  }
+  return out;
+}
+
 std::string_view LineRuleName(LineRule r) {
   for (const RuleDef& d : kRules)
     if (d.rule == r) return d.name;
   return "?";
 }
 
-const RE2& LineRules::RuleRegex(LineRule r) const {
+const RE2& LineRules::RuleRegex(LineRule r, bool latin) const {
   // Compiled on first use: byline and dateline, with their Unicode letter classes repeated, take
-  // most of the time of compiling all the rules, and a run whose lines the cheap test decides
+  // most of the time of compiling all the rules, and a run whose lines are ASCII or Latin-1
   // never compiles them.
-  std::call_once(rule_once_[r], [&] {
+  std::call_once(rule_once_[latin][r], [&] {
     const RuleDef& d = kRules[r];
-    rule_[r] = std::make_unique<RE2>(d.pattern, RuleOptions());
-    if (d.rule != r || !rule_[r]->ok()) {
+    auto& re = rule_[latin][r];
+    re = std::make_unique<RE2>(latin ? LatinForm(d.pattern) : std::string(d.pattern), RuleOptions());
+    if (d.rule != r || !re->ok()) {
       // A bad pattern is a bug in this file: fail loudly.
-      fprintf(stderr, "zone line rule %s: %s\n", d.name, rule_[r]->error().c_str());
+      fprintf(stderr, "zone line rule %s: %s\n", d.name, re->error().c_str());
       abort();
     }
   });
-  return *rule_[r];
+  return *rule_[latin][r];
 }
 
 const RE2::Set& LineRules::AllRules() const {
@@ -827,9 +892,10 @@ LineRuleSet LineRules::Match(std::string_view line, LineFacts* facts) const {
   LineRuleSet out = MatchCheaply(line, &open, facts);
   if (open == 0) return out;
   out &= ~open;
+  const bool latin = LatinLine(line);
   for (LineRuleSet left = open; left != 0; left &= left - 1) {
     const auto r = static_cast<LineRule>(std::countr_zero(left));
-    if (RE2::PartialMatch(line, RuleRegex(r))) out |= Bit(r);
+    if (RE2::PartialMatch(line, RuleRegex(r, latin))) out |= Bit(r);
   }
   if (Has(out, kByline) && line.size() > 120) out &= ~Bit(kByline);  // as MatchWithoutPrefilter
   return out;

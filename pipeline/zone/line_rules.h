@@ -55,6 +55,12 @@ struct LineFacts {
   bool digit = false;  // the line holds an ASCII digit (line_scan.h HasDigit)
 };
 
+// On a line whose characters beyond ASCII are all Latin-1 (U+0080-U+00FF) or general
+// punctuation (U+2000-U+206F), valid UTF-8 (LatinLine), a pattern's \p{Lu} and \p{L} take the
+// same characters as the short classes LatinForm puts in their place.
+bool LatinLine(std::string_view line);
+std::string LatinForm(std::string_view pattern);
+
 class LineRules {
  public:
   static const LineRules& Get();  // compiled once, shared by all threads
@@ -84,11 +90,13 @@ class LineRules {
 
  private:
   LineRules();
-  const RE2& RuleRegex(LineRule r) const;  // compiled on first use
-  const RE2::Set& AllRules() const;       // compiled on first use
+  // The pattern of rule r, compiled on first use; with `latin`, its form for a line whose
+  // characters beyond ASCII are all Latin-1 or general punctuation (line_rules.cc LatinLine).
+  const RE2& RuleRegex(LineRule r, bool latin) const;
+  const RE2::Set& AllRules() const;  // compiled on first use
 
-  mutable std::once_flag rule_once_[kLineRuleCount];
-  mutable std::unique_ptr<RE2> rule_[kLineRuleCount];
+  mutable std::once_flag rule_once_[2][kLineRuleCount];
+  mutable std::unique_ptr<RE2> rule_[2][kLineRuleCount];
   mutable std::once_flag set_once_;
   mutable std::unique_ptr<RE2::Set> set_;
   std::unique_ptr<RE2> list_name_, byline_, closing_credit_, url_, slug_title_;
