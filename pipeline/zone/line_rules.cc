@@ -558,6 +558,8 @@ LineRuleSet MatchCheaply(std::string_view line, LineRuleSet* open, LineFacts* fa
   Verdict first_person = Verdict::kNo;
   bool plain = true;  // no byte beyond ASCII and no '\n'
   bool url_literal = false, dash = false, slash = false;
+  // One of the literals of footer-listinfo found whole: the rule matches, on any line.
+  bool listinfo_literal = false;
   const size_t n = line.size();
   uint8_t seen = 0;
   for (size_t i = kTriggers.Next(line, 0, &seen); i < n; i = kTriggers.Next(line, i + 1, &seen)) {
@@ -566,12 +568,12 @@ LineRuleSet MatchCheaply(std::string_view line, LineRuleSet* open, LineFacts* fa
         slash = true;
         if (AtCI(line, i, "/mailman/options") || AtCI(line, i, "/listinfo/") ||
             AtBackCI(line, i, 7, "mailman/listinfo"))
-          may |= Bit(kFooterListinfo);
+          listinfo_literal = true;
         break;
       case '@':
         if (AtBackCI(line, i, 9, "majordomo@") || AtBackCI(line, i, 8, "listserv@") ||
             AtBackCI(line, i, 8, "-request@"))
-          may |= Bit(kFooterListinfo);
+          listinfo_literal = true;
         break;
       case 'b': case 'B':
         if (AtBackCI(line, i, 4, "unsubscribe")) may |= Bit(kFooterListinfo);
@@ -608,6 +610,7 @@ LineRuleSet MatchCheaply(std::string_view line, LineRuleSet* open, LineFacts* fa
     }
   }
   facts->digit = (seen & TriggerScanner::kDigit) != 0;
+  if (listinfo_literal) may |= Bit(kFooterListinfo);
   if (first_person != Verdict::kNo) may |= Bit(kFirstPerson);
   // footer-mailing-list, reply-attribution: the end of the line
   switch (Lower(line.back())) {
@@ -734,7 +737,7 @@ LineRuleSet MatchCheaply(std::string_view line, LineRuleSet* open, LineFacts* fa
     };
     if (n > 120) may &= ~Bit(kByline);
     decide(kByline, AsciiBylineMatches);
-    decide(kFooterListinfo, PlainListinfo);
+    if (!listinfo_literal) decide(kFooterListinfo, PlainListinfo);
     decide(kUrlLine, PlainUrlLine);
     decide(kHeaderLine, PlainHeaderLine);
     decide(kPgpHash, PlainPgpHash);
@@ -746,6 +749,7 @@ LineRuleSet MatchCheaply(std::string_view line, LineRuleSet* open, LineFacts* fa
   // ... and so are first-person, when sure, and footer-mailing-list on a plain line.
   LineRuleSet left = may;
   if (plain) left &= ~kDecidedOnPlainLines;
+  if (listinfo_literal) left &= ~Bit(kFooterListinfo);
   if (first_person == Verdict::kYes) left &= ~Bit(kFirstPerson);
   if (plain && n > 13) left &= ~Bit(kFooterMailingList);
   *open = left;
@@ -892,7 +896,10 @@ LineRuleSet LineRules::Match(std::string_view line, LineFacts* facts) const {
   LineRuleSet out = MatchCheaply(line, &open, facts);
   if (open == 0) return out;
   out &= ~open;
-  const bool latin = LatinLine(line);
+  // Only the rules with \p{Lu} or \p{L} have a Latin form worth the test.
+  constexpr LineRuleSet kUnicodeRules = Bit(kByline) | Bit(kDatelineStart) | Bit(kWireSlug) |
+                                        Bit(kClosingCredit) | Bit(kSourceLine) | Bit(kFirstPerson);
+  const bool latin = (open & kUnicodeRules) != 0 && LatinLine(line);
   for (LineRuleSet left = open; left != 0; left &= left - 1) {
     const auto r = static_cast<LineRule>(std::countr_zero(left));
     if (RE2::PartialMatch(line, RuleRegex(r, latin))) out |= Bit(r);
