@@ -85,6 +85,8 @@ class LineRules {
   std::string ClosingCreditAuthor(std::string_view line) const;
   // The URL of a kUrlLine line, without "<>", "[From ...]" or "URL:".
   std::string Url(std::string_view line) const;
+  // The same, always through the url_ pattern (tests check that the two agree).
+  std::string UrlByRegex(std::string_view line) const;
   // The headline that follows the date of a kWireSlug line ("Encryption Software"), or "".
   std::string SlugTitle(std::string_view line) const;
 

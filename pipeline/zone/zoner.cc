@@ -45,6 +45,7 @@ enum : uint8_t {
 struct Para {
   int first = 0, last = 0;  // line indexes, inclusive
   bool quoted = false;
+  mutable int8_t headline = -1;  // HeadlineLines(first, last), once asked (-1: not yet)
 };
 
 inline bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f'; }
@@ -305,8 +306,16 @@ class Zoner {
   }
 
   // A headline: 1-3 short lines, no closing period or colon, not the forwarder's voice.
-  // Every test below must pass: the cheap ones (rules, length) come first.
+  // The article passes ask it of the same paragraphs again and again: for a whole paragraph the
+  // answer is kept (Para::headline); it depends on the lines alone, not on their zones.
   bool HeadlineLines(int first, int last) const {
+    const int q = para_of_[first];
+    if (q < 0 || paras_[q].first != first || paras_[q].last != last) return IsHeadline(first, last);
+    if (paras_[q].headline < 0) paras_[q].headline = IsHeadline(first, last);
+    return paras_[q].headline != 0;
+  }
+  // HeadlineLines, found. Every test below must pass: the cheap ones (rules, length) come first.
+  bool IsHeadline(int first, int last) const {
     if (last - first > 2) return false;
     int chars = 0, words = 0;
     for (int i = first; i <= last; ++i) {

@@ -743,5 +743,33 @@ TEST(ZoneLineRulesTest, PrefilterAgreesWithTheSetOnLatinAndOtherLines) {
     EXPECT_GT(counts[r], 100) << zone::LineRuleName(r);
 }
 
+TEST(ZoneFastPathsTest, UrlAgreesWithThePattern) {
+  const char* const kLines[] = {
+      "https://www.nytimes.com/2018/04/17/us/politics/accord.html", "<https://example.com/x.html>",
+      "URL: www.example.com/x", "[From http://example.org/a.html]", "see HTTP://X.ORG/A, then",
+      "http:// nothing here http://later.org", "www.", "www.x", "ftp://ftp.example.org/pub/",
+      "httpſ://example.org", "HTTPS://a.b]c", "http://a<b", "x https://a\tb", "no url at all",
+      "wwww.example.org", "http://caf\xC3\xA9.example/\xE2\x80\x94", "http://bad\xFF/x",
+      "http://a.b/c).", "https:/x http://y", "http://\xC3", "ftp://", "hTtP://MiXeD.org/Path",
+  };
+  const zone::LineRules& rules = zone::LineRules::Get();
+  for (const char* line : kLines) EXPECT_EQ(rules.Url(line), rules.UrlByRegex(line)) << line;
+  const char* const kPieces[] = {"http://", "HTTPS://", "www.", "ftp://", "http", "https", "HTTP", "s", "S", "://", ":", "/", "//", "ftp",
+                                 "www", ".", "w", "x", "a.b", " ", "\t", "<", ">", "]", ")", ",",
+                                 "\xC3\xA9", "\xE2\x80\x94", "\xC5\xBF", "\xFF", "\n"};
+  const size_t kCount = sizeof(kPieces) / sizeof(kPieces[0]);
+  std::mt19937 random(37);
+  int found = 0;
+  for (int n = 0; n < 40000; ++n) {
+    std::string line;
+    const int pieces = 1 + static_cast<int>(random() % 8);
+    for (int k = 0; k < pieces; ++k) line += kPieces[random() % kCount];
+    const std::string want = rules.UrlByRegex(line);
+    ASSERT_EQ(rules.Url(line), want) << line;
+    found += !want.empty();
+  }
+  EXPECT_GT(found, 2000);
+}
+
 }  // namespace
 }  // namespace accord
