@@ -180,7 +180,8 @@ Verdict FirstPersonAt(std::string_view line, size_t i) {
   if (before == Verdict::kNo) return Verdict::kNo;
   Verdict out = Verdict::kNo;
   for (std::string_view w : words) {
-    if (line.compare(i, w.size(), w) != 0) continue;
+    // The words are short: a byte loop, not a call to memcmp.
+    if (line.size() - i < w.size() || !std::equal(w.begin(), w.end(), line.begin() + i)) continue;
     const size_t j = i + w.size();
     const Verdict after = j == line.size() ? Verdict::kYes : boundary(line[j]);
     if (after == Verdict::kNo) continue;
