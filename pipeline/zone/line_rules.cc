@@ -874,10 +874,6 @@ LineRules::LineRules() {
   byline_ = std::make_unique<RE2>("^(?:By|BY):?\\s+(.+)$");
   closing_credit_ = std::make_unique<RE2>("^\\(([^/]+)/");
   url_ = std::make_unique<RE2>("((?i:https?://|ftp://|www\\.)[^\\s<>\\]]+)");
-  slug_title_ = std::make_unique<RE2>(
-      "^(?:(?:AP|UPI|WP(?: \\([^)]*\\))?|Reuters?|AFP|DJ|BC)\\b.{0,30}?\\d{1,2}/\\d{1,2}"
-      "(?:/\\d{2,4})?(?:\\s+\\d{1,2}:?\\d\\d)?(?:\\s+(?:EST|EDT|PST|PDT|CST|CDT|GMT|ET))?|"
-      "\\d{1,2}/\\d{1,2}/\\d{2,4})\\s+(\\p{Lu}.+)$");
 }
 
 const LineRules& LineRules::Get() {
@@ -1014,8 +1010,14 @@ std::string LineRules::UrlByRegex(std::string_view line) const {
 }
 
 std::string LineRules::SlugTitle(std::string_view line) const {
+  // Compiled on first use, as the rules are: ".{0,30}?" and \\p{Lu} make it slow to compile,
+  // and only wire-slug lines ask for it.
+  static const RE2 slug_title(
+      "^(?:(?:AP|UPI|WP(?: \\([^)]*\\))?|Reuters?|AFP|DJ|BC)\\b.{0,30}?\\d{1,2}/\\d{1,2}"
+      "(?:/\\d{2,4})?(?:\\s+\\d{1,2}:?\\d\\d)?(?:\\s+(?:EST|EDT|PST|PDT|CST|CDT|GMT|ET))?|"
+      "\\d{1,2}/\\d{1,2}/\\d{2,4})\\s+(\\p{Lu}.+)$");
   std::string title;
-  if (!RE2::FullMatch(line, *slug_title_, &title)) return "";
+  if (!RE2::FullMatch(line, slug_title, &title)) return "";
   static const RE2 zone_only("(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|ET|PT)");
   if (RE2::FullMatch(title, zone_only)) return "";
   return std::string(TrimPunct(title));

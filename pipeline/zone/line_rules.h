@@ -101,7 +101,7 @@ class LineRules {
   mutable std::unique_ptr<RE2> rule_[2][kLineRuleCount];
   mutable std::once_flag set_once_;
   mutable std::unique_ptr<RE2::Set> set_;
-  std::unique_ptr<RE2> list_name_, byline_, closing_credit_, url_, slug_title_;
+  std::unique_ptr<RE2> list_name_, byline_, closing_credit_, url_;
 };
 
 }  // namespace accord::zone
