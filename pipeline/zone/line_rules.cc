@@ -9,6 +9,26 @@
 #include "pipeline/zone/line_scan.h"
 
 namespace accord::zone {
+
+size_t BylineCut(std::string_view rest) {
+  for (size_t i = 0; i < rest.size(); ++i) {
+    const std::string_view at = rest.substr(i);
+    switch (rest[i]) {
+      case '|': case '(': case ';': case '\t': case '/': return i;
+      case ',':
+        if (at.starts_with(", ")) return i;
+        break;
+      case ' ':
+        if (at.starts_with(" - ") || at.starts_with(" -- ") || at.starts_with(" \xE2\x80\x94 ") ||
+            at.starts_with("  "))
+          return i;
+        break;
+      default: break;
+    }
+  }
+  return rest.size();
+}
+
 namespace {
 
 struct RuleDef {
@@ -108,12 +128,9 @@ std::string_view TrimPunct(std::string_view s) {
 }
 
 // The author's name at the start of what follows "By": up to the first comma, dash, bar ...
+// (BylineCut).
 std::string AuthorOfBylineRest(std::string_view rest) {
-  static const std::string_view kCuts[] = {", ", " - ", " -- ", " — ", "|", "(", ";", "  ",
-                                           "\t", "/"};
-  size_t cut = rest.size();
-  for (std::string_view c : kCuts) cut = std::min(cut, rest.find(c));
-  return TitleCaseAllCaps(TrimPunct(rest.substr(0, cut)));
+  return TitleCaseAllCaps(TrimPunct(rest.substr(0, BylineCut(rest))));
 }
 
 bool AsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }

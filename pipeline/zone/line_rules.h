@@ -61,6 +61,11 @@ struct LineFacts {
 bool LatinLine(std::string_view line);
 std::string LatinForm(std::string_view pattern);
 
+// Where the author's name ends in what follows a byline's "By": the first place where one of
+// ", ", " - ", " -- ", " — ", "|", "(", ";", "  ", "\t", "/" starts (the least of their
+// rest.find()), or rest.size().
+size_t BylineCut(std::string_view rest);
+
 class LineRules {
  public:
   static const LineRules& Get();  // compiled once, shared by all threads
