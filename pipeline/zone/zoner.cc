@@ -30,7 +30,8 @@ struct Line {
   ZoneKind kind = ZoneKind::kOther;
   int article = kNoArticle;
   mutable int words = -1;  // CountWords(content), once asked (Zoner::LineWords)
-  mutable uint8_t marks = 0;  // what the content holds (Zoner::Marks), once asked
+  mutable uint8_t marks = 0;        // what the content holds (Zoner::Marks), of marks_known
+  mutable uint8_t marks_known = 0;  // the marks looked for so far
 };
 
 // Zoner::Marks: strings whose presence in a line the article passes ask about.
@@ -39,7 +40,6 @@ enum : uint8_t {
   kMarkUrl = 2,          // "://"
   kMarkQuote = 4,        // '"', "``" or "“"
   kMarkContact = 8,      // "Voice:", "Fax:", "Tel:" or "Phone:"
-  kMarksKnown = 0x80,
 };
 
 struct Para {
@@ -326,7 +326,7 @@ class Zoner {
     }
     if (chars > 170) return false;
     for (int i = first; i <= last; ++i) {
-      if (Marks(i) & (kMarkAt | kMarkUrl)) return false;
+      if (Marks(i, kMarkAt | kMarkUrl)) return false;
       const unsigned char c0 = static_cast<unsigned char>(doc_.text[lines_[i].cbegin]);
       if (!(c0 >= 0x80 || std::isalnum(c0) || c0 == '"' || c0 == '\'')) return false;
       if (YearDate(i)) return false;  // a source line, not a headline
@@ -379,7 +379,7 @@ class Zoner {
     // The marks of the paragraph's lines, read only when a test needs them.
     auto any_line = [&](uint8_t marks) {
       for (int i = p.first; i <= p.last; ++i)
-        if (Marks(i) & marks) return true;
+        if (Marks(i, marks)) return true;
       return false;
     };
     bool first_person = false;
@@ -402,21 +402,22 @@ class Zoner {
     }
     return false;
   }
-  // The marks of line i (kMarkAt ...), found once.
-  uint8_t Marks(int i) const {
-    uint8_t& m = lines_[i].marks;
-    if (m & kMarksKnown) return m;
-    const std::string_view c = Content(i);
-    m = kMarksKnown;
-    if (c.find('@') != std::string_view::npos) m |= kMarkAt;
-    if (c.find("://") != std::string_view::npos) m |= kMarkUrl;
-    if (c.find('"') != std::string_view::npos || c.find("``") != std::string_view::npos ||
-        c.find("\xE2\x80\x9C") != std::string_view::npos)
-      m |= kMarkQuote;
-    if (c.find("Voice:") != std::string_view::npos || c.find("Fax:") != std::string_view::npos ||
-        c.find("Tel:") != std::string_view::npos || c.find("Phone:") != std::string_view::npos)
-      m |= kMarkContact;
-    return m;
+  // The marks among `wanted` (kMarkAt ...) that line i holds, each looked for once, when first
+  // wanted: most lines are asked for one or two of them.
+  uint8_t Marks(int i, uint8_t wanted) const {
+    const Line& l = lines_[i];
+    const uint8_t missing = wanted & ~l.marks_known;
+    if (missing != 0) {
+      const std::string_view c = Content(i);
+      auto has = [&](std::string_view s) { return c.find(s) != std::string_view::npos; };
+      if ((missing & kMarkAt) && has("@")) l.marks |= kMarkAt;
+      if ((missing & kMarkUrl) && has("://")) l.marks |= kMarkUrl;
+      if ((missing & kMarkQuote) && (has("\"") || has("``") || has("\xE2\x80\x9C"))) l.marks |= kMarkQuote;
+      if ((missing & kMarkContact) && (has("Voice:") || has("Fax:") || has("Tel:") || has("Phone:")))
+        l.marks |= kMarkContact;
+      l.marks_known |= missing;
+    }
+    return l.marks & wanted;
   }
 
   // Where an article starts inside paragraph p: the first line of its headline, with
