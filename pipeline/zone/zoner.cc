@@ -325,6 +325,10 @@ class Zoner {
       chars += static_cast<int>(lines_[i].cend - lines_[i].cbegin);
     }
     if (chars > 170) return false;
+    const std::string_view first_line = Content(first);
+    if (first_line[0] >= 'a' && first_line[0] <= 'z') return false;
+    const char last_char = Content(last).back();
+    if (last_char == '.' || last_char == ':' || last_char == ',' || last_char == ';') return false;
     for (int i = first; i <= last; ++i) {
       if (Marks(i, kMarkAt | kMarkUrl)) return false;
       const unsigned char c0 = static_cast<unsigned char>(doc_.text[lines_[i].cbegin]);
@@ -333,11 +337,8 @@ class Zoner {
       words += LineWords(i);
     }
     if (words < 2 || words > 28) return false;
-    const std::string_view first_line = Content(first);
-    if (first_line[0] >= 'a' && first_line[0] <= 'z') return false;
-    const char last_char = Content(last).back();
     if (last_char == '?') return TitleCase(Para{first, last, false});  // "Who Owns the Net?"
-    return last_char != '.' && last_char != ':' && last_char != ',' && last_char != ';';
+    return true;
   }
   bool TitleCase(const Para& p) const {
     int long_words = 0, capitalized = 0, lower = 0, letters = 0;
@@ -390,7 +391,7 @@ class Zoner {
     // A sign-off: a name, perhaps with an address, under the text.
     bool short_lines = lines <= 3;
     for (int i = p.first; i <= p.last && short_lines; ++i)
-      short_lines = LineWords(i) <= 4 && Content(i).back() != '.';
+      short_lines = Content(i).back() != '.' && LineWords(i) <= 4;
     if (short_lines && (lines == 1 || any_line(kMarkAt))) return true;
     // A contact block: a few short lines with an address, a web page or a phone number.
     if (lines <= 8) {
