@@ -794,7 +794,6 @@ namespace {
 constexpr std::string_view kLatinUpper = "A-Z\\x{C0}-\\x{D6}\\x{D8}-\\x{DE}";
 constexpr std::string_view kLatinLetter =
     "A-Za-z\\x{AA}\\x{B5}\\x{BA}\\x{C0}-\\x{D6}\\x{D8}-\\x{F6}\\x{F8}-\\x{FF}";
-
 }  // namespace
 
 bool LatinLine(std::string_view line) {

@@ -1,10 +1,10 @@
 // The line rules of zoning: what one line of a message body looks like. Each line (without its
 // "> " quote prefix and surrounding spaces) is matched once against all rules; the result is a
 // bit set the zoner (zoner.cc) reads. A cheap test decides most rules on most lines; the rules
-// it leaves open run as single RE2s, each compiled on its first use (a run that never needs the
-// large Unicode patterns, byline and dateline, never compiles them). All rules at once, in one
-// RE2::Set, is the plain meaning the tests compare with. Every rule has a name and examples in
-// tests/unit/zone_test.cc.
+// it leaves open run as single RE2s, each compiled on its first use, in a short Latin form on
+// lines without characters beyond Latin-1 (the full Unicode forms of byline and dateline are
+// slow to compile). All rules at once, in one RE2::Set, is the plain meaning the tests compare
+// with. Every rule has a name and examples in tests/unit/zone_test.cc.
 #pragma once
 
 #include <cstdint>
