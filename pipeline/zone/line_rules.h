@@ -1,11 +1,15 @@
 // The line rules of zoning: what one line of a message body looks like. Each line (without its
-// "> " quote prefix and surrounding spaces) is matched once against all rules with an RE2::Set;
-// the result is a bit set the zoner (zoner.cc) reads. Every rule has a name and examples in
-// tests/unit/zone_line_rules_test.cc.
+// "> " quote prefix and surrounding spaces) is matched once against all rules; the result is a
+// bit set the zoner (zoner.cc) reads. A cheap test decides most rules on most lines; the rules
+// it leaves open run as single RE2s, each compiled on its first use, in a short Latin form on
+// lines without characters beyond Latin-1 (the full Unicode forms of byline and dateline are
+// slow to compile). All rules at once, in one RE2::Set, is the plain meaning the tests compare
+// with. Every rule has a name and examples in tests/unit/zone_test.cc.
 #pragma once
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -51,18 +55,29 @@ struct LineFacts {
   bool digit = false;  // the line holds an ASCII digit (line_scan.h HasDigit)
 };
 
+// On a line whose characters beyond ASCII are all Latin-1 (U+0080-U+00FF) or general
+// punctuation (U+2000-U+206F), valid UTF-8 (LatinLine), a pattern's \p{Lu} and \p{L} take the
+// same characters as the short classes LatinForm puts in their place.
+bool LatinLine(std::string_view line);
+std::string LatinForm(std::string_view pattern);
+
+// Where the author's name ends in what follows a byline's "By": the first place where one of
+// ", ", " - ", " -- ", " — ", "|", "(", ";", "  ", "\t", "/" starts (the least of their
+// rest.find()), or rest.size().
+size_t BylineCut(std::string_view rest);
+
 class LineRules {
  public:
   static const LineRules& Get();  // compiled once, shared by all threads
 
   // The rules that match `line` (already stripped of its quote prefix and outer spaces).
-  // A cheap test of the literals and first/last bytes the rules need skips the RE2::Set for
-  // most lines of body text, and for lines that only separator, signature-delimiter,
-  // footer-rule, footer-mailing-list or a plain first-person word can match, which it decides.
+  // A cheap test of the literals and first/last bytes the rules need decides every rule on
+  // most lines of body text; each rule it cannot decide runs as its own RE2.
   LineRuleSet Match(std::string_view line) const;
   // The same, and the facts of `line`.
   LineRuleSet Match(std::string_view line, LineFacts* facts) const;
-  // The same, always through the RE2::Set (tests check that Match agrees with it).
+  // The same, always through one RE2::Set of all the rules (tests check that Match agrees
+  // with it). The Set is compiled on the first call.
   LineRuleSet MatchWithoutPrefilter(std::string_view line) const;
 
   // The list name of a kFooterMailingList line ("Netwatch"), or "".
@@ -75,13 +90,23 @@ class LineRules {
   std::string ClosingCreditAuthor(std::string_view line) const;
   // The URL of a kUrlLine line, without "<>", "[From ...]" or "URL:".
   std::string Url(std::string_view line) const;
+  // The same, always through the url_ pattern (tests check that the two agree).
+  std::string UrlByRegex(std::string_view line) const;
   // The headline that follows the date of a kWireSlug line ("Encryption Software"), or "".
   std::string SlugTitle(std::string_view line) const;
 
  private:
   LineRules();
-  std::unique_ptr<RE2::Set> set_;
-  std::unique_ptr<RE2> list_name_, byline_, closing_credit_, url_, slug_title_;
+  // The pattern of rule r, compiled on first use; with `latin`, its form for a line whose
+  // characters beyond ASCII are all Latin-1 or general punctuation (line_rules.cc LatinLine).
+  const RE2& RuleRegex(LineRule r, bool latin) const;
+  const RE2::Set& AllRules() const;  // compiled on first use
+
+  mutable std::once_flag rule_once_[2][kLineRuleCount];
+  mutable std::unique_ptr<RE2> rule_[2][kLineRuleCount];
+  mutable std::once_flag set_once_;
+  mutable std::unique_ptr<RE2::Set> set_;
+  std::unique_ptr<RE2> list_name_, byline_, closing_credit_, url_;
 };
 
 }  // namespace accord::zone

@@ -90,16 +90,6 @@ struct Patterns {
       if (set->Add(pattern, nullptr) < 0) abort();
     if (!set->Compile()) abort();
   }
-  RE2 header{"(?:[A-Za-z]{3},?\\s+)?(\\d{1,2})\\s+([A-Za-z]{3})[a-z]*\\.?\\s+(\\d{2,4})"};
-  RE2 mdy{MDY};
-  RE2 dmy{DMY};
-  RE2 ymd_words{YMD_WORDS};
-  RE2 iso{ISO};
-  RE2 numeric{NUMERIC};
-  RE2 numeric_md{NUMERIC_MD};
-  RE2 md{MD};
-  RE2 date_line{DATE_LINE};
-  RE2 filed_line{FILED_LINE};
   std::unique_ptr<RE2::Set> set;
 };
 
@@ -108,6 +98,22 @@ const Patterns& P() {
   return *p;
 }
 
+// The single patterns, each compiled on first use: FindDateIn runs only the few the set's pass
+// names, and some run only in tests (header, month-day-year) or when the pass gives up.
+const RE2& HeaderRe() {
+  static const RE2 re("(?:[A-Za-z]{3},?\\s+)?(\\d{1,2})\\s+([A-Za-z]{3})[a-z]*\\.?\\s+(\\d{2,4})");
+  return re;
+}
+const RE2& MdyRe() { static const RE2 re(MDY); return re; }
+const RE2& DmyRe() { static const RE2 re(DMY); return re; }
+const RE2& YmdWordsRe() { static const RE2 re(YMD_WORDS); return re; }
+const RE2& IsoRe() { static const RE2 re(ISO); return re; }
+const RE2& NumericRe() { static const RE2 re(NUMERIC); return re; }
+const RE2& NumericMdRe() { static const RE2 re(NUMERIC_MD); return re; }
+const RE2& MdRe() { static const RE2 re(MD); return re; }
+const RE2& DateLineRe() { static const RE2 re(DATE_LINE); return re; }
+const RE2& FiledLineRe() { static const RE2 re(FILED_LINE); return re; }
+
 }  // namespace
 
 void CompileDatePatterns() { P(); }
@@ -115,7 +121,7 @@ void CompileDatePatterns() { P(); }
 std::optional<std::string> ParseHeaderDateByRegex(std::string_view header) {
   int d = 0, y = 0;
   re2::StringPiece mon;
-  if (!RE2::PartialMatch(header, P().header, &d, &mon, &y)) return std::nullopt;
+  if (!RE2::PartialMatch(header, HeaderRe(), &d, &mon, &y)) return std::nullopt;
   return Iso(Year(y), MonthNumber(std::string_view(mon.data(), mon.size())), d);
 }
 
@@ -312,27 +318,26 @@ int MonthDayYear(std::string_view line, int* month, int* day, int* year) {
 // known not to match).
 std::optional<std::string> FindDateIn(std::string_view line, int default_year,
                                       PatternMask may_match, bool fast_paths = true) {
-  const Patterns& p = P();
   re2::StringPiece a, b, c;  // views of `line`
   if (may_match >> kMdy & 1u) {
     int m = 0, d = 0, y = 0;
     const int found = fast_paths ? MonthDayYear(line, &m, &d, &y) : -1;
     if (found == 1) return Iso(y, m, d);
-    if (found < 0 && RE2::PartialMatch(line, p.mdy, &a, &b, &c))
+    if (found < 0 && RE2::PartialMatch(line, MdyRe(), &a, &b, &c))
       return Iso(Number(c), MonthNumber(View(a)), Number(b));
   }
-  if ((may_match >> kDmy & 1u) && RE2::PartialMatch(line, p.dmy, &a, &b, &c))
+  if ((may_match >> kDmy & 1u) && RE2::PartialMatch(line, DmyRe(), &a, &b, &c))
     return Iso(Year(Number(c)), MonthNumber(View(b)), Number(a));
-  if ((may_match >> kYmdWords & 1u) && RE2::PartialMatch(line, p.ymd_words, &a, &b, &c))
+  if ((may_match >> kYmdWords & 1u) && RE2::PartialMatch(line, YmdWordsRe(), &a, &b, &c))
     return Iso(Number(a), MonthNumber(View(b)), Number(c));
-  if ((may_match >> kIso & 1u) && RE2::PartialMatch(line, p.iso, &a, &b, &c))
+  if ((may_match >> kIso & 1u) && RE2::PartialMatch(line, IsoRe(), &a, &b, &c))
     return Iso(Number(a), Number(b), Number(c));
-  if ((may_match >> kNumeric & 1u) && RE2::PartialMatch(line, p.numeric, &a, &b, &c))
+  if ((may_match >> kNumeric & 1u) && RE2::PartialMatch(line, NumericRe(), &a, &b, &c))
     return Iso(Year(Number(c)), Number(a), Number(b));
   if (default_year > 0) {
-    if ((may_match >> kNumericMd & 1u) && RE2::PartialMatch(line, p.numeric_md, &a, &b))
+    if ((may_match >> kNumericMd & 1u) && RE2::PartialMatch(line, NumericMdRe(), &a, &b))
       return Iso(default_year, Number(a), Number(b));
-    if ((may_match >> kMd & 1u) && RE2::PartialMatch(line, p.md, &a, &b)) {
+    if ((may_match >> kMd & 1u) && RE2::PartialMatch(line, MdRe(), &a, &b)) {
       // "May 5" only with a capital M: "may 5" is a verb.
       if (MonthNumber(View(a)) == 5 && a[0] != 'M') return std::nullopt;
       return Iso(default_year, MonthNumber(View(a)), Number(b));
@@ -352,7 +357,7 @@ std::optional<std::string> FindDateByRegex(std::string_view line, int default_ye
 }
 
 bool IsDateLine(std::string_view line) {
-  return RE2::FullMatch(line, P().date_line) || RE2::FullMatch(line, P().filed_line);
+  return RE2::FullMatch(line, DateLineRe()) || RE2::FullMatch(line, FiledLineRe());
 }
 
 LineDates ScanLineDatePatterns(std::string_view line) {

@@ -17,8 +17,9 @@
 
 namespace accord::zone {
 
-// Compiles the date patterns (once; shared by all threads). The zone stage calls it when it is
-// built, so that no document pays for it; the functions below also compile them on first use.
+// Compiles the set of all the date patterns (once; shared by all threads). The zone stage calls
+// it when it is built, so that no document pays for it; the functions below also compile it on
+// first use, and each single pattern when they first need it.
 void CompileDatePatterns();
 
 // The ISO date of an RFC 5322 Date header, as written.

@@ -30,7 +30,8 @@ struct Line {
   ZoneKind kind = ZoneKind::kOther;
   int article = kNoArticle;
   mutable int words = -1;  // CountWords(content), once asked (Zoner::LineWords)
-  mutable uint8_t marks = 0;  // what the content holds (Zoner::Marks), once asked
+  mutable uint8_t marks = 0;        // what the content holds (Zoner::Marks), of marks_known
+  mutable uint8_t marks_known = 0;  // the marks looked for so far
 };
 
 // Zoner::Marks: strings whose presence in a line the article passes ask about.
@@ -39,12 +40,12 @@ enum : uint8_t {
   kMarkUrl = 2,          // "://"
   kMarkQuote = 4,        // '"', "``" or "“"
   kMarkContact = 8,      // "Voice:", "Fax:", "Tel:" or "Phone:"
-  kMarksKnown = 0x80,
 };
 
 struct Para {
   int first = 0, last = 0;  // line indexes, inclusive
   bool quoted = false;
+  mutable int8_t headline = -1;  // HeadlineLines(first, last), once asked (-1: not yet)
 };
 
 inline bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f'; }
@@ -305,8 +306,16 @@ class Zoner {
   }
 
   // A headline: 1-3 short lines, no closing period or colon, not the forwarder's voice.
-  // Every test below must pass: the cheap ones (rules, length) come first.
+  // The article passes ask it of the same paragraphs again and again: for a whole paragraph the
+  // answer is kept (Para::headline); it depends on the lines alone, not on their zones.
   bool HeadlineLines(int first, int last) const {
+    const int q = para_of_[first];
+    if (q < 0 || paras_[q].first != first || paras_[q].last != last) return IsHeadline(first, last);
+    if (paras_[q].headline < 0) paras_[q].headline = IsHeadline(first, last);
+    return paras_[q].headline != 0;
+  }
+  // HeadlineLines, found. Every test below must pass: the cheap ones (rules, length) come first.
+  bool IsHeadline(int first, int last) const {
     if (last - first > 2) return false;
     int chars = 0, words = 0;
     for (int i = first; i <= last; ++i) {
@@ -316,19 +325,20 @@ class Zoner {
       chars += static_cast<int>(lines_[i].cend - lines_[i].cbegin);
     }
     if (chars > 170) return false;
+    const std::string_view first_line = Content(first);
+    if (first_line[0] >= 'a' && first_line[0] <= 'z') return false;
+    const char last_char = Content(last).back();
+    if (last_char == '.' || last_char == ':' || last_char == ',' || last_char == ';') return false;
     for (int i = first; i <= last; ++i) {
-      if (Marks(i) & (kMarkAt | kMarkUrl)) return false;
+      if (Marks(i, kMarkAt | kMarkUrl)) return false;
       const unsigned char c0 = static_cast<unsigned char>(doc_.text[lines_[i].cbegin]);
       if (!(c0 >= 0x80 || std::isalnum(c0) || c0 == '"' || c0 == '\'')) return false;
       if (YearDate(i)) return false;  // a source line, not a headline
       words += LineWords(i);
     }
     if (words < 2 || words > 28) return false;
-    const std::string_view first_line = Content(first);
-    if (first_line[0] >= 'a' && first_line[0] <= 'z') return false;
-    const char last_char = Content(last).back();
     if (last_char == '?') return TitleCase(Para{first, last, false});  // "Who Owns the Net?"
-    return last_char != '.' && last_char != ':' && last_char != ',' && last_char != ';';
+    return true;
   }
   bool TitleCase(const Para& p) const {
     int long_words = 0, capitalized = 0, lower = 0, letters = 0;
@@ -370,7 +380,7 @@ class Zoner {
     // The marks of the paragraph's lines, read only when a test needs them.
     auto any_line = [&](uint8_t marks) {
       for (int i = p.first; i <= p.last; ++i)
-        if (Marks(i) & marks) return true;
+        if (Marks(i, marks)) return true;
       return false;
     };
     bool first_person = false;
@@ -381,7 +391,7 @@ class Zoner {
     // A sign-off: a name, perhaps with an address, under the text.
     bool short_lines = lines <= 3;
     for (int i = p.first; i <= p.last && short_lines; ++i)
-      short_lines = LineWords(i) <= 4 && Content(i).back() != '.';
+      short_lines = Content(i).back() != '.' && LineWords(i) <= 4;
     if (short_lines && (lines == 1 || any_line(kMarkAt))) return true;
     // A contact block: a few short lines with an address, a web page or a phone number.
     if (lines <= 8) {
@@ -393,21 +403,22 @@ class Zoner {
     }
     return false;
   }
-  // The marks of line i (kMarkAt ...), found once.
-  uint8_t Marks(int i) const {
-    uint8_t& m = lines_[i].marks;
-    if (m & kMarksKnown) return m;
-    const std::string_view c = Content(i);
-    m = kMarksKnown;
-    if (c.find('@') != std::string_view::npos) m |= kMarkAt;
-    if (c.find("://") != std::string_view::npos) m |= kMarkUrl;
-    if (c.find('"') != std::string_view::npos || c.find("``") != std::string_view::npos ||
-        c.find("\xE2\x80\x9C") != std::string_view::npos)
-      m |= kMarkQuote;
-    if (c.find("Voice:") != std::string_view::npos || c.find("Fax:") != std::string_view::npos ||
-        c.find("Tel:") != std::string_view::npos || c.find("Phone:") != std::string_view::npos)
-      m |= kMarkContact;
-    return m;
+  // The marks among `wanted` (kMarkAt ...) that line i holds, each looked for once, when first
+  // wanted: most lines are asked for one or two of them.
+  uint8_t Marks(int i, uint8_t wanted) const {
+    const Line& l = lines_[i];
+    const uint8_t missing = wanted & ~l.marks_known;
+    if (missing != 0) {
+      const std::string_view c = Content(i);
+      auto has = [&](std::string_view s) { return c.find(s) != std::string_view::npos; };
+      if ((missing & kMarkAt) && has("@")) l.marks |= kMarkAt;
+      if ((missing & kMarkUrl) && has("://")) l.marks |= kMarkUrl;
+      if ((missing & kMarkQuote) && (has("\"") || has("``") || has("\xE2\x80\x9C"))) l.marks |= kMarkQuote;
+      if ((missing & kMarkContact) && (has("Voice:") || has("Fax:") || has("Tel:") || has("Phone:")))
+        l.marks |= kMarkContact;
+      l.marks_known |= missing;
+    }
+    return l.marks & wanted;
   }
 
   // Where an article starts inside paragraph p: the first line of its headline, with

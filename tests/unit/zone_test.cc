@@ -664,5 +664,135 @@ TEST(ZoneFastPathsTest, BylineAuthorAgreesWithThePattern) {
   }
 }
 
+// The UTF-8 bytes of code point c (below U+10000).
+std::string Utf8(uint32_t c) {
+  std::string out;
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | c >> 6);
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | c >> 12);
+    out += static_cast<char>(0x80 | (c >> 6 & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return out;
+}
+
+// The short classes of LatinForm take exactly the characters \p{Lu} and \p{L} take, on every
+// character that LatinLine lets through; LatinLine lets through exactly Latin-1 and general
+// punctuation.
+TEST(ZoneLineRulesTest, LatinClassesAgreeWithUnicodeOnLatinLines) {
+  for (const char* name : {"\\p{Lu}", "\\p{L}"}) {
+    const RE2 unicode(name), latin(zone::LatinForm(name));
+    ASSERT_TRUE(latin.ok()) << zone::LatinForm(name);
+    int latin_chars = 0;
+    for (uint32_t c = 1; c < 0x3000; ++c) {
+      if (c >= 0xD800 && c < 0xE000) continue;
+      const std::string s = Utf8(c);
+      const bool through = (c < 0x100) || (c >= 0x2000 && c < 0x2070);
+      ASSERT_EQ(zone::LatinLine(s), through) << std::hex << c;
+      if (!through) continue;
+      ++latin_chars;
+      ASSERT_EQ(RE2::FullMatch(s, latin), RE2::FullMatch(s, unicode)) << name << " " << std::hex << c;
+    }
+    EXPECT_EQ(latin_chars, 0x100 - 1 + 0x70);
+  }
+  EXPECT_FALSE(zone::LatinLine("\xC3"));          // cut short
+  EXPECT_FALSE(zone::LatinLine("\xE2\x80"));
+  EXPECT_FALSE(zone::LatinLine("\xC3\x41"));      // no continuation byte
+  EXPECT_FALSE(zone::LatinLine("\xFF"));
+  EXPECT_TRUE(zone::LatinLine("MADRID -- Telef\xC3\xB3nica \xE2\x80\x94 \xE2\x80\x99"));
+  // Patterns without the two classes stay as written.
+  EXPECT_EQ(zone::LatinForm("^(?:[-=_*~#+]{3,}|\\[[^\\]]+\\])\\p{Lx}$"),
+            "^(?:[-=_*~#+]{3,}|\\[[^\\]]+\\])\\p{Lx}$");
+  EXPECT_EQ(zone::LatinForm("\\p{Lu}[\\p{L}.]"),
+            "[A-Z\\x{C0}-\\x{D6}\\x{D8}-\\x{DE}][A-Za-z\\x{AA}\\x{B5}\\x{BA}\\x{C0}-\\x{D6}\\x{D8}-\\x{F6}"
+            "\\x{F8}-\\x{FF}.]");
+}
+
+// Match runs the rules the cheap test leaves open as single patterns, in their Latin form on a
+// Latin line: random lines of Latin-1 letters and signs, punctuation and other scripts, put
+// together as bylines, datelines, closing credits, source lines and first-person remarks are.
+TEST(ZoneLineRulesTest, PrefilterAgreesWithTheSetOnLatinAndOtherLines) {
+  const char* const kPieces[] = {
+      "By ", "BY ", "By: ", "MADRID", "\xC3\x89VIAN", "Telef\xC3\xB3nica", "Luc\xC3\xAD" "a",
+      "Fern\xC3\xA1ndez", "\xC3\x9F", "\xC2\xB5", "\xC2\xAA", "\xC2\xBA", "\xC3\x97", "\xC3\xB7",
+      "\xC3\x9E", "\xC3\xBF", "\xC2\xA0", "\xC2\xA9", "\xC4\x80", "\xC5\xBF", "\xE4\xB8\xAD",
+      "\xE2\x81\xB1", "\xE2\x80\x94", "\xE2\x80\x93", "\xE2\x80\x99", "\xE2\x80\x9C", "\xC3",
+      " ", ", ", " -- ", " - ", "-", "(AP)", "(Reuters)", "(Agence News)", "[x]", "(", "/19940304)",
+      "/", "I", "my", "me", "We're", "from ", "Source: ", "The ", "AP ", "9/13/94 ", "Jane", "ROE",
+      ".", "'", "&",
+  };
+  const size_t kCount = sizeof(kPieces) / sizeof(kPieces[0]);
+  const zone::LineRules& rules = zone::LineRules::Get();
+  std::mt19937 random(29);
+  int counts[zone::kLineRuleCount] = {};
+  for (int n = 0; n < 60000; ++n) {
+    std::string line;
+    const int pieces = 1 + static_cast<int>(random() % 6);
+    for (int k = 0; k < pieces; ++k) line += kPieces[random() % kCount];
+    if (n % 4 == 0) line = "(" + line + "/19940304)";  // as a closing credit
+    const zone::LineRuleSet want = rules.MatchWithoutPrefilter(line);
+    ASSERT_EQ(rules.Match(line), want) << line;
+    for (int r = 0; r < static_cast<int>(zone::kLineRuleCount); ++r) counts[r] += zone::Has(want, zone::LineRule(r));
+  }
+  for (zone::LineRule r : {zone::kByline, zone::kDatelineStart, zone::kClosingCredit,
+                           zone::kSourceLine, zone::kFirstPerson, zone::kWireSlug})
+    EXPECT_GT(counts[r], 100) << zone::LineRuleName(r);
+}
+
+TEST(ZoneFastPathsTest, UrlAgreesWithThePattern) {
+  const char* const kLines[] = {
+      "https://www.nytimes.com/2018/04/17/us/politics/accord.html", "<https://example.com/x.html>",
+      "URL: www.example.com/x", "[From http://example.org/a.html]", "see HTTP://X.ORG/A, then",
+      "http:// nothing here http://later.org", "www.", "www.x", "ftp://ftp.example.org/pub/",
+      "httpſ://example.org", "HTTPS://a.b]c", "http://a<b", "x https://a\tb", "no url at all",
+      "wwww.example.org", "http://caf\xC3\xA9.example/\xE2\x80\x94", "http://bad\xFF/x",
+      "http://a.b/c).", "https:/x http://y", "http://\xC3", "ftp://", "hTtP://MiXeD.org/Path",
+  };
+  const zone::LineRules& rules = zone::LineRules::Get();
+  for (const char* line : kLines) EXPECT_EQ(rules.Url(line), rules.UrlByRegex(line)) << line;
+  const char* const kPieces[] = {"http://", "HTTPS://", "www.", "ftp://", "http", "https", "HTTP", "s", "S", "://", ":", "/", "//", "ftp",
+                                 "www", ".", "w", "x", "a.b", " ", "\t", "<", ">", "]", ")", ",",
+                                 "\xC3\xA9", "\xE2\x80\x94", "\xC5\xBF", "\xFF", "\n"};
+  const size_t kCount = sizeof(kPieces) / sizeof(kPieces[0]);
+  std::mt19937 random(37);
+  int found = 0;
+  for (int n = 0; n < 40000; ++n) {
+    std::string line;
+    const int pieces = 1 + static_cast<int>(random() % 8);
+    for (int k = 0; k < pieces; ++k) line += kPieces[random() % kCount];
+    const std::string want = rules.UrlByRegex(line);
+    ASSERT_EQ(rules.Url(line), want) << line;
+    found += !want.empty();
+  }
+  EXPECT_GT(found, 2000);
+}
+
+// BylineCut in one pass agrees with the least of one find() per cut.
+TEST(ZoneFastPathsTest, BylineCutAgreesWithFind) {
+  const char* const kCuts[] = {", ", " - ", " -- ", " \xE2\x80\x94 ", "|", "(", ";", "  ", "\t", "/"};
+  auto plain = [&](std::string_view rest) {
+    size_t cut = rest.size();
+    for (std::string_view c : kCuts) cut = std::min(cut, rest.find(c));
+    return cut;
+  };
+  const char* const kPieces[] = {",", " ", "-", "--", "\xE2\x80\x94", "\xE2\x80", "|", "(", ";",
+                                 "\t", "/", "Jane", "ROE", ".", "\xC3\xA9", "x"};
+  const size_t kCount = sizeof(kPieces) / sizeof(kPieces[0]);
+  for (const char* rest : {"", "Jane Roe", "Jane Roe, Staff", "JANE - ROE", "Jane -- Roe",
+                           "Jane \xE2\x80\x94 Roe", "Jane\xE2\x80\x94Roe", "Jane  Roe", "J/R", "a -b"})
+    EXPECT_EQ(zone::BylineCut(rest), plain(rest)) << rest;
+  std::mt19937 random(41);
+  for (int n = 0; n < 30000; ++n) {
+    std::string rest;
+    const int pieces = static_cast<int>(random() % 8);
+    for (int k = 0; k < pieces; ++k) rest += kPieces[random() % kCount];
+    ASSERT_EQ(zone::BylineCut(rest), plain(rest)) << rest;
+  }
+}
+
 }  // namespace
 }  // namespace accord
