@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
 
 #include <unicode/uchar.h>
 
@@ -172,8 +173,12 @@ inline size_t ScanWord(std::string_view s, size_t end, char32_t c, NameToken& t)
   return end;
 }
 
-// The scanner: words, possessives and single punctuation code points.
-void Scan(std::string_view s, std::vector<NameToken>& out) {
+// The scanner: words, possessives and single punctuation code points. It takes a std::string
+// for its terminating NUL: the ASCII word loop below reads up to the byte after a word, which
+// for the last word is that terminator (no letter, digit or word-continuing byte), so it needs
+// no bounds test per byte.
+void Scan(const std::string& text, std::vector<NameToken>& out) {
+  const std::string_view s = text;
   out.clear();
   out.reserve(s.size() / 4);
   size_t i = 0;
@@ -206,15 +211,11 @@ void Scan(std::string_view s, std::vector<NameToken>& out) {
       // ScanWord.
       bool done = true;
       for (uint8_t word_cls = cls;;) {
+        const char* const p = text.c_str();  // (p[s.size()] is the NUL)
         size_t j = at + 1;
-        uint8_t seen = kAsciiWordBits[static_cast<unsigned char>(s[at])];
-        while (j < s.size()) {
-          const uint8_t k = kAsciiWordBits[static_cast<unsigned char>(s[j])];
-          if (k == 0) break;
-          seen |= k;
-          ++j;
-        }
-        if (j < s.size() && kMayContinueWord[static_cast<unsigned char>(s[j])]) {
+        uint8_t seen = kAsciiWordBits[static_cast<unsigned char>(p[at])];
+        for (uint8_t k; (k = kAsciiWordBits[static_cast<unsigned char>(p[j])]) != 0; ++j) seen |= k;
+        if (kMayContinueWord[static_cast<unsigned char>(p[j])]) {
           done = false;
           break;
         }
@@ -231,9 +232,9 @@ void Scan(std::string_view s, std::vector<NameToken>& out) {
           t.flags |= NameToken::kAllCaps;
         out.push_back(t);
         i = j;
-        if (j + 1 < s.size() && s[j] == ' ') {
+        if (p[j] == ' ') {
           i = j + 1;
-          const unsigned char next = static_cast<unsigned char>(s[i]);
+          const unsigned char next = static_cast<unsigned char>(p[i]);  // maybe the NUL
           // (Not a possible "www." at a run's start: the outer loop tests those.)
           if (kByteClass[next] >= kLowerByte && (next | 0x20) != 'w') {
             at = i;
@@ -241,8 +242,6 @@ void Scan(std::string_view s, std::vector<NameToken>& out) {
             run_start = at;
             continue;
           }
-        } else if (j < s.size() && s[j] == ' ') {
-          i = j + 1;
         }
         break;
       }
@@ -403,14 +402,14 @@ void MarkLines(std::string_view s, std::vector<NameToken>& toks, bool title_case
 }  // namespace
 
 void TokenizeText(std::string_view text, std::vector<NameToken>& out) {
-  Scan(text, out);
+  Scan(std::string(text), out);
   MarkSentenceStarts(text, out);
   MarkLines(text, out, /*title_case_lines=*/true);
 }
 
 void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
   const std::string_view s = doc.norm.text();
-  Scan(s, out);
+  Scan(doc.norm.text(), out);
   if (out.empty()) return;
 
   // Sentence starts: from segmentation when present, else our own test (the scanner marked the
