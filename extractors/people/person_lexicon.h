@@ -18,6 +18,7 @@
 #include <absl/container/flat_hash_map.h>
 #include <absl/strings/string_view.h>
 
+#include "extractors/people/person_word_hash.h"
 #include "pipeline/status.h"
 #include "pipeline/word_filter.h"
 
@@ -147,8 +148,8 @@ class PersonLexicon {
   static absl::string_view View(std::string_view s) { return {s.data(), s.size()}; }
   Status AddPhrase(std::string key, TitleKind title, uint8_t flags);
 
-  absl::flat_hash_map<std::string, WordInfo> words_;      // exact case
-  absl::flat_hash_map<std::string, PhraseInfo> phrases_;  // lower case
+  absl::flat_hash_map<std::string, WordInfo, WordHash, WordEq> words_;      // exact case
+  absl::flat_hash_map<std::string, PhraseInfo, WordHash, WordEq> phrases_;  // lower case
   size_t first_name_count_ = 0;
   // Prefilters of the tables, built once after loading.
   void BuildFilters();
