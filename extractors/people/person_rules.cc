@@ -47,6 +47,14 @@ bool IsWhoWord(std::string_view text, const NameToken& t) {
   return w == "who" || w == "whose";
 }
 
+// The splitting word of a chain: a function word, a weekday, or a month at a segment's start.
+bool SplitsChain(const NamePart& p, bool at_segment_start) {
+  if (p.kind != NamePart::kWord) return false;
+  const NonNameClass c = p.non_name;
+  return c == NonNameClass::kFunction || c == NonNameClass::kWeekday ||
+         (c == NonNameClass::kMonth && at_segment_start);
+}
+
 }  // namespace
 
 // A capitalised word that may be part of a name: not a number, not inside an earlier stage's
@@ -322,34 +330,45 @@ size_t PersonRules::TitleAcrossStart(std::string_view text, const std::vector<Na
 
 void PersonRules::ProcessChain(std::string_view text, const std::vector<NameToken>& tokens,
                                const std::vector<NamePart>& chain, NameCandidates& out) const {
-  bool title_evidence = TitleBefore(text, tokens, chain[0].token);
+  // The most common chain, a capitalised function word alone ("The", "But"), names no one: no
+  // title fits in one part (TitleAcrossStart and TitleAt need a part after the title) and the
+  // word splits itself off, leaving nothing to flush.
+  if (chain.size() == 1 && SplitsChain(chain[0], /*at_segment_start=*/true)) return;
   size_t seg = 0, k = 0;
+  // Title evidence for the first segment: a title across the chain's start, else one before it
+  // (looked up when the first segment is flushed with parts in it: most chains never need it).
+  int first_evidence = -1;  // -1 while not looked up
   if (const size_t n = TitleAcrossStart(text, tokens, chain); n > 0) {
     seg = k = n;
-    title_evidence = true;
+    first_evidence = 1;
   }
+  bool title_evidence = false;  // for the segments after the first
+  bool first_segment = true;
+  auto evidence = [&]() {
+    if (!first_segment) return title_evidence;
+    if (first_evidence < 0) first_evidence = TitleBefore(text, tokens, chain[0].token) ? 1 : 0;
+    return first_evidence == 1;
+  };
   while (k < chain.size()) {
     if (const size_t n = TitleAt(text, tokens, chain, k); n > 0) {
-      Flush(text, tokens, chain.data() + seg, k - seg, title_evidence, out);
+      if (k > seg) Flush(text, tokens, chain.data() + seg, k - seg, evidence(), out);
+      first_segment = false;
       k += n;
       seg = k;
       title_evidence = true;
       continue;
     }
-    if (chain[k].kind == NamePart::kWord) {
-      const NonNameClass c = chain[k].non_name;
-      if (c == NonNameClass::kFunction || c == NonNameClass::kWeekday ||
-          (c == NonNameClass::kMonth && k == seg)) {
-        Flush(text, tokens, chain.data() + seg, k - seg, title_evidence, out);
-        ++k;
-        seg = k;
-        title_evidence = false;
-        continue;
-      }
+    if (SplitsChain(chain[k], k == seg)) {
+      if (k > seg) Flush(text, tokens, chain.data() + seg, k - seg, evidence(), out);
+      first_segment = false;
+      ++k;
+      seg = k;
+      title_evidence = false;
+      continue;
     }
     ++k;
   }
-  Flush(text, tokens, chain.data() + seg, chain.size() - seg, title_evidence, out);
+  if (chain.size() > seg) Flush(text, tokens, chain.data() + seg, chain.size() - seg, evidence(), out);
 }
 
 void PersonRules::Find(std::string_view text, const std::vector<NameToken>& tokens,
