@@ -74,11 +74,16 @@ constexpr std::array<bool, 256> kMayContinueWord = [] {
   t['-'] = true;
   return t;
 }();
-constexpr std::array<uint32_t, 6> kFirstByteFlags = [] {
-  std::array<uint32_t, 6> t{};
-  t[kLowerByte] = NameToken::kLower;
-  t[kUpperByte] = NameToken::kCap;
-  t[kDigitByte] = NameToken::kDigit;
+// The flags of an ASCII word by the ByteClass of its first byte and the kAsciiWordBits of all
+// its bytes (all but kAllCaps and the line and sentence flags).
+constexpr auto kAsciiWordFlags = [] {
+  std::array<std::array<uint32_t, 8>, 6> t{};
+  for (uint8_t seen = 0; seen < 8; ++seen) {
+    const uint32_t digit = (seen & kDigitBit) ? uint32_t{NameToken::kHasDigit} : 0u;
+    t[kLowerByte][seen] = NameToken::kWord | NameToken::kLower | digit;
+    t[kUpperByte][seen] = NameToken::kWord | NameToken::kCap | digit;
+    t[kDigitByte][seen] = NameToken::kWord | NameToken::kDigit | digit;
+  }
   return t;
 }();
 int UpperCaseLetters(std::string_view w) {
@@ -179,6 +184,7 @@ inline size_t ScanWord(std::string_view s, size_t end, char32_t c, NameToken& t)
 // no bounds test per byte.
 void Scan(const std::string& text, std::vector<NameToken>& out) {
   const std::string_view s = text;
+  const unsigned char* const p = reinterpret_cast<const unsigned char*>(text.c_str());
   out.clear();
   out.reserve(s.size() / 4);
   size_t i = 0;
@@ -211,30 +217,41 @@ void Scan(const std::string& text, std::vector<NameToken>& out) {
       // ScanWord.
       bool done = true;
       for (uint8_t word_cls = cls;;) {
-        const char* const p = text.c_str();  // (p[s.size()] is the NUL)
+        // Two bytes a step: a byte that is a letter or digit is not the NUL, so the one after
+        // it is inside the string.
         size_t j = at + 1;
-        uint8_t seen = kAsciiWordBits[static_cast<unsigned char>(p[at])];
-        for (uint8_t k; (k = kAsciiWordBits[static_cast<unsigned char>(p[j])]) != 0; ++j) seen |= k;
-        if (kMayContinueWord[static_cast<unsigned char>(p[j])]) {
+        uint8_t seen = kAsciiWordBits[p[at]];
+        for (;;) {
+          const uint8_t k1 = kAsciiWordBits[p[j]];
+          if (k1 == 0) break;
+          const uint8_t k2 = kAsciiWordBits[p[j + 1]];
+          seen |= k1;
+          if (k2 == 0) {
+            ++j;
+            break;
+          }
+          seen |= k2;
+          j += 2;
+        }
+        if (kMayContinueWord[p[j]]) {
           done = false;
           break;
         }
         NameToken t;
         t.begin = static_cast<uint32_t>(at);
         t.end = static_cast<uint32_t>(j);
-        t.flags = NameToken::kWord | kFirstByteFlags[word_cls];
+        t.flags = kAsciiWordFlags[word_cls][seen];
         if (newlines >= 1) t.flags |= NameToken::kLineBreakBefore;
         // The first word of a paragraph starts a sentence (with or without segmentation).
         if (newlines >= 2) t.flags |= NameToken::kParagraphBefore | NameToken::kSentenceStart;
         newlines = 0;
-        if (seen & kDigitBit) t.flags |= NameToken::kHasDigit;
         if (!(seen & kLowerBit) && UpperCaseLetters(s.substr(at, j - at)) >= 2)
           t.flags |= NameToken::kAllCaps;
         out.push_back(t);
         i = j;
         if (p[j] == ' ') {
           i = j + 1;
-          const unsigned char next = static_cast<unsigned char>(p[i]);  // maybe the NUL
+          const unsigned char next = p[i];  // maybe the NUL
           // (Not a possible "www." at a run's start: the outer loop tests those.)
           if (kByteClass[next] >= kLowerByte && (next | 0x20) != 'w') {
             at = i;
