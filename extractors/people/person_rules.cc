@@ -60,7 +60,8 @@ bool SplitsChain(const NamePart& p, bool at_segment_start) {
 // A capitalised word that may be part of a name: not a number, not inside an earlier stage's
 // entity, not ALL CAPS (except initials and on bylines, "By DAVID SANGER"); or a lower-case
 // prefix joined to a capitalised word ("al-Assad").
-bool PersonRules::IsNameWord(std::string_view text, const NameToken& t) const {
+// (IsNameWord, in the header, takes the capitalised words; the rest come here.)
+bool PersonRules::IsPrefixedNameWord(std::string_view text, const NameToken& t) const {
   if (!t.Is(NameToken::kWord) || t.Is(NameToken::kTaken) || t.Is(NameToken::kHasDigit))
     return false;
   if (t.Is(NameToken::kCap)) {
