@@ -67,10 +67,28 @@ struct WordHash {
   }
 };
 
-// Equality for WordHash maps: std::string keys compare with views.
+// Equality for WordHash maps: std::string keys compare with views. Keys of up to 16 bytes
+// compare by the same overlapping loads as the hash, without a call to memcmp.
 struct WordEq {
   using is_transparent = void;
-  bool operator()(absl::string_view a, absl::string_view b) const { return a == b; }
+  bool operator()(absl::string_view a, absl::string_view b) const {
+    const size_t n = a.size();
+    if (n != b.size()) return false;
+    const char* p = a.data();
+    const char* q = b.data();
+    if (n > 16) return std::memcmp(p, q, n) == 0;
+    if (n >= 8) {
+      return ((WordHash::Load8(p) ^ WordHash::Load8(q)) |
+              (WordHash::Load8(p + n - 8) ^ WordHash::Load8(q + n - 8))) == 0;
+    }
+    if (n >= 4) {
+      return ((WordHash::Load4(p) ^ WordHash::Load4(q)) |
+              (WordHash::Load4(p + n - 4) ^ WordHash::Load4(q + n - 4))) == 0;
+    }
+    for (size_t i = 0; i < n; ++i)
+      if (p[i] != q[i]) return false;
+    return true;
+  }
 };
 
 }  // namespace accord::people

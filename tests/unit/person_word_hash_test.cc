@@ -1,6 +1,7 @@
-// The hash of the people word maps: equal bytes hash equal wherever they lie, distinct keys of
-// every length (the short-key branches: 0, 1-3, 4-7, 8-16 and longer bytes) spread, and a map
-// with it finds exactly what a plain std::map of the same keys finds.
+// The hash and equality of the people word maps: equal bytes hash equal wherever they lie,
+// distinct keys of every length (the short-key branches: 0, 1-3, 4-7, 8-16 and longer bytes)
+// spread, equality is byte equality, and a map with them finds exactly what a plain std::map of
+// the same keys finds.
 #include <map>
 #include <set>
 #include <string>
@@ -52,6 +53,20 @@ TEST(PersonWordHashTest, DistinctKeysOfEveryLengthGetDistinctHashes) {
   for (const std::string& k : Keys()) {
     if (!distinct.insert(k).second) continue;
     EXPECT_TRUE(hashes.insert(WordHash()(absl::string_view(k))).second) << "[" << k << "]";
+  }
+}
+
+TEST(PersonWordHashTest, EqualityIsByteEquality) {
+  const std::vector<std::string> keys = Keys();
+  for (const std::string& a : keys) {
+    for (const std::string& b : keys) {
+      // Copies at odd offsets, so that no load is aligned and no two views share a buffer.
+      const std::string pa = "x" + a, pb = "yz" + b;
+      EXPECT_EQ(WordEq()(absl::string_view(pa.data() + 1, a.size()),
+                         absl::string_view(pb.data() + 2, b.size())),
+                a == b)
+          << "[" << a << "] [" << b << "]";
+    }
   }
 }
 
