@@ -383,9 +383,11 @@ bool IsHeadlineLowerWord(std::string_view w) {
 //   capitalised word, without sentence punctuation at its end.
 void MarkLines(std::string_view s, std::vector<NameToken>& toks, bool title_case_lines) {
   size_t line_begin = 0;
-  while (line_begin < toks.size()) {
+  const NameToken* const tok = toks.data();
+  const size_t n = toks.size();
+  while (line_begin < n) {
     size_t line_end = line_begin + 1;
-    while (line_end < toks.size() && !toks[line_end].Is(NameToken::kLineBreakBefore)) ++line_end;
+    while (line_end < n && !tok[line_end].Is(NameToken::kLineBreakBefore)) ++line_end;
     const NameToken& last = toks[line_end - 1];
     const bool last_ends_sentence = IsSentenceEnd(s, last);
     if (title_case_lines) {
@@ -432,11 +434,12 @@ void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
   // Sentence starts: from segmentation when present, else our own test (the scanner marked the
   // first word of every paragraph already).
   if (!doc.sentences.empty()) {
-    size_t k = 0;
+    NameToken* k = out.data();
+    NameToken* const end = k + out.size();
     for (const Span& sentence : doc.sentences) {
-      while (k < out.size() && out[k].begin < sentence.begin) ++k;
-      while (k < out.size() && out[k].begin < sentence.end && !out[k].Is(NameToken::kWord)) ++k;
-      if (k < out.size() && out[k].begin < sentence.end) out[k].flags |= NameToken::kSentenceStart;
+      while (k != end && k->begin < sentence.begin) ++k;
+      while (k != end && k->begin < sentence.end && !k->Is(NameToken::kWord)) ++k;
+      if (k != end && k->begin < sentence.end) k->flags |= NameToken::kSentenceStart;
     }
   } else {
     MarkSentenceStarts(s, out);
