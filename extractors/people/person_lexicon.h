@@ -87,8 +87,10 @@ class PersonLexicon {
                                             std::string_view name_parts, std::string_view cues);
 
   // All the exact-case tables say of `word`, from one lookup (the rules keep it per name word).
-  WordInfo Word(std::string_view word) const {
-    if (!words_filter_.MayContain(word)) return {};
+  WordInfo Word(std::string_view word) const { return Word(word, WordFilter::SlotOf(word)); }
+  // The same, with the word's filter slot (WordFilter::SlotOf) already at hand.
+  WordInfo Word(std::string_view word, uint32_t slot) const {
+    if (!words_filter_.MayContainSlot(slot)) return {};
     auto it = words_.find(View(word));
     return it == words_.end() ? WordInfo{} : it->second;
   }
@@ -125,6 +127,7 @@ class PersonLexicon {
   // Quicker still, for a word in any case: false when no case of it begins / ends a title or is a
   // single-word title, speech verb or appositive cue (callers skip lower-casing such words).
   bool MayBeginTitle(std::string_view word) const { return title_first_filter_.MayContain(word); }
+  bool MayBeginTitleSlot(uint32_t slot) const { return title_first_filter_.MayContainSlot(slot); }
   bool MayEndTitle(std::string_view word) const { return title_last_filter_.MayContain(word); }
   bool MayBeCueWord(std::string_view word) const { return cue_word_filter_.MayContain(word); }
   bool MayEndBeforeCue(std::string_view word) const { return before_last_filter_.MayContain(word); }

@@ -411,8 +411,10 @@ void PersonRules::Find(std::string_view text, const std::vector<NameToken>& toke
           j += 2;
           continue;
         }
-        // One lookup for all the exact-case tables say of the word.
-        const WordInfo info = lex_->Word(w);
+        // One lookup for all the exact-case tables say of the word; one filter slot for it and
+        // the title filter below.
+        const uint32_t slot = WordFilter::SlotOf(w);
+        const WordInfo info = lex_->Word(w, slot);
         if (!chain.empty() && info.name_part == NamePartKind::kSuffix) {
           p.kind = NamePart::kSuffix;
           if (dot_follows && (w == "Jr" || w == "Sr")) {
@@ -428,7 +430,7 @@ void PersonRules::Find(std::string_view text, const std::vector<NameToken>& toke
         p.kind = NamePart::kWord;
         p.non_name = info.non_name;
         p.given = info.first_name;
-        if (lex_->MayBeginTitle(w)) {
+        if (lex_->MayBeginTitleSlot(slot)) {
           LowerPhrase lower;
           lower.Add(w);
           const PhraseInfo phrase = lex_->Phrase(lower.view());
