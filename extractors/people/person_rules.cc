@@ -79,7 +79,8 @@ bool PersonRules::IsPrefixedNameWord(std::string_view text, const NameToken& t) 
 // The number of chain parts, from part k, that spell a title ("Prime Minister"), or 0.
 size_t PersonRules::TitleAt(std::string_view text, const std::vector<NameToken>& tokens,
                             const std::vector<NamePart>& chain, size_t k) const {
-  if (chain[k].kind != NamePart::kWord || !chain[k].begins_title) return 0;
+  // (A title needs a part after it for the name.)
+  if (k + 1 >= chain.size() || chain[k].kind != NamePart::kWord || !chain[k].begins_title) return 0;
   LowerPhrase key;
   size_t best = 0;
   for (size_t n = 0; n < lex_->max_title_words() && k + n < chain.size(); ++n) {
@@ -298,6 +299,8 @@ void PersonRules::Flush(std::string_view text, const std::vector<NameToken>& tok
 // (the lower-case "of" broke the run). Returns the chain parts it takes, or 0.
 size_t PersonRules::TitleAcrossStart(std::string_view text, const std::vector<NameToken>& tokens,
                                      const std::vector<NamePart>& chain) const {
+  // The title takes chain parts and leaves at least one for the name.
+  if (chain.size() < 2) return 0;
   const size_t first = chain[0].token;
   if (tokens[first].Is(NameToken::kParagraphBefore)) return 0;
   for (size_t back = 2; back <= 3 && back <= first; ++back) {
