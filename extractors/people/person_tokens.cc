@@ -266,6 +266,20 @@ void Scan(const std::string& text, std::vector<NameToken>& out) {
       c = static_cast<unsigned char>(s[at]);
       i = at + 1;
       word = true;
+    } else if (cls == kOtherByte && b < 0x80 && b != '>' && b != ':' && b != '@' && b != '\'') {
+      // ASCII punctuation that is no quote mark, URL or mail mark and no apostrophe of a
+      // possessive: a punctuation token of its one byte.
+      if (after_space) run_start = at;
+      NameToken t;
+      t.begin = static_cast<uint32_t>(at);
+      t.end = static_cast<uint32_t>(at + 1);
+      t.flags = NameToken::kPunct;
+      if (newlines >= 1) t.flags |= NameToken::kLineBreakBefore;
+      if (newlines >= 2) t.flags |= NameToken::kParagraphBefore;
+      newlines = 0;
+      out.push_back(t);
+      i = at + 1;
+      continue;
     } else {
       c = b < 0x80 ? s[i++] : utf8::Next(s, i);
       if (c >= 0x80 && IsSpace(c)) continue;  // ASCII white space went above

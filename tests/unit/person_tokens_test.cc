@@ -144,6 +144,32 @@ TEST(PersonTokensTest, AsciiWordsOfEveryLengthEndWhereTheirLettersEnd) {
   }
 }
 
+// ASCII punctuation (but the quote mark '>', the URL and mail marks and the apostrophe, which
+// have their own tests) is one token of its byte, with the line flags of what precedes it.
+TEST(PersonTokensTest, AsciiPunctuationIsOneTokenOfItsByte) {
+  for (int c = 1; c < 0x80; ++c) {
+    const char b = static_cast<char>(c);
+    if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) continue;
+    if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v') continue;
+    if (b == '>' || b == ':' || b == '@' || b == '\'') continue;
+    for (const char* before : {"Ab", "Ab ", "Ab\n", "Ab\n\n"}) {
+      const std::string text = before + std::string(1, b) + " Cd";
+      std::vector<NameToken> toks;
+      TokenizeText(text, toks);
+      ASSERT_EQ(toks.size(), 3u) << text;
+      const NameToken& t = toks[1];
+      EXPECT_EQ(std::string_view(text).substr(t.begin, t.end - t.begin), std::string(1, b)) << text;
+      const std::string_view bv(before);
+      const bool line = bv.back() == '\n';
+      const bool paragraph = bv.size() >= 2 && bv.substr(bv.size() - 2) == "\n\n";
+      EXPECT_EQ(t.flags & ~NameToken::kHeadline & ~NameToken::kByline,
+                NameToken::kPunct | (line ? uint32_t{NameToken::kLineBreakBefore} : 0u) |
+                    (paragraph ? uint32_t{NameToken::kParagraphBefore} : 0u))
+          << text;
+    }
+  }
+}
+
 // Words after a single space take the scanner's inner loop: every pair of shapes, with what
 // may follow the second word, splits and flags as the plain meaning says (and "www." still
 // starts a URL).
