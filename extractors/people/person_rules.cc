@@ -382,10 +382,13 @@ void PersonRules::Find(std::string_view text, const std::vector<NameToken>& toke
   const size_t n = tokens.size();
   const NameToken* const token = tokens.data();  // (held here: `chain` and `out` grow in the loop)
   size_t i = 0;
+  // (Only a capitalised word or a hyphenated one like "al-Assad" can be a name word: the
+  // others are passed over in a tight loop.)
+  constexpr uint32_t kMaybeName = NameToken::kCap | NameToken::kAsciiHyphen;
   while (i < n) {
-    // (Only a capitalised word or a hyphenated one like "al-Assad" can be a name word.)
-    constexpr uint32_t kMaybeName = NameToken::kCap | NameToken::kAsciiHyphen;
-    if (!token[i].Is(kMaybeName) || !IsNameWord(text, token[i])) {
+    while (i < n && !token[i].Is(kMaybeName)) ++i;
+    if (i == n) break;
+    if (!IsNameWord(text, token[i])) {
       ++i;
       continue;
     }
