@@ -18,10 +18,11 @@ class WordFilter {
     const uint32_t slot = Slot(w);
     bits_[slot >> 6] |= uint64_t{1} << (slot & 63);
   }
-  bool MayContain(std::string_view w) const {
-    const uint32_t slot = Slot(w);
-    return (bits_[slot >> 6] >> (slot & 63)) & 1u;
-  }
+  bool MayContain(std::string_view w) const { return MayContainSlot(Slot(w)); }
+  // MayContain in two steps, for asking several filters about one word: the word's slot (the
+  // same in every filter), then each filter about the slot.
+  static uint32_t SlotOf(std::string_view w) { return Slot(w); }
+  bool MayContainSlot(uint32_t slot) const { return (bits_[slot >> 6] >> (slot & 63)) & 1u; }
 
  private:
   static constexpr uint32_t kBits = 1u << 15;

@@ -18,6 +18,7 @@
 #include <absl/container/flat_hash_map.h>
 #include <absl/strings/string_view.h>
 
+#include "extractors/people/person_word_hash.h"
 #include "pipeline/status.h"
 #include "pipeline/word_filter.h"
 
@@ -86,8 +87,10 @@ class PersonLexicon {
                                             std::string_view name_parts, std::string_view cues);
 
   // All the exact-case tables say of `word`, from one lookup (the rules keep it per name word).
-  WordInfo Word(std::string_view word) const {
-    if (!words_filter_.MayContain(word)) return {};
+  WordInfo Word(std::string_view word) const { return Word(word, WordFilter::SlotOf(word)); }
+  // The same, with the word's filter slot (WordFilter::SlotOf) already at hand.
+  WordInfo Word(std::string_view word, uint32_t slot) const {
+    if (!words_filter_.MayContainSlot(slot)) return {};
     auto it = words_.find(View(word));
     return it == words_.end() ? WordInfo{} : it->second;
   }
@@ -124,6 +127,7 @@ class PersonLexicon {
   // Quicker still, for a word in any case: false when no case of it begins / ends a title or is a
   // single-word title, speech verb or appositive cue (callers skip lower-casing such words).
   bool MayBeginTitle(std::string_view word) const { return title_first_filter_.MayContain(word); }
+  bool MayBeginTitleSlot(uint32_t slot) const { return title_first_filter_.MayContainSlot(slot); }
   bool MayEndTitle(std::string_view word) const { return title_last_filter_.MayContain(word); }
   bool MayBeCueWord(std::string_view word) const { return cue_word_filter_.MayContain(word); }
   bool MayEndBeforeCue(std::string_view word) const { return before_last_filter_.MayContain(word); }
@@ -147,8 +151,8 @@ class PersonLexicon {
   static absl::string_view View(std::string_view s) { return {s.data(), s.size()}; }
   Status AddPhrase(std::string key, TitleKind title, uint8_t flags);
 
-  absl::flat_hash_map<std::string, WordInfo> words_;      // exact case
-  absl::flat_hash_map<std::string, PhraseInfo> phrases_;  // lower case
+  absl::flat_hash_map<std::string, WordInfo, WordHash, WordEq> words_;      // exact case
+  absl::flat_hash_map<std::string, PhraseInfo, WordHash, WordEq> phrases_;  // lower case
   size_t first_name_count_ = 0;
   // Prefilters of the tables, built once after loading.
   void BuildFilters();

@@ -47,12 +47,21 @@ bool IsWhoWord(std::string_view text, const NameToken& t) {
   return w == "who" || w == "whose";
 }
 
+// The splitting word of a chain: a function word, a weekday, or a month at a segment's start.
+bool SplitsChain(const NamePart& p, bool at_segment_start) {
+  if (p.kind != NamePart::kWord) return false;
+  const NonNameClass c = p.non_name;
+  return c == NonNameClass::kFunction || c == NonNameClass::kWeekday ||
+         (c == NonNameClass::kMonth && at_segment_start);
+}
+
 }  // namespace
 
 // A capitalised word that may be part of a name: not a number, not inside an earlier stage's
 // entity, not ALL CAPS (except initials and on bylines, "By DAVID SANGER"); or a lower-case
 // prefix joined to a capitalised word ("al-Assad").
-bool PersonRules::IsNameWord(std::string_view text, const NameToken& t) const {
+// (IsNameWord, in the header, takes the capitalised words; the rest come here.)
+bool PersonRules::IsPrefixedNameWord(std::string_view text, const NameToken& t) const {
   if (!t.Is(NameToken::kWord) || t.Is(NameToken::kTaken) || t.Is(NameToken::kHasDigit))
     return false;
   if (t.Is(NameToken::kCap)) {
@@ -70,7 +79,8 @@ bool PersonRules::IsNameWord(std::string_view text, const NameToken& t) const {
 // The number of chain parts, from part k, that spell a title ("Prime Minister"), or 0.
 size_t PersonRules::TitleAt(std::string_view text, const std::vector<NameToken>& tokens,
                             const std::vector<NamePart>& chain, size_t k) const {
-  if (chain[k].kind != NamePart::kWord || !chain[k].begins_title) return 0;
+  // (A title needs a part after it for the name.)
+  if (k + 1 >= chain.size() || chain[k].kind != NamePart::kWord || !chain[k].begins_title) return 0;
   LowerPhrase key;
   size_t best = 0;
   for (size_t n = 0; n < lex_->max_title_words() && k + n < chain.size(); ++n) {
@@ -289,6 +299,8 @@ void PersonRules::Flush(std::string_view text, const std::vector<NameToken>& tok
 // (the lower-case "of" broke the run). Returns the chain parts it takes, or 0.
 size_t PersonRules::TitleAcrossStart(std::string_view text, const std::vector<NameToken>& tokens,
                                      const std::vector<NamePart>& chain) const {
+  // The title takes chain parts and leaves at least one for the name.
+  if (chain.size() < 2) return 0;
   const size_t first = chain[0].token;
   if (tokens[first].Is(NameToken::kParagraphBefore)) return 0;
   for (size_t back = 2; back <= 3 && back <= first; ++back) {
@@ -322,34 +334,45 @@ size_t PersonRules::TitleAcrossStart(std::string_view text, const std::vector<Na
 
 void PersonRules::ProcessChain(std::string_view text, const std::vector<NameToken>& tokens,
                                const std::vector<NamePart>& chain, NameCandidates& out) const {
-  bool title_evidence = TitleBefore(text, tokens, chain[0].token);
+  // The most common chain, a capitalised function word alone ("The", "But"), names no one: no
+  // title fits in one part (TitleAcrossStart and TitleAt need a part after the title) and the
+  // word splits itself off, leaving nothing to flush.
+  if (chain.size() == 1 && SplitsChain(chain[0], /*at_segment_start=*/true)) return;
   size_t seg = 0, k = 0;
+  // Title evidence for the first segment: a title across the chain's start, else one before it
+  // (looked up when the first segment is flushed with parts in it: most chains never need it).
+  int first_evidence = -1;  // -1 while not looked up
   if (const size_t n = TitleAcrossStart(text, tokens, chain); n > 0) {
     seg = k = n;
-    title_evidence = true;
+    first_evidence = 1;
   }
+  bool title_evidence = false;  // for the segments after the first
+  bool first_segment = true;
+  auto evidence = [&]() {
+    if (!first_segment) return title_evidence;
+    if (first_evidence < 0) first_evidence = TitleBefore(text, tokens, chain[0].token) ? 1 : 0;
+    return first_evidence == 1;
+  };
   while (k < chain.size()) {
     if (const size_t n = TitleAt(text, tokens, chain, k); n > 0) {
-      Flush(text, tokens, chain.data() + seg, k - seg, title_evidence, out);
+      if (k > seg) Flush(text, tokens, chain.data() + seg, k - seg, evidence(), out);
+      first_segment = false;
       k += n;
       seg = k;
       title_evidence = true;
       continue;
     }
-    if (chain[k].kind == NamePart::kWord) {
-      const NonNameClass c = chain[k].non_name;
-      if (c == NonNameClass::kFunction || c == NonNameClass::kWeekday ||
-          (c == NonNameClass::kMonth && k == seg)) {
-        Flush(text, tokens, chain.data() + seg, k - seg, title_evidence, out);
-        ++k;
-        seg = k;
-        title_evidence = false;
-        continue;
-      }
+    if (SplitsChain(chain[k], k == seg)) {
+      if (k > seg) Flush(text, tokens, chain.data() + seg, k - seg, evidence(), out);
+      first_segment = false;
+      ++k;
+      seg = k;
+      title_evidence = false;
+      continue;
     }
     ++k;
   }
-  Flush(text, tokens, chain.data() + seg, chain.size() - seg, title_evidence, out);
+  if (chain.size() > seg) Flush(text, tokens, chain.data() + seg, chain.size() - seg, evidence(), out);
 }
 
 void PersonRules::Find(std::string_view text, const std::vector<NameToken>& tokens,
@@ -359,10 +382,13 @@ void PersonRules::Find(std::string_view text, const std::vector<NameToken>& toke
   const size_t n = tokens.size();
   const NameToken* const token = tokens.data();  // (held here: `chain` and `out` grow in the loop)
   size_t i = 0;
+  // (Only a capitalised word or a hyphenated one like "al-Assad" can be a name word: the
+  // others are passed over in a tight loop.)
+  constexpr uint32_t kMaybeName = NameToken::kCap | NameToken::kAsciiHyphen;
   while (i < n) {
-    // (Only a capitalised word or a hyphenated one like "al-Assad" can be a name word.)
-    constexpr uint32_t kMaybeName = NameToken::kCap | NameToken::kAsciiHyphen;
-    if (!token[i].Is(kMaybeName) || !IsNameWord(text, token[i])) {
+    while (i < n && !token[i].Is(kMaybeName)) ++i;
+    if (i == n) break;
+    if (!IsNameWord(text, token[i])) {
       ++i;
       continue;
     }
@@ -391,8 +417,10 @@ void PersonRules::Find(std::string_view text, const std::vector<NameToken>& toke
           j += 2;
           continue;
         }
-        // One lookup for all the exact-case tables say of the word.
-        const WordInfo info = lex_->Word(w);
+        // One lookup for all the exact-case tables say of the word; one filter slot for it and
+        // the title filter below.
+        const uint32_t slot = WordFilter::SlotOf(w);
+        const WordInfo info = lex_->Word(w, slot);
         if (!chain.empty() && info.name_part == NamePartKind::kSuffix) {
           p.kind = NamePart::kSuffix;
           if (dot_follows && (w == "Jr" || w == "Sr")) {
@@ -408,7 +436,7 @@ void PersonRules::Find(std::string_view text, const std::vector<NameToken>& toke
         p.kind = NamePart::kWord;
         p.non_name = info.non_name;
         p.given = info.first_name;
-        if (lex_->MayBeginTitle(w)) {
+        if (lex_->MayBeginTitleSlot(slot)) {
           LowerPhrase lower;
           lower.Add(w);
           const PhraseInfo phrase = lex_->Phrase(lower.view());

@@ -76,7 +76,16 @@ class PersonRules {
                     const std::vector<NamePart>& chain, NameCandidates& out) const;
   void Flush(std::string_view text, const std::vector<NameToken>& tokens,
              const NamePart* parts, size_t count, bool title_evidence, NameCandidates& out) const;
-  bool IsNameWord(std::string_view text, const NameToken& t) const;
+  // A capitalised word that may be part of a name (most are: the test is inline), or a
+  // hyphenated one (IsPrefixedNameWord).
+  bool IsNameWord(std::string_view text, const NameToken& t) const {
+    constexpr uint32_t kShape =
+        NameToken::kWord | NameToken::kTaken | NameToken::kHasDigit | NameToken::kCap;
+    if ((t.flags & kShape) == (NameToken::kWord | NameToken::kCap))
+      return !t.Is(NameToken::kAllCaps) || t.Is(NameToken::kByline) || t.end - t.begin == 1;
+    return IsPrefixedNameWord(text, t);
+  }
+  bool IsPrefixedNameWord(std::string_view text, const NameToken& t) const;
   size_t TitleAt(std::string_view text, const std::vector<NameToken>& tokens,
                  const std::vector<NamePart>& chain, size_t k) const;
   size_t TitleAcrossStart(std::string_view text, const std::vector<NameToken>& tokens,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
 
 #include <unicode/uchar.h>
 
@@ -73,11 +74,16 @@ constexpr std::array<bool, 256> kMayContinueWord = [] {
   t['-'] = true;
   return t;
 }();
-constexpr std::array<uint32_t, 6> kFirstByteFlags = [] {
-  std::array<uint32_t, 6> t{};
-  t[kLowerByte] = NameToken::kLower;
-  t[kUpperByte] = NameToken::kCap;
-  t[kDigitByte] = NameToken::kDigit;
+// The flags of an ASCII word by the ByteClass of its first byte and the kAsciiWordBits of all
+// its bytes (all but kAllCaps and the line and sentence flags).
+constexpr auto kAsciiWordFlags = [] {
+  std::array<std::array<uint32_t, 8>, 6> t{};
+  for (uint8_t seen = 0; seen < 8; ++seen) {
+    const uint32_t digit = (seen & kDigitBit) ? uint32_t{NameToken::kHasDigit} : 0u;
+    t[kLowerByte][seen] = NameToken::kWord | NameToken::kLower | digit;
+    t[kUpperByte][seen] = NameToken::kWord | NameToken::kCap | digit;
+    t[kDigitByte][seen] = NameToken::kWord | NameToken::kDigit | digit;
+  }
   return t;
 }();
 int UpperCaseLetters(std::string_view w) {
@@ -172,8 +178,13 @@ inline size_t ScanWord(std::string_view s, size_t end, char32_t c, NameToken& t)
   return end;
 }
 
-// The scanner: words, possessives and single punctuation code points.
-void Scan(std::string_view s, std::vector<NameToken>& out) {
+// The scanner: words, possessives and single punctuation code points. It takes a std::string
+// for its terminating NUL: the ASCII word loop below reads up to the byte after a word, which
+// for the last word is that terminator (no letter, digit or word-continuing byte), so it needs
+// no bounds test per byte.
+void Scan(const std::string& text, std::vector<NameToken>& out) {
+  const std::string_view s = text;
+  const unsigned char* const p = reinterpret_cast<const unsigned char*>(text.c_str());
   out.clear();
   out.reserve(s.size() / 4);
   size_t i = 0;
@@ -206,34 +217,41 @@ void Scan(std::string_view s, std::vector<NameToken>& out) {
       // ScanWord.
       bool done = true;
       for (uint8_t word_cls = cls;;) {
+        // Two bytes a step: a byte that is a letter or digit is not the NUL, so the one after
+        // it is inside the string.
         size_t j = at + 1;
-        uint8_t seen = kAsciiWordBits[static_cast<unsigned char>(s[at])];
-        while (j < s.size()) {
-          const uint8_t k = kAsciiWordBits[static_cast<unsigned char>(s[j])];
-          if (k == 0) break;
-          seen |= k;
-          ++j;
+        uint8_t seen = kAsciiWordBits[p[at]];
+        for (;;) {
+          const uint8_t k1 = kAsciiWordBits[p[j]];
+          if (k1 == 0) break;
+          const uint8_t k2 = kAsciiWordBits[p[j + 1]];
+          seen |= k1;
+          if (k2 == 0) {
+            ++j;
+            break;
+          }
+          seen |= k2;
+          j += 2;
         }
-        if (j < s.size() && kMayContinueWord[static_cast<unsigned char>(s[j])]) {
+        if (kMayContinueWord[p[j]]) {
           done = false;
           break;
         }
         NameToken t;
         t.begin = static_cast<uint32_t>(at);
         t.end = static_cast<uint32_t>(j);
-        t.flags = NameToken::kWord | kFirstByteFlags[word_cls];
+        t.flags = kAsciiWordFlags[word_cls][seen];
         if (newlines >= 1) t.flags |= NameToken::kLineBreakBefore;
         // The first word of a paragraph starts a sentence (with or without segmentation).
         if (newlines >= 2) t.flags |= NameToken::kParagraphBefore | NameToken::kSentenceStart;
         newlines = 0;
-        if (seen & kDigitBit) t.flags |= NameToken::kHasDigit;
         if (!(seen & kLowerBit) && UpperCaseLetters(s.substr(at, j - at)) >= 2)
           t.flags |= NameToken::kAllCaps;
         out.push_back(t);
         i = j;
-        if (j + 1 < s.size() && s[j] == ' ') {
+        if (p[j] == ' ') {
           i = j + 1;
-          const unsigned char next = static_cast<unsigned char>(s[i]);
+          const unsigned char next = p[i];  // maybe the NUL
           // (Not a possible "www." at a run's start: the outer loop tests those.)
           if (kByteClass[next] >= kLowerByte && (next | 0x20) != 'w') {
             at = i;
@@ -241,8 +259,6 @@ void Scan(std::string_view s, std::vector<NameToken>& out) {
             run_start = at;
             continue;
           }
-        } else if (j < s.size() && s[j] == ' ') {
-          i = j + 1;
         }
         break;
       }
@@ -250,6 +266,20 @@ void Scan(std::string_view s, std::vector<NameToken>& out) {
       c = static_cast<unsigned char>(s[at]);
       i = at + 1;
       word = true;
+    } else if (cls == kOtherByte && b < 0x80 && b != '>' && b != ':' && b != '@' && b != '\'') {
+      // ASCII punctuation that is no quote mark, URL or mail mark and no apostrophe of a
+      // possessive: a punctuation token of its one byte.
+      if (after_space) run_start = at;
+      NameToken t;
+      t.begin = static_cast<uint32_t>(at);
+      t.end = static_cast<uint32_t>(at + 1);
+      t.flags = NameToken::kPunct;
+      if (newlines >= 1) t.flags |= NameToken::kLineBreakBefore;
+      if (newlines >= 2) t.flags |= NameToken::kParagraphBefore;
+      newlines = 0;
+      out.push_back(t);
+      i = at + 1;
+      continue;
     } else {
       c = b < 0x80 ? s[i++] : utf8::Next(s, i);
       if (c >= 0x80 && IsSpace(c)) continue;  // ASCII white space went above
@@ -367,9 +397,11 @@ bool IsHeadlineLowerWord(std::string_view w) {
 //   capitalised word, without sentence punctuation at its end.
 void MarkLines(std::string_view s, std::vector<NameToken>& toks, bool title_case_lines) {
   size_t line_begin = 0;
-  while (line_begin < toks.size()) {
+  const NameToken* const tok = toks.data();
+  const size_t n = toks.size();
+  while (line_begin < n) {
     size_t line_end = line_begin + 1;
-    while (line_end < toks.size() && !toks[line_end].Is(NameToken::kLineBreakBefore)) ++line_end;
+    while (line_end < n && !tok[line_end].Is(NameToken::kLineBreakBefore)) ++line_end;
     const NameToken& last = toks[line_end - 1];
     const bool last_ends_sentence = IsSentenceEnd(s, last);
     if (title_case_lines) {
@@ -403,24 +435,25 @@ void MarkLines(std::string_view s, std::vector<NameToken>& toks, bool title_case
 }  // namespace
 
 void TokenizeText(std::string_view text, std::vector<NameToken>& out) {
-  Scan(text, out);
+  Scan(std::string(text), out);
   MarkSentenceStarts(text, out);
   MarkLines(text, out, /*title_case_lines=*/true);
 }
 
 void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
   const std::string_view s = doc.norm.text();
-  Scan(s, out);
+  Scan(doc.norm.text(), out);
   if (out.empty()) return;
 
   // Sentence starts: from segmentation when present, else our own test (the scanner marked the
   // first word of every paragraph already).
   if (!doc.sentences.empty()) {
-    size_t k = 0;
+    NameToken* k = out.data();
+    NameToken* const end = k + out.size();
     for (const Span& sentence : doc.sentences) {
-      while (k < out.size() && out[k].begin < sentence.begin) ++k;
-      while (k < out.size() && out[k].begin < sentence.end && !out[k].Is(NameToken::kWord)) ++k;
-      if (k < out.size() && out[k].begin < sentence.end) out[k].flags |= NameToken::kSentenceStart;
+      while (k != end && k->begin < sentence.begin) ++k;
+      while (k != end && k->begin < sentence.end && !k->Is(NameToken::kWord)) ++k;
+      if (k != end && k->begin < sentence.end) k->flags |= NameToken::kSentenceStart;
     }
   } else {
     MarkSentenceStarts(s, out);

@@ -12,6 +12,8 @@
 #include <absl/container/flat_hash_map.h>
 #include <absl/strings/string_view.h>
 
+#include "extractors/people/person_word_hash.h"
+
 namespace accord::people {
 
 class WordIds {
@@ -33,7 +35,7 @@ class WordIds {
   uint32_t size() const { return static_cast<uint32_t>(ids_.size()); }
 
  private:
-  absl::flat_hash_map<absl::string_view, uint32_t> ids_;
+  absl::flat_hash_map<absl::string_view, uint32_t, WordHash, WordEq> ids_;
 };
 
 // A set of word ids: one flag per id. Has(kNone) is false.

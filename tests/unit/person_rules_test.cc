@@ -115,6 +115,17 @@ const Case kCases[] = {
     {"negative", "The jets are owned by Skyreach, who leases them.", {}},
     {"negative", "The town of Port Hong, which is small, voted.", {}},
     {"negative", "Director    Voice: +1 212 555 0100", {}},
+    // Chain edges: a chain of one function word, weekday or month names no one; a title needs a
+    // part after it; title evidence before a chain counts for its first segment only.
+    {"chain-edge", "The. But. Monday. May. President. Secretary of State.", {}},
+    {"chain-edge", "But Mr. Okonkwo declined.", {"Okonkwo=Okonkwo"}},
+    {"chain-edge", "On Monday Mr. Okonkwo declined.", {"Okonkwo=Okonkwo"}},
+    {"chain-edge", "Ask Mr. Okonkwo. The President. Okonkwo left.", {"Okonkwo=Okonkwo", "Okonkwo=Okonkwo"}},
+    {"chain-edge", "It was Secretary of State.", {}},
+    {"chain-edge", "Mr. The Okonkwo left.", {}},
+    {"chain-edge", "Gov. Ada Quinnell and Walter Quist met.", {"Ada Quinnell=Ada Quinnell", "Walter Quist=Walter Quist"}},
+    {"chain-edge", "Yesterday Prime Minister Tamsin Okoro said so.", {"Tamsin Okoro=Tamsin Okoro"}},
+    {"chain-edge", "Tuesday Tomasz Wrzesniak said the deal was off.", {"Tomasz Wrzesniak=Tomasz Wrzesniak"}},
 };
 
 INSTANTIATE_TEST_SUITE_P(Rules, PersonRulesTest, ::testing::ValuesIn(kCases));

@@ -112,6 +112,64 @@ TEST(PersonTokensTest, AsciiWordShapesFollowTheirLetters) {
   }
 }
 
+// The ASCII word loop reads two bytes a step and stops at the text's terminating NUL: words of
+// every length, odd and even, at the end of the text and before other bytes, keep their extent
+// and shape.
+TEST(PersonTokensTest, AsciiWordsOfEveryLengthEndWhereTheirLettersEnd) {
+  const std::string alphabet = "abcdefghijklmnopqrstuvwxyz";
+  for (size_t n = 1; n <= 20; ++n) {
+    const std::string lower = alphabet.substr(0, n);
+    std::string upper = lower, mixed = lower, digits;
+    for (char& c : upper) c = static_cast<char>(c - 'a' + 'A');
+    mixed[0] = static_cast<char>(mixed[0] - 'a' + 'A');
+    for (size_t i = 0; i < n; ++i) digits += static_cast<char>('0' + i % 10);
+    for (const std::string& w : {lower, upper, mixed, digits, upper + "1", "1" + lower}) {
+      for (const char* after : {"", " ", ".", " x", "\n", "'"}) {
+        for (const char* before : {"", "x ", "(", "\n"}) {
+          const std::string text = before + w + after;
+          std::vector<NameToken> toks;
+          TokenizeText(text, toks);
+          const NameToken* t = nullptr;
+          for (const NameToken& k : toks)
+            if (k.begin == std::string_view(before).size()) t = &k;
+          ASSERT_NE(t, nullptr) << text;
+          EXPECT_EQ(std::string_view(text).substr(t->begin, t->end - t->begin), w) << text;
+          constexpr uint32_t kShape = NameToken::kWord | NameToken::kCap | NameToken::kLower |
+                                      NameToken::kDigit | NameToken::kAllCaps |
+                                      NameToken::kHasDigit | NameToken::kAsciiHyphen;
+          EXPECT_EQ(t->flags & kShape, ShapeFlags(w)) << text;
+        }
+      }
+    }
+  }
+}
+
+// ASCII punctuation (but the quote mark '>', the URL and mail marks and the apostrophe, which
+// have their own tests) is one token of its byte, with the line flags of what precedes it.
+TEST(PersonTokensTest, AsciiPunctuationIsOneTokenOfItsByte) {
+  for (int c = 1; c < 0x80; ++c) {
+    const char b = static_cast<char>(c);
+    if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) continue;
+    if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v') continue;
+    if (b == '>' || b == ':' || b == '@' || b == '\'') continue;
+    for (const char* before : {"Ab", "Ab ", "Ab\n", "Ab\n\n"}) {
+      const std::string text = before + std::string(1, b) + " Cd";
+      std::vector<NameToken> toks;
+      TokenizeText(text, toks);
+      ASSERT_EQ(toks.size(), 3u) << text;
+      const NameToken& t = toks[1];
+      EXPECT_EQ(std::string_view(text).substr(t.begin, t.end - t.begin), std::string(1, b)) << text;
+      const std::string_view bv(before);
+      const bool line = bv.back() == '\n';
+      const bool paragraph = bv.size() >= 2 && bv.substr(bv.size() - 2) == "\n\n";
+      EXPECT_EQ(t.flags & ~NameToken::kHeadline & ~NameToken::kByline,
+                NameToken::kPunct | (line ? uint32_t{NameToken::kLineBreakBefore} : 0u) |
+                    (paragraph ? uint32_t{NameToken::kParagraphBefore} : 0u))
+          << text;
+    }
+  }
+}
+
 // Words after a single space take the scanner's inner loop: every pair of shapes, with what
 // may follow the second word, splits and flags as the plain meaning says (and "www." still
 // starts a URL).

@@ -1,6 +1,7 @@
 // pipeline/word_filter.h: no added word is ever turned away, most others are.
 #include "pipeline/word_filter.h"
 
+#include <iterator>
 #include <string_view>
 
 #include <gtest/gtest.h>
@@ -19,6 +20,21 @@ TEST(WordFilterTest, KeepsEveryAddedWordInAnyCase) {
   EXPECT_FALSE(f.MayContain("Ad"));
   EXPECT_FALSE(f.MayContain("Quinn"));
   EXPECT_FALSE(WordFilter().MayContain("Ada"));
+}
+
+// One slot asked of several filters answers as MayContain does in each of them.
+TEST(WordFilterTest, SlotAnswersAsMayContain) {
+  WordFilter a, b;
+  const std::string_view added[] = {"Ada", "prime minister", "van", "a", "Jr", "O'Leary"};
+  for (size_t i = 0; i < std::size(added); ++i) (i % 2 == 0 ? a : b).Add(added[i]);
+  const std::string_view asked[] = {"Ada",  "ADA", "ada",   "Prime Minister", "VAN", "Van",
+                                    "a",    "A",   "jr",    "O'LEARY",        "",    "Quinn",
+                                    "Ad",   "b",   "Smith", "according to",   "x y", "Jr."};
+  for (std::string_view w : asked) {
+    const uint32_t slot = WordFilter::SlotOf(w);
+    EXPECT_EQ(a.MayContainSlot(slot), a.MayContain(w)) << w;
+    EXPECT_EQ(b.MayContainSlot(slot), b.MayContain(w)) << w;
+  }
 }
 
 }  // namespace
