@@ -8,6 +8,10 @@
 #include <array>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "pipeline/utf8.h"
 
 namespace accord::orgs {
@@ -88,7 +92,29 @@ enum : uint8_t {
   kShapeNotAscii = 4,  // `o` holds nothing useful: fold with FoldWord
 };
 
+// The run of ASCII letters and digits at `in`, at most kRunBytes long, folded into `out`
+// (kRunBytes bytes are read and written, the run's length of them meaningful: letters
+// lower-cased). Returns the run's length, and or-s into `p` a mask that is not zero when the
+// run holds a "p" or "P".
+#if defined(__SSE2__)
+constexpr size_t kRunBytes = 16;
+size_t FoldRun(const char* in, char* out, uint32_t& p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in));
+  const __m128i lowered = _mm_or_si128(v, _mm_set1_epi8(0x20));  // digits have the bit already
+  // Signed compares: bytes of 0x80 and more are negative, so neither letters nor digits.
+  const __m128i letters = _mm_and_si128(_mm_cmpgt_epi8(lowered, _mm_set1_epi8('a' - 1)),
+                                        _mm_cmplt_epi8(lowered, _mm_set1_epi8('z' + 1)));
+  const __m128i digits = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                       _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out), lowered);
+  const uint32_t stop = ~static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(letters, digits)));
+  const uint32_t run = (stop - 1) & ~stop;  // the bits below the first stop
+  p |= static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(lowered, _mm_set1_epi8('p')))) & run;
+  return static_cast<size_t>(__builtin_ctz(stop | (1u << kRunBytes)));
+}
+#else
 // Eight bytes at a time (SWAR): each byte of a uint64_t, lowest address in the lowest byte.
+constexpr size_t kRunBytes = 8;
 constexpr uint64_t kOnes = 0x0101010101010101ull;
 constexpr uint64_t kHighs = 0x8080808080808080ull;
 // The high bit of each byte of x that lies in [lo, hi]; exact for the bytes below the first
@@ -102,34 +128,36 @@ constexpr uint64_t BytesEqual(uint64_t x, uint8_t b) {
   const uint64_t d = x ^ (kOnes * b);
   return (d - kOnes) & ~d & kHighs;
 }
+size_t FoldRun(const char* in, char* out, uint32_t& p) {
+  uint64_t v;
+  std::memcpy(&v, in, 8);
+  const uint64_t lowered = v | (kOnes * 0x20);  // lower case; digits have the bit already
+  const uint64_t letters = BytesIn(lowered, 'a', 'z');
+  const uint64_t stop = ~(letters | BytesIn(v, '0', '9')) & kHighs;
+  std::memcpy(out, &lowered, 8);
+  const uint64_t run = (stop - 1) & ~stop;  // the bits below the first stop: the run
+  p |= (BytesEqual(lowered, 'p') & run) != 0;
+  return stop == 0 ? 8 : static_cast<size_t>(__builtin_ctzll(stop)) / 8;
+}
+#endif
 
 size_t ScanWord(std::string_view s, size_t i, char*& o, uint8_t& shape) {
   shape = 0;
-  // The mask of the bytes that are "p", or-ed over the eight-byte steps (only whether it is zero
-  // is read).
-  uint64_t p = 0;
+  // Whether some folded byte is "p": the masks of FoldRun, or-ed (only whether it is zero is
+  // read).
+  uint32_t p = 0;
   const size_t n = s.size();
   size_t j = i;
   while (j < n) {
     unsigned char c = s[j];
     const uint8_t k = kByteClass[c];
     if (k & kAlnumBit) {
-      if (j + 8 <= n) {
-        // The run of ASCII letters and digits here, at most 8 long, folded into o (8 bytes
-        // written, the run's length of them meaningful).
-        uint64_t v;
-        std::memcpy(&v, s.data() + j, 8);
-        const uint64_t lowered = v | (kOnes * 0x20);  // lower case; digits have the bit already
-        const uint64_t letters = BytesIn(lowered, 'a', 'z');
-        const uint64_t stop = ~(letters | BytesIn(v, '0', '9')) & kHighs;
-        std::memcpy(o, &lowered, 8);
-        const uint64_t run = (stop - 1) & ~stop;  // the bits below the first stop: the run
-        p |= BytesEqual(lowered, 'p') & run;
-        const size_t len = stop == 0 ? 8 : static_cast<size_t>(__builtin_ctzll(stop)) / 8;
+      if (j + kRunBytes <= n) {
+        const size_t len = FoldRun(s.data() + j, o, p);
         o += len;
         j += len;
-        if (len == 8) continue;
-        c = s[j];  // j < n: the run stopped before the end of the eight readable bytes
+        if (len == kRunBytes) continue;
+        c = s[j];  // j < n: the run stopped before the end of the readable bytes
         if (!(kByteClass[c] & kJoinBit)) {  // the common end of a word: a space, ",", ")"
           if (p != 0) shape |= kShapeP;
           return j;

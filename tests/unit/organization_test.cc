@@ -330,7 +330,9 @@ TEST(OrgTokens, AgreesWithThePlainTokenizerOnManyTexts) {
       "a@b", "user@host", ":", "://", "@", ".", ",", "!", "?", "\"", "(", ")", "'", "-", "\u201c",
       "\u201d", "\u2014", "\u2019", "$", "#", "\n", "\n\n", "\n>", "\n> ", ">", "\t", "  ",
       "\r\n", "X.", "ph.", "p-h", "p.h", "ABCDEFGHIJk", "ABCDEFGHIJ", "McDONALD", "XYz", "Éa",
-      "AÉ", "ÀB", "Aé", "A1", "Ab-C", "AB-C", "A'B", "AB'c", "AB.c", "IBM's", "Zß"};
+      "AÉ", "ÀB", "Aé", "A1", "Ab-C", "AB-C", "A'B", "AB'c", "AB.c", "IBM's", "Zß",
+      "Abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPph", "abcdefghijklmnoPH", "Telephonicatelephone",
+      "0123456789abcdefGHIJ", "Abcdefghijklmnop.com", "Abcdefghijklmno-Pqrstu"};
   std::mt19937 rng(7);
   std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
   std::uniform_int_distribution<int> glue(0, 3);
