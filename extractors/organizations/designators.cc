@@ -187,10 +187,8 @@ bool IsDomainName(std::string_view w) {
 }
 
 void FindDesignatedNames(OrgScan& scan) {
-  const auto n = static_cast<uint32_t>(scan.toks.size());
-  for (uint32_t k = 0; k < n; ++k) {
+  for (const uint32_t k : scan.caps) {
     const OrgToken& t = scan.Tok(k);
-    if (!t.Is(OrgToken::kWord) || !t.Is(OrgToken::kCapitalized)) continue;  // IsCap
     if (t.end - t.begin >= 6 && IsDomainName(scan.Text(k)) &&
         !scan.title_line[k]) {
       scan.Propose(k, k + 1, -1, kPriorityDesignator, "designator-domain");

@@ -22,6 +22,7 @@ OrgScan::OrgScan(const OrgTables& t, const Document& d, OrgScratch& s)
       other(s.other),
       title_line(s.title_line),
       words(s.words),
+      caps(s.caps),
       candidates(s.candidates),
       mentions(s.mentions),
       owner(s.owner) {
@@ -33,6 +34,7 @@ OrgScan::OrgScan(const OrgTables& t, const Document& d, OrgScratch& s)
   other.assign(n, OtherKind::kNone);
   title_line.assign(n, 0);
   words.resize(n);
+  caps.clear();
   if (n == 0) return;
   // Each token's entry in the word tables, and Title Case lines: three or more long words (four
   // letters and more), all capitalized. A line's counts are settled when the next line starts.
@@ -49,7 +51,9 @@ OrgScan::OrgScan(const OrgTables& t, const Document& d, OrgScratch& s)
     const OrgToken& t = toks[i];
     words[i] = tables.FindWord(std::string_view(text + t.begin, t.end - t.begin));
     if (i > line && t.Is(OrgToken::kLineStart)) settle_line(i);
-    if (!t.Is(OrgToken::kWord) || t.end - t.begin < 4) continue;
+    if (!t.Is(OrgToken::kWord)) continue;
+    if (t.Is(OrgToken::kCapitalized)) caps.push_back(static_cast<uint32_t>(i));
+    if (t.end - t.begin < 4) continue;
     ++long_words;
     long_caps += t.Is(OrgToken::kCapitalized);
   }

@@ -47,6 +47,7 @@ struct OrgScratch {
   std::vector<OtherKind> other;
   std::vector<uint8_t> title_line;
   std::vector<const WordInfo*> words;
+  std::vector<uint32_t> caps;
   std::vector<OrgCandidate> candidates;
   std::vector<OrgMention> mentions;
   std::vector<int32_t> owner;
@@ -73,6 +74,9 @@ struct OrgScan {
   std::vector<OtherKind>& other;          // per token
   std::vector<uint8_t>& title_line;       // per token: on a Title Case line (a headline)
   std::vector<const WordInfo*>& words;    // per token: its entry in the word tables, or nullptr
+  // The capitalized words (IsCap), in text order: the phases whose rules open only at one of
+  // them visit these instead of every token.
+  std::vector<uint32_t>& caps;
   std::vector<OrgCandidate>& candidates;
   std::vector<OrgMention>& mentions;
   std::vector<int32_t>& owner;            // per token: the mention holding it, or -1

@@ -119,10 +119,10 @@ void PropagateNames(OrgScan& scan) {
   }
   if (names.empty()) return;
   const auto n = static_cast<uint32_t>(scan.toks.size());
-  for (uint32_t i = 0; i < n; ++i) {
-    if (!scan.Tok(i).Is(OrgToken::kWord) || !scan.Tok(i).Is(OrgToken::kCapitalized) ||
-        scan.owner[i] >= 0)  // free, and IsCap
-      continue;
+  // The capitalized words, each one free when it is reached: a name found here takes its tokens,
+  // so the capitalized words inside it are skipped as taken.
+  for (const uint32_t i : scan.caps) {
+    if (scan.owner[i] >= 0) continue;
     // Rule "acronym-initials": an acronym of three or more letters spelling the initials of a
     // name of the document ("ANS" after "Acme Network Services Inc.").
     if (scan.Tok(i).Is(OrgToken::kAllCaps) && !scan.Tok(i).Is(OrgToken::kDottedAcronym) &&
@@ -164,7 +164,6 @@ void PropagateNames(OrgScan& scan) {
       const bool here_caps = scan.Tok(i).Is(OrgToken::kAllCaps);
       if (src_caps != here_caps && scan.Text(i).size() > 2) break;
       scan.AddMention(i, i + len, src.known, name.mention, "propagation");
-      i += len - 1;
       break;
     }
   }
