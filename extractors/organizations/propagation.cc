@@ -126,7 +126,7 @@ void PropagateNames(OrgScan& scan) {
     // Rule "acronym-initials": an acronym of three or more letters spelling the initials of a
     // name of the document ("ANS" after "Acme Network Services Inc.").
     if (scan.Tok(i).Is(OrgToken::kAllCaps) && !scan.Tok(i).Is(OrgToken::kDottedAcronym) &&
-        scan.other[i] == OtherKind::kNone) {
+        scan.Other(i) == OtherKind::kNone) {
       std::string_view w = scan.Text(i);
       if (w.size() >= 3 && w.size() <= 6) {
         if (const int32_t* m = initials.Find(w)) {
@@ -147,7 +147,7 @@ void PropagateNames(OrgScan& scan) {
         continue;
       if (len == 1) {
         const OrgToken& t = scan.Tok(i);
-        if (scan.other[i] != OtherKind::kNone) break;
+        if (scan.Other(i) != OtherKind::kNone) break;
         if (name.short_form && (t.Is(OrgToken::kSentenceStart) || t.Is(OrgToken::kLineStart)) &&
             scan.HasRole(i, WordInfo::kLeading))
           break;

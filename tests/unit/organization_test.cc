@@ -502,8 +502,8 @@ TEST(OrgTables, AliasStartSieveHidesNoAlias) {
   EXPECT_GT(sieved, 0);   // and the sieve does turn words away
 }
 
-// OrgScan marks the tokens that entities of the earlier stages cover through one walk over the
-// offset map; the plain way asks the map for each token. Both must agree, also where the
+// OrgScan looks up which entity of an earlier stage covers a token when a rule first asks
+// (Other); the plain way marks, for each entity, the tokens whose raw ranges meet it. Both must agree, also where the
 // normalized text collapses raw bytes (a joined line, a folded quote).
 TEST(OrgScan, EntityMarksAgreeWithThePlainOffsetLookups) {
   auto tables = orgs::OrgTables::Load();
@@ -550,10 +550,11 @@ TEST(OrgScan, EntityMarksAgreeWithThePlainOffsetLookups) {
         want[i] = kind;
     }
   }
-  ASSERT_EQ(scan.other.size(), want.size());
+  ASSERT_EQ(scan.toks.size(), want.size());
   int marked = 0;
   for (size_t i = 0; i < want.size(); ++i) {
-    EXPECT_EQ(scan.other[i], want[i]) << "token " << i << " " << scan.Text(i);
+    EXPECT_EQ(scan.Other(i), want[i]) << "token " << i << " " << scan.Text(i);
+    EXPECT_EQ(scan.Other(i), want[i]) << "asked again: token " << i;
     marked += want[i] != orgs::OtherKind::kNone;
   }
   EXPECT_GT(marked, 5);
