@@ -101,11 +101,13 @@ constexpr size_t kRunBytes = 16;
 size_t FoldRun(const char* in, char* out, uint32_t& p) {
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in));
   const __m128i lowered = _mm_or_si128(v, _mm_set1_epi8(0x20));  // digits have the bit already
-  // Signed compares: bytes of 0x80 and more are negative, so neither letters nor digits.
-  const __m128i letters = _mm_and_si128(_mm_cmpgt_epi8(lowered, _mm_set1_epi8('a' - 1)),
-                                        _mm_cmplt_epi8(lowered, _mm_set1_epi8('z' + 1)));
-  const __m128i digits = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
-                                       _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+  // A range test in one signed compare: adding 0x80 - lo moves [lo, hi] to the lowest signed
+  // bytes, [-128, -128 + hi - lo] (the bytes of 0x80 and more land above it, as lowered ones are
+  // 0xA0 or more).
+  const __m128i letters = _mm_cmplt_epi8(_mm_add_epi8(lowered, _mm_set1_epi8(0x80 - 'a')),
+                                         _mm_set1_epi8(-128 + ('z' - 'a' + 1)));
+  const __m128i digits = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x80 - '0')),
+                                        _mm_set1_epi8(-128 + ('9' - '0' + 1)));
   _mm_storeu_si128(reinterpret_cast<__m128i*>(out), lowered);
   const uint32_t stop = ~static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(letters, digits)));
   const uint32_t run = (stop - 1) & ~stop;  // the bits below the first stop
@@ -523,7 +525,9 @@ void Tokenize(std::string_view s, OrgTokens& out) {
       folded_here = !(shape & kShapeNotAscii);
       if (!folded_here) o = word;
       else if (shape & kShapeP) o = FixPh(word, o);
-      if ((k & (kAlnumBit | kLetterBit)) == kAlnumBit) {  // an ASCII digit
+      // The first byte again: read anew rather than kept in a register across the scan.
+      const unsigned char c = s[i];
+      if (IsAsciiDigit(c)) {
         t.flags = OrgToken::kNumber | starts;
       } else {
         t.flags = OrgToken::kWord | starts;
