@@ -53,10 +53,14 @@ OrgScan::OrgScan(const OrgTables& t, const Document& d, OrgScratch& s)
     line = end;
     long_words = long_caps = 0;
   };
+  // The arrays in locals: the loop stores (into `caps`) would otherwise have them loaded anew.
   const char* const text = toks.text.data();
+  const OrgToken* const tok = toks.tokens.data();
+  const WordInfo** const word = words.data();
+  caps.reserve(n);
   for (size_t i = 0; i < n; ++i) {
-    const OrgToken& t = toks[i];
-    words[i] = tables.FindWord(std::string_view(text + t.begin, t.end - t.begin));
+    const OrgToken& t = tok[i];
+    word[i] = tables.FindWord(std::string_view(text + t.begin, t.end - t.begin));
     if (i > line && t.Is(OrgToken::kLineStart)) settle_line(i);
     if (!t.Is(OrgToken::kWord)) continue;
     if (t.Is(OrgToken::kCapitalized)) caps.push_back(static_cast<uint32_t>(i));
