@@ -24,6 +24,7 @@ OrgScan::OrgScan(const OrgTables& t, const Document& d, OrgScratch& s)
       title_line(s.title_line),
       words(s.words),
       caps(s.caps),
+      listed(s.listed),
       candidates(s.candidates),
       mentions(s.mentions),
       owner(s.owner) {
@@ -36,6 +37,7 @@ OrgScan::OrgScan(const OrgTables& t, const Document& d, OrgScratch& s)
   title_line.assign(n, 0);
   words.resize(n);
   caps.clear();
+  listed.clear();
   // The entities of the earlier stages, for Other.
   other_marks.clear();
   for (const Entity& e : doc.entities) {
@@ -58,9 +60,11 @@ OrgScan::OrgScan(const OrgTables& t, const Document& d, OrgScratch& s)
   const OrgToken* const tok = toks.tokens.data();
   const WordInfo** const word = words.data();
   caps.reserve(n);
+  listed.reserve(n);
   for (size_t i = 0; i < n; ++i) {
     const OrgToken& t = tok[i];
     word[i] = tables.FindWord(std::string_view(text + t.begin, t.end - t.begin));
+    if (word[i] != nullptr || t.Is(OrgToken::kPunct)) listed.push_back(static_cast<uint32_t>(i));
     if (i > line && t.Is(OrgToken::kLineStart)) settle_line(i);
     if (!t.Is(OrgToken::kWord)) continue;
     if (t.Is(OrgToken::kCapitalized)) caps.push_back(static_cast<uint32_t>(i));

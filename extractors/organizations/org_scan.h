@@ -57,6 +57,7 @@ struct OrgScratch {
   std::vector<uint8_t> title_line;
   std::vector<const WordInfo*> words;
   std::vector<uint32_t> caps;
+  std::vector<uint32_t> listed;
   std::vector<OrgCandidate> candidates;
   std::vector<OrgMention> mentions;
   std::vector<int32_t> owner;
@@ -87,6 +88,9 @@ struct OrgScan {
   // The capitalized words (IsCap), in text order: the phases whose rules open only at one of
   // them visit these instead of every token.
   std::vector<uint32_t>& caps;
+  // The punctuation tokens and the words with an entry in the word tables, in text order: the
+  // context rules open only at one of them.
+  std::vector<uint32_t>& listed;
   std::vector<OrgCandidate>& candidates;
   std::vector<OrgMention>& mentions;
   std::vector<int32_t>& owner;            // per token: the mention holding it, or -1
