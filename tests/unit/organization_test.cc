@@ -533,7 +533,54 @@ TEST(OrgTables, WordSieveHidesNoWord) {
   for (const std::string& w : table_words) EXPECT_TRUE(tables->IsConnector(w)) << w;
   for (int i = 0; i < 20000; ++i) {
     const std::string w = random_word();
-    EXPECT_EQ(tables->FindWord(w) != nullptr, table_words.count(w) > 0) << w;
+    EXPECT_EQ(tables->FindWord(w) != nullptr, table_words.count(w) > 0 || w == "shares") << w;
+  }
+}
+
+// "shares of X" opens at "shares" among the words with an entry (OrgScan::listed): the tables
+// give it one even when words.tsv does not list it, an entry without roles.
+TEST(OrgTables, SharesHasAnEntryWhateverTheTables) {
+  auto tables = orgs::OrgTables::Parse("canonical\taliases\tkind\tsource\n",
+                                       "word\tposition\tkind\tshort_form\n",
+                                       "word\trole\nof\tconnector\n");
+  ASSERT_TRUE(tables.ok()) << tables.status().message();
+  const orgs::WordInfo* shares = tables->FindWord("shares");
+  ASSERT_NE(shares, nullptr);
+  EXPECT_EQ(shares->roles, 0);
+  EXPECT_EQ(tables->FindWord("Shares"), nullptr);
+  EXPECT_TRUE(tables->IsConnector("of"));
+}
+
+// OrgScan keeps two lists of tokens for the phases that open only at some: the capitalized words
+// (caps) and the punctuation and words with a word-table entry (listed). Each must hold exactly
+// the tokens the plain test over all tokens picks, in order.
+TEST(OrgScan, TokenListsHoldExactlyTheirTokens) {
+  auto tables = orgs::OrgTables::Load();
+  ASSERT_TRUE(tables.ok()) << tables.status().message();
+  const std::vector<std::string> texts = {
+      "",
+      "Acme Corp. said on Monday that shares of Zentrix rose, the company's chief said.",
+      "companies including Google, Apple and Amazon; the Finnish company Nokia (NOK) & AT&T",
+      "\n\n> Quoted Line Here\nU.S. Navy 1999 www.acme.com Cisco\u2019s deal, \u201cquoted\u201d",
+      "the of and in shares Shares SHARES 3M G-7 Wal-Mart O'Brien Telef\u00f3nica \u00c9cole"};
+  orgs::OrgScratch scratch;
+  for (const std::string& text : texts) {
+    Document doc;
+    doc.text = text;
+    doc.norm.AppendVerbatim(doc.text, 0);
+    orgs::OrgScan scan(*tables, doc, scratch);
+    std::vector<uint32_t> caps, listed;
+    for (uint32_t i = 0; i < scan.toks.size(); ++i) {
+      if (scan.IsCap(i)) caps.push_back(i);
+      if (scan.Tok(i).Is(orgs::OrgToken::kPunct) ||
+          tables->FindWord(scan.Text(i)) != nullptr)
+        listed.push_back(i);
+    }
+    EXPECT_EQ(scan.caps, caps) << text;
+    EXPECT_EQ(scan.listed, listed) << text;
+    if (!text.empty()) {
+      EXPECT_FALSE(listed.empty()) << text;
+    }
   }
 }
 
