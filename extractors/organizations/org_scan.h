@@ -89,7 +89,7 @@ struct OrgScan {
   // them visit these instead of every token.
   std::vector<uint32_t>& caps;
   // The punctuation tokens and the words with an entry in the word tables, in text order: the
-  // context rules open only at one of them.
+  // context rules open only at one of them, and the acronym rules at a "(".
   std::vector<uint32_t>& listed;
   std::vector<OrgCandidate>& candidates;
   std::vector<OrgMention>& mentions;
