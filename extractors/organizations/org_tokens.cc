@@ -224,8 +224,12 @@ bool HasAsciiLower(const char* begin, const char* end) {
 // The "ph" -> "f" fold over the folded bytes [begin, end) of one word (each "h" after an output
 // "p", as AppendFoldedCp does byte by byte); returns the new end.
 char* FixPh(char* begin, char* end) {
-  char* o = begin;
-  for (char* p = begin; p != end; ++p) {
+  // Most words with a "p" have no "ph": find the first one before moving any byte.
+  char* first = begin;
+  while (first + 1 < end && !(first[0] == 'p' && first[1] == 'h')) ++first;
+  if (first + 1 >= end) return end;
+  char* o = first;
+  for (char* p = first; p != end; ++p) {
     if (*p == 'h' && o != begin && o[-1] == 'p') {
       o[-1] = 'f';
       continue;
