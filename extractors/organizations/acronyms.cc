@@ -49,11 +49,12 @@ bool InitialsMatch(const OrgScan& scan, uint32_t acronym, uint32_t first, uint32
 
 void FindAcronymDefinitions(OrgScan& scan) {
   const auto n = static_cast<uint32_t>(scan.toks.size());
-  // Both rules hinge on a "(": find those first (a document has few).
+  // Both rules hinge on a "(": find those first (a document has few), among the punctuation
+  // (OrgScan::listed holds it, in order).
   thread_local std::vector<uint32_t> parens;
   parens.clear();
-  for (uint32_t i = 1; i + 2 < n; ++i)
-    if (scan.Tok(i).punct == '(') parens.push_back(i);
+  for (const uint32_t i : scan.listed)
+    if (i >= 1 && i + 2 < n && scan.Tok(i).punct == '(') parens.push_back(i);
   for (uint32_t i : parens) {
     if (!scan.IsPunct(i + 2, ")")) continue;
     int32_t before = scan.owner[i - 1];

@@ -119,7 +119,9 @@ void ListCue(OrgScan& scan, uint32_t cue) {
 
 void FindContextCues(OrgScan& scan) {
   const auto n = static_cast<uint32_t>(scan.toks.size());
-  for (uint32_t i = 0; i < n; ++i) {
+  // Every rule opens at punctuation or at a word with an entry in the word tables ("shares" has
+  // one, see OrgTables::Parse): the loop visits those (OrgScan::listed).
+  for (const uint32_t i : scan.listed) {
     const OrgToken& t = scan.Tok(i);
     if (t.Is(OrgToken::kPunct)) {
       // Only "," and the apostrophes ("'", the three bytes of "’") open a rule here.
@@ -135,8 +137,6 @@ void FindContextCues(OrgScan& scan) {
       continue;
     }
     if (!t.Is(OrgToken::kWord) || t.Is(OrgToken::kCapitalized)) continue;
-    // A word without roles in the word tables opens no rule but "shares of X".
-    if (scan.words[i] == nullptr && (t.end - t.begin != 6 || scan.Text(i) != "shares")) continue;
     const std::string_view w = scan.Text(i);
     if (scan.HasRole(i, WordInfo::kAfterCue) && i > 0 && scan.IsCap(i - 1) && scan.toks.Joined(i - 1)) {
       uint32_t start = RunStartBefore(scan, i);

@@ -115,7 +115,7 @@ void SuffixRule(OrgScan& scan, uint32_t k) {
   // Act", "Data Encryption Standard Committee" is left to the designator at its end.
   if (end < scan.toks.size() && scan.toks.Joined(end - 1) && scan.IsCap(end) &&
       !scan.IsPunct(end - 1, ".") &&  // "Nissan Motor Co. Toyota said" ends at the period
-      !scan.HasRole(end, WordInfo::kLeading) && scan.other[end] != OtherKind::kPerson)
+      !scan.HasRole(end, WordInfo::kLeading) && scan.Other(end) != OtherKind::kPerson)
     return;
   // A person's name before a generic designator ("Smith Group") is still a name: the people
   // stage and resolve settle it; a name that is only a nation and a designator is left too.
@@ -139,7 +139,7 @@ void PrefixRule(OrgScan& scan, uint32_t k) {
     uint32_t run = e;
     // Capitalized words, up to a date word ("Office on June 18", "House on Monday").
     while (run < n && scan.IsCap(run) && (run == e || scan.toks.Joined(run - 1)) &&
-           !scan.HasRole(run, WordInfo::kLeading) && scan.other[run] != OtherKind::kDate)
+           !scan.HasRole(run, WordInfo::kLeading) && scan.Other(run) != OtherKind::kDate)
       ++run;
     if (run == e) break;
     e = run;
@@ -187,10 +187,8 @@ bool IsDomainName(std::string_view w) {
 }
 
 void FindDesignatedNames(OrgScan& scan) {
-  const auto n = static_cast<uint32_t>(scan.toks.size());
-  for (uint32_t k = 0; k < n; ++k) {
+  for (const uint32_t k : scan.caps) {
     const OrgToken& t = scan.Tok(k);
-    if (!t.Is(OrgToken::kWord) || !t.Is(OrgToken::kCapitalized)) continue;  // IsCap
     if (t.end - t.begin >= 6 && IsDomainName(scan.Text(k)) &&
         !scan.title_line[k]) {
       scan.Propose(k, k + 1, -1, kPriorityDesignator, "designator-domain");

@@ -50,10 +50,9 @@ static bool InShoutedLine(const OrgScan& scan, uint32_t i) {
 void FindKnownNames(OrgScan& scan) {
   const OrgTables& tables = scan.tables;
   const auto n = static_cast<uint32_t>(scan.toks.size());
-  for (uint32_t i = 0; i < n; ++i) {
+  // Every alias opens with a capital ("eBay" aside, which the table leaves out).
+  for (const uint32_t i : scan.caps) {
     const OrgToken& t = scan.Tok(i);
-    // Every alias opens with a capital ("eBay" aside, which the table leaves out).
-    if (!t.Is(OrgToken::kWord) || !t.Is(OrgToken::kCapitalized)) continue;
     if (!tables.MayStartAlias(scan.toks.Key(i, i + 1))) continue;
     // Grow the key while it is an alias prefix; remember the longest alias that fits.
     const uint32_t max_len = std::min<uint32_t>(tables.max_alias_tokens(), n - i);

@@ -20,8 +20,11 @@ OrgScan::OrgScan(const OrgTables& t, const Document& d, OrgScratch& s)
       scratch(s),
       toks(s.toks),
       other(s.other),
+      other_marks(s.other_marks),
       title_line(s.title_line),
       words(s.words),
+      caps(s.caps),
+      listed(s.listed),
       candidates(s.candidates),
       mentions(s.mentions),
       owner(s.owner) {
@@ -30,9 +33,17 @@ OrgScan::OrgScan(const OrgTables& t, const Document& d, OrgScratch& s)
   candidates.clear();
   mentions.clear();
   owner.assign(n, -1);
-  other.assign(n, OtherKind::kNone);
+  other.assign(n, OtherKind::kUnknown);
   title_line.assign(n, 0);
   words.resize(n);
+  caps.clear();
+  listed.clear();
+  // The entities of the earlier stages, for Other.
+  other_marks.clear();
+  for (const Entity& e : doc.entities) {
+    const OtherKind kind = OtherKindOf(e.type);
+    if (kind != OtherKind::kNone) other_marks.push_back({e.start, e.end, kind});
+  }
   if (n == 0) return;
   // Each token's entry in the word tables, and Title Case lines: three or more long words (four
   // letters and more), all capitalized. A line's counts are settled when the next line starts.
@@ -44,39 +55,37 @@ OrgScan::OrgScan(const OrgTables& t, const Document& d, OrgScratch& s)
     line = end;
     long_words = long_caps = 0;
   };
+  // The arrays in locals: the loop stores (into `caps`) would otherwise have them loaded anew.
   const char* const text = toks.text.data();
+  const OrgToken* const tok = toks.tokens.data();
+  const WordInfo** const word = words.data();
+  caps.reserve(n);
+  listed.reserve(n);
   for (size_t i = 0; i < n; ++i) {
-    const OrgToken& t = toks[i];
-    words[i] = tables.FindWord(std::string_view(text + t.begin, t.end - t.begin));
+    const OrgToken& t = tok[i];
+    word[i] = tables.FindWord(std::string_view(text + t.begin, t.end - t.begin));
+    if (word[i] != nullptr || t.Is(OrgToken::kPunct)) listed.push_back(static_cast<uint32_t>(i));
     if (i > line && t.Is(OrgToken::kLineStart)) settle_line(i);
-    if (!t.Is(OrgToken::kWord) || t.end - t.begin < 4) continue;
+    if (!t.Is(OrgToken::kWord)) continue;
+    if (t.Is(OrgToken::kCapitalized)) caps.push_back(static_cast<uint32_t>(i));
+    if (t.end - t.begin < 4) continue;
     ++long_words;
     long_caps += t.Is(OrgToken::kCapitalized);
   }
   settle_line(n);
-  // Mark the tokens that entities of the earlier stages cover (entities hold raw offsets): the
-  // raw range of every token, in one walk over the offset map, then a binary search per entity.
-  bool any_other = false;
-  for (const Entity& e : doc.entities) any_other |= OtherKindOf(e.type) != OtherKind::kNone;
-  if (!any_other) return;
-  std::vector<uint32_t>& raw_begin = s.raw_begin;
-  std::vector<uint32_t>& raw_end = s.raw_end;
-  raw_begin.resize(n);
-  raw_end.resize(n);
-  NormalizedText::Walker raw(doc.norm);
-  for (size_t i = 0; i < n; ++i) {
-    raw_begin[i] = raw.RawBegin(toks[i].begin);
-    raw_end[i] = raw.RawEnd(toks[i].end - 1);
+}
+
+OtherKind OrgScan::LookUpOther(size_t i) const {
+  OtherKind kind = OtherKind::kNone;
+  if (!other_marks.empty()) {
+    // Entities hold raw offsets: the token's raw range meets the entity's.
+    const uint32_t raw_begin = doc.norm.RawBegin(toks[i].begin);
+    const uint32_t raw_end = doc.norm.RawEnd(toks[i].end - 1);
+    for (const OtherMark& m : other_marks)
+      if (raw_end > m.start && raw_begin < m.end) kind = m.kind;
   }
-  for (const Entity& e : doc.entities) {
-    const OtherKind kind = OtherKindOf(e.type);
-    if (kind == OtherKind::kNone) continue;
-    // Tokens are in raw order; find the first whose raw end passes e.start.
-    auto it = std::lower_bound(raw_end.begin(), raw_end.end(), e.start,
-                               [](uint32_t end, uint32_t pos) { return end <= pos; });
-    for (size_t i = it - raw_end.begin(); i < n && raw_begin[i] < e.end; ++i)
-      other[i] = kind;
-  }
+  other[i] = kind;
+  return kind;
 }
 
 uint32_t OrgScan::CapRunEnd(uint32_t first, bool connectors) const {
@@ -111,7 +120,7 @@ bool OrgScan::Free(uint32_t first, uint32_t last) const {
 
 bool OrgScan::Covers(uint32_t first, uint32_t last, OtherKind kind) const {
   for (uint32_t i = first; i < last; ++i)
-    if (other[i] == kind) return true;
+    if (Other(i) == kind) return true;
   return false;
 }
 

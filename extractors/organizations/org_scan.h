@@ -37,16 +37,27 @@ struct OrgMention {
   std::string canonical;
 };
 
-// Which other kind covers a token (from the stages that ran before).
-enum class OtherKind : uint8_t { kNone = 0, kPerson, kNation, kDate };
+// Which other kind covers a token (from the stages that ran before); kUnknown is a token not
+// looked up yet (OrgScan::Other looks up a token when first asked).
+enum class OtherKind : uint8_t { kNone = 0, kPerson, kNation, kDate, kUnknown };
+
+// The raw range of an entity of another kind, for OrgScan::Other.
+struct OtherMark {
+  uint32_t start = 0;
+  uint32_t end = 0;
+  OtherKind kind = OtherKind::kNone;
+};
 
 // The buffers of OrgScan. Each thread keeps one across documents (OrgScratch::ForThread), so a
 // document is scanned without allocating once the buffers have grown.
 struct OrgScratch {
   OrgTokens toks;
   std::vector<OtherKind> other;
+  std::vector<OtherMark> other_marks;
   std::vector<uint8_t> title_line;
   std::vector<const WordInfo*> words;
+  std::vector<uint32_t> caps;
+  std::vector<uint32_t> listed;
   std::vector<OrgCandidate> candidates;
   std::vector<OrgMention> mentions;
   std::vector<int32_t> owner;
@@ -70,15 +81,28 @@ struct OrgScan {
   const Document& doc;
   OrgScratch& scratch;
   OrgTokens& toks;
-  std::vector<OtherKind>& other;          // per token
+  std::vector<OtherKind>& other;          // per token: Other(i) once asked, else kUnknown
+  std::vector<OtherMark>& other_marks;    // the document's entities of other kinds, in order
   std::vector<uint8_t>& title_line;       // per token: on a Title Case line (a headline)
   std::vector<const WordInfo*>& words;    // per token: its entry in the word tables, or nullptr
+  // The capitalized words (IsCap), in text order: the phases whose rules open only at one of
+  // them visit these instead of every token.
+  std::vector<uint32_t>& caps;
+  // The punctuation tokens and the words with an entry in the word tables, in text order: the
+  // context rules open only at one of them, and the acronym rules at a "(".
+  std::vector<uint32_t>& listed;
   std::vector<OrgCandidate>& candidates;
   std::vector<OrgMention>& mentions;
   std::vector<int32_t>& owner;            // per token: the mention holding it, or -1
 
   std::string_view Text(size_t i) const { return toks.Text(i); }
   const OrgToken& Tok(size_t i) const { return toks[i]; }
+  // Which other kind covers token i. A token is looked up when first asked (the rules ask of few
+  // tokens), against the raw ranges of the entities, the last of them winning.
+  OtherKind Other(size_t i) const {
+    const OtherKind k = other[i];
+    return k != OtherKind::kUnknown ? k : LookUpOther(i);
+  }
   bool IsCap(size_t i) const {
     return i < toks.size() && toks[i].Is(OrgToken::kWord) && toks[i].Is(OrgToken::kCapitalized);
   }
@@ -103,6 +127,7 @@ struct OrgScan {
   uint32_t SkipLeading(uint32_t first, uint32_t last) const;
   bool Free(uint32_t first, uint32_t last) const;
   bool Covers(uint32_t first, uint32_t last, OtherKind kind) const;
+  OtherKind LookUpOther(size_t i) const;  // Other(i) for a token not asked yet
   void Propose(uint32_t first, uint32_t last, int32_t known, int priority, const char* rule);
   // Adds a mention when its tokens are free; returns its index or -1.
   int32_t AddMention(uint32_t first, uint32_t last, int32_t known, int32_t source,

@@ -61,6 +61,9 @@ StatusOr<OrgTables> OrgTables::Parse(std::string_view known_text, std::string_vi
     if (bit == 0) return InvalidArgument(RowError(*words, r, "unknown role"));
     out.AddWord(r.fields[0]).roles |= bit;
   }
+  // "shares of X" (context_cues.cc) opens at "shares", whatever its roles: an entry, if need be
+  // one without roles, puts it among the words that have one, where the context rules look.
+  out.AddWord("shares");
 
   auto known = ParseTable(kKnownTable, known_text, 3);
   if (!known.ok()) return known.status();

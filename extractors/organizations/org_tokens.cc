@@ -1,5 +1,6 @@
 #include "extractors/organizations/org_tokens.h"
 
+#include <absl/base/attributes.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -7,6 +8,10 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "pipeline/utf8.h"
 
@@ -88,7 +93,32 @@ enum : uint8_t {
   kShapeNotAscii = 4,  // `o` holds nothing useful: fold with FoldWord
 };
 
+// The run of ASCII letters and digits at `in`, at most kRunBytes long, folded into `out`
+// (kRunBytes bytes are read and written, the run's length of them meaningful: letters
+// lower-cased). Returns the run's length, and or-s into `p` a mask that is not zero when the
+// run holds a "p" or "P". Inlined at both of its calls: as a call, `p` goes through memory and
+// the scan's state is saved around it, for nearly every word.
+#if defined(__SSE2__)
+constexpr size_t kRunBytes = 16;
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline size_t FoldRun(const char* in, char* out, uint32_t& p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in));
+  const __m128i lowered = _mm_or_si128(v, _mm_set1_epi8(0x20));  // digits have the bit already
+  // A range test in one signed compare: adding 0x80 - lo moves [lo, hi] to the lowest signed
+  // bytes, [-128, -128 + hi - lo] (the bytes of 0x80 and more land above it, as lowered ones are
+  // 0xA0 or more).
+  const __m128i letters = _mm_cmplt_epi8(_mm_add_epi8(lowered, _mm_set1_epi8(0x80 - 'a')),
+                                         _mm_set1_epi8(-128 + ('z' - 'a' + 1)));
+  const __m128i digits = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x80 - '0')),
+                                        _mm_set1_epi8(-128 + ('9' - '0' + 1)));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out), lowered);
+  const uint32_t stop = ~static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(letters, digits)));
+  const uint32_t run = (stop - 1) & ~stop;  // the bits below the first stop
+  p |= static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(lowered, _mm_set1_epi8('p')))) & run;
+  return static_cast<size_t>(__builtin_ctz(stop | (1u << kRunBytes)));
+}
+#else
 // Eight bytes at a time (SWAR): each byte of a uint64_t, lowest address in the lowest byte.
+constexpr size_t kRunBytes = 8;
 constexpr uint64_t kOnes = 0x0101010101010101ull;
 constexpr uint64_t kHighs = 0x8080808080808080ull;
 // The high bit of each byte of x that lies in [lo, hi]; exact for the bytes below the first
@@ -102,34 +132,36 @@ constexpr uint64_t BytesEqual(uint64_t x, uint8_t b) {
   const uint64_t d = x ^ (kOnes * b);
   return (d - kOnes) & ~d & kHighs;
 }
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline size_t FoldRun(const char* in, char* out, uint32_t& p) {
+  uint64_t v;
+  std::memcpy(&v, in, 8);
+  const uint64_t lowered = v | (kOnes * 0x20);  // lower case; digits have the bit already
+  const uint64_t letters = BytesIn(lowered, 'a', 'z');
+  const uint64_t stop = ~(letters | BytesIn(v, '0', '9')) & kHighs;
+  std::memcpy(out, &lowered, 8);
+  const uint64_t run = (stop - 1) & ~stop;  // the bits below the first stop: the run
+  p |= (BytesEqual(lowered, 'p') & run) != 0;
+  return stop == 0 ? 8 : static_cast<size_t>(__builtin_ctzll(stop)) / 8;
+}
+#endif
 
 size_t ScanWord(std::string_view s, size_t i, char*& o, uint8_t& shape) {
   shape = 0;
-  // The mask of the bytes that are "p", or-ed over the eight-byte steps (only whether it is zero
-  // is read).
-  uint64_t p = 0;
+  // Whether some folded byte is "p": the masks of FoldRun, or-ed (only whether it is zero is
+  // read).
+  uint32_t p = 0;
   const size_t n = s.size();
   size_t j = i;
   while (j < n) {
     unsigned char c = s[j];
     const uint8_t k = kByteClass[c];
     if (k & kAlnumBit) {
-      if (j + 8 <= n) {
-        // The run of ASCII letters and digits here, at most 8 long, folded into o (8 bytes
-        // written, the run's length of them meaningful).
-        uint64_t v;
-        std::memcpy(&v, s.data() + j, 8);
-        const uint64_t lowered = v | (kOnes * 0x20);  // lower case; digits have the bit already
-        const uint64_t letters = BytesIn(lowered, 'a', 'z');
-        const uint64_t stop = ~(letters | BytesIn(v, '0', '9')) & kHighs;
-        std::memcpy(o, &lowered, 8);
-        const uint64_t run = (stop - 1) & ~stop;  // the bits below the first stop: the run
-        p |= BytesEqual(lowered, 'p') & run;
-        const size_t len = stop == 0 ? 8 : static_cast<size_t>(__builtin_ctzll(stop)) / 8;
+      if (j + kRunBytes <= n) {
+        const size_t len = FoldRun(s.data() + j, o, p);
         o += len;
         j += len;
-        if (len == 8) continue;
-        c = s[j];  // j < n: the run stopped before the end of the eight readable bytes
+        if (len == kRunBytes) continue;
+        c = s[j];  // j < n: the run stopped before the end of the readable bytes
         if (!(kByteClass[c] & kJoinBit)) {  // the common end of a word: a space, ",", ")"
           if (p != 0) shape |= kShapeP;
           return j;
@@ -192,8 +224,12 @@ bool HasAsciiLower(const char* begin, const char* end) {
 // The "ph" -> "f" fold over the folded bytes [begin, end) of one word (each "h" after an output
 // "p", as AppendFoldedCp does byte by byte); returns the new end.
 char* FixPh(char* begin, char* end) {
-  char* o = begin;
-  for (char* p = begin; p != end; ++p) {
+  // Most words with a "p" have no "ph": find the first one before moving any byte.
+  char* first = begin;
+  while (first + 1 < end && !(first[0] == 'p' && first[1] == 'h')) ++first;
+  if (first + 1 >= end) return end;
+  char* o = first;
+  for (char* p = first; p != end; ++p) {
     if (*p == 'h' && o != begin && o[-1] == 'p') {
       o[-1] = 'f';
       continue;
@@ -218,6 +254,54 @@ bool IsDottedAcronym(std::string_view w) {
     if (!IsAsciiAlpha(w[i]) || i + 1 >= w.size() || w[i + 1] != '.') return false;
   }
   return true;
+}
+
+void AppendFoldedCp(char32_t cp, std::string& out);
+
+// The folds of the code points of two blocks that texts use most outside ASCII: the Latin letters
+// with accents (U+0080 to U+024F) and the general punctuation (U+2000 to U+206F: dashes, curly
+// quotes). Each is folded once, on first use, into an empty string; decomposing through ICU
+// costs hundreds of instructions a code point.
+class FoldCache {
+ public:
+  // The fold of cp, or nullptr when cp lies in neither block.
+  static const std::string* Find(char32_t cp) {
+    static const FoldCache* cache = new FoldCache();
+    const size_t slot = Slot(cp);
+    return slot == kNone ? nullptr : &cache->folds_[slot];
+  }
+
+ private:
+  static constexpr char32_t kLatinBegin = 0x80, kLatinEnd = 0x250;
+  static constexpr char32_t kPunctBegin = 0x2000, kPunctEnd = 0x2070;
+  static constexpr size_t kSlots = (kLatinEnd - kLatinBegin) + (kPunctEnd - kPunctBegin);
+  static constexpr size_t kNone = kSlots;
+  static size_t Slot(char32_t cp) {
+    if (cp >= kLatinBegin && cp < kLatinEnd) return cp - kLatinBegin;
+    if (cp >= kPunctBegin && cp < kPunctEnd) return (kLatinEnd - kLatinBegin) + (cp - kPunctBegin);
+    return kNone;
+  }
+  FoldCache() {
+    for (char32_t cp = kLatinBegin; cp < kLatinEnd; ++cp) AppendFoldedCp(cp, folds_[Slot(cp)]);
+    for (char32_t cp = kPunctBegin; cp < kPunctEnd; ++cp) AppendFoldedCp(cp, folds_[Slot(cp)]);
+  }
+  std::array<std::string, kSlots> folds_;
+};
+
+// AppendFoldedCp through FoldCache where it can. A cached fold was made in an empty string, so
+// the "ph" -> "f" fold across its first byte is made here.
+void AppendFoldedCpCached(char32_t cp, std::string& out) {
+  const std::string* fold = FoldCache::Find(cp);
+  if (fold == nullptr) {
+    AppendFoldedCp(cp, out);
+    return;
+  }
+  if (!fold->empty() && (*fold)[0] == 'h' && !out.empty() && out.back() == 'p') {
+    out.back() = 'f';
+    out.append(*fold, 1);
+    return;
+  }
+  out += *fold;
 }
 
 void AppendFoldedCp(char32_t cp, std::string& out) {
@@ -269,7 +353,7 @@ void FoldWord(std::string_view word, std::string& out) {
       AppendFoldedCp(c, out);
       ++i;
     } else {
-      AppendFoldedCp(utf8::Next(word, i), out);
+      AppendFoldedCpCached(utf8::Next(word, i), out);
     }
   }
 }
@@ -442,12 +526,27 @@ void Tokenize(std::string_view s, OrgTokens& out) {
       starts = 0;
     } else if ((k & kAlnumBit) || (c >= 0x80 && IsLetterAt(s, i))) {
       char* const word = o;
-      uint8_t shape;
-      end = ScanWord(s, i, o, shape);
-      folded_here = !(shape & kShapeNotAscii);
-      if (!folded_here) o = word;
-      else if (shape & kShapeP) o = FixPh(word, o);
-      if ((k & (kAlnumBit | kLetterBit)) == kAlnumBit) {  // an ASCII digit
+      // The common word first: a run of ASCII letters and digits, shorter than kRunBytes, that
+      // a space or punctuation ends, folded in one FoldRun (as ScanWord would). Any other word
+      // is scanned by ScanWord from its start again.
+      uint32_t p = 0;
+      size_t len;
+      uint8_t shape = 0;  // ScanWord's
+      if ((k & kAlnumBit) && i + kRunBytes <= n &&
+          (len = FoldRun(s.data() + i, o, p)) < kRunBytes &&
+          !(kByteClass[static_cast<unsigned char>(s[i + len])] & kJoinBit)) {
+        end = i + len;
+        o += len;
+        if (p != 0) o = FixPh(word, o);
+      } else {
+        end = ScanWord(s, i, o, shape);
+        folded_here = !(shape & kShapeNotAscii);
+        if (!folded_here) o = word;
+        else if (shape & kShapeP) o = FixPh(word, o);
+      }
+      // The first byte again: read anew rather than kept in a register across the scan.
+      const unsigned char c = s[i];
+      if (IsAsciiDigit(c)) {
         t.flags = OrgToken::kNumber | starts;
       } else {
         t.flags = OrgToken::kWord | starts;

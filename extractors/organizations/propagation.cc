@@ -119,14 +119,14 @@ void PropagateNames(OrgScan& scan) {
   }
   if (names.empty()) return;
   const auto n = static_cast<uint32_t>(scan.toks.size());
-  for (uint32_t i = 0; i < n; ++i) {
-    if (!scan.Tok(i).Is(OrgToken::kWord) || !scan.Tok(i).Is(OrgToken::kCapitalized) ||
-        scan.owner[i] >= 0)  // free, and IsCap
-      continue;
+  // The capitalized words, each one free when it is reached: a name found here takes its tokens,
+  // so the capitalized words inside it are skipped as taken.
+  for (const uint32_t i : scan.caps) {
+    if (scan.owner[i] >= 0) continue;
     // Rule "acronym-initials": an acronym of three or more letters spelling the initials of a
     // name of the document ("ANS" after "Acme Network Services Inc.").
     if (scan.Tok(i).Is(OrgToken::kAllCaps) && !scan.Tok(i).Is(OrgToken::kDottedAcronym) &&
-        scan.other[i] == OtherKind::kNone) {
+        scan.Other(i) == OtherKind::kNone) {
       std::string_view w = scan.Text(i);
       if (w.size() >= 3 && w.size() <= 6) {
         if (const int32_t* m = initials.Find(w)) {
@@ -147,7 +147,7 @@ void PropagateNames(OrgScan& scan) {
         continue;
       if (len == 1) {
         const OrgToken& t = scan.Tok(i);
-        if (scan.other[i] != OtherKind::kNone) break;
+        if (scan.Other(i) != OtherKind::kNone) break;
         if (name.short_form && (t.Is(OrgToken::kSentenceStart) || t.Is(OrgToken::kLineStart)) &&
             scan.HasRole(i, WordInfo::kLeading))
           break;
@@ -164,7 +164,6 @@ void PropagateNames(OrgScan& scan) {
       const bool here_caps = scan.Tok(i).Is(OrgToken::kAllCaps);
       if (src_caps != here_caps && scan.Text(i).size() > 2) break;
       scan.AddMention(i, i + len, src.known, name.mention, "propagation");
-      i += len - 1;
       break;
     }
   }

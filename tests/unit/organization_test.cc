@@ -6,7 +6,9 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 
 #include "extractors/organizations/org_scan.h"
 #include "extractors/organizations/org_tables.h"
@@ -148,6 +150,64 @@ const FoldCase kFolds[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(Examples, NameFolding, ::testing::ValuesIn(kFolds));
+
+// The plain meaning of folding one code point after `out` (org_tokens.h), straight through ICU
+// each time: ASCII lower-cased, periods and apostrophes dropped, hyphens a space, "ph" -> "f";
+// any other code point decomposed (NFD), its marks dropped, the rest case-folded and folded so.
+void PlainFoldCp(char32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    char c = static_cast<char>(cp);
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c == '.' || c == '\'') return;
+    if (c == '-') c = ' ';
+    if (c == 'h' && !out.empty() && out.back() == 'p') {
+      out.back() = 'f';
+      return;
+    }
+    out.push_back(c);
+    return;
+  }
+  if (cp == 0x2019 || cp == 0x2018) return;
+  if (cp == 0x2010 || cp == 0x2011) {
+    out.push_back(' ');
+    return;
+  }
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(err);
+  icu::UnicodeString decomposed;
+  if (nfd != nullptr && nfd->getDecomposition(static_cast<UChar32>(cp), decomposed)) {
+    for (int32_t k = 0; k < decomposed.length();) {
+      const UChar32 d = decomposed.char32At(k);
+      k += U16_LENGTH(d);
+      if (u_getCombiningClass(d) != 0 || u_charType(d) == U_NON_SPACING_MARK) continue;
+      PlainFoldCp(static_cast<char32_t>(u_foldCase(d, U_FOLD_CASE_DEFAULT)), out);
+    }
+    return;
+  }
+  utf8::Append(static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT)),
+               out);
+}
+
+// FoldWord folds the code points of the Latin and general punctuation blocks from a cache made
+// once; each must fold as the plain way does, alone, after "p" (where a fold that opens with "h"
+// makes "f") and before "h".
+TEST(FoldWord, CachedCodePointsFoldAsThePlainWay) {
+  int checked = 0;
+  for (char32_t cp = 0x80; cp < 0x2100; ++cp) {
+    if (cp >= 0xD800 && cp < 0xE000) continue;  // no code points
+    std::string c;
+    utf8::Append(cp, c);
+    for (const std::string& word : {c, "p" + c, c + "h", "P" + c + c + "H"}) {
+      std::string want;
+      for (size_t i = 0; i < word.size();) PlainFoldCp(utf8::Next(word, i), want);
+      std::string got;
+      orgs::FoldWord(word, got);
+      ASSERT_EQ(got, want) << "U+" << std::hex << static_cast<uint32_t>(cp) << " in " << word;
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 30000);
+}
 
 TEST(OrgTokens, SplitsPossessiveAndKeepsDottedAcronyms) {
   orgs::OrgTokens toks;
@@ -330,7 +390,9 @@ TEST(OrgTokens, AgreesWithThePlainTokenizerOnManyTexts) {
       "a@b", "user@host", ":", "://", "@", ".", ",", "!", "?", "\"", "(", ")", "'", "-", "\u201c",
       "\u201d", "\u2014", "\u2019", "$", "#", "\n", "\n\n", "\n>", "\n> ", ">", "\t", "  ",
       "\r\n", "X.", "ph.", "p-h", "p.h", "ABCDEFGHIJk", "ABCDEFGHIJ", "McDONALD", "XYz", "Éa",
-      "AÉ", "ÀB", "Aé", "A1", "Ab-C", "AB-C", "A'B", "AB'c", "AB.c", "IBM's", "Zß"};
+      "AÉ", "ÀB", "Aé", "A1", "Ab-C", "AB-C", "A'B", "AB'c", "AB.c", "IBM's", "Zß",
+      "Abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPph", "abcdefghijklmnoPH", "Telephonicatelephone",
+      "0123456789abcdefGHIJ", "Abcdefghijklmnop.com", "Abcdefghijklmno-Pqrstu"};
   std::mt19937 rng(7);
   std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
   std::uniform_int_distribution<int> glue(0, 3);
@@ -471,7 +533,54 @@ TEST(OrgTables, WordSieveHidesNoWord) {
   for (const std::string& w : table_words) EXPECT_TRUE(tables->IsConnector(w)) << w;
   for (int i = 0; i < 20000; ++i) {
     const std::string w = random_word();
-    EXPECT_EQ(tables->FindWord(w) != nullptr, table_words.count(w) > 0) << w;
+    EXPECT_EQ(tables->FindWord(w) != nullptr, table_words.count(w) > 0 || w == "shares") << w;
+  }
+}
+
+// "shares of X" opens at "shares" among the words with an entry (OrgScan::listed): the tables
+// give it one even when words.tsv does not list it, an entry without roles.
+TEST(OrgTables, SharesHasAnEntryWhateverTheTables) {
+  auto tables = orgs::OrgTables::Parse("canonical\taliases\tkind\tsource\n",
+                                       "word\tposition\tkind\tshort_form\n",
+                                       "word\trole\nof\tconnector\n");
+  ASSERT_TRUE(tables.ok()) << tables.status().message();
+  const orgs::WordInfo* shares = tables->FindWord("shares");
+  ASSERT_NE(shares, nullptr);
+  EXPECT_EQ(shares->roles, 0);
+  EXPECT_EQ(tables->FindWord("Shares"), nullptr);
+  EXPECT_TRUE(tables->IsConnector("of"));
+}
+
+// OrgScan keeps two lists of tokens for the phases that open only at some: the capitalized words
+// (caps) and the punctuation and words with a word-table entry (listed). Each must hold exactly
+// the tokens the plain test over all tokens picks, in order.
+TEST(OrgScan, TokenListsHoldExactlyTheirTokens) {
+  auto tables = orgs::OrgTables::Load();
+  ASSERT_TRUE(tables.ok()) << tables.status().message();
+  const std::vector<std::string> texts = {
+      "",
+      "Acme Corp. said on Monday that shares of Zentrix rose, the company's chief said.",
+      "companies including Google, Apple and Amazon; the Finnish company Nokia (NOK) & AT&T",
+      "\n\n> Quoted Line Here\nU.S. Navy 1999 www.acme.com Cisco\u2019s deal, \u201cquoted\u201d",
+      "the of and in shares Shares SHARES 3M G-7 Wal-Mart O'Brien Telef\u00f3nica \u00c9cole"};
+  orgs::OrgScratch scratch;
+  for (const std::string& text : texts) {
+    Document doc;
+    doc.text = text;
+    doc.norm.AppendVerbatim(doc.text, 0);
+    orgs::OrgScan scan(*tables, doc, scratch);
+    std::vector<uint32_t> caps, listed;
+    for (uint32_t i = 0; i < scan.toks.size(); ++i) {
+      if (scan.IsCap(i)) caps.push_back(i);
+      if (scan.Tok(i).Is(orgs::OrgToken::kPunct) ||
+          tables->FindWord(scan.Text(i)) != nullptr)
+        listed.push_back(i);
+    }
+    EXPECT_EQ(scan.caps, caps) << text;
+    EXPECT_EQ(scan.listed, listed) << text;
+    if (!text.empty()) {
+      EXPECT_FALSE(listed.empty()) << text;
+    }
   }
 }
 
@@ -500,8 +609,8 @@ TEST(OrgTables, AliasStartSieveHidesNoAlias) {
   EXPECT_GT(sieved, 0);   // and the sieve does turn words away
 }
 
-// OrgScan marks the tokens that entities of the earlier stages cover through one walk over the
-// offset map; the plain way asks the map for each token. Both must agree, also where the
+// OrgScan looks up which entity of an earlier stage covers a token when a rule first asks
+// (Other); the plain way marks, for each entity, the tokens whose raw ranges meet it. Both must agree, also where the
 // normalized text collapses raw bytes (a joined line, a folded quote).
 TEST(OrgScan, EntityMarksAgreeWithThePlainOffsetLookups) {
   auto tables = orgs::OrgTables::Load();
@@ -548,10 +657,11 @@ TEST(OrgScan, EntityMarksAgreeWithThePlainOffsetLookups) {
         want[i] = kind;
     }
   }
-  ASSERT_EQ(scan.other.size(), want.size());
+  ASSERT_EQ(scan.toks.size(), want.size());
   int marked = 0;
   for (size_t i = 0; i < want.size(); ++i) {
-    EXPECT_EQ(scan.other[i], want[i]) << "token " << i << " " << scan.Text(i);
+    EXPECT_EQ(scan.Other(i), want[i]) << "token " << i << " " << scan.Text(i);
+    EXPECT_EQ(scan.Other(i), want[i]) << "asked again: token " << i;
     marked += want[i] != orgs::OtherKind::kNone;
   }
   EXPECT_GT(marked, 5);
