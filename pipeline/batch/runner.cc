@@ -321,7 +321,9 @@ void ProcessBatch(const Pipeline& pipeline, const Sink* renderer, const ExtractO
     for (const Entity& e : doc.entities) ++item.counts[static_cast<int>(e.type)];
     if (renderer != nullptr) {
       renderer->Render(doc, item.rendered);
-      item.doc = Document();  // free it here, not in the writer
+      // Free it here, not in the writer; moving it out leaves an empty document behind without
+      // building a new one.
+      { const Document done = std::move(item.doc); }
       item.has_doc = false;
     }
   }

@@ -28,6 +28,22 @@ int TypeRank(EntityType t) {
 
 }  // namespace
 
+void Permute(std::vector<Entity>& v, std::vector<uint32_t>& from) {
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (from[i] == i) continue;
+    Entity held = std::move(v[i]);
+    size_t k = i;
+    while (from[k] != i) {
+      const size_t next = from[k];
+      v[k] = std::move(v[next]);
+      from[k] = static_cast<uint32_t>(k);
+      k = next;
+    }
+    v[k] = std::move(held);
+    from[k] = static_cast<uint32_t>(k);
+  }
+}
+
 OverlapDecision Decide(const Entity& a, const Entity& b) {
   const uint32_t la = a.end - a.start, lb = b.end - b.start;
   if (a.type == b.type) {
@@ -57,6 +73,7 @@ OverlapDecision Decide(const Entity& a, const Entity& b) {
 void AdministrationIsPerson(Document& doc) {
   constexpr std::string_view kWord = "administration";
   std::vector<Entity> added;
+  size_t dropped = 0;
   for (Entity& e : doc.entities) {
     if (e.type != EntityType::kOrganization) continue;
     std::string_view text = doc.TextOf(e);
@@ -85,8 +102,10 @@ void AdministrationIsPerson(Document& doc) {
       added.push_back(std::move(p));
     }
     e.rule = "dropped:administration-is-person";
+    ++dropped;
   }
-  std::erase_if(doc.entities, [](const Entity& e) { return e.rule == "dropped:administration-is-person"; });
+  if (dropped > 0)
+    std::erase_if(doc.entities, [](const Entity& e) { return e.rule == "dropped:administration-is-person"; });
   for (Entity& p : added) doc.entities.push_back(std::move(p));
 }
 
@@ -121,11 +140,16 @@ void SettleOverlaps(Document& doc) {
     }
     if (!keys[i].dropped) ++kept;
   }
-  std::vector<Entity> settled;
-  settled.reserve(kept);
+  // Entity i of the result is es[from[i]]: the kept ones in sorted order, then the dropped ones,
+  // which are cut off.
+  std::vector<uint32_t> from;
+  from.reserve(keys.size());
   for (const Key& k : keys)
-    if (!k.dropped) settled.push_back(std::move(es[k.index]));
-  es = std::move(settled);
+    if (!k.dropped) from.push_back(k.index);
+  for (const Key& k : keys)
+    if (k.dropped) from.push_back(k.index);
+  Permute(es, from);
+  es.erase(es.begin() + static_cast<std::ptrdiff_t>(kept), es.end());
 }
 
 }  // namespace accord::resolve

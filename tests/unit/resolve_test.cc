@@ -192,5 +192,33 @@ TEST(ResolveStage, SettleOverlapsAgreesWithSortingTheEntities) {
   }
 }
 
+// Permute against building the rearranged vector: random permutations (identity, cycles of one
+// and of many) of entities whose strings are short and long.
+TEST(ResolveStage, PermuteMovesEveryEntityWhereItsIndexSays) {
+  std::mt19937 rng(5);
+  for (int round = 0; round < 2000; ++round) {
+    const size_t n = rng() % 40;
+    std::vector<Entity> es(n);
+    for (size_t k = 0; k < n; ++k) {
+      es[k].start = static_cast<uint32_t>(k);
+      es[k].canonical = (k % 2 == 0 ? "short " : "a canonical form longer than any short string ") +
+                        std::to_string(k);
+      es[k].rule = k % 3 == 0 ? "" : "rule-" + std::to_string(k);
+    }
+    std::vector<uint32_t> from(n);
+    for (size_t k = 0; k < n; ++k) from[k] = static_cast<uint32_t>(k);
+    if (round % 4 != 0) std::shuffle(from.begin(), from.end(), rng);
+    std::vector<Entity> expected;
+    for (uint32_t f : from) expected.push_back(es[f]);
+    resolve::Permute(es, from);
+    ASSERT_EQ(es.size(), expected.size());
+    for (size_t k = 0; k < n; ++k) {
+      ASSERT_EQ(es[k].start, expected[k].start) << "round " << round << " #" << k;
+      ASSERT_EQ(es[k].canonical, expected[k].canonical);
+      ASSERT_EQ(es[k].rule, expected[k].rule);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace accord
