@@ -22,6 +22,13 @@ bool CleanNameSpan(std::string_view text, uint32_t& start, uint32_t& end) {
     changed = false;
     while (start < end && IsSpace(text[start])) ++start, changed = true;
     while (start < end && IsSpace(text[end - 1])) --end, changed = true;
+    if (start == end) break;
+    // Most names end in a letter or digit, where none of the rules below applies (each looks for
+    // an "s", "S", a quote or punctuation at the end), and do not start with a "t" ("the ").
+    const char first = text[start], last = text[end - 1];
+    if (first != 't' && first != 'T' && last != 's' && last != 'S' &&
+        ((last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z') || (last >= '0' && last <= '9')))
+      break;
     // drop-leading-the
     std::string_view s = text.substr(start, end - start);
     if ((s.starts_with("the ") || s.starts_with("The ") || s.starts_with("the\n") ||
