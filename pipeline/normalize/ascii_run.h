@@ -40,16 +40,13 @@ inline size_t SkipPrintableAscii(std::string_view raw, size_t i, size_t t) {
 // byte-by-byte steps then decide). Byte k of `other` marks a byte below 0x20 or from 0x80 up,
 // exact up to the lowest marked byte (a borrow only marks bytes above it); `space` marks the
 // spaces exactly; a space marks a stop when the byte after it is a space or `other`, so a space
-// in the last byte of a word is left for the next word. The last 1-7 bytes before t are read with
-// the word they start when raw holds one there, the bytes from t on marked as `other` (the run
-// ends at t, and a space before t ends it when it is the line's last byte).
+// in the last byte of a word is left for the next word.
 inline size_t SkipAsciiRunWords(std::string_view raw, size_t j, size_t t) {
   constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-  while (j < t && j + 8 <= raw.size()) {
+  while (j + 8 <= t) {
     uint64_t w;
     std::memcpy(&w, raw.data() + j, 8);
-    uint64_t other = (((w - kOnes * 0x20) & ~w) | w) & kHigh;
-    if (t - j < 8) other |= kHigh & (~uint64_t{0} << (8 * (t - j)));
+    const uint64_t other = (((w - kOnes * 0x20) & ~w) | w) & kHigh;
     const uint64_t x = w ^ (kOnes * ' ');
     const uint64_t space = ~(((x & ~kHigh) + ~kHigh) | x) & kHigh;
     if (const uint64_t stop = other | (space & ((other | space) >> 8)))

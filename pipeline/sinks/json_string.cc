@@ -97,6 +97,15 @@ char* WriteEscape(unsigned char c, char* p) {
   return p + 5;
 }
 
+// What goes between the quotes of the JSON string of `s`, which is not valid UTF-8: nlohmann
+// applies its replacement rules to the whole string. Rare, and kept out of the hot path.
+[[gnu::noinline, gnu::cold]] char* WriteReplaced(std::string_view s, char* p) {
+  const std::string quoted = nlohmann::ordered_json(std::string(s)).dump(
+      -1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  std::memcpy(p, quoted.data() + 1, quoted.size() - 2);
+  return p + quoted.size() - 2;
+}
+
 }  // namespace
 
 char* WriteJsonStringContent(std::string_view s, char* p) {
@@ -134,12 +143,7 @@ char* WriteJsonStringContent(std::string_view s, char* p) {
     const unsigned char c = s[i];
     if (c >= 0x80) {
       const size_t len = ValidSequenceLength(s, i);
-      if (len == 0) {  // rare: let nlohmann apply its replacement rules to the whole string
-        const std::string quoted = nlohmann::ordered_json(std::string(s)).dump(
-            -1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-        std::memcpy(start, quoted.data() + 1, quoted.size() - 2);
-        return start + quoted.size() - 2;
-      }
+      if (len == 0) return WriteReplaced(s, start);
       for (size_t e = i + len; i < e; ++i) *p++ = s[i];
       continue;
     }

@@ -145,13 +145,17 @@ EntityFields FieldsOf(const Document& doc, const Entity& e) {
 // Writes the object of entity `e` to `p`, which has room for EntityBound(f) bytes; returns the
 // end. `start` and `end` are its code-point offsets.
 char* WriteEntity(const Entity& e, const EntityFields& f, size_t start, size_t end, char* p) {
-  p = Put("{\"type\":\"", p);
-  p = Put(EntityTypeName(e.type), p);
-  p = Put("\",\"start\":", p);
+  switch (e.type) {  // constant lengths: copied without a call
+    case EntityType::kPerson: p = Put("{\"type\":\"PERSON\",\"start\":", p); break;
+    case EntityType::kOrganization: p = Put("{\"type\":\"ORGANIZATION\",\"start\":", p); break;
+    case EntityType::kNation: p = Put("{\"type\":\"NATION\",\"start\":", p); break;
+    case EntityType::kDate: p = Put("{\"type\":\"DATE\",\"start\":", p); break;
+  }
   p = std::to_chars(p, p + 20, start).ptr;
   p = Put(",\"end\":", p);
   p = std::to_chars(p, p + 20, end).ptr;
   p = Put(",\"text\":\"", p);
+  char* const text = p;
   p = WriteJsonStringContent(f.text, p);
   if (e.type == EntityType::kDate) {
     if (!f.value.empty()) {
@@ -161,8 +165,11 @@ char* WriteEntity(const Entity& e, const EntityFields& f, size_t start, size_t e
     p = Put("\",\"kind\":\"", p);
     p = WriteJsonStringContent(f.kind, p);
   } else {
+    // The canonical is often the text itself: its JSON is then the one just written.
+    const size_t text_json = static_cast<size_t>(p - text);
     p = Put("\",\"canonical\":\"", p);
-    p = WriteJsonStringContent(f.canonical, p);
+    if (f.canonical == f.text) p = Put(std::string_view(text, text_json), p);
+    else p = WriteJsonStringContent(f.canonical, p);
     if (e.type == EntityType::kNation) {
       p = Put("\",\"code\":\"", p);
       p = WriteJsonStringContent(f.code, p);
