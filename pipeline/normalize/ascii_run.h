@@ -11,6 +11,10 @@
 #include <cstring>
 #include <string_view>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace accord::normalize {
 
 inline bool IsAsciiSpace(unsigned char c) {
@@ -42,6 +46,20 @@ inline size_t SkipPrintableAscii(std::string_view raw, size_t i, size_t t) {
 // spaces exactly; a space marks a stop when the byte after it is a space or `other`, so a space
 // in the last byte of a word is left for the next word.
 inline size_t SkipAsciiRunWords(std::string_view raw, size_t j, size_t t) {
+#if defined(__SSE2__)
+  // The same sixteen bytes a step while sixteen remain; compared as signed bytes, those below
+  // 0x20 and those from 0x80 up are exactly the ones less than 0x20.
+  while (j + 16 <= t) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(raw.data() + j));
+    const unsigned other =
+        static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20))));
+    const unsigned space =
+        static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
+    if (const unsigned stop = other | (space & ((other | space) >> 1)))
+      return j + static_cast<size_t>(std::countr_zero(stop));
+    j += (space >> 15) != 0 ? 15 : 16;
+  }
+#endif
   constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
   while (j + 8 <= t) {
     uint64_t w;
