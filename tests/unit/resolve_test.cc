@@ -279,6 +279,8 @@ TEST(ResolveStage, PermuteMovesEveryEntityWhereItsIndexSays) {
       es[k].canonical = (k % 2 == 0 ? "short " : "a canonical form longer than any short string ") +
                         std::to_string(k);
       es[k].rule = k % 3 == 0 ? "" : "rule-" + std::to_string(k);
+      if (k % 4 == 1) es[k].value = "2018-04-" + std::to_string(k);
+      if (k % 5 == 2) es[k].kind = "a kind longer than any short string";
     }
     std::vector<uint32_t> from(n);
     for (size_t k = 0; k < n; ++k) from[k] = static_cast<uint32_t>(k);
@@ -291,6 +293,8 @@ TEST(ResolveStage, PermuteMovesEveryEntityWhereItsIndexSays) {
       ASSERT_EQ(es[k].start, expected[k].start) << "round " << round << " #" << k;
       ASSERT_EQ(es[k].canonical, expected[k].canonical);
       ASSERT_EQ(es[k].rule, expected[k].rule);
+      ASSERT_EQ(es[k].value, expected[k].value);
+      ASSERT_EQ(es[k].kind, expected[k].kind);
     }
   }
 }
