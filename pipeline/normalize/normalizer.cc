@@ -61,28 +61,36 @@ inline bool NeedsNfkc(char32_t cp) {
   return (cp >= 0xFF01 && cp <= 0xFF5E) || (cp >= 0xFB00 && cp <= 0xFB06);
 }
 
-// Length of the whitespace (ASCII or Unicode space) that starts at raw[i], or 0.
-size_t SpaceLenAt(std::string_view raw, size_t i, size_t end) {
-  const unsigned char c = raw[i];
-  if (IsAsciiSpace(c)) return 1;
-  if (c < 0x80) return 0;
+// SpaceLenAt and SpaceLenBefore past an ASCII byte (kept out of line: the ASCII test is the
+// common case, once or twice a line).
+[[gnu::noinline]] size_t UnicodeSpaceLenAt(std::string_view raw, size_t i, size_t end) {
   size_t k = i;
   const char32_t cp = utf8::Next(raw, k);
   if (k > end) return 0;
   return IsUnicodeSpace(cp) ? k - i : 0;
 }
 
-// Length of the whitespace that ends at raw[i - 1] (i > begin), or 0.
-size_t SpaceLenBefore(std::string_view raw, size_t begin, size_t i) {
-  const unsigned char c = raw[i - 1];
-  if (IsAsciiSpace(c)) return 1;
-  if (c < 0x80) return 0;
+[[gnu::noinline]] size_t UnicodeSpaceLenBefore(std::string_view raw, size_t begin, size_t i) {
   size_t lead = i - 1;
   while (lead > begin && (static_cast<unsigned char>(raw[lead]) & 0xC0) == 0x80 && i - lead < 4)
     --lead;
   size_t k = lead;
   const char32_t cp = utf8::Next(raw, k);
   return (k == i && IsUnicodeSpace(cp)) ? i - lead : 0;
+}
+
+// Length of the whitespace (ASCII or Unicode space) that starts at raw[i], or 0.
+inline size_t SpaceLenAt(std::string_view raw, size_t i, size_t end) {
+  const unsigned char c = raw[i];
+  if (c < 0x80) return IsAsciiSpace(c) ? 1 : 0;
+  return UnicodeSpaceLenAt(raw, i, end);
+}
+
+// Length of the whitespace that ends at raw[i - 1] (i > begin), or 0.
+inline size_t SpaceLenBefore(std::string_view raw, size_t begin, size_t i) {
+  const unsigned char c = raw[i - 1];
+  if (c < 0x80) return IsAsciiSpace(c) ? 1 : 0;
+  return UnicodeSpaceLenBefore(raw, begin, i);
 }
 
 inline bool IsLetterByte(unsigned char c) {
