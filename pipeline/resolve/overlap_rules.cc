@@ -127,8 +127,10 @@ void AdministrationIsPerson(Document& doc) {
     e.rule = "dropped:administration-is-person";
     ++dropped;
   }
-  if (dropped > 0)
-    std::erase_if(doc.entities, [](const Entity& e) { return e.rule == "dropped:administration-is-person"; });
+  if (dropped > 0) {
+    std::erase_if(doc.entities,
+                  [](const Entity& e) { return e.rule == "dropped:administration-is-person"; });
+  }
   for (Entity& p : added) doc.entities.push_back(std::move(p));
 }
 

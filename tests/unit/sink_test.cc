@@ -106,9 +106,11 @@ TEST(JsonlSinkTest, RecordEqualsTheJsonTreeReference) {
 TEST(JsonlSinkTest, RecordsLongerThanTheWritersBuffer) {
   for (size_t entities : {0, 1, 40, 90, 400}) {
     for (size_t meta_size : {0, 100, 5000, 9000, 20000}) {
-      Document doc = SampleDocument(std::string(kText) + std::string(meta_size, 'x') + " Ana Souza");
+      Document doc =
+          SampleDocument(std::string(kText) + std::string(meta_size, 'x') + " Ana Souza");
       doc.meta["title"] = std::string(meta_size, 'T') + "\"\x02";
-      doc.meta["list"] = Json::array({1, -2, "three", Json::object(), Json::array(), nullptr, true});
+      doc.meta["list"] =
+          Json::array({1, -2, "three", Json::object(), Json::array(), nullptr, true});
       doc.source["nested"] = {{"a", Json::object()}, {"b", Json::array({Json::array()})}};
       for (size_t k = 0; k < entities; ++k) {
         Entity e = MakeEntity(doc, EntityType::kPerson, "Ana Souza");
