@@ -1,6 +1,14 @@
 #include "pipeline/document.h"
 
+#include <algorithm>
+
 namespace accord {
+namespace {
+
+// The entities a document starts with room for: more than most articles hold.
+constexpr size_t kEntityRoom = 32;
+
+}  // namespace
 
 std::string_view EntityTypeName(EntityType t) {
   switch (t) {
@@ -56,8 +64,10 @@ std::optional<std::string> Document::DateForNormOffset(uint32_t norm_offset) con
 Entity& Document::AddFromNorm(EntityType type, uint32_t norm_begin, uint32_t norm_end,
                               std::string rule) {
   auto [start, end] = norm.ToRaw(norm_begin, norm_end);
-  // Articles hold tens of mentions: start with room for them rather than growing 1, 2, 4, ...
-  if (entities.capacity() == 0) entities.reserve(32);
+  // Articles hold tens of mentions: grow to room for them at once rather than 1, 2, 4, ..., also
+  // after a stage reserved exactly what it adds (each growth moves every entity and its strings).
+  if (entities.size() == entities.capacity())
+    entities.reserve(std::max<size_t>(kEntityRoom, 2 * entities.size()));
   Entity& e = entities.emplace_back();
   e.type = type;
   e.start = start;

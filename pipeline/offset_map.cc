@@ -11,12 +11,12 @@ const NormalizedText::Run& NormalizedText::RunAt(uint32_t i) const {
   return runs_[r];
 }
 
-inline void NormalizedText::CoverBlocks() {
+[[gnu::always_inline]] inline void NormalizedText::CoverBlocks() {
   while (block_run_.size() * kBlock < text_.size())
     block_run_.push_back(static_cast<uint32_t>(runs_.size() - 1));
 }
 
-void NormalizedText::ExtendOneToOne(uint32_t raw_begin) {
+[[gnu::always_inline]] inline void NormalizedText::ExtendOneToOne(uint32_t raw_begin) {
   const uint32_t at = static_cast<uint32_t>(text_.size());
   if (!runs_.empty()) {
     const Run& last = runs_.back();

@@ -292,6 +292,16 @@ class Writer {
 // batches gain little more.
 constexpr size_t kBatch = 64;
 
+// Frees a document, leaving an empty one behind (without building a new one). Its source and
+// meta objects are emptied first: nlohmann's destructor moves the members of a container onto a
+// stack it allocates (so that deep trees do not recurse), which for these flat objects costs
+// more than freeing them.
+void FreeDocument(Document&& doc) {
+  Document done = std::move(doc);
+  for (Json* j : {&done.source, &done.meta})
+    if (j->is_object()) j->get_ref<Json::object_t&>().clear();
+}
+
 // Runs the pipeline over the documents of `items` (as a batch) and renders each record.
 void ProcessBatch(const Pipeline& pipeline, const Sink* renderer, const ExtractOptions& options,
                   std::span<Item* const> items) {
@@ -321,7 +331,7 @@ void ProcessBatch(const Pipeline& pipeline, const Sink* renderer, const ExtractO
     for (const Entity& e : doc.entities) ++item.counts[static_cast<int>(e.type)];
     if (renderer != nullptr) {
       renderer->Render(doc, item.rendered);
-      item.doc = Document();  // free it here, not in the writer
+      FreeDocument(std::move(item.doc));  // here, not in the writer
       item.has_doc = false;
     }
   }

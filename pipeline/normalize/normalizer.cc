@@ -9,10 +9,14 @@
 #include <unicode/normalizer2.h>
 #include <unicode/stringpiece.h>
 
+#include "pipeline/normalize/ascii_run.h"
 #include "pipeline/utf8.h"
 
 namespace accord {
 namespace {
+
+using normalize::AsciiRunEnd;
+using normalize::IsAsciiSpace;
 
 const icu::Normalizer2* Nfc() {
   static const icu::Normalizer2* nfc = [] {
@@ -28,10 +32,6 @@ const icu::Normalizer2* Nfkc() {
     return icu::Normalizer2::getNFKCInstance(status);
   }();
   return nfkc;
-}
-
-inline bool IsAsciiSpace(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
 // Unicode spaces that fold to ' ' (fold-spaces).
@@ -61,22 +61,16 @@ inline bool NeedsNfkc(char32_t cp) {
   return (cp >= 0xFF01 && cp <= 0xFF5E) || (cp >= 0xFB00 && cp <= 0xFB06);
 }
 
-// Length of the whitespace (ASCII or Unicode space) that starts at raw[i], or 0.
-size_t SpaceLenAt(std::string_view raw, size_t i, size_t end) {
-  const unsigned char c = raw[i];
-  if (IsAsciiSpace(c)) return 1;
-  if (c < 0x80) return 0;
+// SpaceLenAt and SpaceLenBefore past an ASCII byte (kept out of line: the ASCII test is the
+// common case, once or twice a line).
+[[gnu::noinline]] size_t UnicodeSpaceLenAt(std::string_view raw, size_t i, size_t end) {
   size_t k = i;
   const char32_t cp = utf8::Next(raw, k);
   if (k > end) return 0;
   return IsUnicodeSpace(cp) ? k - i : 0;
 }
 
-// Length of the whitespace that ends at raw[i - 1] (i > begin), or 0.
-size_t SpaceLenBefore(std::string_view raw, size_t begin, size_t i) {
-  const unsigned char c = raw[i - 1];
-  if (IsAsciiSpace(c)) return 1;
-  if (c < 0x80) return 0;
+[[gnu::noinline]] size_t UnicodeSpaceLenBefore(std::string_view raw, size_t begin, size_t i) {
   size_t lead = i - 1;
   while (lead > begin && (static_cast<unsigned char>(raw[lead]) & 0xC0) == 0x80 && i - lead < 4)
     --lead;
@@ -85,21 +79,18 @@ size_t SpaceLenBefore(std::string_view raw, size_t begin, size_t i) {
   return (k == i && IsUnicodeSpace(cp)) ? i - lead : 0;
 }
 
-// The first index in [i, t) of raw whose byte is not printable ASCII ('!' to DEL), or t; eight
-// bytes at a time. A byte below '!' shows as a borrow out of (byte - 0x21), a byte from 0x80 up
-// by its high bit; a borrow can also mark a byte above a marked one, never one below, so the
-// lowest marked byte is a real one.
-inline size_t SkipPrintableAscii(std::string_view raw, size_t i, size_t t) {
-  static_assert(std::endian::native == std::endian::little, "the word scan reads bytes low first");
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-  for (; i + 8 <= t; i += 8) {
-    uint64_t w;
-    std::memcpy(&w, raw.data() + i, 8);
-    if (const uint64_t marked = (((w - kOnes * 0x21) & ~w) | w) & kHigh)
-      return i + std::countr_zero(marked) / 8;
-  }
-  while (i < t && static_cast<unsigned char>(raw[i]) - 0x21u < 0x5Fu) ++i;
-  return i;
+// Length of the whitespace (ASCII or Unicode space) that starts at raw[i], or 0.
+inline size_t SpaceLenAt(std::string_view raw, size_t i, size_t end) {
+  const unsigned char c = raw[i];
+  if (c < 0x80) return IsAsciiSpace(c) ? 1 : 0;
+  return UnicodeSpaceLenAt(raw, i, end);
+}
+
+// Length of the whitespace that ends at raw[i - 1] (i > begin), or 0.
+inline size_t SpaceLenBefore(std::string_view raw, size_t begin, size_t i) {
+  const unsigned char c = raw[i - 1];
+  if (c < 0x80) return IsAsciiSpace(c) ? 1 : 0;
+  return UnicodeSpaceLenBefore(raw, begin, i);
 }
 
 inline bool IsLetterByte(unsigned char c) {
@@ -198,21 +189,7 @@ class SpanNormalizer {
         }
         // An ASCII run, single spaces between words included: a lone space is copied as it
         // stands, exactly what collapse-spaces would append for it.
-        size_t j = i + 1;
-        while (j < t) {
-          j = SkipPrintableAscii(raw_, j, t);
-          if (j >= t) break;
-          const unsigned char d = raw_[j];
-          if (d >= 0x80) break;
-          if (IsAsciiSpace(d)) {
-            if (d != ' ' || j + 1 >= t) break;
-            const unsigned char after = raw_[j + 1];
-            if (after >= 0x80 || IsAsciiSpace(after)) break;
-            j += 2;
-            continue;
-          }
-          ++j;
-        }
+        size_t j = AsciiRunEnd(raw_, i + 1, t);
         if (CombinesBackward(j, t)) --j;  // the base letter goes with its marks (nfc)
         if (j > i) {
           out_.AppendVerbatim(raw_.substr(i, j - i), static_cast<uint32_t>(i));

@@ -5,6 +5,10 @@ namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
+bool IsAsciiAlnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 // Byte by byte: the suffixes are a few bytes long, shorter than a call to memcmp.
 inline bool EndsWith(std::string_view s, uint32_t start, uint32_t end, std::string_view suffix) {
   if (end - start < suffix.size()) return false;
@@ -22,6 +26,7 @@ bool CleanNameSpan(std::string_view text, uint32_t& start, uint32_t& end) {
     changed = false;
     while (start < end && IsSpace(text[start])) ++start, changed = true;
     while (start < end && IsSpace(text[end - 1])) --end, changed = true;
+    if (start == end) break;
     // drop-leading-the
     std::string_view s = text.substr(start, end - start);
     if ((s.starts_with("the ") || s.starts_with("The ") || s.starts_with("the\n") ||
@@ -30,6 +35,13 @@ bool CleanNameSpan(std::string_view text, uint32_t& start, uint32_t& end) {
       changed = true;
       continue;
     }
+    // Most names end in a letter or digit, where the rules below find nothing (they look for a
+    // possessive, a closing quote or punctuation), unless it is an "s" after a byte that is not
+    // one ("'s", "’s").
+    const char last = text[end - 1];
+    if (IsAsciiAlnum(last) &&
+        ((last != 's' && last != 'S') || end - start < 2 || IsAsciiAlnum(text[end - 2])))
+      break;
     // drop-possessive
     for (std::string_view p : {"'s", "\xE2\x80\x99s", "'S"}) {
       if (EndsWith(text, start, end, p) && end - start > p.size()) {

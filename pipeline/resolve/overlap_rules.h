@@ -14,6 +14,7 @@
 // A pre-pass (administration-is-person) turns "the Trump administration" into the person "Trump".
 #pragma once
 
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -32,6 +33,11 @@ OverlapDecision Decide(const Entity& a, const Entity& b);
 // "X administration" (an organization) where X is a person's name: the organization is dropped
 // and the person is kept (added when the people stage did not find it).
 void AdministrationIsPerson(Document& doc);
+
+// Rearranges `v` so that the new v[i] is the old v[from[i]] (`from` is a permutation of its
+// indices; it is used up). Cycle by cycle, each entity is moved once, plus one move per cycle,
+// instead of into a second vector and out of the first.
+void Permute(std::vector<Entity>& v, std::vector<uint32_t>& from);
 
 // Drops the losers of every overlap; entities are sorted by (start, end) on return.
 void SettleOverlaps(Document& doc);

@@ -17,12 +17,9 @@ static_assert(std::endian::native == std::endian::little, "the word scan reads b
 constexpr uint64_t kOnes = 0x0101010101010101ull;
 constexpr uint64_t kHigh = 0x8080808080808080ull;
 
-// True for a byte that is not copied as it stands: a control byte, '"', '\\', or a byte of a
-// multi-byte sequence (which must be checked as UTF-8).
-inline bool IsSpecial(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c >= 0x80; }
-
-// The high bit of the bytes of `w` (8 bytes of text, the first in the low byte) for which
-// IsSpecial holds. "byte < n" shows as a borrow out of (byte - n); a borrow can also mark a
+// The high bit of the bytes of `w` (8 bytes of text, the first in the low byte) that are not
+// copied as they stand: a control byte, '"', '\\', or a byte of a multi-byte sequence (which must
+// be checked as UTF-8). "byte < n" shows as a borrow out of (byte - n); a borrow can also mark a
 // byte above a marked one, but never one below, so the lowest marked byte is always special.
 inline uint64_t SpecialBytes(uint64_t w) {
   const uint64_t quote = w ^ (kOnes * '"');
@@ -33,26 +30,27 @@ inline uint64_t SpecialBytes(uint64_t w) {
   return (control | is_quote | is_backslash | w) & kHigh;
 }
 
-// The index of the first special byte of s at or after i, or s.size().
-inline size_t NextSpecial(std::string_view s, size_t i) {
-  const size_t n = s.size();
-  for (; i + 8 <= n; i += 8) {
-    uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    if (const uint64_t special = SpecialBytes(w)) return i + std::countr_zero(special) / 8;
-  }
-  if (i == n) return n;
+// The 0-7 bytes s[i, n) (n - i < 8) as the low bytes of a word, zeros above them; without
+// reading outside s. A string of 8 bytes or more gives its last word, shifted; a shorter one is
+// put together from loads that overlap (equal bytes ORed onto each other are unchanged).
+inline uint64_t TailWord(std::string_view s, size_t i) {
+  const size_t n = s.size(), left = n - i;
+  if (left == 0) return 0;
+  const char* d = s.data();
   if (n >= 8) {
-    // The last 1-7 bytes: the string's last word, shifted so that they come first. The zero
-    // bytes shifted in above them are marked (as control bytes), so `special` is never 0.
     uint64_t w;
-    std::memcpy(&w, s.data() + n - 8, 8);
-    const uint64_t special = SpecialBytes(w >> (8 * (8 - (n - i))));
-    return std::min(n, i + std::countr_zero(special) / 8);
+    std::memcpy(&w, d + n - 8, 8);
+    return w >> (8 * (8 - left));
   }
-  for (; i < n; ++i)
-    if (IsSpecial(static_cast<unsigned char>(s[i]))) return i;
-  return n;
+  const char* t = d + i;
+  if (left >= 4) {
+    uint32_t lo, hi;
+    std::memcpy(&lo, t, 4);
+    std::memcpy(&hi, t + left - 4, 4);
+    return uint64_t{lo} | (uint64_t{hi} << (8 * (left - 4)));
+  }
+  const auto byte = [&](size_t k) { return uint64_t{static_cast<unsigned char>(t[k])} << (8 * k); };
+  return byte(0) | byte(left / 2) | byte(left - 1);
 }
 
 // The length of the well-formed UTF-8 sequence that starts at s[i] (a byte >= 0x80), or 0 when
@@ -99,36 +97,63 @@ char* WriteEscape(unsigned char c, char* p) {
   return p + 5;
 }
 
+// What goes between the quotes of the JSON string of `s`, which is not valid UTF-8: nlohmann
+// applies its replacement rules to the whole string. Rare, and kept out of the hot path.
+[[gnu::noinline, gnu::cold]] char* WriteReplaced(std::string_view s, char* p) {
+  const std::string quoted = nlohmann::ordered_json(std::string(s)).dump(
+      -1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  std::memcpy(p, quoted.data() + 1, quoted.size() - 2);
+  return p + quoted.size() - 2;
+}
+
 }  // namespace
 
 char* WriteJsonStringContent(std::string_view s, char* p) {
   char* const start = p;
-  size_t run = 0;  // start of the pending run of bytes copied as they stand
+  const size_t n = s.size();
   size_t i = 0;
-  while ((i = NextSpecial(s, i)) < s.size()) {
+  while (true) {
+    // Eight bytes at a time: a word is stored whole (the bound leaves room for it) and the
+    // output moves on past its bytes that stand as they are.
+    uint64_t special;
+    for (;;) {
+      uint64_t w;
+      if (i + 8 <= n) {
+        std::memcpy(&w, s.data() + i, 8);
+        special = SpecialBytes(w);
+        std::memcpy(p, &w, 8);
+        if (special == 0) {
+          i += 8;
+          p += 8;
+          continue;
+        }
+      } else {
+        // The last 0-7 bytes; the zero bytes above them are marked (as control bytes), so
+        // `special` is never 0.
+        w = TailWord(s, i);
+        special = SpecialBytes(w);
+        std::memcpy(p, &w, 8);
+      }
+      break;
+    }
+    const size_t k = std::countr_zero(special) / 8;
+    i += k;
+    p += k;
+    if (i >= n) return p;
     const unsigned char c = s[i];
     if (c >= 0x80) {
-      const size_t n = ValidSequenceLength(s, i);
-      if (n == 0) {  // rare: let nlohmann apply its replacement rules to the whole string
-        const std::string quoted = nlohmann::ordered_json(std::string(s)).dump(
-            -1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-        std::memcpy(start, quoted.data() + 1, quoted.size() - 2);
-        return start + quoted.size() - 2;
-      }
-      i += n;
+      const size_t len = ValidSequenceLength(s, i);
+      if (len == 0) return WriteReplaced(s, start);
+      for (size_t e = i + len; i < e; ++i) *p++ = s[i];
       continue;
     }
-    std::memcpy(p, s.data() + run, i - run);
-    p = WriteEscape(c, p + (i - run));
-    run = ++i;
+    p = WriteEscape(c, p);
+    ++i;
   }
-  if (run == s.size()) return p;
-  std::memcpy(p, s.data() + run, s.size() - run);
-  return p + (s.size() - run);
 }
 
 void AppendJsonStringContent(std::string_view s, std::string& out) {
-  char buffer[1536];  // room for strings of up to 256 bytes
+  char buffer[1536];  // room for strings of up to 254 bytes
   if (JsonStringContentBound(s.size()) <= sizeof buffer) {
     out.append(buffer, WriteJsonStringContent(s, buffer));
     return;

@@ -11,9 +11,9 @@
 
 namespace accord {
 
-// The most bytes the content of the JSON string of an n-byte string takes (a control byte
-// becomes the six of \u00XX).
-constexpr size_t JsonStringContentBound(size_t n) { return 6 * n; }
+// The room WriteJsonStringContent needs for an n-byte string: the most bytes of its content (a
+// control byte becomes the six of \u00XX) and 8 more, as it stores whole words.
+constexpr size_t JsonStringContentBound(size_t n) { return 6 * n + 8; }
 
 // Writes what goes between the quotes of the JSON string of `s` to `p`, which has room for
 // JsonStringContentBound(s.size()) bytes; returns the end of what it wrote. The caller writes the

@@ -9,56 +9,116 @@
 namespace accord {
 namespace {
 
-void AppendNumber(uint64_t n, std::string& out) {
-  char buf[24];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, n);
-  out.append(buf, end);
-}
-
-// Appends `j` as nlohmann's dump(-1, ' ', false, replace) writes it; strings, integers and
-// containers directly (source and meta hold only those), anything else through dump.
-void AppendJson(const Json& j, std::string& out) {
-  switch (j.type()) {
-    case Json::value_t::string: AppendJsonString(j.get_ref<const std::string&>(), out); return;
-    case Json::value_t::null: out += "null"; return;
-    case Json::value_t::boolean: out += j.get<bool>() ? "true" : "false"; return;
-    case Json::value_t::number_unsigned: AppendNumber(j.get<uint64_t>(), out); return;
-    case Json::value_t::number_integer: {
-      const int64_t n = j.get<int64_t>();
-      if (n < 0) out.push_back('-');
-      AppendNumber(n < 0 ? 0 - static_cast<uint64_t>(n) : static_cast<uint64_t>(n), out);
-      return;
-    }
-    case Json::value_t::object: {
-      out.push_back('{');
-      bool first = true;
-      for (const auto& [key, value] : j.items()) {
-        if (!first) out.push_back(',');
-        first = false;
-        AppendJsonString(key, out);
-        out.push_back(':');
-        AppendJson(value, out);
-      }
-      out.push_back('}');
-      return;
-    }
-    case Json::value_t::array: {
-      out.push_back('[');
-      for (size_t i = 0; i < j.size(); ++i) {
-        if (i > 0) out.push_back(',');
-        AppendJson(j[i], out);
-      }
-      out.push_back(']');
-      return;
-    }
-    default: out += j.dump(-1, ' ', false, Json::error_handler_t::replace);
-  }
-}
-
 // Copies `s` to `p` (which has room for it); returns the end.
 inline char* Put(std::string_view s, char* p) {
   std::memcpy(p, s.data(), s.size());
   return p + s.size();
+}
+
+// A record is written into a buffer on the stack and appended to the output string when the
+// buffer is full and at the end: one append for most records, rather than one (with its checks
+// for room) per key and value.
+class RecordBuffer {
+ public:
+  static constexpr size_t kSize = 8192;
+
+  explicit RecordBuffer(std::string& out) : out_(out) {}
+  RecordBuffer(const RecordBuffer&) = delete;
+  RecordBuffer& operator=(const RecordBuffer&) = delete;
+
+  // Room for n <= kSize more bytes; Commit(end) once they are written.
+  char* Room(size_t n) {
+    if (used_ + n > kSize) Flush();
+    return buffer_ + used_;
+  }
+  void Commit(char* end) { used_ = static_cast<size_t>(end - buffer_); }
+  // Appends what the buffer holds to the output string (which anything too big for the buffer
+  // is appended to directly, after a flush).
+  void Flush() {
+    out_.append(buffer_, used_);
+    used_ = 0;
+  }
+  std::string& out() { return out_; }
+
+  void Raw(std::string_view s) {
+    if (s.size() > kSize) {
+      Flush();
+      out_.append(s);
+      return;
+    }
+    Commit(Put(s, Room(s.size())));
+  }
+  void Char(char c) {
+    char* p = Room(1);
+    *p = c;
+    Commit(p + 1);
+  }
+  // `s` as a quoted JSON string. Inlined (GCC would not): it runs for every key and value, and
+  // the call cost as much as the rest of it.
+  [[gnu::always_inline]] void String(std::string_view s) {
+    const size_t bound = JsonStringContentBound(s.size()) + 2;
+    if (bound > kSize) {
+      Flush();
+      AppendJsonString(s, out_);
+      return;
+    }
+    char* p = Room(bound);
+    *p++ = '"';
+    p = WriteJsonStringContent(s, p);
+    *p++ = '"';
+    Commit(p);
+  }
+  void Number(uint64_t n) {
+    char* p = Room(20);
+    Commit(std::to_chars(p, p + 20, n).ptr);
+  }
+
+ private:
+  std::string& out_;
+  char buffer_[kSize];
+  size_t used_ = 0;
+};
+
+// Writes `j` as nlohmann's dump(-1, ' ', false, replace) writes it; strings, integers and
+// containers directly (source and meta hold only those), anything else through dump.
+void WriteJson(const Json& j, RecordBuffer& out) {
+  switch (j.type()) {
+    case Json::value_t::string: out.String(j.get_ref<const std::string&>()); return;
+    case Json::value_t::null: out.Raw("null"); return;
+    case Json::value_t::boolean: out.Raw(j.get<bool>() ? "true" : "false"); return;
+    case Json::value_t::number_unsigned: out.Number(j.get<uint64_t>()); return;
+    case Json::value_t::number_integer: {
+      const int64_t n = j.get<int64_t>();
+      if (n < 0) out.Char('-');
+      out.Number(n < 0 ? 0 - static_cast<uint64_t>(n) : static_cast<uint64_t>(n));
+      return;
+    }
+    case Json::value_t::object: {
+      char open = '{';
+      for (const auto& [key, value] : j.get_ref<const Json::object_t&>()) {
+        out.Char(open);
+        open = ',';
+        out.String(key);
+        out.Char(':');
+        WriteJson(value, out);
+      }
+      if (open == '{') out.Char('{');
+      out.Char('}');
+      return;
+    }
+    case Json::value_t::array: {
+      char open = '[';
+      for (const Json& value : j.get_ref<const Json::array_t&>()) {
+        out.Char(open);
+        open = ',';
+        WriteJson(value, out);
+      }
+      if (open == '[') out.Char('[');
+      out.Char(']');
+      return;
+    }
+    default: out.Raw(j.dump(-1, ' ', false, Json::error_handler_t::replace));
+  }
 }
 
 // The fields of an entity other than type and offsets (dataset-format.md).
@@ -86,13 +146,17 @@ EntityFields FieldsOf(const Document& doc, const Entity& e) {
 // Writes the object of entity `e` to `p`, which has room for EntityBound(f) bytes; returns the
 // end. `start` and `end` are its code-point offsets.
 char* WriteEntity(const Entity& e, const EntityFields& f, size_t start, size_t end, char* p) {
-  p = Put("{\"type\":\"", p);
-  p = Put(EntityTypeName(e.type), p);
-  p = Put("\",\"start\":", p);
+  switch (e.type) {  // constant lengths: copied without a call
+    case EntityType::kPerson: p = Put("{\"type\":\"PERSON\",\"start\":", p); break;
+    case EntityType::kOrganization: p = Put("{\"type\":\"ORGANIZATION\",\"start\":", p); break;
+    case EntityType::kNation: p = Put("{\"type\":\"NATION\",\"start\":", p); break;
+    case EntityType::kDate: p = Put("{\"type\":\"DATE\",\"start\":", p); break;
+  }
   p = std::to_chars(p, p + 20, start).ptr;
   p = Put(",\"end\":", p);
   p = std::to_chars(p, p + 20, end).ptr;
   p = Put(",\"text\":\"", p);
+  char* const text = p;
   p = WriteJsonStringContent(f.text, p);
   if (e.type == EntityType::kDate) {
     if (!f.value.empty()) {
@@ -102,8 +166,11 @@ char* WriteEntity(const Entity& e, const EntityFields& f, size_t start, size_t e
     p = Put("\",\"kind\":\"", p);
     p = WriteJsonStringContent(f.kind, p);
   } else {
+    // The canonical is often the text itself: its JSON is then the one just written.
+    const size_t text_json = static_cast<size_t>(p - text);
     p = Put("\",\"canonical\":\"", p);
-    p = WriteJsonStringContent(f.canonical, p);
+    if (f.canonical == f.text) p = Put(std::string_view(text, text_json), p);
+    else p = WriteJsonStringContent(f.canonical, p);
     if (e.type == EntityType::kNation) {
       p = Put("\",\"code\":\"", p);
       p = WriteJsonStringContent(f.code, p);
@@ -119,11 +186,9 @@ size_t EntityBound(const EntityFields& f) {
                                       f.canonical.size() + f.code.size());
 }
 
-// Appends the entity objects of `doc`, comma-separated. They are written into a buffer on the
-// stack, appended to `out` when it is full; an entity too big for it is written into `out`.
-void AppendEntities(const Document& doc, std::string& out) {
-  char buffer[8192];
-  size_t used = 0;
+// Writes the entity objects of `doc`, comma-separated; an entity too big for the buffer is
+// written into the output string.
+void WriteEntities(const Document& doc, RecordBuffer& out) {
   CodePointCursor cursor(doc.text);
   for (size_t i = 0; i < doc.entities.size(); ++i) {
     const Entity& e = doc.entities[i];
@@ -131,52 +196,53 @@ void AppendEntities(const Document& doc, std::string& out) {
     const size_t start = cursor.ToCodePoint(e.start);
     const size_t end = cursor.ToCodePointFrom(e.start, start, e.end);
     const size_t bound = 1 + EntityBound(f);  // and the comma before it
-    if (used + bound > sizeof buffer) {
-      out.append(buffer, used);
-      used = 0;
-    }
-    if (bound <= sizeof buffer) {
-      char* p = buffer + used;
+    if (bound <= RecordBuffer::kSize) {
+      char* p = out.Room(bound);
       if (i > 0) *p++ = ',';
-      used = WriteEntity(e, f, start, end, p) - buffer;
+      out.Commit(WriteEntity(e, f, start, end, p));
     } else {
-      const size_t at = out.size();
-      out.resize(at + bound);
-      char* p = out.data() + at;
+      out.Flush();
+      std::string& s = out.out();
+      const size_t at = s.size();
+      s.resize(at + bound);
+      char* p = s.data() + at;
       if (i > 0) *p++ = ',';
-      out.resize(WriteEntity(e, f, start, end, p) - out.data());
+      s.resize(WriteEntity(e, f, start, end, p) - s.data());
     }
   }
-  out.append(buffer, used);
 }
 
 }  // namespace
 
 void AppendAccordRecord(const Document& doc, const OutputOptions& options, std::string& out) {
-  // Room for the usual fields before the entities (which make their own room).
-  out.reserve(out.size() + 1024 + (options.include_text ? doc.text.size() + doc.text.size() / 16 : 0));
-  out += "{\"schema\":\"accord/1\",\"doc_id\":";
-  AppendJsonString(doc.doc_id, out);
-  out += ",\"source\":";
-  AppendJson(doc.source, out);
-  out += ",\"doc_date\":";
-  if (doc.doc_date) AppendJsonString(*doc.doc_date, out);
-  else out += "null";
-  out += ",\"meta\":";
-  AppendJson(doc.meta, out);
-  out += ",\"types\":[";
-  for (size_t i = 0; i < doc.types.size(); ++i) {
-    if (i > 0) out.push_back(',');
-    AppendJsonString(doc.types[i], out);
+  if (options.include_text) out.reserve(out.size() + 1024 + doc.text.size() + doc.text.size() / 16);
+  RecordBuffer record(out);
+  record.Raw("{\"schema\":\"accord/1\",\"doc_id\":");
+  record.String(doc.doc_id);
+  record.Raw(",\"source\":");
+  WriteJson(doc.source, record);
+  record.Raw(",\"doc_date\":");
+  if (doc.doc_date) record.String(*doc.doc_date);
+  else record.Raw("null");
+  record.Raw(",\"meta\":");
+  WriteJson(doc.meta, record);
+  record.Raw(",\"types\":");
+  char open = '[';
+  for (const std::string& type : doc.types) {
+    record.Char(open);
+    open = ',';
+    record.String(type);
   }
-  out.push_back(']');
+  if (open == '[') record.Char('[');
+  record.Char(']');
   if (options.include_text) {
-    out += ",\"text\":";
-    AppendJsonString(doc.text, out);
+    record.Raw(",\"text\":");
+    record.String(doc.text);
   }
-  out += ",\"entities\":[";
-  AppendEntities(doc, out);
-  out += "]}\n";
+  record.Raw(",\"entities\":[");
+  WriteEntities(doc, record);
+  record.Raw("]}\n");
+  record.Flush();
 }
 
 std::string FormatAccordRecord(const Document& doc, const OutputOptions& options) {

@@ -20,16 +20,23 @@ class CodePointCursor {
     if (byte_offset > text_.size()) byte_offset = text_.size();
     if (byte_offset <= AsciiPrefix()) return byte_offset;
     if (byte_offset < byte_ || byte_ < ascii_) byte_ = cp_ = ascii_;
+    if (end_byte_ > byte_ && end_byte_ <= byte_offset) {  // on from the last end looked up
+      byte_ = end_byte_;
+      cp_ = end_cp_;
+    }
     cp_ += utf8::CodePointCount(text_.substr(byte_, byte_offset - byte_));
     byte_ = byte_offset;
     return cp_;
   }
   // The code-point offset of `end_byte`, given the code-point offset of `begin_byte` <= end_byte;
-  // leaves the cursor where it was.
+  // remembered, so that a next lookup at or after end_byte (the next entity's start) does not
+  // count this entity's bytes again.
   size_t ToCodePointFrom(size_t begin_byte, size_t begin_cp, size_t end_byte) {
     if (end_byte > text_.size()) end_byte = text_.size();
     if (end_byte <= AsciiPrefix()) return end_byte;
-    return begin_cp + utf8::CodePointCount(text_.substr(begin_byte, end_byte - begin_byte));
+    end_byte_ = end_byte;
+    end_cp_ = begin_cp + utf8::CodePointCount(text_.substr(begin_byte, end_byte - begin_byte));
+    return end_cp_;
   }
 
  private:
@@ -44,6 +51,8 @@ class CodePointCursor {
   size_t ascii_ = kUnknown;
   size_t byte_ = 0;
   size_t cp_ = 0;
+  size_t end_byte_ = 0;  // the last ToCodePointFrom: end_byte and its code-point offset
+  size_t end_cp_ = 0;
 };
 
 }  // namespace accord

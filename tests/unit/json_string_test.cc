@@ -80,6 +80,29 @@ TEST(JsonStringTest, RandomStringsOfPieces) {
   }
 }
 
+// WriteJsonStringContent stores whole words: it must stay inside JsonStringContentBound, also for
+// strings shorter than a word and for strings that are all escapes.
+TEST(JsonStringTest, ContentStaysWithinItsBound) {
+  std::mt19937 rng(11);
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    const size_t size = rng() % 24;
+    const bool escapes = rng() % 2 == 0;
+    for (size_t k = 0; k < size; ++k) {
+      if (escapes) s += static_cast<char>(rng() % 0x20);
+      else if (rng() % 4 == 0) s += kPieces[rng() % kPieces.size()];
+      else s += static_cast<char>('a' + rng() % 26);
+    }
+    const size_t bound = JsonStringContentBound(s.size());
+    std::vector<char> buffer(bound + 16, '#');
+    char* end = WriteJsonStringContent(s, buffer.data());
+    const std::string reference = Reference(s);
+    ASSERT_EQ(std::string(buffer.data(), end), reference.substr(1, reference.size() - 2)) << s;
+    ASSERT_LE(static_cast<size_t>(end - buffer.data()), bound);
+    for (size_t k = bound; k < buffer.size(); ++k) ASSERT_EQ(buffer[k], '#') << s;
+  }
+}
+
 TEST(JsonStringTest, Examples) {
   EXPECT_EQ(Escaped(""), "\"\"");
   EXPECT_EQ(Escaped("plain ASCII text"), "\"plain ASCII text\"");

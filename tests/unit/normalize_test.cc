@@ -8,6 +8,7 @@
 #include <random>
 #include <string>
 
+#include "pipeline/normalize/ascii_run.h"
 #include "pipeline/normalize/normalize_stage.h"
 
 namespace accord {
@@ -165,6 +166,41 @@ TEST(NormalizeTest, AsciiRunsAgreeWithCollapsingOneByOne) {
       if (c == ' ' || c >= 0x80) continue;
       ASSERT_EQ(raw[out.RawBegin(i)], static_cast<char>(c)) << "[" << raw << "] byte " << i;
     }
+  }
+}
+
+// The end of an ASCII run a byte at a time, as the header defines it.
+size_t PlainAsciiRunEnd(std::string_view raw, size_t j, size_t t) {
+  for (; j < t; ++j) {
+    const unsigned char c = raw[j];
+    if (c >= 0x80 || c == '\t' || c == '\r' || c == '\f' || c == '\v') return j;
+    if (c == ' ') {
+      if (j + 1 >= t) return j;
+      const unsigned char after = raw[j + 1];
+      if (after >= 0x80 || normalize::IsAsciiSpace(after)) return j;
+    }
+  }
+  return t;
+}
+
+// The word-at-a-time run scan against the byte-at-a-time definition: random lines of letters,
+// single and double spaces, tabs, control bytes, DEL and UTF-8, from every start and end.
+TEST(AsciiRunTest, EndAgreesWithTheByteByByteDefinition) {
+  const std::string pieces[] = {"a", "Z", "word", " ", "  ", "\t", "\r", "\f", "\v", "\x01",
+                                "\x1f", "\x7f", "!", "\xc3\xa9", "\xe2\x80\x9c", "\n"};
+  std::mt19937 rng(3);
+  for (int round = 0; round < 3000; ++round) {
+    std::string raw;
+    const size_t parts = rng() % 30;
+    for (size_t k = 0; k < parts; ++k) {
+      const size_t pick = rng() % 8 == 0 ? rng() % std::size(pieces) : rng() % 4;
+      raw += pieces[pick];
+      if (rng() % 2) raw += ' ';
+    }
+    for (size_t t = 0; t <= raw.size(); t += 1 + rng() % 3)
+      for (size_t j = 0; j <= t; ++j)
+        ASSERT_EQ(normalize::AsciiRunEnd(raw, j, t), PlainAsciiRunEnd(raw, j, t))
+            << "raw \"" << raw << "\" j " << j << " t " << t;
   }
 }
 

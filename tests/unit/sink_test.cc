@@ -100,6 +100,37 @@ TEST(JsonlSinkTest, RecordEqualsTheJsonTreeReference) {
   }
 }
 
+// The writer fills a buffer of a few kilobytes and appends it when full: records of every size
+// around it (many entities, long meta values and names, nested and empty containers), appended
+// after text already in the string, still equal the reference.
+TEST(JsonlSinkTest, RecordsLongerThanTheWritersBuffer) {
+  for (size_t entities : {0, 1, 40, 90, 400}) {
+    for (size_t meta_size : {0, 100, 5000, 9000, 20000}) {
+      Document doc =
+          SampleDocument(std::string(kText) + std::string(meta_size, 'x') + " Ana Souza");
+      doc.meta["title"] = std::string(meta_size, 'T') + "\"\x02";
+      doc.meta["list"] =
+          Json::array({1, -2, "three", Json::object(), Json::array(), nullptr, true});
+      doc.source["nested"] = {{"a", Json::object()}, {"b", Json::array({Json::array()})}};
+      for (size_t k = 0; k < entities; ++k) {
+        Entity e = MakeEntity(doc, EntityType::kPerson, "Ana Souza");
+        if (k % 7 == 0) e.canonical = std::string(meta_size / 2, 'c');
+        if (k % 5 == 0) {
+          e.start = 0;
+          e.end = static_cast<uint32_t>(doc.text.size());  // longer than the buffer at times
+        }
+        doc.entities.push_back(std::move(e));
+      }
+      for (bool text : {false, true}) {
+        std::string out = "before\n";
+        AppendAccordRecord(doc, {text}, out);
+        EXPECT_EQ(out, "before\n" + ReferenceRecord(doc, text) + "\n")
+            << entities << " entities, meta " << meta_size;
+      }
+    }
+  }
+}
+
 TEST(JsonlSinkTest, OffsetsAreCodePoints) {
   const Document doc = RichDocument();
   const Json j = Json::parse(FormatAccordRecord(doc, {}));
