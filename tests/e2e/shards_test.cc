@@ -13,6 +13,20 @@ namespace {
 
 class ShardsTest : public ::testing::TestWithParam<int> {};
 
+// Runs `o` as the shards 1/n ... n/n, shard k writing to part<k><suffix> in `tmp`; their outputs.
+std::vector<std::string> RunShards(const ExtractOptions& o, uint32_t n, const TempDir& tmp,
+                                   const std::string& suffix) {
+  std::vector<std::string> parts;
+  for (uint32_t k = 1; k <= n; ++k) {
+    ExtractOptions p = o;
+    p.output = tmp / ("part" + std::to_string(k) + suffix);
+    p.shard = Shard{k, n};
+    RunOk(p);
+    parts.push_back(p.output);
+  }
+  return parts;
+}
+
 TEST_P(ShardsTest, MergedFilesEqualOneRun) {
   const uint32_t n = GetParam();
   TempDir tmp;
@@ -67,14 +81,7 @@ TEST(ShardsTest, ConllShardsMergeToo) {
   ExtractOptions o = Options(inputs, tmp / "whole.conll");
   o.format = SinkFormat::kConll;
   RunOk(o);
-  std::vector<std::string> parts;
-  for (uint32_t k = 1; k <= 2; ++k) {
-    ExtractOptions p = o;
-    p.output = tmp / ("part" + std::to_string(k) + ".conll");
-    p.shard = Shard{k, 2};
-    RunOk(p);
-    parts.push_back(p.output);
-  }
+  const auto parts = RunShards(o, 2, tmp, ".conll");
   ASSERT_TRUE(MergeShards(parts, tmp / "merged.conll").ok());
   EXPECT_TRUE(ReadText(tmp / "merged.conll") == ReadText(tmp / "whole.conll"));
 }
@@ -231,14 +238,7 @@ TEST(ShardsTest, SqliteRegenerationFoldersMergeToo) {
   ExtractOptions o = Options(inputs, tmp / "whole/");
   o.format = SinkFormat::kSqlite;
   RunOk(o);
-  std::vector<std::string> parts;
-  for (uint32_t k = 1; k <= 2; ++k) {
-    ExtractOptions p = o;
-    p.output = tmp / ("part" + std::to_string(k) + "/");
-    p.shard = Shard{k, 2};
-    RunOk(p);
-    parts.push_back(p.output);
-  }
+  const auto parts = RunShards(o, 2, tmp, "/");
   auto merged = MergeShards(parts, tmp / "merged");
   ASSERT_TRUE(merged.ok()) << merged.status().message();
   EXPECT_EQ(Snapshot(tmp / "merged"), Snapshot(tmp / "whole"));
@@ -261,14 +261,9 @@ TEST(ShardsTest, CsvRefusesRowsOfOneDocIdApartInTheMergedRun) {
   const std::string dup = id_in_shard(1), other = id_in_shard(2);
   TempDir tmp;
   WriteText(tmp / "in/dup.mbox", message(dup, 1) + message(other, 2) + message(dup, 3));
-  std::vector<std::string> parts;
-  for (uint32_t k = 1; k <= 2; ++k) {
-    ExtractOptions p = Options({tmp / "in/dup.mbox"}, tmp / ("part" + std::to_string(k)));
-    p.format = SinkFormat::kCsv;
-    p.shard = Shard{k, 2};
-    RunOk(p);
-    parts.push_back(p.output);
-  }
+  ExtractOptions o = Options({tmp / "in/dup.mbox"}, tmp / "whole");
+  o.format = SinkFormat::kCsv;
+  const auto parts = RunShards(o, 2, tmp, "");
   auto merged = MergeShards(parts, tmp / "merged");
   ASSERT_FALSE(merged.ok());
   EXPECT_NE(merged.status().message().find("cannot be told apart"), std::string::npos) << merged.status().message();
