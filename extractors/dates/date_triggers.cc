@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "extractors/dates/alnum_runs.h"
+
 namespace accord::dates {
 namespace {
 
@@ -59,15 +61,6 @@ constexpr std::string_view kNeverOpening[] = {"weekend", "weekends"};
 
 constexpr bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 constexpr bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-// Each byte as a letter, a digit or neither, for the word loop.
-enum : uint8_t { kOther, kLetter, kDigit };
-constexpr auto kByteClass = [] {
-  std::array<uint8_t, 256> table{};
-  for (int c = 0; c < 256; ++c)
-    table[c] = IsDigit(static_cast<char>(c)) ? kDigit : IsLetter(static_cast<char>(c)) ? kLetter : kOther;
-  return table;
-}();
 
 }  // namespace
 
@@ -201,67 +194,74 @@ bool TriggerScanner::OpensAlone(uint8_t trigger, std::string_view after) const {
 }
 
 void TriggerScanner::Starts(std::string_view t, std::vector<uint32_t>& out) const {
-  const size_t n = t.size();
-  // The last words seen, to step back from a trigger over openers: a ring of at least
-  // kWordsBefore slots, a power of two so that a mask indexes it.
-  constexpr int kRing = 8;
-  static_assert(kWordsBefore <= kRing);
-  std::pair<uint32_t, uint32_t> recent[kRing] = {};
-  int count = 0;
+  const char* const text = t.data();
+  auto is_letter = [](char c) { return IsLetter(c); };
+  auto is_digit = [](char c) { return IsDigit(c); };
   uint32_t emitted = 0;  // starts before this offset are already in `out`
-  // A trigger word at [at, end); `opens` whether a date may start at it.
-  auto trigger = [&](uint32_t at, uint32_t end, bool opens) {
+  // A trigger word at [at, end); `opens` whether a date may start at it. The words that may open
+  // the date before it are the runs of letters or digits before `from` (`at`, or for letters
+  // glued to digits the end of those letters, which then count as the first of them), found by
+  // stepping back over the text: only the few triggers pay for them, not every word.
+  auto trigger = [&](uint32_t at, uint32_t end, bool opens, uint32_t from) {
     int k = 0;  // how many words right before the trigger open a date
     uint8_t opener[kWordsBefore];  // their values in openers_, the nearest first
+    uint32_t begins[kWordsBefore], ends[kWordsBefore];
     uint32_t searched = at;  // [searched, at) holds no blank line (and begins a word)
-    while (k < std::min(count, kWordsBefore)) {
-      const auto [b, e] = recent[(count - 1 - k) & (kRing - 1)];
+    uint32_t pos = from;
+    while (k < kWordsBefore) {
+      uint32_t e = pos;
+      while (e > 0 && e + kBytesBefore >= at && !IsLetter(text[e - 1]) && !IsDigit(text[e - 1])) --e;
+      if (e == 0 || e + kBytesBefore < at) break;  // no word before, or none near enough
+      // The word [b, e), as far back as matters: more than 14 bytes is too long for an opener.
+      const bool digits = IsDigit(text[e - 1]);
+      uint32_t b = e - 1;
+      while (b > 0 && e - b <= 14 && (digits ? is_digit(text[b - 1]) : is_letter(text[b - 1]))) --b;
       if (b + kBytesBefore < at || e - b > 14) break;
-      opener[k] = openers_.Find(std::string_view(t.data() + b, e - b));
+      opener[k] = openers_.Find(std::string_view(text + b, e - b));
       if (opener[k] == 0) break;
       // A blank line between the word and the trigger: since `searched` begins a word, only
       // [b, searched) may hold one.
-      if (std::string_view(t.data() + b, searched - b).find("\n\n") != std::string_view::npos) break;
+      if (std::string_view(text + b, searched - b).find("\n\n") != std::string_view::npos) break;
+      begins[k] = b;
+      ends[k] = e;
       searched = b;
+      pos = b;
       ++k;
     }
     for (; k >= 1; --k) {
-      const uint32_t s = recent[(count - k) & (kRing - 1)].first;
+      const uint32_t s = begins[k - 1];
       if (s < emitted) continue;
-      // The word after this one: the next recent word, or the trigger.
-      const auto [nb, ne] = k > 1 ? recent[(count - k + 1) & (kRing - 1)] : std::pair{at, end};
-      if (!OpensBefore(opener[k - 1], std::string_view(t.data() + nb, ne - nb))) continue;
+      // The word after this one: the next nearer word, or the trigger.
+      const uint32_t nb = k > 1 ? begins[k - 2] : at, ne = k > 1 ? ends[k - 2] : end;
+      if (!OpensBefore(opener[k - 1], std::string_view(text + nb, ne - nb))) continue;
       out.push_back(s);
       emitted = s + 1;
     }
     if (opens && at >= emitted) {
       // "'90s": a date may open with the apostrophe before the digits.
-      if (at > 0 && t[at - 1] == '\'' && at - 1 >= emitted) out.push_back(at - 1);
+      if (at > 0 && text[at - 1] == '\'' && at - 1 >= emitted) out.push_back(at - 1);
       out.push_back(at);
       emitted = at + 1;
     }
   };
-  size_t i = 0;
-  while (true) {
-    while (i < n && kByteClass[static_cast<uint8_t>(t[i])] == kOther) ++i;
-    if (i == n) break;
-    const uint8_t cls = kByteClass[static_cast<uint8_t>(t[i])];
-    size_t j = i + 1;
-    while (j < n && kByteClass[static_cast<uint8_t>(t[j])] == cls) ++j;
-    const std::string_view word(t.data() + i, j - i), after(t.data() + j, n - j);
-    if (cls == kDigit) {
+  size_t last_begin = 0, last_end = 0;  // the run before, if any
+  bool any = false;
+  ForEachAlnumRun(t, [&](size_t i, size_t j, bool digits) {
+    if (digits) {
       // Letters glued to digits may open the date: "Q3", "FY2019".
-      if (count > 0 && recent[(count - 1) & (kRing - 1)].second == i)
-        trigger(recent[(count - 1) & (kRing - 1)].first, static_cast<uint32_t>(i), true);
-      trigger(static_cast<uint32_t>(i), static_cast<uint32_t>(j), DigitsOpen(word, after));
+      if (any && last_end == i)
+        trigger(static_cast<uint32_t>(last_begin), static_cast<uint32_t>(i), true, static_cast<uint32_t>(i));
+      trigger(static_cast<uint32_t>(i), static_cast<uint32_t>(j),
+              DigitsOpen(std::string_view(text + i, j - i), t.substr(j)), static_cast<uint32_t>(i));
     } else if (j - i >= 2 && j - i <= 12) {
-      if (const uint8_t value = words_.Find(word); value & kTrigger)
-        trigger(static_cast<uint32_t>(i), static_cast<uint32_t>(j), OpensAlone(value, after));
+      if (const uint8_t value = words_.Find(std::string_view(text + i, j - i)); value & kTrigger)
+        trigger(static_cast<uint32_t>(i), static_cast<uint32_t>(j), OpensAlone(value, t.substr(j)),
+                static_cast<uint32_t>(i));
     }
-    recent[count & (kRing - 1)] = {static_cast<uint32_t>(i), static_cast<uint32_t>(j)};
-    ++count;
-    i = j;
-  }
+    last_begin = i;
+    last_end = j;
+    any = true;
+  });
 }
 
 }  // namespace accord::dates

@@ -6,9 +6,11 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include <gtest/gtest.h>
 
+#include "extractors/dates/alnum_runs.h"
 #include "extractors/dates/date_filters.h"
 #include "extractors/dates/date_lexicon.h"
 #include "extractors/dates/date_resolve.h"
@@ -16,6 +18,7 @@
 #include "extractors/dates/date_stage.h"
 #include "extractors/dates/date_triggers.h"
 #include "extractors/dates/word_set.h"
+#include "pipeline/ascii.h"
 #include "pipeline/normalize/normalize_stage.h"
 #include "pipeline/tables.h"
 #include "pipeline/utf8.h"
@@ -478,6 +481,146 @@ TEST(DateTriggersTest, LeftOutStartsAreWhereNoRuleMatches) {
   EXPECT_TRUE(scanner.DigitsOpen("300", " years"));
 }
 
+// The runs read off 64-byte masks are the runs a byte loop finds, across block ends and at the
+// end of the text.
+TEST(DateTriggersTest, AlnumRunsAreTheRunsOfAByteLoop) {
+  auto plain = [](std::string_view t) {
+    std::vector<std::tuple<size_t, size_t, bool>> runs;
+    auto cls = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) ? 2
+                                   : (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ? 1 : 0; };
+    for (size_t i = 0; i < t.size();) {
+      if (cls(t[i]) == 0) {
+        ++i;
+        continue;
+      }
+      size_t j = i + 1;
+      while (j < t.size() && cls(t[j]) == cls(t[i])) ++j;
+      runs.emplace_back(i, j, cls(t[i]) == 2);
+      i = j;
+    }
+    return runs;
+  };
+  std::vector<std::string> texts = {"", "a", "7", "ab12cd", std::string(64, 'x'), std::string(65, '9'),
+                                    std::string(63, ' ') + "ab", std::string(128, 'q') + "1",
+                                    "Q3 FY2019 '90s 4/5/2018 \xC2\xA0" "a \xE2\x80\x99s"};
+  std::string all_bytes;
+  for (int c = 0; c < 256; ++c) all_bytes += static_cast<char>(c);
+  texts.push_back(all_bytes);
+  uint32_t seed = 7;
+  const std::string pieces[] = {"a", "Z", "7", " ", "\n", "@", "`", "[", "{", "/", ":", "\x80", "\xFF", "word", "2018"};
+  for (int n = 0; n < 2000; ++n) {
+    std::string t;
+    const int length = n % 300;
+    while (static_cast<int>(t.size()) < length) {
+      seed = seed * 1103515245 + 12345;
+      t += pieces[(seed >> 16) % std::size(pieces)];
+    }
+    texts.push_back(t);
+  }
+  for (const std::string& t : texts) {
+    std::vector<std::tuple<size_t, size_t, bool>> runs;
+    dates::ForEachAlnumRun(t, [&](size_t b, size_t e, bool digits) { runs.emplace_back(b, e, digits); });
+    EXPECT_EQ(runs, plain(t)) << "'" << t << "'";
+  }
+}
+
+// The scanner steps back from a trigger over the text; a byte loop that keeps the last words in
+// a ring, as the scanner did, finds the same starts on every text.
+TEST(DateTriggersTest, StartsAreTheStartsOfAWordByWordScan) {
+  auto lexicon = dates::Lexicon::Load();
+  ASSERT_TRUE(lexicon.ok());
+  const dates::TriggerScanner scanner(*lexicon);
+  auto plain = [&](std::string_view t) {
+    std::vector<uint32_t> out;
+    auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+    std::pair<uint32_t, uint32_t> recent[8] = {};
+    int count = 0;
+    uint32_t emitted = 0;
+    auto word = [&](uint32_t b, uint32_t e) { return t.substr(b, e - b); };
+    auto trigger = [&](uint32_t at, uint32_t end, bool opens) {
+      int k = 0;
+      uint32_t searched = at;
+      while (k < std::min(count, 6)) {
+        const auto [b, e] = recent[(count - 1 - k) & 7];
+        if (b + 64 < at || e - b > 14) break;
+        if (!scanner.IsOpener(word(b, e))) break;
+        if (word(b, searched).find("\n\n") != std::string_view::npos) break;
+        searched = b;
+        ++k;
+      }
+      for (; k >= 1; --k) {
+        const uint32_t s = recent[(count - k) & 7].first;
+        if (s < emitted) continue;
+        const auto [nb, ne] = k > 1 ? recent[(count - k + 1) & 7] : std::pair{at, end};
+        if (!scanner.OpensBefore(word(s, recent[(count - k) & 7].second), word(nb, ne))) continue;
+        out.push_back(s);
+        emitted = s + 1;
+      }
+      if (opens && at >= emitted) {
+        if (at > 0 && t[at - 1] == '\'' && at - 1 >= emitted) out.push_back(at - 1);
+        out.push_back(at);
+        emitted = at + 1;
+      }
+    };
+    size_t i = 0;
+    while (true) {
+      while (i < t.size() && !is_letter(t[i]) && !is_digit(t[i])) ++i;
+      if (i == t.size()) break;
+      const bool digits = is_digit(t[i]);
+      size_t j = i + 1;
+      while (j < t.size() && (digits ? is_digit(t[j]) : is_letter(t[j]))) ++j;
+      const uint32_t b = static_cast<uint32_t>(i), e = static_cast<uint32_t>(j);
+      if (digits) {
+        if (count > 0 && recent[(count - 1) & 7].second == b) trigger(recent[(count - 1) & 7].first, b, true);
+        trigger(b, e, scanner.DigitsOpen(word(b, e), t.substr(j)));
+      } else if (scanner.IsTrigger(word(b, e))) {
+        trigger(b, e, scanner.OpensAlone(word(b, e), t.substr(j)));
+      }
+      recent[count & 7] = {b, e};
+      ++count;
+      i = j;
+    }
+    return out;
+  };
+
+  std::vector<std::string> texts;
+  for (const char* name : {"positive.tsv", "negative.tsv"}) {
+    const std::string content = testing::ReadFile(testing::SourceDir() + "/extractors/dates/corpus/" + name);
+    auto table = ParseTable(name, content);
+    ASSERT_TRUE(table.ok()) << table.status().message();
+    const int text = std::max(table->Column("text"), 0);
+    for (const TableRow& row : table->rows) texts.emplace_back(row.fields[text]);
+  }
+  // Texts mixed from openers, triggers, numbers glued to letters and blank lines.
+  const std::string pieces[] = {"the", "The", "in", "for", "last", "next", "this", "about", "two",
+                                "and", "a", "half", "over", "the past", "years", "year's", "week-long",
+                                "Monday", "May", "summer", "Q", "FY", "the1990s", "'", "'90s", "2018",
+                                "17", "4/5", "9:45", "pm", "\n\n", "\n", " ", "  ", ", ", ".", "-",
+                                "early", "end of", "of", "New", "St.", "Christmas", "couple", "x",
+                                std::string(70, ' '), "supercalifragilistic", "\xC2\xA0"};
+  uint32_t seed = 11;
+  for (int n = 0; n < 4000; ++n) {
+    std::string t;
+    const int words = 1 + n % 25;
+    for (int w = 0; w < words; ++w) {
+      seed = seed * 1103515245 + 12345;
+      t += pieces[(seed >> 16) % std::size(pieces)];
+      seed = seed * 1103515245 + 12345;
+      if ((seed >> 16) % 3 != 0) t += ' ';
+    }
+    texts.push_back(t);
+  }
+  size_t starts = 0;
+  for (const std::string& t : texts) {
+    std::vector<uint32_t> fast;
+    scanner.Starts(t, fast);
+    EXPECT_EQ(fast, plain(t)) << "'" << t << "'";
+    starts += fast.size();
+  }
+  EXPECT_GT(starts, 5000u);
+}
+
 // The URL and address check looks for its markers in one pass; it must agree with a search for
 // each marker on tokens mixed from their pieces.
 TEST(DateFiltersTest, UrlMarkersInOnePassAgreeWithASearchForEach) {
@@ -584,6 +727,72 @@ TEST(DateWordSetTest, FindsWordsInAnyCaseWithTheirValues) {
   EXPECT_TRUE(of.Contains("THE"));
   EXPECT_EQ(of.Find("an"), 3);
   EXPECT_FALSE(of.Contains("and"));
+}
+
+// Find turns most words away by their first two letters and length before comparing: on words
+// that share those with the set's words, and on words that do not, it agrees with a plain scan.
+TEST(DateWordSetTest, FindAgreesWithAPlainScanOfTheWords) {
+  const std::vector<std::pair<std::string, uint8_t>> entries = {
+      {"may", 1},  {"MAY", 2},   {"monday", 4}, {"mon", 8},   {"a", 16},    {"an", 32},
+      {"won't", 64}, {"1st", 128}, {"x-ray", 1}, {"o'clock", 2}, {"\xC2\xA0" "a", 4}, {"fy", 8},
+      {std::string(24, 'z'), 16}};
+  dates::WordSet set;
+  for (const auto& [w, v] : entries) set.Add(w, v);
+  auto plain = [&](std::string_view w) {
+    uint8_t value = 0;
+    for (const auto& [e, v] : entries)
+      if (e.size() == w.size() && ascii::EqualsIgnoreCase(e, w)) value |= v;
+    return value;
+  };
+  std::vector<std::string> queries = {"", "m", "ma", "Ma", "may", "mAy", "mays", "mon", "MON", "mo",
+                                      "monday", "mondaz", "a", "A", "an", "AN", "ann", "won't",
+                                      "WON'T", "won", "1st", "1ST", "1s", "x-ray", "X-RAY", "x ray",
+                                      "o'clock", "\xC2\xA0" "a", "\xC2\xA0" "A", "\xC2", "fy", "FY", "f",
+                                      std::string(24, 'Z'), std::string(23, 'z'), std::string(25, 'z')};
+  // Every one- to three-byte string over a small alphabet of letters, digits and marks.
+  const std::string alphabet = "amnoyAMNY1s'-.\xC2";
+  for (char a : alphabet) {
+    queries.push_back(std::string(1, a));
+    for (char b : alphabet) {
+      queries.push_back(std::string{a, b});
+      for (char c : alphabet) queries.push_back(std::string{a, b, c});
+    }
+  }
+  int found = 0;
+  for (const std::string& q : queries) {
+    EXPECT_EQ(set.Find(q), plain(q)) << "'" << q << "'";
+    found += plain(q) != 0;
+  }
+  EXPECT_GT(found, 20);
+}
+
+// The clause scans find the sentence breaks sixteen bytes a step; a byte loop finds the same.
+TEST(DateTenseTest, SentenceStartAndEndAreThoseOfAByteLoop) {
+  const std::string pieces[] = {"word", "U.S.", "A.", ". The", ". the", "? Yes", "! No", ".\nNext",
+                                "\n", "\n\n", "\n> \n", "\n  \t>\n", " ", "  ", "Mr. Smith", "3.5",
+                                "...", "x", "E.U. Now", "!", "?"};
+  uint32_t seed = 3;
+  int breaks = 0;
+  for (int n = 0; n < 3000; ++n) {
+    std::string t;
+    const int length = n % 400;
+    while (static_cast<int>(t.size()) < length) {
+      seed = seed * 1103515245 + 12345;
+      t += pieces[(seed >> 16) % std::size(pieces)];
+    }
+    for (size_t at = 0; at <= t.size(); at += 1 + at % 7) {
+      const size_t lo_limit = at > 300 ? at - 300 : 0;
+      size_t lo = at;
+      while (lo > lo_limit && !dates::SentenceBreak(t, lo - 1)) --lo;
+      EXPECT_EQ(dates::SentenceStart(t, lo_limit, at), lo) << "'" << t << "' " << at;
+      const size_t hi_limit = std::min(t.size(), at + 200);
+      size_t hi = at;
+      while (hi < hi_limit && !dates::SentenceBreak(t, hi)) ++hi;
+      EXPECT_EQ(dates::SentenceEnd(t, at, hi_limit), hi) << "'" << t << "' " << at;
+      breaks += lo > lo_limit;
+    }
+  }
+  EXPECT_GT(breaks, 1000);
 }
 
 struct TenseCase {
