@@ -1,15 +1,10 @@
-// The runs of ASCII letters and the runs of ASCII digits of a text, in order: the words that the
-// trigger scan (date_triggers.cc) looks at. Sixty-four bytes at a time are sorted into a bit
-// mask of letters and one of digits (sixteen bytes a step with SSE2), and the runs are read off
-// the masks, so that the bytes of a text cost no step each: the scan visits every word of every
-// article.
+// The ASCII letters and digits of 64 bytes as two bit masks (sixteen bytes a step with SSE2):
+// the trigger scan (date_triggers.cc) reads the runs of letters and of digits of a text, its
+// words, off these masks, so that the bytes of a text cost no step each: the scan visits every
+// word of every article.
 #pragma once
 
-#include <bit>
-#include <cstddef>
 #include <cstdint>
-#include <cstring>
-#include <string_view>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -49,48 +44,6 @@ inline AlnumMasks ClassifyBlock(const char* p) {
   }
 #endif
   return m;
-}
-
-// Calls on_run(begin, end, digits) for each maximal run of ASCII letters (digits false) and of
-// ASCII digits (digits true) of `text`, in order.
-template <typename OnRun>
-void ForEachAlnumRun(std::string_view text, OnRun&& on_run) {
-  const size_t n = text.size();
-  uint64_t letter_carry = 0, digit_carry = 0;  // the last byte of the block before is one
-  for (size_t base = 0; base < n; base += 64) {
-    AlnumMasks m;
-    if (n - base >= 64) {
-      m = ClassifyBlock(text.data() + base);
-    } else {  // the bytes past the end count as neither
-      char padded[64] = {};
-      std::memcpy(padded, text.data() + base, n - base);
-      m = ClassifyBlock(padded);
-    }
-    // A run that goes on from the block before begins no run here.
-    uint64_t starts = (m.letters & ~((m.letters << 1) | letter_carry)) |
-                      (m.digits & ~((m.digits << 1) | digit_carry));
-    letter_carry = m.letters >> 63;
-    digit_carry = m.digits >> 63;
-    while (starts != 0) {
-      const int at = std::countr_zero(starts);
-      starts &= starts - 1;
-      const bool digits = ((m.digits >> at) & 1) != 0;
-      const size_t begin = base + static_cast<size_t>(at);
-      const uint64_t others = ~(digits ? m.digits : m.letters) >> at;
-      size_t end;
-      if (others != 0) {
-        end = begin + static_cast<size_t>(std::countr_zero(others));
-      } else {  // the run goes on past the block: rare enough for a byte loop
-        end = base + 64;
-        auto same = [digits](char c) {
-          const char folded = static_cast<char>(c | 0x20);
-          return digits ? c >= '0' && c <= '9' : folded >= 'a' && folded <= 'z';
-        };
-        while (end < n && same(text[end])) ++end;
-      }
-      on_run(begin, end, digits);
-    }
-  }
 }
 
 }  // namespace accord::dates

@@ -1,6 +1,8 @@
 #include "extractors/dates/date_triggers.h"
 
 #include <array>
+#include <bit>
+#include <cstring>
 
 #include "extractors/dates/alnum_runs.h"
 
@@ -195,44 +197,34 @@ bool TriggerScanner::OpensAlone(uint8_t trigger, std::string_view after) const {
 
 void TriggerScanner::Starts(std::string_view t, std::vector<uint32_t>& out) const {
   const char* const text = t.data();
-  auto is_letter = [](char c) { return IsLetter(c); };
-  auto is_digit = [](char c) { return IsDigit(c); };
+  // The last words seen, to step back from a trigger over openers: a ring of at least
+  // kWordsBefore slots, a power of two so that a mask indexes it.
+  constexpr int kRing = 8;
+  static_assert(kWordsBefore <= kRing);
+  std::pair<uint32_t, uint32_t> recent[kRing] = {};
+  int count = 0;
   uint32_t emitted = 0;  // starts before this offset are already in `out`
-  // A trigger word at [at, end); `opens` whether a date may start at it. The words that may open
-  // the date before it are the runs of letters or digits before `from` (`at`, or for letters
-  // glued to digits the end of those letters, which then count as the first of them), found by
-  // stepping back over the text: only the few triggers pay for them, not every word.
-  auto trigger = [&](uint32_t at, uint32_t end, bool opens, uint32_t from) {
+  // A trigger word at [at, end); `opens` whether a date may start at it.
+  auto trigger = [&](uint32_t at, uint32_t end, bool opens) {
     int k = 0;  // how many words right before the trigger open a date
     uint8_t opener[kWordsBefore];  // their values in openers_, the nearest first
-    uint32_t begins[kWordsBefore], ends[kWordsBefore];
     uint32_t searched = at;  // [searched, at) holds no blank line (and begins a word)
-    uint32_t pos = from;
-    while (k < kWordsBefore) {
-      uint32_t e = pos;
-      while (e > 0 && e + kBytesBefore >= at && !IsLetter(text[e - 1]) && !IsDigit(text[e - 1])) --e;
-      if (e == 0 || e + kBytesBefore < at) break;  // no word before, or none near enough
-      // The word [b, e), as far back as matters: more than 14 bytes is too long for an opener.
-      const bool digits = IsDigit(text[e - 1]);
-      uint32_t b = e - 1;
-      while (b > 0 && e - b <= 14 && (digits ? is_digit(text[b - 1]) : is_letter(text[b - 1]))) --b;
+    while (k < std::min(count, kWordsBefore)) {
+      const auto [b, e] = recent[(count - 1 - k) & (kRing - 1)];
       if (b + kBytesBefore < at || e - b > 14) break;
       opener[k] = openers_.Find(std::string_view(text + b, e - b));
       if (opener[k] == 0) break;
       // A blank line between the word and the trigger: since `searched` begins a word, only
       // [b, searched) may hold one.
       if (std::string_view(text + b, searched - b).find("\n\n") != std::string_view::npos) break;
-      begins[k] = b;
-      ends[k] = e;
       searched = b;
-      pos = b;
       ++k;
     }
     for (; k >= 1; --k) {
-      const uint32_t s = begins[k - 1];
+      const uint32_t s = recent[(count - k) & (kRing - 1)].first;
       if (s < emitted) continue;
-      // The word after this one: the next nearer word, or the trigger.
-      const uint32_t nb = k > 1 ? begins[k - 2] : at, ne = k > 1 ? ends[k - 2] : end;
+      // The word after this one: the next recent word, or the trigger.
+      const auto [nb, ne] = k > 1 ? recent[(count - k + 1) & (kRing - 1)] : std::pair{at, end};
       if (!OpensBefore(opener[k - 1], std::string_view(text + nb, ne - nb))) continue;
       out.push_back(s);
       emitted = s + 1;
@@ -244,24 +236,45 @@ void TriggerScanner::Starts(std::string_view t, std::vector<uint32_t>& out) cons
       emitted = at + 1;
     }
   };
-  size_t last_begin = 0, last_end = 0;  // the run before, if any
-  bool any = false;
-  ForEachAlnumRun(t, [&](size_t i, size_t j, bool digits) {
-    if (digits) {
-      // Letters glued to digits may open the date: "Q3", "FY2019".
-      if (any && last_end == i)
-        trigger(static_cast<uint32_t>(last_begin), static_cast<uint32_t>(i), true, static_cast<uint32_t>(i));
-      trigger(static_cast<uint32_t>(i), static_cast<uint32_t>(j),
-              DigitsOpen(std::string_view(text + i, j - i), t.substr(j)), static_cast<uint32_t>(i));
-    } else if (j - i >= 2 && j - i <= 12) {
-      if (const uint8_t value = words_.Find(std::string_view(text + i, j - i)); value & kTrigger)
-        trigger(static_cast<uint32_t>(i), static_cast<uint32_t>(j), OpensAlone(value, t.substr(j)),
-                static_cast<uint32_t>(i));
+  // Each run of letters or digits, read off the masks of 64 bytes at a time (alnum_runs.h).
+  const size_t n = t.size();
+  uint64_t letter_carry = 0, digit_carry = 0;  // the last byte of the block before is one
+  for (size_t base = 0; base < n; base += 64) {
+    AlnumMasks m;
+    if (n - base >= 64) {
+      m = ClassifyBlock(text + base);
+    } else {  // the bytes past the end count as neither
+      char padded[64] = {};
+      std::memcpy(padded, text + base, n - base);
+      m = ClassifyBlock(padded);
     }
-    last_begin = i;
-    last_end = j;
-    any = true;
-  });
+    uint64_t starts = (m.letters & ~((m.letters << 1) | letter_carry)) |
+                      (m.digits & ~((m.digits << 1) | digit_carry));
+    letter_carry = m.letters >> 63;
+    digit_carry = m.digits >> 63;
+    for (; starts != 0; starts &= starts - 1) {
+      const int at = std::countr_zero(starts);
+      const uint32_t b = static_cast<uint32_t>(base + static_cast<size_t>(at));
+      const bool digits = ((m.digits >> at) & 1) != 0;
+      const uint64_t others = ~(digits ? m.digits : m.letters) >> at;
+      uint32_t e = b + static_cast<uint32_t>(std::countr_zero(others));  // 64 when others is 0
+      if (others == 0) {  // the run goes on past the block: rare enough for a byte loop
+        e = static_cast<uint32_t>(base + 64);
+        while (e < n && (digits ? IsDigit(text[e]) : IsLetter(text[e]))) ++e;
+      }
+      if (digits) {
+        // Letters glued to digits may open the date: "Q3", "FY2019".
+        if (count > 0 && recent[(count - 1) & (kRing - 1)].second == b)
+          trigger(recent[(count - 1) & (kRing - 1)].first, b, true);
+        trigger(b, e, DigitsOpen(std::string_view(text + b, e - b), t.substr(e)));
+      } else if (e - b >= 2 && e - b <= 12) {
+        if (const uint8_t value = words_.FindLetters(text + b, e - b); value & kTrigger)
+          trigger(b, e, OpensAlone(value, t.substr(e)));
+      }
+      recent[count & (kRing - 1)] = {b, e};
+      ++count;
+    }
+  }
 }
 
 }  // namespace accord::dates

@@ -41,6 +41,18 @@ class WordSet {
   }
   bool Contains(std::string_view word) const { return Find(word) != 0; }
 
+  // Find for a word of two or more ASCII letters (the words of a text that a scan looks up):
+  // its letters index the bit table directly.
+  uint8_t FindLetters(const char* word, size_t length) const {
+    const size_t first = static_cast<uint8_t>((word[0] | 0x20) - 'a');
+    const size_t second = static_cast<uint8_t>((word[1] | 0x20) - 'a');
+    if (length > kMaxLength || ((lengths_by_pair_[first * kLetters + second] >> length) & 1) == 0) return 0;
+    const size_t b = length * kLetters + first;
+    for (uint16_t i = start_[b]; i < start_[b + 1]; ++i)
+      if (EqualsFolded(entries_[i].word, std::string_view(word, length))) return entries_[i].value;
+    return 0;
+  }
+
   size_t size() const { return entries_.size(); }
 
  private:
