@@ -310,6 +310,10 @@ constexpr RuleEnd kKnownEnds[] = {
     // (?P<mod>{MOD})?\b(?P<month>{MONTH_FULL}): no modifier opens with a month, so a match that
     // opens with a month name in Title or UPPER case is that name.
     {"month", MatchEnd::kMonthName},
+    // (?:\b(?P<rel>...){_})?(?P<wday>{WEEKDAY})(?:{_}(?P<part>{DAYPART}))?: no relative word is
+    // a weekday, so a match that opens with a weekday name in Title or UPPER case is that name,
+    // and the blank and part of the day after it where they follow.
+    {"weekday", MatchEnd::kWeekdayName},
 };
 
 struct SlotName {
@@ -451,6 +455,8 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Lexicon& lex) {
   for (const auto& [phrase, value] : lex.Words(WordClass::kVagueNumber))
     rs->vague_phrases_.push_back(SplitWords(phrase));
   for (const auto& [word, value] : lex.Words(WordClass::kMonth)) rs->month_names_.Add(word);
+  for (const auto& [word, value] : lex.Words(WordClass::kWeekday)) rs->weekday_names_.Add(word);
+  for (const auto& [word, value] : lex.Words(WordClass::kDaypart)) rs->dayparts_.Add(word);
   if (!rs->anchored_set_->Compile())
     return Internal("date rules: RE2::Set does not compile");
   return rs;
@@ -512,6 +518,63 @@ void RuleSet::FindAt(std::string_view text, std::span<const uint32_t> starts, si
   }
 }
 
+namespace {
+
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+// RE2's \w: where one follows a word, \b does not hold.
+bool IsWordByte(char c) { return IsUpper(c) || IsLower(c) || (c >= '0' && c <= '9') || c == '_'; }
+
+// The letters at the start of `s`.
+size_t LettersAt(std::string_view s) {
+  size_t e = 0;
+  while (e < s.size() && (IsUpper(s[e]) || IsLower(s[e]))) ++e;
+  return e;
+}
+
+// The name `word` in Title or UPPER case, as the name alternations spell it.
+bool TitleOrUpper(std::string_view word) {
+  if (word.size() < 2 || !IsUpper(word[0])) return false;
+  return std::all_of(word.begin() + 1, word.end(), IsLower) ||
+         std::all_of(word.begin() + 1, word.end(), IsUpper);
+}
+
+// Whether all of `s` is one blank of the rules ({_}):
+// (?:[ \t\x{00A0}]+(?:>[ \t>]*)?(?:\n[ \t>]*)?|\n[ \t>]*). Each part must take all it can, as
+// what may follow it is no byte it takes.
+bool IsRuleBlank(std::string_view s) {
+  size_t i = 0;
+  auto quote_marks = [&] {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '>')) ++i;
+  };
+  if (!s.empty() && s[0] == '\n') {
+    ++i;
+    quote_marks();
+    return i == s.size();
+  }
+  while (i < s.size()) {
+    if (s[i] == ' ' || s[i] == '\t') {
+      ++i;
+    } else if (s[i] == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') {
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  if (i == 0) return false;
+  if (i < s.size() && s[i] == '>') {
+    ++i;
+    quote_marks();
+  }
+  if (i < s.size() && s[i] == '\n') {
+    ++i;
+    quote_marks();
+  }
+  return i == s.size();
+}
+
+}  // namespace
+
 size_t RuleSet::KnownLength(MatchEnd end, std::string_view rest) const {
   switch (end) {
     case MatchEnd::kSearch:
@@ -519,17 +582,36 @@ size_t RuleSet::KnownLength(MatchEnd end, std::string_view rest) const {
     case MatchEnd::kFourDigits:
       return 4;
     case MatchEnd::kMonthName: {
-      auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
-      auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
-      size_t e = 0;
-      while (e < rest.size() && (upper(rest[e]) || lower(rest[e]))) ++e;
-      const std::string_view word = rest.substr(0, e);
+      const size_t e = LettersAt(rest);
       // Where a digit or '_' follows, RE2's \b decides.
-      if (e < rest.size() && ((rest[e] >= '0' && rest[e] <= '9') || rest[e] == '_')) return 0;
-      if (e < 2 || !upper(word[0]) || !month_names_.Contains(word)) return 0;
-      const bool title = std::all_of(word.begin() + 1, word.end(), lower);
-      const bool all_upper = std::all_of(word.begin() + 1, word.end(), upper);
-      return title || all_upper ? e : 0;
+      if (e < rest.size() && IsWordByte(rest[e])) return 0;
+      const std::string_view word = rest.substr(0, e);
+      return TitleOrUpper(word) && month_names_.Contains(word) ? e : 0;
+    }
+    case MatchEnd::kWeekdayName: {
+      const size_t e = LettersAt(rest);
+      if (e < rest.size() && IsWordByte(rest[e])) return 0;
+      const std::string_view word = rest.substr(0, e);
+      if (!TitleOrUpper(word) || !weekday_names_.Contains(word)) return 0;
+      // A part of the day after a blank: the blank runs up to its first letter.
+      size_t p = e;
+      while (p < rest.size()) {
+        const char c = rest[p];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '>') {
+          ++p;
+        } else if (c == '\xC2' && p + 1 < rest.size() && rest[p + 1] == '\xA0') {
+          p += 2;
+        } else {
+          break;
+        }
+      }
+      const size_t q = p + LettersAt(rest.substr(p));
+      // Letters up to the end of `rest`, the search's window, may go on past it: RE2 decides.
+      if (q == rest.size() && q > p) return 0;
+      if (q > p && !IsWordByte(rest[q]) && dayparts_.Contains(rest.substr(p, q - p)) &&
+          IsRuleBlank(rest.substr(e, p - e)))
+        return q;
+      return e;
     }
   }
   return 0;

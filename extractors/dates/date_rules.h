@@ -79,7 +79,7 @@ struct Match : Candidate {
 
 // How FindAt learns where a match of a rule ends: by a search, or from the text at its start
 // (date_rules.cc, kKnownEnds).
-enum class MatchEnd : uint8_t { kSearch, kFourDigits, kMonthName };
+enum class MatchEnd : uint8_t { kSearch, kFourDigits, kMonthName, kWeekdayName };
 
 class RuleSet {
  public:
@@ -136,6 +136,8 @@ class RuleSet {
   std::vector<RuleSpec> specs_;
   std::vector<std::vector<std::string>> vague_phrases_;  // the phrases of {VAGUE}, in words
   WordSet month_names_;  // {MONTH_FULL}'s names
+  WordSet weekday_names_;  // {WEEKDAY}'s names
+  WordSet dayparts_;  // {DAYPART}'s words
   std::vector<Compiled> rules_;
   std::unique_ptr<RE2::Set> anchored_set_;
   mutable std::once_flag set_once_;

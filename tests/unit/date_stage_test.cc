@@ -335,6 +335,11 @@ TEST(DateRulesTest, GroupsReadOffWordsAreRe2Groups) {
     }
   };
   sample(4000, [&] { return pick(rels) + pick(weekdays) + (pick(commas) + " ") + pick(parts); });
+  // Blanks that are no {_}, and parts of the day glued to more letters or digits.
+  const std::vector<std::string> odd_blanks = {"\n\n", ">", "> ", " \n\n ", "\n>\n", "\n\t> ",
+                                               " >\n>", "\xC2", "\xC2\xA0\n", "\t\t", ""};
+  const std::vector<std::string> part_tails = {"", "s", "5", "_", "-", "ly"};
+  sample(3000, [&] { return pick(weekdays) + pick(odd_blanks) + pick(parts) + pick(part_tails); });
   sample(2000, [&] { return pick(day_words) + " " + pick(parts); });
   sample(4000, [&] { return pick(time_mods) + pick(rels) + pick(rel_units); });
   sample(3000, [&] { return pick(time_mods) + pick(months) + " " + pick(years); });
