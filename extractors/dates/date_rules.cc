@@ -457,6 +457,9 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Lexicon& lex) {
   for (const auto& [word, value] : lex.Words(WordClass::kMonth)) rs->month_names_.Add(word);
   for (const auto& [word, value] : lex.Words(WordClass::kWeekday)) rs->weekday_names_.Add(word);
   for (const auto& [word, value] : lex.Words(WordClass::kDaypart)) rs->dayparts_.Add(word);
+  for (const auto& [word, value] : lex.Words(WordClass::kZone)) rs->zones_.Add(word);
+  for (size_t i = 0; i < rs->specs_.size(); ++i)
+    if (rs->specs_[i].name == "year") rs->year_rule_ = static_cast<int>(i);
   if (!rs->anchored_set_->Compile())
     return Internal("date rules: RE2::Set does not compile");
   return rs;
@@ -502,6 +505,10 @@ void RuleSet::FindAt(std::string_view text, std::span<const uint32_t> starts, si
   re2::StringPiece found;
   for (const uint32_t start : starts) {
     const size_t limit = std::min(text.size(), start + max_length);
+    if (year_rule_ >= 0 && LoneYearAt(text, start)) {
+      out.push_back({static_cast<uint16_t>(year_rule_), start, start + 4});
+      continue;
+    }
     RE2::Set::ErrorInfo info{};
     if (!anchored_set_->Match(re2::StringPiece(text.data() + start, limit - start), &fired, &info)) {
       if (info.kind != RE2::Set::kNoError) FindAll(text, start, limit, out);  // out of memory: the slow path
@@ -615,6 +622,40 @@ size_t RuleSet::KnownLength(MatchEnd end, std::string_view rest) const {
     }
   }
   return 0;
+}
+
+// The rules that may match at four digits read on after them: "year-range", "iso-date" and
+// "iso-month" a "-", "–" or "/"; "decade" an "s", "'s" or "’s"; "compact-date" more digits;
+// "year-month-day" a blank and a month (Title or UPPER case); "clock-24h-zone" a blank and a
+// time zone (any case). A byte outside ASCII after the blank is left to the set.
+// DateRulesTest.LoneYearIsTheOneMatchAtItsStart holds this to the rules.
+bool RuleSet::LoneYearAt(std::string_view t, size_t s) const {
+  if (s + 4 > t.size() || (s > 0 && IsWordByte(t[s - 1]))) return false;
+  const char* y = t.data() + s;
+  for (int i = 0; i < 4; ++i)
+    if (y[i] < '0' || y[i] > '9') return false;
+  if (!((y[0] == '1' && y[1] >= '5') || (y[0] == '2' && y[1] == '0'))) return false;
+  size_t p = s + 4;
+  if (p == t.size()) return true;
+  const char c = t[p];
+  if (IsWordByte(c) || c == '-' || c == '/' || c == '\'') return false;
+  auto blank_at = [&](size_t i) {
+    return t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '>' ||
+           (t[i] == '\xC2' && i + 1 < t.size() && t[i + 1] == '\xA0');
+  };
+  if (!blank_at(p)) {
+    const std::string_view rest = t.substr(p);
+    return !rest.starts_with("\u2013") && !rest.starts_with("\u2019");  // "–", "’"
+  }
+  int newlines = 0;
+  for (; p < t.size() && blank_at(p); p += t[p] == '\xC2' ? 2 : 1) newlines += t[p] == '\n';
+  // One blank ({_}) holds one line break at most: after a blank line no rule reads on.
+  if (p == t.size() || newlines > 1) return true;
+  if (static_cast<unsigned char>(t[p]) >= 0x80) return false;
+  if (!IsLower(t[p])) return !IsUpper(t[p]);
+  const size_t q = p + LettersAt(t.substr(p));
+  if (q < t.size() && static_cast<unsigned char>(t[q]) >= 0x80) return false;
+  return !zones_.Contains(t.substr(p, q - p));
 }
 
 Match RuleSet::Capture(std::string_view text, const Candidate& found) const {

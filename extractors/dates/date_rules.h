@@ -102,6 +102,12 @@ class RuleSet {
   // "Groups read off the words of a match"); the others run their RE2.
   Match Capture(std::string_view text, const Candidate& c) const;
 
+  // Whether a year (1500-2099) stands alone at `start`: four digits after no word byte and before
+  // none that another rule reads on ("-", "/", "'", "s", a blank and a month or a time zone).
+  // There "year" is the one rule that matches, four bytes long, and FindAt takes it without a
+  // set pass (date_rules.cc).
+  bool LoneYearAt(std::string_view text, size_t start) const;
+
   // The groups as the rule's own RE2 captures them (the plain meaning of Capture; for tests).
   Match CaptureByRegex(std::string_view text, const Candidate& c) const;
 
@@ -138,6 +144,8 @@ class RuleSet {
   WordSet month_names_;  // {MONTH_FULL}'s names
   WordSet weekday_names_;  // {WEEKDAY}'s names
   WordSet dayparts_;  // {DAYPART}'s words
+  WordSet zones_;  // {ZONE}'s words
+  int year_rule_ = -1;  // the rule "year"
   std::vector<Compiled> rules_;
   std::unique_ptr<RE2::Set> anchored_set_;
   mutable std::once_flag set_once_;

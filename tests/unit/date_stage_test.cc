@@ -219,6 +219,68 @@ TEST(DateRulesTest, FindAllAndFindAtAgreeOnAMatchAtAStart) {
   EXPECT_FALSE(m.has(dates::kSlotWday));
 }
 
+// Where FindAt takes a lone year without a set pass, "year" is the one rule that matches at the
+// start, and it is four bytes long.
+TEST(DateRulesTest, LoneYearIsTheOneMatchAtItsStart) {
+  auto lexicon = dates::Lexicon::Load();
+  ASSERT_TRUE(lexicon.ok());
+  auto rules = dates::RuleSet::Create(*lexicon);
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  const std::string years[] = {"1500", "1499", "2099", "2100", "1999", "2018", "0000", "1830", "2359", "1990"};
+  const std::string befores[] = {"", " ", "(", "x", "_", "-", "In ", "\n", "Q", "'", "\xE2\x80\x99", "$"};
+  std::vector<std::string> afters = {"", ".", ",", ";", ")", " ", "\n", "\t", " > ", "\n> ", "\xC2\xA0",
+                                     "-19", "/19", "\xE2\x80\x93" "19", "'s", "s", "\xE2\x80\x99s", ":30",
+                                     ".5", "0", "_", " 17", " 1830", " the", " \n> ", "\n\n", ">", "<",
+                                     " e\xC5\xBFt", " \xE2\x84\xAA", "\r", "%", " - ", " (est)", " a.m.",
+                                     " pm", " AM", " p.m. EST", " and", " or later", ". The", "\n\nAPRIL 5", "\n\nEST",
+                                     " \n>\nMay 5", "\n \n est", "\xE2\x80\x94" "19", " \xE2\x80\x94 A",
+                                     "\xE2\x80\x98s", "\xC5\xBF", "\xC2" "A"};
+  for (const auto& c : {dates::WordClass::kZone, dates::WordClass::kMonth, dates::WordClass::kMonthAbbr})
+    for (const auto& [word, value] : lexicon->Words(c)) {
+      std::string title = word, upper = word;
+      title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+      for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      for (const std::string& w : {word, title, upper}) {
+        afters.push_back(" " + w);
+        afters.push_back("\n> " + w + " 5");
+        afters.push_back(" " + w + "s");
+        afters.push_back("\xC2\xA0" + w + ".");
+      }
+    }
+  int lone = 0, checked = 0;
+  for (const std::string& year : years)
+    for (const std::string& before : befores)
+      for (const std::string& after : afters)
+        for (const char* tail : {"", " 5", " and more."}) {
+          const std::string text = before + year + after + tail;
+          const size_t start = before.size();
+          std::vector<dates::Candidate> searched;
+          (*rules)->FindAll(text, start, text.size(), searched);
+          std::set<std::pair<std::string, uint32_t>> at_start;
+          for (const dates::Candidate& c : searched)
+            if (c.begin == start) at_start.insert({std::string((*rules)->spec(c.rule).name), c.end});
+          std::vector<dates::Candidate> found;
+          const uint32_t starts[] = {static_cast<uint32_t>(start)};
+          (*rules)->FindAt(text, starts, 160, found);
+          std::set<std::pair<std::string, uint32_t>> fast;
+          for (const dates::Candidate& c : found) fast.insert({std::string((*rules)->spec(c.rule).name), c.end});
+          // (After a word byte, the anchored set, which sees no byte before the start, and the
+          // search part ways on \b; the stage's context check then drops the match.)
+          const bool after_word = !before.empty() && (std::isalnum(static_cast<unsigned char>(before.back())) || before.back() == '_');
+          if (!after_word) {
+            EXPECT_EQ(fast, at_start) << "'" << text << "'";
+          }
+          ++checked;
+          if ((*rules)->LoneYearAt(text, start)) {
+            ++lone;
+            const std::set<std::pair<std::string, uint32_t>> year_only = {{"year", static_cast<uint32_t>(start + 4)}};
+            EXPECT_EQ(at_start, year_only) << "'" << text << "'";
+          }
+        }
+  EXPECT_GT(lone, 1000);
+  EXPECT_GT(checked - lone, 1000);
+}
+
 // The rules that read their groups off the words of a match instead of running RE2
 // (date_rules.cc: the rules of a count and a unit, "weekday", "month-day-year", ...). On many
 // phrasings of each, and at every word of the example corpus, every match of every rule must get
