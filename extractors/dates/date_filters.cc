@@ -2,8 +2,13 @@
 #include "extractors/dates/word_set.h"
 #include "pipeline/ascii.h"
 
+#include <bit>
 #include <cctype>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace accord::dates {
 namespace {
@@ -52,10 +57,32 @@ std::string_view TokenAround(std::string_view t, size_t begin, size_t end) {
 
 }  // namespace
 
+namespace {
+
+// The first ':', '.' or '@' of token[i, end), else token.size(): sixteen bytes a step, as every
+// match's token is searched.
+size_t NextMarker(std::string_view token, size_t i) {
+#if defined(__SSE2__)
+  for (; i + 16 <= token.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(token.data() + i));
+    const __m128i hits = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')),
+                                      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
+                                                   _mm_cmpeq_epi8(v, _mm_set1_epi8('@'))));
+    if (const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hits)); mask != 0)
+      return i + static_cast<size_t>(std::countr_zero(mask));
+  }
+#endif
+  for (; i < token.size(); ++i)
+    if (token[i] == ':' || token[i] == '.' || token[i] == '@') return i;
+  return token.size();
+}
+
+}  // namespace
+
 // One pass over the token: each marker holds a ':', a '.' or an '@' at a known place ("www." its
 // '.' fourth), and ".html" begins with ".htm".
 bool InsideUrlOrAddress(std::string_view token) {
-  for (size_t i = 0; i < token.size(); ++i) {
+  for (size_t i = NextMarker(token, 0); i < token.size(); i = NextMarker(token, i + 1)) {
     switch (token[i]) {
       case '@':
         return true;

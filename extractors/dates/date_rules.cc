@@ -659,13 +659,16 @@ bool RuleSet::LoneYearAt(std::string_view t, size_t s) const {
 }
 
 Match RuleSet::Capture(std::string_view text, const Candidate& found) const {
+  Match m;
+  CaptureInto(text, found, m);
+  return m;
+}
+
+void RuleSet::CaptureInto(std::string_view text, const Candidate& found, Match& m) const {
+  static_cast<Candidate&>(m) = found;
   const Compiled& c = rules_[found.rule];
-  if (c.words || c.read != nullptr) {
-    Match m;
-    static_cast<Candidate&>(m) = found;
-    if (CaptureFromWords(c, text, m)) return m;
-  }
-  return CaptureByRegex(text, found);
+  if ((c.words || c.read != nullptr) && CaptureFromWords(c, text, m)) return;
+  m = CaptureByRegex(text, found);
 }
 
 namespace {

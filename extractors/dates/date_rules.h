@@ -101,6 +101,8 @@ class RuleSet {
   // "weekday", "month-day-year", ...) read them off the words of the match (date_rules.cc,
   // "Groups read off the words of a match"); the others run their RE2.
   Match Capture(std::string_view text, const Candidate& c) const;
+  // The same into `m`, a match with no groups set: the stage fills its matches in place.
+  void CaptureInto(std::string_view text, const Candidate& c, Match& m) const;
 
   // Whether a year (1500-2099) stands alone at `start`: four digits after no word byte and before
   // none that another rule reads on ("-", "/", "'", "s", a blank and a month or a time zone).

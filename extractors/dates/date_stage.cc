@@ -63,7 +63,8 @@ class DateStage final : public Stage {
                                    [](const Kept& k, uint32_t begin) { return k.begin < begin; });
       if (next != kept.end() && next->begin < c.end) continue;
       if (next != kept.begin() && std::prev(next)->end > c.begin) continue;
-      Match& m = matches.emplace_back(rules_->Capture(t, c));
+      Match& m = matches.emplace_back();
+      rules_->CaptureInto(t, c, m);
       if (dates::RejectReason(rules_->spec(m.rule), m, t) != nullptr) {
         matches.pop_back();
         continue;
