@@ -314,6 +314,11 @@ constexpr RuleEnd kKnownEnds[] = {
     // a weekday, so a match that opens with a weekday name in Title or UPPER case is that name,
     // and the blank and part of the day after it where they follow.
     {"weekday", MatchEnd::kWeekdayName},
+    // (?:(?P<wday>{WEEKDAY}),?{_})?(?P<month>{MONTH}){_}(?P<day>{DAY})\b, and with
+    // ,?{_}(?P<year>{YEAR})\b after the day: a match that opens with a month's name is the name,
+    // the blank and the day (and the year) that follow it (RuleSet::MonthDayLength).
+    {"month-day", MatchEnd::kMonthDay},
+    {"month-day-year", MatchEnd::kMonthDayYear},
 };
 
 struct SlotName {
@@ -456,6 +461,7 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Lexicon& lex) {
     rs->vague_phrases_.push_back(SplitWords(phrase));
   for (const auto& [word, value] : lex.Words(WordClass::kMonth)) rs->month_names_.Add(word);
   for (const auto& [word, value] : lex.Words(WordClass::kWeekday)) rs->weekday_names_.Add(word);
+  for (const auto& [word, value] : lex.Words(WordClass::kMonthAbbr)) rs->month_abbreviations_.Add(word);
   for (const auto& [word, value] : lex.Words(WordClass::kDaypart)) rs->dayparts_.Add(word);
   for (const auto& [word, value] : lex.Words(WordClass::kZone)) rs->zones_.Add(word);
   for (size_t i = 0; i < rs->specs_.size(); ++i)
@@ -620,8 +626,65 @@ size_t RuleSet::KnownLength(MatchEnd end, std::string_view rest) const {
         return q;
       return e;
     }
+    case MatchEnd::kMonthDay:
+      return MonthDayLength(rest, false);
+    case MatchEnd::kMonthDayYear:
+      return MonthDayLength(rest, true);
   }
   return 0;
+}
+
+size_t RuleSet::MonthDayLength(std::string_view rest, bool year) const {
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  // The bytes of a blank ({_}) from `i` on, up to the byte after it; 0 when there is none.
+  auto blank_end = [&](size_t i) -> size_t {
+    size_t p = i;
+    while (p < rest.size()) {
+      const char c = rest[p];
+      if (c == ' ' || c == '\t' || c == '\n' || c == '>') {
+        ++p;
+      } else if (c == '\xC2' && p + 1 < rest.size() && rest[p + 1] == '\xA0') {
+        p += 2;
+      } else {
+        break;
+      }
+    }
+    return p > i && p < rest.size() && IsRuleBlank(rest.substr(i, p - i)) ? p : 0;
+  };
+  // The month: a name ("May\b"), or an abbreviation and an optional dot ("Sept.").
+  size_t i = LettersAt(rest);
+  if (i == rest.size() || IsWordByte(rest[i])) return 0;
+  const std::string_view word = rest.substr(0, i);
+  if (!TitleOrUpper(word)) return 0;
+  if (!month_names_.Contains(word)) {
+    if (!month_abbreviations_.Contains(word)) return 0;
+    if (rest[i] == '.') ++i;
+  }
+  // The day: 1-9, 01-09, 10-29, 30 or 31, an optional ordinal suffix in any case, then \b. A
+  // byte outside ASCII after the digits may be a letter that (?i) folds to one of the suffix's.
+  i = blank_end(i);
+  if (i == 0) return 0;
+  size_t d = i;
+  while (d < rest.size() && is_digit(rest[d])) ++d;
+  const std::string_view day = rest.substr(i, d - i);
+  const bool valid = (day.size() == 1 && day[0] != '0') ||
+                     (day.size() == 2 && (day[0] == '1' || day[0] == '2' || (day[0] == '0' && day[1] != '0') ||
+                                          (day[0] == '3' && day[1] <= '1')));
+  if (!valid || d + 2 >= rest.size() || static_cast<unsigned char>(rest[d]) >= 0x80) return 0;
+  const char s0 = static_cast<char>(rest[d] | 0x20), s1 = static_cast<char>(rest[d + 1] | 0x20);
+  if ((s0 == 's' && s1 == 't') || (s0 == 'n' && s1 == 'd') || (s0 == 'r' && s1 == 'd') ||
+      (s0 == 't' && s1 == 'h'))
+    d += 2;
+  if (IsWordByte(rest[d])) return 0;
+  if (!year) return d;
+  // The year: an optional comma, a blank, 1500-2099, then \b.
+  if (rest[d] == ',') ++d;
+  const size_t y = blank_end(d);
+  if (y == 0 || y + 4 >= rest.size()) return 0;
+  for (size_t k = y; k < y + 4; ++k)
+    if (!is_digit(rest[k])) return 0;
+  if (!((rest[y] == '1' && rest[y + 1] >= '5') || (rest[y] == '2' && rest[y + 1] == '0'))) return 0;
+  return IsWordByte(rest[y + 4]) ? 0 : y + 4;
 }
 
 // The rules that may match at four digits read on after them: "year-range", "iso-date" and

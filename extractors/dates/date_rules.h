@@ -79,7 +79,7 @@ struct Match : Candidate {
 
 // How FindAt learns where a match of a rule ends: by a search, or from the text at its start
 // (date_rules.cc, kKnownEnds).
-enum class MatchEnd : uint8_t { kSearch, kFourDigits, kMonthName, kWeekdayName };
+enum class MatchEnd : uint8_t { kSearch, kFourDigits, kMonthName, kWeekdayName, kMonthDay, kMonthDayYear };
 
 class RuleSet {
  public:
@@ -137,6 +137,10 @@ class RuleSet {
   // The length of the match of a rule with a known end that the set says opens `rest`; 0 when
   // it takes a search.
   size_t KnownLength(MatchEnd end, std::string_view rest) const;
+  // The length of a month's name, a blank and a day at the start of `rest` (and a comma, a blank
+  // and a year after them with `year`), as "month-day" and "month-day-year" read them; 0 when
+  // `rest` holds anything else, for RE2 to search.
+  size_t MonthDayLength(std::string_view rest, bool year) const;
   // Reads the groups of a match of a rule with a WordGrammar or a reader off its words; false
   // when the match holds something the reading does not cover, for RE2 to capture.
   bool CaptureFromWords(const Compiled& rule, std::string_view text, Match& m) const;
@@ -145,6 +149,7 @@ class RuleSet {
   std::vector<std::vector<std::string>> vague_phrases_;  // the phrases of {VAGUE}, in words
   WordSet month_names_;  // {MONTH_FULL}'s names
   WordSet weekday_names_;  // {WEEKDAY}'s names
+  WordSet month_abbreviations_;  // {MONTH}'s abbreviations
   WordSet dayparts_;  // {DAYPART}'s words
   WordSet zones_;  // {ZONE}'s words
   int year_rule_ = -1;  // the rule "year"

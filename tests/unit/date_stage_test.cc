@@ -412,6 +412,16 @@ TEST(DateRulesTest, GroupsReadOffWordsAreRe2Groups) {
     std::string wday = pick(commas).empty() ? "" : pick(weekdays) + pick(commas) + " ";
     return wday + pick(month_names) + " " + pick(days) + pick(commas) + " " + pick(years);
   });
+  // Month-days with odd blanks, days, suffixes and what may follow them.
+  const std::vector<std::string> odd_days = {"1", "9", "0", "00", "05", "10", "29", "30", "31", "32",
+                                             "39", "40", "99", "123", "1st", "2ND", "3Rd", "4th",
+                                             "1s", "1\xC5\xBFt", "1st\xC5\xBF", "5am", "5thx", "5_",
+                                             "5\xC2\xA0", "12,", "12.", "12-"};
+  const std::vector<std::string> year_tails = {"", " 2018", ", 2018", ",2018", ", 1499", " 20180",
+                                               "\n\n2018", ", 2018x", " 2018_", " 2018.", ",\n> 2018"};
+  sample(6000, [&] {
+    return pick(month_names) + pick(odd_blanks) + pick(odd_days) + pick(year_tails);
+  });
   sample(1000, [&] { return pick(openers) + " " + pick(units) + " " + pick(years); });
   const std::vector<std::string> numbers = {"1987", "2018", "1650", "2099", "1499", "2100", "1999s", "2018-19"};
   sample(500, [&] { return pick(numbers) + pick(commas) + " " + pick(numbers); });
