@@ -319,7 +319,20 @@ constexpr RuleEnd kKnownEnds[] = {
     // the blank and the day (and the year) that follow it (RuleSet::MonthDayLength).
     {"month-day", MatchEnd::kMonthDay},
     {"month-day-year", MatchEnd::kMonthDayYear},
+    // \b(?i:for|in|...){_}(?P<span>(?P<unit>(?i:days|weeks|...)))\b: the word, the blank and the
+    // plural unit.
+    {"for-units", MatchEnd::kForUnits},
+    // (?P<mod>{MOD}|(?i:earlier|later){_})?\b(?P<rel>(?i:last|next|...)){_}(?P<unit>...)\b: no
+    // modifier opens with a relative word, so a match that opens with one is it, the blank and
+    // the unit.
+    {"relative-unit", MatchEnd::kRelativeUnit},
 };
+// Their words, as the rules above spell them ((?i): any case).
+constexpr std::string_view kWeekdayRels[] = {"last", "next", "this", "past", "coming"};
+constexpr std::string_view kForWords[] = {"for", "in", "of", "about", "over", "within", "after"};
+constexpr std::string_view kForUnits[] = {"days", "weeks", "months", "years", "decades", "hours", "minutes"};
+constexpr std::string_view kRelativeRels[] = {"last", "next", "this", "coming", "current"};
+constexpr std::string_view kRelativeUnits[] = {"weekend", "week", "month", "year", "quarter", "decade", "century"};
 
 struct SlotName {
   const char* name;
@@ -462,6 +475,11 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Lexicon& lex) {
   for (const auto& [word, value] : lex.Words(WordClass::kMonth)) rs->month_names_.Add(word);
   for (const auto& [word, value] : lex.Words(WordClass::kWeekday)) rs->weekday_names_.Add(word);
   for (const auto& [word, value] : lex.Words(WordClass::kMonthAbbr)) rs->month_abbreviations_.Add(word);
+  rs->weekday_rels_ = WordSet::Of(kWeekdayRels);
+  rs->for_words_ = WordSet::Of(kForWords);
+  rs->for_units_ = WordSet::Of(kForUnits);
+  rs->relative_rels_ = WordSet::Of(kRelativeRels);
+  rs->relative_units_ = WordSet::Of(kRelativeUnits);
   for (const auto& [word, value] : lex.Words(WordClass::kDaypart)) rs->dayparts_.Add(word);
   for (const auto& [word, value] : lex.Words(WordClass::kZone)) rs->zones_.Add(word);
   for (size_t i = 0; i < rs->specs_.size(); ++i)
@@ -504,52 +522,34 @@ void RuleSet::FindAll(std::string_view text, size_t begin, size_t end,
   }
 }
 
-void RuleSet::FindAt(std::string_view text, std::span<const uint32_t> starts, size_t max_length,
-                     std::vector<Candidate>& out) const {
-  const re2::StringPiece whole(text.data(), text.size());
-  std::vector<int> fired;
-  re2::StringPiece found;
-  for (const uint32_t start : starts) {
-    const size_t limit = std::min(text.size(), start + max_length);
-    if (year_rule_ >= 0 && LoneYearAt(text, start)) {
-      out.push_back({static_cast<uint16_t>(year_rule_), start, start + 4});
-      continue;
-    }
-    RE2::Set::ErrorInfo info{};
-    if (!anchored_set_->Match(re2::StringPiece(text.data() + start, limit - start), &fired, &info)) {
-      if (info.kind != RE2::Set::kNoError) FindAll(text, start, limit, out);  // out of memory: the slow path
-      continue;
-    }
-    for (int r : fired) {
-      if (const size_t length = KnownLength(rules_[r].end, text.substr(start, limit - start))) {
-        out.push_back({static_cast<uint16_t>(r), start, static_cast<uint32_t>(start + length)});
-        continue;
-      }
-      if (!rules_[r].re->Match(whole, start, limit, RE2::ANCHOR_START, &found, 1) || found.empty()) continue;
-      out.push_back({static_cast<uint16_t>(r), start, static_cast<uint32_t>(start + found.size())});
-    }
-  }
-}
-
 namespace {
 
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+// Per byte: 1 an ASCII letter, 2 another byte of RE2's \w (a digit or '_').
+constexpr auto kWordBytes = [] {
+  std::array<uint8_t, 256> table{};
+  for (int c = 0; c < 256; ++c)
+    table[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ? 1 : (c >= '0' && c <= '9') || c == '_' ? 2 : 0;
+  return table;
+}();
 // RE2's \w: where one follows a word, \b does not hold.
-bool IsWordByte(char c) { return IsUpper(c) || IsLower(c) || (c >= '0' && c <= '9') || c == '_'; }
+bool IsWordByte(char c) { return kWordBytes[static_cast<uint8_t>(c)] != 0; }
 
 // The letters at the start of `s`.
 size_t LettersAt(std::string_view s) {
   size_t e = 0;
-  while (e < s.size() && (IsUpper(s[e]) || IsLower(s[e]))) ++e;
+  while (e < s.size() && kWordBytes[static_cast<uint8_t>(s[e])] == 1) ++e;
   return e;
 }
 
 // The name `word` in Title or UPPER case, as the name alternations spell it.
 bool TitleOrUpper(std::string_view word) {
   if (word.size() < 2 || !IsUpper(word[0])) return false;
-  return std::all_of(word.begin() + 1, word.end(), IsLower) ||
-         std::all_of(word.begin() + 1, word.end(), IsUpper);
+  const bool upper = IsUpper(word[1]);
+  for (size_t i = 1; i < word.size(); ++i)
+    if (IsUpper(word[i]) != upper) return false;
+  return true;
 }
 
 // Whether all of `s` is one blank of the rules ({_}):
@@ -586,9 +586,54 @@ bool IsRuleBlank(std::string_view s) {
   return i == s.size();
 }
 
+// Where the blank ({_}) that begins at rest[i] ends: the blank bytes up to the first other one,
+// which must follow them; 0 when they are no blank.
+size_t BlankEnd(std::string_view rest, size_t i) {
+  size_t p = i;
+  while (p < rest.size()) {
+    const char c = rest[p];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '>') {
+      ++p;
+    } else if (c == '\xC2' && p + 1 < rest.size() && rest[p + 1] == '\xA0') {
+      p += 2;
+    } else {
+      break;
+    }
+  }
+  return p > i && p < rest.size() && IsRuleBlank(rest.substr(i, p - i)) ? p : 0;
+}
+
 }  // namespace
 
-size_t RuleSet::KnownLength(MatchEnd end, std::string_view rest) const {
+void RuleSet::FindAt(std::string_view text, std::span<const uint32_t> starts, size_t max_length,
+                     std::vector<Candidate>& out) const {
+  const re2::StringPiece whole(text.data(), text.size());
+  std::vector<int> fired;
+  re2::StringPiece found;
+  for (const uint32_t start : starts) {
+    const size_t limit = std::min(text.size(), start + max_length);
+    if (year_rule_ >= 0 && LoneYearAt(text, start)) {
+      out.push_back({static_cast<uint16_t>(year_rule_), start, start + 4});
+      continue;
+    }
+    RE2::Set::ErrorInfo info{};
+    if (!anchored_set_->Match(re2::StringPiece(text.data() + start, limit - start), &fired, &info)) {
+      if (info.kind != RE2::Set::kNoError) FindAll(text, start, limit, out);  // out of memory: the slow path
+      continue;
+    }
+    for (int r : fired) {
+      if (const size_t length = KnownLength(rules_[r].end, text.substr(start, limit - start),
+                                            start > 0 && IsWordByte(text[start - 1]))) {
+        out.push_back({static_cast<uint16_t>(r), start, static_cast<uint32_t>(start + length)});
+        continue;
+      }
+      if (!rules_[r].re->Match(whole, start, limit, RE2::ANCHOR_START, &found, 1) || found.empty()) continue;
+      out.push_back({static_cast<uint16_t>(r), start, static_cast<uint32_t>(start + found.size())});
+    }
+  }
+}
+
+size_t RuleSet::KnownLength(MatchEnd end, std::string_view rest, bool after_word) const {
   switch (end) {
     case MatchEnd::kSearch:
       return 0;
@@ -602,9 +647,16 @@ size_t RuleSet::KnownLength(MatchEnd end, std::string_view rest) const {
       return TitleOrUpper(word) && month_names_.Contains(word) ? e : 0;
     }
     case MatchEnd::kWeekdayName: {
-      const size_t e = LettersAt(rest);
+      size_t b = 0;  // where the name begins: after "last ", "next ", ... (any case)
+      if (const size_t r = LettersAt(rest); r < rest.size() && static_cast<unsigned char>(rest[r]) < 0x80 &&
+                                             weekday_rels_.Contains(rest.substr(0, r))) {
+        if (after_word) return 0;  // \b(?P<rel>...)
+        b = BlankEnd(rest, r);
+        if (b == 0) return 0;
+      }
+      const size_t e = b + LettersAt(rest.substr(b));
       if (e < rest.size() && IsWordByte(rest[e])) return 0;
-      const std::string_view word = rest.substr(0, e);
+      const std::string_view word = rest.substr(b, e - b);
       if (!TitleOrUpper(word) || !weekday_names_.Contains(word)) return 0;
       // A part of the day after a blank: the blank runs up to its first letter.
       size_t p = e;
@@ -630,27 +682,32 @@ size_t RuleSet::KnownLength(MatchEnd end, std::string_view rest) const {
       return MonthDayLength(rest, false);
     case MatchEnd::kMonthDayYear:
       return MonthDayLength(rest, true);
+    case MatchEnd::kForUnits:  // both open with \b
+      return after_word ? 0 : WordBlankWordLength(rest, for_words_, for_units_);
+    case MatchEnd::kRelativeUnit:
+      return after_word ? 0 : WordBlankWordLength(rest, relative_rels_, relative_units_);
   }
   return 0;
 }
 
+size_t RuleSet::WordBlankWordLength(std::string_view rest, const WordSet& first, const WordSet& second) const {
+  // A letter that (?i) folds to an ASCII one (the Kelvin sign, the long s) is outside ASCII:
+  // each word must end at an ASCII byte.
+  const size_t a = LettersAt(rest);
+  if (a == 0 || a == rest.size() || static_cast<unsigned char>(rest[a]) >= 0x80 || !first.Contains(rest.substr(0, a)))
+    return 0;
+  const size_t b = BlankEnd(rest, a);
+  if (b == 0) return 0;
+  const size_t e = b + LettersAt(rest.substr(b));
+  if (e == b || e == rest.size() || static_cast<unsigned char>(rest[e]) >= 0x80 || IsWordByte(rest[e]) ||
+      !second.Contains(rest.substr(b, e - b)))
+    return 0;
+  return e;
+}
+
 size_t RuleSet::MonthDayLength(std::string_view rest, bool year) const {
   auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
-  // The bytes of a blank ({_}) from `i` on, up to the byte after it; 0 when there is none.
-  auto blank_end = [&](size_t i) -> size_t {
-    size_t p = i;
-    while (p < rest.size()) {
-      const char c = rest[p];
-      if (c == ' ' || c == '\t' || c == '\n' || c == '>') {
-        ++p;
-      } else if (c == '\xC2' && p + 1 < rest.size() && rest[p + 1] == '\xA0') {
-        p += 2;
-      } else {
-        break;
-      }
-    }
-    return p > i && p < rest.size() && IsRuleBlank(rest.substr(i, p - i)) ? p : 0;
-  };
+  auto blank_end = [&](size_t i) { return BlankEnd(rest, i); };
   // The month: a name ("May\b"), or an abbreviation and an optional dot ("Sept.").
   size_t i = LettersAt(rest);
   if (i == rest.size() || IsWordByte(rest[i])) return 0;

@@ -79,7 +79,9 @@ struct Match : Candidate {
 
 // How FindAt learns where a match of a rule ends: by a search, or from the text at its start
 // (date_rules.cc, kKnownEnds).
-enum class MatchEnd : uint8_t { kSearch, kFourDigits, kMonthName, kWeekdayName, kMonthDay, kMonthDayYear };
+enum class MatchEnd : uint8_t {
+  kSearch, kFourDigits, kMonthName, kWeekdayName, kMonthDay, kMonthDayYear, kForUnits, kRelativeUnit
+};
 
 class RuleSet {
  public:
@@ -136,11 +138,16 @@ class RuleSet {
   };
   // The length of the match of a rule with a known end that the set says opens `rest`; 0 when
   // it takes a search.
-  size_t KnownLength(MatchEnd end, std::string_view rest) const;
+  // `after_word`: a word byte comes right before `rest`, where a \b that opens a rule fails
+  // (the anchored set does not see that byte; the search that finds the end does).
+  size_t KnownLength(MatchEnd end, std::string_view rest, bool after_word) const;
   // The length of a month's name, a blank and a day at the start of `rest` (and a comma, a blank
   // and a year after them with `year`), as "month-day" and "month-day-year" read them; 0 when
   // `rest` holds anything else, for RE2 to search.
   size_t MonthDayLength(std::string_view rest, bool year) const;
+  // The length of a word of `first`, a blank and a word of `second` at the start of `rest`, each
+  // word all the letters there and followed by an ASCII byte; 0 otherwise.
+  size_t WordBlankWordLength(std::string_view rest, const WordSet& first, const WordSet& second) const;
   // Reads the groups of a match of a rule with a WordGrammar or a reader off its words; false
   // when the match holds something the reading does not cover, for RE2 to capture.
   bool CaptureFromWords(const Compiled& rule, std::string_view text, Match& m) const;
@@ -150,6 +157,8 @@ class RuleSet {
   WordSet month_names_;  // {MONTH_FULL}'s names
   WordSet weekday_names_;  // {WEEKDAY}'s names
   WordSet month_abbreviations_;  // {MONTH}'s abbreviations
+  // The words of "weekday", "for-units" and "relative-unit" (date_rules.cc, kKnownEnds).
+  WordSet weekday_rels_, for_words_, for_units_, relative_rels_, relative_units_;
   WordSet dayparts_;  // {DAYPART}'s words
   WordSet zones_;  // {ZONE}'s words
   int year_rule_ = -1;  // the rule "year"

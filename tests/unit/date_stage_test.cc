@@ -423,6 +423,23 @@ TEST(DateRulesTest, GroupsReadOffWordsAreRe2Groups) {
     return pick(month_names) + pick(odd_blanks) + pick(odd_days) + pick(year_tails);
   });
   sample(1000, [&] { return pick(openers) + " " + pick(units) + " " + pick(years); });
+  // Words of "weekday", "for-units" and "relative-unit" with odd blanks, glued letters and the
+  // letters (?i) folds to ASCII ones (the long s, the Kelvin sign), and after a word byte.
+  const std::vector<std::string> glued = {"", "", "s", "x", "_", "5", "-long", "\xC5\xBF", "\xE2\x84\xAA", "'s"};
+  const std::vector<std::string> odd_words = {"la\xC5\xBFt", "wee\xE2\x84\xAA", "day\xC5\xBF", "fo\xC5\xBF",
+                                              "THIS", "Coming", "WITHIN", "After", "lasts", "ins"};
+  for (int i = 0; i < 6000; ++i) {
+    const std::string& blank = i % 4 == 0 ? pick(odd_blanks) : pick(blanks);
+    std::string phrase;
+    switch (i % 3) {
+      case 0: phrase = (i % 5 ? pick(rels) : pick(odd_words) + " ") + pick(weekdays) + pick(glued) + blank + pick(parts); break;
+      case 1: phrase = (i % 5 ? pick(openers) : pick(odd_words)) + blank + (i % 7 ? pick(units) : pick(odd_words)) + pick(glued); break;
+      default: phrase = (i % 5 ? pick(rels) : pick(odd_words) + " ") + (i % 7 ? pick(rel_units) : pick(odd_words)) + pick(glued); break;
+    }
+    for (char& c : phrase)
+      if (c == ' ' && i % 2) c = '\n';
+    check(i % 4 == 1 ? "_" : i % 4 == 2 ? "In " : "", phrase + pick(afters));
+  }
   const std::vector<std::string> numbers = {"1987", "2018", "1650", "2099", "1499", "2100", "1999s", "2018-19"};
   sample(500, [&] { return pick(numbers) + pick(commas) + " " + pick(numbers); });
 
