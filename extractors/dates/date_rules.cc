@@ -484,6 +484,7 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Lexicon& lex) {
   for (const auto& [word, value] : lex.Words(WordClass::kZone)) rs->zones_.Add(word);
   for (size_t i = 0; i < rs->specs_.size(); ++i)
     if (rs->specs_[i].name == "year") rs->year_rule_ = static_cast<int>(i);
+    else if (rs->specs_[i].name == "weekday") rs->weekday_rule_ = static_cast<int>(i);
   if (!rs->anchored_set_->Compile())
     return Internal("date rules: RE2::Set does not compile");
   return rs;
@@ -615,6 +616,13 @@ void RuleSet::FindAt(std::string_view text, std::span<const uint32_t> starts, si
     if (year_rule_ >= 0 && LoneYearAt(text, start)) {
       out.push_back({static_cast<uint16_t>(year_rule_), start, start + 4});
       continue;
+    }
+    if (weekday_rule_ >= 0 && LoneWeekdayAt(text, start)) {
+      if (const size_t length = KnownLength(MatchEnd::kWeekdayName, text.substr(start, limit - start),
+                                            start > 0 && IsWordByte(text[start - 1]))) {
+        out.push_back({static_cast<uint16_t>(weekday_rule_), start, static_cast<uint32_t>(start + length)});
+        continue;
+      }
     }
     RE2::Set::ErrorInfo info{};
     if (!anchored_set_->Match(re2::StringPiece(text.data() + start, limit - start), &fired, &info)) {
@@ -776,6 +784,25 @@ bool RuleSet::LoneYearAt(std::string_view t, size_t s) const {
   const size_t q = p + LettersAt(t.substr(p));
   if (q < t.size() && static_cast<unsigned char>(t[q]) >= 0x80) return false;
   return !zones_.Contains(t.substr(p, q - p));
+}
+
+// The rules that may match at a weekday's name: "weekday", and the calendar rules that open with
+// (?:(?P<wday>{WEEKDAY}),?{_})?, which read on to a month (Title or UPPER case) or a day.
+// DateRulesTest.LoneYearIsTheOneMatchAtItsStart holds this to the rules too.
+bool RuleSet::LoneWeekdayAt(std::string_view t, size_t s) const {
+  const std::string_view rest = t.substr(s);
+  const size_t e = LettersAt(rest);
+  if (e == rest.size() || IsWordByte(rest[e]) || static_cast<unsigned char>(rest[e]) >= 0x80) return false;
+  const std::string_view word = rest.substr(0, e);
+  if (!TitleOrUpper(word) || !weekday_names_.Contains(word)) return false;
+  size_t p = e;
+  if (rest[p] == ',') ++p;
+  while (p < rest.size() && (rest[p] == ' ' || rest[p] == '\t' || rest[p] == '\n' || rest[p] == '>' ||
+                             (rest[p] == '\xC2' && p + 1 < rest.size() && rest[p + 1] == '\xA0')))
+    p += rest[p] == '\xC2' ? 2 : 1;
+  if (p == rest.size()) return true;
+  const char c = rest[p];
+  return !IsUpper(c) && !(c >= '0' && c <= '9') && static_cast<unsigned char>(c) < 0x80;
 }
 
 Match RuleSet::Capture(std::string_view text, const Candidate& found) const {

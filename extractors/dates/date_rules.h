@@ -111,6 +111,10 @@ class RuleSet {
   // There "year" is the one rule that matches, four bytes long, and FindAt takes it without a
   // set pass (date_rules.cc).
   bool LoneYearAt(std::string_view text, size_t start) const;
+  // Whether a weekday's name (Title or UPPER case) stands alone at `start`: after it and an
+  // optional comma and blank, no capital, digit or byte outside ASCII that a calendar rule
+  // reads on ("Tuesday, May 5", "Friday, 17 April"). There "weekday" is the one rule that matches.
+  bool LoneWeekdayAt(std::string_view text, size_t start) const;
 
   // The groups as the rule's own RE2 captures them (the plain meaning of Capture; for tests).
   Match CaptureByRegex(std::string_view text, const Candidate& c) const;
@@ -162,6 +166,7 @@ class RuleSet {
   WordSet dayparts_;  // {DAYPART}'s words
   WordSet zones_;  // {ZONE}'s words
   int year_rule_ = -1;  // the rule "year"
+  int weekday_rule_ = -1;  // the rule "weekday"
   std::vector<Compiled> rules_;
   std::unique_ptr<RE2::Set> anchored_set_;
   mutable std::once_flag set_once_;

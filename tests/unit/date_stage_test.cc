@@ -279,6 +279,38 @@ TEST(DateRulesTest, LoneYearIsTheOneMatchAtItsStart) {
         }
   EXPECT_GT(lone, 1000);
   EXPECT_GT(checked - lone, 1000);
+
+  // A weekday's name standing alone: "weekday" is the one rule that matches, and FindAt gives it
+  // the search's end.
+  std::vector<std::string> names = {"Monday", "MONDAY", "Sunday", "Tuesday", "monday", "Mon", "Mondays", "MonDay"};
+  std::vector<std::string> tails = {"", ".", ",", ", ", " ", " morning", " Morning", " MORNING", "\n\nmorning",
+                                    ", May 5", ", May 5, 2018", " May 5", ",17 April 2018", ", 17 April",
+                                    " 17 April 2018", " \n> May 5, 2018 at 9:45", "\xC2\xA0" "May 5", " the 5th",
+                                    " at 9 a.m.", "5", "_", "x", "\xC5\xBF", " \xC2", ", \xE2\x80\x99", " night.",
+                                    ",\n> april 5", " (May 5)", " - May 5", ">May 5", "\tevening"};
+  int lone_days = 0;
+  for (const std::string& name : names)
+    for (const std::string& before : befores)
+      for (const std::string& tail : tails)
+        for (const char* more : {"", " 2018", " and more."}) {
+          const std::string text = before + name + tail + more;
+          const size_t start = before.size();
+          if (!(*rules)->LoneWeekdayAt(text, start)) continue;
+          ++lone_days;
+          std::vector<dates::Candidate> searched;
+          (*rules)->FindAll(text, start, text.size(), searched);
+          std::set<std::pair<std::string, uint32_t>> at_start, fast;
+          for (const dates::Candidate& c : searched)
+            if (c.begin == start) at_start.insert({std::string((*rules)->spec(c.rule).name), c.end});
+          std::vector<dates::Candidate> found;
+          const uint32_t starts[] = {static_cast<uint32_t>(start)};
+          (*rules)->FindAt(text, starts, 160, found);
+          for (const dates::Candidate& c : found) fast.insert({std::string((*rules)->spec(c.rule).name), c.end});
+          EXPECT_EQ(fast, at_start) << "'" << text << "'";
+          ASSERT_EQ(at_start.size(), 1u) << "'" << text << "'";
+          EXPECT_EQ(at_start.begin()->first, "weekday") << "'" << text << "'";
+        }
+  EXPECT_GT(lone_days, 300);
 }
 
 // The rules that read their groups off the words of a match instead of running RE2
