@@ -758,7 +758,7 @@ size_t RuleSet::MonthDayLength(std::string_view rest, bool year) const {
 // time zone (any case). A byte outside ASCII after the blank is left to the set.
 // DateRulesTest.LoneYearIsTheOneMatchAtItsStart holds this to the rules.
 bool RuleSet::LoneYearAt(std::string_view t, size_t s) const {
-  if (s + 4 > t.size() || (s > 0 && IsWordByte(t[s - 1]))) return false;
+  if (s + 4 > t.size() || (t[s] != '1' && t[s] != '2') || (s > 0 && IsWordByte(t[s - 1]))) return false;
   const char* y = t.data() + s;
   for (int i = 0; i < 4; ++i)
     if (y[i] < '0' || y[i] > '9') return false;
@@ -790,6 +790,7 @@ bool RuleSet::LoneYearAt(std::string_view t, size_t s) const {
 // (?:(?P<wday>{WEEKDAY}),?{_})?, which read on to a month (Title or UPPER case) or a day.
 // DateRulesTest.LoneYearIsTheOneMatchAtItsStart holds this to the rules too.
 bool RuleSet::LoneWeekdayAt(std::string_view t, size_t s) const {
+  if (s >= t.size() || !IsUpper(t[s])) return false;  // most starts
   const std::string_view rest = t.substr(s);
   const size_t e = LettersAt(rest);
   if (e == rest.size() || IsWordByte(rest[e]) || static_cast<unsigned char>(rest[e]) >= 0x80) return false;
