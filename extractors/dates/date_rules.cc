@@ -485,6 +485,7 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Lexicon& lex) {
   for (size_t i = 0; i < rs->specs_.size(); ++i)
     if (rs->specs_[i].name == "year") rs->year_rule_ = static_cast<int>(i);
     else if (rs->specs_[i].name == "weekday") rs->weekday_rule_ = static_cast<int>(i);
+    else if (rs->specs_[i].name == "month") rs->month_rule_ = static_cast<int>(i);
   if (!rs->anchored_set_->Compile())
     return Internal("date rules: RE2::Set does not compile");
   return rs;
@@ -621,6 +622,13 @@ void RuleSet::FindAt(std::string_view text, std::span<const uint32_t> starts, si
       if (const size_t length = KnownLength(MatchEnd::kWeekdayName, text.substr(start, limit - start),
                                             start > 0 && IsWordByte(text[start - 1]))) {
         out.push_back({static_cast<uint16_t>(weekday_rule_), start, static_cast<uint32_t>(start + length)});
+        continue;
+      }
+    }
+    if (month_rule_ >= 0 && LoneMonthAt(text, start)) {
+      if (const size_t length = KnownLength(MatchEnd::kMonthName, text.substr(start, limit - start),
+                                            start > 0 && IsWordByte(text[start - 1]))) {
+        out.push_back({static_cast<uint16_t>(month_rule_), start, static_cast<uint32_t>(start + length)});
         continue;
       }
     }
@@ -804,6 +812,28 @@ bool RuleSet::LoneWeekdayAt(std::string_view t, size_t s) const {
   if (p == rest.size()) return true;
   const char c = rest[p];
   return !IsUpper(c) && !(c >= '0' && c <= '9') && static_cast<unsigned char>(c) < 0x80;
+}
+
+// The rules that may match at a month's full name: "month", the calendar rules that read a blank
+// and a day or a year after it (with a comma: "May 5, 2018", "May, 2018"), and "month-range-year",
+// which reads a dash, an en dash or a blank and "to", "through" or "and" ((?i): any case).
+// DateRulesTest.LoneYearIsTheOneMatchAtItsStart holds this to the rules too.
+bool RuleSet::LoneMonthAt(std::string_view t, size_t s) const {
+  if (s >= t.size() || !IsUpper(t[s])) return false;
+  const std::string_view rest = t.substr(s);
+  const size_t e = LettersAt(rest);
+  if (e == rest.size() || IsWordByte(rest[e]) || static_cast<unsigned char>(rest[e]) >= 0x80) return false;
+  const std::string_view word = rest.substr(0, e);
+  if (!TitleOrUpper(word) || !month_names_.Contains(word)) return false;
+  size_t p = e;
+  if (rest[p] == '-') return false;
+  if (rest[p] == ',') ++p;
+  while (p < rest.size() && (rest[p] == ' ' || rest[p] == '\t' || rest[p] == '\n' || rest[p] == '>' ||
+                             (rest[p] == '\xC2' && p + 1 < rest.size() && rest[p + 1] == '\xA0')))
+    p += rest[p] == '\xC2' ? 2 : 1;
+  if (p == rest.size()) return true;
+  const char c = static_cast<char>(rest[p] | 0x20);
+  return !(rest[p] >= '0' && rest[p] <= '9') && c != 't' && c != 'a' && static_cast<unsigned char>(rest[p]) < 0x80;
 }
 
 Match RuleSet::Capture(std::string_view text, const Candidate& found) const {

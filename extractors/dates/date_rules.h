@@ -115,6 +115,11 @@ class RuleSet {
   // optional comma and blank, no capital, digit or byte outside ASCII that a calendar rule
   // reads on ("Tuesday, May 5", "Friday, 17 April"). There "weekday" is the one rule that matches.
   bool LoneWeekdayAt(std::string_view text, size_t start) const;
+  // Whether a month's full name (Title or UPPER case) stands alone at `start`: after it and an
+  // optional comma and blank, no digit, dash or "to", "through", "and" that a calendar or range
+  // rule reads on ("May 5", "May 2018", "April-June 2018"). There "month" is the one rule that
+  // matches.
+  bool LoneMonthAt(std::string_view text, size_t start) const;
 
   // The groups as the rule's own RE2 captures them (the plain meaning of Capture; for tests).
   Match CaptureByRegex(std::string_view text, const Candidate& c) const;
@@ -167,6 +172,7 @@ class RuleSet {
   WordSet zones_;  // {ZONE}'s words
   int year_rule_ = -1;  // the rule "year"
   int weekday_rule_ = -1;  // the rule "weekday"
+  int month_rule_ = -1;  // the rule "month"
   std::vector<Compiled> rules_;
   std::unique_ptr<RE2::Set> anchored_set_;
   mutable std::once_flag set_once_;

@@ -311,6 +311,38 @@ TEST(DateRulesTest, LoneYearIsTheOneMatchAtItsStart) {
           EXPECT_EQ(at_start.begin()->first, "weekday") << "'" << text << "'";
         }
   EXPECT_GT(lone_days, 300);
+
+  // A month's full name standing alone: "month" is the one rule that matches.
+  names = {"May", "MAY", "April", "September", "SEPTEMBER", "may", "Sept", "Mayday", "MaY", "March"};
+  tails.insert(tails.end(), {"-June 2018", "\xE2\x80\x93June 2018", " to June 2018", " TO June 2018",
+                             " through June 2018", " and June 2018", " And June 2018", " 2018", ", 2018",
+                             ",2018", " 5th", " 17, 2018", " 1999", " the 5th", " of 2018", " tomorrow",
+                             " Day", " Madness", "\n> 2018", " t", " a", "_1", ". 2018"});
+  int lone_months = 0;
+  for (const std::string& name : names)
+    for (const std::string& before : befores)
+      for (const std::string& tail : tails)
+        for (const char* more : {"", " 2018", " and more."}) {
+          const std::string text = before + name + tail + more;
+          const size_t start = before.size();
+          if (!(*rules)->LoneMonthAt(text, start)) continue;
+          ++lone_months;
+          std::vector<dates::Candidate> searched, found;
+          (*rules)->FindAll(text, start, text.size(), searched);
+          std::set<std::pair<std::string, uint32_t>> at_start, fast;
+          for (const dates::Candidate& c : searched)
+            if (c.begin == start) at_start.insert({std::string((*rules)->spec(c.rule).name), c.end});
+          const uint32_t starts[] = {static_cast<uint32_t>(start)};
+          (*rules)->FindAt(text, starts, 160, found);
+          for (const dates::Candidate& c : found) fast.insert({std::string((*rules)->spec(c.rule).name), c.end});
+          // After a word byte the search sees the \b before "month" fail; the set does not.
+          const bool after_word = !before.empty() && (std::isalnum(static_cast<unsigned char>(before.back())) || before.back() == '_');
+          if (after_word) continue;
+          EXPECT_EQ(fast, at_start) << "'" << text << "'";
+          ASSERT_EQ(at_start.size(), 1u) << "'" << text << "'";
+          EXPECT_EQ(at_start.begin()->first, "month") << "'" << text << "'";
+        }
+  EXPECT_GT(lone_months, 300);
 }
 
 // The rules that read their groups off the words of a match instead of running RE2
