@@ -2,6 +2,7 @@
 #include "extractors/dates/word_set.h"
 #include "pipeline/ascii.h"
 
+#include <array>
 #include <bit>
 #include <cctype>
 #include <cstring>
@@ -14,9 +15,9 @@ namespace accord::dates {
 namespace {
 
 // ASCII letters and digits: the C locale's isalnum and isdigit, without their calls.
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAlnum(char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+constexpr bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool IsAlnum(char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 bool IEquals(std::string_view a, std::string_view b) { return ascii::EqualsIgnoreCase(a, b); }
 
@@ -26,12 +27,28 @@ bool OneOf(std::string_view w, std::initializer_list<std::string_view> words) {
   return false;
 }
 
+// The bytes the context scans below step over, as bits: one look-up a byte, as every match that
+// may win pays for these scans.
+enum : uint8_t { kSpaceByte = 1, kGap = 2, kWordBeforeByte = 4, kWordAfterByte = 8 };
+constexpr auto kContextBytes = [] {
+  std::array<uint8_t, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    const char ch = static_cast<char>(c);
+    if (IsSpace(ch)) table[c] |= kSpaceByte | kGap;
+    if (ch == '>') table[c] |= kGap;
+    if (IsAlnum(ch) || ch == '\'') table[c] |= kWordBeforeByte | kWordAfterByte;
+    if (ch == '.') table[c] |= kWordBeforeByte;
+  }
+  return table;
+}();
+bool Is(char c, uint8_t bits) { return (kContextBytes[static_cast<uint8_t>(c)] & bits) != 0; }
+
 // The word (letters, digits, '.', '\'') that ends right before `pos`, skipping blanks and '>'.
 std::string_view WordBefore(std::string_view t, size_t pos) {
   size_t e = pos;
-  while (e > 0 && (IsSpace(t[e - 1]) || t[e - 1] == '>')) --e;
+  while (e > 0 && Is(t[e - 1], kGap)) --e;
   size_t b = e;
-  while (b > 0 && (IsAlnum(t[b - 1]) || t[b - 1] == '.' || t[b - 1] == '\'')) --b;
+  while (b > 0 && Is(t[b - 1], kWordBeforeByte)) --b;
   std::string_view w = t.substr(b, e - b);
   while (!w.empty() && w.back() == '.') w.remove_suffix(1);
   return w;
@@ -40,9 +57,9 @@ std::string_view WordBefore(std::string_view t, size_t pos) {
 // The word that starts after `pos`, skipping blanks.
 std::string_view WordAfter(std::string_view t, size_t pos) {
   size_t b = pos;
-  while (b < t.size() && (IsSpace(t[b]) || t[b] == '>')) ++b;
+  while (b < t.size() && Is(t[b], kGap)) ++b;
   size_t e = b;
-  while (e < t.size() && (IsAlnum(t[e]) || t[e] == '\'')) ++e;
+  while (e < t.size() && Is(t[e], kWordAfterByte)) ++e;
   return t.substr(b, e - b);
 }
 
@@ -50,8 +67,8 @@ std::string_view WordAfter(std::string_view t, size_t pos) {
 std::string_view TokenAround(std::string_view t, size_t begin, size_t end) {
   size_t b = begin, e = end;
   const size_t lo = begin > 200 ? begin - 200 : 0, hi = std::min(t.size(), end + 200);
-  while (b > lo && !IsSpace(t[b - 1])) --b;
-  while (e < hi && !IsSpace(t[e])) ++e;
+  while (b > lo && !Is(t[b - 1], kSpaceByte)) --b;
+  while (e < hi && !Is(t[e], kSpaceByte)) ++e;
   return t.substr(b, e - b);
 }
 
