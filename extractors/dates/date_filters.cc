@@ -2,16 +2,22 @@
 #include "extractors/dates/word_set.h"
 #include "pipeline/ascii.h"
 
+#include <array>
+#include <bit>
 #include <cctype>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace accord::dates {
 namespace {
 
 // ASCII letters and digits: the C locale's isalnum and isdigit, without their calls.
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAlnum(char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+constexpr bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool IsAlnum(char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 bool IEquals(std::string_view a, std::string_view b) { return ascii::EqualsIgnoreCase(a, b); }
 
@@ -21,12 +27,28 @@ bool OneOf(std::string_view w, std::initializer_list<std::string_view> words) {
   return false;
 }
 
+// The bytes the context scans below step over, as bits: one look-up a byte, as every match that
+// may win pays for these scans.
+enum : uint8_t { kSpaceByte = 1, kGap = 2, kWordBeforeByte = 4, kWordAfterByte = 8 };
+constexpr auto kContextBytes = [] {
+  std::array<uint8_t, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    const char ch = static_cast<char>(c);
+    if (IsSpace(ch)) table[c] |= kSpaceByte | kGap;
+    if (ch == '>') table[c] |= kGap;
+    if (IsAlnum(ch) || ch == '\'') table[c] |= kWordBeforeByte | kWordAfterByte;
+    if (ch == '.') table[c] |= kWordBeforeByte;
+  }
+  return table;
+}();
+bool Is(char c, uint8_t bits) { return (kContextBytes[static_cast<uint8_t>(c)] & bits) != 0; }
+
 // The word (letters, digits, '.', '\'') that ends right before `pos`, skipping blanks and '>'.
 std::string_view WordBefore(std::string_view t, size_t pos) {
   size_t e = pos;
-  while (e > 0 && (IsSpace(t[e - 1]) || t[e - 1] == '>')) --e;
+  while (e > 0 && Is(t[e - 1], kGap)) --e;
   size_t b = e;
-  while (b > 0 && (IsAlnum(t[b - 1]) || t[b - 1] == '.' || t[b - 1] == '\'')) --b;
+  while (b > 0 && Is(t[b - 1], kWordBeforeByte)) --b;
   std::string_view w = t.substr(b, e - b);
   while (!w.empty() && w.back() == '.') w.remove_suffix(1);
   return w;
@@ -35,9 +57,9 @@ std::string_view WordBefore(std::string_view t, size_t pos) {
 // The word that starts after `pos`, skipping blanks.
 std::string_view WordAfter(std::string_view t, size_t pos) {
   size_t b = pos;
-  while (b < t.size() && (IsSpace(t[b]) || t[b] == '>')) ++b;
+  while (b < t.size() && Is(t[b], kGap)) ++b;
   size_t e = b;
-  while (e < t.size() && (IsAlnum(t[e]) || t[e] == '\'')) ++e;
+  while (e < t.size() && Is(t[e], kWordAfterByte)) ++e;
   return t.substr(b, e - b);
 }
 
@@ -45,9 +67,31 @@ std::string_view WordAfter(std::string_view t, size_t pos) {
 std::string_view TokenAround(std::string_view t, size_t begin, size_t end) {
   size_t b = begin, e = end;
   const size_t lo = begin > 200 ? begin - 200 : 0, hi = std::min(t.size(), end + 200);
-  while (b > lo && !IsSpace(t[b - 1])) --b;
-  while (e < hi && !IsSpace(t[e])) ++e;
+  while (b > lo && !Is(t[b - 1], kSpaceByte)) --b;
+  while (e < hi && !Is(t[e], kSpaceByte)) ++e;
   return t.substr(b, e - b);
+}
+
+}  // namespace
+
+namespace {
+
+// The first ':', '.' or '@' of token[i, end), else token.size(): sixteen bytes a step, as every
+// match's token is searched.
+size_t NextMarker(std::string_view token, size_t i) {
+#if defined(__SSE2__)
+  for (; i + 16 <= token.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(token.data() + i));
+    const __m128i hits = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')),
+                                      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
+                                                   _mm_cmpeq_epi8(v, _mm_set1_epi8('@'))));
+    if (const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hits)); mask != 0)
+      return i + static_cast<size_t>(std::countr_zero(mask));
+  }
+#endif
+  for (; i < token.size(); ++i)
+    if (token[i] == ':' || token[i] == '.' || token[i] == '@') return i;
+  return token.size();
 }
 
 }  // namespace
@@ -55,7 +99,7 @@ std::string_view TokenAround(std::string_view t, size_t begin, size_t end) {
 // One pass over the token: each marker holds a ':', a '.' or an '@' at a known place ("www." its
 // '.' fourth), and ".html" begins with ".htm".
 bool InsideUrlOrAddress(std::string_view token) {
-  for (size_t i = 0; i < token.size(); ++i) {
+  for (size_t i = NextMarker(token, 0); i < token.size(); i = NextMarker(token, i + 1)) {
     switch (token[i]) {
       case '@':
         return true;

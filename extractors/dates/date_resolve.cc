@@ -4,10 +4,15 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace accord::dates {
 
@@ -217,7 +222,7 @@ std::string DurationValue(std::optional<double> n, std::string_view unit_value) 
 // --- tense cues
 
 // Letters and the apostrophe ("won't"); the C locale's isalpha, without its call.
-bool IsWordChar(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'' ; }
+constexpr bool IsWordChar(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\''; }
 
 enum class Cue : uint8_t { kNone, kPast, kPlan, kFuture };
 
@@ -263,7 +268,8 @@ Cue Classify(std::string_view w, std::string_view next, std::string_view prev) {
   return past ? Cue::kPast : Cue::kNone;
 }
 
-// A break after t[i]: ". X", "? X", "! X" or a blank line.
+}  // namespace
+
 bool SentenceBreak(std::string_view t, size_t i) {
   if (t[i] == '\n') {  // a blank line, possibly holding quote marks
     size_t j = i + 1;
@@ -276,6 +282,9 @@ bool SentenceBreak(std::string_view t, size_t i) {
            std::isalpha(static_cast<unsigned char>(t[i - 2]));  // not "U.S." or "A."
   return false;
 }
+
+namespace {
+
 // The bytes a sentence break may be after, to test before SentenceBreak: one look-up a byte, as
 // the clause scans test every byte.
 constexpr auto kMayBreakAfter = [] {
@@ -285,13 +294,65 @@ constexpr auto kMayBreakAfter = [] {
 }();
 bool MayBreakAfter(char c) { return kMayBreakAfter[static_cast<uint8_t>(c)]; }
 
+#if defined(__SSE2__)
+// Bit i: byte p[i] is one a sentence break may be after.
+unsigned MayBreakMask(const char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i hits = _mm_or_si128(
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(v, _mm_set1_epi8('.'))),
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('?')), _mm_cmpeq_epi8(v, _mm_set1_epi8('!'))));
+  return static_cast<unsigned>(_mm_movemask_epi8(hits));
+}
+#endif
+
+}  // namespace
+
+// The clause scans cover up to 300 bytes a date: sixteen a step.
+size_t SentenceStart(std::string_view t, size_t limit, size_t begin) {
+  size_t i = begin;
+#if defined(__SSE2__)
+  for (; i >= limit + 16; i -= 16)
+    for (unsigned mask = MayBreakMask(t.data() + i - 16); mask != 0;) {
+      const int bit = 31 - std::countl_zero(mask);
+      if (SentenceBreak(t, i - 16 + bit)) return i - 16 + bit + 1;
+      mask &= ~(1u << bit);
+    }
+#endif
+  for (; i > limit; --i)
+    if (MayBreakAfter(t[i - 1]) && SentenceBreak(t, i - 1)) return i;
+  return limit;
+}
+
+size_t SentenceEnd(std::string_view t, size_t end, size_t limit) {
+  size_t i = end;
+#if defined(__SSE2__)
+  for (; i + 16 <= limit; i += 16)
+    for (unsigned mask = MayBreakMask(t.data() + i); mask != 0; mask &= mask - 1) {
+      const size_t at = i + static_cast<size_t>(std::countr_zero(mask));
+      if (SentenceBreak(t, at)) return at;
+    }
+#endif
+  for (; i < limit; ++i)
+    if (MayBreakAfter(t[i]) && SentenceBreak(t, i)) return i;
+  return limit;
+}
+
+namespace {
+
 // The words of a clause are runs of letters, apostrophes and hyphens, without their leading
 // hyphens ("well-planned", "won't"). A word is [b, e); b == e is none.
 struct WordSpan {
   size_t b = 0, e = 0;
   bool empty() const { return b == e; }
 };
-bool InWord(char c) { return IsWordChar(c) || c == '-'; }
+// Per byte: 1 a word character, 2 a hyphen: one look-up a byte, as the clause scans test every
+// byte of the words they walk.
+constexpr auto kClauseBytes = [] {
+  std::array<uint8_t, 256> table{};
+  for (int c = 0; c < 256; ++c) table[c] = IsWordChar(static_cast<char>(c)) ? 1 : c == '-' ? 2 : 0;
+  return table;
+}();
+bool InWord(char c) { return kClauseBytes[static_cast<uint8_t>(c)] != 0; }
 
 // The first word of text[i, to).
 WordSpan FirstWord(std::string_view t, size_t i, size_t to) {
@@ -327,9 +388,7 @@ Tense TenseOf(Cue cue) {
 }  // namespace
 
 Tense ClauseTense(std::string_view t, size_t begin, size_t end) {
-  size_t lo = begin;
-  const size_t lo_limit = begin > 300 ? begin - 300 : 0;
-  while (lo > lo_limit && !(MayBreakAfter(t[lo - 1]) && SentenceBreak(t, lo - 1))) --lo;
+  const size_t lo = SentenceStart(t, begin > 300 ? begin - 300 : 0, begin);
 
   // The nearest cue word, walking words from the expression outwards and counting the distance
   // in words; a cue before wins a tie.
@@ -353,9 +412,7 @@ Tense ClauseTense(std::string_view t, size_t begin, size_t end) {
   // The words after the expression, up to the end of its sentence, only while one of them may
   // be nearer than the cue found before it (the loop's own test for its first word).
   if ((0 + 1) * 2 + 1 >= best) return TenseOf(cue);
-  size_t hi = end;
-  const size_t hi_limit = std::min(t.size(), end + 200);
-  while (hi < hi_limit && !(MayBreakAfter(t[hi]) && SentenceBreak(t, hi))) ++hi;
+  const size_t hi = SentenceEnd(t, end, std::min(t.size(), end + 200));
   words = 0;
   WordSpan earlier;
   for (WordSpan w = FirstWord(t, end, hi); !w.empty() && (words + 1) * 2 + 1 < best;) {

@@ -40,6 +40,14 @@ enum class Tense : uint8_t {
 // "plan to", ...) before or after the expression, within the sentence.
 Tense ClauseTense(std::string_view text, size_t begin, size_t end);
 
+// A sentence break after text[i]: ". X", "? X", "! X" (not "U.S. X") or a blank line.
+bool SentenceBreak(std::string_view text, size_t i);
+// Where the clause scans stop: the start of the sentence holding text[begin - 1] (one past the
+// last break after a byte of [limit, begin), else `limit`), and its end from `end` on (the first
+// byte of [end, limit) a break is after, else `limit`).
+size_t SentenceStart(std::string_view text, size_t limit, size_t begin);
+size_t SentenceEnd(std::string_view text, size_t end, size_t limit);
+
 struct Value {
   std::string value;        // TIMEX3 value; empty when there is no date to resolve against
   std::string_view kind;    // "date", "time" or "duration"

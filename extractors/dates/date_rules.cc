@@ -310,7 +310,29 @@ constexpr RuleEnd kKnownEnds[] = {
     // (?P<mod>{MOD})?\b(?P<month>{MONTH_FULL}): no modifier opens with a month, so a match that
     // opens with a month name in Title or UPPER case is that name.
     {"month", MatchEnd::kMonthName},
+    // (?:\b(?P<rel>...){_})?(?P<wday>{WEEKDAY})(?:{_}(?P<part>{DAYPART}))?: no relative word is
+    // a weekday, so a match that opens with a weekday name in Title or UPPER case is that name,
+    // and the blank and part of the day after it where they follow.
+    {"weekday", MatchEnd::kWeekdayName},
+    // (?:(?P<wday>{WEEKDAY}),?{_})?(?P<month>{MONTH}){_}(?P<day>{DAY})\b, and with
+    // ,?{_}(?P<year>{YEAR})\b after the day: a match that opens with a month's name is the name,
+    // the blank and the day (and the year) that follow it (RuleSet::MonthDayLength).
+    {"month-day", MatchEnd::kMonthDay},
+    {"month-day-year", MatchEnd::kMonthDayYear},
+    // \b(?i:for|in|...){_}(?P<span>(?P<unit>(?i:days|weeks|...)))\b: the word, the blank and the
+    // plural unit.
+    {"for-units", MatchEnd::kForUnits},
+    // (?P<mod>{MOD}|(?i:earlier|later){_})?\b(?P<rel>(?i:last|next|...)){_}(?P<unit>...)\b: no
+    // modifier opens with a relative word, so a match that opens with one is it, the blank and
+    // the unit.
+    {"relative-unit", MatchEnd::kRelativeUnit},
 };
+// Their words, as the rules above spell them ((?i): any case).
+constexpr std::string_view kWeekdayRels[] = {"last", "next", "this", "past", "coming"};
+constexpr std::string_view kForWords[] = {"for", "in", "of", "about", "over", "within", "after"};
+constexpr std::string_view kForUnits[] = {"days", "weeks", "months", "years", "decades", "hours", "minutes"};
+constexpr std::string_view kRelativeRels[] = {"last", "next", "this", "coming", "current"};
+constexpr std::string_view kRelativeUnits[] = {"weekend", "week", "month", "year", "quarter", "decade", "century"};
 
 struct SlotName {
   const char* name;
@@ -451,6 +473,19 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Lexicon& lex) {
   for (const auto& [phrase, value] : lex.Words(WordClass::kVagueNumber))
     rs->vague_phrases_.push_back(SplitWords(phrase));
   for (const auto& [word, value] : lex.Words(WordClass::kMonth)) rs->month_names_.Add(word);
+  for (const auto& [word, value] : lex.Words(WordClass::kWeekday)) rs->weekday_names_.Add(word);
+  for (const auto& [word, value] : lex.Words(WordClass::kMonthAbbr)) rs->month_abbreviations_.Add(word);
+  rs->weekday_rels_ = WordSet::Of(kWeekdayRels);
+  rs->for_words_ = WordSet::Of(kForWords);
+  rs->for_units_ = WordSet::Of(kForUnits);
+  rs->relative_rels_ = WordSet::Of(kRelativeRels);
+  rs->relative_units_ = WordSet::Of(kRelativeUnits);
+  for (const auto& [word, value] : lex.Words(WordClass::kDaypart)) rs->dayparts_.Add(word);
+  for (const auto& [word, value] : lex.Words(WordClass::kZone)) rs->zones_.Add(word);
+  for (size_t i = 0; i < rs->specs_.size(); ++i)
+    if (rs->specs_[i].name == "year") rs->year_rule_ = static_cast<int>(i);
+    else if (rs->specs_[i].name == "weekday") rs->weekday_rule_ = static_cast<int>(i);
+    else if (rs->specs_[i].name == "month") rs->month_rule_ = static_cast<int>(i);
   if (!rs->anchored_set_->Compile())
     return Internal("date rules: RE2::Set does not compile");
   return rs;
@@ -489,6 +524,89 @@ void RuleSet::FindAll(std::string_view text, size_t begin, size_t end,
   }
 }
 
+namespace {
+
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+// Per byte: 1 an ASCII letter, 2 another byte of RE2's \w (a digit or '_').
+constexpr auto kWordBytes = [] {
+  std::array<uint8_t, 256> table{};
+  for (int c = 0; c < 256; ++c)
+    table[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ? 1 : (c >= '0' && c <= '9') || c == '_' ? 2 : 0;
+  return table;
+}();
+// RE2's \w: where one follows a word, \b does not hold.
+bool IsWordByte(char c) { return kWordBytes[static_cast<uint8_t>(c)] != 0; }
+
+// The letters at the start of `s`.
+size_t LettersAt(std::string_view s) {
+  size_t e = 0;
+  while (e < s.size() && kWordBytes[static_cast<uint8_t>(s[e])] == 1) ++e;
+  return e;
+}
+
+// The name `word` in Title or UPPER case, as the name alternations spell it.
+bool TitleOrUpper(std::string_view word) {
+  if (word.size() < 2 || !IsUpper(word[0])) return false;
+  const bool upper = IsUpper(word[1]);
+  for (size_t i = 1; i < word.size(); ++i)
+    if (IsUpper(word[i]) != upper) return false;
+  return true;
+}
+
+// Whether all of `s` is one blank of the rules ({_}):
+// (?:[ \t\x{00A0}]+(?:>[ \t>]*)?(?:\n[ \t>]*)?|\n[ \t>]*). Each part must take all it can, as
+// what may follow it is no byte it takes.
+bool IsRuleBlank(std::string_view s) {
+  size_t i = 0;
+  auto quote_marks = [&] {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '>')) ++i;
+  };
+  if (!s.empty() && s[0] == '\n') {
+    ++i;
+    quote_marks();
+    return i == s.size();
+  }
+  while (i < s.size()) {
+    if (s[i] == ' ' || s[i] == '\t') {
+      ++i;
+    } else if (s[i] == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') {
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  if (i == 0) return false;
+  if (i < s.size() && s[i] == '>') {
+    ++i;
+    quote_marks();
+  }
+  if (i < s.size() && s[i] == '\n') {
+    ++i;
+    quote_marks();
+  }
+  return i == s.size();
+}
+
+// Where the blank ({_}) that begins at rest[i] ends: the blank bytes up to the first other one,
+// which must follow them; 0 when they are no blank.
+size_t BlankEnd(std::string_view rest, size_t i) {
+  size_t p = i;
+  while (p < rest.size()) {
+    const char c = rest[p];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '>') {
+      ++p;
+    } else if (c == '\xC2' && p + 1 < rest.size() && rest[p + 1] == '\xA0') {
+      p += 2;
+    } else {
+      break;
+    }
+  }
+  return p > i && p < rest.size() && IsRuleBlank(rest.substr(i, p - i)) ? p : 0;
+}
+
+}  // namespace
+
 void RuleSet::FindAt(std::string_view text, std::span<const uint32_t> starts, size_t max_length,
                      std::vector<Candidate>& out) const {
   const re2::StringPiece whole(text.data(), text.size());
@@ -496,13 +614,32 @@ void RuleSet::FindAt(std::string_view text, std::span<const uint32_t> starts, si
   re2::StringPiece found;
   for (const uint32_t start : starts) {
     const size_t limit = std::min(text.size(), start + max_length);
+    if (year_rule_ >= 0 && LoneYearAt(text, start)) {
+      out.push_back({static_cast<uint16_t>(year_rule_), start, start + 4});
+      continue;
+    }
+    if (weekday_rule_ >= 0 && LoneWeekdayAt(text, start)) {
+      if (const size_t length = KnownLength(MatchEnd::kWeekdayName, text.substr(start, limit - start),
+                                            start > 0 && IsWordByte(text[start - 1]))) {
+        out.push_back({static_cast<uint16_t>(weekday_rule_), start, static_cast<uint32_t>(start + length)});
+        continue;
+      }
+    }
+    if (month_rule_ >= 0 && LoneMonthAt(text, start)) {
+      if (const size_t length = KnownLength(MatchEnd::kMonthName, text.substr(start, limit - start),
+                                            start > 0 && IsWordByte(text[start - 1]))) {
+        out.push_back({static_cast<uint16_t>(month_rule_), start, static_cast<uint32_t>(start + length)});
+        continue;
+      }
+    }
     RE2::Set::ErrorInfo info{};
     if (!anchored_set_->Match(re2::StringPiece(text.data() + start, limit - start), &fired, &info)) {
       if (info.kind != RE2::Set::kNoError) FindAll(text, start, limit, out);  // out of memory: the slow path
       continue;
     }
     for (int r : fired) {
-      if (const size_t length = KnownLength(rules_[r].end, text.substr(start, limit - start))) {
+      if (const size_t length = KnownLength(rules_[r].end, text.substr(start, limit - start),
+                                            start > 0 && IsWordByte(text[start - 1]))) {
         out.push_back({static_cast<uint16_t>(r), start, static_cast<uint32_t>(start + length)});
         continue;
       }
@@ -512,37 +649,204 @@ void RuleSet::FindAt(std::string_view text, std::span<const uint32_t> starts, si
   }
 }
 
-size_t RuleSet::KnownLength(MatchEnd end, std::string_view rest) const {
+size_t RuleSet::KnownLength(MatchEnd end, std::string_view rest, bool after_word) const {
   switch (end) {
     case MatchEnd::kSearch:
       return 0;
     case MatchEnd::kFourDigits:
       return 4;
     case MatchEnd::kMonthName: {
-      auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
-      auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
-      size_t e = 0;
-      while (e < rest.size() && (upper(rest[e]) || lower(rest[e]))) ++e;
-      const std::string_view word = rest.substr(0, e);
+      const size_t e = LettersAt(rest);
       // Where a digit or '_' follows, RE2's \b decides.
-      if (e < rest.size() && ((rest[e] >= '0' && rest[e] <= '9') || rest[e] == '_')) return 0;
-      if (e < 2 || !upper(word[0]) || !month_names_.Contains(word)) return 0;
-      const bool title = std::all_of(word.begin() + 1, word.end(), lower);
-      const bool all_upper = std::all_of(word.begin() + 1, word.end(), upper);
-      return title || all_upper ? e : 0;
+      if (e < rest.size() && IsWordByte(rest[e])) return 0;
+      const std::string_view word = rest.substr(0, e);
+      return TitleOrUpper(word) && month_names_.Contains(word) ? e : 0;
     }
+    case MatchEnd::kWeekdayName: {
+      size_t b = 0;  // where the name begins: after "last ", "next ", ... (any case)
+      if (const size_t r = LettersAt(rest); r < rest.size() && static_cast<unsigned char>(rest[r]) < 0x80 &&
+                                             weekday_rels_.Contains(rest.substr(0, r))) {
+        if (after_word) return 0;  // \b(?P<rel>...)
+        b = BlankEnd(rest, r);
+        if (b == 0) return 0;
+      }
+      const size_t e = b + LettersAt(rest.substr(b));
+      if (e < rest.size() && IsWordByte(rest[e])) return 0;
+      const std::string_view word = rest.substr(b, e - b);
+      if (!TitleOrUpper(word) || !weekday_names_.Contains(word)) return 0;
+      // A part of the day after a blank: the blank runs up to its first letter.
+      size_t p = e;
+      while (p < rest.size()) {
+        const char c = rest[p];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '>') {
+          ++p;
+        } else if (c == '\xC2' && p + 1 < rest.size() && rest[p + 1] == '\xA0') {
+          p += 2;
+        } else {
+          break;
+        }
+      }
+      const size_t q = p + LettersAt(rest.substr(p));
+      // Letters up to the end of `rest`, the search's window, may go on past it: RE2 decides.
+      if (q == rest.size() && q > p) return 0;
+      if (q > p && !IsWordByte(rest[q]) && dayparts_.Contains(rest.substr(p, q - p)) &&
+          IsRuleBlank(rest.substr(e, p - e)))
+        return q;
+      return e;
+    }
+    case MatchEnd::kMonthDay:
+      return MonthDayLength(rest, false);
+    case MatchEnd::kMonthDayYear:
+      return MonthDayLength(rest, true);
+    case MatchEnd::kForUnits:  // both open with \b
+      return after_word ? 0 : WordBlankWordLength(rest, for_words_, for_units_);
+    case MatchEnd::kRelativeUnit:
+      return after_word ? 0 : WordBlankWordLength(rest, relative_rels_, relative_units_);
   }
   return 0;
 }
 
-Match RuleSet::Capture(std::string_view text, const Candidate& found) const {
-  const Compiled& c = rules_[found.rule];
-  if (c.words || c.read != nullptr) {
-    Match m;
-    static_cast<Candidate&>(m) = found;
-    if (CaptureFromWords(c, text, m)) return m;
+size_t RuleSet::WordBlankWordLength(std::string_view rest, const WordSet& first, const WordSet& second) const {
+  // A letter that (?i) folds to an ASCII one (the Kelvin sign, the long s) is outside ASCII:
+  // each word must end at an ASCII byte.
+  const size_t a = LettersAt(rest);
+  if (a == 0 || a == rest.size() || static_cast<unsigned char>(rest[a]) >= 0x80 || !first.Contains(rest.substr(0, a)))
+    return 0;
+  const size_t b = BlankEnd(rest, a);
+  if (b == 0) return 0;
+  const size_t e = b + LettersAt(rest.substr(b));
+  if (e == b || e == rest.size() || static_cast<unsigned char>(rest[e]) >= 0x80 || IsWordByte(rest[e]) ||
+      !second.Contains(rest.substr(b, e - b)))
+    return 0;
+  return e;
+}
+
+size_t RuleSet::MonthDayLength(std::string_view rest, bool year) const {
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  auto blank_end = [&](size_t i) { return BlankEnd(rest, i); };
+  // The month: a name ("May\b"), or an abbreviation and an optional dot ("Sept.").
+  size_t i = LettersAt(rest);
+  if (i == rest.size() || IsWordByte(rest[i])) return 0;
+  const std::string_view word = rest.substr(0, i);
+  if (!TitleOrUpper(word)) return 0;
+  if (!month_names_.Contains(word)) {
+    if (!month_abbreviations_.Contains(word)) return 0;
+    if (rest[i] == '.') ++i;
   }
-  return CaptureByRegex(text, found);
+  // The day: 1-9, 01-09, 10-29, 30 or 31, an optional ordinal suffix in any case, then \b. A
+  // byte outside ASCII after the digits may be a letter that (?i) folds to one of the suffix's.
+  i = blank_end(i);
+  if (i == 0) return 0;
+  size_t d = i;
+  while (d < rest.size() && is_digit(rest[d])) ++d;
+  const std::string_view day = rest.substr(i, d - i);
+  const bool valid = (day.size() == 1 && day[0] != '0') ||
+                     (day.size() == 2 && (day[0] == '1' || day[0] == '2' || (day[0] == '0' && day[1] != '0') ||
+                                          (day[0] == '3' && day[1] <= '1')));
+  if (!valid || d + 2 >= rest.size() || static_cast<unsigned char>(rest[d]) >= 0x80) return 0;
+  const char s0 = static_cast<char>(rest[d] | 0x20), s1 = static_cast<char>(rest[d + 1] | 0x20);
+  if ((s0 == 's' && s1 == 't') || (s0 == 'n' && s1 == 'd') || (s0 == 'r' && s1 == 'd') ||
+      (s0 == 't' && s1 == 'h'))
+    d += 2;
+  if (IsWordByte(rest[d])) return 0;
+  if (!year) return d;
+  // The year: an optional comma, a blank, 1500-2099, then \b.
+  if (rest[d] == ',') ++d;
+  const size_t y = blank_end(d);
+  if (y == 0 || y + 4 >= rest.size()) return 0;
+  for (size_t k = y; k < y + 4; ++k)
+    if (!is_digit(rest[k])) return 0;
+  if (!((rest[y] == '1' && rest[y + 1] >= '5') || (rest[y] == '2' && rest[y + 1] == '0'))) return 0;
+  return IsWordByte(rest[y + 4]) ? 0 : y + 4;
+}
+
+// The rules that may match at four digits read on after them: "year-range", "iso-date" and
+// "iso-month" a "-", "–" or "/"; "decade" an "s", "'s" or "’s"; "compact-date" more digits;
+// "year-month-day" a blank and a month (Title or UPPER case); "clock-24h-zone" a blank and a
+// time zone (any case). A byte outside ASCII after the blank is left to the set.
+// DateRulesTest.LoneYearIsTheOneMatchAtItsStart holds this to the rules.
+bool RuleSet::LoneYearAt(std::string_view t, size_t s) const {
+  if (s + 4 > t.size() || (t[s] != '1' && t[s] != '2') || (s > 0 && IsWordByte(t[s - 1]))) return false;
+  const char* y = t.data() + s;
+  for (int i = 0; i < 4; ++i)
+    if (y[i] < '0' || y[i] > '9') return false;
+  if (!((y[0] == '1' && y[1] >= '5') || (y[0] == '2' && y[1] == '0'))) return false;
+  size_t p = s + 4;
+  if (p == t.size()) return true;
+  const char c = t[p];
+  if (IsWordByte(c) || c == '-' || c == '/' || c == '\'') return false;
+  auto blank_at = [&](size_t i) {
+    return t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '>' ||
+           (t[i] == '\xC2' && i + 1 < t.size() && t[i + 1] == '\xA0');
+  };
+  if (!blank_at(p)) {
+    const std::string_view rest = t.substr(p);
+    return !rest.starts_with("\u2013") && !rest.starts_with("\u2019");  // "–", "’"
+  }
+  int newlines = 0;
+  for (; p < t.size() && blank_at(p); p += t[p] == '\xC2' ? 2 : 1) newlines += t[p] == '\n';
+  // One blank ({_}) holds one line break at most: after a blank line no rule reads on.
+  if (p == t.size() || newlines > 1) return true;
+  if (static_cast<unsigned char>(t[p]) >= 0x80) return false;
+  if (!IsLower(t[p])) return !IsUpper(t[p]);
+  const size_t q = p + LettersAt(t.substr(p));
+  if (q < t.size() && static_cast<unsigned char>(t[q]) >= 0x80) return false;
+  return !zones_.Contains(t.substr(p, q - p));
+}
+
+// The rules that may match at a weekday's name: "weekday", and the calendar rules that open with
+// (?:(?P<wday>{WEEKDAY}),?{_})?, which read on to a month (Title or UPPER case) or a day.
+// DateRulesTest.LoneYearIsTheOneMatchAtItsStart holds this to the rules too.
+bool RuleSet::LoneWeekdayAt(std::string_view t, size_t s) const {
+  if (s >= t.size() || !IsUpper(t[s])) return false;  // most starts
+  const std::string_view rest = t.substr(s);
+  const size_t e = LettersAt(rest);
+  if (e == rest.size() || IsWordByte(rest[e]) || static_cast<unsigned char>(rest[e]) >= 0x80) return false;
+  const std::string_view word = rest.substr(0, e);
+  if (!TitleOrUpper(word) || !weekday_names_.Contains(word)) return false;
+  size_t p = e;
+  if (rest[p] == ',') ++p;
+  while (p < rest.size() && (rest[p] == ' ' || rest[p] == '\t' || rest[p] == '\n' || rest[p] == '>' ||
+                             (rest[p] == '\xC2' && p + 1 < rest.size() && rest[p + 1] == '\xA0')))
+    p += rest[p] == '\xC2' ? 2 : 1;
+  if (p == rest.size()) return true;
+  const char c = rest[p];
+  return !IsUpper(c) && !(c >= '0' && c <= '9') && static_cast<unsigned char>(c) < 0x80;
+}
+
+// The rules that may match at a month's full name: "month", the calendar rules that read a blank
+// and a day or a year after it (with a comma: "May 5, 2018", "May, 2018"), and "month-range-year",
+// which reads a dash, an en dash or a blank and "to", "through" or "and" ((?i): any case).
+// DateRulesTest.LoneYearIsTheOneMatchAtItsStart holds this to the rules too.
+bool RuleSet::LoneMonthAt(std::string_view t, size_t s) const {
+  if (s >= t.size() || !IsUpper(t[s])) return false;
+  const std::string_view rest = t.substr(s);
+  const size_t e = LettersAt(rest);
+  if (e == rest.size() || IsWordByte(rest[e]) || static_cast<unsigned char>(rest[e]) >= 0x80) return false;
+  const std::string_view word = rest.substr(0, e);
+  if (!TitleOrUpper(word) || !month_names_.Contains(word)) return false;
+  size_t p = e;
+  if (rest[p] == '-') return false;
+  if (rest[p] == ',') ++p;
+  while (p < rest.size() && (rest[p] == ' ' || rest[p] == '\t' || rest[p] == '\n' || rest[p] == '>' ||
+                             (rest[p] == '\xC2' && p + 1 < rest.size() && rest[p + 1] == '\xA0')))
+    p += rest[p] == '\xC2' ? 2 : 1;
+  if (p == rest.size()) return true;
+  const char c = static_cast<char>(rest[p] | 0x20);
+  return !(rest[p] >= '0' && rest[p] <= '9') && c != 't' && c != 'a' && static_cast<unsigned char>(rest[p]) < 0x80;
+}
+
+Match RuleSet::Capture(std::string_view text, const Candidate& found) const {
+  Match m;
+  CaptureInto(text, found, m);
+  return m;
+}
+
+void RuleSet::CaptureInto(std::string_view text, const Candidate& found, Match& m) const {
+  static_cast<Candidate&>(m) = found;
+  const Compiled& c = rules_[found.rule];
+  if ((c.words || c.read != nullptr) && CaptureFromWords(c, text, m)) return;
+  m = CaptureByRegex(text, found);
 }
 
 namespace {

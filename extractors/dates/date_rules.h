@@ -79,7 +79,9 @@ struct Match : Candidate {
 
 // How FindAt learns where a match of a rule ends: by a search, or from the text at its start
 // (date_rules.cc, kKnownEnds).
-enum class MatchEnd : uint8_t { kSearch, kFourDigits, kMonthName };
+enum class MatchEnd : uint8_t {
+  kSearch, kFourDigits, kMonthName, kWeekdayName, kMonthDay, kMonthDayYear, kForUnits, kRelativeUnit
+};
 
 class RuleSet {
  public:
@@ -101,6 +103,23 @@ class RuleSet {
   // "weekday", "month-day-year", ...) read them off the words of the match (date_rules.cc,
   // "Groups read off the words of a match"); the others run their RE2.
   Match Capture(std::string_view text, const Candidate& c) const;
+  // The same into `m`, a match with no groups set: the stage fills its matches in place.
+  void CaptureInto(std::string_view text, const Candidate& c, Match& m) const;
+
+  // Whether a year (1500-2099) stands alone at `start`: four digits after no word byte and before
+  // none that another rule reads on ("-", "/", "'", "s", a blank and a month or a time zone).
+  // There "year" is the one rule that matches, four bytes long, and FindAt takes it without a
+  // set pass (date_rules.cc).
+  bool LoneYearAt(std::string_view text, size_t start) const;
+  // Whether a weekday's name (Title or UPPER case) stands alone at `start`: after it and an
+  // optional comma and blank, no capital, digit or byte outside ASCII that a calendar rule
+  // reads on ("Tuesday, May 5", "Friday, 17 April"). There "weekday" is the one rule that matches.
+  bool LoneWeekdayAt(std::string_view text, size_t start) const;
+  // Whether a month's full name (Title or UPPER case) stands alone at `start`: after it and an
+  // optional comma and blank, no digit, dash or "to", "through", "and" that a calendar or range
+  // rule reads on ("May 5", "May 2018", "April-June 2018"). There "month" is the one rule that
+  // matches.
+  bool LoneMonthAt(std::string_view text, size_t start) const;
 
   // The groups as the rule's own RE2 captures them (the plain meaning of Capture; for tests).
   Match CaptureByRegex(std::string_view text, const Candidate& c) const;
@@ -128,7 +147,16 @@ class RuleSet {
   };
   // The length of the match of a rule with a known end that the set says opens `rest`; 0 when
   // it takes a search.
-  size_t KnownLength(MatchEnd end, std::string_view rest) const;
+  // `after_word`: a word byte comes right before `rest`, where a \b that opens a rule fails
+  // (the anchored set does not see that byte; the search that finds the end does).
+  size_t KnownLength(MatchEnd end, std::string_view rest, bool after_word) const;
+  // The length of a month's name, a blank and a day at the start of `rest` (and a comma, a blank
+  // and a year after them with `year`), as "month-day" and "month-day-year" read them; 0 when
+  // `rest` holds anything else, for RE2 to search.
+  size_t MonthDayLength(std::string_view rest, bool year) const;
+  // The length of a word of `first`, a blank and a word of `second` at the start of `rest`, each
+  // word all the letters there and followed by an ASCII byte; 0 otherwise.
+  size_t WordBlankWordLength(std::string_view rest, const WordSet& first, const WordSet& second) const;
   // Reads the groups of a match of a rule with a WordGrammar or a reader off its words; false
   // when the match holds something the reading does not cover, for RE2 to capture.
   bool CaptureFromWords(const Compiled& rule, std::string_view text, Match& m) const;
@@ -136,6 +164,15 @@ class RuleSet {
   std::vector<RuleSpec> specs_;
   std::vector<std::vector<std::string>> vague_phrases_;  // the phrases of {VAGUE}, in words
   WordSet month_names_;  // {MONTH_FULL}'s names
+  WordSet weekday_names_;  // {WEEKDAY}'s names
+  WordSet month_abbreviations_;  // {MONTH}'s abbreviations
+  // The words of "weekday", "for-units" and "relative-unit" (date_rules.cc, kKnownEnds).
+  WordSet weekday_rels_, for_words_, for_units_, relative_rels_, relative_units_;
+  WordSet dayparts_;  // {DAYPART}'s words
+  WordSet zones_;  // {ZONE}'s words
+  int year_rule_ = -1;  // the rule "year"
+  int weekday_rule_ = -1;  // the rule "weekday"
+  int month_rule_ = -1;  // the rule "month"
   std::vector<Compiled> rules_;
   std::unique_ptr<RE2::Set> anchored_set_;
   mutable std::once_flag set_once_;

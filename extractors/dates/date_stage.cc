@@ -35,12 +35,15 @@ class DateStage final : public Stage {
   Status Run(Document& doc) const override {
     const std::string_view t = doc.norm.text();
     if (t.empty()) return Status::Ok();
+    // The working vectors of a document, kept per thread so that their memory is reused.
+    thread_local Scratch scratch;
+    scratch.Clear();
 
     // Where a date may start (at and shortly before digits and trigger words); at each, one
     // anchored RE2::Set pass names the rules that match there.
-    std::vector<uint32_t> starts;
+    std::vector<uint32_t>& starts = scratch.starts;
     triggers_.Starts(t, starts);
-    std::vector<Candidate> candidates;
+    std::vector<Candidate>& candidates = scratch.candidates;
     rules_->FindAt(t, starts, kLongestDate, candidates);
     if (candidates.empty()) return Status::Ok();
 
@@ -51,26 +54,27 @@ class DateStage final : public Stage {
       if (a.rule != b.rule) return a.rule < b.rule;
       return a.begin < b.begin;
     });
-    std::vector<Match> chosen;  // non-overlapping, by begin
-    chosen.reserve(candidates.size());
+    // The matches kept, non-overlapping: their spans by begin, each with its place in `matches`
+    // (a match with its groups is large; the spans alone move as one is inserted).
+    std::vector<Kept>& kept = scratch.kept;
+    std::vector<Match>& matches = scratch.matches;
     for (const Candidate& c : candidates) {
-      auto next = std::lower_bound(chosen.begin(), chosen.end(), c.begin,
-                                   [](const Match& m, uint32_t begin) { return m.begin < begin; });
-      if (next != chosen.end() && next->begin < c.end) continue;
-      if (next != chosen.begin() && std::prev(next)->end > c.begin) continue;
-      Match m = rules_->Capture(t, c);
-      if (dates::RejectReason(rules_->spec(m.rule), m, t) != nullptr) continue;
-      chosen.insert(next, m);
+      auto next = std::lower_bound(kept.begin(), kept.end(), c.begin,
+                                   [](const Kept& k, uint32_t begin) { return k.begin < begin; });
+      if (next != kept.end() && next->begin < c.end) continue;
+      if (next != kept.begin() && std::prev(next)->end > c.begin) continue;
+      Match& m = matches.emplace_back();
+      rules_->CaptureInto(t, c, m);
+      if (dates::RejectReason(rules_->spec(m.rule), m, t) != nullptr) {
+        matches.pop_back();
+        continue;
+      }
+      kept.insert(next, Kept{m.begin, m.end, static_cast<uint32_t>(matches.size() - 1)});
     }
 
-    struct Pending {
-      uint32_t begin, end;
-      dates::Value value;
-      const Match* match;
-    };
     // The article's date of an offset, parsed once per article: a document's dates depend on
     // the offset only through the article that holds it.
-    std::vector<std::pair<uint16_t, std::optional<dates::CivilDate>>> article_dates;
+    auto& article_dates = scratch.article_dates;
     auto ref_date = [&](uint32_t norm_offset) {
       const uint16_t article = doc.ArticleAt(norm_offset);
       for (const auto& [a, date] : article_dates)
@@ -78,10 +82,9 @@ class DateStage final : public Stage {
       return article_dates.emplace_back(article, RefDate(doc, norm_offset)).second;
     };
 
-    std::vector<Pending> found;
-    found.reserve(chosen.size() + 2);
-    for (Match& chosen_match : chosen) {
-      Match* const m = &chosen_match;
+    std::vector<Pending>& found = scratch.found;
+    for (const Kept& k : kept) {
+      Match* const m = &matches[k.match];
       const dates::RuleSpec& spec = rules_->spec(m->rule);
       if (m->has(dates::kSlotSpan)) {  // "in the past" -> "the past"
         m->begin = static_cast<uint32_t>(m->slots[dates::kSlotSpan].data() - t.data());
@@ -97,8 +100,8 @@ class DateStage final : public Stage {
         };
         auto [ab, ae] = span(dates::kSlotA);
         auto [bb, be] = span(dates::kSlotB);
-        found.push_back({ab, ae, values->first, m});
-        found.push_back({bb, be, values->second, m});
+        found.push_back({ab, ae, std::move(values->first), m});
+        found.push_back({bb, be, std::move(values->second), m});
         continue;
       }
       auto value = resolver_.Resolve(spec, *m, t, ref);
@@ -138,6 +141,32 @@ class DateStage final : public Stage {
   }
 
  private:
+  struct Kept {
+    uint32_t begin, end;
+    uint32_t match;  // in Scratch::matches
+  };
+  struct Pending {
+    uint32_t begin, end;
+    dates::Value value;
+    const Match* match;
+  };
+  struct Scratch {
+    std::vector<uint32_t> starts;
+    std::vector<Candidate> candidates;
+    std::vector<Kept> kept;
+    std::vector<Match> matches;
+    std::vector<std::pair<uint16_t, std::optional<dates::CivilDate>>> article_dates;
+    std::vector<Pending> found;
+    void Clear() {
+      starts.clear();
+      candidates.clear();
+      kept.clear();
+      matches.clear();
+      article_dates.clear();
+      found.clear();
+    }
+  };
+
   std::optional<dates::CivilDate> RefDate(const Document& doc, uint32_t norm_offset) const {
     std::optional<std::string> d = doc.DateForNormOffset(norm_offset);
     if (!d) d = options_.default_doc_date;

@@ -1,6 +1,10 @@
 #include "extractors/dates/date_triggers.h"
 
 #include <array>
+#include <bit>
+#include <cstring>
+
+#include "extractors/dates/alnum_runs.h"
 
 namespace accord::dates {
 namespace {
@@ -59,15 +63,6 @@ constexpr std::string_view kNeverOpening[] = {"weekend", "weekends"};
 
 constexpr bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 constexpr bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-// Each byte as a letter, a digit or neither, for the word loop.
-enum : uint8_t { kOther, kLetter, kDigit };
-constexpr auto kByteClass = [] {
-  std::array<uint8_t, 256> table{};
-  for (int c = 0; c < 256; ++c)
-    table[c] = IsDigit(static_cast<char>(c)) ? kDigit : IsLetter(static_cast<char>(c)) ? kLetter : kOther;
-  return table;
-}();
 
 }  // namespace
 
@@ -201,7 +196,7 @@ bool TriggerScanner::OpensAlone(uint8_t trigger, std::string_view after) const {
 }
 
 void TriggerScanner::Starts(std::string_view t, std::vector<uint32_t>& out) const {
-  const size_t n = t.size();
+  const char* const text = t.data();
   // The last words seen, to step back from a trigger over openers: a ring of at least
   // kWordsBefore slots, a power of two so that a mask indexes it.
   constexpr int kRing = 8;
@@ -217,11 +212,11 @@ void TriggerScanner::Starts(std::string_view t, std::vector<uint32_t>& out) cons
     while (k < std::min(count, kWordsBefore)) {
       const auto [b, e] = recent[(count - 1 - k) & (kRing - 1)];
       if (b + kBytesBefore < at || e - b > 14) break;
-      opener[k] = openers_.Find(std::string_view(t.data() + b, e - b));
+      opener[k] = openers_.Find(std::string_view(text + b, e - b));
       if (opener[k] == 0) break;
       // A blank line between the word and the trigger: since `searched` begins a word, only
       // [b, searched) may hold one.
-      if (std::string_view(t.data() + b, searched - b).find("\n\n") != std::string_view::npos) break;
+      if (std::string_view(text + b, searched - b).find("\n\n") != std::string_view::npos) break;
       searched = b;
       ++k;
     }
@@ -230,37 +225,55 @@ void TriggerScanner::Starts(std::string_view t, std::vector<uint32_t>& out) cons
       if (s < emitted) continue;
       // The word after this one: the next recent word, or the trigger.
       const auto [nb, ne] = k > 1 ? recent[(count - k + 1) & (kRing - 1)] : std::pair{at, end};
-      if (!OpensBefore(opener[k - 1], std::string_view(t.data() + nb, ne - nb))) continue;
+      if (!OpensBefore(opener[k - 1], std::string_view(text + nb, ne - nb))) continue;
       out.push_back(s);
       emitted = s + 1;
     }
     if (opens && at >= emitted) {
       // "'90s": a date may open with the apostrophe before the digits.
-      if (at > 0 && t[at - 1] == '\'' && at - 1 >= emitted) out.push_back(at - 1);
+      if (at > 0 && text[at - 1] == '\'' && at - 1 >= emitted) out.push_back(at - 1);
       out.push_back(at);
       emitted = at + 1;
     }
   };
-  size_t i = 0;
-  while (true) {
-    while (i < n && kByteClass[static_cast<uint8_t>(t[i])] == kOther) ++i;
-    if (i == n) break;
-    const uint8_t cls = kByteClass[static_cast<uint8_t>(t[i])];
-    size_t j = i + 1;
-    while (j < n && kByteClass[static_cast<uint8_t>(t[j])] == cls) ++j;
-    const std::string_view word(t.data() + i, j - i), after(t.data() + j, n - j);
-    if (cls == kDigit) {
-      // Letters glued to digits may open the date: "Q3", "FY2019".
-      if (count > 0 && recent[(count - 1) & (kRing - 1)].second == i)
-        trigger(recent[(count - 1) & (kRing - 1)].first, static_cast<uint32_t>(i), true);
-      trigger(static_cast<uint32_t>(i), static_cast<uint32_t>(j), DigitsOpen(word, after));
-    } else if (j - i >= 2 && j - i <= 12) {
-      if (const uint8_t value = words_.Find(word); value & kTrigger)
-        trigger(static_cast<uint32_t>(i), static_cast<uint32_t>(j), OpensAlone(value, after));
+  // Each run of letters or digits, read off the masks of 64 bytes at a time (alnum_runs.h).
+  const size_t n = t.size();
+  uint64_t letter_carry = 0, digit_carry = 0;  // the last byte of the block before is one
+  for (size_t base = 0; base < n; base += 64) {
+    AlnumMasks m;
+    if (n - base >= 64) {
+      m = ClassifyBlock(text + base);
+    } else {  // the bytes past the end count as neither
+      char padded[64] = {};
+      std::memcpy(padded, text + base, n - base);
+      m = ClassifyBlock(padded);
     }
-    recent[count & (kRing - 1)] = {static_cast<uint32_t>(i), static_cast<uint32_t>(j)};
-    ++count;
-    i = j;
+    uint64_t starts = (m.letters & ~((m.letters << 1) | letter_carry)) |
+                      (m.digits & ~((m.digits << 1) | digit_carry));
+    letter_carry = m.letters >> 63;
+    digit_carry = m.digits >> 63;
+    for (; starts != 0; starts &= starts - 1) {
+      const int at = std::countr_zero(starts);
+      const uint32_t b = static_cast<uint32_t>(base + static_cast<size_t>(at));
+      const bool digits = ((m.digits >> at) & 1) != 0;
+      const uint64_t others = ~(digits ? m.digits : m.letters) >> at;
+      uint32_t e = b + static_cast<uint32_t>(std::countr_zero(others));  // 64 when others is 0
+      if (others == 0) {  // the run goes on past the block: rare enough for a byte loop
+        e = static_cast<uint32_t>(base + 64);
+        while (e < n && (digits ? IsDigit(text[e]) : IsLetter(text[e]))) ++e;
+      }
+      if (digits) {
+        // Letters glued to digits may open the date: "Q3", "FY2019".
+        if (count > 0 && recent[(count - 1) & (kRing - 1)].second == b)
+          trigger(recent[(count - 1) & (kRing - 1)].first, b, true);
+        trigger(b, e, DigitsOpen(std::string_view(text + b, e - b), t.substr(e)));
+      } else if (e - b >= 2 && e - b <= 12) {
+        if (const uint8_t value = words_.FindLetters(text + b, e - b); value & kTrigger)
+          trigger(b, e, OpensAlone(value, t.substr(e)));
+      }
+      recent[count & (kRing - 1)] = {b, e};
+      ++count;
+    }
   }
 }
 

@@ -1,7 +1,8 @@
 // A set of short ASCII words looked up ignoring ASCII case, each with a small value (bit flags
 // or a class): the word lists the date stage checks on every word of a text (trigger words,
 // opening words, tense cues). Words are bucketed by length and folded first letter, so a lookup
-// compares a handful of candidates at most, without hashing and without allocating.
+// compares a handful of candidates at most, without hashing and without allocating; a bit table
+// of the lengths under each first two letters turns most other words away first.
 #pragma once
 
 #include <array>
@@ -31,12 +32,26 @@ class WordSet {
   // The value of `word` (any case), 0 when absent.
   uint8_t Find(std::string_view word) const {
     if (word.empty() || word.size() > kMaxLength) return 0;
-    const size_t b = Bucket(word.size(), word[0]);
+    const uint8_t first = kLetter[static_cast<uint8_t>(word[0])];
+    if (((lengths_by_pair_[Pair(first, word)] >> word.size()) & 1) == 0) return 0;
+    const size_t b = word.size() * kLetters + first;
     for (uint16_t i = start_[b]; i < start_[b + 1]; ++i)
       if (EqualsFolded(entries_[i].word, word)) return entries_[i].value;
     return 0;
   }
   bool Contains(std::string_view word) const { return Find(word) != 0; }
+
+  // Find for a word of two or more ASCII letters (the words of a text that a scan looks up):
+  // its letters index the bit table directly.
+  uint8_t FindLetters(const char* word, size_t length) const {
+    const size_t first = static_cast<uint8_t>((word[0] | 0x20) - 'a');
+    const size_t second = static_cast<uint8_t>((word[1] | 0x20) - 'a');
+    if (length > kMaxLength || ((lengths_by_pair_[first * kLetters + second] >> length) & 1) == 0) return 0;
+    const size_t b = length * kLetters + first;
+    for (uint16_t i = start_[b]; i < start_[b + 1]; ++i)
+      if (EqualsFolded(entries_[i].word, std::string_view(word, length))) return entries_[i].value;
+    return 0;
+  }
 
   size_t size() const { return entries_.size(); }
 
@@ -55,6 +70,11 @@ class WordSet {
     return t;
   }();
   static char Fold(char c) { return kFold[static_cast<uint8_t>(c)]; }
+  // The cell of lengths_by_pair_ of a word whose first byte has letter index `first`: that
+  // index and the second byte's (26 when there is none).
+  static size_t Pair(uint8_t first, std::string_view word) {
+    return first * kLetters + (word.size() > 1 ? kLetter[static_cast<uint8_t>(word[1])] : kLetters - 1);
+  }
   static size_t Bucket(size_t length, char first) {
     return length * kLetters + kLetter[static_cast<uint8_t>(first)];
   }
@@ -71,6 +91,11 @@ class WordSet {
   };
   std::vector<Entry> entries_;  // sorted by bucket
   std::array<uint16_t, (kMaxLength + 1) * kLetters + 1> start_{};  // bucket -> first entry
+  // Per first two letters (Pair), the lengths of the words that open with them, as bits: most
+  // words of a text are no word of the set, and this one look-up turns nearly all of them away
+  // before any comparison.
+  std::array<uint32_t, kLetters * kLetters> lengths_by_pair_{};
+  static_assert(kMaxLength < 32, "a length is a bit of a uint32_t");
 };
 
 }  // namespace accord::dates

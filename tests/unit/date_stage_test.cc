@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include "extractors/dates/alnum_runs.h"
 #include "extractors/dates/date_filters.h"
 #include "extractors/dates/date_lexicon.h"
 #include "extractors/dates/date_resolve.h"
@@ -16,6 +17,7 @@
 #include "extractors/dates/date_stage.h"
 #include "extractors/dates/date_triggers.h"
 #include "extractors/dates/word_set.h"
+#include "pipeline/ascii.h"
 #include "pipeline/normalize/normalize_stage.h"
 #include "pipeline/tables.h"
 #include "pipeline/utf8.h"
@@ -217,6 +219,132 @@ TEST(DateRulesTest, FindAllAndFindAtAgreeOnAMatchAtAStart) {
   EXPECT_FALSE(m.has(dates::kSlotWday));
 }
 
+// Where FindAt takes a lone year without a set pass, "year" is the one rule that matches at the
+// start, and it is four bytes long.
+TEST(DateRulesTest, LoneYearIsTheOneMatchAtItsStart) {
+  auto lexicon = dates::Lexicon::Load();
+  ASSERT_TRUE(lexicon.ok());
+  auto rules = dates::RuleSet::Create(*lexicon);
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  const std::string years[] = {"1500", "1499", "2099", "2100", "1999", "2018", "0000", "1830", "2359", "1990"};
+  const std::string befores[] = {"", " ", "(", "x", "_", "-", "In ", "\n", "Q", "'", "\xE2\x80\x99", "$"};
+  std::vector<std::string> afters = {"", ".", ",", ";", ")", " ", "\n", "\t", " > ", "\n> ", "\xC2\xA0",
+                                     "-19", "/19", "\xE2\x80\x93" "19", "'s", "s", "\xE2\x80\x99s", ":30",
+                                     ".5", "0", "_", " 17", " 1830", " the", " \n> ", "\n\n", ">", "<",
+                                     " e\xC5\xBFt", " \xE2\x84\xAA", "\r", "%", " - ", " (est)", " a.m.",
+                                     " pm", " AM", " p.m. EST", " and", " or later", ". The", "\n\nAPRIL 5", "\n\nEST",
+                                     " \n>\nMay 5", "\n \n est", "\xE2\x80\x94" "19", " \xE2\x80\x94 A",
+                                     "\xE2\x80\x98s", "\xC5\xBF", "\xC2" "A"};
+  for (const auto& c : {dates::WordClass::kZone, dates::WordClass::kMonth, dates::WordClass::kMonthAbbr})
+    for (const auto& [word, value] : lexicon->Words(c)) {
+      std::string title = word, upper = word;
+      title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+      for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      for (const std::string& w : {word, title, upper}) {
+        afters.push_back(" " + w);
+        afters.push_back("\n> " + w + " 5");
+        afters.push_back(" " + w + "s");
+        afters.push_back("\xC2\xA0" + w + ".");
+      }
+    }
+  int lone = 0, checked = 0;
+  for (const std::string& year : years)
+    for (const std::string& before : befores)
+      for (const std::string& after : afters)
+        for (const char* tail : {"", " 5", " and more."}) {
+          const std::string text = before + year + after + tail;
+          const size_t start = before.size();
+          std::vector<dates::Candidate> searched;
+          (*rules)->FindAll(text, start, text.size(), searched);
+          std::set<std::pair<std::string, uint32_t>> at_start;
+          for (const dates::Candidate& c : searched)
+            if (c.begin == start) at_start.insert({std::string((*rules)->spec(c.rule).name), c.end});
+          std::vector<dates::Candidate> found;
+          const uint32_t starts[] = {static_cast<uint32_t>(start)};
+          (*rules)->FindAt(text, starts, 160, found);
+          std::set<std::pair<std::string, uint32_t>> fast;
+          for (const dates::Candidate& c : found) fast.insert({std::string((*rules)->spec(c.rule).name), c.end});
+          // (After a word byte, the anchored set, which sees no byte before the start, and the
+          // search part ways on \b; the stage's context check then drops the match.)
+          const bool after_word = !before.empty() && (std::isalnum(static_cast<unsigned char>(before.back())) || before.back() == '_');
+          if (!after_word) {
+            EXPECT_EQ(fast, at_start) << "'" << text << "'";
+          }
+          ++checked;
+          if ((*rules)->LoneYearAt(text, start)) {
+            ++lone;
+            const std::set<std::pair<std::string, uint32_t>> year_only = {{"year", static_cast<uint32_t>(start + 4)}};
+            EXPECT_EQ(at_start, year_only) << "'" << text << "'";
+          }
+        }
+  EXPECT_GT(lone, 1000);
+  EXPECT_GT(checked - lone, 1000);
+
+  // A weekday's name standing alone: "weekday" is the one rule that matches, and FindAt gives it
+  // the search's end.
+  std::vector<std::string> names = {"Monday", "MONDAY", "Sunday", "Tuesday", "monday", "Mon", "Mondays", "MonDay"};
+  std::vector<std::string> tails = {"", ".", ",", ", ", " ", " morning", " Morning", " MORNING", "\n\nmorning",
+                                    ", May 5", ", May 5, 2018", " May 5", ",17 April 2018", ", 17 April",
+                                    " 17 April 2018", " \n> May 5, 2018 at 9:45", "\xC2\xA0" "May 5", " the 5th",
+                                    " at 9 a.m.", "5", "_", "x", "\xC5\xBF", " \xC2", ", \xE2\x80\x99", " night.",
+                                    ",\n> april 5", " (May 5)", " - May 5", ">May 5", "\tevening"};
+  int lone_days = 0;
+  for (const std::string& name : names)
+    for (const std::string& before : befores)
+      for (const std::string& tail : tails)
+        for (const char* more : {"", " 2018", " and more."}) {
+          const std::string text = before + name + tail + more;
+          const size_t start = before.size();
+          if (!(*rules)->LoneWeekdayAt(text, start)) continue;
+          ++lone_days;
+          std::vector<dates::Candidate> searched;
+          (*rules)->FindAll(text, start, text.size(), searched);
+          std::set<std::pair<std::string, uint32_t>> at_start, fast;
+          for (const dates::Candidate& c : searched)
+            if (c.begin == start) at_start.insert({std::string((*rules)->spec(c.rule).name), c.end});
+          std::vector<dates::Candidate> found;
+          const uint32_t starts[] = {static_cast<uint32_t>(start)};
+          (*rules)->FindAt(text, starts, 160, found);
+          for (const dates::Candidate& c : found) fast.insert({std::string((*rules)->spec(c.rule).name), c.end});
+          EXPECT_EQ(fast, at_start) << "'" << text << "'";
+          ASSERT_EQ(at_start.size(), 1u) << "'" << text << "'";
+          EXPECT_EQ(at_start.begin()->first, "weekday") << "'" << text << "'";
+        }
+  EXPECT_GT(lone_days, 300);
+
+  // A month's full name standing alone: "month" is the one rule that matches.
+  names = {"May", "MAY", "April", "September", "SEPTEMBER", "may", "Sept", "Mayday", "MaY", "March"};
+  tails.insert(tails.end(), {"-June 2018", "\xE2\x80\x93June 2018", " to June 2018", " TO June 2018",
+                             " through June 2018", " and June 2018", " And June 2018", " 2018", ", 2018",
+                             ",2018", " 5th", " 17, 2018", " 1999", " the 5th", " of 2018", " tomorrow",
+                             " Day", " Madness", "\n> 2018", " t", " a", "_1", ". 2018"});
+  int lone_months = 0;
+  for (const std::string& name : names)
+    for (const std::string& before : befores)
+      for (const std::string& tail : tails)
+        for (const char* more : {"", " 2018", " and more."}) {
+          const std::string text = before + name + tail + more;
+          const size_t start = before.size();
+          if (!(*rules)->LoneMonthAt(text, start)) continue;
+          ++lone_months;
+          std::vector<dates::Candidate> searched, found;
+          (*rules)->FindAll(text, start, text.size(), searched);
+          std::set<std::pair<std::string, uint32_t>> at_start, fast;
+          for (const dates::Candidate& c : searched)
+            if (c.begin == start) at_start.insert({std::string((*rules)->spec(c.rule).name), c.end});
+          const uint32_t starts[] = {static_cast<uint32_t>(start)};
+          (*rules)->FindAt(text, starts, 160, found);
+          for (const dates::Candidate& c : found) fast.insert({std::string((*rules)->spec(c.rule).name), c.end});
+          // After a word byte the search sees the \b before "month" fail; the set does not.
+          const bool after_word = !before.empty() && (std::isalnum(static_cast<unsigned char>(before.back())) || before.back() == '_');
+          if (after_word) continue;
+          EXPECT_EQ(fast, at_start) << "'" << text << "'";
+          ASSERT_EQ(at_start.size(), 1u) << "'" << text << "'";
+          EXPECT_EQ(at_start.begin()->first, "month") << "'" << text << "'";
+        }
+  EXPECT_GT(lone_months, 300);
+}
+
 // The rules that read their groups off the words of a match instead of running RE2
 // (date_rules.cc: the rules of a count and a unit, "weekday", "month-day-year", ...). On many
 // phrasings of each, and at every word of the example corpus, every match of every rule must get
@@ -333,6 +461,11 @@ TEST(DateRulesTest, GroupsReadOffWordsAreRe2Groups) {
     }
   };
   sample(4000, [&] { return pick(rels) + pick(weekdays) + (pick(commas) + " ") + pick(parts); });
+  // Blanks that are no {_}, and parts of the day glued to more letters or digits.
+  const std::vector<std::string> odd_blanks = {"\n\n", ">", "> ", " \n\n ", "\n>\n", "\n\t> ",
+                                               " >\n>", "\xC2", "\xC2\xA0\n", "\t\t", ""};
+  const std::vector<std::string> part_tails = {"", "s", "5", "_", "-", "ly"};
+  sample(3000, [&] { return pick(weekdays) + pick(odd_blanks) + pick(parts) + pick(part_tails); });
   sample(2000, [&] { return pick(day_words) + " " + pick(parts); });
   sample(4000, [&] { return pick(time_mods) + pick(rels) + pick(rel_units); });
   sample(3000, [&] { return pick(time_mods) + pick(months) + " " + pick(years); });
@@ -343,7 +476,34 @@ TEST(DateRulesTest, GroupsReadOffWordsAreRe2Groups) {
     std::string wday = pick(commas).empty() ? "" : pick(weekdays) + pick(commas) + " ";
     return wday + pick(month_names) + " " + pick(days) + pick(commas) + " " + pick(years);
   });
+  // Month-days with odd blanks, days, suffixes and what may follow them.
+  const std::vector<std::string> odd_days = {"1", "9", "0", "00", "05", "10", "29", "30", "31", "32",
+                                             "39", "40", "99", "123", "1st", "2ND", "3Rd", "4th",
+                                             "1s", "1\xC5\xBFt", "1st\xC5\xBF", "5am", "5thx", "5_",
+                                             "5\xC2\xA0", "12,", "12.", "12-"};
+  const std::vector<std::string> year_tails = {"", " 2018", ", 2018", ",2018", ", 1499", " 20180",
+                                               "\n\n2018", ", 2018x", " 2018_", " 2018.", ",\n> 2018"};
+  sample(6000, [&] {
+    return pick(month_names) + pick(odd_blanks) + pick(odd_days) + pick(year_tails);
+  });
   sample(1000, [&] { return pick(openers) + " " + pick(units) + " " + pick(years); });
+  // Words of "weekday", "for-units" and "relative-unit" with odd blanks, glued letters and the
+  // letters (?i) folds to ASCII ones (the long s, the Kelvin sign), and after a word byte.
+  const std::vector<std::string> glued = {"", "", "s", "x", "_", "5", "-long", "\xC5\xBF", "\xE2\x84\xAA", "'s"};
+  const std::vector<std::string> odd_words = {"la\xC5\xBFt", "wee\xE2\x84\xAA", "day\xC5\xBF", "fo\xC5\xBF",
+                                              "THIS", "Coming", "WITHIN", "After", "lasts", "ins"};
+  for (int i = 0; i < 6000; ++i) {
+    const std::string& blank = i % 4 == 0 ? pick(odd_blanks) : pick(blanks);
+    std::string phrase;
+    switch (i % 3) {
+      case 0: phrase = (i % 5 ? pick(rels) : pick(odd_words) + " ") + pick(weekdays) + pick(glued) + blank + pick(parts); break;
+      case 1: phrase = (i % 5 ? pick(openers) : pick(odd_words)) + blank + (i % 7 ? pick(units) : pick(odd_words)) + pick(glued); break;
+      default: phrase = (i % 5 ? pick(rels) : pick(odd_words) + " ") + (i % 7 ? pick(rel_units) : pick(odd_words)) + pick(glued); break;
+    }
+    for (char& c : phrase)
+      if (c == ' ' && i % 2) c = '\n';
+    check(i % 4 == 1 ? "_" : i % 4 == 2 ? "In " : "", phrase + pick(afters));
+  }
   const std::vector<std::string> numbers = {"1987", "2018", "1650", "2099", "1499", "2100", "1999s", "2018-19"};
   sample(500, [&] { return pick(numbers) + pick(commas) + " " + pick(numbers); });
 
@@ -478,6 +638,122 @@ TEST(DateTriggersTest, LeftOutStartsAreWhereNoRuleMatches) {
   EXPECT_TRUE(scanner.DigitsOpen("300", " years"));
 }
 
+// The masks mark the ASCII letters and digits, and only them, at every place of a block.
+TEST(DateTriggersTest, BlockMasksMarkLettersAndDigits) {
+  for (int c = 0; c < 256; ++c)
+    for (int at = 0; at < 64; at += 7) {
+      char block[64];
+      for (int i = 0; i < 64; ++i) block[i] = static_cast<char>((c + i * 37) & 0xFF);
+      block[at] = static_cast<char>(c);
+      const dates::AlnumMasks m = dates::ClassifyBlock(block);
+      for (int i = 0; i < 64; ++i) {
+        const unsigned char b = static_cast<unsigned char>(block[i]);
+        const bool letter = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+        const bool digit = b >= '0' && b <= '9';
+        ASSERT_EQ(((m.letters >> i) & 1) != 0, letter) << "byte " << int{b} << " at " << i;
+        ASSERT_EQ(((m.digits >> i) & 1) != 0, digit) << "byte " << int{b} << " at " << i;
+      }
+    }
+}
+
+// The scanner steps back from a trigger over the text; a byte loop that keeps the last words in
+// a ring, as the scanner did, finds the same starts on every text.
+TEST(DateTriggersTest, StartsAreTheStartsOfAWordByWordScan) {
+  auto lexicon = dates::Lexicon::Load();
+  ASSERT_TRUE(lexicon.ok());
+  const dates::TriggerScanner scanner(*lexicon);
+  auto plain = [&](std::string_view t) {
+    std::vector<uint32_t> out;
+    auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+    std::pair<uint32_t, uint32_t> recent[8] = {};
+    int count = 0;
+    uint32_t emitted = 0;
+    auto word = [&](uint32_t b, uint32_t e) { return t.substr(b, e - b); };
+    auto trigger = [&](uint32_t at, uint32_t end, bool opens) {
+      int k = 0;
+      uint32_t searched = at;
+      while (k < std::min(count, 6)) {
+        const auto [b, e] = recent[(count - 1 - k) & 7];
+        if (b + 64 < at || e - b > 14) break;
+        if (!scanner.IsOpener(word(b, e))) break;
+        if (word(b, searched).find("\n\n") != std::string_view::npos) break;
+        searched = b;
+        ++k;
+      }
+      for (; k >= 1; --k) {
+        const uint32_t s = recent[(count - k) & 7].first;
+        if (s < emitted) continue;
+        const auto [nb, ne] = k > 1 ? recent[(count - k + 1) & 7] : std::pair{at, end};
+        if (!scanner.OpensBefore(word(s, recent[(count - k) & 7].second), word(nb, ne))) continue;
+        out.push_back(s);
+        emitted = s + 1;
+      }
+      if (opens && at >= emitted) {
+        if (at > 0 && t[at - 1] == '\'' && at - 1 >= emitted) out.push_back(at - 1);
+        out.push_back(at);
+        emitted = at + 1;
+      }
+    };
+    size_t i = 0;
+    while (true) {
+      while (i < t.size() && !is_letter(t[i]) && !is_digit(t[i])) ++i;
+      if (i == t.size()) break;
+      const bool digits = is_digit(t[i]);
+      size_t j = i + 1;
+      while (j < t.size() && (digits ? is_digit(t[j]) : is_letter(t[j]))) ++j;
+      const uint32_t b = static_cast<uint32_t>(i), e = static_cast<uint32_t>(j);
+      if (digits) {
+        if (count > 0 && recent[(count - 1) & 7].second == b) trigger(recent[(count - 1) & 7].first, b, true);
+        trigger(b, e, scanner.DigitsOpen(word(b, e), t.substr(j)));
+      } else if (scanner.IsTrigger(word(b, e))) {
+        trigger(b, e, scanner.OpensAlone(word(b, e), t.substr(j)));
+      }
+      recent[count & 7] = {b, e};
+      ++count;
+      i = j;
+    }
+    return out;
+  };
+
+  std::vector<std::string> texts;
+  for (const char* name : {"positive.tsv", "negative.tsv"}) {
+    const std::string content = testing::ReadFile(testing::SourceDir() + "/extractors/dates/corpus/" + name);
+    auto table = ParseTable(name, content);
+    ASSERT_TRUE(table.ok()) << table.status().message();
+    const int text = std::max(table->Column("text"), 0);
+    for (const TableRow& row : table->rows) texts.emplace_back(row.fields[text]);
+  }
+  // Texts mixed from openers, triggers, numbers glued to letters and blank lines.
+  const std::string pieces[] = {"the", "The", "in", "for", "last", "next", "this", "about", "two",
+                                "and", "a", "half", "over", "the past", "years", "year's", "week-long",
+                                "Monday", "May", "summer", "Q", "FY", "the1990s", "'", "'90s", "2018",
+                                "17", "4/5", "9:45", "pm", "\n\n", "\n", " ", "  ", ", ", ".", "-",
+                                "early", "end of", "of", "New", "St.", "Christmas", "couple", "x",
+                                std::string(70, ' '), "supercalifragilistic", "\xC2\xA0",
+                                std::string(63, 'y'), std::string(130, '7'), std::string(61, '.')};
+  uint32_t seed = 11;
+  for (int n = 0; n < 4000; ++n) {
+    std::string t;
+    const int words = 1 + n % 25;
+    for (int w = 0; w < words; ++w) {
+      seed = seed * 1103515245 + 12345;
+      t += pieces[(seed >> 16) % std::size(pieces)];
+      seed = seed * 1103515245 + 12345;
+      if ((seed >> 16) % 3 != 0) t += ' ';
+    }
+    texts.push_back(t);
+  }
+  size_t starts = 0;
+  for (const std::string& t : texts) {
+    std::vector<uint32_t> fast;
+    scanner.Starts(t, fast);
+    EXPECT_EQ(fast, plain(t)) << "'" << t << "'";
+    starts += fast.size();
+  }
+  EXPECT_GT(starts, 5000u);
+}
+
 // The URL and address check looks for its markers in one pass; it must agree with a search for
 // each marker on tokens mixed from their pieces.
 TEST(DateFiltersTest, UrlMarkersInOnePassAgreeWithASearchForEach) {
@@ -584,6 +860,72 @@ TEST(DateWordSetTest, FindsWordsInAnyCaseWithTheirValues) {
   EXPECT_TRUE(of.Contains("THE"));
   EXPECT_EQ(of.Find("an"), 3);
   EXPECT_FALSE(of.Contains("and"));
+}
+
+// Find turns most words away by their first two letters and length before comparing: on words
+// that share those with the set's words, and on words that do not, it agrees with a plain scan.
+TEST(DateWordSetTest, FindAgreesWithAPlainScanOfTheWords) {
+  const std::vector<std::pair<std::string, uint8_t>> entries = {
+      {"may", 1},  {"MAY", 2},   {"monday", 4}, {"mon", 8},   {"a", 16},    {"an", 32},
+      {"won't", 64}, {"1st", 128}, {"x-ray", 1}, {"o'clock", 2}, {"\xC2\xA0" "a", 4}, {"fy", 8},
+      {std::string(24, 'z'), 16}};
+  dates::WordSet set;
+  for (const auto& [w, v] : entries) set.Add(w, v);
+  auto plain = [&](std::string_view w) {
+    uint8_t value = 0;
+    for (const auto& [e, v] : entries)
+      if (e.size() == w.size() && ascii::EqualsIgnoreCase(e, w)) value |= v;
+    return value;
+  };
+  std::vector<std::string> queries = {"", "m", "ma", "Ma", "may", "mAy", "mays", "mon", "MON", "mo",
+                                      "monday", "mondaz", "a", "A", "an", "AN", "ann", "won't",
+                                      "WON'T", "won", "1st", "1ST", "1s", "x-ray", "X-RAY", "x ray",
+                                      "o'clock", "\xC2\xA0" "a", "\xC2\xA0" "A", "\xC2", "fy", "FY", "f",
+                                      std::string(24, 'Z'), std::string(23, 'z'), std::string(25, 'z')};
+  // Every one- to three-byte string over a small alphabet of letters, digits and marks.
+  const std::string alphabet = "amnoyAMNY1s'-.\xC2";
+  for (char a : alphabet) {
+    queries.push_back(std::string(1, a));
+    for (char b : alphabet) {
+      queries.push_back(std::string{a, b});
+      for (char c : alphabet) queries.push_back(std::string{a, b, c});
+    }
+  }
+  int found = 0;
+  for (const std::string& q : queries) {
+    EXPECT_EQ(set.Find(q), plain(q)) << "'" << q << "'";
+    found += plain(q) != 0;
+  }
+  EXPECT_GT(found, 20);
+}
+
+// The clause scans find the sentence breaks sixteen bytes a step; a byte loop finds the same.
+TEST(DateTenseTest, SentenceStartAndEndAreThoseOfAByteLoop) {
+  const std::string pieces[] = {"word", "U.S.", "A.", ". The", ". the", "? Yes", "! No", ".\nNext",
+                                "\n", "\n\n", "\n> \n", "\n  \t>\n", " ", "  ", "Mr. Smith", "3.5",
+                                "...", "x", "E.U. Now", "!", "?"};
+  uint32_t seed = 3;
+  int breaks = 0;
+  for (int n = 0; n < 3000; ++n) {
+    std::string t;
+    const int length = n % 400;
+    while (static_cast<int>(t.size()) < length) {
+      seed = seed * 1103515245 + 12345;
+      t += pieces[(seed >> 16) % std::size(pieces)];
+    }
+    for (size_t at = 0; at <= t.size(); at += 1 + at % 7) {
+      const size_t lo_limit = at > 300 ? at - 300 : 0;
+      size_t lo = at;
+      while (lo > lo_limit && !dates::SentenceBreak(t, lo - 1)) --lo;
+      EXPECT_EQ(dates::SentenceStart(t, lo_limit, at), lo) << "'" << t << "' " << at;
+      const size_t hi_limit = std::min(t.size(), at + 200);
+      size_t hi = at;
+      while (hi < hi_limit && !dates::SentenceBreak(t, hi)) ++hi;
+      EXPECT_EQ(dates::SentenceEnd(t, at, hi_limit), hi) << "'" << t << "' " << at;
+      breaks += lo > lo_limit;
+    }
+  }
+  EXPECT_GT(breaks, 1000);
 }
 
 struct TenseCase {
