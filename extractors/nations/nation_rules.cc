@@ -59,9 +59,15 @@ struct NationRules::Context {
     const size_t limit_b = b > 512 ? b - 512 : 0, limit_e = std::min(text.size(), e + 512);
     while (b > limit_b && !is_space(text[b - 1])) --b;
     while (e < limit_e && !is_space(text[e])) ++e;
-    std::string_view chunk = text.substr(b, e - b);
-    return chunk.find("://") != std::string_view::npos || chunk.find("www.") != std::string_view::npos ||
-           chunk.find('@') != std::string_view::npos;
+    // One pass over the run for the three marks (the run is short: most words stand alone).
+    const std::string_view chunk = text.substr(b, e - b);
+    for (size_t k = 0; k < chunk.size(); ++k) {
+      const char c = chunk[k];
+      if (c == '@') return true;
+      if (c == ':' && chunk.substr(k + 1, 2) == "//"sv) return true;
+      if (c == 'w' && chunk.substr(k + 1, 3) == "ww."sv) return true;
+    }
+    return false;
   }
   // The gap after word `w` is a comma and white space (", ").
   bool CommaAfter(uint32_t w) const {

@@ -36,7 +36,7 @@ class NationStage final : public Stage {
       if (!d.emit) continue;
       Entity& e = doc.AddFromNorm(EntityType::kNation, words[cands[k].first_word].begin,
                                   words[cands[k].last_word].end, std::string(d.rule));
-      e.code = std::string(d.code);
+      e.code.assign(d.code);
       // The entry holds the canonical name of its own code; a rule may give another code.
       const nations::LexEntry& entry = lex_->entry(cands[k].entry);
       e.canonical = d.code == entry.code ? entry.canonical : lex_->CanonicalOf(d.code);
