@@ -73,7 +73,10 @@ std::unique_ptr<ByteTable> MakeByteTable(UConverter* conv, UConverter* to_utf8) 
     ucnv_convertEx(to_utf8, conv, &target, out + sizeof(out), &source, &byte + 1, pivot, &pivot_source,
                    &pivot_target, pivot + 8, /*reset=*/false, /*flush=*/true, &err);
     const size_t n = static_cast<size_t>(target - out);
-    if (U_FAILURE(err) || n == 0 || n > 4 || utf8::CodePointCount(std::string_view(out, n)) != 1) return nullptr;
+    // One well-formed character: a text converted through the table is well-formed UTF-8.
+    if (U_FAILURE(err) || n == 0 || n > 4 || !utf8::IsValid(std::string_view(out, n)) ||
+        utf8::CodePointCount(std::string_view(out, n)) != 1)
+      return nullptr;
     std::memcpy(table->utf8[b], out, n);
     table->size[b] = static_cast<uint8_t>(n);
   }
@@ -235,17 +238,24 @@ size_t WellFormedLength(std::string_view s, size_t i) {
   return static_cast<size_t>(n);
 }
 
+// How ConvertWith converted a text.
+enum class Converted { kNo, kByTable, kByStream };
+
+Converted ConvertWith(std::string_view bytes, const char* charset, std::string* out, bool byte_table) {
+  const Converters::From from = converters.Open(charset);
+  if (from.conv == nullptr) return Converted::kNo;
+  if (byte_table && from.table != nullptr) {
+    ConvertWithTable(bytes, *from.table, out);
+    return Converted::kByTable;
+  }
+  UConverter* to = converters.ToUtf8();
+  return to != nullptr && ConvertStream(bytes, from.conv, to, out) ? Converted::kByStream : Converted::kNo;
+}
+
 }  // namespace
 
 bool ConvertCharset(std::string_view bytes, const char* charset, std::string* out, bool byte_table) {
-  const Converters::From from = converters.Open(charset);
-  if (from.conv == nullptr) return false;
-  if (byte_table && from.table != nullptr) {
-    ConvertWithTable(bytes, *from.table, out);
-    return true;
-  }
-  UConverter* to = converters.ToUtf8();
-  return to != nullptr && ConvertStream(bytes, from.conv, to, out);
+  return ConvertWith(bytes, charset, out, byte_table) != Converted::kNo;
 }
 
 bool HasByteTable(const char* charset) { return converters.Open(charset).table != nullptr; }
@@ -294,9 +304,16 @@ std::string ToUtf8(std::string_view bytes, std::string_view declared, std::strin
     }
     if (Convert(bytes, "windows-1252", out)) return "windows-1252";
   }
-  if (!cs.empty() && !IsAsciiLabel(cs) && !IsUtf8Label(cs) && Convert(bytes, cs.c_str(), out)) {
-    SanitizeUtf8(out);  // guards against a converter that passes bytes through
-    return cs;
+  if (!cs.empty() && !IsAsciiLabel(cs) && !IsUtf8Label(cs)) {
+    const size_t before = out->size();
+    const Converted converted = ConvertWith(bytes, cs.c_str(), out, /*byte_table=*/true);
+    if (converted != Converted::kNo) {
+      // Guards against a converter that passes bytes through. A byte table's text is well-formed
+      // (MakeByteTable checks each byte's character), so only what `out` held before is checked.
+      if (converted == Converted::kByStream || !utf8::IsValid(std::string_view(*out).substr(0, before)))
+        SanitizeUtf8(out);
+      return cs;
+    }
   }
   const std::string detected = Detect(bytes);
   if (!detected.empty() && Lower(detected) != "utf-8" && Convert(bytes, detected.c_str(), out)) {

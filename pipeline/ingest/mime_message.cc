@@ -725,23 +725,35 @@ std::string StableId(std::string_view path, uint64_t offset, int part) {
   return "accord:" + Hex64(h);
 }
 
-std::string ListName(std::string_view list_id, std::string_view subject) {
-  // The Subject tag: "[Tag] ...", also after "Re: " / "Fwd: ".
-  std::string tag;
-  {
-    std::string_view s = Trim(subject);
-    for (int i = 0; i < 3; ++i) {
-      if (s.size() > 3 && IEquals(s.substr(0, 3), "re:")) s = Trim(s.substr(3));
-      else if (s.size() > 4 && IEquals(s.substr(0, 4), "fwd:")) s = Trim(s.substr(4));
-      else if (s.size() > 3 && IEquals(s.substr(0, 3), "fw:")) s = Trim(s.substr(3));
-    }
-    if (!s.empty() && s.front() == '[') {
-      const size_t close = s.find(']');
-      if (close != std::string_view::npos && close > 1 && close < 64) tag = std::string(Trim(s.substr(1, close - 1)));
+namespace {
+
+// The Subject tag: "[Tag] ...", also after up to three of "Re: ", "Fwd: ", "Fw: " (any case).
+std::string_view SubjectTag(std::string_view subject) {
+  std::string_view s = Trim(subject);
+  for (int i = 0; i < 3; ++i) {
+    if (s.size() > 3 && IEquals(s.substr(0, 3), "re:")) {
+      s = Trim(s.substr(3));
+    } else if (s.size() > 4 && IEquals(s.substr(0, 4), "fwd:")) {
+      s = Trim(s.substr(4));
+    } else if (s.size() > 3 && IEquals(s.substr(0, 3), "fw:")) {
+      s = Trim(s.substr(3));
+    } else {
+      break;  // no prefix: the next rounds would find none either
     }
   }
-  std::string_view id = Trim(list_id);
-  if (id.empty()) return tag;
+  if (s.empty() || s.front() != '[') return {};
+  const size_t close = s.find(']');
+  if (close == std::string_view::npos || close <= 1 || close >= 64) return {};
+  return Trim(s.substr(1, close - 1));
+}
+
+}  // namespace
+
+std::string ListName(std::string_view list_id, std::string_view subject) {
+  // Views until the answer is known: one string is built, the one returned.
+  const std::string_view tag = SubjectTag(subject);
+  const std::string_view id = Trim(list_id);
+  if (id.empty()) return std::string(tag);
   std::string_view description, address;
   const size_t lt = id.find('<');
   const size_t gt = id.rfind('>');
@@ -754,8 +766,8 @@ std::string ListName(std::string_view list_id, std::string_view subject) {
   if (description.size() >= 2 && description.front() == '"' && description.back() == '"')
     description = description.substr(1, description.size() - 2);
   const std::string_view label = address.substr(0, address.find('.'));
-  if (label.empty()) return tag.empty() ? std::string(description) : tag;
-  if (!tag.empty() && IEquals(tag, label)) return tag;
+  if (label.empty()) return std::string(tag.empty() ? description : tag);
+  if (!tag.empty() && IEquals(tag, label)) return std::string(tag);
   const std::string_view first_word = description.substr(0, description.find(' '));
   if (IEquals(first_word, label)) return std::string(first_word);
   return std::string(label);

@@ -96,10 +96,34 @@ TEST(CharsetTest, ByteTableGivesWhatIcuGives) {
       EXPECT_EQ(ConvertCharset(in, cs, &by_stream, /*byte_table=*/false), known) << cs;
       EXPECT_TRUE(known) << cs;
       EXPECT_EQ(by_table, by_stream) << cs << ", input of " << in.size() << " bytes";
+      // ToUtf8 does not check a byte table's text again.
+      if (HasByteTable(cs)) {
+        EXPECT_TRUE(utf8::IsValid(by_table)) << cs;
+      }
     }
   }
   std::string out;
   EXPECT_FALSE(ConvertCharset("x", "x-no-such-charset", &out));
+}
+
+// ToUtf8 appends: when a byte table converts the text, what `out` held before is still made
+// well-formed, as for any declared charset.
+TEST(CharsetTest, DeclaredCharsetKeepsTheOutputWellFormed) {
+  const struct {
+    const char* charset;
+    std::string before, bytes, want;
+  } cases[] = {
+      {"iso-8859-2", "", "\xb1", "\xc4\x85"},
+      {"iso-8859-2", "ok ", "\xb1", "ok \xc4\x85"},
+      {"iso-8859-2", "bad \xff ", "\xb1", "bad \xef\xbf\xbd \xc4\x85"},
+      {"koi8-r", "\xc3", "\xc1", "\xef\xbf\xbd\xd0\xb0"},
+      {"shift_jis", "bad \xff ", "\x82\xa0", "bad \xef\xbf\xbd \xe3\x81\x82"},
+  };
+  for (const auto& c : cases) {
+    std::string out = c.before;
+    EXPECT_EQ(ToUtf8(c.bytes, c.charset, &out), c.charset);
+    EXPECT_EQ(out, c.want) << c.charset << " after " << c.before.size() << " bytes";
+  }
 }
 
 // latin1-as-1252 looks for C1 bytes (0x80-0x9F) past the ASCII runs, which it skips eight bytes at
@@ -205,6 +229,33 @@ TEST(ListNameTest, FromListIdThenSubjectTag) {
       {"", "[e-money] Press Review", "e-money"},
       {"", "Re: [Netwatch] - x", "Netwatch"},
       {"", "No tag here", ""},
+      {"", "Fwd: [Tag] x", "Tag"},
+      {"", "fw: [Tag] x", "Tag"},
+      {"", "Re: Re: Fwd: [Deep] x", "Deep"},
+      {"", "Re: Re: Re: Re: [Four] x", ""},
+      {"", "  [ spaced tag ]  rest", "spaced tag"},
+      {"", "[] empty", ""},
+      {"", "[unclosed tag", ""},
+      {"", "[a-very-long-tag-name-that-goes-past-sixty-four-characters-of-subject-x] y", ""},
+      {"", "Re:", ""},
+      {"", "re:[x]y", "x"},
+      {"", "RE: FWD: [Mixed] z", "Mixed"},
+      {"", "Re:\t[Tab] z", "Tab"},
+      {"Netwatch list <netwatch.lists.example.net>", "x", "Netwatch"},
+      {"Netwatch list <netwatch.lists.example.net>", "[NETWATCH] x", "NETWATCH"},
+      {"  netwatch.lists.example.net  ", "x", "netwatch"},
+      {"<.example>", "[Tag] x", "Tag"},
+      {"Desc only <.example>", "x", "Desc only"},
+      {"\"Quoted\" <>", "x", "Quoted"},
+      {"\"A\" <a.b>", "[other] x", "A"},
+      {"no brackets here", "x", "no brackets here"},
+      {"> backwards <", "x", "> backwards <"},
+      {"x <y.z> <w.v>", "[Y] s", "Y"},
+      {"Wirenotes forwarded news <wirenotes.lists.example.org>", "Re: [wirenotes] x", "wirenotes"},
+      {"\"\" <q.r>", "", "q"},
+      {"\"", "x", "\""},
+      {"<nodot>", "[NoDot] x", "NoDot"},
+      {"<nodot>", "x", "nodot"},
   };
   for (const auto& c : cases) EXPECT_EQ(ListName(c.list_id, c.subject), c.want) << c.list_id << " / " << c.subject;
 }
