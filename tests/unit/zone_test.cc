@@ -596,6 +596,57 @@ TEST(ZoneLineScanTest, AgreesWithPlainLoops) {
   }
 }
 
+// TriggerBits16 reads sixteen bytes at a time: it must agree with IsTriggerByte and the plain
+// digit test on every byte value at every position, on lines of every length up to and past
+// sixteen, and on random lines.
+uint32_t PlainTriggerBits(std::string_view s, size_t base, bool* digit) {
+  uint32_t bits = 0;
+  for (size_t k = 0; base + k < s.size() && k < 16; ++k) {
+    if (zone::IsTriggerByte(s[base + k])) bits |= 1u << k;
+    if (s[base + k] >= '0' && s[base + k] <= '9') *digit = true;
+  }
+  return bits;
+}
+
+TEST(ZoneLineScanTest, TriggerBitsAgreeWithPlainLoop) {
+  // The set itself, byte by byte, as MatchCheaply's comment lists it.
+  const std::string_view kAsciiTriggers = "/@bB|pP':.-ImM\n";
+  for (int c = 0; c < 256; ++c) {
+    const bool expected = c >= 0x80 || kAsciiTriggers.find(static_cast<char>(c)) != std::string_view::npos;
+    EXPECT_EQ(zone::IsTriggerByte(static_cast<char>(c)), expected) << c;
+  }
+  // From every start, against the plain loop: near the end of the line the sixteen bytes
+  // read are the line's last ones.
+  auto agree = [](const std::string& line) {
+    for (size_t base = 0; base < line.size(); ++base) {
+      bool digit = false, plain_digit = false;
+      if (zone::TriggerBits16(line, base, &digit) != PlainTriggerBits(line, base, &plain_digit) ||
+          digit != plain_digit)
+        return false;
+    }
+    return true;
+  };
+  // Every byte value at every position of a line of letters that are no triggers, of each length.
+  for (size_t len = 1; len <= 36; ++len) {
+    for (size_t at = 0; at < len; ++at) {
+      for (int c = 0; c < 256; ++c) {
+        std::string line(len, 'x');
+        line[at] = static_cast<char>(c);
+        ASSERT_TRUE(agree(line)) << len << " " << at << " " << c;
+      }
+    }
+  }
+  // Random lines over the triggers, their neighbours (case bit, byte values next to them) and digits.
+  const std::string kAlphabet =
+      std::string("bBpPmMIi/@|':.-\n09\x80\xFF\x7F\x0F\x02\x0A\x2A`{\\<>aAzZ ", 35) + std::string("\x00x", 2);
+  std::mt19937 random(13);
+  for (int n = 0; n < 20000; ++n) {
+    std::string line(random() % 50, ' ');
+    for (char& c : line) c = kAlphabet[random() % kAlphabet.size()];
+    ASSERT_TRUE(agree(line)) << line;
+  }
+}
+
 // The prefilter's pass notes the digits of the line (LineFacts) on every path it takes: lines
 // it decides, lines it leaves to the Set by their first byte or a byte beyond ASCII.
 TEST(ZoneLineRulesTest, LineFactsDigitAgreesWithPlainLoop) {
