@@ -208,6 +208,16 @@ Verdict FirstPersonAt(std::string_view line, size_t i) {
   return out;
 }
 
+// Whether the byte after line[i] ("I", "m" or "M") leaves one of the first-person words
+// starting there possible: "my"/"me" need 'y' or 'e', "My" needs 'y', and of the words with "I"
+// only "IMHO" goes on with a letter. When it returns false, FirstPersonAt(line, i) is kNo.
+bool MayStartFirstPerson(std::string_view line, size_t i) {
+  if (line[i] == 'I') return i + 1 == line.size() || !AsciiLetter(line[i + 1]) || line[i + 1] == 'M';
+  if (i + 1 == line.size()) return false;
+  const char next = line[i + 1];
+  return next == 'y' || (line[i] == 'm' && next == 'e');
+}
+
 // The bytes MatchCheaply stops at in its pass over a line (line_scan.h IsTriggerByte): every byte
 // beyond ASCII, and the ASCII bytes that a literal it looks for anywhere in the line has at a
 // known place:
@@ -567,11 +577,13 @@ LineRuleSet MatchCheaply(std::string_view line, LineRuleSet* open, LineFacts* fa
             listinfo_literal = true;
           break;
         case 'b': case 'B':
-          if (AtBackCI(line, i, 4, "unsubscribe")) may |= Bit(kFooterListinfo);
+          if (i >= 4 && Lower(line[i - 1]) == 'u' && AtBackCI(line, i, 4, "unsubscribe"))
+            may |= Bit(kFooterListinfo);
           break;
         case '|': may |= Bit(kBoilerplate); break;
         case 'p': case 'P':
-          if (AtBackCI(line, i, 8, "order reprints")) may |= Bit(kBoilerplate);
+          if (i >= 8 && Lower(line[i - 1]) == 'e' && AtBackCI(line, i, 8, "order reprints"))
+            may |= Bit(kBoilerplate);
           break;
         case '\'':
           if (AtBackCI(line, i, 5, "today's paper")) may |= Bit(kBoilerplate);
@@ -579,10 +591,13 @@ LineRuleSet MatchCheaply(std::string_view line, LineRuleSet* open, LineFacts* fa
             first_person = Either(first_person, FirstPersonAt(line, i - 2));
           break;
         case ':': if (AtCI(line, i, "://")) url_literal = true; break;
-        case '.': if (AtBackCI(line, i, 3, "www.")) url_literal = true; break;
+        case '.':
+          if (i >= 3 && Lower(line[i - 1]) == 'w' && AtBackCI(line, i, 3, "www.")) url_literal = true;
+          break;
         case '-': if (i + 1 == n || Re2Space(line[i + 1])) dash = true; break;
         case 'I': case 'm': case 'M':
-          if (first_person != Verdict::kYes && (i == 0 || !kWordBytes.Has(line[i - 1])))
+          if (first_person != Verdict::kYes && (i == 0 || !kWordBytes.Has(line[i - 1])) &&
+              MayStartFirstPerson(line, i))
             first_person = Either(first_person, FirstPersonAt(line, i));
           break;
         case '\n': plain = false; break;

@@ -261,6 +261,41 @@ TEST(ZoneDatesTest, FindDateAgreesWithThePatterns) {
   EXPECT_GT(found, 500);
 }
 
+// The pass of all the date patterns skips lines by a cheap test (a month name before a number,
+// or digits around a separator): the patterns it finds must be the ones each pattern finds alone.
+TEST(ZoneDatesTest, ScannedPatternsAgreeWithEachPattern) {
+  const char* const kLines[] = {
+      "It may be 5", "may 5", "May, 5", "May-5", "May.5", "May 5", "Mayday 5", "may be, 5 of them",
+      "Decision 12", "Dec. 12, 1994", "Dec.12", "Sept. 5, 1994", "Sept.5", "Mar\t3", "mar\n3",
+      "market 3", "the march 3 1994", "xMay 5", "5 May 1994", "5 May, 94", "1994 MAR 4",
+      "Monday, May", "Filed at 3:15 PM", "Posted 9:02", "9/13/94", "AP 09/21 0844", "2018-04-17",
+      "Chapter 3 of 12", "Au\xC5\xBFt 5, 1994", "Dec\xC3\xA9 5", "Jun _5", "Jun _ 5 1994",
+      "_ Tuesday October 8 3:15 PM EST _", "Published: March 3, 2019",
+  };
+  for (const char* line : kLines)
+    EXPECT_EQ(zone::ScanLineDatePatterns(line).patterns, zone::DatePatternsByRegex(line)) << line;
+  // Words, separators and numbers in turn, from a random one of the three on.
+  const std::vector<std::string> kPieces[3] = {
+      {"May", "may", "Mayo", "Sept", "Sept.", "dec", "Decem", "March", "Jun", "Monday", "filed at",
+       "Published:", "x", "PM", "\xC3\xA9", "(", "AP", "Au\xC5\xBFt"},
+      {" ", "  ", "\t", "\n", ".", ",", "-", "_", "/", ":", "", ", ", ". "},
+      {"5", "12", "1994", "94", "3:15", "5th", "04-17", "9/13", "123"}};
+  std::mt19937 random(31);
+  int matched = 0;
+  for (int n = 0; n < 30000; ++n) {
+    std::string line;
+    const int first = static_cast<int>(random() % 3);
+    for (int k = 0, parts = 2 + static_cast<int>(random() % 6); k < parts; ++k) {
+      const std::vector<std::string>& pieces = kPieces[(first + k) % 3];
+      line += pieces[random() % pieces.size()];
+    }
+    const uint32_t want = zone::DatePatternsByRegex(line);
+    ASSERT_EQ(zone::ScanLineDatePatterns(line).patterns, want) << line;
+    matched += want != 0;
+  }
+  EXPECT_GT(matched, 300);
+}
+
 struct LineCase {
   zone::LineRule rule;
   const char* line;
@@ -416,7 +451,7 @@ TEST(ZoneLineRulesTest, PrefilterAgreesWithTheSetOnRandomLines) {
       "[", "]", ".", "...", "<", ">", "(", ")", "\\", "&copy", "\xC2\xA9", "\xE2\x80\xA6",
       "\xE2\x80\x94", "\xE2\x80\x93", "\xE2\x80\x99", "\xC3\xA9", "\xC3\x89", "\xC5\xBF",
       "\xE2\x84\xAA", "I", "I'm", "I've", "I'd", "I'll", "my", "My", "me", "we're", "We're", "IMHO",
-      "we", "mine", "Im", "a", "Z", "WASHINGTON", "Tokyo", "(AP)", "By", "BY", "By:", "From", "From ",
+      "we", "mine", "Im", "m", "M", "Me", "MY", "IM", "ye", "a", "Z", "WASHINGTON", "Tokyo", "(AP)", "By", "BY", "By:", "From", "From ",
       "To:", "X-Mailer:", "Hash: ", "Hash: SHA1", "AP", "UPI", "Reuters", "9", "12", "9/13/94", "09/21",
       "/", "@", "|", ":", "://", "http", "https://x.org/a", "www.", "url", "URL:", "see", "at", "via",
       "source", "Source:", "link", "on the web", "mailman/listinfo", "/mailman/options", "/listinfo/",
