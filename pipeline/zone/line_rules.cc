@@ -785,6 +785,35 @@ constexpr std::string_view kLatinLetter =
     "A-Za-z\\x{AA}\\x{B5}\\x{BA}\\x{C0}-\\x{D6}\\x{D8}-\\x{F6}\\x{F8}-\\x{FF}";
 }  // namespace
 
+bool CommonDateline(std::string_view line) {
+  // A way through the first alternative of the dateline pattern (kRules): each step below takes
+  // what the pattern takes there ([A-Z] of \p{Lu}, [A-Z.'] of [\p{Lu}.'’], " " of \s*), so
+  // reaching the dash proves a match.
+  const size_t n = line.size();
+  auto upper = [&](size_t i) { return i < n && line[i] >= 'A' && line[i] <= 'Z'; };
+  auto caps_word_end = [&](size_t i) {  // \p{Lu}[\p{Lu}.'’]+ from i, or npos
+    if (!upper(i)) return std::string_view::npos;
+    size_t j = i + 1;
+    while (j < n && (upper(j) || line[j] == '.' || line[j] == '\'')) ++j;
+    return j >= i + 2 ? j : std::string_view::npos;
+  };
+  size_t i = caps_word_end(0);
+  if (i == std::string_view::npos) return false;
+  for (int words = 0; words < 3 && i < n && (line[i] == ' ' || line[i] == '-'); ++words) {
+    const size_t next = caps_word_end(i + 1);
+    if (next == std::string_view::npos) break;
+    i = next;
+  }
+  while (i < n && line[i] == ' ') ++i;
+  size_t dash = 0;
+  if (line.compare(i, 2, "--") == 0) dash = 2;
+  else if (line.compare(i, 3, "\xE2\x80\x94") == 0 || line.compare(i, 3, "\xE2\x80\x93") == 0) dash = 3;
+  else if (i < n && line[i] == '-') dash = 1;
+  if (dash == 0) return false;
+  i += dash;
+  return i == n || Re2Space(line[i]);
+}
+
 bool LatinLine(std::string_view line) {
   const auto* p = reinterpret_cast<const unsigned char*>(line.data());
   const size_t n = line.size();
@@ -898,6 +927,10 @@ LineRuleSet LineRules::Match(std::string_view line, LineFacts* facts) const {
   LineRuleSet out = MatchCheaply(line, &open, facts);
   if (open == 0) return out;
   out &= ~open;
+  if (Has(open, kDatelineStart) && CommonDateline(line)) {
+    out |= Bit(kDatelineStart);
+    open &= ~Bit(kDatelineStart);
+  }
   // Only the rules with \p{Lu} or \p{L} have a Latin form worth the test.
   constexpr LineRuleSet kUnicodeRules = Bit(kByline) | Bit(kDatelineStart) | Bit(kWireSlug) |
                                         Bit(kClosingCredit) | Bit(kSourceLine) | Bit(kFirstPerson);

@@ -487,6 +487,35 @@ TEST(ZoneLineRulesTest, PrefilterAgreesWithTheSetOnRandomLines) {
   EXPECT_GT(matched, 10000);
 }
 
+// CommonDateline proves a dateline without RE2: every line it takes must match the rule; it
+// must take the usual ones and leave the others to the pattern.
+TEST(ZoneLineRulesTest, CommonDatelineOnlyTakesDatelines) {
+  const zone::LineRules& rules = zone::LineRules::Get();
+  for (const char* line : {"WASHINGTON \xE2\x80\x94 The", "LOS ANGELES -- Officials", "TOKYO -",
+                           "FORT-DE-FRANCE \xE2\x80\x93 x", "ST. LOUIS - x", "O'HARE --"}) {
+    EXPECT_TRUE(zone::CommonDateline(line)) << line;
+    EXPECT_TRUE(zone::Has(rules.MatchWithoutPrefilter(line), zone::kDatelineStart)) << line;
+  }
+  for (const char* line : {"", "W -", "Washington -- x", "TOKYO --x", "TOKYO -x", "A B C D E F -",
+                           "TOKYO, Japan -- x", "TOKYO (AP) -- x", "TOKYO", "TOKYO \xE2\x80\x94x"})
+    EXPECT_FALSE(zone::CommonDateline(line)) << line;
+  const char* const kPieces[] = {"TOKYO", "LOS", "ANGELES", "ST.", "O'HARE", "A", "AB", "Ab", " ",
+                                 "  ", "-", "--", "---", "\xE2\x80\x94", "\xE2\x80\x93", "\t",
+                                 "\n", ",", "(AP)", "[x]", "x", "9", "\xC3\x89", "'", "."};
+  const size_t kCount = sizeof(kPieces) / sizeof(kPieces[0]);
+  std::mt19937 random(37);
+  int taken = 0;
+  for (int n = 0; n < 60000; ++n) {
+    std::string line;
+    for (int k = 1 + static_cast<int>(random() % 7); k > 0; --k) line += kPieces[random() % kCount];
+    if (!zone::CommonDateline(line)) continue;
+    ++taken;
+    ASSERT_TRUE(zone::Has(rules.MatchWithoutPrefilter(line), zone::kDatelineStart)) << line;
+    ASSERT_EQ(rules.Match(line), rules.MatchWithoutPrefilter(line)) << line;
+  }
+  EXPECT_GT(taken, 1000);
+}
+
 // byline and dateline lines, which the prefilter decides itself (byline on ASCII lines) or
 // rules out by their first two bytes: random lines made to start as they do.
 TEST(ZoneLineRulesTest, PrefilterAgreesWithTheSetOnBylinesAndDatelines) {
