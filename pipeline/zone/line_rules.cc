@@ -255,12 +255,33 @@ class ByteSet {
   bool table_[256] = {};
 };
 constexpr ByteSet kSeparatorBytes("-=_*~#+ ");
-// First bytes after which MatchCheaply leaves the rules that start with them open (kStartRules):
+// First bytes after which MatchCheaply leaves the rules that start with them open (StartRulesOf):
 // footer-rule, signature-delimiter, pgp-*, elision, closing-credit, separator, the prefixes of
 // copyright, url-line, boilerplate and source-line, the decoration of forward-marker and
 // forward-end. No other rule starts with one of them, except where its literal or end is
 // checked anyway.
 constexpr ByteSet kDecorationFirstBytes("_-=*~#+ [.<(>\\\t\r\f\n");
+// The rules that may start with a byte of kDecorationFirstBytes, by their patterns (kRules).
+LineRuleSet StartRulesOf(char first) {
+  constexpr LineRuleSet kForward = Bit(kForwardMarker) | Bit(kForwardEnd);  // [-=*_ <>]*
+  switch (first) {
+    case '_': return Bit(kFooterRule) | kForward | Bit(kCopyright) | Bit(kSeparator);
+    case '-':
+      return Bit(kSignatureDelimiter) | Bit(kPgpSignedBegin) | Bit(kPgpSignatureBegin) |
+             Bit(kPgpSignatureEnd) | kForward | Bit(kElision) | Bit(kSeparator);
+    case '=': return kForward | Bit(kSeparator);
+    case '*': return kForward | Bit(kElision) | Bit(kSeparator);  // "*snip*"
+    case '~': case '#': case '+': return Bit(kSeparator);
+    case ' ': return kForward | Bit(kCopyright) | Bit(kSeparator);
+    case '[': return Bit(kUrlLine) | Bit(kBoilerplate) | Bit(kElision);  // "[image]", "[...]"
+    case '.': return Bit(kElision);
+    case '<': return kForward | Bit(kUrlLine) | Bit(kElision);  // "<http", "<snip>"
+    case '(': return Bit(kUrlLine) | Bit(kBoilerplate) | Bit(kCopyright) | Bit(kClosingCredit);
+    case '>': return kForward | Bit(kCopyright) | Bit(kSourceLine);
+    case '\\': case '\t': case '\r': case '\f': case '\n': return Bit(kCopyright);  // [\\\s_>]*
+    default: return 0;
+  }
+}
 // Blocks a first-person word before or after it (ASCII only).
 constexpr ByteSet kWordBytes("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'");
 
@@ -726,13 +747,7 @@ LineRuleSet MatchCheaply(std::string_view line, LineRuleSet* open, LineFacts* fa
     case '\xE2': if (StartsCI(line, "\xE2\x80\xA6")) may |= Bit(kElision); break;    // …
     default: break;
   }
-  // The rules that may start with the decoration.
-  constexpr LineRuleSet kStartRules =
-      Bit(kFooterRule) | Bit(kSignatureDelimiter) | Bit(kPgpSignedBegin) |
-      Bit(kPgpSignatureBegin) | Bit(kPgpSignatureEnd) | Bit(kForwardMarker) | Bit(kForwardEnd) |
-      Bit(kUrlLine) | Bit(kBoilerplate) | Bit(kCopyright) | Bit(kElision) | Bit(kClosingCredit) |
-      Bit(kSourceLine) | Bit(kSeparator);
-  if (decorated) may |= kStartRules;
+  if (decorated) may |= StartRulesOf(first);
   // On a plain line, these rules are decided here (byline with MatchWithoutPrefilter's limit of
   // 120 bytes), and so is footer-mailing-list ("^.+ mailing list$" once the end is there).
   constexpr LineRuleSet kDecidedOnPlainLines =
@@ -753,8 +768,21 @@ LineRuleSet MatchCheaply(std::string_view line, LineRuleSet* open, LineFacts* fa
     decide(kForwardMarker, PlainForwardMarker);
     decide(kForwardEnd, PlainForwardEnd);
   }
+  // The rules of a line starting with "-" that are literals at the start, decided on any line.
+  constexpr LineRuleSet kLiteralStartRules = Bit(kSignatureDelimiter) | Bit(kPgpSignedBegin) |
+                                             Bit(kPgpSignatureBegin) | Bit(kPgpSignatureEnd);
+  if (may & kLiteralStartRules) {
+    const std::string_view armour = line.starts_with("- ") ? line.substr(2) : line;  // (?:- )?
+    auto decide = [&](LineRule r, bool matches) {
+      if (!matches) may &= ~Bit(r);
+    };
+    decide(kSignatureDelimiter, line == "--");                                          // ^--$
+    decide(kPgpSignedBegin, armour.starts_with("-----BEGIN PGP SIGNED MESSAGE-----"));
+    decide(kPgpSignatureBegin, armour.starts_with("-----BEGIN PGP SIGNATURE-----"));
+    decide(kPgpSignatureEnd, armour.starts_with("-----END PGP SIGNATURE-----"));
+  }
   // ... and so are first-person, when sure, and footer-mailing-list on a plain line.
-  LineRuleSet left = may;
+  LineRuleSet left = may & ~kLiteralStartRules;
   if (plain) left &= ~kDecidedOnPlainLines;
   if (listinfo_literal) left &= ~Bit(kFooterListinfo);
   if (first_person == Verdict::kYes) left &= ~Bit(kFirstPerson);
