@@ -575,7 +575,7 @@ LineRuleSet MatchCheaply(std::string_view line, LineRuleSet* open, LineFacts* fa
   LineRuleSet may = 0;
   Verdict first_person = Verdict::kNo;
   bool plain = true;  // no byte beyond ASCII and no '\n'
-  bool url_literal = false, dash = false, slash = false;
+  bool url_literal = false, dash = false, slash = false, colon = false;
   // One of the literals of footer-listinfo found whole: the rule matches, on any line.
   bool listinfo_literal = false;
   const size_t n = line.size();
@@ -586,17 +586,24 @@ LineRuleSet MatchCheaply(std::string_view line, LineRuleSet* open, LineFacts* fa
     for (uint32_t bits = TriggerBits16(line, base, &digit); bits != 0; bits &= bits - 1) {
       const size_t i = base + static_cast<size_t>(std::countr_zero(bits));
       switch (line[i]) {
-        case '/':
+        case '/': {
           slash = true;
-          if (AtCI(line, i, "/mailman/options") || AtCI(line, i, "/listinfo/") ||
-              AtBackCI(line, i, 7, "mailman/listinfo"))
+          // The byte after or before the "/" of each literal first: most slashes have neither.
+          const char after = i + 1 < n ? Lower(line[i + 1]) : '\0';
+          if ((after == 'm' && AtCI(line, i, "/mailman/options")) ||
+              (after == 'l' && AtCI(line, i, "/listinfo/")) ||
+              (i >= 7 && Lower(line[i - 1]) == 'n' && AtBackCI(line, i, 7, "mailman/listinfo")))
             listinfo_literal = true;
           break;
-        case '@':
-          if (AtBackCI(line, i, 9, "majordomo@") || AtBackCI(line, i, 8, "listserv@") ||
-              AtBackCI(line, i, 8, "-request@"))
+        }
+        case '@': {
+          const char before = i >= 1 ? Lower(line[i - 1]) : '\0';  // "o@", "v@", "t@"
+          if ((before == 'o' && AtBackCI(line, i, 9, "majordomo@")) ||
+              (before == 'v' && AtBackCI(line, i, 8, "listserv@")) ||
+              (before == 't' && AtBackCI(line, i, 8, "-request@")))
             listinfo_literal = true;
           break;
+        }
         case 'b': case 'B':
           if (i >= 4 && Lower(line[i - 1]) == 'u' && AtBackCI(line, i, 4, "unsubscribe"))
             may |= Bit(kFooterListinfo);
@@ -611,7 +618,10 @@ LineRuleSet MatchCheaply(std::string_view line, LineRuleSet* open, LineFacts* fa
           if (i >= 2 && (line[i - 2] == 'w' || line[i - 2] == 'W') && (i == 2 || !kWordBytes.Has(line[i - 3])))
             first_person = Either(first_person, FirstPersonAt(line, i - 2));
           break;
-        case ':': if (AtCI(line, i, "://")) url_literal = true; break;
+        case ':':
+          colon = true;
+          if (i + 1 < n && line[i + 1] == '/' && AtCI(line, i, "://")) url_literal = true;
+          break;
         case '.':
           if (i >= 3 && Lower(line[i - 1]) == 'w' && AtBackCI(line, i, 3, "www.")) url_literal = true;
           break;
@@ -667,16 +677,19 @@ LineRuleSet MatchCheaply(std::string_view line, LineRuleSet* open, LineFacts* fa
     if (!upper || caps || line.find('(') != std::string_view::npos) may |= Bit(kDatelineStart);
   }
   if (upper) {
-    // header-line: a field name of [A-Za-z0-9.-] and its colon, or an mbox "From " line.
-    size_t name = 0;
-    while (name < n && (AsciiLetter(line[name]) || (line[name] >= '0' && line[name] <= '9') ||
-                        line[name] == '.' || line[name] == '-'))
-      ++name;
-    if (name < n && line[name] == ':') {
-      may |= Bit(kHeaderLine);
-      if (first == 'H') may |= Bit(kPgpHash);  // "Hash: "
+    // header-line: a field name of [A-Za-z0-9.-] and its colon (the pass saw one), or an mbox
+    // "From " line.
+    if (colon) {
+      size_t name = 0;
+      while (name < n && (AsciiLetter(line[name]) || (line[name] >= '0' && line[name] <= '9') ||
+                          line[name] == '.' || line[name] == '-'))
+        ++name;
+      if (name < n && line[name] == ':') {
+        may |= Bit(kHeaderLine);
+        if (first == 'H') may |= Bit(kPgpHash);  // "Hash: "
+      }
     }
-    if (name == 4 && n > 4 && line[4] == ' ' && first == 'F') may |= Bit(kHeaderLine);  // "From "
+    if (line.starts_with("From ")) may |= Bit(kHeaderLine);
   }
   // url-line: an URL at the start, perhaps after a word that names it
   if (url_literal) {
