@@ -427,7 +427,9 @@ class Zoner {
       if ((missing & kMarkAt) && has("@")) l.marks |= kMarkAt;
       if ((missing & kMarkUrl) && has("://")) l.marks |= kMarkUrl;
       if ((missing & kMarkQuote) && (has("\"") || has("``") || has("\xE2\x80\x9C"))) l.marks |= kMarkQuote;
-      if ((missing & kMarkContact) && (has("Voice:") || has("Fax:") || has("Tel:") || has("Phone:")))
+      // Each contact word ends with a colon: a line without one has none of them.
+      if ((missing & kMarkContact) && has(":") &&
+          (has("Voice:") || has("Fax:") || has("Tel:") || has("Phone:")))
         l.marks |= kMarkContact;
       l.marks_known |= missing;
     }
