@@ -208,8 +208,19 @@ Verdict FirstPersonAt(std::string_view line, size_t i) {
   return out;
 }
 
-// The bytes MatchCheaply stops at in its pass over a line: every byte beyond ASCII, and the
-// ASCII bytes that a literal it looks for anywhere in the line has at a known place:
+// Whether the byte after line[i] ("I", "m" or "M") leaves one of the first-person words
+// starting there possible: "my"/"me" need 'y' or 'e', "My" needs 'y', and of the words with "I"
+// only "IMHO" goes on with a letter. When it returns false, FirstPersonAt(line, i) is kNo.
+bool MayStartFirstPerson(std::string_view line, size_t i) {
+  if (line[i] == 'I') return i + 1 == line.size() || !AsciiLetter(line[i + 1]) || line[i + 1] == 'M';
+  if (i + 1 == line.size()) return false;
+  const char next = line[i + 1];
+  return next == 'y' || (line[i] == 'm' && next == 'e');
+}
+
+// The bytes MatchCheaply stops at in its pass over a line (line_scan.h IsTriggerByte): every byte
+// beyond ASCII, and the ASCII bytes that a literal it looks for anywhere in the line has at a
+// known place:
 //   /  footer-listinfo "mailman/listinfo", "/mailman/options", "/listinfo/"; wire-slug "9/13"
 //   @  footer-listinfo "majordomo@", "listserv@", "-request@"
 //   b  footer-listinfo "unsubscribe" (any case)
@@ -243,45 +254,34 @@ class ByteSet {
  private:
   bool table_[256] = {};
 };
-// The trigger bytes above, and the digits, which the pass notes on its way for the zoner
-// (LineFacts::digit): one table, one pass.
-class TriggerScanner {
- public:
-  static constexpr uint8_t kTrigger = 1, kDigit = 2;
-  constexpr TriggerScanner() {
-    for (int c = 0x80; c < 0x100; ++c) table_[c] = kTrigger;
-    for (char c : std::string_view("/@bB|pP':.-ImM\n")) table_[static_cast<unsigned char>(c)] = kTrigger;
-    for (char c = '0'; c <= '9'; ++c) table_[static_cast<unsigned char>(c)] = kDigit;
-  }
-  // The first trigger byte of `line` at or after i, or line.size(); ORs kDigit into *seen when
-  // a digit lies in between. Every byte of the line is read by some call, so once the pass
-  // reaches the end, *seen tells whether the line has a digit.
-  size_t Next(std::string_view line, size_t i, uint8_t* seen) const {
-    const auto* p = reinterpret_cast<const unsigned char*>(line.data());
-    const size_t n = line.size();
-    uint8_t acc = 0;
-    while (i + 4 <= n) {
-      const uint8_t c = table_[p[i]] | table_[p[i + 1]] | table_[p[i + 2]] | table_[p[i + 3]];
-      if (c & kTrigger) break;
-      acc |= c;
-      i += 4;
-    }
-    while (i < n && !(table_[p[i]] & kTrigger)) acc |= table_[p[i++]];
-    *seen |= acc;
-    return i;
-  }
-
- private:
-  uint8_t table_[256] = {};
-};
-constexpr TriggerScanner kTriggers;
 constexpr ByteSet kSeparatorBytes("-=_*~#+ ");
-// First bytes after which MatchCheaply leaves the rules that start with them open (kStartRules):
+// First bytes after which MatchCheaply leaves the rules that start with them open (StartRulesOf):
 // footer-rule, signature-delimiter, pgp-*, elision, closing-credit, separator, the prefixes of
 // copyright, url-line, boilerplate and source-line, the decoration of forward-marker and
 // forward-end. No other rule starts with one of them, except where its literal or end is
 // checked anyway.
 constexpr ByteSet kDecorationFirstBytes("_-=*~#+ [.<(>\\\t\r\f\n");
+// The rules that may start with a byte of kDecorationFirstBytes, by their patterns (kRules).
+LineRuleSet StartRulesOf(char first) {
+  constexpr LineRuleSet kForward = Bit(kForwardMarker) | Bit(kForwardEnd);  // [-=*_ <>]*
+  switch (first) {
+    case '_': return Bit(kFooterRule) | kForward | Bit(kCopyright) | Bit(kSeparator);
+    case '-':
+      return Bit(kSignatureDelimiter) | Bit(kPgpSignedBegin) | Bit(kPgpSignatureBegin) |
+             Bit(kPgpSignatureEnd) | kForward | Bit(kElision) | Bit(kSeparator);
+    case '=': return kForward | Bit(kSeparator);
+    case '*': return kForward | Bit(kElision) | Bit(kSeparator);  // "*snip*"
+    case '~': case '#': case '+': return Bit(kSeparator);
+    case ' ': return kForward | Bit(kCopyright) | Bit(kSeparator);
+    case '[': return Bit(kUrlLine) | Bit(kBoilerplate) | Bit(kElision);  // "[image]", "[...]"
+    case '.': return Bit(kElision);
+    case '<': return kForward | Bit(kUrlLine) | Bit(kElision);  // "<http", "<snip>"
+    case '(': return Bit(kUrlLine) | Bit(kBoilerplate) | Bit(kCopyright) | Bit(kClosingCredit);
+    case '>': return kForward | Bit(kCopyright) | Bit(kSourceLine);
+    case '\\': case '\t': case '\r': case '\f': case '\n': return Bit(kCopyright);  // [\\\s_>]*
+    default: return 0;
+  }
+}
 // Blocks a first-person word before or after it (ASCII only).
 constexpr ByteSet kWordBytes("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'");
 
@@ -575,59 +575,79 @@ LineRuleSet MatchCheaply(std::string_view line, LineRuleSet* open, LineFacts* fa
   LineRuleSet may = 0;
   Verdict first_person = Verdict::kNo;
   bool plain = true;  // no byte beyond ASCII and no '\n'
-  bool url_literal = false, dash = false, slash = false;
+  bool url_literal = false, dash = false, slash = false, colon = false;
   // One of the literals of footer-listinfo found whole: the rule matches, on any line.
   bool listinfo_literal = false;
   const size_t n = line.size();
-  uint8_t seen = 0;
-  for (size_t i = kTriggers.Next(line, 0, &seen); i < n; i = kTriggers.Next(line, i + 1, &seen)) {
-    switch (line[i]) {
-      case '/':
-        slash = true;
-        if (AtCI(line, i, "/mailman/options") || AtCI(line, i, "/listinfo/") ||
-            AtBackCI(line, i, 7, "mailman/listinfo"))
-          listinfo_literal = true;
-        break;
-      case '@':
-        if (AtBackCI(line, i, 9, "majordomo@") || AtBackCI(line, i, 8, "listserv@") ||
-            AtBackCI(line, i, 8, "-request@"))
-          listinfo_literal = true;
-        break;
-      case 'b': case 'B':
-        if (AtBackCI(line, i, 4, "unsubscribe")) may |= Bit(kFooterListinfo);
-        break;
-      case '|': may |= Bit(kBoilerplate); break;
-      case 'p': case 'P':
-        if (AtBackCI(line, i, 8, "order reprints")) may |= Bit(kBoilerplate);
-        break;
-      case '\'':
-        if (AtBackCI(line, i, 5, "today's paper")) may |= Bit(kBoilerplate);
-        if (i >= 2 && (line[i - 2] == 'w' || line[i - 2] == 'W') && (i == 2 || !kWordBytes.Has(line[i - 3])))
-          first_person = Either(first_person, FirstPersonAt(line, i - 2));
-        break;
-      case ':': if (AtCI(line, i, "://")) url_literal = true; break;
-      case '.': if (AtBackCI(line, i, 3, "www.")) url_literal = true; break;
-      case '-': if (i + 1 == n || Re2Space(line[i + 1])) dash = true; break;
-      case 'I': case 'm': case 'M':
-        if (first_person != Verdict::kYes && (i == 0 || !kWordBytes.Has(line[i - 1])))
-          first_person = Either(first_person, FirstPersonAt(line, i));
-        break;
-      case '\n': plain = false; break;
-      default:  // beyond ASCII
-        plain = false;
-        if (AtCI(line, i, "\xC5\xBF") || AtCI(line, i, "\xE2\x84\xAA")) {  // ſ, K
-          facts->digit = HasDigit(line);
-          *open = kAllRules;
-          return kAllRules;
+  bool digit = false;
+  // The trigger bytes (line_scan.h IsTriggerByte), sixteen bytes at a time, in line order; the
+  // digits noted on the way for the zoner (LineFacts::digit).
+  for (size_t base = 0; base < n; base += 16) {
+    for (uint32_t bits = TriggerBits16(line, base, &digit); bits != 0; bits &= bits - 1) {
+      const size_t i = base + static_cast<size_t>(std::countr_zero(bits));
+      switch (line[i]) {
+        case '/': {
+          slash = true;
+          // The byte after or before the "/" of each literal first: most slashes have neither.
+          const char after = i + 1 < n ? Lower(line[i + 1]) : '\0';
+          if ((after == 'm' && AtCI(line, i, "/mailman/options")) ||
+              (after == 'l' && AtCI(line, i, "/listinfo/")) ||
+              (i >= 7 && Lower(line[i - 1]) == 'n' && AtBackCI(line, i, 7, "mailman/listinfo")))
+            listinfo_literal = true;
+          break;
         }
-        if ((AtCI(line, i, "\xE2\x80\x94") || AtCI(line, i, "\xE2\x80\x93")) &&  // — –
-            (i + 3 == n || Re2Space(line[i + 3])))
-          dash = true;
-        if (AtBackCI(line, i, 5, "today\xE2\x80\x99s paper")) may |= Bit(kBoilerplate);
-        break;
+        case '@': {
+          const char before = i >= 1 ? Lower(line[i - 1]) : '\0';  // "o@", "v@", "t@"
+          if ((before == 'o' && AtBackCI(line, i, 9, "majordomo@")) ||
+              (before == 'v' && AtBackCI(line, i, 8, "listserv@")) ||
+              (before == 't' && AtBackCI(line, i, 8, "-request@")))
+            listinfo_literal = true;
+          break;
+        }
+        case 'b': case 'B':
+          if (i >= 4 && Lower(line[i - 1]) == 'u' && AtBackCI(line, i, 4, "unsubscribe"))
+            may |= Bit(kFooterListinfo);
+          break;
+        case '|': may |= Bit(kBoilerplate); break;
+        case 'p': case 'P':
+          if (i >= 8 && Lower(line[i - 1]) == 'e' && AtBackCI(line, i, 8, "order reprints"))
+            may |= Bit(kBoilerplate);
+          break;
+        case '\'':
+          if (AtBackCI(line, i, 5, "today's paper")) may |= Bit(kBoilerplate);
+          if (i >= 2 && (line[i - 2] == 'w' || line[i - 2] == 'W') && (i == 2 || !kWordBytes.Has(line[i - 3])))
+            first_person = Either(first_person, FirstPersonAt(line, i - 2));
+          break;
+        case ':':
+          colon = true;
+          if (i + 1 < n && line[i + 1] == '/' && AtCI(line, i, "://")) url_literal = true;
+          break;
+        case '.':
+          if (i >= 3 && Lower(line[i - 1]) == 'w' && AtBackCI(line, i, 3, "www.")) url_literal = true;
+          break;
+        case '-': if (i + 1 == n || Re2Space(line[i + 1])) dash = true; break;
+        case 'I': case 'm': case 'M':
+          if (first_person != Verdict::kYes && (i == 0 || !kWordBytes.Has(line[i - 1])) &&
+              MayStartFirstPerson(line, i))
+            first_person = Either(first_person, FirstPersonAt(line, i));
+          break;
+        case '\n': plain = false; break;
+        default:  // beyond ASCII
+          plain = false;
+          if (AtCI(line, i, "\xC5\xBF") || AtCI(line, i, "\xE2\x84\xAA")) {  // ſ, K
+            facts->digit = HasDigit(line);
+            *open = kAllRules;
+            return kAllRules;
+          }
+          if ((AtCI(line, i, "\xE2\x80\x94") || AtCI(line, i, "\xE2\x80\x93")) &&  // — –
+              (i + 3 == n || Re2Space(line[i + 3])))
+            dash = true;
+          if (AtBackCI(line, i, 5, "today\xE2\x80\x99s paper")) may |= Bit(kBoilerplate);
+          break;
+      }
     }
   }
-  facts->digit = (seen & TriggerScanner::kDigit) != 0;
+  facts->digit = digit;
   if (listinfo_literal) may |= Bit(kFooterListinfo);
   if (first_person != Verdict::kNo) may |= Bit(kFirstPerson);
   // footer-mailing-list, reply-attribution: the end of the line
@@ -657,16 +677,19 @@ LineRuleSet MatchCheaply(std::string_view line, LineRuleSet* open, LineFacts* fa
     if (!upper || caps || line.find('(') != std::string_view::npos) may |= Bit(kDatelineStart);
   }
   if (upper) {
-    // header-line: a field name of [A-Za-z0-9.-] and its colon, or an mbox "From " line.
-    size_t name = 0;
-    while (name < n && (AsciiLetter(line[name]) || (line[name] >= '0' && line[name] <= '9') ||
-                        line[name] == '.' || line[name] == '-'))
-      ++name;
-    if (name < n && line[name] == ':') {
-      may |= Bit(kHeaderLine);
-      if (first == 'H') may |= Bit(kPgpHash);  // "Hash: "
+    // header-line: a field name of [A-Za-z0-9.-] and its colon (the pass saw one), or an mbox
+    // "From " line.
+    if (colon) {
+      size_t name = 0;
+      while (name < n && (AsciiLetter(line[name]) || (line[name] >= '0' && line[name] <= '9') ||
+                          line[name] == '.' || line[name] == '-'))
+        ++name;
+      if (name < n && line[name] == ':') {
+        may |= Bit(kHeaderLine);
+        if (first == 'H') may |= Bit(kPgpHash);  // "Hash: "
+      }
     }
-    if (name == 4 && n > 4 && line[4] == ' ' && first == 'F') may |= Bit(kHeaderLine);  // "From "
+    if (line.starts_with("From ")) may |= Bit(kHeaderLine);
   }
   // url-line: an URL at the start, perhaps after a word that names it
   if (url_literal) {
@@ -737,13 +760,7 @@ LineRuleSet MatchCheaply(std::string_view line, LineRuleSet* open, LineFacts* fa
     case '\xE2': if (StartsCI(line, "\xE2\x80\xA6")) may |= Bit(kElision); break;    // …
     default: break;
   }
-  // The rules that may start with the decoration.
-  constexpr LineRuleSet kStartRules =
-      Bit(kFooterRule) | Bit(kSignatureDelimiter) | Bit(kPgpSignedBegin) |
-      Bit(kPgpSignatureBegin) | Bit(kPgpSignatureEnd) | Bit(kForwardMarker) | Bit(kForwardEnd) |
-      Bit(kUrlLine) | Bit(kBoilerplate) | Bit(kCopyright) | Bit(kElision) | Bit(kClosingCredit) |
-      Bit(kSourceLine) | Bit(kSeparator);
-  if (decorated) may |= kStartRules;
+  if (decorated) may |= StartRulesOf(first);
   // On a plain line, these rules are decided here (byline with MatchWithoutPrefilter's limit of
   // 120 bytes), and so is footer-mailing-list ("^.+ mailing list$" once the end is there).
   constexpr LineRuleSet kDecidedOnPlainLines =
@@ -764,8 +781,21 @@ LineRuleSet MatchCheaply(std::string_view line, LineRuleSet* open, LineFacts* fa
     decide(kForwardMarker, PlainForwardMarker);
     decide(kForwardEnd, PlainForwardEnd);
   }
+  // The rules of a line starting with "-" that are literals at the start, decided on any line.
+  constexpr LineRuleSet kLiteralStartRules = Bit(kSignatureDelimiter) | Bit(kPgpSignedBegin) |
+                                             Bit(kPgpSignatureBegin) | Bit(kPgpSignatureEnd);
+  if (may & kLiteralStartRules) {
+    const std::string_view armour = line.starts_with("- ") ? line.substr(2) : line;  // (?:- )?
+    auto decide = [&](LineRule r, bool matches) {
+      if (!matches) may &= ~Bit(r);
+    };
+    decide(kSignatureDelimiter, line == "--");                                          // ^--$
+    decide(kPgpSignedBegin, armour.starts_with("-----BEGIN PGP SIGNED MESSAGE-----"));
+    decide(kPgpSignatureBegin, armour.starts_with("-----BEGIN PGP SIGNATURE-----"));
+    decide(kPgpSignatureEnd, armour.starts_with("-----END PGP SIGNATURE-----"));
+  }
   // ... and so are first-person, when sure, and footer-mailing-list on a plain line.
-  LineRuleSet left = may;
+  LineRuleSet left = may & ~kLiteralStartRules;
   if (plain) left &= ~kDecidedOnPlainLines;
   if (listinfo_literal) left &= ~Bit(kFooterListinfo);
   if (first_person == Verdict::kYes) left &= ~Bit(kFirstPerson);
@@ -795,6 +825,35 @@ constexpr std::string_view kLatinUpper = "A-Z\\x{C0}-\\x{D6}\\x{D8}-\\x{DE}";
 constexpr std::string_view kLatinLetter =
     "A-Za-z\\x{AA}\\x{B5}\\x{BA}\\x{C0}-\\x{D6}\\x{D8}-\\x{F6}\\x{F8}-\\x{FF}";
 }  // namespace
+
+bool CommonDateline(std::string_view line) {
+  // A way through the first alternative of the dateline pattern (kRules): each step below takes
+  // what the pattern takes there ([A-Z] of \p{Lu}, [A-Z.'] of [\p{Lu}.'’], " " of \s*), so
+  // reaching the dash proves a match.
+  const size_t n = line.size();
+  auto upper = [&](size_t i) { return i < n && line[i] >= 'A' && line[i] <= 'Z'; };
+  auto caps_word_end = [&](size_t i) {  // \p{Lu}[\p{Lu}.'’]+ from i, or npos
+    if (!upper(i)) return std::string_view::npos;
+    size_t j = i + 1;
+    while (j < n && (upper(j) || line[j] == '.' || line[j] == '\'')) ++j;
+    return j >= i + 2 ? j : std::string_view::npos;
+  };
+  size_t i = caps_word_end(0);
+  if (i == std::string_view::npos) return false;
+  for (int words = 0; words < 3 && i < n && (line[i] == ' ' || line[i] == '-'); ++words) {
+    const size_t next = caps_word_end(i + 1);
+    if (next == std::string_view::npos) break;
+    i = next;
+  }
+  while (i < n && line[i] == ' ') ++i;
+  size_t dash = 0;
+  if (line.compare(i, 2, "--") == 0) dash = 2;
+  else if (line.compare(i, 3, "\xE2\x80\x94") == 0 || line.compare(i, 3, "\xE2\x80\x93") == 0) dash = 3;
+  else if (i < n && line[i] == '-') dash = 1;
+  if (dash == 0) return false;
+  i += dash;
+  return i == n || Re2Space(line[i]);
+}
 
 bool LatinLine(std::string_view line) {
   const auto* p = reinterpret_cast<const unsigned char*>(line.data());
@@ -909,6 +968,10 @@ LineRuleSet LineRules::Match(std::string_view line, LineFacts* facts) const {
   LineRuleSet out = MatchCheaply(line, &open, facts);
   if (open == 0) return out;
   out &= ~open;
+  if (Has(open, kDatelineStart) && CommonDateline(line)) {
+    out |= Bit(kDatelineStart);
+    open &= ~Bit(kDatelineStart);
+  }
   // Only the rules with \p{Lu} or \p{L} have a Latin form worth the test.
   constexpr LineRuleSet kUnicodeRules = Bit(kByline) | Bit(kDatelineStart) | Bit(kWireSlug) |
                                         Bit(kClosingCredit) | Bit(kSourceLine) | Bit(kFirstPerson);

@@ -66,6 +66,12 @@ std::string LatinForm(std::string_view pattern);
 // rest.find()), or rest.size().
 size_t BylineCut(std::string_view rest);
 
+// The most common shape of a dateline, read without RE2: "WASHINGTON —", "LOS ANGELES -- ",
+// "FORT-DE-FRANCE - ...": two or more capitals, ".", "'" (ASCII), up to three more such words
+// after a space or "-", spaces, then "--", "—", "–" or "-" before white space or the end. Such a
+// line matches the dateline rule; false says nothing (the rule's pattern decides).
+bool CommonDateline(std::string_view line);
+
 class LineRules {
  public:
   static const LineRules& Get();  // compiled once, shared by all threads

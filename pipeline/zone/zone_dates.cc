@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <iterator>
 #include <memory>
 #include <vector>
 
@@ -370,6 +371,16 @@ LineDates ScanLineDatePatterns(std::string_view line) {
   out.patterns = may_match;
   out.exact = exact;
   out.year_date_known = (may_match & kYearPatterns) == 0;
+  return out;
+}
+
+uint32_t DatePatternsByRegex(std::string_view line) {
+  const RE2* const kSingle[] = {&MdyRe(), &DmyRe(), &YmdWordsRe(), &IsoRe(), &NumericRe(),
+                                &DateLineRe(), &FiledLineRe(), &NumericMdRe(), &MdRe()};
+  static_assert(std::size(kSingle) == kPatternCount);
+  PatternMask out = 0;
+  for (uint32_t p = 0; p < kPatternCount; ++p)
+    if (RE2::PartialMatch(line, *kSingle[p])) out |= 1u << p;
   return out;
 }
 

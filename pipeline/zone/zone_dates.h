@@ -52,6 +52,9 @@ LineDates ScanLineDates(std::string_view line);
 // The same without year_date and date (year_date_known false), which capture the date's parts:
 // FindYearDate fills them in when they are asked for.
 LineDates ScanLineDatePatterns(std::string_view line);
+// The date patterns that match `line`, each pattern run alone: the plain meaning of
+// LineDates::patterns (tests check that the two agree).
+uint32_t DatePatternsByRegex(std::string_view line);
 void FindYearDate(std::string_view line, LineDates& scanned);
 
 // FindDate(line, default_year) for a line ScanLineDates has scanned (`scanned`, year_date_known),

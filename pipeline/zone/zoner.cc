@@ -15,8 +15,9 @@ namespace accord::zone {
 namespace {
 
 constexpr int kNoArticle = -1;
-constexpr int kNotScanned = -1;  // Line::dates: SplitLines did not scan the line for dates
+constexpr int kNotScanned = -1;  // Line::dates: a line not to scan for dates (Zoner::SplitLines)
 constexpr int kNoDate = -2;      // Line::dates: no date pattern matches the line
+constexpr int kScanPending = -3;  // Line::dates: to scan when first asked (Zoner::ScanDates)
 
 struct Line {
   uint32_t begin = 0, end = 0;    // raw line without its '\n'
@@ -24,8 +25,9 @@ struct Line {
   bool quoted = false;
   bool blank = true;
   LineRuleSet rules = 0;
-  bool date_line = false;  // only a date (zone_dates.h IsDateLine)
-  int dates = kNotScanned;  // what ScanLineDatePatterns found (Zoner::scanned_dates_), or kNoDate
+  mutable bool date_line = false;  // only a date (zone_dates.h IsDateLine), once scanned
+  // What ScanLineDatePatterns found (Zoner::scanned_dates_), kNoDate, kNotScanned or kScanPending.
+  mutable int dates = kNotScanned;
   bool assigned = false;          // a hard zone (pass 1) or placed by pass 2/3
   ZoneKind kind = ZoneKind::kOther;
   int article = kNoArticle;
@@ -105,18 +107,28 @@ class Zoner {
       const std::string_view c = Content(i);
       LineFacts facts;
       lines_[i].rules = rules_.Match(c, &facts);
-      // Dates only in short lines with a digit: the date regexes run on few lines.
-      if (c.size() <= 100 && facts.digit) {
-        LineDates dates = ScanLineDatePatterns(c);
-        lines_[i].date_line = dates.date_line;
-        if (dates.patterns == 0 && dates.exact) {
-          lines_[i].dates = kNoDate;
-        } else {
-          lines_[i].dates = static_cast<int>(scanned_dates_.size());
-          scanned_dates_.push_back(std::move(dates));
-        }
-      }
+      // Dates only in short lines with a digit: the date regexes run on few lines, and only
+      // on those the article passes ask about (ScanDates).
+      if (c.size() <= 100 && facts.digit) lines_[i].dates = kScanPending;
     }
+  }
+
+  // The date patterns of line i, scanned when first asked.
+  void ScanDates(int i) const {
+    const Line& l = lines_[i];
+    if (l.dates != kScanPending) return;
+    LineDates dates = ScanLineDatePatterns(Content(i));
+    l.date_line = dates.date_line;
+    if (dates.patterns == 0 && dates.exact) {
+      l.dates = kNoDate;
+    } else {
+      l.dates = static_cast<int>(scanned_dates_.size());
+      scanned_dates_.push_back(std::move(dates));
+    }
+  }
+  bool DateLine(int i) const {
+    ScanDates(i);
+    return lines_[i].date_line;
   }
 
   int NextNonBlank(int i) const {
@@ -264,6 +276,7 @@ class Zoner {
 
   // The line holds a full date with its year (FindDate(Content(i), 0)), found once asked.
   bool YearDate(int i) const {
+    ScanDates(i);
     if (lines_[i].dates < 0) return false;  // no date pattern matches, or a line never scanned
     LineDates& dates = scanned_dates_[lines_[i].dates];
     FindYearDate(Content(i), dates);
@@ -302,7 +315,7 @@ class Zoner {
 
   bool StrongLine(int i) const {
     if (Rule(i, kByline) || Rule(i, kDatelineStart) || Rule(i, kWireSlug)) return true;
-    return lines_[i].date_line;
+    return DateLine(i);
   }
 
   // A headline: 1-3 short lines, no closing period or colon, not the forwarder's voice.
@@ -414,7 +427,9 @@ class Zoner {
       if ((missing & kMarkAt) && has("@")) l.marks |= kMarkAt;
       if ((missing & kMarkUrl) && has("://")) l.marks |= kMarkUrl;
       if ((missing & kMarkQuote) && (has("\"") || has("``") || has("\xE2\x80\x9C"))) l.marks |= kMarkQuote;
-      if ((missing & kMarkContact) && (has("Voice:") || has("Fax:") || has("Tel:") || has("Phone:")))
+      // Each contact word ends with a colon: a line without one has none of them.
+      if ((missing & kMarkContact) && has(":") &&
+          (has("Voice:") || has("Fax:") || has("Tel:") || has("Phone:")))
         l.marks |= kMarkContact;
       l.marks_known |= missing;
     }
@@ -479,7 +494,7 @@ class Zoner {
       const Para& para = paras_[q];
       const bool small = para.last - para.first <= 2 && ParaChars(para) <= 220;
       if (!small || CommentLike(para)) break;
-      const bool head_line = Rule(para.first, kCopyright) || lines_[para.first].date_line ||
+      const bool head_line = Rule(para.first, kCopyright) || DateLine(para.first) ||
                              Rule(para.first, kByline);
       if (head_line) {
         start = q;
@@ -631,7 +646,7 @@ class Zoner {
           kind = ZoneKind::kTitle;
         } else if (i < articles_.back().start + 8 && Rule(i, kByline)) {
           kind = ZoneKind::kByline;
-        } else if (i < articles_.back().start + 8 && lines_[i].date_line) {
+        } else if (i < articles_.back().start + 8 && DateLine(i)) {
           kind = ZoneKind::kDateline;
         }
         Assign(i, kind, article);
@@ -714,7 +729,7 @@ class Zoner {
   // with a full date ("graphic November 15, 1997", "7:35 a.m.  25.Nov.98.PST").
   bool IsHeadLine(int i) const {
     if (Rule(i, kByline) || Rule(i, kWireSlug) || Rule(i, kCopyright)) return true;
-    return lines_[i].date_line || (YearDate(i) && LineWords(i) <= 6);
+    return DateLine(i) || (YearDate(i) && LineWords(i) <= 6);
   }
   bool ParaHasHeadLine(int q) const {
     for (int i = paras_[q].first; i <= paras_[q].last && i <= paras_[q].first + 3; ++i)
@@ -724,6 +739,7 @@ class Zoner {
 
   // FindDate(Content(i), default_year), from what SplitLines found when it scanned the line.
   std::optional<std::string> LineDate(int i, int default_year) const {
+    ScanDates(i);
     if (lines_[i].dates == kNoDate) return std::nullopt;
     if (lines_[i].dates == kNotScanned) return FindDate(Content(i), default_year);
     YearDate(i);  // FindDate needs it found
@@ -735,7 +751,7 @@ class Zoner {
     const std::vector<int>& head = HeadLines(a);
     // date-line, wire slug, byline first; then any head line with a full date.
     for (int i : head)
-      if (lines_[i].date_line || Rule(i, kWireSlug) || Rule(i, kByline))
+      if (DateLine(i) || Rule(i, kWireSlug) || Rule(i, kByline))
         if (auto d = LineDate(i, year)) return d;
     for (int i : head) {
       // SplitLines has told which short lines hold a date with its year (YearDate); a short
@@ -845,8 +861,8 @@ class Zoner {
         ++k;
         continue;
       }
-      if (lines_[i].date_line || Rule(i, kCopyright)) {
-        if (!out.title.empty() && lines_[i].date_line) date_after_title = true;
+      if (DateLine(i) || Rule(i, kCopyright)) {
+        if (!out.title.empty() && DateLine(i)) date_after_title = true;
         ++k;
         continue;
       }

@@ -261,6 +261,41 @@ TEST(ZoneDatesTest, FindDateAgreesWithThePatterns) {
   EXPECT_GT(found, 500);
 }
 
+// The pass of all the date patterns skips lines by a cheap test (a month name before a number,
+// or digits around a separator): the patterns it finds must be the ones each pattern finds alone.
+TEST(ZoneDatesTest, ScannedPatternsAgreeWithEachPattern) {
+  const char* const kLines[] = {
+      "It may be 5", "may 5", "May, 5", "May-5", "May.5", "May 5", "Mayday 5", "may be, 5 of them",
+      "Decision 12", "Dec. 12, 1994", "Dec.12", "Sept. 5, 1994", "Sept.5", "Mar\t3", "mar\n3",
+      "market 3", "the march 3 1994", "xMay 5", "5 May 1994", "5 May, 94", "1994 MAR 4",
+      "Monday, May", "Filed at 3:15 PM", "Posted 9:02", "9/13/94", "AP 09/21 0844", "2018-04-17",
+      "Chapter 3 of 12", "Au\xC5\xBFt 5, 1994", "Dec\xC3\xA9 5", "Jun _5", "Jun _ 5 1994",
+      "_ Tuesday October 8 3:15 PM EST _", "Published: March 3, 2019",
+  };
+  for (const char* line : kLines)
+    EXPECT_EQ(zone::ScanLineDatePatterns(line).patterns, zone::DatePatternsByRegex(line)) << line;
+  // Words, separators and numbers in turn, from a random one of the three on.
+  const std::vector<std::string> kPieces[3] = {
+      {"May", "may", "Mayo", "Sept", "Sept.", "dec", "Decem", "March", "Jun", "Monday", "filed at",
+       "Published:", "x", "PM", "\xC3\xA9", "(", "AP", "Au\xC5\xBFt"},
+      {" ", "  ", "\t", "\n", ".", ",", "-", "_", "/", ":", "", ", ", ". "},
+      {"5", "12", "1994", "94", "3:15", "5th", "04-17", "9/13", "123"}};
+  std::mt19937 random(31);
+  int matched = 0;
+  for (int n = 0; n < 30000; ++n) {
+    std::string line;
+    const int first = static_cast<int>(random() % 3);
+    for (int k = 0, parts = 2 + static_cast<int>(random() % 6); k < parts; ++k) {
+      const std::vector<std::string>& pieces = kPieces[(first + k) % 3];
+      line += pieces[random() % pieces.size()];
+    }
+    const uint32_t want = zone::DatePatternsByRegex(line);
+    ASSERT_EQ(zone::ScanLineDatePatterns(line).patterns, want) << line;
+    matched += want != 0;
+  }
+  EXPECT_GT(matched, 300);
+}
+
 struct LineCase {
   zone::LineRule rule;
   const char* line;
@@ -416,7 +451,7 @@ TEST(ZoneLineRulesTest, PrefilterAgreesWithTheSetOnRandomLines) {
       "[", "]", ".", "...", "<", ">", "(", ")", "\\", "&copy", "\xC2\xA9", "\xE2\x80\xA6",
       "\xE2\x80\x94", "\xE2\x80\x93", "\xE2\x80\x99", "\xC3\xA9", "\xC3\x89", "\xC5\xBF",
       "\xE2\x84\xAA", "I", "I'm", "I've", "I'd", "I'll", "my", "My", "me", "we're", "We're", "IMHO",
-      "we", "mine", "Im", "a", "Z", "WASHINGTON", "Tokyo", "(AP)", "By", "BY", "By:", "From", "From ",
+      "we", "mine", "Im", "m", "M", "Me", "MY", "IM", "ye", "a", "Z", "WASHINGTON", "Tokyo", "(AP)", "By", "BY", "By:", "From", "From ",
       "To:", "X-Mailer:", "Hash: ", "Hash: SHA1", "AP", "UPI", "Reuters", "9", "12", "9/13/94", "09/21",
       "/", "@", "|", ":", "://", "http", "https://x.org/a", "www.", "url", "URL:", "see", "at", "via",
       "source", "Source:", "link", "on the web", "mailman/listinfo", "/mailman/options", "/listinfo/",
@@ -450,6 +485,35 @@ TEST(ZoneLineRulesTest, PrefilterAgreesWithTheSetOnRandomLines) {
     matched += want != 0;
   }
   EXPECT_GT(matched, 10000);
+}
+
+// CommonDateline proves a dateline without RE2: every line it takes must match the rule; it
+// must take the usual ones and leave the others to the pattern.
+TEST(ZoneLineRulesTest, CommonDatelineOnlyTakesDatelines) {
+  const zone::LineRules& rules = zone::LineRules::Get();
+  for (const char* line : {"WASHINGTON \xE2\x80\x94 The", "LOS ANGELES -- Officials", "TOKYO -",
+                           "FORT-DE-FRANCE \xE2\x80\x93 x", "ST. LOUIS - x", "O'HARE --"}) {
+    EXPECT_TRUE(zone::CommonDateline(line)) << line;
+    EXPECT_TRUE(zone::Has(rules.MatchWithoutPrefilter(line), zone::kDatelineStart)) << line;
+  }
+  for (const char* line : {"", "W -", "Washington -- x", "TOKYO --x", "TOKYO -x", "A B C D E F -",
+                           "TOKYO, Japan -- x", "TOKYO (AP) -- x", "TOKYO", "TOKYO \xE2\x80\x94x"})
+    EXPECT_FALSE(zone::CommonDateline(line)) << line;
+  const char* const kPieces[] = {"TOKYO", "LOS", "ANGELES", "ST.", "O'HARE", "A", "AB", "Ab", " ",
+                                 "  ", "-", "--", "---", "\xE2\x80\x94", "\xE2\x80\x93", "\t",
+                                 "\n", ",", "(AP)", "[x]", "x", "9", "\xC3\x89", "'", "."};
+  const size_t kCount = sizeof(kPieces) / sizeof(kPieces[0]);
+  std::mt19937 random(37);
+  int taken = 0;
+  for (int n = 0; n < 60000; ++n) {
+    std::string line;
+    for (int k = 1 + static_cast<int>(random() % 7); k > 0; --k) line += kPieces[random() % kCount];
+    if (!zone::CommonDateline(line)) continue;
+    ++taken;
+    ASSERT_TRUE(zone::Has(rules.MatchWithoutPrefilter(line), zone::kDatelineStart)) << line;
+    ASSERT_EQ(rules.Match(line), rules.MatchWithoutPrefilter(line)) << line;
+  }
+  EXPECT_GT(taken, 1000);
 }
 
 // byline and dateline lines, which the prefilter decides itself (byline on ASCII lines) or
@@ -593,6 +657,57 @@ TEST(ZoneLineScanTest, AgreesWithPlainLoops) {
     for (char& c : line) c = kAlphabet[random() % kAlphabet.size()];
     ASSERT_EQ(zone::HasDigit(line), PlainHasDigit(line)) << line;
     ASSERT_EQ(zone::CountWords(line), PlainWords(line)) << line;
+  }
+}
+
+// TriggerBits16 reads sixteen bytes at a time: it must agree with IsTriggerByte and the plain
+// digit test on every byte value at every position, on lines of every length up to and past
+// sixteen, and on random lines.
+uint32_t PlainTriggerBits(std::string_view s, size_t base, bool* digit) {
+  uint32_t bits = 0;
+  for (size_t k = 0; base + k < s.size() && k < 16; ++k) {
+    if (zone::IsTriggerByte(s[base + k])) bits |= 1u << k;
+    if (s[base + k] >= '0' && s[base + k] <= '9') *digit = true;
+  }
+  return bits;
+}
+
+TEST(ZoneLineScanTest, TriggerBitsAgreeWithPlainLoop) {
+  // The set itself, byte by byte, as MatchCheaply's comment lists it.
+  const std::string_view kAsciiTriggers = "/@bB|pP':.-ImM\n";
+  for (int c = 0; c < 256; ++c) {
+    const bool expected = c >= 0x80 || kAsciiTriggers.find(static_cast<char>(c)) != std::string_view::npos;
+    EXPECT_EQ(zone::IsTriggerByte(static_cast<char>(c)), expected) << c;
+  }
+  // From every start, against the plain loop: near the end of the line the sixteen bytes
+  // read are the line's last ones.
+  auto agree = [](const std::string& line) {
+    for (size_t base = 0; base < line.size(); ++base) {
+      bool digit = false, plain_digit = false;
+      if (zone::TriggerBits16(line, base, &digit) != PlainTriggerBits(line, base, &plain_digit) ||
+          digit != plain_digit)
+        return false;
+    }
+    return true;
+  };
+  // Every byte value at every position of a line of letters that are no triggers, of each length.
+  for (size_t len = 1; len <= 36; ++len) {
+    for (size_t at = 0; at < len; ++at) {
+      for (int c = 0; c < 256; ++c) {
+        std::string line(len, 'x');
+        line[at] = static_cast<char>(c);
+        ASSERT_TRUE(agree(line)) << len << " " << at << " " << c;
+      }
+    }
+  }
+  // Random lines over the triggers, their neighbours (case bit, byte values next to them) and digits.
+  const std::string kAlphabet =
+      std::string("bBpPmMIi/@|':.-\n09\x80\xFF\x7F\x0F\x02\x0A\x2A`{\\<>aAzZ ", 35) + std::string("\x00x", 2);
+  std::mt19937 random(13);
+  for (int n = 0; n < 20000; ++n) {
+    std::string line(random() % 50, ' ');
+    for (char& c : line) c = kAlphabet[random() % kAlphabet.size()];
+    ASSERT_TRUE(agree(line)) << line;
   }
 }
 
