@@ -100,6 +100,16 @@ const Case kCases[] = {
       "Coastal Fisheries Council=>Coastal Fisheries Council"}},
     {"propagation short form", "Shares of Cisco Systems fell. Later, Cisco said it would hire.",
      {"Cisco Systems=>Cisco Systems", "Cisco=>Cisco Systems"}},
+    // Propagation looks a word up among the first words of the names: a one-word name is its
+    // own first word; a hyphenated one ("Kestrel-Marlow", one token) and a longer one are not.
+    {"propagation of a one-word name", "Zentrix's chief executive resigned. Later Zentrix hired.",
+     {"Zentrix=>Zentrix", "Zentrix=>Zentrix"}},
+    {"propagation of a hyphenated name",
+     "Kestrel-Marlow's chief executive resigned. Later Kestrel-Marlow hired, not Kestrel.",
+     {"Kestrel-Marlow=>Kestrel-Marlow", "Kestrel-Marlow=>Kestrel-Marlow"}},
+    {"propagation of a longer name",
+     "A Marlow Analytics spokesman declined to comment. Marlow Analytics and Marlow later met.",
+     {"Marlow Analytics=>Marlow Analytics", "Marlow Analytics=>Marlow Analytics"}},
     {"propagation designator dropped", "Brightwater Holdings Inc. said profits fell. A year ago Brightwater Holdings hired.",
      {"Brightwater Holdings Inc.=>Brightwater Holdings Inc.",
       "Brightwater Holdings=>Brightwater Holdings Inc."}},
