@@ -434,6 +434,52 @@ TEST(OrgTokens, AgreesWithThePlainTokenizerOnManyTexts) {
   }
 }
 
+// ClassFront answers for a finished WordIndex, mostly without asking it: its answers must be the
+// index's own, for keys of empty classes, of one-key classes (the key and others of its class) and
+// of crowded classes (an index of many short keys fills some classes twice or more), and the empty
+// key.
+TEST(ClassFront, AnswersAsTheIndexDoes) {
+  std::mt19937 rng(5);
+  const std::string bytes = "abcdeABC .&'-xyz";
+  auto random_key = [&] {
+    std::string k;
+    const int len = static_cast<int>(rng() % 6);
+    for (int i = 0; i < len; ++i) k.push_back(bytes[rng() % bytes.size()]);
+    return k;
+  };
+  for (int keys : {0, 1, 50, 3000, 40000}) {
+    orgs::WordIndex index;
+    for (int i = 0; i < keys; ++i) index.Insert(random_key(), i % 7 == 0 ? -1 : i);
+    orgs::ClassFront front;
+    front.Build(index);
+    int crowded = 0, single = 0;
+    std::vector<int> per_class(size_t{1} << orgs::kKeyClassBits, 0);
+    index.ForEach([&](std::string_view k, int32_t) {
+      if (!k.empty()) ++per_class[orgs::KeyClass(k)];
+    });
+    for (int c : per_class) {
+      crowded += c > 1;
+      single += c == 1;
+    }
+    if (keys >= 3000) {
+      EXPECT_GT(crowded, 0) << keys;  // the test reaches the index through the front
+      EXPECT_GT(single, 0) << keys;
+    }
+    for (int q = 0; q < 20000; ++q) {
+      const std::string k = random_key();
+      const int32_t* want = index.Find(k);
+      const int32_t* got = front.Find(k, index);
+      ASSERT_EQ(got != nullptr, want != nullptr) << "[" << k << "] keys " << keys;
+      if (want != nullptr) EXPECT_EQ(*got, *want) << "[" << k << "]";
+    }
+    index.ForEach([&](std::string_view k, int32_t v) {
+      const int32_t* got = front.Find(k, index);
+      ASSERT_NE(got, nullptr) << "[" << k << "]";
+      EXPECT_EQ(*got, v) << "[" << k << "]";
+    });
+  }
+}
+
 TEST(WordIndex, FindsWhatWasInsertedAndNothingElse) {
   orgs::WordIndex index;
   EXPECT_EQ(index.Find("Acme"), nullptr);
