@@ -47,6 +47,7 @@ std::string CollapseSpaces(std::string_view s) {
   bool plain = true;
   for (size_t k = 0; k < s.size() && plain; ++k) {
     const char c = s[k];
+    if (static_cast<unsigned char>(c) > ' ') continue;  // no whitespace: one compare a byte
     plain = !(c == '\n' || c == '\t' || c == '\r' ||
               (c == ' ' && (k == 0 || k + 1 == s.size() || s[k + 1] == ' ' || s[k + 1] == '>')));
   }

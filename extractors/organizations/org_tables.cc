@@ -30,7 +30,6 @@ std::string RowError(const Table& t, const TableRow& r, std::string_view what) {
 }  // namespace
 
 WordInfo& OrgTables::AddWord(std::string_view w) {
-  if (!w.empty()) word_filter_.set(SieveBit(w));
   auto [index, added] = words_.Insert(w, static_cast<int32_t>(word_info_.size()));
   if (added) word_info_.emplace_back();
   return word_info_[*index];
@@ -64,6 +63,7 @@ StatusOr<OrgTables> OrgTables::Parse(std::string_view known_text, std::string_vi
   // "shares of X" (context_cues.cc) opens at "shares", whatever its roles: an entry, if need be
   // one without roles, puts it among the words that have one, where the context rules look.
   out.AddWord("shares");
+  out.BuildFronts();  // the known table asks for common words; rebuilt once all tables are in
 
   auto known = ParseTable(kKnownTable, known_text, 3);
   if (!known.ok()) return known.status();
@@ -95,7 +95,7 @@ StatusOr<OrgTables> OrgTables::Parse(std::string_view known_text, std::string_vi
     }
     for (size_t k = 1; k < toks.size(); ++k) out.alias_keys_.Insert(toks.Key(0, k), -1);
     if (std::string_view first = toks.Key(0, 1); !first.empty())
-      out.alias_start_filter_.set(SieveBit(first));
+      out.alias_start_filter_.set(KeyClass(first));
     out.max_alias_tokens_ = std::max(out.max_alias_tokens_, static_cast<int>(toks.size()));
   };
   int c_canonical = known->Column("canonical"), c_aliases = known->Column("aliases"),
@@ -144,7 +144,13 @@ StatusOr<OrgTables> OrgTables::Parse(std::string_view known_text, std::string_vi
       info.designator.position |= d.position;
     }
   }
+  out.BuildFronts();
   return out;
+}
+
+void OrgTables::BuildFronts() {
+  alias_front_.Build(alias_keys_);
+  words_front_.Build(words_);
 }
 
 StatusOr<OrgTables> OrgTables::Load() {

@@ -73,15 +73,17 @@ class OrgTables {
                                    std::string_view words);
 
   const KnownAlias* FindAlias(std::string_view key) const {
-    const int32_t* a = alias_keys_.Find(key);
+    const int32_t* a = alias_front_.Find(key, alias_keys_);
     return a != nullptr && *a >= 0 ? &aliases_[*a] : nullptr;
   }
   // True when some alias begins with these tokens ("federal bureau" for "federal bureau of
   // investigation"): matching grows a key token by token and stops as soon as this fails.
-  bool IsAliasPrefix(std::string_view key) const { return alias_keys_.Contains(key); }
+  bool IsAliasPrefix(std::string_view key) const {
+    return alias_front_.Find(key, alias_keys_) != nullptr;
+  }
   // Both at once: false when `key` is no alias prefix; else `alias` is the alias or nullptr.
   bool FindAliasOrPrefix(std::string_view key, const KnownAlias*& alias) const {
-    const int32_t* a = alias_keys_.Find(key);
+    const int32_t* a = alias_front_.Find(key, alias_keys_);
     if (a == nullptr) return false;
     alias = *a >= 0 ? &aliases_[*a] : nullptr;
     return true;
@@ -89,7 +91,7 @@ class OrgTables {
   // False when no alias begins with this one-token key: a cheap sieve before FindAliasOrPrefix
   // (most capitalized words open no alias).
   bool MayStartAlias(std::string_view first_token_key) const {
-    return first_token_key.empty() || alias_start_filter_[SieveBit(first_token_key)];
+    return first_token_key.empty() || alias_start_filter_[KeyClass(first_token_key)];
   }
   int max_alias_tokens() const { return max_alias_tokens_; }
   const KnownOrg& org(int32_t i) const { return orgs_[i]; }
@@ -97,8 +99,7 @@ class OrgTables {
 
   // The roles of a word by its exact written form, or nullptr when it has none.
   const WordInfo* FindWord(std::string_view w) const {
-    if (!w.empty() && !word_filter_[SieveBit(w)]) return nullptr;
-    const int32_t* i = words_.Find(w);
+    const int32_t* i = words_front_.Find(w, words_);
     return i == nullptr ? nullptr : &word_info_[*i];
   }
 
@@ -123,28 +124,19 @@ class OrgTables {
     return i != nullptr && i->Is(role);
   }
   WordInfo& AddWord(std::string_view w);
-  // A cheap sieve before the hash lookup: a bit per class of (first two bytes, last byte,
-  // length), set for the words of the tables. Most words of a text are in no table; nearly all of
-  // them find their bit clear, as words of one class are rare ("there" and "three").
-  static constexpr int kSieveBits = 15;
-  static size_t SieveBit(std::string_view w) {
-    const size_t n = w.size();
-    const uint32_t cls = static_cast<unsigned char>(w[0]) |
-                         static_cast<uint32_t>(static_cast<unsigned char>(w[n > 1])) << 8 |
-                         static_cast<uint32_t>(static_cast<unsigned char>(w[n - 1])) << 16 |
-                         static_cast<uint32_t>(n) << 24;
-    return (cls * 0x9E3779B1u) >> (32 - kSieveBits);  // Fibonacci hashing: the high bits mix all
-  }
+  // Fills the fronts once the indexes are complete.
+  void BuildFronts();
 
   std::vector<KnownOrg> orgs_;
   std::vector<KnownAlias> aliases_;
   WordIndex alias_keys_;  // folded key -> alias (index of aliases_), or -1 for a mere prefix
+  ClassFront alias_front_;  // of alias_keys_
   StringMap<int32_t> by_canonical_;
   int max_alias_tokens_ = 1;
   std::vector<WordInfo> word_info_;
   WordIndex words_;  // written word -> index of word_info_
-  std::bitset<1 << kSieveBits> word_filter_;  // SieveBit of the words of words_
-  std::bitset<1 << kSieveBits> alias_start_filter_;  // SieveBit of the aliases' first-token keys
+  ClassFront words_front_;  // of words_
+  std::bitset<size_t{1} << kKeyClassBits> alias_start_filter_;  // KeyClass of the aliases' first-token keys
 };
 
 }  // namespace accord::orgs

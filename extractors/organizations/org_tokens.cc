@@ -458,6 +458,18 @@ char* EnsureRoom(std::string& buffer, char* o, size_t room) {
   return buffer.data() + used;
 }
 
+// Folds `word` (a token with characters outside ASCII) with FoldWord, through `slow`, into
+// `folded` at `o`, making room for the rest of the text (`rest` bytes) again; returns the end of
+// its folded form. Out of line: the tokenizer's loop keeps its state in registers around it.
+ABSL_ATTRIBUTE_NOINLINE char* FoldSlowly(std::string_view word, size_t rest, std::string& folded,
+                                         char* o, std::string& slow) {
+  slow.clear();
+  FoldWord(word, slow);
+  o = EnsureRoom(folded, o, slow.size() + 4 * rest + 16);
+  std::memcpy(o, slow.data(), slow.size());
+  return o + slow.size();
+}
+
 }  // namespace
 
 void Tokenize(std::string_view s, OrgTokens& out) {
@@ -514,7 +526,6 @@ void Tokenize(std::string_view s, OrgTokens& out) {
     t.punct = 0;
     t.fold_begin = static_cast<uint32_t>(o - base);
     size_t end;
-    bool folded_here = true;  // else fold with FoldWord
     size_t u = 0;
     if (i >= url_from) {
       u = urls.LengthAt(i);
@@ -540,9 +551,12 @@ void Tokenize(std::string_view s, OrgTokens& out) {
         if (p != 0) o = FixPh(word, o);
       } else {
         end = ScanWord(s, i, o, shape);
-        folded_here = !(shape & kShapeNotAscii);
-        if (!folded_here) o = word;
-        else if (shape & kShapeP) o = FixPh(word, o);
+        if (shape & kShapeNotAscii) {
+          o = FoldSlowly(std::string_view(s.data() + i, end - i), n - end, folded, word, slow);
+          base = folded.data();
+        } else if (shape & kShapeP) {
+          o = FixPh(word, o);
+        }
       }
       // The first byte again: read anew rather than kept in a register across the scan.
       const unsigned char c = s[i];
@@ -579,22 +593,15 @@ void Tokenize(std::string_view s, OrgTokens& out) {
                                     : 0;
       } else {
         end = std::min(n, i + utf8::SequenceLength(c));
-        folded_here = false;
         const std::string_view w(s.data() + i, end - i);
+        o = FoldSlowly(w, n - end, folded, o, slow);
+        base = folded.data();
         // Curly double quotes keep a pending sentence start, as straight ones do.
         const bool keeps = w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D";
         starts = keeps ? starts & OrgToken::kSentenceStart : 0;
       }
     }
     t.end = static_cast<uint32_t>(end);
-    if (!folded_here) {
-      slow.clear();
-      FoldWord(std::string_view(s.data() + i, end - i), slow);
-      o = EnsureRoom(folded, o, slow.size() + 4 * (n - end) + 16);
-      base = folded.data();
-      std::memcpy(o, slow.data(), slow.size());
-      o += slow.size();
-    }
     *o++ = ' ';
     i = end;
     if (i < n && s[i] == ' ') ++i;  // the common gap: one space, which changes no state

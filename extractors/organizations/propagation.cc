@@ -49,7 +49,8 @@ void PropagateNames(OrgScan& scan) {
   thread_local std::vector<DocName> found;
   found.clear();
   // The first words of the keys (up to a space): a text position whose first word is none of
-  // them starts no name, whatever the length.
+  // them starts no name, whatever the length. A key without a space is its own first word and is
+  // found in `names`: only the first words of the others are added here.
   DocIndex& first_words = scan.scratch.index_c;
   first_words.Clear();
   thread_local FirstWordSieve first_word_sieve;
@@ -61,8 +62,9 @@ void PropagateNames(OrgScan& scan) {
     const std::string_view key = scan.toks.Key(first, last);
     auto [index, inserted] = names.Insert(key, static_cast<int32_t>(found.size()));
     if (inserted) {
-      first_words.Insert(first_word(key), 0);
-      first_word_sieve.Add(first_word(key));
+      const std::string_view word = first_word(key);
+      if (word.size() != key.size()) first_words.Insert(word, 0);
+      first_word_sieve.Add(word);
       found.push_back(DocName{m, short_form});
       max_tokens = std::max(max_tokens, last - first);
     } else if (found[*index].short_form && !short_form) {
@@ -135,8 +137,10 @@ void PropagateNames(OrgScan& scan) {
         }
       }
     }
-    if (const std::string_view key = scan.toks.Key(i, i + 1);
-        !first_word_sieve.MayOpen(key) || !first_words.Contains(first_word(key)))
+    if (const std::string_view key = scan.toks.Key(i, i + 1); !first_word_sieve.MayOpen(key))
+      continue;
+    else if (const std::string_view word = first_word(key);
+             !names.Contains(word) && !first_words.Contains(word))
       continue;
     for (uint32_t len = std::min(max_tokens, n - i); len >= 1; --len) {
       const int32_t* index = names.Find(scan.toks.Key(i, i + len));

@@ -100,6 +100,16 @@ const Case kCases[] = {
       "Coastal Fisheries Council=>Coastal Fisheries Council"}},
     {"propagation short form", "Shares of Cisco Systems fell. Later, Cisco said it would hire.",
      {"Cisco Systems=>Cisco Systems", "Cisco=>Cisco Systems"}},
+    // Propagation looks a word up among the first words of the names: a one-word name is its
+    // own first word; a hyphenated one ("Kestrel-Marlow", one token) and a longer one are not.
+    {"propagation of a one-word name", "Zentrix's chief executive resigned. Later Zentrix hired.",
+     {"Zentrix=>Zentrix", "Zentrix=>Zentrix"}},
+    {"propagation of a hyphenated name",
+     "Kestrel-Marlow's chief executive resigned. Later Kestrel-Marlow hired, not Kestrel.",
+     {"Kestrel-Marlow=>Kestrel-Marlow", "Kestrel-Marlow=>Kestrel-Marlow"}},
+    {"propagation of a longer name",
+     "A Marlow Analytics spokesman declined to comment. Marlow Analytics and Marlow later met.",
+     {"Marlow Analytics=>Marlow Analytics", "Marlow Analytics=>Marlow Analytics"}},
     {"propagation designator dropped", "Brightwater Holdings Inc. said profits fell. A year ago Brightwater Holdings hired.",
      {"Brightwater Holdings Inc.=>Brightwater Holdings Inc.",
       "Brightwater Holdings=>Brightwater Holdings Inc."}},
@@ -421,6 +431,52 @@ TEST(OrgTokens, AgreesWithThePlainTokenizerOnManyTexts) {
       }
       ASSERT_EQ(toks.Key(0, toks.size()), all) << "text: " << text;
     }
+  }
+}
+
+// ClassFront answers for a finished WordIndex, mostly without asking it: its answers must be the
+// index's own, for keys of empty classes, of one-key classes (the key and others of its class) and
+// of crowded classes (an index of many short keys fills some classes twice or more), and the empty
+// key.
+TEST(ClassFront, AnswersAsTheIndexDoes) {
+  std::mt19937 rng(5);
+  const std::string bytes = "abcdeABC .&'-xyz";
+  auto random_key = [&] {
+    std::string k;
+    const int len = static_cast<int>(rng() % 6);
+    for (int i = 0; i < len; ++i) k.push_back(bytes[rng() % bytes.size()]);
+    return k;
+  };
+  for (int keys : {0, 1, 50, 3000, 40000}) {
+    orgs::WordIndex index;
+    for (int i = 0; i < keys; ++i) index.Insert(random_key(), i % 7 == 0 ? -1 : i);
+    orgs::ClassFront front;
+    front.Build(index);
+    int crowded = 0, single = 0;
+    std::vector<int> per_class(size_t{1} << orgs::kKeyClassBits, 0);
+    index.ForEach([&](std::string_view k, int32_t) {
+      if (!k.empty()) ++per_class[orgs::KeyClass(k)];
+    });
+    for (int c : per_class) {
+      crowded += c > 1;
+      single += c == 1;
+    }
+    if (keys >= 3000) {
+      EXPECT_GT(crowded, 0) << keys;  // the test reaches the index through the front
+      EXPECT_GT(single, 0) << keys;
+    }
+    for (int q = 0; q < 20000; ++q) {
+      const std::string k = random_key();
+      const int32_t* want = index.Find(k);
+      const int32_t* got = front.Find(k, index);
+      ASSERT_EQ(got != nullptr, want != nullptr) << "[" << k << "] keys " << keys;
+      if (want != nullptr) EXPECT_EQ(*got, *want) << "[" << k << "]";
+    }
+    index.ForEach([&](std::string_view k, int32_t v) {
+      const int32_t* got = front.Find(k, index);
+      ASSERT_NE(got, nullptr) << "[" << k << "]";
+      EXPECT_EQ(*got, v) << "[" << k << "]";
+    });
   }
 }
 
