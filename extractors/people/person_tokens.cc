@@ -494,11 +494,21 @@ void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
   // offsets (so inside both windows), and end in raw bytes before the next taken span begins and
   // before the next zone begins (or, inside a zone, before it ends: its flag is `quiet_flags`).
   uint32_t quiet_end = 0, quiet_flags = 0;
-  for (NameToken& t : out) {
-    if (t.end <= quiet_end) {
-      t.flags |= quiet_flags;
-      continue;
+  NameToken* const tokens_end = out.data() + out.size();
+  for (NameToken* next = out.data(); next != tokens_end;) {
+    // Token ends grow, so the quiet tokens are the ones up to the first that ends later; most
+    // stretches have no flag to give (outside the zones) and are only passed over.
+    if (next->end <= quiet_end) {
+      if (quiet_flags == 0) {
+        do ++next;
+        while (next != tokens_end && next->end <= quiet_end);
+      } else {
+        do (next++)->flags |= quiet_flags;
+        while (next != tokens_end && next->end <= quiet_end);
+      }
+      if (next == tokens_end) break;
     }
+    NameToken& t = *next++;
     const uint32_t raw_begin = raw.RawBegin(t.begin);
     if (!zones.empty()) {
       if (raw_begin < zone_lo || raw_begin >= zone_hi) {
