@@ -1,4 +1,5 @@
 #include "extractors/people/person_coref.h"
+#include "extractors/people/person_fold.h"
 #include "extractors/people/person_word_ids.h"
 
 #include <algorithm>
@@ -73,7 +74,7 @@ bool BetterForm(std::string_view a, std::string_view b) {
 // Writes `w` ASCII-folded at `o`; returns the view of what it wrote and moves `o` past it.
 std::string_view FoldTo(std::string_view w, char*& o) {
   char* const begin = o;
-  for (size_t k = 0; k < w.size(); ++k) begin[k] = FoldAscii(w[k]);
+  FoldAsciiTo(w, begin);
   o += w.size();
   return {begin, w.size()};
 }
