@@ -163,14 +163,15 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
   // ("Aldrich Ames" after "Ames, 52,") are known in the second.
   WordSet& surnames = scratch.surnames;  // folded last words of accepted names
   WordSet& firsts = scratch.firsts;      // folded first words of accepted full names
+  bool surnames_current = false;  // `surnames` holds the last words of all accepted names
   for (int round = 0; round < 2; ++round) {
     surnames.Clear(num_ids);
-    for (size_t i = 0; i < mentions.size(); ++i)
-      if (info[i].accepted) surnames.Add(info[i].last_id);
     firsts.Clear(num_ids);
-    for (size_t i = 0; i < mentions.size(); ++i)
-      if (info[i].accepted && mentions[i].word_count >= 2 && info[i].first.size() > 1)
-        firsts.Add(info[i].first_id);
+    for (size_t i = 0; i < mentions.size(); ++i) {
+      if (!info[i].accepted) continue;
+      surnames.Add(info[i].last_id);
+      if (mentions[i].word_count >= 2 && info[i].first.size() > 1) firsts.Add(info[i].first_id);
+    }
     bool changed = false;
     for (size_t i = 0; i < mentions.size(); ++i) {
       NameInfo& n = info[i];
@@ -197,7 +198,10 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
         changed = true;
       }
     }
-    if (!changed) break;
+    if (!changed) {
+      surnames_current = true;
+      break;
+    }
   }
   // The normalised texts of the accepted names (the only ones canonical forms are made of): the
   // parts joined by single spaces, without the line breaks and quote marks between them.
@@ -275,10 +279,14 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
 
   // Title Case headlines: a known name inside a run of capitalised words ("Pellworth Leaves
   // Globex", "Ilse Pellworth To Step Down").
-  WordSet& known = scratch.known;  // folded surnames of accepted names
-  known.Clear(num_ids);
-  for (size_t i = 0; i < mentions.size(); ++i)
-    if (info[i].accepted) known.Add(info[i].last_id);
+  // (Unless the second round accepted more names, `surnames` is that set already.)
+  const WordSet* known = &surnames;  // folded surnames of accepted names
+  if (!surnames_current) {
+    scratch.known.Clear(num_ids);
+    for (size_t i = 0; i < mentions.size(); ++i)
+      if (info[i].accepted) scratch.known.Add(info[i].last_id);
+    known = &scratch.known;
+  }
   for (size_t i = 0; i < mentions.size(); ++i) {
     if (info[i].accepted || !mentions[i].headline || mentions[i].word_count < 2) continue;
     const NamePart* parts = candidates.parts.data() + mentions[i].parts_begin;
@@ -311,7 +319,7 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
         ++k;
         continue;
       }
-      if (!known.Has(id)) continue;
+      if (!known->Has(id)) continue;
       r.end = parts[k].end;
       r.rule = "coref-headline";
       const size_t anchor = by_last.First(id);
