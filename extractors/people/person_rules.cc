@@ -130,7 +130,8 @@ bool PersonRules::TitleBefore(std::string_view text, const std::vector<NameToken
   {
     LowerPhrase last;
     last.Add(TextOf(text, tokens[end - 1]));
-    if (!lex_->EndsTitle(last.view())) return false;
+    // (MayEndTitle passed: a filter slot ignores case, so Phrase alone answers EndsTitle.)
+    if (!lex_->Phrase(last.view()).has(PhraseInfo::kEndsTitle)) return false;
   }
   // Try the longest title first: words [end - n, end).
   for (size_t n = std::min(lex_->max_title_words(), end); n >= 1; --n) {
@@ -315,7 +316,8 @@ size_t PersonRules::TitleAcrossStart(std::string_view text, const std::vector<Na
     }
     LowerPhrase key;
     key.Add(TextOf(text, tokens[first - back]));
-    if (!lex_->BeginsTitle(key.view())) continue;
+    // (MayBeginTitle passed: a filter slot ignores case, so Phrase alone answers BeginsTitle.)
+    if (!lex_->Phrase(key.view()).has(PhraseInfo::kBeginsTitle)) continue;
     bool ok = true;
     for (size_t i = first - back + 1; i < first; ++i) {
       if (!tokens[i].Is(NameToken::kWord) || tokens[i].Is(NameToken::kDigit) ||
