@@ -88,8 +88,9 @@ struct Scratch {
   WordIds ids;
   WordSet cued, surnames, firsts, known;
   MentionIndex by_last, by_first;
-  // Canonical forms memoised per (folded surname, folded first word), by their ids.
-  absl::flat_hash_map<std::pair<uint32_t, uint32_t>, std::string_view> memo;
+  // Canonical forms memoised per (folded surname, folded first word), by their ids joined in one
+  // 64-bit key (one integer to hash).
+  absl::flat_hash_map<uint64_t, std::string_view> memo;
 };
 
 }  // namespace
@@ -247,7 +248,7 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
   memo.clear();
   auto longest_of = [&](size_t anchor) -> std::string_view {
     const NameInfo& a = info[anchor];
-    auto [it, inserted] = memo.try_emplace({a.last_id, a.first_id});
+    auto [it, inserted] = memo.try_emplace(uint64_t{a.last_id} << 32 | a.first_id);
     if (!inserted) return it->second;
     std::string_view best = a.text;
     for (auto [e, end] = by_last.Of(a.last_id); e != end; ++e) {
