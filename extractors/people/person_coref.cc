@@ -1,4 +1,5 @@
 #include "extractors/people/person_coref.h"
+#include "extractors/people/person_fold.h"
 #include "extractors/people/person_word_ids.h"
 
 #include <algorithm>
@@ -73,7 +74,7 @@ bool BetterForm(std::string_view a, std::string_view b) {
 // Writes `w` ASCII-folded at `o`; returns the view of what it wrote and moves `o` past it.
 std::string_view FoldTo(std::string_view w, char*& o) {
   char* const begin = o;
-  for (size_t k = 0; k < w.size(); ++k) begin[k] = FoldAscii(w[k]);
+  FoldAsciiTo(w, begin);
   o += w.size();
   return {begin, w.size()};
 }
@@ -87,8 +88,9 @@ struct Scratch {
   WordIds ids;
   WordSet cued, surnames, firsts, known;
   MentionIndex by_last, by_first;
-  // Canonical forms memoised per (folded surname, folded first word), by their ids.
-  absl::flat_hash_map<std::pair<uint32_t, uint32_t>, std::string_view> memo;
+  // Canonical forms memoised per (folded surname, folded first word), by their ids joined in one
+  // 64-bit key (one integer to hash).
+  absl::flat_hash_map<uint64_t, std::string_view> memo;
 };
 
 }  // namespace
@@ -162,14 +164,15 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
   // ("Aldrich Ames" after "Ames, 52,") are known in the second.
   WordSet& surnames = scratch.surnames;  // folded last words of accepted names
   WordSet& firsts = scratch.firsts;      // folded first words of accepted full names
+  bool surnames_current = false;  // `surnames` holds the last words of all accepted names
   for (int round = 0; round < 2; ++round) {
     surnames.Clear(num_ids);
-    for (size_t i = 0; i < mentions.size(); ++i)
-      if (info[i].accepted) surnames.Add(info[i].last_id);
     firsts.Clear(num_ids);
-    for (size_t i = 0; i < mentions.size(); ++i)
-      if (info[i].accepted && mentions[i].word_count >= 2 && info[i].first.size() > 1)
-        firsts.Add(info[i].first_id);
+    for (size_t i = 0; i < mentions.size(); ++i) {
+      if (!info[i].accepted) continue;
+      surnames.Add(info[i].last_id);
+      if (mentions[i].word_count >= 2 && info[i].first.size() > 1) firsts.Add(info[i].first_id);
+    }
     bool changed = false;
     for (size_t i = 0; i < mentions.size(); ++i) {
       NameInfo& n = info[i];
@@ -196,7 +199,10 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
         changed = true;
       }
     }
-    if (!changed) break;
+    if (!changed) {
+      surnames_current = true;
+      break;
+    }
   }
   // The normalised texts of the accepted names (the only ones canonical forms are made of): the
   // parts joined by single spaces, without the line breaks and quote marks between them.
@@ -242,7 +248,7 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
   memo.clear();
   auto longest_of = [&](size_t anchor) -> std::string_view {
     const NameInfo& a = info[anchor];
-    auto [it, inserted] = memo.try_emplace({a.last_id, a.first_id});
+    auto [it, inserted] = memo.try_emplace(uint64_t{a.last_id} << 32 | a.first_id);
     if (!inserted) return it->second;
     std::string_view best = a.text;
     for (auto [e, end] = by_last.Of(a.last_id); e != end; ++e) {
@@ -274,10 +280,14 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
 
   // Title Case headlines: a known name inside a run of capitalised words ("Pellworth Leaves
   // Globex", "Ilse Pellworth To Step Down").
-  WordSet& known = scratch.known;  // folded surnames of accepted names
-  known.Clear(num_ids);
-  for (size_t i = 0; i < mentions.size(); ++i)
-    if (info[i].accepted) known.Add(info[i].last_id);
+  // (Unless the second round accepted more names, `surnames` is that set already.)
+  const WordSet* known = &surnames;  // folded surnames of accepted names
+  if (!surnames_current) {
+    scratch.known.Clear(num_ids);
+    for (size_t i = 0; i < mentions.size(); ++i)
+      if (info[i].accepted) scratch.known.Add(info[i].last_id);
+    known = &scratch.known;
+  }
   for (size_t i = 0; i < mentions.size(); ++i) {
     if (info[i].accepted || !mentions[i].headline || mentions[i].word_count < 2) continue;
     const NamePart* parts = candidates.parts.data() + mentions[i].parts_begin;
@@ -310,7 +320,7 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
         ++k;
         continue;
       }
-      if (!known.Has(id)) continue;
+      if (!known->Has(id)) continue;
       r.end = parts[k].end;
       r.rule = "coref-headline";
       const size_t anchor = by_last.First(id);

@@ -131,6 +131,11 @@ class PersonLexicon {
   bool MayEndTitle(std::string_view word) const { return title_last_filter_.MayContain(word); }
   bool MayBeCueWord(std::string_view word) const { return cue_word_filter_.MayContain(word); }
   bool MayEndBeforeCue(std::string_view word) const { return before_last_filter_.MayContain(word); }
+  // The same two with the word's filter slot (WordFilter::SlotOf) at hand. A slot ignores ASCII
+  // case, so a word that passes MayBeCueWord passes the filter of IsSpeechVerb and
+  // IsAppositiveCue lower-cased: callers then ask Phrase alone.
+  bool MayBeCueWordSlot(uint32_t slot) const { return cue_word_filter_.MayContainSlot(slot); }
+  bool MayEndBeforeCueSlot(uint32_t slot) const { return before_last_filter_.MayContainSlot(slot); }
   size_t max_title_words() const { return max_title_words_; }
   bool IsSpeechVerb(std::string_view lower) const {
     return cue_word_filter_.MayContain(lower) && Phrase(lower).has(PhraseInfo::kSpeech);

@@ -130,7 +130,8 @@ bool PersonRules::TitleBefore(std::string_view text, const std::vector<NameToken
   {
     LowerPhrase last;
     last.Add(TextOf(text, tokens[end - 1]));
-    if (!lex_->EndsTitle(last.view())) return false;
+    // (MayEndTitle passed: a filter slot ignores case, so Phrase alone answers EndsTitle.)
+    if (!lex_->Phrase(last.view()).has(PhraseInfo::kEndsTitle)) return false;
   }
   // Try the longest title first: words [end - n, end).
   for (size_t n = std::min(lex_->max_title_words(), end); n >= 1; --n) {
@@ -162,20 +163,23 @@ bool PersonRules::TitleBefore(std::string_view text, const std::vector<NameToken
 // Evidence from the words around a name of two or more words: tokens [first, next) are the name.
 const char* PersonRules::CueEvidence(std::string_view text, const std::vector<NameToken>& tokens,
                                      size_t first, size_t next) const {
+  // (A word that passes MayBeCueWord passes the filters of IsSpeechVerb and IsAppositiveCue
+  // lower-cased: Phrase alone answers those.)
   if (next < tokens.size() && IsLowerWord(tokens[next]) &&
       lex_->MayBeCueWord(TextOf(text, tokens[next]))) {
     LowerPhrase lower;
     lower.Add(TextOf(text, tokens[next]));
-    if (lex_->IsSpeechVerb(lower.view())) return "speech";
+    if (lex_->Phrase(lower.view()).has(PhraseInfo::kSpeech)) return "speech";
   }
   if (first > 0 && IsLowerWord(tokens[first - 1])) {
     const std::string_view prev = TextOf(text, tokens[first - 1]);
-    if (lex_->MayBeCueWord(prev)) {
+    const uint32_t slot = WordFilter::SlotOf(prev);  // for both filters below
+    if (lex_->MayBeCueWordSlot(slot)) {
       LowerPhrase lower;
       lower.Add(prev);
-      if (lex_->IsSpeechVerb(lower.view())) return "speech";
+      if (lex_->Phrase(lower.view()).has(PhraseInfo::kSpeech)) return "speech";
     }
-    const size_t max_n = lex_->MayEndBeforeCue(prev) ? lex_->max_before_words() : 0;
+    const size_t max_n = lex_->MayEndBeforeCueSlot(slot) ? lex_->max_before_words() : 0;
     for (size_t n = 1; n <= max_n && n <= first; ++n) {
       LowerPhrase key;
       for (size_t i = first - n; i < first; ++i) key.Add(TextOf(text, tokens[i]));
@@ -200,7 +204,8 @@ const char* PersonRules::CueEvidence(std::string_view text, const std::vector<Na
       if (!IsLowerWord(t) || !lex_->MayBeCueWord(TextOf(text, t))) continue;
       LowerPhrase lower;
       lower.Add(TextOf(text, t));
-      if (lex_->IsTitle(lower.view()) || lex_->IsAppositiveCue(lower.view())) return "appositive";
+      if (lex_->IsTitle(lower.view()) || lex_->Phrase(lower.view()).has(PhraseInfo::kAppositive))
+        return "appositive";
     }
   }
   return nullptr;
@@ -311,7 +316,8 @@ size_t PersonRules::TitleAcrossStart(std::string_view text, const std::vector<Na
     }
     LowerPhrase key;
     key.Add(TextOf(text, tokens[first - back]));
-    if (!lex_->BeginsTitle(key.view())) continue;
+    // (MayBeginTitle passed: a filter slot ignores case, so Phrase alone answers BeginsTitle.)
+    if (!lex_->Phrase(key.view()).has(PhraseInfo::kBeginsTitle)) continue;
     bool ok = true;
     for (size_t i = first - back + 1; i < first; ++i) {
       if (!tokens[i].Is(NameToken::kWord) || tokens[i].Is(NameToken::kDigit) ||

@@ -181,12 +181,14 @@ inline size_t ScanWord(std::string_view s, size_t end, char32_t c, NameToken& t)
 // The scanner: words, possessives and single punctuation code points. It takes a std::string
 // for its terminating NUL: the ASCII word loop below reads up to the byte after a word, which
 // for the last word is that terminator (no letter, digit or word-continuing byte), so it needs
-// no bounds test per byte.
-void Scan(const std::string& text, std::vector<NameToken>& out) {
+// no bounds test per byte. `line_starts` receives the indexes of the tokens with
+// kLineBreakBefore, in order, for MarkLines.
+void Scan(const std::string& text, std::vector<NameToken>& out, std::vector<uint32_t>& line_starts) {
   const std::string_view s = text;
   const unsigned char* const p = reinterpret_cast<const unsigned char*>(text.c_str());
   out.clear();
   out.reserve(s.size() / 4);
+  line_starts.clear();
   size_t i = 0;
   int newlines = 2;  // the start of the text counts as a paragraph start
   size_t run_start = 0;  // where the current run of non-space characters began
@@ -241,7 +243,10 @@ void Scan(const std::string& text, std::vector<NameToken>& out) {
         t.begin = static_cast<uint32_t>(at);
         t.end = static_cast<uint32_t>(j);
         t.flags = kAsciiWordFlags[word_cls][seen];
-        if (newlines >= 1) t.flags |= NameToken::kLineBreakBefore;
+        if (newlines >= 1) {
+          t.flags |= NameToken::kLineBreakBefore;
+          line_starts.push_back(static_cast<uint32_t>(out.size()));
+        }
         // The first word of a paragraph starts a sentence (with or without segmentation).
         if (newlines >= 2) t.flags |= NameToken::kParagraphBefore | NameToken::kSentenceStart;
         newlines = 0;
@@ -274,7 +279,10 @@ void Scan(const std::string& text, std::vector<NameToken>& out) {
       t.begin = static_cast<uint32_t>(at);
       t.end = static_cast<uint32_t>(at + 1);
       t.flags = NameToken::kPunct;
-      if (newlines >= 1) t.flags |= NameToken::kLineBreakBefore;
+      if (newlines >= 1) {
+        t.flags |= NameToken::kLineBreakBefore;
+        line_starts.push_back(static_cast<uint32_t>(out.size()));
+      }
       if (newlines >= 2) t.flags |= NameToken::kParagraphBefore;
       newlines = 0;
       out.push_back(t);
@@ -294,6 +302,7 @@ void Scan(const std::string& text, std::vector<NameToken>& out) {
           (c == '@' && at > run_start && i < s.size() && !IsSpaceByte(s[i]));
       if (url_mark) {
         while (!out.empty() && out.back().begin >= run_start) out.pop_back();
+        while (!line_starts.empty() && line_starts.back() >= out.size()) line_starts.pop_back();
         size_t run_end = at;
         while (run_end < s.size() && !IsSpaceByte(s[run_end])) ++run_end;
         i = run_end;
@@ -304,7 +313,11 @@ void Scan(const std::string& text, std::vector<NameToken>& out) {
     }
     NameToken t;
     t.begin = static_cast<uint32_t>(at);
-    if (newlines >= 1) t.flags |= NameToken::kLineBreakBefore;
+    if (newlines >= 1) {
+      t.flags |= NameToken::kLineBreakBefore;
+      // (Each way on from here pushes this one token.)
+      line_starts.push_back(static_cast<uint32_t>(out.size()));
+    }
     if (newlines >= 2) t.flags |= NameToken::kParagraphBefore;
     newlines = 0;
 
@@ -395,13 +408,17 @@ bool IsHeadlineLowerWord(std::string_view w) {
 //   `title_case_lines`: every longer word capitalised, no sentence-ending punctuation at the end;
 // - "By Ada Quinn" / "By ADA QUINN and Bo Li": a short line that starts with "By" and a
 //   capitalised word, without sentence punctuation at its end.
-void MarkLines(std::string_view s, std::vector<NameToken>& toks, bool title_case_lines) {
+// A line runs from its first token to the next token with kLineBreakBefore: `line_starts` lists
+// those (as Scan made them), so the lines take no walk over their tokens; the first token starts
+// a line whether it is listed or not.
+void MarkLines(std::string_view s, std::vector<NameToken>& toks,
+               const std::vector<uint32_t>& line_starts, bool title_case_lines) {
   size_t line_begin = 0;
-  const NameToken* const tok = toks.data();
   const size_t n = toks.size();
+  size_t next_start = 0;  // into line_starts
   while (line_begin < n) {
-    size_t line_end = line_begin + 1;
-    while (line_end < n && !tok[line_end].Is(NameToken::kLineBreakBefore)) ++line_end;
+    while (next_start < line_starts.size() && line_starts[next_start] <= line_begin) ++next_start;
+    const size_t line_end = next_start < line_starts.size() ? line_starts[next_start] : n;
     const NameToken& last = toks[line_end - 1];
     const bool last_ends_sentence = IsSentenceEnd(s, last);
     if (title_case_lines) {
@@ -435,14 +452,16 @@ void MarkLines(std::string_view s, std::vector<NameToken>& toks, bool title_case
 }  // namespace
 
 void TokenizeText(std::string_view text, std::vector<NameToken>& out) {
-  Scan(std::string(text), out);
+  std::vector<uint32_t> line_starts;
+  Scan(std::string(text), out, line_starts);
   MarkSentenceStarts(text, out);
-  MarkLines(text, out, /*title_case_lines=*/true);
+  MarkLines(text, out, line_starts, /*title_case_lines=*/true);
 }
 
 void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
   const std::string_view s = doc.norm.text();
-  Scan(doc.norm.text(), out);
+  thread_local std::vector<uint32_t> line_starts;  // scratch, reused across documents
+  Scan(doc.norm.text(), out, line_starts);
   if (out.empty()) return;
 
   // Sentence starts: from segmentation when present, else our own test (the scanner marked the
@@ -469,7 +488,7 @@ void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
   }
   std::sort(zones.begin(), zones.end(),
             [](const Zone* a, const Zone* b) { return a->span.begin < b->span.begin; });
-  MarkLines(s, out, /*title_case_lines=*/!any_title_zone);
+  MarkLines(s, out, line_starts, /*title_case_lines=*/!any_title_zone);
 
   // Entities of earlier stages (dates, nations), sorted by raw start.
   thread_local std::vector<Span> taken;  // scratch, reused across documents
@@ -494,11 +513,21 @@ void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
   // offsets (so inside both windows), and end in raw bytes before the next taken span begins and
   // before the next zone begins (or, inside a zone, before it ends: its flag is `quiet_flags`).
   uint32_t quiet_end = 0, quiet_flags = 0;
-  for (NameToken& t : out) {
-    if (t.end <= quiet_end) {
-      t.flags |= quiet_flags;
-      continue;
+  NameToken* const tokens_end = out.data() + out.size();
+  for (NameToken* next = out.data(); next != tokens_end;) {
+    // Token ends grow, so the quiet tokens are the ones up to the first that ends later; most
+    // stretches have no flag to give (outside the zones) and are only passed over.
+    if (next->end <= quiet_end) {
+      if (quiet_flags == 0) {
+        do ++next;
+        while (next != tokens_end && next->end <= quiet_end);
+      } else {
+        do (next++)->flags |= quiet_flags;
+        while (next != tokens_end && next->end <= quiet_end);
+      }
+      if (next == tokens_end) break;
     }
+    NameToken& t = *next++;
     const uint32_t raw_begin = raw.RawBegin(t.begin);
     if (!zones.empty()) {
       if (raw_begin < zone_lo || raw_begin >= zone_hi) {

@@ -93,6 +93,44 @@ TEST(PersonLexiconTest, LookupsBehindTheFiltersMatchTheTables) {
   EXPECT_EQ(lex->FirstName("The"), FirstNameKind::kNone);  // dropped by the reviewed table
 }
 
+// The cue and title rules ask the filters by a word's slot and, once a word passes, ask Phrase
+// about it lower-cased without the filters of IsSpeechVerb, IsAppositiveCue, EndsTitle and
+// BeginsTitle: the slot questions must agree with the word questions, and a word in any case must
+// pass a filter as its lower case does.
+TEST(PersonLexiconTest, FiltersBySlotAgreeWithTheWordFiltersInAnyCase) {
+  auto lex = PersonLexicon::Load();
+  ASSERT_TRUE(lex.ok()) << lex.status().ToString();
+  for (std::string_view w :
+       {"said", "Said", "SAID", "says", "told", "who", "Who", "WHOSE", "to", "To", "of", "by",
+        "according", "spokesman", "Spokeswoman", "counsel", "the", "x", "", "caf\u00e9",
+        "Caf\u00c9", "said,", "zzzz", "AdMiTtEd", "explained", "whose", "Mr", "MR", "Minister",
+        "PRESIDENT", "Secretary", "chief", "Executive", "Officer", "Prime", "Adviser"}) {
+    const uint32_t slot = WordFilter::SlotOf(w);
+    EXPECT_EQ(lex->MayBeCueWordSlot(slot), lex->MayBeCueWord(w)) << w;
+    EXPECT_EQ(lex->MayEndBeforeCueSlot(slot), lex->MayEndBeforeCue(w)) << w;
+    LowerPhrase lower;
+    lower.Add(w);
+    EXPECT_EQ(lex->MayBeCueWord(lower.view()), lex->MayBeCueWord(w)) << w;
+    // (TitleBefore and TitleAcrossStart rely on the same for the title filters.)
+    EXPECT_EQ(lex->MayEndTitle(lower.view()), lex->MayEndTitle(w)) << w;
+    EXPECT_EQ(lex->MayBeginTitle(lower.view()), lex->MayBeginTitle(w)) << w;
+    if (lex->MayEndTitle(w))
+      EXPECT_EQ(lex->EndsTitle(lower.view()), lex->Phrase(lower.view()).has(PhraseInfo::kEndsTitle));
+    if (lex->MayBeginTitle(w)) {
+      EXPECT_EQ(lex->BeginsTitle(lower.view()),
+                lex->Phrase(lower.view()).has(PhraseInfo::kBeginsTitle));
+    }
+    if (lex->MayBeCueWord(w)) {
+      EXPECT_EQ(lex->IsSpeechVerb(lower.view()),
+                lex->Phrase(lower.view()).has(PhraseInfo::kSpeech)) << w;
+      EXPECT_EQ(lex->IsAppositiveCue(lower.view()),
+                lex->Phrase(lower.view()).has(PhraseInfo::kAppositive)) << w;
+    }
+  }
+  EXPECT_TRUE(lex->IsSpeechVerb("said"));
+  EXPECT_TRUE(lex->MayBeCueWordSlot(WordFilter::SlotOf("SAID")));
+}
+
 // LowerPhrase builds on the stack what LowerAscii and a join by single spaces build on the heap;
 // a phrase longer than any table phrase is empty, and matches nothing.
 TEST(PersonLexiconTest, LowerPhraseIsTheLowerCasedJoin) {

@@ -155,6 +155,19 @@ TEST(PersonZonesTest, TitleCaseHeadlinesNeedStrongEvidence) {
             (std::vector<std::string>{"Pellworth=Ilse Pellworth", "Ilse Pellworth=Ilse Pellworth"}));
 }
 
+TEST(PersonZonesTest, HeadlinesKnowTheNamesOfTheSecondCoreferenceRound) {
+  // "Ildor Quorvath" repeats the surname of "Quorvath, 52," (first round); the lone "Ildor"
+  // repeats that name's first word (second round); the headline's "Ildor" is then known.
+  std::vector<std::string> rules;
+  EXPECT_EQ(People("Ildor Leaves Globex Today\n\nQuorvath, 52, was charged. Then Ildor Quorvath "
+                   "left the room. Later, Ildor left.\n",
+                   ZoneKind::kBody, &rules),
+            (std::vector<std::string>{"Ildor=Ildor", "Quorvath=Ildor Quorvath",
+                                      "Ildor Quorvath=Ildor Quorvath", "Ildor=Ildor Quorvath"}));
+  EXPECT_EQ(rules, (std::vector<std::string>{"people/coref-headline", "people/age",
+                                             "people/coref-full", "people/coref-first"}));
+}
+
 TEST(PersonZonesTest, QuoteMarksInsideAWrappedName) {
   EXPECT_EQ(People("> the chief officer, James\n>   Kallworth, has repeated it.\n"),
             (std::vector<std::string>{"James\n>   Kallworth=James Kallworth"}));

@@ -61,6 +61,34 @@ TEST(PersonTokensTest, TitleCaseLinesAreHeadlines) {
             V{});
 }
 
+// Lines run from a token with kLineBreakBefore to the next one (the scanner lists those for the
+// line features): a line's headline and byline flags cover all of its tokens, and a line start
+// dropped with a mail address leaves its words to the line before.
+TEST(PersonTokensTest, LineFeaturesCoverWholeLines) {
+  const std::string texts[] = {
+      "Port Operators Agree to Share Data on Cable Faults\nBy Ada Quinn\nThe firms plan it.\n",
+      "Intro\nBrad.Smith@example.com Port Operators Agree Share Data\nlower text here.",
+      "Intro\nsee www.example.com Port Operators Agree Share Data\nlower text here.",
+      "www.example.com By Ada Quinn\nBy Bo Li and Ada Quinn\n\nBY ADA QUINN, Staff\n",
+      "a.b@c.d\nBy Ada Quinn\n> By Bo Li\n>> Port Operators Agree Share Data\n",
+      "\n\nTitle Case Line With Five Words\n  \n\tBy Someone Else Entirely\nend",
+  };
+  for (const std::string& text : texts) {
+    std::vector<NameToken> toks;
+    TokenizeText(text, toks);
+    constexpr uint32_t kLineFlags = NameToken::kHeadline | NameToken::kByline;
+    for (size_t i = 1; i < toks.size(); ++i) {
+      if (toks[i].Is(NameToken::kLineBreakBefore)) continue;
+      EXPECT_EQ(toks[i].flags & kLineFlags, toks[i - 1].flags & kLineFlags) << text << " @" << i;
+    }
+  }
+  EXPECT_EQ(Words(texts[1], NameToken::kHeadline),
+            (V{"Intro", "Port", "Operators", "Agree", "Share", "Data"}));
+  EXPECT_EQ(Words(texts[3], NameToken::kByline),
+            (V{"By", "Ada", "Quinn", "By", "Bo", "Li", "and", "Ada", "Quinn", "BY", "ADA", "QUINN",
+               ",", "Staff"}));
+}
+
 }  // namespace
 }  // namespace accord::people
 

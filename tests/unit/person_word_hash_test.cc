@@ -2,6 +2,7 @@
 // distinct keys of every length (the short-key branches: 0, 1-3, 4-7, 8-16 and longer bytes)
 // spread, equality is byte equality, and a map with them finds exactly what a plain std::map of
 // the same keys finds.
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -10,6 +11,7 @@
 #include <absl/container/flat_hash_map.h>
 #include <gtest/gtest.h>
 
+#include "extractors/people/person_fold.h"
 #include "extractors/people/person_word_hash.h"
 
 namespace accord::people {
@@ -84,6 +86,36 @@ TEST(PersonWordHashTest, MapFindsWhatAPlainMapFinds) {
     ASSERT_EQ(it == map.end(), p == plain.end()) << k;
     if (p != plain.end()) {
       EXPECT_EQ(it->second, p->second) << k;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace accord::people
+
+namespace accord::people {
+namespace {
+
+// FoldAsciiTo against the plain meaning, one byte at a time: every byte value at every position
+// of words of 0 to 24 bytes (the 1-3, 4-7, 8 and longer branches), among letters of both cases.
+TEST(PersonFoldTest, FoldsLikeOneByteAtATime) {
+  auto plain = [](std::string_view w) {
+    std::string out(w);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  };
+  for (size_t n = 0; n <= 24; ++n) {
+    std::string base;
+    for (size_t i = 0; i < n; ++i) base.push_back(i % 2 ? 'Q' : 'z');
+    for (size_t i = 0; i < std::max<size_t>(n, 1); ++i) {
+      for (int c = 0; c < 256; ++c) {
+        std::string w = base;
+        if (n > 0) w[i] = static_cast<char>(c);
+        std::string out(n + 2, '#');  // the bytes past the word stay untouched
+        FoldAsciiTo(w, out.data() + 1);
+        EXPECT_EQ(out, "#" + plain(w) + "#") << "length " << n << " byte " << c << " at " << i;
+      }
     }
   }
 }
