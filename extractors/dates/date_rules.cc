@@ -322,6 +322,11 @@ constexpr RuleEnd kKnownEnds[] = {
     // \b(?i:for|in|...){_}(?P<span>(?P<unit>(?i:days|weeks|...)))\b: the word, the blank and the
     // plural unit.
     {"for-units", MatchEnd::kForUnits},
+    // (?:\b(?P<mod>...){_})?\b(?:(?P<num>{NUM})|(?P<vague>{VAGUE})){_}(?P<unit>{UNITS})
+    // (?:{_}(?i:period))?: no modifier is a count, so a match that opens with a count of one
+    // word, a blank and a unit followed by no blank and "period" is those three
+    // (RuleSet::CountUnitsLength).
+    {"units", MatchEnd::kCountUnits},
     // (?P<mod>{MOD}|(?i:earlier|later){_})?\b(?P<rel>(?i:last|next|...)){_}(?P<unit>...)\b: no
     // modifier opens with a relative word, so a match that opens with one is it, the blank and
     // the unit.
@@ -482,6 +487,15 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Lexicon& lex) {
   rs->relative_units_ = WordSet::Of(kRelativeUnits);
   for (const auto& [word, value] : lex.Words(WordClass::kDaypart)) rs->dayparts_.Add(word);
   for (const auto& [word, value] : lex.Words(WordClass::kZone)) rs->zones_.Add(word);
+  for (const WordClass c : {WordClass::kNumber, WordClass::kVagueNumber})
+    for (const auto& [word, value] : lex.Words(c))
+      if (std::all_of(word.begin(), word.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; }))
+        rs->counts_.Add(word);
+  for (const auto& [word, value] : lex.Words(WordClass::kUnit)) {
+    rs->units_.Add(word);
+    rs->units_.Add(std::string(word) + "s");
+  }
+  rs->units_.Add("centuries");
   for (size_t i = 0; i < rs->specs_.size(); ++i)
     if (rs->specs_[i].name == "year") rs->year_rule_ = static_cast<int>(i);
     else if (rs->specs_[i].name == "weekday") rs->weekday_rule_ = static_cast<int>(i);
@@ -717,8 +731,19 @@ size_t RuleSet::KnownLength(MatchEnd end, std::string_view rest, bool after_word
       return after_word ? 0 : WordBlankWordLength(rest, for_words_, for_units_);
     case MatchEnd::kRelativeUnit:
       return after_word ? 0 : WordBlankWordLength(rest, relative_rels_, relative_units_);
+    case MatchEnd::kCountUnits:  // opens with \b
+      return after_word ? 0 : CountUnitsLength(rest);
   }
   return 0;
+}
+
+size_t RuleSet::CountUnitsLength(std::string_view rest) const {
+  const size_t e = WordBlankWordLength(rest, counts_, units_);
+  if (e == 0) return 0;
+  // "(?:{_}(?i:period))?": where a blank and a "p" (or a byte outside ASCII) follow, RE2 decides.
+  const size_t p = BlankEnd(rest, e);
+  if (p != 0 && ((rest[p] | 0x20) == 'p' || static_cast<unsigned char>(rest[p]) >= 0x80)) return 0;
+  return e;
 }
 
 size_t RuleSet::WordBlankWordLength(std::string_view rest, const WordSet& first, const WordSet& second) const {

@@ -80,7 +80,8 @@ struct Match : Candidate {
 // How FindAt learns where a match of a rule ends: by a search, or from the text at its start
 // (date_rules.cc, kKnownEnds).
 enum class MatchEnd : uint8_t {
-  kSearch, kFourDigits, kMonthName, kWeekdayName, kMonthDay, kMonthDayYear, kForUnits, kRelativeUnit
+  kSearch, kFourDigits, kMonthName, kWeekdayName, kMonthDay, kMonthDayYear, kForUnits, kRelativeUnit,
+  kCountUnits
 };
 
 class RuleSet {
@@ -129,6 +130,9 @@ class RuleSet {
   // returns 0 where the set must decide (anything unusual: a byte outside ASCII or a control
   // byte after the blank, the window's end).
   size_t MonthDayAt(std::string_view window, size_t* year_end) const;
+  // "units" opening at `rest` with a count of one word: the count, a blank and the unit, where no
+  // "period" may follow (0 where RE2 decides).
+  size_t CountUnitsLength(std::string_view rest) const;
 
   // The groups as the rule's own RE2 captures them (the plain meaning of Capture; for tests).
   Match CaptureByRegex(std::string_view text, const Candidate& c) const;
@@ -181,6 +185,8 @@ class RuleSet {
   // The words of "weekday", "for-units" and "relative-unit" (date_rules.cc, kKnownEnds).
   WordSet weekday_rels_, for_words_, for_units_, relative_rels_, relative_units_;
   WordSet dayparts_;  // {DAYPART}'s words
+  WordSet counts_;  // {NUM}'s and {VAGUE}'s words of one word ("three", "an", "several")
+  WordSet units_;  // {UNITS}'s words: each unit, with an "s", and "centuries" 
   WordSet zones_;  // {ZONE}'s words
   int year_rule_ = -1;  // the rule "year"
   int month_day_rule_ = -1, month_day_year_rule_ = -1;  // "month-day", "month-day-year"

@@ -393,6 +393,50 @@ TEST(DateRulesTest, MonthAndDayAreTheMatchesAtTheirStart) {
   EXPECT_GT(checked - taken, 2000);
 }
 
+// "units" opening with a count of one word ends where RuleSet::CountUnitsLength says, without an
+// RE2 search: FindAt's ends at the start must be the search's on many phrasings.
+TEST(DateRulesTest, CountAndUnitEndWhereTheSearchEndsThem) {
+  auto lexicon = dates::Lexicon::Load();
+  ASSERT_TRUE(lexicon.ok());
+  auto rules = dates::RuleSet::Create(*lexicon);
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  const std::string befores[] = {"", " ", "(", "about ", "x", "_", "-", "\n", "\xE2\x80\x99"};
+  const std::string counts[] = {"three", "Three", "THREE", "a", "an", "A", "several", "few", "coming", "twenty",
+                                "twenty-five", "half", "dozen", "\xC5\xBF" "even", "se\xC5\xBF", "3", "threes",
+                                "two and a half", "a couple of", "recent", "many", "k"};
+  const std::string blanks[] = {" ", "  ", "\n", "\n> ", " \n\n", "\xC2\xA0", "\t", "-", "\r"};
+  const std::string units[] = {"years", "year", "YEARS", "Weeks", "centuries", "centurys", "century", "mins",
+                               "minute", "fortnights", "hours", "days", "yearly", "yea", "day\xC5\xBF",
+                               "\xE2\x84\xAA" "ay", "periods"};
+  const std::string tails[] = {"", ".", ",", " period", " Period", "\nperiod", " \n\nperiod", " p", " ago",
+                               "-long", "_", "x", " \xC5\xBF", "\xC2\xA0period", " later", "'s"};
+  int known = 0;
+  for (const std::string& before : befores)
+    for (const std::string& count : counts)
+      for (const std::string& blank : blanks)
+        for (const std::string& unit : units)
+          for (const std::string& tail : tails) {
+            const std::string text = before + count + blank + unit + tail;
+            const size_t start = before.size();
+            std::vector<dates::Candidate> searched, found;
+            (*rules)->FindAll(text, start, text.size(), searched);
+            std::set<std::pair<std::string, uint32_t>> at_start, fast;
+            for (const dates::Candidate& c : searched)
+              if (c.begin == start) at_start.insert({std::string((*rules)->spec(c.rule).name), c.end});
+            const uint32_t starts[] = {static_cast<uint32_t>(start)};
+            (*rules)->FindAt(text, starts, 160, found);
+            for (const dates::Candidate& c : found) fast.insert({std::string((*rules)->spec(c.rule).name), c.end});
+            // After a word byte the search sees the opening \b fail; the set does not.
+            const bool after_word =
+                !before.empty() && (std::isalnum(static_cast<unsigned char>(before.back())) || before.back() == '_');
+            if (!after_word) {
+              EXPECT_EQ(fast, at_start) << "'" << text << "'";
+            }
+            known += (*rules)->CountUnitsLength(std::string_view(text).substr(start)) != 0;
+          }
+  EXPECT_GT(known, 1000);
+}
+
 // The rules that read their groups off the words of a match instead of running RE2
 // (date_rules.cc: the rules of a count and a unit, "weekday", "month-day-year", ...). On many
 // phrasings of each, and at every word of the example corpus, every match of every rule must get
