@@ -327,6 +327,10 @@ constexpr RuleEnd kKnownEnds[] = {
     // word, a blank and a unit followed by no blank and "period" is those three
     // (RuleSet::CountUnitsLength).
     {"units", MatchEnd::kCountUnits},
+    // (?P<mod>{MOD})?(?:\b(?P<rel>...){_})?\b(?P<season>{SEASON})(?:{_}(?:(?i:of){_})?(?P<year>{YEAR}))?\b:
+    // no modifier or relative word is a season, so a match that opens with a season's name that
+    // no blank and a digit or "of" follow is the name.
+    {"season", MatchEnd::kSeasonName},
     // (?P<mod>{MOD}|(?i:earlier|later){_})?\b(?P<rel>(?i:last|next|...)){_}(?P<unit>...)\b: no
     // modifier opens with a relative word, so a match that opens with one is it, the blank and
     // the unit.
@@ -496,6 +500,7 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Lexicon& lex) {
     rs->units_.Add(std::string(word) + "s");
   }
   rs->units_.Add("centuries");
+  for (const auto& [word, value] : lex.Words(WordClass::kSeason)) rs->seasons_.Add(word);
   for (size_t i = 0; i < rs->specs_.size(); ++i)
     if (rs->specs_[i].name == "year") rs->year_rule_ = static_cast<int>(i);
     else if (rs->specs_[i].name == "weekday") rs->weekday_rule_ = static_cast<int>(i);
@@ -733,6 +738,18 @@ size_t RuleSet::KnownLength(MatchEnd end, std::string_view rest, bool after_word
       return after_word ? 0 : WordBlankWordLength(rest, relative_rels_, relative_units_);
     case MatchEnd::kCountUnits:  // opens with \b
       return after_word ? 0 : CountUnitsLength(rest);
+    case MatchEnd::kSeasonName: {  // \b(?P<season>{SEASON})
+      const size_t e = LettersAt(rest);
+      if (after_word || e == 0 || e == rest.size() || IsWordByte(rest[e]) ||
+          static_cast<unsigned char>(rest[e]) >= 0x80 || !seasons_.Contains(rest.substr(0, e)))
+        return 0;
+      // Where a blank and a digit, an "o" or a byte outside ASCII follow, RE2 decides.
+      const size_t p = BlankEnd(rest, e);
+      if (p != 0 && ((rest[p] >= '0' && rest[p] <= '9') || (rest[p] | 0x20) == 'o' ||
+                     static_cast<unsigned char>(rest[p]) >= 0x80))
+        return 0;
+      return e;
+    }
   }
   return 0;
 }

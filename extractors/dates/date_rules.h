@@ -81,7 +81,7 @@ struct Match : Candidate {
 // (date_rules.cc, kKnownEnds).
 enum class MatchEnd : uint8_t {
   kSearch, kFourDigits, kMonthName, kWeekdayName, kMonthDay, kMonthDayYear, kForUnits, kRelativeUnit,
-  kCountUnits
+  kCountUnits, kSeasonName
 };
 
 class RuleSet {
@@ -185,6 +185,7 @@ class RuleSet {
   // The words of "weekday", "for-units" and "relative-unit" (date_rules.cc, kKnownEnds).
   WordSet weekday_rels_, for_words_, for_units_, relative_rels_, relative_units_;
   WordSet dayparts_;  // {DAYPART}'s words
+  WordSet seasons_;  // {SEASON}'s words
   WordSet counts_;  // {NUM}'s and {VAGUE}'s words of one word ("three", "an", "several")
   WordSet units_;  // {UNITS}'s words: each unit, with an "s", and "centuries" 
   WordSet zones_;  // {ZONE}'s words

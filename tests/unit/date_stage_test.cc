@@ -437,6 +437,43 @@ TEST(DateRulesTest, CountAndUnitEndWhereTheSearchEndsThem) {
   EXPECT_GT(known, 1000);
 }
 
+// "season" opening with a season's name ends after it where no year may follow, without an RE2
+// search: FindAt's ends at the start must be the search's.
+TEST(DateRulesTest, SeasonNameEndsWhereTheSearchEndsIt) {
+  auto lexicon = dates::Lexicon::Load();
+  ASSERT_TRUE(lexicon.ok());
+  auto rules = dates::RuleSet::Create(*lexicon);
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  const std::string befores[] = {"", " ", "(", "last ", "x", "_", "\n", "\xE2\x80\x99"};
+  const std::string names[] = {"summer", "Summer", "SUMMER", "fall", "Autumn", "winter", "spring", "summers",
+                               "\xC5\xBF" "pring", "falls", "sum"};
+  const std::string tails[] = {"", ".", ",", " 2018", ", 2018", " of 2018", " Of 2018", " of", " o", "\n2018",
+                               "\n\n2018", " \xC2\xA0" "2018", "\xC2\xA0" "2018", " \xC5\xBF", "-2018", "_",
+                               "x", "'s", " 1499", " 20", " season", "\r2018", " \n> of 2018"};
+  int checked = 0;
+  for (const std::string& before : befores)
+    for (const std::string& name : names)
+      for (const std::string& tail : tails)
+        for (const char* more : {"", " 2018", " and more."}) {
+          const std::string text = before + name + tail + more;
+          const size_t start = before.size();
+          const bool after_word =
+              !before.empty() && (std::isalnum(static_cast<unsigned char>(before.back())) || before.back() == '_');
+          if (after_word) continue;
+          std::vector<dates::Candidate> searched, found;
+          (*rules)->FindAll(text, start, text.size(), searched);
+          std::set<std::pair<std::string, uint32_t>> at_start, fast;
+          for (const dates::Candidate& c : searched)
+            if (c.begin == start) at_start.insert({std::string((*rules)->spec(c.rule).name), c.end});
+          const uint32_t starts[] = {static_cast<uint32_t>(start)};
+          (*rules)->FindAt(text, starts, 160, found);
+          for (const dates::Candidate& c : found) fast.insert({std::string((*rules)->spec(c.rule).name), c.end});
+          EXPECT_EQ(fast, at_start) << "'" << text << "'";
+          ++checked;
+        }
+  EXPECT_GT(checked, 500);
+}
+
 // The rules that read their groups off the words of a match instead of running RE2
 // (date_rules.cc: the rules of a count and a unit, "weekday", "month-day-year", ...). On many
 // phrasings of each, and at every word of the example corpus, every match of every rule must get
