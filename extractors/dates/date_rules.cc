@@ -322,6 +322,15 @@ constexpr RuleEnd kKnownEnds[] = {
     // \b(?i:for|in|...){_}(?P<span>(?P<unit>(?i:days|weeks|...)))\b: the word, the blank and the
     // plural unit.
     {"for-units", MatchEnd::kForUnits},
+    // (?:\b(?P<mod>...){_})?\b(?:(?P<num>{NUM})|(?P<vague>{VAGUE})){_}(?P<unit>{UNITS})
+    // (?:{_}(?i:period))?: no modifier is a count, so a match that opens with a count of one
+    // word, a blank and a unit followed by no blank and "period" is those three
+    // (RuleSet::CountUnitsLength).
+    {"units", MatchEnd::kCountUnits},
+    // (?P<mod>{MOD})?(?:\b(?P<rel>...){_})?\b(?P<season>{SEASON})(?:{_}(?:(?i:of){_})?(?P<year>{YEAR}))?\b:
+    // no modifier or relative word is a season, so a match that opens with a season's name that
+    // no blank and a digit or "of" follow is the name.
+    {"season", MatchEnd::kSeasonName},
     // (?P<mod>{MOD}|(?i:earlier|later){_})?\b(?P<rel>(?i:last|next|...)){_}(?P<unit>...)\b: no
     // modifier opens with a relative word, so a match that opens with one is it, the blank and
     // the unit.
@@ -482,10 +491,22 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Lexicon& lex) {
   rs->relative_units_ = WordSet::Of(kRelativeUnits);
   for (const auto& [word, value] : lex.Words(WordClass::kDaypart)) rs->dayparts_.Add(word);
   for (const auto& [word, value] : lex.Words(WordClass::kZone)) rs->zones_.Add(word);
+  for (const WordClass c : {WordClass::kNumber, WordClass::kVagueNumber})
+    for (const auto& [word, value] : lex.Words(c))
+      if (std::all_of(word.begin(), word.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; }))
+        rs->counts_.Add(word);
+  for (const auto& [word, value] : lex.Words(WordClass::kUnit)) {
+    rs->units_.Add(word);
+    rs->units_.Add(std::string(word) + "s");
+  }
+  rs->units_.Add("centuries");
+  for (const auto& [word, value] : lex.Words(WordClass::kSeason)) rs->seasons_.Add(word);
   for (size_t i = 0; i < rs->specs_.size(); ++i)
     if (rs->specs_[i].name == "year") rs->year_rule_ = static_cast<int>(i);
     else if (rs->specs_[i].name == "weekday") rs->weekday_rule_ = static_cast<int>(i);
     else if (rs->specs_[i].name == "month") rs->month_rule_ = static_cast<int>(i);
+    else if (rs->specs_[i].name == "month-day") rs->month_day_rule_ = static_cast<int>(i);
+    else if (rs->specs_[i].name == "month-day-year") rs->month_day_year_rule_ = static_cast<int>(i);
   if (!rs->anchored_set_->Compile())
     return Internal("date rules: RE2::Set does not compile");
   return rs;
@@ -632,6 +653,19 @@ void RuleSet::FindAt(std::string_view text, std::span<const uint32_t> starts, si
         continue;
       }
     }
+    // A month's name and day that no year or clock time reads on past (MonthDayAt).
+    size_t year_end = 0;
+    const size_t day_end = month_day_rule_ >= 0 && month_day_year_rule_ >= 0 && month_rule_ >= 0
+                               ? MonthDayAt(text.substr(start, limit - start), &year_end)
+                               : 0;
+    if (day_end != 0) {
+      if (year_end != 0)
+        out.push_back({static_cast<uint16_t>(month_day_year_rule_), start, static_cast<uint32_t>(start + year_end)});
+      out.push_back({static_cast<uint16_t>(month_day_rule_), start, static_cast<uint32_t>(start + day_end)});
+      if (const size_t length = KnownLength(MatchEnd::kMonthName, text.substr(start, limit - start), false))
+        out.push_back({static_cast<uint16_t>(month_rule_), start, static_cast<uint32_t>(start + length)});
+      continue;
+    }
     RE2::Set::ErrorInfo info{};
     if (!anchored_set_->Match(re2::StringPiece(text.data() + start, limit - start), &fired, &info)) {
       if (info.kind != RE2::Set::kNoError) FindAll(text, start, limit, out);  // out of memory: the slow path
@@ -702,8 +736,31 @@ size_t RuleSet::KnownLength(MatchEnd end, std::string_view rest, bool after_word
       return after_word ? 0 : WordBlankWordLength(rest, for_words_, for_units_);
     case MatchEnd::kRelativeUnit:
       return after_word ? 0 : WordBlankWordLength(rest, relative_rels_, relative_units_);
+    case MatchEnd::kCountUnits:  // opens with \b
+      return after_word ? 0 : CountUnitsLength(rest);
+    case MatchEnd::kSeasonName: {  // \b(?P<season>{SEASON})
+      const size_t e = LettersAt(rest);
+      if (after_word || e == 0 || e == rest.size() || IsWordByte(rest[e]) ||
+          static_cast<unsigned char>(rest[e]) >= 0x80 || !seasons_.Contains(rest.substr(0, e)))
+        return 0;
+      // Where a blank and a digit, an "o" or a byte outside ASCII follow, RE2 decides.
+      const size_t p = BlankEnd(rest, e);
+      if (p != 0 && ((rest[p] >= '0' && rest[p] <= '9') || (rest[p] | 0x20) == 'o' ||
+                     static_cast<unsigned char>(rest[p]) >= 0x80))
+        return 0;
+      return e;
+    }
   }
   return 0;
+}
+
+size_t RuleSet::CountUnitsLength(std::string_view rest) const {
+  const size_t e = WordBlankWordLength(rest, counts_, units_);
+  if (e == 0) return 0;
+  // "(?:{_}(?i:period))?": where a blank and a "p" (or a byte outside ASCII) follow, RE2 decides.
+  const size_t p = BlankEnd(rest, e);
+  if (p != 0 && ((rest[p] | 0x20) == 'p' || static_cast<unsigned char>(rest[p]) >= 0x80)) return 0;
+  return e;
 }
 
 size_t RuleSet::WordBlankWordLength(std::string_view rest, const WordSet& first, const WordSet& second) const {
@@ -722,6 +779,12 @@ size_t RuleSet::WordBlankWordLength(std::string_view rest, const WordSet& first,
 }
 
 size_t RuleSet::MonthDayLength(std::string_view rest, bool year) const {
+  size_t year_end = 0;
+  const size_t day_end = MonthDayEnds(rest, year ? &year_end : nullptr);
+  return year ? year_end : day_end;
+}
+
+size_t RuleSet::MonthDayEnds(std::string_view rest, size_t* year_end) const {
   auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
   auto blank_end = [&](size_t i) { return BlankEnd(rest, i); };
   // The month: a name ("May\b"), or an abbreviation and an optional dot ("Sept.").
@@ -749,15 +812,17 @@ size_t RuleSet::MonthDayLength(std::string_view rest, bool year) const {
       (s0 == 't' && s1 == 'h'))
     d += 2;
   if (IsWordByte(rest[d])) return 0;
-  if (!year) return d;
+  if (year_end == nullptr) return d;
   // The year: an optional comma, a blank, 1500-2099, then \b.
-  if (rest[d] == ',') ++d;
-  const size_t y = blank_end(d);
-  if (y == 0 || y + 4 >= rest.size()) return 0;
+  size_t e = d;
+  if (rest[e] == ',') ++e;
+  const size_t y = blank_end(e);
+  if (y == 0 || y + 4 >= rest.size()) return d;
   for (size_t k = y; k < y + 4; ++k)
-    if (!is_digit(rest[k])) return 0;
-  if (!((rest[y] == '1' && rest[y + 1] >= '5') || (rest[y] == '2' && rest[y + 1] == '0'))) return 0;
-  return IsWordByte(rest[y + 4]) ? 0 : y + 4;
+    if (!is_digit(rest[k])) return d;
+  if (!((rest[y] == '1' && rest[y + 1] >= '5') || (rest[y] == '2' && rest[y + 1] == '0'))) return d;
+  if (!IsWordByte(rest[y + 4])) *year_end = y + 4;
+  return d;
 }
 
 // The rules that may match at four digits read on after them: "year-range", "iso-date" and
@@ -834,6 +899,22 @@ bool RuleSet::LoneMonthAt(std::string_view t, size_t s) const {
   if (p == rest.size()) return true;
   const char c = static_cast<char>(rest[p] | 0x20);
   return !(rest[p] >= '0' && rest[p] <= '9') && c != 't' && c != 'a' && static_cast<unsigned char>(rest[p]) < 0x80;
+}
+
+size_t RuleSet::MonthDayAt(std::string_view rest, size_t* year_end) const {
+  *year_end = 0;
+  if (rest.empty() || !IsUpper(rest[0])) return 0;
+  const size_t day_end = MonthDayEnds(rest, year_end);
+  if (day_end == 0) return 0;
+  size_t p = *year_end != 0 ? *year_end : day_end;
+  if (rest[p] == ',') ++p;
+  while (p < rest.size() && (rest[p] == ' ' || rest[p] == '\t' || rest[p] == '\n' || rest[p] == '>' ||
+                             (rest[p] == '\xC2' && p + 1 < rest.size() && rest[p + 1] == '\xA0')))
+    p += rest[p] == '\xC2' ? 2 : 1;
+  // A byte that no blank holds and that no year or hour opens with; anything else goes to the set.
+  if (p == rest.size()) return 0;
+  const auto c = static_cast<unsigned char>(rest[p]);
+  return c > ' ' && c < 0x80 && !(c >= '0' && c <= '9') ? day_end : 0;
 }
 
 Match RuleSet::Capture(std::string_view text, const Candidate& found) const {

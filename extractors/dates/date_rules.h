@@ -80,7 +80,8 @@ struct Match : Candidate {
 // How FindAt learns where a match of a rule ends: by a search, or from the text at its start
 // (date_rules.cc, kKnownEnds).
 enum class MatchEnd : uint8_t {
-  kSearch, kFourDigits, kMonthName, kWeekdayName, kMonthDay, kMonthDayYear, kForUnits, kRelativeUnit
+  kSearch, kFourDigits, kMonthName, kWeekdayName, kMonthDay, kMonthDayYear, kForUnits, kRelativeUnit,
+  kCountUnits, kSeasonName
 };
 
 class RuleSet {
@@ -120,6 +121,18 @@ class RuleSet {
   // rule reads on ("May 5", "May 2018", "April-June 2018"). There "month" is the one rule that
   // matches.
   bool LoneMonthAt(std::string_view text, size_t start) const;
+  // Where a month's name and a day ("May 5", "Sept. 5th", "March 3, 2021") at `start` are
+  // followed, after an optional comma and blank, by no digit (no year or clock time that
+  // "month-day-year" or "month-day-year-clock" reads on; the year itself counts as read): the
+  // rules that match there are "month-day", "month-day-year" when its year is read, and "month"
+  // for a full name, each ending where MonthDayLength and KnownLength say. Returns the end of
+  // "month-day" (from `start`) and sets `year_end` to that of "month-day-year" (0: no year), or
+  // returns 0 where the set must decide (anything unusual: a byte outside ASCII or a control
+  // byte after the blank, the window's end).
+  size_t MonthDayAt(std::string_view window, size_t* year_end) const;
+  // "units" opening at `rest` with a count of one word: the count, a blank and the unit, where no
+  // "period" may follow (0 where RE2 decides).
+  size_t CountUnitsLength(std::string_view rest) const;
 
   // The groups as the rule's own RE2 captures them (the plain meaning of Capture; for tests).
   Match CaptureByRegex(std::string_view text, const Candidate& c) const;
@@ -154,6 +167,9 @@ class RuleSet {
   // and a year after them with `year`), as "month-day" and "month-day-year" read them; 0 when
   // `rest` holds anything else, for RE2 to search.
   size_t MonthDayLength(std::string_view rest, bool year) const;
+  // MonthDayLength's two ends in one pass: that of the day (0: none), and in `year_end`, if not
+  // null, that of the year after it (0: none).
+  size_t MonthDayEnds(std::string_view rest, size_t* year_end) const;
   // The length of a word of `first`, a blank and a word of `second` at the start of `rest`, each
   // word all the letters there and followed by an ASCII byte; 0 otherwise.
   size_t WordBlankWordLength(std::string_view rest, const WordSet& first, const WordSet& second) const;
@@ -169,8 +185,12 @@ class RuleSet {
   // The words of "weekday", "for-units" and "relative-unit" (date_rules.cc, kKnownEnds).
   WordSet weekday_rels_, for_words_, for_units_, relative_rels_, relative_units_;
   WordSet dayparts_;  // {DAYPART}'s words
+  WordSet seasons_;  // {SEASON}'s words
+  WordSet counts_;  // {NUM}'s and {VAGUE}'s words of one word ("three", "an", "several")
+  WordSet units_;  // {UNITS}'s words: each unit, with an "s", and "centuries" 
   WordSet zones_;  // {ZONE}'s words
   int year_rule_ = -1;  // the rule "year"
+  int month_day_rule_ = -1, month_day_year_rule_ = -1;  // "month-day", "month-day-year"
   int weekday_rule_ = -1;  // the rule "weekday"
   int month_rule_ = -1;  // the rule "month"
   std::vector<Compiled> rules_;

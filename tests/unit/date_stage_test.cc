@@ -345,6 +345,135 @@ TEST(DateRulesTest, LoneYearIsTheOneMatchAtItsStart) {
   EXPECT_GT(lone_months, 300);
 }
 
+// A month's name and a day that no year or clock time reads on past: FindAt takes "month-day",
+// "month-day-year" and "month" without a set pass, and they must be every rule that matches there,
+// ending where the search ends them.
+TEST(DateRulesTest, MonthAndDayAreTheMatchesAtTheirStart) {
+  auto lexicon = dates::Lexicon::Load();
+  ASSERT_TRUE(lexicon.ok());
+  auto rules = dates::RuleSet::Create(*lexicon);
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  const std::string befores[] = {"", " ", "(", "x", "_", "-", "On ", "\n", "'", "\xE2\x80\x99", "$"};
+  const std::string names[] = {"May", "MAY", "may", "MaY", "September", "SEPTEMBER", "Sept", "Sept.", "Nov",
+                               "Nov.", "NOV", "Jun", "June", "March", "Mar.", "Mayday", "Dec"};
+  const std::string days[] = {" 5", " 5th", " 5TH", " 05", " 00", " 0", " 31", " 32", " 22nd", " 3rd", " 1st",
+                              " 2021", "\n> 5", "\xC2\xA0" "5", "  5", " \n\n5", ",5", " 5x", " 5_", " 12"};
+  const std::string tails[] = {"", ".", ",", ", 2021", " 2021", ",2021", ", 1499", ", 2100", ", 2021, 10:30",
+                               " at 10:30", ", 10:30", " 10:30", ":30", ".30 a.m.", "\n> 2021", "\r\n2021",
+                               ", \xC2\xA0" "2021", " \xE2\x80\x89" "2021", " of 2021", "-6", "/6", "\n\n2021",
+                               " EST", ", 2021 at 9:45 a.m.", ", 2021, 9:45 EST", ", 2021.", ",, 2021", " \x01",
+                               " \xC5\xBF", "\t2021", " 2021x", ", 20215", " and June 6", " - June"};
+  int taken = 0, checked = 0;
+  for (const std::string& before : befores)
+    for (const std::string& name : names)
+      for (const std::string& day : days)
+        for (const std::string& tail : tails)
+          for (const char* more : {"", " 2018", " and more.", " 9:45"}) {
+            const std::string text = before + name + day + tail + more;
+            const size_t start = before.size();
+            ++checked;
+            size_t year_end = 0;
+            if ((*rules)->MonthDayAt(std::string_view(text).substr(start), &year_end) == 0) continue;
+            ++taken;
+            // After a word byte the search sees the \b before "month" fail; the set does not.
+            const bool after_word =
+                !before.empty() && (std::isalnum(static_cast<unsigned char>(before.back())) || before.back() == '_');
+            if (after_word) continue;
+            std::vector<dates::Candidate> searched, found;
+            (*rules)->FindAll(text, start, text.size(), searched);
+            std::set<std::pair<std::string, uint32_t>> at_start, fast;
+            for (const dates::Candidate& c : searched)
+              if (c.begin == start) at_start.insert({std::string((*rules)->spec(c.rule).name), c.end});
+            const uint32_t starts[] = {static_cast<uint32_t>(start)};
+            (*rules)->FindAt(text, starts, 160, found);
+            for (const dates::Candidate& c : found) fast.insert({std::string((*rules)->spec(c.rule).name), c.end});
+            EXPECT_EQ(fast, at_start) << "'" << text << "'";
+          }
+  EXPECT_GT(taken, 2000);
+  EXPECT_GT(checked - taken, 2000);
+}
+
+// "units" opening with a count of one word ends where RuleSet::CountUnitsLength says, without an
+// RE2 search: FindAt's ends at the start must be the search's on many phrasings.
+TEST(DateRulesTest, CountAndUnitEndWhereTheSearchEndsThem) {
+  auto lexicon = dates::Lexicon::Load();
+  ASSERT_TRUE(lexicon.ok());
+  auto rules = dates::RuleSet::Create(*lexicon);
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  const std::string befores[] = {"", " ", "(", "about ", "x", "_", "-", "\n", "\xE2\x80\x99"};
+  const std::string counts[] = {"three", "Three", "THREE", "a", "an", "A", "several", "few", "coming", "twenty",
+                                "twenty-five", "half", "dozen", "\xC5\xBF" "even", "se\xC5\xBF", "3", "threes",
+                                "two and a half", "a couple of", "recent", "many", "k"};
+  const std::string blanks[] = {" ", "  ", "\n", "\n> ", " \n\n", "\xC2\xA0", "\t", "-", "\r"};
+  const std::string units[] = {"years", "year", "YEARS", "Weeks", "centuries", "centurys", "century", "mins",
+                               "minute", "fortnights", "hours", "days", "yearly", "yea", "day\xC5\xBF",
+                               "\xE2\x84\xAA" "ay", "periods"};
+  const std::string tails[] = {"", ".", ",", " period", " Period", "\nperiod", " \n\nperiod", " p", " ago",
+                               "-long", "_", "x", " \xC5\xBF", "\xC2\xA0period", " later", "'s"};
+  int known = 0;
+  for (const std::string& before : befores)
+    for (const std::string& count : counts)
+      for (const std::string& blank : blanks)
+        for (const std::string& unit : units)
+          for (const std::string& tail : tails) {
+            const std::string text = before + count + blank + unit + tail;
+            const size_t start = before.size();
+            std::vector<dates::Candidate> searched, found;
+            (*rules)->FindAll(text, start, text.size(), searched);
+            std::set<std::pair<std::string, uint32_t>> at_start, fast;
+            for (const dates::Candidate& c : searched)
+              if (c.begin == start) at_start.insert({std::string((*rules)->spec(c.rule).name), c.end});
+            const uint32_t starts[] = {static_cast<uint32_t>(start)};
+            (*rules)->FindAt(text, starts, 160, found);
+            for (const dates::Candidate& c : found) fast.insert({std::string((*rules)->spec(c.rule).name), c.end});
+            // After a word byte the search sees the opening \b fail; the set does not.
+            const bool after_word =
+                !before.empty() && (std::isalnum(static_cast<unsigned char>(before.back())) || before.back() == '_');
+            if (!after_word) {
+              EXPECT_EQ(fast, at_start) << "'" << text << "'";
+            }
+            known += (*rules)->CountUnitsLength(std::string_view(text).substr(start)) != 0;
+          }
+  EXPECT_GT(known, 1000);
+}
+
+// "season" opening with a season's name ends after it where no year may follow, without an RE2
+// search: FindAt's ends at the start must be the search's.
+TEST(DateRulesTest, SeasonNameEndsWhereTheSearchEndsIt) {
+  auto lexicon = dates::Lexicon::Load();
+  ASSERT_TRUE(lexicon.ok());
+  auto rules = dates::RuleSet::Create(*lexicon);
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  const std::string befores[] = {"", " ", "(", "last ", "x", "_", "\n", "\xE2\x80\x99"};
+  const std::string names[] = {"summer", "Summer", "SUMMER", "fall", "Autumn", "winter", "spring", "summers",
+                               "\xC5\xBF" "pring", "falls", "sum"};
+  const std::string tails[] = {"", ".", ",", " 2018", ", 2018", " of 2018", " Of 2018", " of", " o", "\n2018",
+                               "\n\n2018", " \xC2\xA0" "2018", "\xC2\xA0" "2018", " \xC5\xBF", "-2018", "_",
+                               "x", "'s", " 1499", " 20", " season", "\r2018", " \n> of 2018"};
+  int checked = 0;
+  for (const std::string& before : befores)
+    for (const std::string& name : names)
+      for (const std::string& tail : tails)
+        for (const char* more : {"", " 2018", " and more."}) {
+          const std::string text = before + name + tail + more;
+          const size_t start = before.size();
+          const bool after_word =
+              !before.empty() && (std::isalnum(static_cast<unsigned char>(before.back())) || before.back() == '_');
+          if (after_word) continue;
+          std::vector<dates::Candidate> searched, found;
+          (*rules)->FindAll(text, start, text.size(), searched);
+          std::set<std::pair<std::string, uint32_t>> at_start, fast;
+          for (const dates::Candidate& c : searched)
+            if (c.begin == start) at_start.insert({std::string((*rules)->spec(c.rule).name), c.end});
+          const uint32_t starts[] = {static_cast<uint32_t>(start)};
+          (*rules)->FindAt(text, starts, 160, found);
+          for (const dates::Candidate& c : found) fast.insert({std::string((*rules)->spec(c.rule).name), c.end});
+          EXPECT_EQ(fast, at_start) << "'" << text << "'";
+          ++checked;
+        }
+  EXPECT_GT(checked, 500);
+}
+
 // The rules that read their groups off the words of a match instead of running RE2
 // (date_rules.cc: the rules of a count and a unit, "weekday", "month-day-year", ...). On many
 // phrasings of each, and at every word of the example corpus, every match of every rule must get
