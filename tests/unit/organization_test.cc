@@ -470,7 +470,9 @@ TEST(ClassFront, AnswersAsTheIndexDoes) {
       const int32_t* want = index.Find(k);
       const int32_t* got = front.Find(k, index);
       ASSERT_EQ(got != nullptr, want != nullptr) << "[" << k << "] keys " << keys;
-      if (want != nullptr) EXPECT_EQ(*got, *want) << "[" << k << "]";
+      if (want != nullptr) {
+        EXPECT_EQ(*got, *want) << "[" << k << "]";
+      }
     }
     index.ForEach([&](std::string_view k, int32_t v) {
       const int32_t* got = front.Find(k, index);

@@ -114,8 +114,9 @@ TEST(PersonLexiconTest, FiltersBySlotAgreeWithTheWordFiltersInAnyCase) {
     // (TitleBefore and TitleAcrossStart rely on the same for the title filters.)
     EXPECT_EQ(lex->MayEndTitle(lower.view()), lex->MayEndTitle(w)) << w;
     EXPECT_EQ(lex->MayBeginTitle(lower.view()), lex->MayBeginTitle(w)) << w;
-    if (lex->MayEndTitle(w))
+    if (lex->MayEndTitle(w)) {
       EXPECT_EQ(lex->EndsTitle(lower.view()), lex->Phrase(lower.view()).has(PhraseInfo::kEndsTitle));
+    }
     if (lex->MayBeginTitle(w)) {
       EXPECT_EQ(lex->BeginsTitle(lower.view()),
                 lex->Phrase(lower.view()).has(PhraseInfo::kBeginsTitle));
