@@ -83,6 +83,16 @@ class NormalizedText {
       return static_cast<uint32_t>(t_.size());
     }
 
+    // The end of byte i's run when the run maps one to one: every byte k in [i, end) comes from
+    // the one raw byte RawBegin(i) + (k - i). It is i itself when byte i belongs to a collapsed
+    // run. (The walker moves to byte i.)
+    uint32_t OneToOneEnd(uint32_t i) {
+      const Run& r = Seek(i);
+      if (!r.one_to_one) return i;
+      return run_ + 1 < t_.runs_.size() ? t_.runs_[run_ + 1].norm_begin
+                                        : static_cast<uint32_t>(t_.size());
+    }
+
    private:
     const Run& Seek(uint32_t i) {
       while (run_ + 1 < t_.runs_.size() && t_.runs_[run_ + 1].norm_begin <= i) ++run_;

@@ -79,16 +79,27 @@ class SegmentStage final : public Stage {
     splitter_->Split(text, doc.tokens, doc.sentences);
     RawLineStarts lines(doc.text);
     NormalizedText::Walker walk(doc.norm);  // tokens come in text order
+    // Normalized bytes [span_begin, span_end) come one for one from raw bytes starting at
+    // span_raw (a one-to-one run of the map, from the last token looked up on): tokens there
+    // find their raw offset without the walker.
+    uint32_t span_begin = 0, span_end = 0, span_raw = 0;
     // Normalized bytes before this one map, one for one and in order, to raw bytes of the line of
     // the last token looked at, past its lead: the tokens there start no line and need no look.
     uint32_t rest_of_line_end = 0;
     for (Token& t : doc.tokens) {
       if (t.begin < rest_of_line_end) continue;
-      const uint32_t r = walk.RawBegin(t.begin);
+      if (t.begin >= span_end) {
+        span_begin = t.begin;
+        span_raw = walk.RawBegin(t.begin);
+        span_end = walk.OneToOneEnd(t.begin);
+      }
+      const uint32_t r = span_raw + (t.begin - span_begin);  // span_end == t.begin: r = span_raw
       if (lines.At(r)) {
         t.flags |= Token::kLineStart;
-      } else if (lines.PastLeadOfLine(r)) {
-        rest_of_line_end = walk.IncreasingEnd(t.begin, lines.line_break());
+      } else if (lines.PastLeadOfLine(r) && t.begin < span_end) {
+        // The span's bytes whose raw byte comes before the line break.
+        rest_of_line_end = static_cast<uint32_t>(
+            std::min<uint64_t>(span_end, uint64_t{t.begin} + (lines.line_break() - r)));
       }
     }
     return Status::Ok();

@@ -225,5 +225,36 @@ TEST(OffsetMapTest, IncreasingEndIsTheLongestGrowingOneToOneStretch) {
   }
 }
 
+// OneToOneEnd(i) against its plain meaning, byte by byte: the longest stretch from i of bytes
+// that each come from the raw byte RawBegin(i) + (k - i) alone, never past i's run.
+TEST(OffsetMapTest, OneToOneEndIsTheRestOfAOneToOneRun) {
+  NormalizedText norm;
+  norm.AppendVerbatim("Secretary", 3);
+  norm.Append(" ", 12, 15);     // collapsed: one byte for three
+  norm.AppendVerbatim("of", 15);
+  norm.Append(" ", 17, 18);     // one byte for one: joins the run before it
+  norm.AppendVerbatim("the", 18);
+  norm.AppendVerbatim("State", 30);  // a raw gap: a new run
+  norm.AppendVerbatim("Dept", 10);   // raw going back
+  norm.Append("\"", 40, 43);
+  norm.Append("\"", 43, 46);        // two collapsed runs in a row
+  norm.AppendVerbatim("x", 46);
+  auto plain = [&](uint32_t i) {
+    uint32_t k = i;
+    while (k < norm.size() && norm.RawEnd(k) == norm.RawBegin(k) + 1 &&
+           norm.RawBegin(k) == norm.RawBegin(i) + (k - i))
+      ++k;
+    return k;
+  };
+  for (uint32_t i = 0; i < norm.size(); ++i) {
+    NormalizedText::Walker walker(norm);
+    EXPECT_EQ(walker.OneToOneEnd(i), plain(i)) << i;
+    EXPECT_EQ(walker.RawBegin(i), norm.RawBegin(i)) << i;
+  }
+  // Asked in rising order of one walker, as the segment stage does.
+  NormalizedText::Walker walker(norm);
+  for (uint32_t i = 0; i < norm.size(); ++i) EXPECT_EQ(walker.OneToOneEnd(i), plain(i)) << i;
+}
+
 }  // namespace
 }  // namespace accord
