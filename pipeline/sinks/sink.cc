@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <filesystem>
 
+#include <unistd.h>
+
 #include "pipeline/sinks/brat_sink.h"
 #include "pipeline/sinks/conll_sink.h"
 #include "pipeline/sinks/csv_sink.h"
@@ -86,13 +88,32 @@ StatusOr<std::unique_ptr<Sink>> OpenSink(SinkFormat format, const std::string& p
   return Internal("unknown sink format");
 }
 
+StreamSink::StreamSink(std::FILE* out, bool owned)
+    : out_(out), owned_(owned), terminal_(out != nullptr && isatty(fileno(out))) {}
+
 StreamSink::~StreamSink() {
-  if (owned_ && out_ != nullptr) std::fclose(out_);
+  if (out_ == nullptr) return;
+  (void)WritePending();  // a sink dropped without Finish() still leaves its whole records
+  if (owned_) std::fclose(out_);
+}
+
+Status StreamSink::WritePending() {
+  if (pending_.empty()) return Status::Ok();
+  // Flushed at once, so that what reaches the file is whole records (stdio would keep a tail).
+  const size_t n = std::fwrite(pending_.data(), 1, pending_.size(), out_);
+  const bool ok = n == pending_.size() && std::fflush(out_) == 0;
+  pending_.clear();
+  return ok ? Status::Ok() : IoError("write failed");
 }
 
 Status StreamSink::WriteRendered(std::string_view bytes) {
-  if (std::fwrite(bytes.data(), 1, bytes.size(), out_) != bytes.size()) return IoError("write failed");
-  return Status::Ok();
+  if (terminal_) {
+    if (std::fwrite(bytes.data(), 1, bytes.size(), out_) != bytes.size()) return IoError("write failed");
+    return std::fflush(out_) == 0 ? Status::Ok() : IoError("write failed");
+  }
+  pending_.append(bytes);
+  if (pending_.size() < kWriteChunk) return Status::Ok();
+  return WritePending();
 }
 
 Status StreamSink::Write(const Document& doc) {
@@ -103,11 +124,13 @@ Status StreamSink::Write(const Document& doc) {
 
 Status StreamSink::Finish() {
   if (out_ == nullptr) return Status::Ok();
+  const Status pending = WritePending();
   int rc = std::fflush(out_);
   if (owned_) {
     rc |= std::fclose(out_);
     out_ = nullptr;
   }
+  if (!pending.ok()) return pending;
   return rc == 0 ? Status::Ok() : IoError("flush failed");
 }
 

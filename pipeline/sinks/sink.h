@@ -55,16 +55,24 @@ class Sink {
 class StreamSink : public Sink {
  public:
   // Writes to `out` (stdout or an opened file); closes it in Finish() when `owned`.
-  StreamSink(std::FILE* out, bool owned) : out_(out), owned_(owned) {}
+  StreamSink(std::FILE* out, bool owned);
   ~StreamSink() override;
   Status Write(const Document& doc) override;
   Status Finish() override;
   bool Renders() const override { return true; }
   Status WriteRendered(std::string_view bytes) override;
 
+  // Records are gathered and written in pieces of about this size (stdio's own buffer is one
+  // 4 KiB block, and a run writes more bytes than it reads: each write call costs on its own).
+  // A terminal gets each record at once.
+  static constexpr size_t kWriteChunk = size_t{1} << 20;
+
  private:
+  Status WritePending();
   std::FILE* out_;
   bool owned_;
+  bool terminal_ = false;
+  std::string pending_;  // whole records not yet handed to out_
 };
 
 // A sink of `format` that only renders (Renders() true: jsonl, conll), for the worker threads of

@@ -3,6 +3,7 @@
 // into fragments, CoNLL tags IOB2, SQLite holds what was written.
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -162,6 +163,37 @@ TEST(JsonlSinkTest, WriteEqualsRender) {
   ss << in.rdbuf();
   EXPECT_EQ(ss.str(), rendered);
   EXPECT_EQ(rendered, FormatAccordRecord(doc, {}) + "\n");
+  std::filesystem::remove(path);
+}
+
+// Records are gathered into pieces of about StreamSink::kWriteChunk bytes: whatever reaches the
+// file before Finish() is whole records, and after Finish() the file holds every record in order.
+TEST(StreamSinkTest, GatheredRecordsReachTheFileWholeAndInOrder) {
+  const std::string path = std::filesystem::temp_directory_path() / "accord-stream-sink-test.jsonl";
+  auto sink = OpenSink(SinkFormat::kJsonl, path, {});
+  ASSERT_TRUE(sink.ok());
+  ASSERT_TRUE((*sink)->Begin().ok());
+  std::string all;
+  std::vector<size_t> ends{0};  // where each record ends in `all`
+  for (int i = 0; all.size() < 3 * StreamSink::kWriteChunk; ++i) {
+    // Sizes from 1 byte to past a whole chunk, so some records are larger than a piece.
+    const size_t size = i % 97 == 96 ? StreamSink::kWriteChunk + 5 : 1 + (i * 7919) % 3000;
+    std::string record(size - 1, static_cast<char>('a' + i % 26));
+    record += '\n';
+    ASSERT_TRUE((*sink)->WriteRendered(record).ok());
+    all += record;
+    ends.push_back(all.size());
+    const uintmax_t written = std::filesystem::file_size(path);
+    ASSERT_TRUE(std::binary_search(ends.begin(), ends.end(), written)) << written << " bytes";
+  }
+  ASSERT_TRUE((*sink)->WriteRendered("last\n").ok());
+  all += "last\n";
+  EXPECT_LT(std::filesystem::file_size(path), all.size());  // the last piece waits for Finish()
+  ASSERT_TRUE((*sink)->Finish().ok());
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  EXPECT_TRUE(ss.str() == all) << ss.str().size() << " of " << all.size() << " bytes";
   std::filesystem::remove(path);
 }
 
