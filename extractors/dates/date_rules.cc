@@ -4,6 +4,7 @@
 #include <cstring>
 #include <mutex>
 
+#include "extractors/dates/blank_bytes.h"
 #include "pipeline/ascii.h"
 
 namespace accord::dates {
@@ -612,17 +613,7 @@ bool IsRuleBlank(std::string_view s) {
 // Where the blank ({_}) that begins at rest[i] ends: the blank bytes up to the first other one,
 // which must follow them; 0 when they are no blank.
 size_t BlankEnd(std::string_view rest, size_t i) {
-  size_t p = i;
-  while (p < rest.size()) {
-    const char c = rest[p];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '>') {
-      ++p;
-    } else if (c == '\xC2' && p + 1 < rest.size() && rest[p + 1] == '\xA0') {
-      p += 2;
-    } else {
-      break;
-    }
-  }
+  const size_t p = BlankBytesEnd(rest, i);
   return p > i && p < rest.size() && IsRuleBlank(rest.substr(i, p - i)) ? p : 0;
 }
 
@@ -709,17 +700,7 @@ size_t RuleSet::KnownLength(MatchEnd end, std::string_view rest, bool after_word
       const std::string_view word = rest.substr(b, e - b);
       if (!TitleOrUpper(word) || !weekday_names_.Contains(word)) return 0;
       // A part of the day after a blank: the blank runs up to its first letter.
-      size_t p = e;
-      while (p < rest.size()) {
-        const char c = rest[p];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '>') {
-          ++p;
-        } else if (c == '\xC2' && p + 1 < rest.size() && rest[p + 1] == '\xA0') {
-          p += 2;
-        } else {
-          break;
-        }
-      }
+      const size_t p = BlankBytesEnd(rest, e);
       const size_t q = p + LettersAt(rest.substr(p));
       // Letters up to the end of `rest`, the search's window, may go on past it: RE2 decides.
       if (q == rest.size() && q > p) return 0;

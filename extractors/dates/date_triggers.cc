@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "extractors/dates/alnum_runs.h"
+#include "extractors/dates/blank_bytes.h"
 
 namespace accord::dates {
 namespace {
@@ -159,17 +160,7 @@ bool TriggerScanner::DigitsOpen(std::string_view digits, std::string_view after)
     case '\xC2': {  // a no-break space
       // After a blank ({_}), the rules read a month, "of", a unit, "and a half", a clock's
       // "a.m." or "p.m.", or a zone.
-      size_t i = 0;
-      while (i < after.size()) {
-        const char c = after[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '>') {
-          ++i;
-        } else if (c == '\xC2' && i + 1 < after.size() && after[i + 1] == '\xA0') {
-          i += 2;
-        } else {
-          break;
-        }
-      }
+      const size_t i = BlankBytesEnd(after, 0);
       size_t e = i;
       while (e < after.size() && IsLetter(after[e])) ++e;
       if (e == i) return false;

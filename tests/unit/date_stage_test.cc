@@ -29,6 +29,29 @@ namespace {
 using dates::CivilDate;
 using dates::Tense;
 
+// Matches by (rule name, end).
+using RuleEnds = std::set<std::pair<std::string, uint32_t>>;
+
+// The matches that begin at `start` as the plain search (FindAll) finds them: the reference.
+RuleEnds SearchedAt(const dates::RuleSet& rules, const std::string& text, size_t start) {
+  std::vector<dates::Candidate> searched;
+  rules.FindAll(text, start, text.size(), searched);
+  RuleEnds ends;
+  for (const dates::Candidate& c : searched)
+    if (c.begin == start) ends.insert({std::string(rules.spec(c.rule).name), c.end});
+  return ends;
+}
+
+// The matches FindAt, the stage's way with its fast paths, gives at `start`.
+RuleEnds FoundAt(const dates::RuleSet& rules, const std::string& text, size_t start) {
+  std::vector<dates::Candidate> found;
+  const uint32_t starts[] = {static_cast<uint32_t>(start)};
+  rules.FindAt(text, starts, 160, found);
+  RuleEnds ends;
+  for (const dates::Candidate& c : found) ends.insert({std::string(rules.spec(c.rule).name), c.end});
+  return ends;
+}
+
 class DateStageTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -254,16 +277,8 @@ TEST(DateRulesTest, LoneYearIsTheOneMatchAtItsStart) {
         for (const char* tail : {"", " 5", " and more."}) {
           const std::string text = before + year + after + tail;
           const size_t start = before.size();
-          std::vector<dates::Candidate> searched;
-          (*rules)->FindAll(text, start, text.size(), searched);
-          std::set<std::pair<std::string, uint32_t>> at_start;
-          for (const dates::Candidate& c : searched)
-            if (c.begin == start) at_start.insert({std::string((*rules)->spec(c.rule).name), c.end});
-          std::vector<dates::Candidate> found;
-          const uint32_t starts[] = {static_cast<uint32_t>(start)};
-          (*rules)->FindAt(text, starts, 160, found);
-          std::set<std::pair<std::string, uint32_t>> fast;
-          for (const dates::Candidate& c : found) fast.insert({std::string((*rules)->spec(c.rule).name), c.end});
+          const RuleEnds at_start = SearchedAt(**rules, text, start);
+          const RuleEnds fast = FoundAt(**rules, text, start);
           // (After a word byte, the anchored set, which sees no byte before the start, and the
           // search part ways on \b; the stage's context check then drops the match.)
           const bool after_word = !before.empty() && (std::isalnum(static_cast<unsigned char>(before.back())) || before.back() == '_');
@@ -297,15 +312,8 @@ TEST(DateRulesTest, LoneYearIsTheOneMatchAtItsStart) {
           const size_t start = before.size();
           if (!(*rules)->LoneWeekdayAt(text, start)) continue;
           ++lone_days;
-          std::vector<dates::Candidate> searched;
-          (*rules)->FindAll(text, start, text.size(), searched);
-          std::set<std::pair<std::string, uint32_t>> at_start, fast;
-          for (const dates::Candidate& c : searched)
-            if (c.begin == start) at_start.insert({std::string((*rules)->spec(c.rule).name), c.end});
-          std::vector<dates::Candidate> found;
-          const uint32_t starts[] = {static_cast<uint32_t>(start)};
-          (*rules)->FindAt(text, starts, 160, found);
-          for (const dates::Candidate& c : found) fast.insert({std::string((*rules)->spec(c.rule).name), c.end});
+          const RuleEnds at_start = SearchedAt(**rules, text, start);
+          const RuleEnds fast = FoundAt(**rules, text, start);
           EXPECT_EQ(fast, at_start) << "'" << text << "'";
           ASSERT_EQ(at_start.size(), 1u) << "'" << text << "'";
           EXPECT_EQ(at_start.begin()->first, "weekday") << "'" << text << "'";
@@ -327,14 +335,8 @@ TEST(DateRulesTest, LoneYearIsTheOneMatchAtItsStart) {
           const size_t start = before.size();
           if (!(*rules)->LoneMonthAt(text, start)) continue;
           ++lone_months;
-          std::vector<dates::Candidate> searched, found;
-          (*rules)->FindAll(text, start, text.size(), searched);
-          std::set<std::pair<std::string, uint32_t>> at_start, fast;
-          for (const dates::Candidate& c : searched)
-            if (c.begin == start) at_start.insert({std::string((*rules)->spec(c.rule).name), c.end});
-          const uint32_t starts[] = {static_cast<uint32_t>(start)};
-          (*rules)->FindAt(text, starts, 160, found);
-          for (const dates::Candidate& c : found) fast.insert({std::string((*rules)->spec(c.rule).name), c.end});
+          const RuleEnds at_start = SearchedAt(**rules, text, start);
+          const RuleEnds fast = FoundAt(**rules, text, start);
           // After a word byte the search sees the \b before "month" fail; the set does not.
           const bool after_word = !before.empty() && (std::isalnum(static_cast<unsigned char>(before.back())) || before.back() == '_');
           if (after_word) continue;
@@ -379,14 +381,8 @@ TEST(DateRulesTest, MonthAndDayAreTheMatchesAtTheirStart) {
             const bool after_word =
                 !before.empty() && (std::isalnum(static_cast<unsigned char>(before.back())) || before.back() == '_');
             if (after_word) continue;
-            std::vector<dates::Candidate> searched, found;
-            (*rules)->FindAll(text, start, text.size(), searched);
-            std::set<std::pair<std::string, uint32_t>> at_start, fast;
-            for (const dates::Candidate& c : searched)
-              if (c.begin == start) at_start.insert({std::string((*rules)->spec(c.rule).name), c.end});
-            const uint32_t starts[] = {static_cast<uint32_t>(start)};
-            (*rules)->FindAt(text, starts, 160, found);
-            for (const dates::Candidate& c : found) fast.insert({std::string((*rules)->spec(c.rule).name), c.end});
+            const RuleEnds at_start = SearchedAt(**rules, text, start);
+            const RuleEnds fast = FoundAt(**rules, text, start);
             EXPECT_EQ(fast, at_start) << "'" << text << "'";
           }
   EXPECT_GT(taken, 2000);
@@ -418,14 +414,8 @@ TEST(DateRulesTest, CountAndUnitEndWhereTheSearchEndsThem) {
           for (const std::string& tail : tails) {
             const std::string text = before + count + blank + unit + tail;
             const size_t start = before.size();
-            std::vector<dates::Candidate> searched, found;
-            (*rules)->FindAll(text, start, text.size(), searched);
-            std::set<std::pair<std::string, uint32_t>> at_start, fast;
-            for (const dates::Candidate& c : searched)
-              if (c.begin == start) at_start.insert({std::string((*rules)->spec(c.rule).name), c.end});
-            const uint32_t starts[] = {static_cast<uint32_t>(start)};
-            (*rules)->FindAt(text, starts, 160, found);
-            for (const dates::Candidate& c : found) fast.insert({std::string((*rules)->spec(c.rule).name), c.end});
+            const RuleEnds at_start = SearchedAt(**rules, text, start);
+            const RuleEnds fast = FoundAt(**rules, text, start);
             // After a word byte the search sees the opening \b fail; the set does not.
             const bool after_word =
                 !before.empty() && (std::isalnum(static_cast<unsigned char>(before.back())) || before.back() == '_');
@@ -460,14 +450,8 @@ TEST(DateRulesTest, SeasonNameEndsWhereTheSearchEndsIt) {
           const bool after_word =
               !before.empty() && (std::isalnum(static_cast<unsigned char>(before.back())) || before.back() == '_');
           if (after_word) continue;
-          std::vector<dates::Candidate> searched, found;
-          (*rules)->FindAll(text, start, text.size(), searched);
-          std::set<std::pair<std::string, uint32_t>> at_start, fast;
-          for (const dates::Candidate& c : searched)
-            if (c.begin == start) at_start.insert({std::string((*rules)->spec(c.rule).name), c.end});
-          const uint32_t starts[] = {static_cast<uint32_t>(start)};
-          (*rules)->FindAt(text, starts, 160, found);
-          for (const dates::Candidate& c : found) fast.insert({std::string((*rules)->spec(c.rule).name), c.end});
+          const RuleEnds at_start = SearchedAt(**rules, text, start);
+          const RuleEnds fast = FoundAt(**rules, text, start);
           EXPECT_EQ(fast, at_start) << "'" << text << "'";
           ++checked;
         }
