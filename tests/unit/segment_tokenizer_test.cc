@@ -236,6 +236,19 @@ void ReferenceTokenize(std::string_view text, std::vector<Token>& out) {
 
 }  // namespace reference
 
+// Tokenize and the reference give the same tokens (spans and flags) on `text`.
+void ExpectSameAsReference(const std::string& text) {
+  std::vector<Token> fast, plain;
+  Tokenize(text, fast);
+  reference::ReferenceTokenize(text, plain);
+  ASSERT_EQ(fast.size(), plain.size()) << text;
+  for (size_t k = 0; k < fast.size(); ++k) {
+    EXPECT_EQ(fast[k].begin, plain[k].begin) << text;
+    EXPECT_EQ(fast[k].end, plain[k].end) << text;
+    EXPECT_EQ(fast[k].flags, plain[k].flags) << text;
+  }
+}
+
 std::string Join(std::string_view text, const std::vector<Token>& tokens) {
   std::string out;
   for (const Token& t : tokens) {
@@ -328,15 +341,7 @@ TEST(TokenizerTest, SameAsReferenceOnRandomTexts) {
   for (int t = 0; t < 200000 && !HasFailure(); ++t) {
     std::string text;
     for (int k = length(rng); k > 0; --k) text += kPieces[piece(rng)];
-    std::vector<Token> fast, plain;
-    Tokenize(text, fast);
-    reference::ReferenceTokenize(text, plain);
-    ASSERT_EQ(fast.size(), plain.size()) << text;
-    for (size_t k = 0; k < fast.size(); ++k) {
-      EXPECT_EQ(fast[k].begin, plain[k].begin) << text;
-      EXPECT_EQ(fast[k].end, plain[k].end) << text;
-      EXPECT_EQ(fast[k].flags, plain[k].flags) << text;
-    }
+    ExpectSameAsReference(text);
   }
 }
 
@@ -356,15 +361,7 @@ TEST(TokenizerTest, LetterRunsEndedByEveryByteSameAsReference) {
       }
       text += static_cast<char>(b);
       text += " tail of the text and more";
-      std::vector<Token> fast, plain;
-      Tokenize(text, fast);
-      reference::ReferenceTokenize(text, plain);
-      ASSERT_EQ(fast.size(), plain.size()) << text;
-      for (size_t k = 0; k < fast.size(); ++k) {
-        EXPECT_EQ(fast[k].begin, plain[k].begin) << text;
-        EXPECT_EQ(fast[k].end, plain[k].end) << text;
-        EXPECT_EQ(fast[k].flags, plain[k].flags) << text;
-      }
+      ExpectSameAsReference(text);
     }
   }
 }
