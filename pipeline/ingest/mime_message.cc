@@ -70,36 +70,36 @@ std::string DecodeHeaderValueWithGMime(std::string_view raw, bool decode) {
   return std::string(Trim(value));
 }
 
-// The last few values a thread decoded with GMime, with their results. GMime spends thousands of
-// instructions on a value with encoded words, and an archive repeats such values message after
-// message (a sender's From, a thread's Subject).
-class RecentHeaderValues {
+// The last N answers a thread worked out, by the text they answer: an archive repeats a few
+// header values message after message (a sender's From, a thread's Subject, 'text/plain;
+// charset="utf-8"'), and GMime spends thousands of instructions on each. The oldest answer gives
+// way; a returned answer stays where it is until N more are added.
+template <typename Value, size_t N>
+class RecentAnswers {
  public:
-  const std::string* Find(std::string_view raw, bool decode) const {
+  RecentAnswers() { entries_.reserve(N); }
+  const Value* Find(std::string_view key) const {
     for (const Entry& e : entries_)
-      if (e.decode == decode && e.raw == raw) return &e.value;
+      if (e.key == key) return &e.value;
     return nullptr;
   }
-  const std::string& Add(std::string_view raw, bool decode, std::string value) {
+  const Value& Add(std::string_view key, Value value) {
     Entry* slot;
-    if (entries_.size() < kEntries) {
+    if (entries_.size() < N) {
       slot = &entries_.emplace_back();
     } else {
       slot = &entries_[next_];
-      next_ = (next_ + 1) % kEntries;
+      next_ = (next_ + 1) % N;
     }
-    slot->raw.assign(raw);
-    slot->decode = decode;
+    slot->key.assign(key);
     slot->value = std::move(value);
     return slot->value;
   }
 
  private:
-  static constexpr size_t kEntries = 32;
   struct Entry {
-    std::string raw;
-    bool decode = false;
-    std::string value;
+    std::string key;
+    Value value;
   };
   std::vector<Entry> entries_;
   size_t next_ = 0;
@@ -112,9 +112,9 @@ std::string DecodeHeaderValue(std::string_view raw, bool decode) {
       (!decode || raw.find("=?") == std::string_view::npos)) {
     return std::string(Trim(raw));
   }
-  thread_local RecentHeaderValues recent;
-  if (const std::string* value = recent.Find(raw, decode)) return *value;
-  return recent.Add(raw, decode, DecodeHeaderValueWithGMime(raw, decode));
+  thread_local RecentAnswers<std::string, 32> recent[2];  // [decode]
+  if (const std::string* value = recent[decode].Find(raw)) return *value;
+  return recent[decode].Add(raw, DecodeHeaderValueWithGMime(raw, decode));
 }
 
 // A header of a GMime object (first of its name), decoded; "" when absent.
@@ -433,19 +433,10 @@ struct BodyType {
   std::string boundary;  // of a multipart
 };
 
-// Parses a Content-Type value with GMime. Archives repeat a few values ('text/plain;
-// charset="utf-8"') in message after message, so each thread keeps the last few answers.
+// Parses a Content-Type value with GMime; each thread keeps its last few answers.
 const BodyType& ParseBodyType(const std::string& value) {
-  struct Entry {
-    std::string value;
-    BodyType type;
-  };
-  constexpr size_t kEntries = 16;
-  thread_local std::vector<Entry> cache;
-  thread_local size_t next = 0;
-  if (cache.capacity() < kEntries) cache.reserve(kEntries);  // entries stay where they are
-  for (const Entry& e : cache)
-    if (e.value == value) return e.type;
+  thread_local RecentAnswers<BodyType, 16> recent;
+  if (const BodyType* type = recent.Find(value)) return *type;
   BodyType type;
   GPtr<GMimeContentType> ct(g_mime_content_type_parse(nullptr, value.c_str()));
   if (ct != nullptr && g_mime_content_type_is_type(ct.get(), "text", "plain")) {
@@ -465,16 +456,7 @@ const BodyType& ParseBodyType(const std::string& value) {
     const char* boundary = g_mime_content_type_get_parameter(ct.get(), "boundary");
     if (boundary != nullptr) type.boundary = boundary;
   }
-  Entry* slot;
-  if (cache.size() < kEntries) {
-    slot = &cache.emplace_back();
-  } else {
-    slot = &cache[next];
-    next = (next + 1) % kEntries;
-  }
-  slot->value = value;
-  slot->type = std::move(type);
-  return slot->type;
+  return recent.Add(value, std::move(type));
 }
 
 // The transfer encoding a Content-Transfer-Encoding value (trimmed) names. The usual names are
