@@ -5,6 +5,7 @@
 
 #include "pipeline/sinks/json_string.h"
 #include "pipeline/sinks/offsets.h"
+#include "pipeline/sinks/rows.h"
 
 namespace accord {
 namespace {
@@ -121,31 +122,9 @@ void WriteJson(const Json& j, RecordBuffer& out) {
   }
 }
 
-// The fields of an entity other than type and offsets (dataset-format.md).
-struct EntityFields {
-  std::string_view text;
-  std::string_view value;      // DATE, when resolved
-  std::string_view kind;       // DATE
-  std::string_view canonical;  // the others
-  std::string_view code;       // NATION
-};
-
-EntityFields FieldsOf(const Document& doc, const Entity& e) {
-  EntityFields f;
-  f.text = doc.TextOf(e);
-  if (e.type == EntityType::kDate) {
-    f.value = e.value;
-    f.kind = e.kind.empty() ? std::string_view("date") : std::string_view(e.kind);
-  } else {
-    f.canonical = e.canonical.empty() ? f.text : std::string_view(e.canonical);
-    if (e.type == EntityType::kNation) f.code = e.code;
-  }
-  return f;
-}
-
-// Writes the object of entity `e` to `p`, which has room for EntityBound(f) bytes; returns the
-// end. `start` and `end` are its code-point offsets.
-char* WriteEntity(const Entity& e, const EntityFields& f, size_t start, size_t end, char* p) {
+// Writes the object of entity `e`, whose fields are `f` (rows.h), to `p`, which has room for
+// EntityBound(f) bytes; returns the end. `start` and `end` are its code-point offsets.
+char* WriteEntity(const Entity& e, const MentionRow& f, size_t start, size_t end, char* p) {
   switch (e.type) {  // constant lengths: copied without a call
     case EntityType::kPerson: p = Put("{\"type\":\"PERSON\",\"start\":", p); break;
     case EntityType::kOrganization: p = Put("{\"type\":\"ORGANIZATION\",\"start\":", p); break;
@@ -181,7 +160,7 @@ char* WriteEntity(const Entity& e, const EntityFields& f, size_t start, size_t e
 
 // The most bytes WriteEntity writes: the keys, the longest type name and two 20-digit numbers
 // take less than 128, and the strings as much as JSON can make of them.
-size_t EntityBound(const EntityFields& f) {
+size_t EntityBound(const MentionRow& f) {
   return 128 + JsonStringContentBound(f.text.size() + f.value.size() + f.kind.size() +
                                       f.canonical.size() + f.code.size());
 }
@@ -192,7 +171,7 @@ void WriteEntities(const Document& doc, RecordBuffer& out) {
   CodePointCursor cursor(doc.text);
   for (size_t i = 0; i < doc.entities.size(); ++i) {
     const Entity& e = doc.entities[i];
-    const EntityFields f = FieldsOf(doc, e);
+    const MentionRow f = MentionFields(doc, e);
     const size_t start = cursor.ToCodePoint(e.start);
     const size_t end = cursor.ToCodePointFrom(e.start, start, e.end);
     const size_t bound = 1 + EntityBound(f);  // and the comma before it

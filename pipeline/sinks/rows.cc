@@ -41,18 +41,9 @@ std::vector<MentionRow> MakeMentionRows(const Document& doc) {
   rows.reserve(doc.entities.size());
   CodePointCursor cursor(doc.text);
   for (const Entity& e : doc.entities) {
-    MentionRow m;
-    m.type = EntityTypeName(e.type);
+    MentionRow m = MentionFields(doc, e);
     m.start = cursor.ToCodePoint(e.start);
     m.end = cursor.ToCodePointFrom(e.start, m.start, e.end);
-    m.text = doc.TextOf(e);
-    if (e.type == EntityType::kDate) {
-      m.value = e.value;
-      m.kind = e.kind.empty() ? std::string_view("date") : std::string_view(e.kind);
-    } else {
-      m.canonical = e.canonical.empty() ? m.text : std::string_view(e.canonical);
-      if (e.type == EntityType::kNation) m.code = e.code;
-    }
     rows.push_back(m);
   }
   return rows;

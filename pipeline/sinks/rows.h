@@ -31,6 +31,23 @@ struct EntityRow {
 };
 
 DocumentRow MakeDocumentRow(const Document& doc);
+// The fields of mention `e` as every sink writes them, offsets left at 0: a DATE's value and kind
+// ("date" when none is set), another type's canonical (its text when none is set) and a NATION's
+// code.
+inline MentionRow MentionFields(const Document& doc, const Entity& e) {
+  MentionRow m;
+  m.type = EntityTypeName(e.type);
+  m.text = doc.TextOf(e);
+  if (e.type == EntityType::kDate) {
+    m.value = e.value;
+    m.kind = e.kind.empty() ? std::string_view("date") : std::string_view(e.kind);
+  } else {
+    m.canonical = e.canonical.empty() ? m.text : std::string_view(e.canonical);
+    if (e.type == EntityType::kNation) m.code = e.code;
+  }
+  return m;
+}
+
 // Mentions in the document's entity order (string views into `doc`).
 std::vector<MentionRow> MakeMentionRows(const Document& doc);
 // Distinct entities, sorted by (type, key).
