@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/ascii.h"
+
 namespace accord::dates {
 
 class WordSet {
@@ -57,19 +59,14 @@ class WordSet {
 
  private:
   static constexpr size_t kLetters = 27;  // a..z, then every other first byte
-  // Per byte: its ASCII lower case, and its letter index (a..z 0..25, else 26).
-  static constexpr std::array<char, 256> kFold = [] {
-    std::array<char, 256> t{};
-    for (int c = 0; c < 256; ++c) t[c] = static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
-    return t;
-  }();
+  // Per byte: its letter index (a..z 0..25, else 26).
   static constexpr std::array<uint8_t, 256> kLetter = [] {
     std::array<uint8_t, 256> t{};
     for (int c = 0; c < 256; ++c)
       t[c] = static_cast<uint8_t>((c >= 'a' && c <= 'z') ? c - 'a' : (c >= 'A' && c <= 'Z') ? c - 'A' : 26);
     return t;
   }();
-  static char Fold(char c) { return kFold[static_cast<uint8_t>(c)]; }
+  static char Fold(char c) { return ascii::ToLower(c); }
   // The cell of lengths_by_pair_ of a word whose first byte has letter index `first`: that
   // index and the second byte's (26 when there is none).
   static size_t Pair(uint8_t first, std::string_view word) {

@@ -8,6 +8,8 @@
 
 #include <absl/container/flat_hash_map.h>
 
+#include "pipeline/ascii.h"
+
 namespace accord::people {
 namespace {
 
@@ -30,29 +32,15 @@ std::string_view WordOf(std::string_view text, const std::vector<NameToken>& tok
   return text.substr(t.begin, t.end - t.begin);
 }
 
-// ASCII case folding by table: one load a byte in the folding loops below.
-constexpr std::array<char, 256> kFoldAscii = [] {
-  std::array<char, 256> t{};
-  for (int c = 0; c < 256; ++c)
-    t[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return t;
-}();
-char FoldAscii(char c) { return kFoldAscii[static_cast<unsigned char>(c)]; }
-
 // Equal but for ASCII case ("SANGER" and "Sanger").
-bool SameWord(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (FoldAscii(a[i]) != FoldAscii(b[i])) return false;
-  return true;
-}
+bool SameWord(std::string_view a, std::string_view b) { return ascii::EqualsIgnoreCase(a, b); }
 
 // Compatible first words: equal ones, an initial and its word ("J." / "John"), a short form and
 // its long form ("Tim" / "Timothy", "Rob" / "Robert" is not: only prefixes of three or more).
 bool CompatibleFirst(std::string_view a, std::string_view b) {
   if (SameWord(a, b)) return true;
   if (a.empty() || b.empty()) return false;
-  if (a.size() == 1 || b.size() == 1) return FoldAscii(a[0]) == FoldAscii(b[0]);
+  if (a.size() == 1 || b.size() == 1) return ascii::ToLower(a[0]) == ascii::ToLower(b[0]);
   const std::string_view shorter = a.size() < b.size() ? a : b;
   const std::string_view longer = a.size() < b.size() ? b : a;
   return shorter.size() >= 3 && SameWord(shorter, longer.substr(0, shorter.size()));
