@@ -88,13 +88,16 @@ bool LineReader::NextLines(Line* lines) {
   const char* start = buf_.get() + begin_;
   const void* nl = span > 0 ? memrchr(start, '\n', span) : nullptr;
   if (nl == nullptr) return Next(lines);
-  const size_t len = static_cast<const char*>(nl) - start + 1;
-  lines->text = std::string_view(start, len);
-  lines->offset = offset_;
-  lines->too_long = false;
+  Take(static_cast<const char*>(nl) - start + 1, lines);
+  return true;
+}
+
+void LineReader::Take(size_t len, Line* line) {
+  line->text = std::string_view(buf_.get() + begin_, len);
+  line->offset = offset_;
+  line->too_long = false;
   begin_ += len;
   offset_ += len;
-  return true;
 }
 
 bool LineReader::Next(Line* line) {
@@ -106,11 +109,7 @@ bool LineReader::Next(Line* line) {
     if (nl != nullptr) {
       const size_t len = static_cast<const char*>(nl) - start + 1;
       if (len > max_line_) break;  // too long: skip it below
-      line->text = std::string_view(start, len);
-      line->offset = offset_;
-      line->too_long = false;
-      begin_ += len;
-      offset_ += len;
+      Take(len, line);
       return true;
     }
     scanned = avail;
@@ -119,11 +118,7 @@ bool LineReader::Next(Line* line) {
       if (end_ == begin_) return false;
       const size_t len = end_ - begin_;  // the last line, without a newline
       if (len > max_line_) break;
-      line->text = std::string_view(buf_.get() + begin_, len);
-      line->offset = offset_;
-      line->too_long = false;
-      begin_ = end_;
-      offset_ += len;
+      Take(len, line);
       return true;
     }
   }

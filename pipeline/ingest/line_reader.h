@@ -49,6 +49,7 @@ class LineReader {
 
  private:
   bool Fill(size_t want);  // reads until `want` bytes are buffered or the input ends
+  void Take(size_t len, Line* line);  // the next `len` buffered bytes as `line`, consumed
 
   void* gz_ = nullptr;  // gzFile
   std::unique_ptr<char[]> buf_;  // not zero-filled: small inputs (maildir files) stay cheap
