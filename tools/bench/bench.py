@@ -4,11 +4,15 @@
 Builds a large mbox archive deterministically (default 1.1 GB) by repeating and varying the
 messages of the project's corpora/ (each copy gets its own Message-ID, Date and Subject, and
 the copies are interleaved in a fixed pseudo-random order), then runs `accord extract` on it
-with --jobs 1 and 2 and prints, per run: MB/s of archive text, documents/s and the peak RSS of
-the child (getrusage through wait4). Also measures start-up time: extract on one tiny message
+with --jobs 1 and 2 and prints MB/s of archive text, documents/s and the peak RSS of the child
+(getrusage through wait4): each setting is run once per round, rounds back to back (--repeat,
+default 3), and the table gives medians, since on a shared machine one run's wall time depends
+on the load of the moment. --pair adds a row "1+1": two single-thread processes at once, each on
+half of the files, which shows what two cores give to two fully independent copies of the work. Also measures start-up time: extract on one tiny message
 (rules and tables loaded, one document run), the median of several runs.
 
-    tools/bench/bench.py --accord build/accord [--size-mb 1100] [--jobs 1 2] [--workdir DIR]
+    tools/bench/bench.py --accord build/accord [--size-mb 1100] [--jobs 1 2] [--repeat 3] [--pair]
+                         [--workdir DIR]
 
 The archive is written to a temporary folder (removed at the end unless --keep).
 """
@@ -109,6 +113,30 @@ def run(cmd):
     return seconds, usage.ru_maxrss / 1024.0, err, usage.ru_utime + usage.ru_stime
 
 
+def run_pair(accord, paths, work):
+    """Two single-thread runs at once, each on half of the files; returns the pair's figures
+    as one run (wall seconds until both ended, larger peak RSS, summed CPU and documents)."""
+    halves = [paths[:len(paths) // 2], paths[len(paths) // 2:]]
+    t0 = time.perf_counter()
+    procs = []
+    for k, half in enumerate(halves):
+        out = os.path.join(work, "pair-%d.jsonl" % k)
+        procs.append((subprocess.Popen([accord, "extract", "-j", "1", *half, "-o", out],
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE), out))
+    rss, cpu, docs = 0.0, 0.0, 0
+    for p, out in procs:
+        err = p.stderr.read().decode("utf-8", "replace")
+        _, status, usage = os.wait4(p.pid, 0)
+        if os.waitstatus_to_exitcode(status) not in (0, 1):
+            sys.exit("pair run failed:\n" + err)
+        m = re.search(r"(\d+) documents", err)
+        docs += int(m.group(1)) if m else 0
+        rss = max(rss, usage.ru_maxrss / 1024.0)
+        cpu += usage.ru_utime + usage.ru_stime
+        os.remove(out)
+    return time.perf_counter() - t0, rss, cpu, docs
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--accord", default=os.path.join(ROOT, "build", "accord"))
@@ -116,6 +144,10 @@ def main():
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--workdir")
     ap.add_argument("--keep", action="store_true")
+    ap.add_argument("--repeat", type=int, default=3, help="rounds of runs; the table shows medians")
+    ap.add_argument("--pair", action="store_true",
+                    help="also run two single-thread processes at once on the two halves of the "
+                         "files (row 1+1): the machine's own ceiling for two threads")
     args = ap.parse_args()
 
     work = args.workdir or tempfile.mkdtemp(prefix="accord-bench-")
@@ -134,22 +166,45 @@ def main():
                     for _ in range(7)]
         print("start-up (extract one message, median of 7): %.0f ms" % (statistics.median(startups) * 1000))
 
-        base = None
-        # On a shared machine wall time depends on the load; MB per CPU-second does not.
+        # On a shared machine wall time depends on the load of the moment; the settings are
+        # therefore run in rounds, each round running every setting once, back to back, and the
+        # figures are medians over the rounds. The speed-up is the median of the per-round
+        # ratios, each taken between runs made a few seconds apart.
         print("load average: %.1f" % os.getloadavg()[0])
-        print("%-6s %10s %10s %12s %10s %10s %12s" % ("jobs", "seconds", "MB/s", "documents/s", "peak RSS",
-                                                    "speed-up", "MB/CPU-s"))
-        for jobs in args.jobs:
-            out = os.path.join(work, "out.jsonl")
-            seconds, rss, err, cpu = run([args.accord, "extract", "-j", str(jobs), *paths, "-o", out])
-            m = re.search(r"(\d+) documents", err)
-            docs = int(m.group(1)) if m else 0
-            os.remove(out)
-            mbs = size / 1e6 / seconds
-            base = base or mbs
-            print("%-6d %10.1f %10.1f %12.0f %7.0f MB %9.2fx %12.1f"
-                  % (jobs, seconds, mbs, docs / seconds, rss, mbs / base, size / 1e6 / cpu))
-            sys.stdout.flush()
+        settings = [str(j) for j in args.jobs] + (["1+1"] if args.pair else [])
+        results = {s: [] for s in settings}  # setting -> [(seconds, rss, cpu, docs)]
+        out = os.path.join(work, "out.jsonl")
+        for r in range(args.repeat):
+            for setting in settings:
+                if setting == "1+1":
+                    results[setting].append(run_pair(args.accord, paths, work))
+                    continue
+                seconds, rss, err, cpu = run([args.accord, "extract", "-j", setting, *paths, "-o", out])
+                m = re.search(r"(\d+) documents", err)
+                os.remove(out)
+                results[setting].append((seconds, rss, cpu, int(m.group(1)) if m else 0))
+                print("round %d, jobs %s: %.1f MB/s" % (r + 1, setting, size / 1e6 / seconds))
+                sys.stdout.flush()
+            if args.pair:
+                print("round %d, jobs 1+1: %.1f MB/s" % (r + 1, size / 1e6 / results["1+1"][-1][0]))
+
+        print()
+        print("medians of %d rounds:" % args.repeat)
+        print("%-6s %10s %10s %13s %12s %10s %10s %10s" % ("jobs", "seconds", "MB/s", "(min-max)",
+              "documents/s", "peak RSS", "speed-up", "MB/CPU-s"))
+        first = results[settings[0]]
+        for setting in settings:
+            runs = results[setting]
+            mbs = [size / 1e6 / r[0] for r in runs]
+            ratios = [(f[0] / r[0]) for f, r in zip(first, runs)]
+            seconds = statistics.median(r[0] for r in runs)
+            print("%-6s %10.1f %10.1f %13s %12.0f %7.0f MB %9.2fx %10.1f"
+                  % (setting, seconds, statistics.median(mbs), "(%.1f-%.1f)" % (min(mbs), max(mbs)),
+                     statistics.median(r[3] / r[0] for r in runs), max(r[1] for r in runs),
+                     statistics.median(ratios), statistics.median(size / 1e6 / r[2] for r in runs)))
+        if args.pair:
+            print("(1+1: two single-thread processes at once, each on half of the files: the most "
+                  "two cores of this machine give to two independent copies of the work)")
     finally:
         if not args.keep and not args.workdir:
             shutil.rmtree(work, ignore_errors=True)
