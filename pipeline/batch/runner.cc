@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <set>
 #include <span>
 #include <thread>
@@ -39,20 +40,28 @@ std::string_view InputFormatName(InputFormat f) {
   return "?";
 }
 
-// What flows from the reader through the workers to the writer: a document, or a marker of
-// where an input begins and ends (a regeneration run opens and closes one output per input).
+// What flows from the reader through the workers to the writer: a mail message (decoded by the
+// worker into its documents) or a document read whole (plain text, JSONL), or a marker of where
+// an input begins and ends (a regeneration run opens and closes one output per input).
+//
+// The reader only splits the archive; decoding on the worker keeps a document's many small
+// blocks allocated and freed on one thread: a block freed by another thread costs the allocator
+// a walk of its cross-thread free list, a cache miss per block.
 struct Item {
-  enum class Kind : uint8_t { kDocument, kInputBegin, kInputEnd };
-  Kind kind = Kind::kDocument;
+  enum class Kind : uint8_t { kDocuments, kInputBegin, kInputEnd };
+  Kind kind = Kind::kDocuments;
   size_t input = 0;          // index into the run's input list
-  uint64_t doc_number = 0;   // position among all documents (of the input, in a regeneration run)
   uint64_t position = 0;     // input bytes read so far, for the progress line
-  Document doc;
-  bool has_doc = true;       // false once rendered: the writer needs only `rendered`
+  std::optional<RawMessage> raw;           // a message still to decode
+  std::vector<Document> docs;              // its documents (of this shard, with --shard)
+  std::vector<uint32_t> doc_index;         // each one's position among the message's documents
+  uint32_t decoded = 0;                    // documents of the message, in all shards
+  std::vector<IngestError> decode_errors;  // what decoding skipped: reported by the writer
+  std::vector<Status> errors;  // per document: the pipeline failed on it (reported, not written)
+  bool rendered_only = false;  // the documents were rendered into `rendered` and freed
   std::string rendered;
-  Status error;              // the pipeline failed on this document: reported, not written
   uint32_t counts[4] = {0, 0, 0, 0};
-  bool complete = true;      // kInputEnd: the input was read to its end
+  bool complete = true;        // kInputEnd: the input was read to its end
 };
 
 // One input of the run and, in a regeneration run, its manifest entry.
@@ -172,6 +181,7 @@ class Writer {
           current_ = JoinPath(plan_.outdir, plan_.inputs[item.input].entry.output);
           status_ = OpenOutput(current_ + kPartial);
           documents_in_input_ = 0;
+          next_doc_number_ = 0;
         }
         break;
       case Item::Kind::kInputEnd:
@@ -179,19 +189,8 @@ class Writer {
         if (plan_.regeneration) status_ = CloseInput(item);
         progress_.Update(bytes_done_, summary_.documents);
         break;
-      case Item::Kind::kDocument:
-        if (!item.error.ok()) {
-          ++summary_.skipped;
-          spdlog::error("{}", item.error.message());
-          break;
-        }
-        ++summary_.documents;
-        ++documents_in_input_;
-        bytes_done_ = std::max(bytes_done_, item.position);
-        for (int t = 0; t < 4; ++t) summary_.entities_by_type[t] += item.counts[t];
-        status_ = item.has_doc ? sink_->Write(item.doc) : sink_->WriteRendered(item.rendered);
-        if (status_.ok() && sidecar_ != nullptr)
-          std::fprintf(sidecar_, "%llu\n", static_cast<unsigned long long>(item.doc_number));
+      case Item::Kind::kDocuments:
+        ConsumeDocuments(item);
         progress_.Update(item.position, summary_.documents);
         break;
     }
@@ -217,6 +216,33 @@ class Writer {
   uint64_t bytes_done() const { return bytes_done_; }
 
  private:
+  void ConsumeDocuments(Item& item) {
+    for (const IngestError& e : item.decode_errors) {
+      ++summary_.skipped;
+      spdlog::error("{}:{}: {}", e.path, e.offset, e.message);
+    }
+    // A document's number counts every document read before it (of the input, in a
+    // regeneration run), those of other shards included: the order sidecar holds it.
+    const uint64_t first_number = next_doc_number_;
+    next_doc_number_ += item.decoded;
+    bytes_done_ = std::max(bytes_done_, item.position);
+    for (int t = 0; t < 4; ++t) summary_.entities_by_type[t] += item.counts[t];
+    for (size_t k = 0; k < item.errors.size() && status_.ok(); ++k) {
+      if (!item.errors[k].ok()) {
+        ++summary_.skipped;
+        spdlog::error("{}", item.errors[k].message());
+        continue;
+      }
+      ++summary_.documents;
+      ++documents_in_input_;
+      if (!item.rendered_only) status_ = sink_->Write(item.docs[k]);
+      if (status_.ok() && sidecar_ != nullptr)
+        std::fprintf(sidecar_, "%llu\n", static_cast<unsigned long long>(first_number + item.doc_index[k]));
+    }
+    if (status_.ok() && item.rendered_only && !item.rendered.empty())
+      status_ = sink_->WriteRendered(item.rendered);
+  }
+
   Status OpenOutput(const std::string& path) {
     if (SinkWritesFolder(options_.format)) RemoveOutput(path);
     auto sink = OpenSink(options_.format, path, options_.output_options);
@@ -282,6 +308,7 @@ class Writer {
   std::FILE* sidecar_ = nullptr;
   std::string current_;  // regeneration: the current input's output path
   uint64_t documents_in_input_ = 0;
+  uint64_t next_doc_number_ = 0;
   uint64_t bytes_done_ = 0;
   Clock::time_point last_manifest_ = Clock::now();
   Status status_;
@@ -302,51 +329,74 @@ void FreeDocument(Document&& doc) {
     if (j->is_object()) j->get_ref<Json::object_t&>().clear();
 }
 
-// Runs the pipeline over the documents of `items` (as a batch) and renders each record.
+// Decodes the messages of `items`, keeps the documents of this shard, runs the pipeline over
+// all of them (as a batch) and renders each record.
 void ProcessBatch(const Pipeline& pipeline, const Sink* renderer, const ExtractOptions& options,
-                  std::span<Item* const> items) {
+                  std::atomic<uint64_t>& other_shards, std::span<Item* const> items) {
   std::vector<Document*> docs;
-  docs.reserve(items.size());
   for (Item* item : items) {
-    Document& doc = item->doc;
-    if (!doc.doc_date && options.stages.default_doc_date) doc.doc_date = options.stages.default_doc_date;
-    docs.push_back(&doc);
-  }
-  std::vector<Status> statuses(items.size());
-  pipeline.RunBatch(docs, statuses);
-  for (size_t i = 0; i < items.size(); ++i) {
-    Item& item = *items[i];
-    Document& doc = item.doc;
-    item.error = std::move(statuses[i]);
-    if (!item.error.ok()) {  // reported by the writer as "path:offset: message", then skipped
-      auto field = [&](const char* key) {
-        if (!doc.source.is_object()) return std::string("?");
-        auto it = doc.source.find(key);
-        if (it == doc.source.end()) return std::string("?");
-        return it->is_string() ? it->get<std::string>() : it->dump();
-      };
-      item.error = Status(item.error.code(), field("path") + ":" + field("offset") + ": " + item.error.message());
-      continue;
+    if (item->raw) {
+      DecodeRawMessage(*item->raw, &item->docs, &item->decode_errors);
+      item->raw.reset();
     }
-    for (const Entity& e : doc.entities) ++item.counts[static_cast<int>(e.type)];
-    if (renderer != nullptr) {
-      renderer->Render(doc, item.rendered);
-      FreeDocument(std::move(item.doc));  // here, not in the writer
-      item.has_doc = false;
+    item->decoded = static_cast<uint32_t>(item->docs.size());
+    size_t kept = 0;
+    for (uint32_t k = 0; k < item->decoded; ++k) {
+      Document& doc = item->docs[k];
+      if (options.shard && !InShard(*options.shard, doc.doc_id)) {
+        other_shards.fetch_add(1, std::memory_order_relaxed);
+        continue;
+      }
+      if (kept != k) item->docs[kept] = std::move(doc);
+      item->doc_index.push_back(k);
+      ++kept;
+    }
+    item->docs.resize(kept);
+    for (Document& doc : item->docs) {
+      if (!doc.doc_date && options.stages.default_doc_date) doc.doc_date = options.stages.default_doc_date;
+      docs.push_back(&doc);
+    }
+  }
+  std::vector<Status> statuses(docs.size());
+  pipeline.RunBatch(docs, statuses);
+  size_t next = 0;  // index into statuses
+  for (Item* item : items) {
+    item->errors.resize(item->docs.size());
+    for (size_t k = 0; k < item->docs.size(); ++k) {
+      Document& doc = item->docs[k];
+      Status& error = item->errors[k];
+      error = std::move(statuses[next++]);
+      if (!error.ok()) {  // reported by the writer as "path:offset: message", then skipped
+        auto field = [&](const char* key) {
+          if (!doc.source.is_object()) return std::string("?");
+          auto it = doc.source.find(key);
+          if (it == doc.source.end()) return std::string("?");
+          return it->is_string() ? it->get<std::string>() : it->dump();
+        };
+        error = Status(error.code(), field("path") + ":" + field("offset") + ": " + error.message());
+        continue;
+      }
+      for (const Entity& e : doc.entities) ++item->counts[static_cast<int>(e.type)];
+      if (renderer != nullptr) renderer->Render(doc, item->rendered);
+    }
+    if (renderer != nullptr) {  // freed here, on the thread that decoded them, not in the writer
+      for (Document& doc : item->docs) FreeDocument(std::move(doc));
+      item->docs.clear();
+      item->rendered_only = true;
     }
   }
 }
 
-// Reads the inputs to process, in order, and hands every item to `emit`.
+// Reads the inputs to process, in order, and hands every item to `emit`: mail messages as they
+// were split from the input, for the workers to decode.
 template <typename Emit>
 void ReadInputs(const ExtractOptions& options, const Plan& plan, const std::atomic<bool>& stop,
-                std::atomic<uint64_t>& skipped, std::atomic<uint64_t>& other_shards, Emit&& emit) {
+                std::atomic<uint64_t>& skipped, Emit&& emit) {
   auto on_error = [&](const IngestError& e) {
     skipped.fetch_add(1, std::memory_order_relaxed);
     spdlog::error("{}:{}: {}", e.path, e.offset, e.message);
   };
   uint64_t base = 0;        // bytes of the inputs read before this one
-  uint64_t doc_number = 0;
   for (size_t i = 0; i < plan.inputs.size(); ++i) {
     const PlannedInput& in = plan.inputs[i];
     if (!in.process) continue;
@@ -354,31 +404,37 @@ void ReadInputs(const ExtractOptions& options, const Plan& plan, const std::atom
     auto begin = std::make_unique<Item>();
     begin->kind = Item::Kind::kInputBegin;
     begin->input = i;
-    begin->has_doc = false;
     emit(std::move(begin));
-    if (plan.regeneration) doc_number = 0;
     bool stopped = false;
-    Status s = IngestFile(in.file, options.ingest, [&](Document&& doc) {
-      if (stop.load(std::memory_order_relaxed) || InterruptRequested()) {
-        stopped = true;
-        return false;
-      }
-      const uint64_t number = doc_number++;
-      if (options.shard && !InShard(*options.shard, doc.doc_id)) {
-        other_shards.fetch_add(1, std::memory_order_relaxed);
-        return true;
-      }
+    auto go_on = [&] {
+      if (stop.load(std::memory_order_relaxed) || InterruptRequested()) stopped = true;
+      return !stopped;
+    };
+    // `offset`: where the document starts, for the progress line.
+    auto item_at = [&](uint64_t offset) {
       auto item = std::make_unique<Item>();
       item->input = i;
-      item->doc_number = number;
-      uint64_t offset = 0;  // where the document starts, for the progress line
+      item->position = base + std::min<uint64_t>(offset, in.file.size);
+      return item;
+    };
+    auto on_doc = [&](Document&& doc) {
+      if (!go_on()) return false;
+      uint64_t offset = 0;
       if (auto it = doc.source.find("offset"); it != doc.source.end() && it->is_number_unsigned())
         offset = it->get<uint64_t>();
-      item->position = base + std::min<uint64_t>(offset, in.file.size);
-      item->doc = std::move(doc);
+      auto item = item_at(offset);
+      item->docs.push_back(std::move(doc));
       emit(std::move(item));
       return true;
-    }, on_error);
+    };
+    auto on_message = [&](RawMessage&& message) {
+      if (!go_on()) return false;
+      auto item = item_at(message.offset);
+      item->raw = std::move(message);
+      emit(std::move(item));
+      return true;
+    };
+    Status s = IngestFile(in.file, options.ingest, on_doc, on_message, on_error);
     if (!s.ok()) {
       skipped.fetch_add(1, std::memory_order_relaxed);
       spdlog::error("{}", s.message());
@@ -387,7 +443,6 @@ void ReadInputs(const ExtractOptions& options, const Plan& plan, const std::atom
     auto end = std::make_unique<Item>();
     end->kind = Item::Kind::kInputEnd;
     end->input = i;
-    end->has_doc = false;
     end->position = base;
     end->complete = !stopped && !InterruptRequested();
     emit(std::move(end));
@@ -446,16 +501,16 @@ StatusOr<RunSummary> RunExtract(const ExtractOptions& options) {
     auto flush = [&] {
       batch.clear();
       for (auto& item : pending)
-        if (item->kind == Item::Kind::kDocument) batch.push_back(item.get());
-      ProcessBatch(*pipeline, renderer.get(), options, batch);
+        if (item->kind == Item::Kind::kDocuments) batch.push_back(item.get());
+      ProcessBatch(*pipeline, renderer.get(), options, other_shards, batch);
       for (auto& item : pending) {
         writer.Consume(*item);
         if (writer.failed()) stop = true;
       }
       pending.clear();
     };
-    ReadInputs(options, plan, stop, skipped, other_shards, [&](std::unique_ptr<Item> item) {
-      const bool document = item->kind == Item::Kind::kDocument;
+    ReadInputs(options, plan, stop, skipped, [&](std::unique_ptr<Item> item) {
+      const bool document = item->kind == Item::Kind::kDocuments;
       pending.push_back(std::move(item));
       if (document && ++batch_docs >= kBatch) {
         batch_docs = 0;
@@ -479,7 +534,7 @@ StatusOr<RunSummary> RunExtract(const ExtractOptions& options) {
         while (queue.Pop(job)) {
           batch.clear();
           for (auto& item : job.items) batch.push_back(item.get());
-          ProcessBatch(*pipeline, renderer.get(), options, batch);
+          ProcessBatch(*pipeline, renderer.get(), options, other_shards, batch);
           window.PutAll(job.seqs, job.items);
         }
       });
@@ -491,11 +546,11 @@ StatusOr<RunSummary> RunExtract(const ExtractOptions& options) {
         queue.Push(std::move(pending));
         pending = Job();
       };
-      ReadInputs(options, plan, stop, skipped, other_shards, [&](std::unique_ptr<Item> item) {
+      ReadInputs(options, plan, stop, skipped, [&](std::unique_ptr<Item> item) {
         // Never wait for room while holding documents the writer may be waiting for.
         if (window.Full()) push();
         const uint64_t seq = window.Reserve();
-        if (item->kind != Item::Kind::kDocument) {
+        if (item->kind != Item::Kind::kDocuments) {
           window.Put(seq, std::move(item));
           return;
         }

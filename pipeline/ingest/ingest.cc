@@ -29,12 +29,17 @@ struct Reader {
   const InputFile& file;
   const IngestOptions& options;
   const DocumentCallback& on_doc;
+  const RawMessageCallback* on_message;  // null: mail messages are decoded here
   const ErrorCallback& on_error;
   bool stopped = false;
 
   void Error(uint64_t offset, std::string message) { on_error({file.path, offset, std::move(message)}); }
   bool Emit(Document&& doc) {
     if (!on_doc(std::move(doc))) stopped = true;
+    return !stopped;
+  }
+  bool EmitRaw(RawMessage&& message) {
+    if (!(*on_message)(std::move(message))) stopped = true;
     return !stopped;
   }
   // Reports a read error of the input (truncated gzip), if any.
@@ -66,16 +71,28 @@ bool ReadWhole(LineReader& in, Reader& r, const std::string& path, std::string* 
   return true;
 }
 
-void EmitMessages(Reader& r, const std::string& path, uint64_t offset, std::string_view bytes, bool pipermail) {
-  std::vector<Document> docs;
+// Decodes one message into `docs`, reporting its problems through `report`.
+template <typename Report>
+void Decode(std::string_view bytes, const std::string& path, uint64_t offset, bool pipermail,
+            std::vector<Document>* docs, Report&& report) {
   std::vector<std::string> skipped;
   ingest::MessageContext ctx{path, offset, pipermail};
-  Status s = ingest::DecodeMessage(bytes, ctx, &docs, &skipped);
+  Status s = ingest::DecodeMessage(bytes, ctx, docs, &skipped);
   if (!s.ok()) {
-    r.on_error({path, offset, s.message()});
+    report(IngestError{path, offset, s.message()});
     return;
   }
-  for (const std::string& problem : skipped) r.on_error({path, offset, problem});
+  for (std::string& problem : skipped) report(IngestError{path, offset, std::move(problem)});
+}
+
+// Hands one mail message on: undecoded when the caller takes raw messages, else its documents.
+void EmitMessages(Reader& r, const std::string& path, uint64_t offset, std::string_view bytes, bool pipermail) {
+  if (r.on_message != nullptr) {
+    r.EmitRaw(RawMessage{path, offset, pipermail, std::string(bytes)});
+    return;
+  }
+  std::vector<Document> docs;
+  Decode(bytes, path, offset, pipermail, &docs, [&r](const IngestError& e) { r.on_error(e); });
   for (Document& d : docs)
     if (!r.Emit(std::move(d))) return;
 }
@@ -161,7 +178,15 @@ void ReadMaildir(Reader& r) {
   }
 }
 
+Status Ingest(const InputFile& file, const IngestOptions& options, const DocumentCallback& on_doc,
+              const RawMessageCallback* on_message, const ErrorCallback& on_error);
+
 }  // namespace
+
+void DecodeRawMessage(const RawMessage& message, std::vector<Document>* docs, std::vector<IngestError>* errors) {
+  Decode(message.bytes, message.path, message.offset, message.pipermail, docs,
+         [errors](IngestError&& e) { errors->push_back(std::move(e)); });
+}
 
 StatusOr<InputFormat> ParseInputFormat(std::string_view name) {
   if (name == "auto") return InputFormat::kAuto;
@@ -189,7 +214,19 @@ InputFormat DetectFormat(std::string_view head) {
 
 Status IngestFile(const InputFile& file, const IngestOptions& options, const DocumentCallback& on_doc,
                   const ErrorCallback& on_error) {
-  Reader r{file, options, on_doc, on_error};
+  return Ingest(file, options, on_doc, nullptr, on_error);
+}
+
+Status IngestFile(const InputFile& file, const IngestOptions& options, const DocumentCallback& on_doc,
+                  const RawMessageCallback& on_message, const ErrorCallback& on_error) {
+  return Ingest(file, options, on_doc, &on_message, on_error);
+}
+
+namespace {
+
+Status Ingest(const InputFile& file, const IngestOptions& options, const DocumentCallback& on_doc,
+              const RawMessageCallback* on_message, const ErrorCallback& on_error) {
+  Reader r{file, options, on_doc, on_message, on_error};
   if (file.maildir || options.format == InputFormat::kMaildir) {
     ReadMaildir(r);
     return Status::Ok();
@@ -225,5 +262,7 @@ Status IngestFile(const InputFile& file, const IngestOptions& options, const Doc
   }
   return Status::Ok();
 }
+
+}  // namespace
 
 }  // namespace accord

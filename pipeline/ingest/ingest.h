@@ -59,6 +59,22 @@ struct InputFile {
 using DocumentCallback = std::function<bool(Document&&)>;  // return false to stop reading
 using ErrorCallback = std::function<void(const IngestError&)>;
 
+// A mail message split from its input but not decoded yet. A parallel run hands these to its
+// worker threads (DecodeRawMessage), so that the one thread reading the archive only splits it,
+// and a document's memory is allocated and freed on the same thread.
+struct RawMessage {
+  std::string path;        // the input path as given
+  uint64_t offset = 0;     // of the message in the (decompressed) input
+  bool pipermail = false;  // addresses are obfuscated as "x at y.org"
+  std::string bytes;
+};
+using RawMessageCallback = std::function<bool(RawMessage&&)>;  // return false to stop reading
+
+// Decodes a raw message: its documents are appended to *docs in order, its problems (a message
+// that cannot be decoded, a part skipped) to *errors; exactly what IngestFile would have emitted
+// and reported for it.
+void DecodeRawMessage(const RawMessage& message, std::vector<Document>* docs, std::vector<IngestError>* errors);
+
 // Expands INPUT arguments into the files to read, in a deterministic order. A path that does not
 // exist or cannot be read is reported through on_error and left out.
 std::vector<InputFile> ExpandInputs(const std::vector<std::string>& inputs, const ErrorCallback& on_error);
@@ -69,5 +85,10 @@ std::vector<InputFile> ExpandInputs(const std::vector<std::string>& inputs, cons
 // what on_error has not reported (none today: the status is kept for callers that stop early).
 Status IngestFile(const InputFile& file, const IngestOptions& options, const DocumentCallback& on_doc,
                   const ErrorCallback& on_error);
+
+// IngestFile that hands each mail message (mbox, pipermail, eml, maildir) to on_message
+// undecoded; plain-text articles and JSONL records still come through on_doc.
+Status IngestFile(const InputFile& file, const IngestOptions& options, const DocumentCallback& on_doc,
+                  const RawMessageCallback& on_message, const ErrorCallback& on_error);
 
 }  // namespace accord

@@ -92,6 +92,37 @@ inline std::string MakeMbox(uint32_t first_seed, int n) {
   return out.str();
 }
 
+// An mbox whose messages are not all one document each: `n` forwarded articles, and after every
+// fifth of them a message whose MIME boundary is missing (reported and skipped) or a digest of
+// two articles and an image (two documents, the image part reported).
+inline std::string MakeMixedMbox(uint32_t first_seed, int n) {
+  std::ostringstream out;
+  out << MakeMbox(first_seed, 0);
+  for (int i = 0; i < n; ++i) {
+    const uint32_t seed = first_seed + i;
+    out << MakeMbox(seed, 1);
+    if (i % 5 != 4) continue;
+    out << "From list@example.org Mon Mar  3 11:00:00 2014\n"
+        << "From: Forwarder <fwd@example.org>\nSubject: [list] odd " << seed << "\n"
+        << "Date: Mon, 3 Mar 2014 11:00:00 +0000\nMessage-ID: <odd" << seed << "@example.org>\n"
+        << "MIME-Version: 1.0\n";
+    if (i % 10 == 4) {
+      out << "Content-Type: multipart/mixed; boundary=\"nothere\"\n\n"
+          << "--elsewhere\nContent-Type: text/plain\n\n" << MakeArticle(seed) << "\n";
+      continue;
+    }
+    out << "Content-Type: multipart/digest; boundary=d" << seed << "\n\n";
+    for (int part = 0; part < 3; ++part) {
+      out << "--d" << seed << "\n\nSubject: part " << part << "\nMessage-ID: <part" << part << "-" << seed
+          << "@example.org>\n";
+      if (part == 1) out << "Content-Type: image/png\n\n\x89PNG\n";
+      else out << "\n" << MakeArticle(seed * 7 + part) << "\n";
+    }
+    out << "--d" << seed << "--\n\n";
+  }
+  return out.str();
+}
+
 // Writes a small archive into `dir`: plain-text articles in a subfolder plus two mboxes.
 // Returns the input paths to give to extract.
 inline std::vector<std::string> MakeArchive(const std::string& dir, int articles = 60) {

@@ -48,6 +48,28 @@ INSTANTIATE_TEST_SUITE_P(Formats, DeterminismTest,
                                            Case{"conll", SinkFormat::kConll, false}),
                          [](const auto& info) { return std::string(info.param.name); });
 
+// Messages of zero, one and two documents: the same documents, the same problems reported and
+// counted, the same bytes.
+TEST(DeterminismTest, DigestsAndBrokenMessagesGiveTheSameRunWhateverTheJobs) {
+  TempDir tmp;
+  WriteText(tmp / "in/mixed.mbox", MakeMixedMbox(7000, 30));
+  std::string reference;
+  for (int jobs : {1, 2, 4}) {
+    for (size_t window : {size_t{1}, size_t{16}}) {
+      ExtractOptions o = Options({tmp / "in/mixed.mbox"}, tmp / ("out-" + std::to_string(jobs) + "-" +
+                                                                 std::to_string(window) + ".jsonl"), jobs);
+      o.in_flight_per_job = window;
+      const RunSummary s = RunOk(o);
+      // 30 articles; 3 digests of two articles; 3 broken messages and 3 image parts skipped.
+      EXPECT_EQ(s.documents, 36u) << "jobs=" << jobs;
+      EXPECT_EQ(s.skipped, 6u) << "jobs=" << jobs;
+      const std::string bytes = ReadText(o.output);
+      if (reference.empty()) reference = bytes;
+      EXPECT_TRUE(bytes == reference) << "jobs=" << jobs << " window=" << window;
+    }
+  }
+}
+
 TEST(DeterminismTest, SharedMboxSameBytesForOneAndTwoJobs) {
   ACCORD_REQUIRE_SHARED(corpora);
   TempDir tmp;

@@ -86,6 +86,18 @@ TEST(ShardsTest, ConllShardsMergeToo) {
   EXPECT_TRUE(ReadText(tmp / "merged.conll") == ReadText(tmp / "whole.conll"));
 }
 
+// Shards split messages of several documents (digests) and skip broken ones like one run does.
+TEST(ShardsTest, DigestsAndBrokenMessagesMergeToOneRun) {
+  TempDir tmp;
+  WriteText(tmp / "in/mixed.mbox", MakeMixedMbox(8000, 30));
+  const ExtractOptions o = Options({tmp / "in/mixed.mbox"}, tmp / "whole.jsonl", 2);
+  const RunSummary whole = RunOk(o);
+  const auto parts = RunShards(o, 3, tmp, ".jsonl");
+  ASSERT_TRUE(MergeShards(parts, tmp / "merged.jsonl").ok());
+  EXPECT_TRUE(ReadText(tmp / "merged.jsonl") == ReadText(tmp / "whole.jsonl"));
+  EXPECT_EQ(whole.documents, 36u);
+}
+
 // csv, sqlite and brat: one run and N shards of the same inputs, with the text included so that
 // csv rows hold quoted fields over several lines.
 struct FormatRuns {

@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -75,6 +76,52 @@ struct Result {
   }
 };
 
+// Ingest as a parallel run does it: mail messages handed over raw, then DecodeRawMessage.
+Result IngestThroughRawMessages(const std::vector<std::string>& inputs, const IngestOptions& options) {
+  Result r;
+  auto on_error = [&r](const IngestError& e) { r.errors.push_back(e); };
+  auto on_doc = [&r](Document&& d) {
+    r.docs.push_back(std::move(d));
+    return true;
+  };
+  auto on_message = [&r](RawMessage&& m) {
+    DecodeRawMessage(m, &r.docs, &r.errors);
+    return true;
+  };
+  for (const InputFile& f : ExpandInputs(inputs, on_error)) {
+    Status s = IngestFile(f, options, on_doc, on_message, on_error);
+    EXPECT_TRUE(s.ok()) << s.message();
+  }
+  return r;
+}
+
+// Both ways of ingesting give the same documents and report the same problems.
+void ExpectSameIngest(const Result& direct, const Result& raw) {
+  ASSERT_EQ(direct.docs.size(), raw.docs.size());
+  for (size_t i = 0; i < direct.docs.size(); ++i) {
+    const Document& a = direct.docs[i];
+    const Document& b = raw.docs[i];
+    EXPECT_EQ(a.doc_id, b.doc_id);
+    EXPECT_EQ(a.text, b.text) << a.doc_id;
+    EXPECT_EQ(a.source.dump(), b.source.dump()) << a.doc_id;
+    EXPECT_EQ(a.meta.dump(), b.meta.dump()) << a.doc_id;
+    EXPECT_EQ(a.doc_date, b.doc_date) << a.doc_id;
+    EXPECT_EQ(a.headers.subject, b.headers.subject) << a.doc_id;
+    EXPECT_EQ(a.headers.from, b.headers.from) << a.doc_id;
+    EXPECT_EQ(a.headers.date, b.headers.date) << a.doc_id;
+    EXPECT_EQ(a.headers.message_id, b.headers.message_id) << a.doc_id;
+    EXPECT_EQ(a.headers.list_id, b.headers.list_id) << a.doc_id;
+    EXPECT_EQ(a.headers.content_type, b.headers.content_type) << a.doc_id;
+  }
+  ASSERT_EQ(direct.errors.size(), raw.errors.size());
+  for (size_t i = 0; i < direct.errors.size(); ++i) {
+    EXPECT_EQ(direct.errors[i].path, raw.errors[i].path);
+    EXPECT_EQ(direct.errors[i].offset, raw.errors[i].offset);
+    EXPECT_EQ(direct.errors[i].message, raw.errors[i].message);
+  }
+}
+
+// Every case of this file (but standard input) is ingested both ways, and the two must agree.
 Result Ingest(const std::vector<std::string>& inputs, IngestOptions options = {}) {
   Result r;
   auto on_error = [&r](const IngestError& e) { r.errors.push_back(e); };
@@ -86,6 +133,8 @@ Result Ingest(const std::vector<std::string>& inputs, IngestOptions options = {}
     EXPECT_TRUE(s.ok()) << s.message();
   }
   for (const Document& d : r.docs) EXPECT_TRUE(utf8::IsValid(d.text)) << d.doc_id;
+  if (std::find(inputs.begin(), inputs.end(), "-") == inputs.end())  // stdin reads only once
+    ExpectSameIngest(r, IngestThroughRawMessages(inputs, options));
   return r;
 }
 
