@@ -184,6 +184,10 @@ TEST(HtmlTextTest, BlocksBreaksEntitiesAndSkippedElements) {
       {"pre keeps lines", "<pre>a\n  b</pre>", "a\n  b\n"},
       {"broken markup recovered", "<p>unclosed <b>bold <i>both</p>after", "unclosed bold both\nafter\n"},
       {"no text", "<img src=x>", ""},
+      {"short text nodes", "<b>a</b> <i>b</i><br>c<span>d</span> e", "a b\ncd e\n"},
+      {"white space after an element dropped", "<p>x<img src=x> <b>y</b></p>", "xy\n"},
+      {"HTML 4.01 body white space dropped",
+       "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\"><html><body> <b>x</b> y</body></html>", "x y\n"},
   };
   for (const auto& c : cases) EXPECT_EQ(HtmlToText(c.html), c.want) << c.rule;
 }
