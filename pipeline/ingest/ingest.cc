@@ -31,6 +31,10 @@ struct Reader {
   const DocumentCallback& on_doc;
   const ErrorCallback& on_error;
   bool stopped = false;
+  // The documents and problems of one message, kept from message to message (no allocation per
+  // message for the vectors).
+  std::vector<Document> docs = {};
+  std::vector<std::string> skipped = {};
 
   void Error(uint64_t offset, std::string message) { on_error({file.path, offset, std::move(message)}); }
   bool Emit(Document&& doc) {
@@ -67,16 +71,16 @@ bool ReadWhole(LineReader& in, Reader& r, const std::string& path, std::string* 
 }
 
 void EmitMessages(Reader& r, const std::string& path, uint64_t offset, std::string_view bytes, bool pipermail) {
-  std::vector<Document> docs;
-  std::vector<std::string> skipped;
+  r.docs.clear();
+  r.skipped.clear();
   ingest::MessageContext ctx{path, offset, pipermail};
-  Status s = ingest::DecodeMessage(bytes, ctx, &docs, &skipped);
+  Status s = ingest::DecodeMessage(bytes, ctx, &r.docs, &r.skipped);
   if (!s.ok()) {
     r.on_error({path, offset, s.message()});
     return;
   }
-  for (const std::string& problem : skipped) r.on_error({path, offset, problem});
-  for (Document& d : docs)
+  for (const std::string& problem : r.skipped) r.on_error({path, offset, problem});
+  for (Document& d : r.docs)
     if (!r.Emit(std::move(d))) return;
 }
 

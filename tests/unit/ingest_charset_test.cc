@@ -1,5 +1,6 @@
 // The pieces of ingest that work on one string: charset conversion, HTML to text, list names,
 // format detection and mbox separator lines. Table-driven; each row names the rule it guards.
+#include <cctype>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -147,6 +148,39 @@ TEST(CharsetTest, Latin1AsWindows1252AtEveryPosition) {
         EXPECT_EQ(used, c1 ? "windows-1252" : "iso-8859-1") << "size " << size << ", byte " << int(probe) << " at " << i;
         EXPECT_EQ(out, want) << "size " << size << ", byte " << int(probe) << " at " << i;
       }
+    }
+  }
+}
+
+// IsUtf8AsIs lets the shortcut use a body where it is instead of copying it through ToUtf8: it
+// must hold only where ToUtf8 gives the bytes unchanged, for every label and kind of text.
+TEST(CharsetTest, Utf8AsIsOnlyWhereToUtf8KeepsTheBytes) {
+  const std::string texts[] = {"",
+                               "plain ASCII",
+                               "caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80",
+                               "caf\xe9",
+                               "C1 \x93quoted\x94",
+                               "\xed\xa0\x80 surrogate",
+                               "\xc0\xaf overlong",
+                               "cut \xe2\x80",
+                               std::string("nul\0byte", 8)};
+  const char* labels[] = {"", "utf-8", "UTF-8", "utf8", "us-ascii", "ASCII", "iso-8859-1", "windows-1252",
+                          "koi8-r", "x-unknown", "utf-16"};
+  for (const std::string& text : texts) {
+    for (const char* label : labels) {
+      std::string out;
+      ToUtf8(text, label, &out);
+      const bool as_is = IsUtf8AsIs(text, label);
+      if (as_is) {
+        EXPECT_EQ(out, text) << label;
+      }
+      const std::string lower = [&] {
+        std::string l = label;
+        for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return l;
+      }();
+      const bool utf8_label = lower.empty() || lower == "utf-8" || lower == "utf8" || lower == "us-ascii" || lower == "ascii";
+      EXPECT_EQ(as_is, utf8_label && utf8::IsValid(text)) << label << " " << text;
     }
   }
 }

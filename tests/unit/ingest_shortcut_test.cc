@@ -170,6 +170,8 @@ std::vector<ShapeCase> Cases() {
   c.push_back({"Html", Single("Content-Type: text/html; charset=utf-8\n",
                               "<html><head><title>t</title></head><body><h1>Tech Accord</h1>"
                               "<p>Microsoft &amp; Facebook<br>pledged.</p><pre>a  b</pre></body></html>\n"), true});
+  c.push_back({"HtmlBase64Utf8", Single("Content-Type: text/html; charset=UTF-8\nContent-Transfer-Encoding: base64\n",
+                                        "PHA+VGVsZWbDs25pY2EgJmFtcDsgTm9raWE8L3A+Cg==\n"), true});
   c.push_back({"HtmlQuotedPrintableLatin1",
                Single("Content-Type: text/html; charset=iso-8859-1\nContent-Transfer-Encoding: quoted-printable\n",
                       "<p>Caf=E9 in M=FCnchen.</p>\n"), true});
@@ -226,6 +228,14 @@ std::vector<ShapeCase> Cases() {
                              "--in\nContent-Type: text/plain\n\nInner plain.\n--in--\n\n--DG--\n"), false});
   c.push_back({"DigestInnerBinary",
                Digest(part + "Subject: bad\nContent-Type: image/png\n\n\x89PNG\n" + part + kInner2 + "\n--DG--\n"),
+               false});
+  // A part that needs the parser after parts the shortcut has read: the Documents already built
+  // are taken back.
+  c.push_back({"DigestLaterPartBinary",
+               Digest(part + kInner1 + "\n" + part + "Subject: bad\nContent-Type: image/png\n\n\x89PNG\n--DG--\n"),
+               false});
+  c.push_back({"DigestLaterPartHeadersFolded",
+               Digest(part + kInner1 + "\n" + part + kInner2 + "\n--DG\n\n folded first\nFrom: a@example.org\n\nx\n--DG--\n"),
                false});
   c.push_back({"DigestPartEncoding",
                Digest("--DG\nContent-Type: message/rfc822\nContent-Transfer-Encoding: 7bit\n\n" + kInner2 + "\n--DG--\n"),
