@@ -324,15 +324,26 @@ struct HeaderBlock {
 // True when `name` is `keyword` in any case. `name` is printable ASCII (ParseHeaderBlock checks
 // that) and `keyword` lower-case letters and '-': setting bit 0x20 of a name byte folds the case
 // of a letter, and only '-' itself becomes '-' (CR would too, but it is not printable).
-bool IsFieldName(std::string_view name, std::string_view keyword) {
+// The keyword's length is a constant of each call, so that the compiler unrolls the compare
+// (a 4-byte keyword is one word compare).
+template <size_t N>
+bool IsFieldName(std::string_view name, const char (&keyword)[N]) {
+  constexpr size_t kSize = N - 1;  // without the NUL
   size_t i = 0;
-  for (; i + 8 <= keyword.size(); i += 8) {  // eight bytes at a time
+  for (; i + 8 <= kSize; i += 8) {  // eight bytes at a time
     uint64_t n, k;
     std::memcpy(&n, name.data() + i, 8);
-    std::memcpy(&k, keyword.data() + i, 8);
+    std::memcpy(&k, keyword + i, 8);
     if ((n | 0x2020202020202020ull) != k) return false;
   }
-  for (; i < keyword.size(); ++i)
+  if (kSize - i >= 4) {
+    uint32_t n, k;
+    std::memcpy(&n, name.data() + i, 4);
+    std::memcpy(&k, keyword + i, 4);
+    if ((n | 0x20202020u) != k) return false;
+    i += 4;
+  }
+  for (; i < kSize; ++i)
     if ((name[i] | 0x20) != keyword[i]) return false;
   return true;
 }
