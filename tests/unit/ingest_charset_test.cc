@@ -333,5 +333,39 @@ TEST(MboxSeparatorTest, FromLines) {
   for (const auto& c : cases) EXPECT_EQ(IsFromLine(c.line), c.from) << c.line;
 }
 
+// What a separator line needs after its sender, by its plain meaning: a ':' with a digit before
+// and two after, and four digits standing alone; each position looked at.
+bool HasTimeAndYearAtSomePosition(const std::string& rest) {
+  auto digit = [&rest](size_t i) { return i < rest.size() && rest[i] >= '0' && rest[i] <= '9'; };
+  bool time = false, year = false;
+  for (size_t i = 0; i < rest.size(); ++i) {
+    time |= rest[i] == ':' && i > 0 && digit(i - 1) && digit(i + 1) && digit(i + 2);
+    year |= digit(i) && (i == 0 || !digit(i - 1)) && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4);
+  }
+  return time && year;
+}
+
+// IsFromLine finds the time and the year at the runs of digits: lines made of every mix of the
+// pieces a date is written with must be separators exactly when the plain meaning says so.
+TEST(MboxSeparatorTest, TimeAndYearAsThePlainMeaning) {
+  const std::string pieces[] = {"1", "12", "123", "2018", "20188", ":", ":0", ":00", "0:", " ", "Mon", "+0000", "-", "x"};
+  constexpr size_t kPieces = sizeof(pieces) / sizeof(pieces[0]);
+  int separators = 0;
+  for (size_t a = 0; a < kPieces; ++a) {
+    for (size_t b = 0; b < kPieces; ++b) {
+      for (size_t c = 0; c < kPieces; ++c) {
+        for (size_t d = 0; d < kPieces; ++d) {
+          const std::string rest = " " + pieces[a] + pieces[b] + pieces[c] + pieces[d];
+          const bool want = HasTimeAndYearAtSomePosition(rest);
+          separators += want;
+          EXPECT_EQ(IsFromLine("From ann@example.org" + rest), want) << rest;
+          EXPECT_EQ(IsFromLine("From ann@example.org" + rest + "\n"), want) << rest;
+        }
+      }
+    }
+  }
+  EXPECT_GT(separators, 100);  // the mixes do make separators
+}
+
 }  // namespace
 }  // namespace accord::ingest
