@@ -557,8 +557,8 @@ bool DecodeSimpleBody(std::string_view bytes, const HeaderBlock& hb, const std::
       ToUtf8(body, type->charset, &html);
       *text = HtmlToText(html);
     }
-  } else if (utf8 && !decoded.empty()) {
-    *text = std::move(decoded);
+  } else if (utf8 && body.data() == decoded.data()) {
+    *text = std::move(decoded);  // the transfer-decoded bytes are the text
   } else if (utf8) {
     text->assign(body);
   } else {
