@@ -278,6 +278,11 @@ void SanitizeUtf8(std::string* s) {
   *s = std::move(out);
 }
 
+bool IsUtf8AsIs(std::string_view bytes, std::string_view declared) {
+  const std::string cs = Lower(declared);
+  return (cs.empty() || IsUtf8Label(cs) || IsAsciiLabel(cs)) && utf8::IsValid(bytes);
+}
+
 std::string ToUtf8(std::string_view bytes, std::string_view declared, std::string* out) {
   const std::string cs = Lower(declared);
   // The scans below start after the ASCII the text begins with: it is valid UTF-8 and holds no

@@ -18,6 +18,10 @@ namespace accord::ingest {
 // the charset that was used (for logs and tests).
 std::string ToUtf8(std::string_view bytes, std::string_view declared, std::string* out);
 
+// True when ToUtf8(bytes, declared) gives `bytes` as they are: valid UTF-8 declared as UTF-8,
+// US-ASCII or nothing (ToUtf8 keeps a few more texts as they are; this is the usual case).
+bool IsUtf8AsIs(std::string_view bytes, std::string_view declared);
+
 // Converts `bytes` in `charset` to UTF-8 with ICU (invalid bytes to U+FFFD), appended to `out`;
 // false when ICU does not know the charset. A single-byte charset goes through the table of what
 // ICU makes of each of its 256 bytes, unless `byte_table` is false (the tests compare the two).

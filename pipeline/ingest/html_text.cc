@@ -159,7 +159,8 @@ std::string HtmlToText(std::string_view html) {
   }
   htmlDocPtr doc = htmlCtxtReadMemory(ctxt.get(), html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
                                       HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                          HTML_PARSE_NONET | HTML_PARSE_NOBLANKS);
+                                          HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_NODEFDTD |
+                                          HTML_PARSE_COMPACT);
   if (doc == nullptr) return out;
   xmlNode* root = xmlDocGetRootElement(doc);
   if (root != nullptr) Walk(root, &out);

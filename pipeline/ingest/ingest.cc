@@ -32,6 +32,10 @@ struct Reader {
   const RawMessageCallback* on_message;  // null: mail messages are decoded here
   const ErrorCallback& on_error;
   bool stopped = false;
+  // The documents and problems of one message, kept from message to message (no allocation per
+  // message for the vectors).
+  std::vector<Document> docs = {};
+  std::vector<std::string> skipped = {};
 
   void Error(uint64_t offset, std::string message) { on_error({file.path, offset, std::move(message)}); }
   bool Emit(Document&& doc) {
@@ -71,18 +75,18 @@ bool ReadWhole(LineReader& in, Reader& r, const std::string& path, std::string* 
   return true;
 }
 
-// Decodes one message into `docs`, reporting its problems through `report`.
+// Decodes one message into `docs`, reporting its problems through `report`; `skipped` is scratch.
 template <typename Report>
 void Decode(std::string_view bytes, const std::string& path, uint64_t offset, bool pipermail,
-            std::vector<Document>* docs, Report&& report) {
-  std::vector<std::string> skipped;
+            std::vector<Document>* docs, std::vector<std::string>* skipped, Report&& report) {
+  skipped->clear();
   ingest::MessageContext ctx{path, offset, pipermail};
-  Status s = ingest::DecodeMessage(bytes, ctx, docs, &skipped);
+  Status s = ingest::DecodeMessage(bytes, ctx, docs, skipped);
   if (!s.ok()) {
     report(IngestError{path, offset, s.message()});
     return;
   }
-  for (std::string& problem : skipped) report(IngestError{path, offset, std::move(problem)});
+  for (std::string& problem : *skipped) report(IngestError{path, offset, std::move(problem)});
 }
 
 // Hands one mail message on: undecoded when the caller takes raw messages, else its documents.
@@ -91,9 +95,9 @@ void EmitMessages(Reader& r, const std::string& path, uint64_t offset, std::stri
     r.EmitRaw(RawMessage{path, offset, pipermail, std::string(bytes)});
     return;
   }
-  std::vector<Document> docs;
-  Decode(bytes, path, offset, pipermail, &docs, [&r](const IngestError& e) { r.on_error(e); });
-  for (Document& d : docs)
+  r.docs.clear();
+  Decode(bytes, path, offset, pipermail, &r.docs, &r.skipped, [&r](const IngestError& e) { r.on_error(e); });
+  for (Document& d : r.docs)
     if (!r.Emit(std::move(d))) return;
 }
 
@@ -184,7 +188,8 @@ Status Ingest(const InputFile& file, const IngestOptions& options, const Documen
 }  // namespace
 
 void DecodeRawMessage(const RawMessage& message, std::vector<Document>* docs, std::vector<IngestError>* errors) {
-  Decode(message.bytes, message.path, message.offset, message.pipermail, docs,
+  std::vector<std::string> skipped;
+  Decode(message.bytes, message.path, message.offset, message.pipermail, docs, &skipped,
          [errors](IngestError&& e) { errors->push_back(std::move(e)); });
 }
 

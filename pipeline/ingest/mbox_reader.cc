@@ -7,22 +7,24 @@ namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-// A clock time "H:MM" or "HH:MM" and a year (four digits standing alone) after the sender.
+// A clock time (a digit, ':' and two digits: "H:MM", "HH:MM") and a year (a run of exactly four
+// digits) after the sender. Both are found at the runs of digits, so the other bytes cost one test
+// each, and the search stops once both are found.
 bool HasTimeAndYear(std::string_view rest) {
   bool time = false, year = false;
-  for (size_t i = 0; i < rest.size(); ++i) {
-    const char c = rest[i];
-    if (c == ':') {
-      if (!time && i > 0 && IsDigit(rest[i - 1]) && i + 2 < rest.size() && IsDigit(rest[i + 1]) &&
-          IsDigit(rest[i + 2]))
-        time = true;
-    } else if (IsDigit(c)) {
-      if (!year && (i == 0 || !IsDigit(rest[i - 1])) && i + 4 <= rest.size() && IsDigit(rest[i + 1]) &&
-          IsDigit(rest[i + 2]) && IsDigit(rest[i + 3]) && (i + 4 == rest.size() || !IsDigit(rest[i + 4])))
-        year = true;
+  const size_t n = rest.size();
+  for (size_t i = 0; i < n;) {
+    if (!IsDigit(rest[i])) {
+      ++i;
+      continue;
     }
+    const size_t start = i;
+    while (i < n && IsDigit(rest[i])) ++i;
+    year |= i - start == 4;
+    time |= i + 2 < n && rest[i] == ':' && IsDigit(rest[i + 1]) && IsDigit(rest[i + 2]);
+    if (time && year) return true;
   }
-  return time && year;
+  return false;
 }
 
 }  // namespace

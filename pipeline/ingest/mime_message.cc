@@ -250,7 +250,7 @@ void SetIdentity(const MessageContext& ctx, int part, Document* doc) {
   if (!doc->source.is_object() || !doc->source.empty()) doc->source = Json::object();  // a new Document has one
   Json::object_t& source = doc->source.get_ref<Json::object_t&>();
   source.reserve(5);
-  source.emplace_back("path", ctx.path);
+  source.emplace_back("path", std::string(ctx.path));
   source.emplace_back("offset", ctx.offset);
   if (!h.message_id.empty()) source.emplace_back("message_id", h.message_id);
   if (part > 0) source.emplace_back("part", part);
@@ -324,15 +324,26 @@ struct HeaderBlock {
 // True when `name` is `keyword` in any case. `name` is printable ASCII (ParseHeaderBlock checks
 // that) and `keyword` lower-case letters and '-': setting bit 0x20 of a name byte folds the case
 // of a letter, and only '-' itself becomes '-' (CR would too, but it is not printable).
-bool IsFieldName(std::string_view name, std::string_view keyword) {
+// The keyword's length is a constant of each call, so that the compiler unrolls the compare
+// (a 4-byte keyword is one word compare).
+template <size_t N>
+bool IsFieldName(std::string_view name, const char (&keyword)[N]) {
+  constexpr size_t kSize = N - 1;  // without the NUL
   size_t i = 0;
-  for (; i + 8 <= keyword.size(); i += 8) {  // eight bytes at a time
+  for (; i + 8 <= kSize; i += 8) {  // eight bytes at a time
     uint64_t n, k;
     std::memcpy(&n, name.data() + i, 8);
-    std::memcpy(&k, keyword.data() + i, 8);
+    std::memcpy(&k, keyword + i, 8);
     if ((n | 0x2020202020202020ull) != k) return false;
   }
-  for (; i < keyword.size(); ++i)
+  if (kSize - i >= 4) {
+    uint32_t n, k;
+    std::memcpy(&n, name.data() + i, 4);
+    std::memcpy(&k, keyword + i, 4);
+    if ((n | 0x20202020u) != k) return false;
+    i += 4;
+  }
+  for (; i < kSize; ++i)
     if ((name[i] | 0x20) != keyword[i]) return false;
   return true;
 }
@@ -492,8 +503,9 @@ bool DecodeCanonicalBase64(std::string_view body, std::string* out) {
 }
 
 // The body of a single-part text/plain or text/html message (7bit, 8bit, quoted-printable or
-// base64), decoded without building the MIME tree, as BuildDocument would find it. False when
-// the message needs the MIME parser. `content_type` is the decoded Content-Type header.
+// base64), decoded without building the MIME tree, as BuildDocument would find it, into `text`
+// (empty). False when the message needs the MIME parser. `content_type` is the decoded
+// Content-Type header.
 bool DecodeSimpleBody(std::string_view bytes, const HeaderBlock& hb, const std::string& content_type,
                       std::string* text) {
   static const BodyType kPlainType;
@@ -535,10 +547,20 @@ bool DecodeSimpleBody(std::string_view bytes, const HeaderBlock& hb, const std::
     default:
       return false;  // uuencode and unknown encodings: the MIME parser knows them
   }
+  // Text that is UTF-8 already is used where it is, not copied by ToUtf8.
+  const bool utf8 = IsUtf8AsIs(body, type->charset);
   if (type->kind == BodyType::kHtml) {
-    std::string html;
-    ToUtf8(body, type->charset, &html);
-    *text = HtmlToText(html);
+    if (utf8) {
+      *text = HtmlToText(body);
+    } else {
+      std::string html;
+      ToUtf8(body, type->charset, &html);
+      *text = HtmlToText(html);
+    }
+  } else if (utf8 && body.data() == decoded.data()) {
+    *text = std::move(decoded);  // the transfer-decoded bytes are the text
+  } else if (utf8) {
+    text->assign(body);
   } else {
     ToUtf8(body, type->charset, text);
   }
@@ -600,7 +622,12 @@ bool DecodeSimpleDigest(std::string_view bytes, const HeaderBlock& hb, const std
   if (boundary.empty() || hb.body_start >= bytes.size()) return false;
   std::vector<std::string_view> parts;
   if (!SplitMultipart(bytes.substr(hb.body_start), boundary, &parts)) return false;
-  std::vector<Document> docs(parts.size());
+  // The Documents are built in `out`, and taken back if a part needs the parser.
+  const size_t first = out->size();
+  auto give_up = [out, first] {
+    out->erase(out->begin() + static_cast<std::ptrdiff_t>(first), out->end());
+    return false;
+  };
   std::string digest_list;
   bool digest_list_known = false;
   for (size_t i = 0; i < parts.size(); ++i) {
@@ -611,18 +638,18 @@ bool DecodeSimpleDigest(std::string_view bytes, const HeaderBlock& hb, const std
       HeaderBlock part_headers;
       if (!ParseHeaderBlock(message, &part_headers) || part_headers.body_start == std::string_view::npos ||
           part_headers.repeated_content_type || part_headers.encoding.data() != nullptr)
-        return false;
+        return give_up();
       if (part_headers.content_type.data() != nullptr &&
           ParseBodyType(DecodeHeaderValue(part_headers.content_type, false)).kind != BodyType::kMessage)
-        return false;
+        return give_up();
       message.remove_prefix(part_headers.body_start);
     }
     HeaderBlock message_headers;
     if (!ParseHeaderBlock(message, &message_headers) || message_headers.body_start == std::string_view::npos ||
         message_headers.repeated_content_type)
-      return false;
-    Document& doc = docs[i];
-    if (!BuildSimpleDocument(message, message_headers, ctx, static_cast<int>(i) + 1, &doc)) return false;
+      return give_up();
+    Document& doc = out->emplace_back();
+    if (!BuildSimpleDocument(message, message_headers, ctx, static_cast<int>(i) + 1, &doc)) return give_up();
     if (doc.source.find("list") == doc.source.end()) {
       if (!digest_list_known) {
         digest_list = ListName(DecodeHeaderValue(hb.list_id, true), DecodeHeaderValue(hb.subject, true));
@@ -631,7 +658,6 @@ bool DecodeSimpleDigest(std::string_view bytes, const HeaderBlock& hb, const std
       if (!digest_list.empty()) doc.source["list"] = digest_list;
     }
   }
-  for (Document& d : docs) out->push_back(std::move(d));
   return true;
 }
 

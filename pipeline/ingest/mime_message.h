@@ -18,7 +18,7 @@
 namespace accord::ingest {
 
 struct MessageContext {
-  std::string path;         // the input path as given
+  std::string_view path;    // the input path as given (the caller keeps the string)
   uint64_t offset = 0;      // byte offset of the message in the (decompressed) input
   bool pipermail = false;   // addresses are obfuscated as "x at y.org"
 };

@@ -1,5 +1,6 @@
 // The pieces of ingest that work on one string: charset conversion, HTML to text, list names,
 // format detection and mbox separator lines. Table-driven; each row names the rule it guards.
+#include <cctype>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -151,6 +152,39 @@ TEST(CharsetTest, Latin1AsWindows1252AtEveryPosition) {
   }
 }
 
+// IsUtf8AsIs lets the shortcut use a body where it is instead of copying it through ToUtf8: it
+// must hold only where ToUtf8 gives the bytes unchanged, for every label and kind of text.
+TEST(CharsetTest, Utf8AsIsOnlyWhereToUtf8KeepsTheBytes) {
+  const std::string texts[] = {"",
+                               "plain ASCII",
+                               "caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80",
+                               "caf\xe9",
+                               "C1 \x93quoted\x94",
+                               "\xed\xa0\x80 surrogate",
+                               "\xc0\xaf overlong",
+                               "cut \xe2\x80",
+                               std::string("nul\0byte", 8)};
+  const char* labels[] = {"", "utf-8", "UTF-8", "utf8", "us-ascii", "ASCII", "iso-8859-1", "windows-1252",
+                          "koi8-r", "x-unknown", "utf-16"};
+  for (const std::string& text : texts) {
+    for (const char* label : labels) {
+      std::string out;
+      ToUtf8(text, label, &out);
+      const bool as_is = IsUtf8AsIs(text, label);
+      if (as_is) {
+        EXPECT_EQ(out, text) << label;
+      }
+      const std::string lower = [&] {
+        std::string l = label;
+        for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return l;
+      }();
+      const bool utf8_label = lower.empty() || lower == "utf-8" || lower == "utf8" || lower == "us-ascii" || lower == "ascii";
+      EXPECT_EQ(as_is, utf8_label && utf8::IsValid(text)) << label << " " << text;
+    }
+  }
+}
+
 TEST(CharsetTest, SanitizeReplacesEachBadByte) {
   const struct {
     std::string in, want;
@@ -184,6 +218,10 @@ TEST(HtmlTextTest, BlocksBreaksEntitiesAndSkippedElements) {
       {"pre keeps lines", "<pre>a\n  b</pre>", "a\n  b\n"},
       {"broken markup recovered", "<p>unclosed <b>bold <i>both</p>after", "unclosed bold both\nafter\n"},
       {"no text", "<img src=x>", ""},
+      {"short text nodes", "<b>a</b> <i>b</i><br>c<span>d</span> e", "a b\ncd e\n"},
+      {"white space after an element dropped", "<p>x<img src=x> <b>y</b></p>", "xy\n"},
+      {"HTML 4.01 body white space dropped",
+       "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\"><html><body> <b>x</b> y</body></html>", "x y\n"},
   };
   for (const auto& c : cases) EXPECT_EQ(HtmlToText(c.html), c.want) << c.rule;
 }
@@ -293,6 +331,40 @@ TEST(MboxSeparatorTest, FromLines) {
       {"from ann@example.org Mon Apr 16 10:00:00 2018\n", false},
   };
   for (const auto& c : cases) EXPECT_EQ(IsFromLine(c.line), c.from) << c.line;
+}
+
+// What a separator line needs after its sender, by its plain meaning: a ':' with a digit before
+// and two after, and four digits standing alone; each position looked at.
+bool HasTimeAndYearAtSomePosition(const std::string& rest) {
+  auto digit = [&rest](size_t i) { return i < rest.size() && rest[i] >= '0' && rest[i] <= '9'; };
+  bool time = false, year = false;
+  for (size_t i = 0; i < rest.size(); ++i) {
+    time |= rest[i] == ':' && i > 0 && digit(i - 1) && digit(i + 1) && digit(i + 2);
+    year |= digit(i) && (i == 0 || !digit(i - 1)) && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4);
+  }
+  return time && year;
+}
+
+// IsFromLine finds the time and the year at the runs of digits: lines made of every mix of the
+// pieces a date is written with must be separators exactly when the plain meaning says so.
+TEST(MboxSeparatorTest, TimeAndYearAsThePlainMeaning) {
+  const std::string pieces[] = {"1", "12", "123", "2018", "20188", ":", ":0", ":00", "0:", " ", "Mon", "+0000", "-", "x"};
+  constexpr size_t kPieces = sizeof(pieces) / sizeof(pieces[0]);
+  int separators = 0;
+  for (size_t a = 0; a < kPieces; ++a) {
+    for (size_t b = 0; b < kPieces; ++b) {
+      for (size_t c = 0; c < kPieces; ++c) {
+        for (size_t d = 0; d < kPieces; ++d) {
+          const std::string rest = " " + pieces[a] + pieces[b] + pieces[c] + pieces[d];
+          const bool want = HasTimeAndYearAtSomePosition(rest);
+          separators += want;
+          EXPECT_EQ(IsFromLine("From ann@example.org" + rest), want) << rest;
+          EXPECT_EQ(IsFromLine("From ann@example.org" + rest + "\n"), want) << rest;
+        }
+      }
+    }
+  }
+  EXPECT_GT(separators, 100);  // the mixes do make separators
 }
 
 }  // namespace
