@@ -563,15 +563,13 @@ bool PlainForwardEnd(std::string_view line) {
 // `*open` gets the rules of the result that only the patterns can decide; the others are
 // exact. tests/unit/zone_test.cc checks the result against the Set on every rule's examples, on
 // random lines and on the shared corpora.
-LineRuleSet MatchCheaply(std::string_view line, LineRuleSet* open, LineFacts* facts) {
+LineRuleSet MatchCheaply(std::string_view line, const std::vector<uint64_t>& trigger, size_t at,
+                         LineRuleSet* open) {
   *open = 0;
   const char first = line[0];
   const auto first_byte = static_cast<unsigned char>(first);
   const bool decorated = kDecorationFirstBytes.Has(first);
-  if (decorated && SeparatorBytesOnly(line)) {
-    facts->digit = false;
-    return MatchSeparatorBytes(line);
-  }
+  if (decorated && SeparatorBytesOnly(line)) return MatchSeparatorBytes(line);
   LineRuleSet may = 0;
   Verdict first_person = Verdict::kNo;
   bool plain = true;  // no byte beyond ASCII and no '\n'
@@ -579,11 +577,11 @@ LineRuleSet MatchCheaply(std::string_view line, LineRuleSet* open, LineFacts* fa
   // One of the literals of footer-listinfo found whole: the rule matches, on any line.
   bool listinfo_literal = false;
   const size_t n = line.size();
-  bool digit = false;
-  // The trigger bytes (line_scan.h IsTriggerByte), sixteen bytes at a time, in line order; the
-  // digits noted on the way for the zoner (LineFacts::digit).
-  for (size_t base = 0; base < n; base += 16) {
-    for (uint32_t bits = TriggerBits16(line, base, &digit); bits != 0; bits &= bits - 1) {
+  // The trigger bytes (line_scan.h IsTriggerByte), sixty-four at a time, in line order.
+  for (size_t base = 0; base < n; base += 64) {
+    uint64_t bits = BitsFrom(trigger, at + base);
+    if (n - base < 64) bits &= (uint64_t{1} << (n - base)) - 1;
+    for (; bits != 0; bits &= bits - 1) {
       const size_t i = base + static_cast<size_t>(std::countr_zero(bits));
       switch (line[i]) {
         case '/': {
@@ -635,7 +633,6 @@ LineRuleSet MatchCheaply(std::string_view line, LineRuleSet* open, LineFacts* fa
         default:  // beyond ASCII
           plain = false;
           if (AtCI(line, i, "\xC5\xBF") || AtCI(line, i, "\xE2\x84\xAA")) {  // ſ, K
-            facts->digit = HasDigit(line);
             *open = kAllRules;
             return kAllRules;
           }
@@ -647,7 +644,6 @@ LineRuleSet MatchCheaply(std::string_view line, LineRuleSet* open, LineFacts* fa
       }
     }
   }
-  facts->digit = digit;
   if (listinfo_literal) may |= Bit(kFooterListinfo);
   if (first_person != Verdict::kNo) may |= Bit(kFirstPerson);
   // footer-mailing-list, reply-attribution: the end of the line
@@ -957,15 +953,16 @@ const LineRules& LineRules::Get() {
 }
 
 LineRuleSet LineRules::Match(std::string_view line) const {
-  LineFacts facts;
-  return Match(line, &facts);
+  thread_local ByteBits bits;  // scratch, reused across lines
+  FindByteBits(line, &bits);
+  return Match(line, bits.trigger, 0);
 }
 
-LineRuleSet LineRules::Match(std::string_view line, LineFacts* facts) const {
-  *facts = LineFacts();
+LineRuleSet LineRules::Match(std::string_view line, const std::vector<uint64_t>& trigger,
+                             size_t at) const {
   if (line.empty()) return 0;
   LineRuleSet open = 0;
-  LineRuleSet out = MatchCheaply(line, &open, facts);
+  LineRuleSet out = MatchCheaply(line, trigger, at, &open);
   if (open == 0) return out;
   out &= ~open;
   if (Has(open, kDatelineStart) && CommonDateline(line)) {

@@ -81,11 +81,14 @@ class Zoner {
   // --- lines
   void SplitLines() {
     const std::string& t = doc_.text;
+    // The trigger bytes, digits and newlines of the whole text, found in one pass: the lines
+    // end at the newline bits, and each line's rules and digits are read off the others.
+    thread_local ByteBits bits;  // scratch, reused across documents
+    FindByteBits(t, &bits);
     lines_.reserve(t.size() / 32 + 1);  // a guess: mail lines are longer than that on average
     size_t pos = 0;
     while (pos < t.size()) {
-      size_t nl = t.find('\n', pos);
-      if (nl == std::string::npos) nl = t.size();
+      const size_t nl = NextBit(bits.newline, pos, t.size());
       Line l;
       l.begin = static_cast<uint32_t>(pos);
       l.end = static_cast<uint32_t>(nl);
@@ -99,17 +102,14 @@ class Zoner {
       l.cbegin = static_cast<uint32_t>(s);
       l.cend = static_cast<uint32_t>(e);
       l.blank = s == e;
+      if (!l.blank) {
+        l.rules = rules_.Match(std::string_view(t).substr(s, e - s), bits.trigger, s);
+        // Dates only in short lines with a digit: the date regexes run on few lines, and only
+        // on those the article passes ask about (ScanDates).
+        if (e - s <= 100 && AnyBit(bits.digit, s, e)) l.dates = kScanPending;
+      }
       lines_.push_back(l);
       pos = nl + 1;
-    }
-    for (int i = 0; i < n(); ++i) {
-      if (lines_[i].blank) continue;
-      const std::string_view c = Content(i);
-      LineFacts facts;
-      lines_[i].rules = rules_.Match(c, &facts);
-      // Dates only in short lines with a digit: the date regexes run on few lines, and only
-      // on those the article passes ask about (ScanDates).
-      if (c.size() <= 100 && facts.digit) lines_[i].dates = kScanPending;
     }
   }
 
