@@ -62,17 +62,6 @@ inline uint64_t BitsFrom(const std::vector<uint64_t>& words, size_t pos) {
   if (shift != 0 && w + 1 < words.size()) bits |= words[w + 1] << (64 - shift);
   return bits;
 }
-// The first set bit of `words` in [from, limit), or limit.
-inline size_t NextBit(const std::vector<uint64_t>& words, size_t from, size_t limit) {
-  size_t w = from / 64;
-  if (w >= words.size()) return limit;
-  uint64_t bits = words[w] & (~uint64_t{0} << (from % 64));
-  while (bits == 0) {
-    if (++w >= words.size() || 64 * w >= limit) return limit;
-    bits = words[w];
-  }
-  return std::min(limit, 64 * w + static_cast<size_t>(std::countr_zero(bits)));
-}
 // Whether a bit of `words` in [begin, end) is set.
 inline bool AnyBit(const std::vector<uint64_t>& words, size_t begin, size_t end) {
   for (; begin < end; begin += 64) {

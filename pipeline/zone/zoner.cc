@@ -1,6 +1,7 @@
 #include "pipeline/zone/zoner.h"
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <cstdlib>
 #include <vector>
@@ -118,9 +119,14 @@ class Zoner {
     thread_local ByteBits bits;  // scratch, reused across documents
     FindByteBits(t, &bits);
     lines_.reserve(t.size() / 32 + 1);  // a guess: mail lines are longer than that on average
+    // The newline bits not yet taken: those of word w.
+    size_t w = 0;
+    uint64_t newlines = bits.newline.empty() ? 0 : bits.newline[0];
     size_t pos = 0;
     while (pos < t.size()) {
-      const size_t nl = NextBit(bits.newline, pos, t.size());
+      while (newlines == 0 && ++w < bits.newline.size()) newlines = bits.newline[w];
+      const size_t nl = newlines != 0 ? 64 * w + static_cast<size_t>(std::countr_zero(newlines)) : t.size();
+      newlines &= newlines - 1;
       Line l;
       l.begin = static_cast<uint32_t>(pos);
       l.end = static_cast<uint32_t>(nl);
