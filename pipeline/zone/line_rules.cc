@@ -294,15 +294,12 @@ bool SeparatorBytesOnly(std::string_view line) {
   return true;
 }
 LineRuleSet MatchSeparatorBytes(std::string_view line) {
-  bool space = false, underscores = true;
-  for (char c : line) {
-    space |= c == ' ';
-    underscores &= c == '_';
-  }
+  const size_t n = line.size();
   LineRuleSet out = 0;
-  if (underscores && line.size() >= 15) out |= Bit(kFooterRule);        // ^_{15,}$
-  if (line == "--") out |= Bit(kSignatureDelimiter);                     // ^--$
-  if ((!space && line.size() >= 3) || line.size() >= 6) out |= Bit(kSeparator);
+  if (n >= 15 && line.find_first_not_of('_') == std::string_view::npos) out |= Bit(kFooterRule);  // ^_{15,}$
+  if (line == "--") out |= Bit(kSignatureDelimiter);                                              // ^--$
+  // Three bytes without a space, or six bytes: the line is read only when it is shorter.
+  if (n >= 6 || (n >= 3 && line.find(' ') == std::string_view::npos)) out |= Bit(kSeparator);
   return out;
 }
 

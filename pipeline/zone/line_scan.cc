@@ -167,9 +167,10 @@ __attribute__((target("avx2"))) Piece Avx2Piece(const char* p) {
 template <Piece (*piece)(const char*)>
 void FindBits(std::string_view text, ByteBits* bits) {
   const size_t words = (text.size() + 63) / 64;
-  bits->trigger.resize(words);
-  bits->digit.resize(words);
-  bits->newline.resize(words);
+  for (std::vector<uint64_t>* v : {&bits->trigger, &bits->digit, &bits->newline}) {
+    v->resize(words + 1);
+    v->back() = 0;  // the word after the text's, for BitsFrom
+  }
   auto put = [&](size_t w, const Piece& found) {
     bits->trigger[w] = found.trigger;
     bits->digit[w] = found.digit;

@@ -50,19 +50,17 @@ enum class ByteScan {
 };
 bool ByteScanAvailable(ByteScan how);
 
-// Fills *bits for `text`, reusing its vectors: (text.size() + 63) / 64 words each, the bits past
-// the end of the text zero.
+// Fills *bits for `text`, reusing its vectors: (text.size() + 63) / 64 words each, and a zero
+// word after them for BitsFrom to read.
 void FindByteBits(std::string_view text, ByteBits* bits, ByteScan how = ByteScan::kBest);
 
-// The 64 bits of `words` from bit `pos` on (zero past the last word).
+// The 64 bits of `words` from bit `pos` on, pos before the end of the text they were found for.
 inline uint64_t BitsFrom(const std::vector<uint64_t>& words, size_t pos) {
   const size_t w = pos / 64, shift = pos % 64;
-  if (w >= words.size()) return 0;
-  uint64_t bits = words[w] >> shift;
-  if (shift != 0 && w + 1 < words.size()) bits |= words[w + 1] << (64 - shift);
-  return bits;
+  // The second word shifted in two steps, the first by one: no shift by 64 when shift is 0.
+  return (words[w] >> shift) | ((words[w + 1] << 1) << (63 - shift));
 }
-// Whether a bit of `words` in [begin, end) is set.
+// Whether a bit of `words` in [begin, end) is set, end at most the size of their text.
 inline bool AnyBit(const std::vector<uint64_t>& words, size_t begin, size_t end) {
   for (; begin < end; begin += 64) {
     uint64_t bits = BitsFrom(words, begin);

@@ -673,7 +673,7 @@ TEST(ZoneLineScanTest, AgreesWithPlainLoops) {
 // up to and past two words, and on random texts.
 zone::ByteBits PlainByteBits(std::string_view s) {
   zone::ByteBits bits;
-  const size_t words = (s.size() + 63) / 64;
+  const size_t words = (s.size() + 63) / 64 + 1;  // and a zero word after the text's
   bits.trigger.assign(words, 0);
   bits.digit.assign(words, 0);
   bits.newline.assign(words, 0);
@@ -740,20 +740,23 @@ TEST(ZoneLineScanTest, ByteBitsAgreeWithPlainLoop) {
 TEST(ZoneLineScanTest, BitReadersAgreeWithPlainLoop) {
   std::mt19937_64 random(17);
   for (int n = 0; n < 200; ++n) {
-    std::vector<uint64_t> words(random() % 4);
-    // Sparse and dense words, and empty ones.
+    // The words of a text of `size` bytes, and the zero word after them (FindByteBits).
+    const size_t size = 1 + random() % 250;
+    std::vector<uint64_t> words((size + 63) / 64 + 1);
+    // Sparse and dense words, and empty ones; no bit past the text.
     for (uint64_t& w : words) w = n % 3 == 0 ? 0 : (n % 3 == 1 ? random() & random() & random() : random());
-    const size_t bits = 64 * words.size();
-    auto bit = [&](size_t i) { return i < bits && ((words[i / 64] >> (i % 64)) & 1) != 0; };
-    for (size_t from = 0; from <= bits + 70; ++from) {
+    words.back() = 0;
+    if (size % 64 != 0) words[size / 64] &= (uint64_t{1} << (size % 64)) - 1;
+    auto bit = [&](size_t i) { return i < size && ((words[i / 64] >> (i % 64)) & 1) != 0; };
+    for (size_t from = 0; from < size; ++from) {
       uint64_t want = 0;
       for (size_t k = 0; k < 64; ++k)
         if (bit(from + k)) want |= uint64_t{1} << k;
       ASSERT_EQ(zone::BitsFrom(words, from), want) << n << " " << from;
-      for (size_t limit = from; limit <= bits + 70; limit += 1 + limit % 7) {
+      for (size_t end = from; end <= size; ++end) {
         size_t next = from;
-        while (next < limit && !bit(next)) ++next;
-        ASSERT_EQ(zone::AnyBit(words, from, limit), next < limit) << n << " " << from << " " << limit;
+        while (next < end && !bit(next)) ++next;
+        ASSERT_EQ(zone::AnyBit(words, from, end), next < end) << n << " " << from << " " << end;
       }
     }
   }
