@@ -20,22 +20,23 @@ constexpr int kNotScanned = -1;  // Line::dates: a line not to scan for dates (Z
 constexpr int kNoDate = -2;      // Line::dates: no date pattern matches the line
 constexpr int kScanPending = -3;  // Line::dates: to scan when first asked (Zoner::ScanDates)
 
-struct Line {
+struct Line {  // the four-byte fields first, then the one-byte ones: 40 bytes
   uint32_t begin = 0, end = 0;    // raw line without its '\n'
   uint32_t cbegin = 0, cend = 0;  // content: no quote prefix, no outer spaces
-  bool quoted = false;
-  bool blank = true;
   LineRuleSet rules = 0;
-  mutable bool date_line = false;  // only a date (zone_dates.h IsDateLine), once scanned
   // What ScanLineDatePatterns found (Zoner::scanned_dates_), kNoDate, kNotScanned or kScanPending.
   mutable int dates = kNotScanned;
-  bool assigned = false;          // a hard zone (pass 1) or placed by pass 2/3
-  ZoneKind kind = ZoneKind::kOther;
   int article = kNoArticle;
   mutable int words = -1;  // CountWords(content), once asked (Zoner::LineWords)
+  bool quoted = false;
+  bool blank = true;
+  mutable bool date_line = false;  // only a date (zone_dates.h IsDateLine), once scanned
+  bool assigned = false;           // a hard zone (pass 1) or placed by pass 2/3
+  ZoneKind kind = ZoneKind::kOther;
   mutable uint8_t marks = 0;        // what the content holds (Zoner::Marks), of marks_known
   mutable uint8_t marks_known = 0;  // the marks looked for so far
 };
+static_assert(sizeof(Line) == 40);
 
 // Zoner::Marks: strings whose presence in a line the article passes ask about.
 enum : uint8_t {
@@ -127,7 +128,7 @@ class Zoner {
       while (newlines == 0 && ++w < bits.newline.size()) newlines = bits.newline[w];
       const size_t nl = newlines != 0 ? 64 * w + static_cast<size_t>(std::countr_zero(newlines)) : t.size();
       newlines &= newlines - 1;
-      Line l;
+      Line& l = lines_.emplace_back();
       l.begin = static_cast<uint32_t>(pos);
       l.end = static_cast<uint32_t>(nl);
       size_t s = pos, e = nl;
@@ -146,7 +147,6 @@ class Zoner {
         // on those the article passes ask about (ScanDates).
         if (e - s <= 100 && AnyBit(bits.digit, s, e)) l.dates = kScanPending;
       }
-      lines_.push_back(l);
       pos = nl + 1;
     }
   }
