@@ -296,8 +296,9 @@ bool SeparatorBytesOnly(std::string_view line) {
 LineRuleSet MatchSeparatorBytes(std::string_view line) {
   const size_t n = line.size();
   LineRuleSet out = 0;
-  if (n >= 15 && line.find_first_not_of('_') == std::string_view::npos) out |= Bit(kFooterRule);  // ^_{15,}$
-  if (line == "--") out |= Bit(kSignatureDelimiter);                                              // ^--$
+  if (n >= 15 && std::all_of(line.begin(), line.end(), [](char c) { return c == '_'; }))
+    out |= Bit(kFooterRule);  // ^_{15,}$
+  if (line == "--") out |= Bit(kSignatureDelimiter);  // ^--$
   // Three bytes without a space, or six bytes: the line is read only when it is shorter.
   if (n >= 6 || (n >= 3 && line.find(' ') == std::string_view::npos)) out |= Bit(kSeparator);
   return out;
@@ -992,8 +993,7 @@ std::string LineRules::ListName(std::string_view line) const {
   // Fast path for an ASCII line, same result as list_name_: the name is all before a final
   // " mailing list" (any case), 1 to 60 characters without a newline.
   static constexpr std::string_view kSuffix = " mailing list";
-  bool ascii = true;
-  for (char c : line) ascii &= static_cast<unsigned char>(c) < 0x80 && c != '\n';
+  const bool ascii = utf8::AsciiPrefix(line) == line.size() && line.find('\n') == std::string_view::npos;
   if (ascii) {
     if (line.size() <= kSuffix.size()) return "";
     const std::string_view name = line.substr(0, line.size() - kSuffix.size());
