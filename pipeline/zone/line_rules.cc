@@ -630,7 +630,13 @@ LineRuleSet MatchCheaply(std::string_view line, const std::vector<uint64_t>& tri
         case '\n': plain = false; break;
         default:  // beyond ASCII
           plain = false;
-          if (AtCI(line, i, "\xC5\xBF") || AtCI(line, i, "\xE2\x84\xAA")) {  // ſ, K
+          // Each literal below starts with \xC5 or \xE2 at i: the other bytes have none of them.
+          if (line[i] == '\xC5' && AtCI(line, i, "\xC5\xBF")) {  // ſ
+            *open = kAllRules;
+            return kAllRules;
+          }
+          if (line[i] != '\xE2') break;
+          if (AtCI(line, i, "\xE2\x84\xAA")) {  // K
             *open = kAllRules;
             return kAllRules;
           }
