@@ -186,6 +186,14 @@ void FindBits(std::string_view text, ByteBits* bits) {
   }
 }
 
+#if defined(__x86_64__)
+// FindBits with Avx2Piece inlined into its loop: flatten inlines the whole call tree, and only a
+// function compiled for AVX2 may take in Avx2Piece.
+__attribute__((target("avx2"), flatten)) void FindBitsAvx2(std::string_view text, ByteBits* bits) {
+  FindBits<Avx2Piece>(text, bits);
+}
+#endif
+
 }  // namespace
 
 bool ByteScanAvailable(ByteScan how) {
@@ -213,7 +221,7 @@ void FindByteBits(std::string_view text, ByteBits* bits, ByteScan how) {
                                                : ByteScan::kPlain;
   switch (how) {
 #if defined(__x86_64__)
-    case ByteScan::kAvx2: return FindBits<Avx2Piece>(text, bits);
+    case ByteScan::kAvx2: return FindBitsAvx2(text, bits);
     case ByteScan::kSse2: return FindBits<Sse2Piece>(text, bits);
 #endif
     default: return FindBits<PlainPiece>(text, bits);
