@@ -394,10 +394,10 @@ bool PlainListinfo(std::string_view line) {
 }
 
 // url-line: ^[<\[(]*(?:(?i:url|source|...)\s*:?\s+)?<?(?i:https?://|ftp://|www\.)[^\s<>]+>?\s*[\])>.]*$
+constexpr ByteSet kUrlEndBytes(" \t\n\f\r<>");  // \s, '<' and '>': what [^\s<>] does not take
 bool PlainUrlTail(std::string_view line, size_t s) {  // [^\s<>]+>?\s*[\])>.]*$ from s
   const size_t n = line.size();
-  size_t m = s;  // end of the longest run of [^\s<>]
-  while (m < n && !Re2Space(line[m]) && line[m] != '<' && line[m] != '>') ++m;
+  const size_t m = kUrlEndBytes.Next(line, s);  // end of the longest run of [^\s<>]
   // The end ">?\s*[\])>.]*$" can start at any e >= w, or at w - 1 on a '>'.
   size_t t = n;
   while (t > 0 && (line[t - 1] == ']' || line[t - 1] == ')' || line[t - 1] == '>' || line[t - 1] == '.')) --t;
