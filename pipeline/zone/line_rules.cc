@@ -241,6 +241,12 @@ class ByteSet {
     for (char c : bytes) table_[static_cast<unsigned char>(c)] = true;
   }
   bool Has(char c) const { return table_[static_cast<unsigned char>(c)]; }
+  // The bytes not in the set.
+  constexpr ByteSet Complement() const {
+    ByteSet out("");
+    for (int c = 0; c < 256; ++c) out.table_[c] = !table_[c];
+    return out;
+  }
   // The first byte of the set in `line` at or after i, or line.size().
   size_t Next(std::string_view line, size_t i) const {
     const auto* p = reinterpret_cast<const unsigned char*>(line.data());
@@ -288,10 +294,9 @@ constexpr ByteSet kWordBytes("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWX
 // A line made only of bytes of "-=_*~#+ ": footer-rule, signature-delimiter and separator are
 // the only rules that can match it (every other one needs some other byte), and they are read
 // off directly.
+constexpr ByteSet kOtherThanSeparatorBytes = kSeparatorBytes.Complement();
 bool SeparatorBytesOnly(std::string_view line) {
-  for (char c : line)
-    if (!kSeparatorBytes.Has(c)) return false;
-  return true;
+  return kOtherThanSeparatorBytes.Next(line, 0) == line.size();
 }
 LineRuleSet MatchSeparatorBytes(std::string_view line) {
   const size_t n = line.size();
