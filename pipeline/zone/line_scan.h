@@ -1,11 +1,10 @@
-// Facts about one line that zoning asks for again and again, read eight bytes at a time (SWAR:
-// each byte of a uint64_t, the lowest address in the lowest byte). Each function gives exactly
-// the answer of the plain byte loop written in its comment; tests/unit/zone_test.cc compares
-// the two on many lines.
+// Facts about the bytes of a text that zoning asks for again and again: of one line, read eight
+// bytes at a time (SWAR: each byte of a uint64_t, the lowest address in the lowest byte), and of
+// a whole document, one bit per byte, found in one pass (FindByteBits). Each function gives
+// exactly the answer of the plain byte loop written in its comment; tests/unit/zone_test.cc
+// compares the two on many lines.
 #pragma once
 
-#include <algorithm>
-#include <bit>
 #include <cstdint>
 #include <string_view>
 #include <vector>
