@@ -1004,7 +1004,8 @@ std::string LineRules::ListName(std::string_view line) const {
   // Fast path for an ASCII line, same result as list_name_: the name is all before a final
   // " mailing list" (any case), 1 to 60 characters without a newline.
   static constexpr std::string_view kSuffix = " mailing list";
-  const bool ascii = utf8::AsciiPrefix(line) == line.size() && line.find('\n') == std::string_view::npos;
+  const bool ascii =
+      utf8::AsciiPrefix(line) == line.size() && line.find('\n') == std::string_view::npos;
   if (ascii) {
     if (line.size() <= kSuffix.size()) return "";
     const std::string_view name = line.substr(0, line.size() - kSuffix.size());

@@ -1,6 +1,5 @@
 #include "pipeline/zone/line_scan.h"
 
-#include <algorithm>
 #include <bit>
 #include <cstring>
 
@@ -153,7 +152,8 @@ __attribute__((target("avx2"))) inline void Avx2Half(const char* p, uint32_t* tr
   const __m256i d = _mm256_sub_epi8(v, _mm256_set1_epi8('0'));
   const __m256i is_digit = _mm256_cmpeq_epi8(_mm256_min_epu8(d, _mm256_set1_epi8(9)), d);
   *digit = static_cast<uint32_t>(_mm256_movemask_epi8(is_digit));
-  *newline = static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('\n'))));
+  const __m256i is_newline = _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\n'));
+  *newline = static_cast<uint32_t>(_mm256_movemask_epi8(is_newline));
 }
 
 __attribute__((target("avx2"))) Piece Avx2Piece(const char* p) {

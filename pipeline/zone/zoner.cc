@@ -126,7 +126,8 @@ class Zoner {
     size_t pos = 0;
     while (pos < t.size()) {
       while (newlines == 0 && ++w < bits.newline.size()) newlines = bits.newline[w];
-      const size_t nl = newlines != 0 ? 64 * w + static_cast<size_t>(std::countr_zero(newlines)) : t.size();
+      const size_t nl =
+          newlines != 0 ? 64 * w + static_cast<size_t>(std::countr_zero(newlines)) : t.size();
       newlines &= newlines - 1;
       Line& l = lines_.emplace_back();
       l.begin = static_cast<uint32_t>(pos);
@@ -187,7 +188,8 @@ class Zoner {
         (1u << kForwardMarker) | (1u << kForwardEnd) | (1u << kHeaderLine) | (1u << kSeparator) |
         (1u << kUrlLine) | (1u << kBoilerplate) | (1u << kAttribution);
     for (int i = 0; i < n(); ++i) {
-      if (lines_[i].blank || lines_[i].assigned || (lines_[i].rules & kHardZoneRules) == 0) continue;
+      if (lines_[i].blank || lines_[i].assigned || (lines_[i].rules & kHardZoneRules) == 0)
+        continue;
       if (Rule(i, kFooterRule) || Rule(i, kFooterMailingList)) {
         if (MarkFooter(i)) continue;
       }

@@ -744,7 +744,8 @@ TEST(ZoneLineScanTest, BitReadersAgreeWithPlainLoop) {
     const size_t size = 1 + random() % 250;
     std::vector<uint64_t> words((size + 63) / 64 + 1);
     // Sparse and dense words, and empty ones; no bit past the text.
-    for (uint64_t& w : words) w = n % 3 == 0 ? 0 : (n % 3 == 1 ? random() & random() & random() : random());
+    for (uint64_t& w : words)
+      w = n % 3 == 0 ? 0 : (n % 3 == 1 ? random() & random() & random() : random());
     words.back() = 0;
     if (size % 64 != 0) words[size / 64] &= (uint64_t{1} << (size % 64)) - 1;
     auto bit = [&](size_t i) { return i < size && ((words[i / 64] >> (i % 64)) & 1) != 0; };
