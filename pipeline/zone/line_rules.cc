@@ -241,6 +241,12 @@ class ByteSet {
     for (char c : bytes) table_[static_cast<unsigned char>(c)] = true;
   }
   bool Has(char c) const { return table_[static_cast<unsigned char>(c)]; }
+  // The bytes not in the set.
+  constexpr ByteSet Complement() const {
+    ByteSet out("");
+    for (int c = 0; c < 256; ++c) out.table_[c] = !table_[c];
+    return out;
+  }
   // The first byte of the set in `line` at or after i, or line.size().
   size_t Next(std::string_view line, size_t i) const {
     const auto* p = reinterpret_cast<const unsigned char*>(line.data());
@@ -288,21 +294,18 @@ constexpr ByteSet kWordBytes("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWX
 // A line made only of bytes of "-=_*~#+ ": footer-rule, signature-delimiter and separator are
 // the only rules that can match it (every other one needs some other byte), and they are read
 // off directly.
+constexpr ByteSet kOtherThanSeparatorBytes = kSeparatorBytes.Complement();
 bool SeparatorBytesOnly(std::string_view line) {
-  for (char c : line)
-    if (!kSeparatorBytes.Has(c)) return false;
-  return true;
+  return kOtherThanSeparatorBytes.Next(line, 0) == line.size();
 }
 LineRuleSet MatchSeparatorBytes(std::string_view line) {
-  bool space = false, underscores = true;
-  for (char c : line) {
-    space |= c == ' ';
-    underscores &= c == '_';
-  }
+  const size_t n = line.size();
   LineRuleSet out = 0;
-  if (underscores && line.size() >= 15) out |= Bit(kFooterRule);        // ^_{15,}$
-  if (line == "--") out |= Bit(kSignatureDelimiter);                     // ^--$
-  if ((!space && line.size() >= 3) || line.size() >= 6) out |= Bit(kSeparator);
+  if (n >= 15 && std::all_of(line.begin(), line.end(), [](char c) { return c == '_'; }))
+    out |= Bit(kFooterRule);  // ^_{15,}$
+  if (line == "--") out |= Bit(kSignatureDelimiter);  // ^--$
+  // Three bytes without a space, or six bytes: the line is read only when it is shorter.
+  if (n >= 6 || (n >= 3 && line.find(' ') == std::string_view::npos)) out |= Bit(kSeparator);
   return out;
 }
 
@@ -396,10 +399,10 @@ bool PlainListinfo(std::string_view line) {
 }
 
 // url-line: ^[<\[(]*(?:(?i:url|source|...)\s*:?\s+)?<?(?i:https?://|ftp://|www\.)[^\s<>]+>?\s*[\])>.]*$
+constexpr ByteSet kUrlEndBytes(" \t\n\f\r<>");  // \s, '<' and '>': what [^\s<>] does not take
 bool PlainUrlTail(std::string_view line, size_t s) {  // [^\s<>]+>?\s*[\])>.]*$ from s
   const size_t n = line.size();
-  size_t m = s;  // end of the longest run of [^\s<>]
-  while (m < n && !Re2Space(line[m]) && line[m] != '<' && line[m] != '>') ++m;
+  const size_t m = kUrlEndBytes.Next(line, s);  // end of the longest run of [^\s<>]
   // The end ">?\s*[\])>.]*$" can start at any e >= w, or at w - 1 on a '>'.
   size_t t = n;
   while (t > 0 && (line[t - 1] == ']' || line[t - 1] == ')' || line[t - 1] == '>' || line[t - 1] == '.')) --t;
@@ -563,15 +566,13 @@ bool PlainForwardEnd(std::string_view line) {
 // `*open` gets the rules of the result that only the patterns can decide; the others are
 // exact. tests/unit/zone_test.cc checks the result against the Set on every rule's examples, on
 // random lines and on the shared corpora.
-LineRuleSet MatchCheaply(std::string_view line, LineRuleSet* open, LineFacts* facts) {
+LineRuleSet MatchCheaply(std::string_view line, const std::vector<uint64_t>& trigger, size_t at,
+                         LineRuleSet* open) {
   *open = 0;
   const char first = line[0];
   const auto first_byte = static_cast<unsigned char>(first);
   const bool decorated = kDecorationFirstBytes.Has(first);
-  if (decorated && SeparatorBytesOnly(line)) {
-    facts->digit = false;
-    return MatchSeparatorBytes(line);
-  }
+  if (decorated && SeparatorBytesOnly(line)) return MatchSeparatorBytes(line);
   LineRuleSet may = 0;
   Verdict first_person = Verdict::kNo;
   bool plain = true;  // no byte beyond ASCII and no '\n'
@@ -579,11 +580,11 @@ LineRuleSet MatchCheaply(std::string_view line, LineRuleSet* open, LineFacts* fa
   // One of the literals of footer-listinfo found whole: the rule matches, on any line.
   bool listinfo_literal = false;
   const size_t n = line.size();
-  bool digit = false;
-  // The trigger bytes (line_scan.h IsTriggerByte), sixteen bytes at a time, in line order; the
-  // digits noted on the way for the zoner (LineFacts::digit).
-  for (size_t base = 0; base < n; base += 16) {
-    for (uint32_t bits = TriggerBits16(line, base, &digit); bits != 0; bits &= bits - 1) {
+  // The trigger bytes (line_scan.h IsTriggerByte), sixty-four at a time, in line order.
+  for (size_t base = 0; base < n; base += 64) {
+    uint64_t bits = BitsFrom(trigger, at + base);
+    if (n - base < 64) bits &= (uint64_t{1} << (n - base)) - 1;
+    for (; bits != 0; bits &= bits - 1) {
       const size_t i = base + static_cast<size_t>(std::countr_zero(bits));
       switch (line[i]) {
         case '/': {
@@ -634,8 +635,13 @@ LineRuleSet MatchCheaply(std::string_view line, LineRuleSet* open, LineFacts* fa
         case '\n': plain = false; break;
         default:  // beyond ASCII
           plain = false;
-          if (AtCI(line, i, "\xC5\xBF") || AtCI(line, i, "\xE2\x84\xAA")) {  // ſ, K
-            facts->digit = HasDigit(line);
+          // Each literal below starts with \xC5 or \xE2 at i: the other bytes have none of them.
+          if (line[i] == '\xC5' && AtCI(line, i, "\xC5\xBF")) {  // ſ
+            *open = kAllRules;
+            return kAllRules;
+          }
+          if (line[i] != '\xE2') break;
+          if (AtCI(line, i, "\xE2\x84\xAA")) {  // K
             *open = kAllRules;
             return kAllRules;
           }
@@ -647,7 +653,6 @@ LineRuleSet MatchCheaply(std::string_view line, LineRuleSet* open, LineFacts* fa
       }
     }
   }
-  facts->digit = digit;
   if (listinfo_literal) may |= Bit(kFooterListinfo);
   if (first_person != Verdict::kNo) may |= Bit(kFirstPerson);
   // footer-mailing-list, reply-attribution: the end of the line
@@ -957,15 +962,16 @@ const LineRules& LineRules::Get() {
 }
 
 LineRuleSet LineRules::Match(std::string_view line) const {
-  LineFacts facts;
-  return Match(line, &facts);
+  thread_local ByteBits bits;  // scratch, reused across lines
+  FindByteBits(line, &bits);
+  return Match(line, bits.trigger, 0);
 }
 
-LineRuleSet LineRules::Match(std::string_view line, LineFacts* facts) const {
-  *facts = LineFacts();
+LineRuleSet LineRules::Match(std::string_view line, const std::vector<uint64_t>& trigger,
+                             size_t at) const {
   if (line.empty()) return 0;
   LineRuleSet open = 0;
-  LineRuleSet out = MatchCheaply(line, &open, facts);
+  LineRuleSet out = MatchCheaply(line, trigger, at, &open);
   if (open == 0) return out;
   out &= ~open;
   if (Has(open, kDatelineStart) && CommonDateline(line)) {
@@ -998,8 +1004,8 @@ std::string LineRules::ListName(std::string_view line) const {
   // Fast path for an ASCII line, same result as list_name_: the name is all before a final
   // " mailing list" (any case), 1 to 60 characters without a newline.
   static constexpr std::string_view kSuffix = " mailing list";
-  bool ascii = true;
-  for (char c : line) ascii &= static_cast<unsigned char>(c) < 0x80 && c != '\n';
+  const bool ascii =
+      utf8::AsciiPrefix(line) == line.size() && line.find('\n') == std::string_view::npos;
   if (ascii) {
     if (line.size() <= kSuffix.size()) return "";
     const std::string_view name = line.substr(0, line.size() - kSuffix.size());

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <re2/re2.h>
 #include <re2/set.h>
@@ -50,11 +51,6 @@ inline bool Has(LineRuleSet s, LineRule r) { return (s >> r) & 1u; }
 
 std::string_view LineRuleName(LineRule r);
 
-// What the prefilter's pass over a line finds on its way, for the zoner.
-struct LineFacts {
-  bool digit = false;  // the line holds an ASCII digit (line_scan.h HasDigit)
-};
-
 // On a line whose characters beyond ASCII are all Latin-1 (U+0080-U+00FF) or general
 // punctuation (U+2000-U+206F), valid UTF-8 (LatinLine), a pattern's \p{Lu} and \p{L} take the
 // same characters as the short classes LatinForm puts in their place.
@@ -80,8 +76,10 @@ class LineRules {
   // A cheap test of the literals and first/last bytes the rules need decides every rule on
   // most lines of body text; each rule it cannot decide runs as its own RE2.
   LineRuleSet Match(std::string_view line) const;
-  // The same, and the facts of `line`.
-  LineRuleSet Match(std::string_view line, LineFacts* facts) const;
+  // The same, with the trigger bits (line_scan.h ByteBits::trigger) of the text `line` lies in,
+  // from `at` on: line == text.substr(at, line.size()). The zoner finds them once for a whole
+  // document.
+  LineRuleSet Match(std::string_view line, const std::vector<uint64_t>& trigger, size_t at) const;
   // The same, always through one RE2::Set of all the rules (tests check that Match agrees
   // with it). The Set is compiled on the first call.
   LineRuleSet MatchWithoutPrefilter(std::string_view line) const;

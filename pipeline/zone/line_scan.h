@@ -1,15 +1,13 @@
-// Facts about one line that zoning asks for again and again, read eight bytes at a time (SWAR:
-// each byte of a uint64_t, the lowest address in the lowest byte). Each function gives exactly
-// the answer of the plain byte loop written in its comment; tests/unit/zone_test.cc compares
-// the two on many lines.
+// Facts about the bytes of a text that zoning asks for again and again: of one line, read eight
+// bytes at a time (SWAR: each byte of a uint64_t, the lowest address in the lowest byte), and of
+// a whole document, one bit per byte, found in one pass (FindByteBits). Each function gives
+// exactly the answer of the plain byte loop written in its comment; tests/unit/zone_test.cc
+// compares the two on many lines.
 #pragma once
 
 #include <cstdint>
 #include <string_view>
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include <vector>
 
 namespace accord::zone {
 
@@ -32,44 +30,43 @@ struct TriggerTable {
 inline constexpr TriggerTable kTriggerTable;
 inline bool IsTriggerByte(char c) { return kTriggerTable.trigger[static_cast<unsigned char>(c)]; }
 
-// The trigger bytes of line[base, min(base + 16, line.size())), base < line.size(): bit k set
-// when line[base + k] is one, and *digit set when one of those bytes is an ASCII digit. Sixteen
-// bytes at a time (SSE2), the same as the byte loop
-// `for (k < min(16, n - base)) { if (IsTriggerByte(line[base + k])) bits |= 1 << k;
-//                                 if (line[base + k] is a digit) *digit = true; }`.
-inline uint32_t TriggerBits16(std::string_view line, size_t base, bool* digit) {
-  const size_t n = line.size();
-#if defined(__SSE2__)
-  if (n >= 16) {
-    // Near the end, the last sixteen bytes of the line, the bits of the ones before base
-    // shifted out: no load reads past the line.
-    const size_t at = base + 16 <= n ? base : n - 16;
-    const unsigned skip = static_cast<unsigned>(base - at);
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(line.data() + at));
-    auto eq = [&](__m128i x, char c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(c)); };
-    // With the case bit set, "B" and "b" are both "b" (and no other byte is); the same for P, M.
-    const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
-    __m128i hit = _mm_or_si128(_mm_or_si128(eq(folded, 'b'), eq(folded, 'p')), eq(folded, 'm'));
-    hit = _mm_or_si128(hit, _mm_or_si128(eq(v, '/'), eq(v, '@')));
-    hit = _mm_or_si128(hit, _mm_or_si128(eq(v, '|'), eq(v, '\'')));
-    hit = _mm_or_si128(hit, _mm_or_si128(eq(v, ':'), eq(v, '.')));
-    hit = _mm_or_si128(hit, _mm_or_si128(eq(v, '-'), eq(v, 'I')));
-    hit = _mm_or_si128(hit, eq(v, '\n'));
-    // Digits: byte - '0' at most 9, unsigned.
-    const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));
-    const __m128i is_digit = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d);
-    if ((static_cast<unsigned>(_mm_movemask_epi8(is_digit)) >> skip) != 0) *digit = true;
-    // The bytes beyond ASCII are the ones with the high bit, which movemask reads.
-    return static_cast<uint32_t>(_mm_movemask_epi8(hit) | _mm_movemask_epi8(v)) >> skip;
+// One bit per byte of a text, bit k of word w for byte 64w + k: the trigger bytes
+// (IsTriggerByte), the ASCII digits and the newlines. The zoner finds them in one pass over a
+// document's text; its lines are then split at the newline bits and each line's rules read
+// its trigger bits (LineRules::Match), with no second pass over the line's bytes.
+struct ByteBits {
+  std::vector<uint64_t> trigger, digit, newline;
+};
+
+// How FindByteBits reads the text. All give the bits of the plain byte loop
+// `for (i < text.size()) { trigger[i] = IsTriggerByte(text[i]); digit[i] = '0' <= text[i] <= '9';
+//                         newline[i] = text[i] == '\n'; }`; tests/unit/zone_test.cc compares them.
+enum class ByteScan {
+  kPlain,  // that byte loop
+  kSse2,   // sixteen bytes at a time, by compares (SSE2; every x86-64 CPU has it)
+  kAvx2,   // thirty-two bytes at a time, by a lookup of each half-byte (AVX2, when the CPU has it)
+  kBest,   // the fastest of them the CPU runs
+};
+bool ByteScanAvailable(ByteScan how);
+
+// Fills *bits for `text`, reusing its vectors: (text.size() + 63) / 64 words each, and a zero
+// word after them for BitsFrom to read.
+void FindByteBits(std::string_view text, ByteBits* bits, ByteScan how = ByteScan::kBest);
+
+// The 64 bits of `words` from bit `pos` on, pos before the end of the text they were found for.
+inline uint64_t BitsFrom(const std::vector<uint64_t>& words, size_t pos) {
+  const size_t w = pos / 64, shift = pos % 64;
+  // The second word shifted in two steps, the first by one: no shift by 64 when shift is 0.
+  return (words[w] >> shift) | ((words[w + 1] << 1) << (63 - shift));
+}
+// Whether a bit of `words` in [begin, end) is set, end at most the size of their text.
+inline bool AnyBit(const std::vector<uint64_t>& words, size_t begin, size_t end) {
+  for (; begin < end; begin += 64) {
+    uint64_t bits = BitsFrom(words, begin);
+    if (end - begin < 64) bits &= (uint64_t{1} << (end - begin)) - 1;
+    if (bits != 0) return true;
   }
-#endif
-  uint32_t bits = 0;
-  for (size_t k = 0; base + k < n && k < 16; ++k) {
-    const char c = line[base + k];
-    if (IsTriggerByte(c)) bits |= 1u << k;
-    if (c >= '0' && c <= '9') *digit = true;
-  }
-  return bits;
+  return false;
 }
 
 }  // namespace accord::zone

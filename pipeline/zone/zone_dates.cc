@@ -10,6 +10,8 @@
 #include <memory>
 #include <vector>
 
+#include "pipeline/zone/line_scan.h"
+
 namespace accord::zone {
 namespace {
 
@@ -216,6 +218,8 @@ bool MonthAt(std::string_view s, size_t i) {
 // non-ASCII case variant under (?i) is s (U+017F "ſ"), so a line holding that one always goes
 // on to the Set.
 bool MayHoldDate(std::string_view line) {
+  // Every pattern has a \d (ASCII digits only in RE2): a line without one is soon told.
+  if (!HasDigit(line)) return false;
   const size_t n = line.size();
   bool after_letter = false;
   for (size_t i = 0; i < n; ++i) {

@@ -1,6 +1,7 @@
 #include "pipeline/zone/zoner.h"
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <cstdlib>
 #include <vector>
@@ -19,22 +20,23 @@ constexpr int kNotScanned = -1;  // Line::dates: a line not to scan for dates (Z
 constexpr int kNoDate = -2;      // Line::dates: no date pattern matches the line
 constexpr int kScanPending = -3;  // Line::dates: to scan when first asked (Zoner::ScanDates)
 
-struct Line {
+struct Line {  // the four-byte fields first, then the one-byte ones: 40 bytes
   uint32_t begin = 0, end = 0;    // raw line without its '\n'
   uint32_t cbegin = 0, cend = 0;  // content: no quote prefix, no outer spaces
-  bool quoted = false;
-  bool blank = true;
   LineRuleSet rules = 0;
-  mutable bool date_line = false;  // only a date (zone_dates.h IsDateLine), once scanned
   // What ScanLineDatePatterns found (Zoner::scanned_dates_), kNoDate, kNotScanned or kScanPending.
   mutable int dates = kNotScanned;
-  bool assigned = false;          // a hard zone (pass 1) or placed by pass 2/3
-  ZoneKind kind = ZoneKind::kOther;
   int article = kNoArticle;
   mutable int words = -1;  // CountWords(content), once asked (Zoner::LineWords)
+  bool quoted = false;
+  bool blank = true;
+  mutable bool date_line = false;  // only a date (zone_dates.h IsDateLine), once scanned
+  bool assigned = false;           // a hard zone (pass 1) or placed by pass 2/3
+  ZoneKind kind = ZoneKind::kOther;
   mutable uint8_t marks = 0;        // what the content holds (Zoner::Marks), of marks_known
   mutable uint8_t marks_known = 0;  // the marks looked for so far
 };
+static_assert(sizeof(Line) == 40);
 
 // Zoner::Marks: strings whose presence in a line the article passes ask about.
 enum : uint8_t {
@@ -50,12 +52,44 @@ struct Para {
   mutable int8_t headline = -1;  // HeadlineLines(first, last), once asked (-1: not yet)
 };
 
+struct ArticleStart {
+  int start;       // first line (the headline's when it has one)
+  int title_end;   // the line after the headline (== start: no headline)
+  int anchor_para;
+};
+
+// The tables of one document, kept per thread from one document to the next: their storage is
+// allocated once, not again for every document.
+struct ZonerScratch {
+  std::vector<Line> lines;
+  std::vector<LineDates> scanned_dates;
+  std::vector<Para> paras;
+  std::vector<int> para_of;
+  std::vector<ArticleStart> articles;
+  // The head lines of each article (Zoner::FindHeadLines); only the first articles.size() are
+  // the document's, the others keep their storage for the next.
+  std::vector<std::vector<int>> head_lines;
+};
+
 inline bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f'; }
 
 class Zoner {
  public:
-  Zoner(Document& doc, const ZonerOptions& options)
-      : doc_(doc), options_(options), rules_(LineRules::Get()) {}
+  Zoner(Document& doc, const ZonerOptions& options, ZonerScratch& scratch)
+      : doc_(doc),
+        options_(options),
+        rules_(LineRules::Get()),
+        lines_(scratch.lines),
+        scanned_dates_(scratch.scanned_dates),
+        paras_(scratch.paras),
+        para_of_(scratch.para_of),
+        articles_(scratch.articles),
+        head_lines_(scratch.head_lines) {
+    lines_.clear();
+    scanned_dates_.clear();
+    paras_.clear();
+    articles_.clear();
+  }
 
   void Run() {
     SplitLines();
@@ -81,12 +115,21 @@ class Zoner {
   // --- lines
   void SplitLines() {
     const std::string& t = doc_.text;
+    // The trigger bytes, digits and newlines of the whole text, found in one pass: the lines
+    // end at the newline bits, and each line's rules and digits are read off the others.
+    thread_local ByteBits bits;  // scratch, reused across documents
+    FindByteBits(t, &bits);
     lines_.reserve(t.size() / 32 + 1);  // a guess: mail lines are longer than that on average
+    // The newline bits not yet taken: those of word w.
+    size_t w = 0;
+    uint64_t newlines = bits.newline.empty() ? 0 : bits.newline[0];
     size_t pos = 0;
     while (pos < t.size()) {
-      size_t nl = t.find('\n', pos);
-      if (nl == std::string::npos) nl = t.size();
-      Line l;
+      while (newlines == 0 && ++w < bits.newline.size()) newlines = bits.newline[w];
+      const size_t nl =
+          newlines != 0 ? 64 * w + static_cast<size_t>(std::countr_zero(newlines)) : t.size();
+      newlines &= newlines - 1;
+      Line& l = lines_.emplace_back();
       l.begin = static_cast<uint32_t>(pos);
       l.end = static_cast<uint32_t>(nl);
       size_t s = pos, e = nl;
@@ -99,17 +142,13 @@ class Zoner {
       l.cbegin = static_cast<uint32_t>(s);
       l.cend = static_cast<uint32_t>(e);
       l.blank = s == e;
-      lines_.push_back(l);
+      if (!l.blank) {
+        l.rules = rules_.Match(std::string_view(t).substr(s, e - s), bits.trigger, s);
+        // Dates only in short lines with a digit: the date regexes run on few lines, and only
+        // on those the article passes ask about (ScanDates).
+        if (e - s <= 100 && AnyBit(bits.digit, s, e)) l.dates = kScanPending;
+      }
       pos = nl + 1;
-    }
-    for (int i = 0; i < n(); ++i) {
-      if (lines_[i].blank) continue;
-      const std::string_view c = Content(i);
-      LineFacts facts;
-      lines_[i].rules = rules_.Match(c, &facts);
-      // Dates only in short lines with a digit: the date regexes run on few lines, and only
-      // on those the article passes ask about (ScanDates).
-      if (c.size() <= 100 && facts.digit) lines_[i].dates = kScanPending;
     }
   }
 
@@ -142,8 +181,15 @@ class Zoner {
 
   // --- pass 1: hard zones
   void MarkHardZones() {
+    // The rules a line must have for this pass to act on it: most lines have none of them.
+    constexpr LineRuleSet kHardZoneRules =
+        (1u << kFooterRule) | (1u << kFooterMailingList) | (1u << kFooterListinfo) |
+        (1u << kPgpSignedBegin) | (1u << kPgpSignatureBegin) | (1u << kSignatureDelimiter) |
+        (1u << kForwardMarker) | (1u << kForwardEnd) | (1u << kHeaderLine) | (1u << kSeparator) |
+        (1u << kUrlLine) | (1u << kBoilerplate) | (1u << kAttribution);
     for (int i = 0; i < n(); ++i) {
-      if (lines_[i].blank || lines_[i].assigned) continue;
+      if (lines_[i].blank || lines_[i].assigned || (lines_[i].rules & kHardZoneRules) == 0)
+        continue;
       if (Rule(i, kFooterRule) || Rule(i, kFooterMailingList)) {
         if (MarkFooter(i)) continue;
       }
@@ -662,6 +708,10 @@ class Zoner {
     doc_.zones.reserve(16);  // most messages have a few zones: one allocation, not several
     ZoneKind prev_kind = ZoneKind::kOther;
     int prev_article = kNoArticle;
+    // IsArticleZone of the last zone's kind and of the last line's kind, asked once for each.
+    bool last_zone_article = false;
+    ZoneKind last_kind = ZoneKind::kOther;
+    bool last_kind_article = IsArticleZone(last_kind);
     for (int i = 0; i < n(); ++i) {
       Line& l = lines_[i];
       if (l.blank && !l.assigned) {
@@ -671,12 +721,16 @@ class Zoner {
       }
       prev_kind = l.kind;
       prev_article = l.article;
-      const bool article_zone = l.article != kNoArticle && IsArticleZone(l.kind);
+      if (l.kind != last_kind) {
+        last_kind = l.kind;
+        last_kind_article = IsArticleZone(l.kind);
+      }
+      const bool article_zone = l.article != kNoArticle && last_kind_article;
       const uint32_t end = std::min<uint32_t>(l.end + 1, static_cast<uint32_t>(doc_.text.size()));
       const uint16_t art = static_cast<uint16_t>(article_zone ? l.article : 0);
       if (!doc_.zones.empty()) {
         Zone& z = doc_.zones.back();
-        const bool same_article_zone = IsArticleZone(z.kind) == article_zone;
+        const bool same_article_zone = last_zone_article == article_zone;
         if (z.kind == l.kind && same_article_zone && z.article == art &&
             (l.blank || z.quoted == l.quoted)) {
           z.span.end = end;
@@ -684,11 +738,12 @@ class Zoner {
         }
       }
       Zone z;
-      z.kind = article_zone ? l.kind : (IsArticleZone(l.kind) ? ZoneKind::kOther : l.kind);
+      z.kind = article_zone ? l.kind : (last_kind_article ? ZoneKind::kOther : l.kind);
       z.span = {l.begin, end};
       z.article = art;
       z.quoted = l.quoted;
       doc_.zones.push_back(z);
+      last_zone_article = IsArticleZone(z.kind);
     }
     doc_.articles.assign(std::max<size_t>(articles_.size(), 1), Article{});
   }
@@ -702,8 +757,8 @@ class Zoner {
   // The head of article a: its lines before the first body paragraph or dateline (at most 15).
   // FillMeta reads it several times once the zones are final: it is found once (head_lines_).
   const std::vector<int>& HeadLines(size_t a) const { return head_lines_[a]; }
-  std::vector<int> FindHeadLines(size_t a) const {
-    std::vector<int> out;
+  void FindHeadLines(size_t a, std::vector<int>& out) const {
+    out.clear();
     for (int i = articles_[a].start; i < n() && out.size() < 15; ++i) {
       if (lines_[i].blank) continue;
       if (lines_[i].kind == ZoneKind::kUrl || lines_[i].kind == ZoneKind::kOther) continue;
@@ -722,7 +777,6 @@ class Zoner {
       }
       out.push_back(i);
     }
-    return out;
   }
 
   // A line of an article's head: byline, date line, wire slug, copyright, or a short line
@@ -817,8 +871,8 @@ class Zoner {
   }
 
   void FillMeta() {
-    head_lines_.clear();
-    for (size_t a = 0; a < articles_.size(); ++a) head_lines_.push_back(FindHeadLines(a));
+    if (head_lines_.size() < articles_.size()) head_lines_.resize(articles_.size());
+    for (size_t a = 0; a < articles_.size(); ++a) FindHeadLines(a, head_lines_[a]);
     header_date_ = ParseHeaderDate(doc_.headers.date);
     Json& meta = doc_.meta;
     if (!list_name_.empty() && !doc_.source.contains("list")) doc_.source["list"] = list_name_;
@@ -953,27 +1007,21 @@ class Zoner {
     return below;
   }
 
-  struct ArticleStart {
-    int start;       // first line (the headline's when it has one)
-    int title_end;   // the line after the headline (== start: no headline)
-    int anchor_para;
-  };
-
   Document& doc_;
   const ZonerOptions& options_;
   const LineRules& rules_;
-  std::vector<Line> lines_;
+  std::vector<Line>& lines_;
   // Of the lines where some date pattern matches; their year dates found when asked (YearDate).
-  mutable std::vector<LineDates> scanned_dates_;
-  std::vector<Para> paras_;
-  std::vector<int> para_of_;
-  std::vector<ArticleStart> articles_;
+  std::vector<LineDates>& scanned_dates_;
+  std::vector<Para>& paras_;
+  std::vector<int>& para_of_;
+  std::vector<ArticleStart>& articles_;
   std::vector<std::pair<int, std::string>> urls_;
   std::string list_name_;
   bool saw_forward_ = false;
   int forward_end_line_ = 0;
   std::optional<std::string> header_date_;
-  std::vector<std::vector<int>> head_lines_;  // of each article, by FillMeta
+  std::vector<std::vector<int>>& head_lines_;  // of each article, by FillMeta
 };
 
 }  // namespace
@@ -981,7 +1029,8 @@ class Zoner {
 void ZoneDocument(Document& doc, const ZonerOptions& options) {
   doc.zones.clear();
   doc.articles.clear();
-  Zoner(doc, options).Run();
+  thread_local ZonerScratch scratch;
+  Zoner(doc, options, scratch).Run();
 }
 
 }  // namespace accord::zone

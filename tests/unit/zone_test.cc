@@ -591,7 +591,7 @@ TEST(ZoneLineRulesTest, PrefilterAgreesWithTheSetOnPlainLineRules) {
 }
 
 // The same on every line of the shared list corpora, stripped as the zoner strips them.
-// The plain meaning of HasDigit and of LineFacts::digit.
+// The plain meaning of HasDigit and of the digit bits (line_scan.h ByteBits::digit).
 bool PlainHasDigit(std::string_view s) {
   for (char c : s)
     if (c >= '0' && c <= '9') return true;
@@ -604,19 +604,27 @@ TEST(ZoneLineRulesTest, PrefilterAgreesWithTheSetOnSharedCorpora) {
   int lines = 0, matched = 0;
   for (const char* file : {"/list-dev/list-dev.mbox", "/meantime-dev/dev.mbox"}) {
     const std::string text = testing::ReadFile(shared + file);
+    // The bits of the whole file, as the zoner finds them for a document's text.
+    zone::ByteBits bits;
+    zone::FindByteBits(text, &bits);
     size_t pos = 0;
     while (pos < text.size()) {
       size_t nl = text.find('\n', pos);
       if (nl == std::string::npos) nl = text.size();
+      if (nl < text.size()) {
+        EXPECT_TRUE(zone::AnyBit(bits.newline, nl, nl + 1)) << nl;
+      }
+      EXPECT_FALSE(zone::AnyBit(bits.newline, pos, nl)) << pos;
       std::string_view line(text.data() + pos, nl - pos);
       pos = nl + 1;
       auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f'; };
       while (!line.empty() && (space(line.front()) || line.front() == '>')) line.remove_prefix(1);
       while (!line.empty() && space(line.back())) line.remove_suffix(1);
+      const size_t at = static_cast<size_t>(line.data() - text.data());
       const zone::LineRuleSet want = rules.MatchWithoutPrefilter(line);
-      zone::LineFacts facts;
-      EXPECT_EQ(rules.Match(line, &facts), want) << line;
-      EXPECT_EQ(facts.digit, PlainHasDigit(line)) << line;
+      EXPECT_EQ(rules.Match(line), want) << line;
+      EXPECT_EQ(rules.Match(line, bits.trigger, at), want) << line;
+      EXPECT_EQ(zone::AnyBit(bits.digit, at, at + line.size()), PlainHasDigit(line)) << line;
       ++lines;
       matched += want != 0;
     }
@@ -660,80 +668,132 @@ TEST(ZoneLineScanTest, AgreesWithPlainLoops) {
   }
 }
 
-// TriggerBits16 reads sixteen bytes at a time: it must agree with IsTriggerByte and the plain
-// digit test on every byte value at every position, on lines of every length up to and past
-// sixteen, and on random lines.
-uint32_t PlainTriggerBits(std::string_view s, size_t base, bool* digit) {
-  uint32_t bits = 0;
-  for (size_t k = 0; base + k < s.size() && k < 16; ++k) {
-    if (zone::IsTriggerByte(s[base + k])) bits |= 1u << k;
-    if (s[base + k] >= '0' && s[base + k] <= '9') *digit = true;
+// FindByteBits reads sixteen or thirty-two bytes at a time: each way it has must give the
+// bits of the plain byte loop, on every byte value at every position of texts of every length
+// up to and past two words, and on random texts.
+zone::ByteBits PlainByteBits(std::string_view s) {
+  zone::ByteBits bits;
+  const size_t words = (s.size() + 63) / 64 + 1;  // and a zero word after the text's
+  bits.trigger.assign(words, 0);
+  bits.digit.assign(words, 0);
+  bits.newline.assign(words, 0);
+  for (size_t i = 0; i < s.size(); ++i) {
+    const uint64_t bit = uint64_t{1} << (i % 64);
+    if (zone::IsTriggerByte(s[i])) bits.trigger[i / 64] |= bit;
+    if (s[i] >= '0' && s[i] <= '9') bits.digit[i / 64] |= bit;
+    if (s[i] == '\n') bits.newline[i / 64] |= bit;
   }
   return bits;
 }
 
-TEST(ZoneLineScanTest, TriggerBitsAgreeWithPlainLoop) {
+bool SameByteBits(const zone::ByteBits& a, const zone::ByteBits& b) {
+  return a.trigger == b.trigger && a.digit == b.digit && a.newline == b.newline;
+}
+
+TEST(ZoneLineScanTest, ByteBitsAgreeWithPlainLoop) {
   // The set itself, byte by byte, as MatchCheaply's comment lists it.
   const std::string_view kAsciiTriggers = "/@bB|pP':.-ImM\n";
   for (int c = 0; c < 256; ++c) {
     const bool expected = c >= 0x80 || kAsciiTriggers.find(static_cast<char>(c)) != std::string_view::npos;
     EXPECT_EQ(zone::IsTriggerByte(static_cast<char>(c)), expected) << c;
   }
-  // From every start, against the plain loop: near the end of the line the sixteen bytes
-  // read are the line's last ones.
-  auto agree = [](const std::string& line) {
-    for (size_t base = 0; base < line.size(); ++base) {
-      bool digit = false, plain_digit = false;
-      if (zone::TriggerBits16(line, base, &digit) != PlainTriggerBits(line, base, &plain_digit) ||
-          digit != plain_digit)
-        return false;
+  std::vector<zone::ByteScan> ways;
+  for (zone::ByteScan how : {zone::ByteScan::kPlain, zone::ByteScan::kSse2, zone::ByteScan::kAvx2,
+                             zone::ByteScan::kBest})
+    if (zone::ByteScanAvailable(how)) ways.push_back(how);
+  EXPECT_GE(ways.size(), 2u);
+  zone::ByteBits bits;  // reused, as the zoner reuses it: no bits of a longer text may stay
+  auto agree = [&](const std::string& text) {
+    const zone::ByteBits want = PlainByteBits(text);
+    for (zone::ByteScan how : ways) {
+      zone::FindByteBits(text, &bits, how);
+      if (!SameByteBits(bits, want)) return false;
     }
     return true;
   };
-  // Every byte value at every position of a line of letters that are no triggers, of each length.
-  for (size_t len = 1; len <= 36; ++len) {
+  // Every byte value at every position of a text of letters that are no triggers, of each length.
+  for (size_t len = 0; len <= 130; ++len) {
+    ASSERT_TRUE(agree(std::string(len, 'x'))) << len;
     for (size_t at = 0; at < len; ++at) {
       for (int c = 0; c < 256; ++c) {
-        std::string line(len, 'x');
-        line[at] = static_cast<char>(c);
-        ASSERT_TRUE(agree(line)) << len << " " << at << " " << c;
+        std::string text(len, 'x');
+        text[at] = static_cast<char>(c);
+        ASSERT_TRUE(agree(text)) << len << " " << at << " " << c;
       }
     }
   }
-  // Random lines over the triggers, their neighbours (case bit, byte values next to them) and digits.
+  // Random texts over the triggers, their neighbours (case bit, byte values next to them, each
+  // half of them in a byte of its own), digits and newlines.
   const std::string kAlphabet =
-      std::string("bBpPmMIi/@|':.-\n09\x80\xFF\x7F\x0F\x02\x0A\x2A`{\\<>aAzZ ", 35) + std::string("\x00x", 2);
+      std::string("bBpPmMIi/@|':.-\n09\x80\xFF\x7F\x0F\x02\x0A\x2A`{\\<>aAzZ \x0D\x2D\x3A\x4D", 39) +
+      std::string("\x00x", 2);
   std::mt19937 random(13);
   for (int n = 0; n < 20000; ++n) {
-    std::string line(random() % 50, ' ');
-    for (char& c : line) c = kAlphabet[random() % kAlphabet.size()];
-    ASSERT_TRUE(agree(line)) << line;
+    std::string text(random() % 200, ' ');
+    for (char& c : text) c = kAlphabet[random() % kAlphabet.size()];
+    ASSERT_TRUE(agree(text)) << text;
   }
 }
 
-// The prefilter's pass notes the digits of the line (LineFacts) on every path it takes: lines
-// it decides, lines it leaves to the Set by their first byte or a byte beyond ASCII.
-TEST(ZoneLineRulesTest, LineFactsDigitAgreesWithPlainLoop) {
+// BitsFrom and AnyBit read whole words: they must agree with a bit-by-bit loop from
+// every start to every end.
+TEST(ZoneLineScanTest, BitReadersAgreeWithPlainLoop) {
+  std::mt19937_64 random(17);
+  for (int n = 0; n < 200; ++n) {
+    // The words of a text of `size` bytes, and the zero word after them (FindByteBits).
+    const size_t size = 1 + random() % 250;
+    std::vector<uint64_t> words((size + 63) / 64 + 1);
+    // Sparse and dense words, and empty ones; no bit past the text.
+    for (uint64_t& w : words)
+      w = n % 3 == 0 ? 0 : (n % 3 == 1 ? random() & random() & random() : random());
+    words.back() = 0;
+    if (size % 64 != 0) words[size / 64] &= (uint64_t{1} << (size % 64)) - 1;
+    auto bit = [&](size_t i) { return i < size && ((words[i / 64] >> (i % 64)) & 1) != 0; };
+    for (size_t from = 0; from < size; ++from) {
+      uint64_t want = 0;
+      for (size_t k = 0; k < 64; ++k)
+        if (bit(from + k)) want |= uint64_t{1} << k;
+      ASSERT_EQ(zone::BitsFrom(words, from), want) << n << " " << from;
+      for (size_t end = from; end <= size; ++end) {
+        size_t next = from;
+        while (next < end && !bit(next)) ++next;
+        ASSERT_EQ(zone::AnyBit(words, from, end), next < end) << n << " " << from << " " << end;
+      }
+    }
+  }
+}
+
+// LineRules::Match with the trigger bits of a whole text reads only the bits of its line: each
+// line, put into a text between other lines at every offset, gets the rules it gets alone.
+TEST(ZoneLineRulesTest, MatchWithTextBitsAgreesWithMatchAlone) {
   const zone::LineRules& rules = zone::LineRules::Get();
   const char* const kLines[] = {
       "", "9", "a", "-- 3", "------", "I think 1 of them", "my 2 cents", "Hash: SHA1",
       "\xC5\xBF 7", "caf\xC3\xA9 9", "By JOE 4", "www.example.org/a/2", "Plain words only.",
+      "unsubscribe", "Order Reprints | Today's Paper", "WASHINGTON -", "we're", "me", "My", "IMHO",
+      "https://lists.example.net/mailman/listinfo/netwatch", "majordomo@example.org",
+      "On Tue, 3 Mar 1998, Jane Roe wrote:", "From: Jane Roe <jane@example.org>",
   };
+  // Neighbours that hold the bytes the rules look at next to a line (letters before "b", "p",
+  // "I", "m"; a blank after "-").
+  const char* const kAround[] = {"", "u", "e", "w", " ", "\n", "x-", "mailman/listinfo", "\xE2\x80"};
   for (const char* line : kLines) {
-    zone::LineFacts facts;
-    rules.Match(line, &facts);
-    EXPECT_EQ(facts.digit, PlainHasDigit(line)) << line;
-  }
-  // Random lines over an alphabet of trigger bytes, digits, first bytes the Set takes, and
-  // bytes beyond ASCII.
-  const std::string kAlphabet = "ab Im/@|':.-_=(09\x80\xC3\xA9\xC5\xBF";
-  std::mt19937 random(11);
-  for (int n = 0; n < 20000; ++n) {
-    std::string line(random() % 40, ' ');
-    for (char& c : line) c = kAlphabet[random() % kAlphabet.size()];
-    zone::LineFacts facts;
-    rules.Match(line, &facts);
-    ASSERT_EQ(facts.digit, PlainHasDigit(line)) << line;
+    const zone::LineRuleSet want = rules.Match(line);
+    EXPECT_EQ(want, rules.MatchWithoutPrefilter(line)) << line;
+    for (const char* before : kAround) {
+      for (const char* after : kAround) {
+        for (size_t pad = 0; pad < 70; pad += 3) {
+          const std::string text = std::string(pad, 'x') + before + line + after;
+          zone::ByteBits bits;
+          zone::FindByteBits(text, &bits);
+          const size_t at = pad + std::string_view(before).size();
+          ASSERT_EQ(rules.Match(std::string_view(text).substr(at, std::string_view(line).size()),
+                                bits.trigger, at),
+                    want)
+              << line << " " << before << " " << after << " " << pad;
+        }
+      }
+    }
   }
 }
 
