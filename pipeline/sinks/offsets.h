@@ -24,7 +24,7 @@ class CodePointCursor {
       byte_ = end_byte_;
       cp_ = end_cp_;
     }
-    cp_ += utf8::CodePointCount(text_.substr(byte_, byte_offset - byte_));
+    cp_ += utf8::CodePointCount(text_, byte_, byte_offset);
     byte_ = byte_offset;
     return cp_;
   }
@@ -35,7 +35,7 @@ class CodePointCursor {
     if (end_byte > text_.size()) end_byte = text_.size();
     if (end_byte <= AsciiPrefix()) return end_byte;
     end_byte_ = end_byte;
-    end_cp_ = begin_cp + utf8::CodePointCount(text_.substr(begin_byte, end_byte - begin_byte));
+    end_cp_ = begin_cp + utf8::CodePointCount(text_, begin_byte, end_byte);
     return end_cp_;
   }
 

@@ -24,7 +24,28 @@ TEST(CodePointCountTest, AgreesWithBytewiseCountAtEveryLengthAndAlignment) {
     for (size_t e = b; e <= text.size(); ++e) {
       const std::string_view s = std::string_view(text).substr(b, e - b);
       ASSERT_EQ(utf8::CodePointCount(s), CountOneByOne(s)) << b << ".." << e;
+      // The same range counted inside the text, whose bytes before it may be read.
+      ASSERT_EQ(utf8::CodePointCount(text, b, e), CountOneByOne(s)) << b << ".." << e;
     }
+}
+
+// Long texts: the per-lane counters of the sixteen-byte steps are summed every 255 steps
+// (4,080 bytes), so lengths around multiples of that, on many kinds of text.
+TEST(CodePointCountTest, AgreesWithBytewiseCountOnLongTexts) {
+  const std::string pieces[] = {"a", " ", "\xc3\xa9", "\xe2\x80\x9c", "\xf0\x9f\x99\x82", "\xe6\x9d\xb1"};
+  std::mt19937 rng(3);
+  for (int round = 0; round < 40; ++round) {
+    std::string text;
+    const size_t kinds = 1 + round % 6;  // from ASCII only to every piece
+    while (text.size() < 12100) text += pieces[rng() % kinds];
+    for (size_t size : {4079, 4080, 4081, 4095, 4096, 4097, 8160, 8161, 11999}) {
+      for (size_t b : {0, 1, 7}) {
+        const std::string_view s = std::string_view(text).substr(b, size);
+        ASSERT_EQ(utf8::CodePointCount(s), CountOneByOne(s)) << round << " " << size << " " << b;
+        ASSERT_EQ(utf8::CodePointCount(text, b, b + size), CountOneByOne(s)) << round << " " << size;
+      }
+    }
+  }
 }
 
 // AsciiPrefix stops at the first byte of 0x80 or above wherever it stands (inside or after an
