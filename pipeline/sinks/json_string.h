@@ -5,7 +5,10 @@
 // replaces the bad sequences with U+FFFD.
 #pragma once
 
+#include <charconv>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -47,6 +50,51 @@ inline char* WriteJsonStringContent(std::string_view s, char* p) {
     return p + s.size();
   }
   return json_string_internal::WriteContentByBlocks(s, p);
+}
+
+namespace json_string_internal {
+
+// "00" to "99": the two digits of each number below 100.
+struct DigitPairs {
+  constexpr DigitPairs() {
+    for (int n = 0; n < 100; ++n) {
+      pairs[2 * n] = static_cast<char>('0' + n / 10);
+      pairs[2 * n + 1] = static_cast<char>('0' + n % 10);
+    }
+  }
+  char pairs[200] = {};
+};
+inline constexpr DigitPairs kDigitPairs;
+
+// The one or two digits of n < 100.
+inline char* WriteSmall(uint32_t n, char* p) {
+  if (n < 10) {
+    *p = static_cast<char>('0' + n);
+    return p + 1;
+  }
+  std::memcpy(p, kDigitPairs.pairs + 2 * n, 2);
+  return p + 2;
+}
+// The two digits of n < 100, "07" for 7.
+inline char* WritePair(uint32_t n, char* p) {
+  std::memcpy(p, kDigitPairs.pairs + 2 * n, 2);
+  return p + 2;
+}
+
+}  // namespace json_string_internal
+
+// Writes `n` in decimal, as JSON (and nlohmann) write an unsigned integer, to `p`, which has room
+// for 20 bytes; returns the end. Offsets into a document mostly have one to five digits: those
+// below a million are written two digits a step without a division loop, the others by
+// std::to_chars.
+inline char* WriteJsonUnsigned(uint64_t n, char* p) {
+  using json_string_internal::WritePair;
+  using json_string_internal::WriteSmall;
+  if (n < 100) return WriteSmall(static_cast<uint32_t>(n), p);
+  const uint32_t m = static_cast<uint32_t>(n);
+  if (n < 10000) return WritePair(m % 100, WriteSmall(m / 100, p));
+  if (n < 1000000) return WritePair(m % 100, WritePair(m / 100 % 100, WriteSmall(m / 10000, p)));
+  return std::to_chars(p, p + 20, n).ptr;
 }
 
 // Appends the content of the JSON string of `s` (without the quotes) to `out`.

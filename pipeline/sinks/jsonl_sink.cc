@@ -1,6 +1,5 @@
 #include "pipeline/sinks/jsonl_sink.h"
 
-#include <charconv>
 #include <cstring>
 
 #include "pipeline/sinks/json_string.h"
@@ -69,10 +68,7 @@ class RecordBuffer {
     *p++ = '"';
     Commit(p);
   }
-  void Number(uint64_t n) {
-    char* p = Room(20);
-    Commit(std::to_chars(p, p + 20, n).ptr);
-  }
+  void Number(uint64_t n) { Commit(WriteJsonUnsigned(n, Room(20))); }
 
  private:
   std::string& out_;
@@ -131,9 +127,9 @@ char* WriteEntity(const Entity& e, const MentionRow& f, size_t start, size_t end
     case EntityType::kNation: p = Put("{\"type\":\"NATION\",\"start\":", p); break;
     case EntityType::kDate: p = Put("{\"type\":\"DATE\",\"start\":", p); break;
   }
-  p = std::to_chars(p, p + 20, start).ptr;
+  p = WriteJsonUnsigned(start, p);
   p = Put(",\"end\":", p);
-  p = std::to_chars(p, p + 20, end).ptr;
+  p = WriteJsonUnsigned(end, p);
   p = Put(",\"text\":\"", p);
   char* const text = p;
   p = WriteJsonStringContent(f.text, p);

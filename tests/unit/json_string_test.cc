@@ -3,6 +3,8 @@
 // of strings longer and shorter than a step.
 #include "pipeline/sinks/json_string.h"
 
+#include <charconv>
+#include <cstdint>
 #include <random>
 #include <string>
 #include <vector>
@@ -124,6 +126,21 @@ TEST(JsonStringTest, ShortStringsByteByByteAndByBlocks) {
       }
     }
   }
+}
+
+// Numbers two digits a step against std::to_chars: every number below two million (past each
+// change of length the fast steps cover) and random ones of every size.
+TEST(JsonStringTest, UnsignedNumbersAsToChars) {
+  auto check = [](uint64_t n) {
+    char got[20], want[20];
+    const std::string_view written(got, WriteJsonUnsigned(n, got) - got);
+    const std::string_view expected(want, std::to_chars(want, want + 20, n).ptr - want);
+    ASSERT_EQ(written, expected);
+  };
+  for (uint64_t n = 0; n < 2000000; ++n) check(n);
+  std::mt19937_64 rng(13);
+  for (int k = 0; k < 100000; ++k) check(rng() >> (rng() % 64));
+  check(~uint64_t{0});
 }
 
 TEST(JsonStringTest, Examples) {
