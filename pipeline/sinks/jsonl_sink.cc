@@ -68,6 +68,24 @@ class RecordBuffer {
     *p++ = '"';
     Commit(p);
   }
+  // `open` ('{' or ','), then `key` as a quoted JSON string and ':': an object member's start,
+  // in one step.
+  void Key(char open, std::string_view key) {
+    const size_t bound = JsonStringContentBound(key.size()) + 4;
+    if (bound > kSize) {
+      Char(open);
+      String(key);
+      Char(':');
+      return;
+    }
+    char* p = Room(bound);
+    *p++ = open;
+    *p++ = '"';
+    p = WriteJsonStringContent(key, p);
+    *p++ = '"';
+    *p++ = ':';
+    Commit(p);
+  }
   void Number(uint64_t n) { Commit(WriteJsonUnsigned(n, Room(20))); }
 
  private:
@@ -93,11 +111,10 @@ void WriteJson(const Json& j, RecordBuffer& out) {
     case Json::value_t::object: {
       char open = '{';
       for (const auto& [key, value] : j.get_ref<const Json::object_t&>()) {
-        out.Char(open);
+        out.Key(open, key);
         open = ',';
-        out.String(key);
-        out.Char(':');
-        WriteJson(value, out);
+        if (value.is_string()) out.String(value.get_ref<const std::string&>());  // most are
+        else WriteJson(value, out);
       }
       if (open == '{') out.Char('{');
       out.Char('}');
