@@ -159,45 +159,61 @@ char* WriteEscape(unsigned char c, char* p) {
   return p + quoted.size() - 2;
 }
 
-}  // namespace
-
-char* json_string_internal::WriteContentByBlocks(std::string_view s, char* p) {
-  char* const start = p;
+// Copies s[i, ...) to p up to its first byte that does not stand as it is, or up to its end;
+// moves i and p on past what it copied.
+inline void CopyPlain(std::string_view s, size_t& i, char*& p) {
   const size_t n = s.size();
-  size_t i = 0;
-  while (true) {
-    Bits special;
-    for (;;) {
-      if (i + kBlockSize <= n) {
-        const Block b = LoadBlock(s.data() + i);
-        special = SpecialBits(b);
-        StoreBlock(b, p);
-        if (special == 0) {
-          i += kBlockSize;
-          p += kBlockSize;
-          continue;
-        }
-      } else {
-        const Block b = TailBlock(s, i);
-        special = SpecialBits(b);
-        StoreBlock(b, p);
+  Bits special;
+  for (;;) {
+    if (i + kBlockSize <= n) {
+      const Block b = LoadBlock(s.data() + i);
+      special = SpecialBits(b);
+      StoreBlock(b, p);
+      if (special == 0) {
+        i += kBlockSize;
+        p += kBlockSize;
+        continue;
       }
-      break;
+    } else {
+      const Block b = TailBlock(s, i);
+      special = SpecialBits(b);
+      StoreBlock(b, p);
     }
-    const size_t k = FirstSpecial(special);
-    i += k;
-    p += k;
-    if (i >= n) return p;
+    break;
+  }
+  const size_t k = FirstSpecial(special);
+  i += k;
+  p += k;
+}
+
+// The content from s[i] on, a byte that does not stand as it is, written to p; `start` is where
+// the content began. Out of line: the common string never comes here, and the scan that does
+// not call it needs fewer registers saved.
+[[gnu::noinline]] char* WriteFromSpecial(std::string_view s, size_t i, char* p, char* start) {
+  const size_t n = s.size();
+  while (i < n) {
     const unsigned char c = s[i];
     if (c >= 0x80) {
       const size_t len = ValidSequenceLength(s, i);
       if (len == 0) return WriteReplaced(s, start);
       for (size_t e = i + len; i < e; ++i) *p++ = s[i];
-      continue;
+    } else {
+      p = WriteEscape(c, p);
+      ++i;
     }
-    p = WriteEscape(c, p);
-    ++i;
+    CopyPlain(s, i, p);
   }
+  return p;
+}
+
+}  // namespace
+
+char* json_string_internal::WriteContentByBlocks(std::string_view s, char* p) {
+  char* const start = p;
+  size_t i = 0;
+  CopyPlain(s, i, p);
+  if (i >= s.size()) return p;  // most strings: nothing to escape or check
+  return WriteFromSpecial(s, i, p, start);
 }
 
 void AppendJsonStringContent(std::string_view s, std::string& out) {
