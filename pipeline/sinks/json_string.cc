@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 
@@ -207,6 +208,10 @@ inline void CopyPlain(std::string_view s, size_t& i, char*& p) {
 }
 
 }  // namespace
+
+char* json_string_internal::WriteLongUnsigned(uint64_t n, char* p) {
+  return std::to_chars(p, p + 20, n).ptr;
+}
 
 char* json_string_internal::WriteContentByBlocks(std::string_view s, char* p) {
   char* const start = p;

@@ -5,7 +5,6 @@
 // replaces the bad sequences with U+FFFD.
 #pragma once
 
-#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -75,6 +74,10 @@ inline char* WriteSmall(uint32_t n, char* p) {
   std::memcpy(p, kDigitPairs.pairs + 2 * n, 2);
   return p + 2;
 }
+// n >= 1,000,000 in decimal, by std::to_chars (out of line: rare, and it would keep the short
+// cases below from being inlined).
+char* WriteLongUnsigned(uint64_t n, char* p);
+
 // The two digits of n < 100, "07" for 7.
 inline char* WritePair(uint32_t n, char* p) {
   std::memcpy(p, kDigitPairs.pairs + 2 * n, 2);
@@ -87,14 +90,14 @@ inline char* WritePair(uint32_t n, char* p) {
 // for 20 bytes; returns the end. Offsets into a document mostly have one to five digits: those
 // below a million are written two digits a step without a division loop, the others by
 // std::to_chars.
-inline char* WriteJsonUnsigned(uint64_t n, char* p) {
+[[gnu::always_inline]] inline char* WriteJsonUnsigned(uint64_t n, char* p) {
   using json_string_internal::WritePair;
   using json_string_internal::WriteSmall;
   if (n < 100) return WriteSmall(static_cast<uint32_t>(n), p);
   const uint32_t m = static_cast<uint32_t>(n);
   if (n < 10000) return WritePair(m % 100, WriteSmall(m / 100, p));
   if (n < 1000000) return WritePair(m % 100, WritePair(m / 100 % 100, WriteSmall(m / 10000, p)));
-  return std::to_chars(p, p + 20, n).ptr;
+  return json_string_internal::WriteLongUnsigned(n, p);
 }
 
 // Appends the content of the JSON string of `s` (without the quotes) to `out`.
