@@ -1,5 +1,6 @@
 // The offset data structures: code points counted a word at a time, and the run-based map from
 // normalized bytes back to raw bytes.
+#include <algorithm>
 #include <random>
 #include <string>
 
@@ -92,6 +93,23 @@ TEST(Utf8ValidTest, BadSequencesFoundWhereverTheyStand) {
 // The sinks' cursor (free up to the first non-ASCII byte, counting after it) against the
 // per-byte index, for lookups in order, with repeats and going back, on texts whose first
 // multi-byte character stands at every position.
+// Ranges of up to seventeen bytes (an ASCII one of sixteen or less is counted without the call)
+// from every place, ASCII and not, near the text's start and past it.
+TEST(CodePointCursorTest, ShortRangesAsTheIndexSays) {
+  const std::string text = "ab “déjà vu” at 東京 — plain ASCII words here, then 🙂 and Zoë again.";
+  const utf8::CodePointIndex index(text);
+  for (size_t b = 0; b <= text.size(); ++b) {
+    if (b < text.size() && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) continue;
+    for (size_t e = b; e <= std::min(text.size(), b + 17); ++e) {
+      if (e < text.size() && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) continue;
+      CodePointCursor cursor(text);
+      const size_t cb = cursor.ToCodePoint(b);
+      ASSERT_EQ(cb, index.ToCodePoint(b)) << b;
+      ASSERT_EQ(cursor.ToCodePointFrom(b, cb, e), index.ToCodePoint(e)) << b << ".." << e;
+    }
+  }
+}
+
 TEST(CodePointCursorTest, AgreesWithTheIndexWhereverTheFirstNonAsciiByteStands) {
   const std::string tail = "Zoë met the Škoda crew — “déjà vu”, 東京 and 🙂 too.";
   for (size_t prefix = 0; prefix <= 20; ++prefix) {
