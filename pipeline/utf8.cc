@@ -157,8 +157,10 @@ size_t CodePointCount(std::string_view text, size_t begin, size_t end) {
       // bytes before i cleared (sixteen bytes of kKeepFrom from index end - i keep lanes
       // 16 - (end - i) and up).
       static constexpr unsigned char kKeepFrom[32] = {
-          0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,
-          0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+          0,    0,    0,    0,    0,    0,    0,    0,
+          0,    0,    0,    0,    0,    0,    0,    0,
+          0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+          0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + end - 16));
       const __m128i keep = _mm_loadu_si128(reinterpret_cast<const __m128i*>(kKeepFrom + (end - i)));
       const __m128i ones = _mm_and_si128(_mm_cmplt_epi8(v, below), _mm_set1_epi8(1));

@@ -88,7 +88,9 @@ using Block = __m128i;
 using Bits = uint32_t;  // bit k for byte k
 constexpr size_t kBlockSize = 16;
 
-inline Block LoadBlock(const char* p) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)); }
+inline Block LoadBlock(const char* p) {
+  return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+}
 inline void StoreBlock(Block b, char* p) { _mm_storeu_si128(reinterpret_cast<__m128i*>(p), b); }
 
 // The bytes s[i, n) (n - i < 16) without reading outside s: two words, put together.

@@ -59,7 +59,7 @@ class CodePointCursor {
     return utf8::CodePointCount(text_, begin, end);
   }
 
-  // The length of the text's ASCII prefix, found (a word at a time) on first use.
+  // The length of the text's ASCII prefix, found (sixteen or eight bytes a step) on first use.
   size_t AsciiPrefix() {
     if (ascii_ == kUnknown) ascii_ = utf8::AsciiPrefix(text_);
     return ascii_;

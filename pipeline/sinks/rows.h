@@ -38,11 +38,11 @@ inline MentionRow MentionFields(const Document& doc, const Entity& e) {
   // Every field given once (the row is not zeroed first and then filled).
   const std::string_view type = EntityTypeName(e.type), text = doc.TextOf(e);
   if (e.type == EntityType::kDate) {
-    const std::string_view kind = e.kind.empty() ? std::string_view("date") : std::string_view(e.kind);
+    const std::string_view kind = e.kind.empty() ? "date" : std::string_view(e.kind);
     return MentionRow{type, 0, 0, text, {}, {}, e.value, kind};
   }
   const std::string_view canonical = e.canonical.empty() ? text : std::string_view(e.canonical);
-  const std::string_view code = e.type == EntityType::kNation ? std::string_view(e.code) : std::string_view();
+  const std::string_view code = e.type == EntityType::kNation ? e.code : std::string_view();
   return MentionRow{type, 0, 0, text, canonical, code, {}, {}};
 }
 
