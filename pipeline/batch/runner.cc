@@ -5,7 +5,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
-#include <optional>
 #include <set>
 #include <span>
 #include <thread>
@@ -48,9 +47,8 @@ struct Item {
   size_t input = 0;          // index into the run's input list
   uint64_t doc_number = 0;   // position among all documents (of the input, in a regeneration run)
   uint64_t position = 0;     // input bytes read so far, for the progress line
-  // The document until it is rendered (the writer then needs only `rendered`); none in the
-  // input markers. Built by moving the ingested document in, not by assigning to an empty one.
-  std::optional<Document> doc;
+  Document doc;
+  bool has_doc = true;       // false once rendered: the writer needs only `rendered`
   std::string rendered;
   Status error;              // the pipeline failed on this document: reported, not written
   uint32_t counts[4] = {0, 0, 0, 0};
@@ -191,7 +189,7 @@ class Writer {
         ++documents_in_input_;
         bytes_done_ = std::max(bytes_done_, item.position);
         for (int t = 0; t < 4; ++t) summary_.entities_by_type[t] += item.counts[t];
-        status_ = item.doc ? sink_->Write(*item.doc) : sink_->WriteRendered(item.rendered);
+        status_ = item.has_doc ? sink_->Write(item.doc) : sink_->WriteRendered(item.rendered);
         if (status_.ok() && sidecar_ != nullptr)
           std::fprintf(sidecar_, "%llu\n", static_cast<unsigned long long>(item.doc_number));
         progress_.Update(item.position, summary_.documents);
@@ -294,13 +292,14 @@ class Writer {
 // batches gain little more.
 constexpr size_t kBatch = 64;
 
-// Frees a document in place, leaving none behind. Its source and meta objects are emptied
-// first: nlohmann's destructor moves the members of a container onto a stack it allocates (so
-// that deep trees do not recurse), which for these flat objects costs more than freeing them.
-void FreeDocument(std::optional<Document>& doc) {
-  for (Json* j : {&doc->source, &doc->meta})
+// Frees a document, leaving an empty one behind (without building a new one). Its source and
+// meta objects are emptied first: nlohmann's destructor moves the members of a container onto a
+// stack it allocates (so that deep trees do not recurse), which for these flat objects costs
+// more than freeing them.
+void FreeDocument(Document&& doc) {
+  Document done = std::move(doc);
+  for (Json* j : {&done.source, &done.meta})
     if (j->is_object()) j->get_ref<Json::object_t&>().clear();
-  doc.reset();
 }
 
 // Runs the pipeline over the documents of `items` (as a batch) and renders each record.
@@ -309,7 +308,7 @@ void ProcessBatch(const Pipeline& pipeline, const Sink* renderer, const ExtractO
   std::vector<Document*> docs;
   docs.reserve(items.size());
   for (Item* item : items) {
-    Document& doc = *item->doc;
+    Document& doc = item->doc;
     if (!doc.doc_date && options.stages.default_doc_date) doc.doc_date = options.stages.default_doc_date;
     docs.push_back(&doc);
   }
@@ -317,7 +316,7 @@ void ProcessBatch(const Pipeline& pipeline, const Sink* renderer, const ExtractO
   pipeline.RunBatch(docs, statuses);
   for (size_t i = 0; i < items.size(); ++i) {
     Item& item = *items[i];
-    Document& doc = *item.doc;
+    Document& doc = item.doc;
     item.error = std::move(statuses[i]);
     if (!item.error.ok()) {  // reported by the writer as "path:offset: message", then skipped
       auto field = [&](const char* key) {
@@ -332,7 +331,8 @@ void ProcessBatch(const Pipeline& pipeline, const Sink* renderer, const ExtractO
     for (const Entity& e : doc.entities) ++item.counts[static_cast<int>(e.type)];
     if (renderer != nullptr) {
       renderer->Render(doc, item.rendered);
-      FreeDocument(item.doc);  // here, not in the writer
+      FreeDocument(std::move(item.doc));  // here, not in the writer
+      item.has_doc = false;
     }
   }
 }
@@ -354,6 +354,7 @@ void ReadInputs(const ExtractOptions& options, const Plan& plan, const std::atom
     auto begin = std::make_unique<Item>();
     begin->kind = Item::Kind::kInputBegin;
     begin->input = i;
+    begin->has_doc = false;
     emit(std::move(begin));
     if (plan.regeneration) doc_number = 0;
     bool stopped = false;
@@ -374,7 +375,7 @@ void ReadInputs(const ExtractOptions& options, const Plan& plan, const std::atom
       if (auto it = doc.source.find("offset"); it != doc.source.end() && it->is_number_unsigned())
         offset = it->get<uint64_t>();
       item->position = base + std::min<uint64_t>(offset, in.file.size);
-      item->doc.emplace(std::move(doc));
+      item->doc = std::move(doc);
       emit(std::move(item));
       return true;
     }, on_error);
@@ -386,6 +387,7 @@ void ReadInputs(const ExtractOptions& options, const Plan& plan, const std::atom
     auto end = std::make_unique<Item>();
     end->kind = Item::Kind::kInputEnd;
     end->input = i;
+    end->has_doc = false;
     end->position = base;
     end->complete = !stopped && !InterruptRequested();
     emit(std::move(end));
