@@ -32,6 +32,9 @@ size_t AsciiPrefix(std::string_view s);
 
 // Number of code points in `s`.
 size_t CodePointCount(std::string_view s);
+// Number of code points in text[begin, end) (begin <= end <= text.size()). It may read bytes of
+// `text` before `begin`, which makes a short range as cheap as a long one.
+size_t CodePointCount(std::string_view text, size_t begin, size_t end);
 
 // Maps byte offsets of one text to code-point offsets. Built once per document (O(n)); each
 // lookup is O(1). Offsets that fall inside a sequence map to the code point that holds them.

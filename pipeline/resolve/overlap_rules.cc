@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 namespace accord::resolve {
 namespace {
@@ -54,7 +55,8 @@ inline void MoveEntity(Entity& to, Entity& from) {
 void Permute(std::vector<Entity>& v, std::vector<uint32_t>& from) {
   for (size_t i = 0; i < v.size(); ++i) {
     if (from[i] == i) continue;
-    Entity held = std::move(v[i]);
+    Entity held;  // built empty and moved into member by member: most strings are empty
+    MoveEntity(held, v[i]);
     size_t k = i;
     while (from[k] != i) {
       const size_t next = from[k];
@@ -144,7 +146,10 @@ void SettleOverlaps(Document& doc) {
     uint32_t index;     // into es
     bool dropped;
   };
-  std::vector<Key> keys(es.size());
+  // The keys and the permutation are kept per thread: a document allocates neither.
+  thread_local std::vector<Key> keys;
+  thread_local std::vector<uint32_t> from;
+  keys.resize(es.size());
   for (size_t i = 0; i < es.size(); ++i)
     keys[i] = {es[i].start, es[i].end, static_cast<uint32_t>(i), false};
   std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
@@ -167,8 +172,7 @@ void SettleOverlaps(Document& doc) {
   }
   // Entity i of the result is es[from[i]]: the kept ones in sorted order, then the dropped ones,
   // which are cut off.
-  std::vector<uint32_t> from;
-  from.reserve(keys.size());
+  from.clear();
   for (const Key& k : keys)
     if (!k.dropped) from.push_back(k.index);
   for (const Key& k : keys)

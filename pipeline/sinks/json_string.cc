@@ -2,10 +2,15 @@
 
 #include <algorithm>
 #include <bit>
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 
 #include <nlohmann/json.hpp>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "pipeline/utf8.h"
 
@@ -72,6 +77,57 @@ size_t ValidSequenceLength(std::string_view s, size_t i) {
   return n;
 }
 
+// The scan goes a block at a time: sixteen bytes with SSE2, else a word of eight. A block is
+// stored whole to the output (the bound leaves room for it), which then moves on past its bytes
+// that stand as they are. SpecialBits marks the bytes that do not: a control byte, '"', '\\' or
+// a byte of a multi-byte sequence (which must be checked as UTF-8); FirstSpecial is the index of
+// the first marked byte. A tail block holds the last 0-15 (0-7) bytes, zeros above them, which
+// are marked as control bytes: the tail's bits are never all clear.
+#if defined(__SSE2__)
+using Block = __m128i;
+using Bits = uint32_t;  // bit k for byte k
+constexpr size_t kBlockSize = 16;
+
+inline Block LoadBlock(const char* p) {
+  return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+}
+inline void StoreBlock(Block b, char* p) { _mm_storeu_si128(reinterpret_cast<__m128i*>(p), b); }
+
+// The bytes s[i, n) (n - i < 16) without reading outside s: two words, put together.
+inline Block TailBlock(std::string_view s, size_t i) {
+  const size_t left = s.size() - i;
+  if (left < 8) return _mm_cvtsi64_si128(static_cast<long long>(TailWord(s, i)));
+  uint64_t low;
+  std::memcpy(&low, s.data() + i, 8);
+  const uint64_t high = TailWord(s, i + 8);
+  return _mm_set_epi64x(static_cast<long long>(high), static_cast<long long>(low));
+}
+
+// Compared as signed bytes, the control bytes and those from 0x80 up are exactly the ones below
+// 0x20.
+inline Bits SpecialBits(Block b) {
+  const __m128i low = _mm_cmplt_epi8(b, _mm_set1_epi8(0x20));
+  const __m128i quote = _mm_cmpeq_epi8(b, _mm_set1_epi8('"'));
+  const __m128i backslash = _mm_cmpeq_epi8(b, _mm_set1_epi8('\\'));
+  return static_cast<Bits>(_mm_movemask_epi8(_mm_or_si128(low, _mm_or_si128(quote, backslash))));
+}
+inline size_t FirstSpecial(Bits bits) { return static_cast<size_t>(std::countr_zero(bits)); }
+#else
+using Block = uint64_t;
+using Bits = uint64_t;  // the high bit of byte k
+constexpr size_t kBlockSize = 8;
+
+inline Block LoadBlock(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+inline void StoreBlock(Block b, char* p) { std::memcpy(p, &b, 8); }
+inline Block TailBlock(std::string_view s, size_t i) { return TailWord(s, i); }
+inline Bits SpecialBits(Block b) { return SpecialBytes(b); }
+inline size_t FirstSpecial(Bits bits) { return static_cast<size_t>(std::countr_zero(bits)) / 8; }
+#endif
+
 // Writes the escape of `c` (a control byte, '"' or '\\') to `p`; returns the end.
 char* WriteEscape(unsigned char c, char* p) {
   static constexpr char kHex[] = "0123456789abcdef";
@@ -106,54 +162,69 @@ char* WriteEscape(unsigned char c, char* p) {
   return p + quoted.size() - 2;
 }
 
-}  // namespace
-
-char* WriteJsonStringContent(std::string_view s, char* p) {
-  char* const start = p;
+// Copies s[i, ...) to p up to its first byte that does not stand as it is, or up to its end;
+// moves i and p on past what it copied.
+inline void CopyPlain(std::string_view s, size_t& i, char*& p) {
   const size_t n = s.size();
-  size_t i = 0;
-  while (true) {
-    // Eight bytes at a time: a word is stored whole (the bound leaves room for it) and the
-    // output moves on past its bytes that stand as they are.
-    uint64_t special;
-    for (;;) {
-      uint64_t w;
-      if (i + 8 <= n) {
-        std::memcpy(&w, s.data() + i, 8);
-        special = SpecialBytes(w);
-        std::memcpy(p, &w, 8);
-        if (special == 0) {
-          i += 8;
-          p += 8;
-          continue;
-        }
-      } else {
-        // The last 0-7 bytes; the zero bytes above them are marked (as control bytes), so
-        // `special` is never 0.
-        w = TailWord(s, i);
-        special = SpecialBytes(w);
-        std::memcpy(p, &w, 8);
+  Bits special;
+  for (;;) {
+    if (i + kBlockSize <= n) {
+      const Block b = LoadBlock(s.data() + i);
+      special = SpecialBits(b);
+      StoreBlock(b, p);
+      if (special == 0) {
+        i += kBlockSize;
+        p += kBlockSize;
+        continue;
       }
-      break;
+    } else {
+      const Block b = TailBlock(s, i);
+      special = SpecialBits(b);
+      StoreBlock(b, p);
     }
-    const size_t k = std::countr_zero(special) / 8;
-    i += k;
-    p += k;
-    if (i >= n) return p;
+    break;
+  }
+  const size_t k = FirstSpecial(special);
+  i += k;
+  p += k;
+}
+
+// The content from s[i] on, a byte that does not stand as it is, written to p; `start` is where
+// the content began. Out of line: the common string never comes here, and the scan that does
+// not call it needs fewer registers saved.
+[[gnu::noinline]] char* WriteFromSpecial(std::string_view s, size_t i, char* p, char* start) {
+  const size_t n = s.size();
+  while (i < n) {
     const unsigned char c = s[i];
     if (c >= 0x80) {
       const size_t len = ValidSequenceLength(s, i);
       if (len == 0) return WriteReplaced(s, start);
       for (size_t e = i + len; i < e; ++i) *p++ = s[i];
-      continue;
+    } else {
+      p = WriteEscape(c, p);
+      ++i;
     }
-    p = WriteEscape(c, p);
-    ++i;
+    CopyPlain(s, i, p);
   }
+  return p;
+}
+
+}  // namespace
+
+char* json_string_internal::WriteLongUnsigned(uint64_t n, char* p) {
+  return std::to_chars(p, p + 20, n).ptr;
+}
+
+char* json_string_internal::WriteContentByBlocks(std::string_view s, char* p) {
+  char* const start = p;
+  size_t i = 0;
+  CopyPlain(s, i, p);
+  if (i >= s.size()) return p;  // most strings: nothing to escape or check
+  return WriteFromSpecial(s, i, p, start);
 }
 
 void AppendJsonStringContent(std::string_view s, std::string& out) {
-  char buffer[1536];  // room for strings of up to 254 bytes
+  char buffer[1536];  // room for strings of up to 253 bytes
   if (JsonStringContentBound(s.size()) <= sizeof buffer) {
     out.append(buffer, WriteJsonStringContent(s, buffer));
     return;

@@ -1,6 +1,5 @@
 #include "pipeline/sinks/jsonl_sink.h"
 
-#include <charconv>
 #include <cstring>
 
 #include "pipeline/sinks/json_string.h"
@@ -69,10 +68,25 @@ class RecordBuffer {
     *p++ = '"';
     Commit(p);
   }
-  void Number(uint64_t n) {
-    char* p = Room(20);
-    Commit(std::to_chars(p, p + 20, n).ptr);
+  // `open` ('{' or ','), then `key` as a quoted JSON string and ':': an object member's start,
+  // in one step.
+  void Key(char open, std::string_view key) {
+    const size_t bound = JsonStringContentBound(key.size()) + 4;
+    if (bound > kSize) {
+      Char(open);
+      String(key);
+      Char(':');
+      return;
+    }
+    char* p = Room(bound);
+    *p++ = open;
+    *p++ = '"';
+    p = WriteJsonStringContent(key, p);
+    *p++ = '"';
+    *p++ = ':';
+    Commit(p);
   }
+  void Number(uint64_t n) { Commit(WriteJsonUnsigned(n, Room(20))); }
 
  private:
   std::string& out_;
@@ -97,11 +111,10 @@ void WriteJson(const Json& j, RecordBuffer& out) {
     case Json::value_t::object: {
       char open = '{';
       for (const auto& [key, value] : j.get_ref<const Json::object_t&>()) {
-        out.Char(open);
+        out.Key(open, key);
         open = ',';
-        out.String(key);
-        out.Char(':');
-        WriteJson(value, out);
+        if (value.is_string()) out.String(value.get_ref<const std::string&>());  // most are
+        else WriteJson(value, out);
       }
       if (open == '{') out.Char('{');
       out.Char('}');
@@ -131,9 +144,9 @@ char* WriteEntity(const Entity& e, const MentionRow& f, size_t start, size_t end
     case EntityType::kNation: p = Put("{\"type\":\"NATION\",\"start\":", p); break;
     case EntityType::kDate: p = Put("{\"type\":\"DATE\",\"start\":", p); break;
   }
-  p = std::to_chars(p, p + 20, start).ptr;
+  p = WriteJsonUnsigned(start, p);
   p = Put(",\"end\":", p);
-  p = std::to_chars(p, p + 20, end).ptr;
+  p = WriteJsonUnsigned(end, p);
   p = Put(",\"text\":\"", p);
   char* const text = p;
   p = WriteJsonStringContent(f.text, p);

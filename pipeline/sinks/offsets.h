@@ -7,6 +7,10 @@
 
 #include "pipeline/utf8.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace accord {
 
 // Converts byte offsets of one text to code-point offsets. Up to the text's first non-ASCII byte
@@ -24,7 +28,7 @@ class CodePointCursor {
       byte_ = end_byte_;
       cp_ = end_cp_;
     }
-    cp_ += utf8::CodePointCount(text_.substr(byte_, byte_offset - byte_));
+    cp_ += Count(byte_, byte_offset);
     byte_ = byte_offset;
     return cp_;
   }
@@ -35,12 +39,27 @@ class CodePointCursor {
     if (end_byte > text_.size()) end_byte = text_.size();
     if (end_byte <= AsciiPrefix()) return end_byte;
     end_byte_ = end_byte;
-    end_cp_ = begin_cp + utf8::CodePointCount(text_.substr(begin_byte, end_byte - begin_byte));
+    end_cp_ = begin_cp + Count(begin_byte, end_byte);
     return end_cp_;
   }
 
  private:
-  // The length of the text's ASCII prefix, found (a word at a time) on first use.
+  // The code points of text_[begin, end). Most entities are short and ASCII: where sixteen bytes
+  // of the text end at `end` and none of the range's bytes has its high bit set, the count is the
+  // length, without the call.
+  size_t Count(size_t begin, size_t end) const {
+#if defined(__SSE2__)
+    const size_t n = end - begin;
+    if (n <= 16 && end >= 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text_.data() + end - 16));
+      const unsigned high = static_cast<unsigned>(_mm_movemask_epi8(v));  // bit k: byte k >= 0x80
+      if ((high >> (16 - n)) == 0) return n;  // only the range's bits are left
+    }
+#endif
+    return utf8::CodePointCount(text_, begin, end);
+  }
+
+  // The length of the text's ASCII prefix, found (sixteen or eight bytes a step) on first use.
   size_t AsciiPrefix() {
     if (ascii_ == kUnknown) ascii_ = utf8::AsciiPrefix(text_);
     return ascii_;

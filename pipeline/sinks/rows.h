@@ -35,17 +35,15 @@ DocumentRow MakeDocumentRow(const Document& doc);
 // ("date" when none is set), another type's canonical (its text when none is set) and a NATION's
 // code.
 inline MentionRow MentionFields(const Document& doc, const Entity& e) {
-  MentionRow m;
-  m.type = EntityTypeName(e.type);
-  m.text = doc.TextOf(e);
+  // Every field given once (the row is not zeroed first and then filled).
+  const std::string_view type = EntityTypeName(e.type), text = doc.TextOf(e);
   if (e.type == EntityType::kDate) {
-    m.value = e.value;
-    m.kind = e.kind.empty() ? std::string_view("date") : std::string_view(e.kind);
-  } else {
-    m.canonical = e.canonical.empty() ? m.text : std::string_view(e.canonical);
-    if (e.type == EntityType::kNation) m.code = e.code;
+    const std::string_view kind = e.kind.empty() ? "date" : std::string_view(e.kind);
+    return MentionRow{type, 0, 0, text, {}, {}, e.value, kind};
   }
-  return m;
+  const std::string_view canonical = e.canonical.empty() ? text : std::string_view(e.canonical);
+  const std::string_view code = e.type == EntityType::kNation ? e.code : std::string_view();
+  return MentionRow{type, 0, 0, text, canonical, code, {}, {}};
 }
 
 // Mentions in the document's entity order (string views into `doc`).

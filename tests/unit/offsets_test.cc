@@ -1,5 +1,6 @@
-// The offset data structures: code points counted a word at a time, and the run-based map from
-// normalized bytes back to raw bytes.
+// The offset data structures: code points counted sixteen or eight bytes a step, and the
+// run-based map from normalized bytes back to raw bytes.
+#include <algorithm>
 #include <random>
 #include <string>
 
@@ -24,7 +25,29 @@ TEST(CodePointCountTest, AgreesWithBytewiseCountAtEveryLengthAndAlignment) {
     for (size_t e = b; e <= text.size(); ++e) {
       const std::string_view s = std::string_view(text).substr(b, e - b);
       ASSERT_EQ(utf8::CodePointCount(s), CountOneByOne(s)) << b << ".." << e;
+      // The same range counted inside the text, whose bytes before it may be read.
+      ASSERT_EQ(utf8::CodePointCount(text, b, e), CountOneByOne(s)) << b << ".." << e;
     }
+}
+
+// Long texts: the per-lane counters of the sixteen-byte steps are summed every 255 steps
+// (4,080 bytes), so lengths around multiples of that, on many kinds of text.
+TEST(CodePointCountTest, AgreesWithBytewiseCountOnLongTexts) {
+  const std::string pieces[] = {"a",          " ",          "\xc3\xa9",
+                                "\xe2\x80\x9c", "\xf0\x9f\x99\x82", "\xe6\x9d\xb1"};
+  std::mt19937 rng(3);
+  for (int round = 0; round < 40; ++round) {
+    std::string text;
+    const size_t kinds = 1 + round % 6;  // from ASCII only to every piece
+    while (text.size() < 12100) text += pieces[rng() % kinds];
+    for (size_t size : {4079, 4080, 4081, 4095, 4096, 4097, 8160, 8161, 11999}) {
+      for (size_t b : {0, 1, 7}) {
+        const std::string_view s = std::string_view(text).substr(b, size);
+        ASSERT_EQ(utf8::CodePointCount(s), CountOneByOne(s)) << round << " " << size << " " << b;
+        ASSERT_EQ(utf8::CodePointCount(text, b, b + size), CountOneByOne(s)) << round << " " << b;
+      }
+    }
+  }
 }
 
 // AsciiPrefix stops at the first byte of 0x80 or above wherever it stands (inside or after an
@@ -62,7 +85,7 @@ TEST(Utf8ValidTest, BadSequencesFoundWhereverTheyStand) {
   for (const auto& c : cases) {
     EXPECT_EQ(utf8::IsValid(c.bytes), c.valid) << c.bytes;
     // The same bytes after every ASCII prefix length, so that they fall at every alignment.
-    for (int pad = 1; pad <= 17; ++pad)
+    for (int pad = 1; pad <= 33; ++pad)
       EXPECT_EQ(utf8::IsValid(std::string(pad, 'x') + c.bytes + std::string(pad, 'y')), c.valid)
           << c.bytes << " after " << pad;
   }
@@ -71,6 +94,23 @@ TEST(Utf8ValidTest, BadSequencesFoundWhereverTheyStand) {
 // The sinks' cursor (free up to the first non-ASCII byte, counting after it) against the
 // per-byte index, for lookups in order, with repeats and going back, on texts whose first
 // multi-byte character stands at every position.
+// Ranges of up to seventeen bytes (an ASCII one of sixteen or less is counted without the call)
+// from every place, ASCII and not, near the text's start and past it.
+TEST(CodePointCursorTest, ShortRangesAsTheIndexSays) {
+  const std::string text = "ab “déjà vu” at 東京 — plain ASCII words here, then 🙂 and Zoë again.";
+  const utf8::CodePointIndex index(text);
+  for (size_t b = 0; b <= text.size(); ++b) {
+    if (b < text.size() && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) continue;
+    for (size_t e = b; e <= std::min(text.size(), b + 17); ++e) {
+      if (e < text.size() && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) continue;
+      CodePointCursor cursor(text);
+      const size_t cb = cursor.ToCodePoint(b);
+      ASSERT_EQ(cb, index.ToCodePoint(b)) << b;
+      ASSERT_EQ(cursor.ToCodePointFrom(b, cb, e), index.ToCodePoint(e)) << b << ".." << e;
+    }
+  }
+}
+
 TEST(CodePointCursorTest, AgreesWithTheIndexWhereverTheFirstNonAsciiByteStands) {
   const std::string tail = "Zoë met the Škoda crew — “déjà vu”, 東京 and 🙂 too.";
   for (size_t prefix = 0; prefix <= 20; ++prefix) {

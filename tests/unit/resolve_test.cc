@@ -257,13 +257,28 @@ TEST(ResolveStage, SettleOverlapsAgreesWithSortingTheEntities) {
       e.end = e.start + static_cast<uint32_t>(rng() % 6);
       e.rule = rules[rng() % 5];
       e.canonical = "#" + std::to_string(k);  // tells equal spans apart
+      // Strings empty, short and longer than any short string, each carried with its entity.
+      if (k % 3 == 1) e.canonical += " a canonical form longer than any short string";
+      if (k % 4 == 1) e.value = "2018-04-" + std::to_string(k);
+      if (k % 5 == 2) e.kind = "a kind longer than any short string";
+      if (k % 7 == 3) e.code = "C" + std::to_string(k);
       doc.entities.push_back(std::move(e));
     }
     const std::vector<Entity> expected = SettleBySortingEntities(doc.entities);
     resolve::SettleOverlaps(doc);
     ASSERT_EQ(doc.entities.size(), expected.size()) << "round " << round;
-    for (size_t i = 0; i < expected.size(); ++i)
-      ASSERT_EQ(doc.entities[i].canonical, expected[i].canonical) << "round " << round << " #" << i;
+    for (size_t i = 0; i < expected.size(); ++i) {
+      const Entity& got = doc.entities[i];
+      const Entity& want = expected[i];
+      ASSERT_EQ(got.canonical, want.canonical) << "round " << round << " #" << i;
+      ASSERT_EQ(got.type, want.type);
+      ASSERT_EQ(got.start, want.start);
+      ASSERT_EQ(got.end, want.end);
+      ASSERT_EQ(got.code, want.code);
+      ASSERT_EQ(got.value, want.value);
+      ASSERT_EQ(got.kind, want.kind);
+      ASSERT_EQ(got.rule, want.rule);
+    }
   }
 }
 
