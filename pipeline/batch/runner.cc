@@ -54,10 +54,13 @@ struct Item {
   uint64_t position = 0;     // input bytes read so far, for the progress line
   std::optional<RawMessage> raw;           // a message still to decode
   std::vector<Document> docs;              // its documents (of this shard, with --shard)
-  std::vector<uint32_t> doc_index;         // each one's position among the message's documents
   uint32_t decoded = 0;                    // documents of the message, in all shards
+  uint32_t kept = 0;                       // of them, the documents of this shard
+  std::vector<uint32_t> doc_index;  // with --shard: each kept one's position among `decoded`
   std::vector<IngestError> decode_errors;  // what decoding skipped: reported by the writer
-  std::vector<Status> errors;  // per document: the pipeline failed on it (reported, not written)
+  // Kept documents the pipeline failed on, by their index among the kept: reported, not written.
+  // (Empty vectors cost no allocation, so the common item allocates none of these.)
+  std::vector<std::pair<uint32_t, Status>> failures;
   bool rendered_only = false;  // the documents were rendered into `rendered` and freed
   std::string rendered;
   uint32_t counts[4] = {0, 0, 0, 0};
@@ -227,17 +230,18 @@ class Writer {
     next_doc_number_ += item.decoded;
     bytes_done_ = std::max(bytes_done_, item.position);
     for (int t = 0; t < 4; ++t) summary_.entities_by_type[t] += item.counts[t];
-    for (size_t k = 0; k < item.errors.size() && status_.ok(); ++k) {
-      if (!item.errors[k].ok()) {
+    size_t failure = 0;  // the next of item.failures
+    for (uint32_t k = 0; k < item.kept && status_.ok(); ++k) {
+      if (failure < item.failures.size() && item.failures[failure].first == k) {
         ++summary_.skipped;
-        spdlog::error("{}", item.errors[k].message());
+        spdlog::error("{}", item.failures[failure++].second.message());
         continue;
       }
       ++summary_.documents;
       ++documents_in_input_;
       if (!item.rendered_only) status_ = sink_->Write(item.docs[k]);
       if (status_.ok() && sidecar_ != nullptr)
-        std::fprintf(sidecar_, "%llu\n", static_cast<unsigned long long>(first_number + item.doc_index[k]));
+        std::fprintf(sidecar_, "%llu\n", static_cast<unsigned long long>(first_number + (item.doc_index.empty() ? k : item.doc_index[k])));
     }
     if (status_.ok() && item.rendered_only && !item.rendered.empty())
       status_ = sink_->WriteRendered(item.rendered);
@@ -319,14 +323,15 @@ class Writer {
 // batches gain little more.
 constexpr size_t kBatch = 64;
 
-// Frees a document, leaving an empty one behind (without building a new one). Its source and
-// meta objects are emptied first: nlohmann's destructor moves the members of a container onto a
-// stack it allocates (so that deep trees do not recurse), which for these flat objects costs
-// more than freeing them.
-void FreeDocument(Document&& doc) {
-  Document done = std::move(doc);
-  for (Json* j : {&done.source, &done.meta})
-    if (j->is_object()) j->get_ref<Json::object_t&>().clear();
+// Frees rendered documents. Their source and meta objects are emptied first: nlohmann's
+// destructor moves the members of a container onto a stack it allocates (so that deep trees do
+// not recurse), which for these flat objects costs more than freeing them. The vector's own
+// block goes too, here on the thread that allocated it rather than in the writer.
+void FreeDocuments(std::vector<Document>& docs) {
+  for (Document& doc : docs)
+    for (Json* j : {&doc.source, &doc.meta})
+      if (j->is_object()) j->get_ref<Json::object_t&>().clear();
+  std::vector<Document>().swap(docs);
 }
 
 // Decodes the messages of `items`, keeps the documents of this shard, runs the pipeline over
@@ -340,18 +345,21 @@ void ProcessBatch(const Pipeline& pipeline, const Sink* renderer, const ExtractO
       item->raw.reset();
     }
     item->decoded = static_cast<uint32_t>(item->docs.size());
-    size_t kept = 0;
-    for (uint32_t k = 0; k < item->decoded; ++k) {
-      Document& doc = item->docs[k];
-      if (options.shard && !InShard(*options.shard, doc.doc_id)) {
-        other_shards.fetch_add(1, std::memory_order_relaxed);
-        continue;
+    if (options.shard) {
+      size_t kept = 0;
+      for (uint32_t k = 0; k < item->decoded; ++k) {
+        Document& doc = item->docs[k];
+        if (!InShard(*options.shard, doc.doc_id)) {
+          other_shards.fetch_add(1, std::memory_order_relaxed);
+          continue;
+        }
+        if (kept != k) item->docs[kept] = std::move(doc);
+        item->doc_index.push_back(k);
+        ++kept;
       }
-      if (kept != k) item->docs[kept] = std::move(doc);
-      item->doc_index.push_back(k);
-      ++kept;
+      item->docs.resize(kept);
     }
-    item->docs.resize(kept);
+    item->kept = static_cast<uint32_t>(item->docs.size());
     for (Document& doc : item->docs) {
       if (!doc.doc_date && options.stages.default_doc_date) doc.doc_date = options.stages.default_doc_date;
       docs.push_back(&doc);
@@ -361,11 +369,9 @@ void ProcessBatch(const Pipeline& pipeline, const Sink* renderer, const ExtractO
   pipeline.RunBatch(docs, statuses);
   size_t next = 0;  // index into statuses
   for (Item* item : items) {
-    item->errors.resize(item->docs.size());
-    for (size_t k = 0; k < item->docs.size(); ++k) {
+    for (uint32_t k = 0; k < item->kept; ++k) {
       Document& doc = item->docs[k];
-      Status& error = item->errors[k];
-      error = std::move(statuses[next++]);
+      Status& error = statuses[next++];
       if (!error.ok()) {  // reported by the writer as "path:offset: message", then skipped
         auto field = [&](const char* key) {
           if (!doc.source.is_object()) return std::string("?");
@@ -373,15 +379,15 @@ void ProcessBatch(const Pipeline& pipeline, const Sink* renderer, const ExtractO
           if (it == doc.source.end()) return std::string("?");
           return it->is_string() ? it->get<std::string>() : it->dump();
         };
-        error = Status(error.code(), field("path") + ":" + field("offset") + ": " + error.message());
+        item->failures.emplace_back(
+            k, Status(error.code(), field("path") + ":" + field("offset") + ": " + error.message()));
         continue;
       }
       for (const Entity& e : doc.entities) ++item->counts[static_cast<int>(e.type)];
       if (renderer != nullptr) renderer->Render(doc, item->rendered);
     }
     if (renderer != nullptr) {  // freed here, on the thread that decoded them, not in the writer
-      for (Document& doc : item->docs) FreeDocument(std::move(doc));
-      item->docs.clear();
+      FreeDocuments(item->docs);
       item->rendered_only = true;
     }
   }
