@@ -55,23 +55,32 @@ OrgScan::OrgScan(const OrgTables& t, const Document& d, OrgScratch& s)
     line = end;
     long_words = long_caps = 0;
   };
-  // The arrays in locals: the loop stores (into `caps`) would otherwise have them loaded anew.
+  // The arrays and the tables in locals, and `caps` and `listed` written through pointers into
+  // room made first: the loop's stores could otherwise alias any of them, which would be loaded
+  // anew after each store.
+  const OrgTables* const tbl = &tables;
   const char* const text = toks.text.data();
   const OrgToken* const tok = toks.tokens.data();
   const WordInfo** const word = words.data();
-  caps.reserve(n);
-  listed.reserve(n);
+  caps.resize(n);
+  listed.resize(n);
+  uint32_t* cap_out = caps.data();
+  uint32_t* listed_out = listed.data();
   for (size_t i = 0; i < n; ++i) {
     const OrgToken& t = tok[i];
-    word[i] = tables.FindWord(std::string_view(text + t.begin, t.end - t.begin));
-    if (word[i] != nullptr || t.Is(OrgToken::kPunct)) listed.push_back(static_cast<uint32_t>(i));
-    if (i > line && t.Is(OrgToken::kLineStart)) settle_line(i);
-    if (!t.Is(OrgToken::kWord)) continue;
-    if (t.Is(OrgToken::kCapitalized)) caps.push_back(static_cast<uint32_t>(i));
+    const WordInfo* w = tbl->FindWord(std::string_view(text + t.begin, t.end - t.begin));
+    word[i] = w;
+    const uint16_t flags = t.flags;
+    if (w != nullptr || (flags & OrgToken::kPunct)) *listed_out++ = static_cast<uint32_t>(i);
+    if (i > line && (flags & OrgToken::kLineStart)) settle_line(i);
+    if (!(flags & OrgToken::kWord)) continue;
+    if (flags & OrgToken::kCapitalized) *cap_out++ = static_cast<uint32_t>(i);
     if (t.end - t.begin < 4) continue;
     ++long_words;
-    long_caps += t.Is(OrgToken::kCapitalized);
+    long_caps += (flags & OrgToken::kCapitalized) != 0;
   }
+  caps.resize(static_cast<size_t>(cap_out - caps.data()));
+  listed.resize(static_cast<size_t>(listed_out - listed.data()));
   settle_line(n);
 }
 
