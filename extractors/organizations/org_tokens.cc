@@ -478,7 +478,7 @@ void Tokenize(std::string_view s, OrgTokens& out) {
   // bytes it stores may alias any memory, so state kept there would be reloaded after each store.
   // Tokens are written into `tokens` sized for a typical text (a token per five bytes) and grown
   // when that is not enough.
-  std::vector<OrgToken>& tokens = out.tokens;
+  auto& tokens = out.tokens;
   tokens.resize(s.size() / 5 + 1);
   OrgToken* tok = tokens.data();
   OrgToken* tok_end = tok + tokens.size();
