@@ -389,8 +389,9 @@ std::vector<PlainToken> PlainTokenize(std::string_view s) {
 // words across eight-byte steps, "ph" in and across them, accents, digits, dotted acronyms,
 // hyphens, "&", apostrophes and possessives, URLs and mail addresses, quotes, line breaks,
 // blank lines and quote marks, a text that ends inside a word.
-TEST(OrgTokens, AgreesWithThePlainTokenizerOnManyTexts) {
-  const std::vector<std::string> pieces = {
+// Pieces that the comparisons with PlainTokenize glue into texts, one space apart or none.
+const std::vector<std::string>& TokenizerPieces() {
+  static const std::vector<std::string> pieces = {
       "Acme", "acme", "ACME", "I", "a", "Telephonica", "MEGATELEPHONE", "phph", "Philips",
       "shepherd", "abcdefgp", "habcdefgph", "Internationalphone", "Telefónica", "Élan", "ÉCOLE",
       "naïve", "Straße", "U.S.", "U.S", "N.S.A.", "N.V.", "A.B", "e.g.", "Amazon.com", "3M",
@@ -402,14 +403,27 @@ TEST(OrgTokens, AgreesWithThePlainTokenizerOnManyTexts) {
       "\r\n", "X.", "ph.", "p-h", "p.h", "ABCDEFGHIJk", "ABCDEFGHIJ", "McDONALD", "XYz", "Éa",
       "AÉ", "ÀB", "Aé", "A1", "Ab-C", "AB-C", "A'B", "AB'c", "AB.c", "IBM's", "Zß",
       "Abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPph", "abcdefghijklmnoPH", "Telephonicatelephone",
-      "0123456789abcdefGHIJ", "Abcdefghijklmnop.com", "Abcdefghijklmno-Pqrstu"};
-  std::mt19937 rng(7);
+      "0123456789abcdefGHIJ", "Abcdefghijklmno-Pqrstu",
+      // Words ended by "." or "-", joined or not by the byte after: the common-stretch loop ends
+      // such a word itself where ScanWord would.
+      "Acme.", "said.", "well-known", "Air-", "-Mart", "x-1", "x-y", "x-Y", "x.y", "x.Y", "x.1",
+      "x.\u00e9", "x-\u00c9", "x-\u00e9", "end.\n", "Abcdefghijklmn.", "Abcdefghijklmn-",
+      "Abcdefghijklmno.", "abc.&", "abc-&", "abc.'", "ABC-", "B-."};
+  return pieces;
+}
+
+// Tokenizes `rounds` texts of `min_pieces` to `max_pieces` pieces into one OrgTokens (so that its
+// slots hold the tokens of earlier texts) and compares each with PlainTokenize, and each token's
+// key with FoldWord of its text.
+void ExpectTokenizeAsPlain(int rounds, int min_pieces, int max_pieces, unsigned seed) {
+  const std::vector<std::string>& pieces = TokenizerPieces();
+  std::mt19937 rng(seed);
   std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
   std::uniform_int_distribution<int> glue(0, 3);
   orgs::OrgTokens toks;
-  for (int round = 0; round < 3000; ++round) {
+  for (int round = 0; round < rounds; ++round) {
     std::string text;
-    const int n = 1 + round % 40;
+    const int n = min_pieces + round % (max_pieces - min_pieces + 1);
     for (int k = 0; k < n; ++k) {
       text += pieces[pick(rng)];
       if (glue(rng) > 0) text += ' ';  // pieces also run into each other
@@ -433,6 +447,13 @@ TEST(OrgTokens, AgreesWithThePlainTokenizerOnManyTexts) {
     }
   }
 }
+
+TEST(OrgTokens, AgreesWithThePlainTokenizerOnManyTexts) { ExpectTokenizeAsPlain(3000, 1, 40, 7); }
+
+// Long texts: most of a text is taken by the common-stretch loop (TokenizeCommon), which hands
+// over to the general loop at a long word, a word ScanWord must end, a byte outside ASCII, a URL,
+// the last bytes of the text, and when the token room runs out.
+TEST(OrgTokens, AgreesWithThePlainTokenizerOnLongTexts) { ExpectTokenizeAsPlain(300, 100, 600, 11); }
 
 // ClassFront answers for a finished WordIndex, mostly without asking it: its answers must be the
 // index's own, for keys of empty classes, of one-key classes (the key and others of its class) and
