@@ -34,7 +34,7 @@ OrgScan::OrgScan(const OrgTables& t, const Document& d, OrgScratch& s)
   mentions.clear();
   owner.assign(n, -1);
   other.assign(n, OtherKind::kUnknown);
-  title_line.assign(n, 0);
+  title_line.assign(n, kTitleUnknown);
   words.resize(n);
   caps.clear();
   listed.clear();
@@ -45,19 +45,9 @@ OrgScan::OrgScan(const OrgTables& t, const Document& d, OrgScratch& s)
     if (kind != OtherKind::kNone) other_marks.push_back({e.start, e.end, kind});
   }
   if (n == 0) return;
-  // Each token's entry in the word tables, and Title Case lines: three or more long words (four
-  // letters and more), all capitalized. A line's counts are settled when the next line starts.
-  size_t line = 0;
-  int long_words = 0, long_caps = 0;
-  auto settle_line = [&](size_t end) {
-    if (long_words >= 3 && long_caps == long_words)
-      std::fill(title_line.begin() + line, title_line.begin() + end, 1);
-    line = end;
-    long_words = long_caps = 0;
-  };
-  // The arrays and the tables in locals, and `caps` and `listed` written through pointers into
-  // room made first: the loop's stores could otherwise alias any of them, which would be loaded
-  // anew after each store.
+  // Each token's entry in the word tables. The arrays and the tables in locals, and `caps` and
+  // `listed` written through pointers into room made first: the loop's stores could otherwise
+  // alias any of them, which would be loaded anew after each store.
   const OrgTables* const tbl = &tables;
   const char* const text = toks.text.data();
   const OrgToken* const tok = toks.tokens.data();
@@ -72,16 +62,48 @@ OrgScan::OrgScan(const OrgTables& t, const Document& d, OrgScratch& s)
     word[i] = w;
     const uint16_t flags = t.flags;
     if (w != nullptr || (flags & OrgToken::kPunct)) *listed_out++ = static_cast<uint32_t>(i);
-    if (i > line && (flags & OrgToken::kLineStart)) settle_line(i);
-    if (!(flags & OrgToken::kWord)) continue;
-    if (flags & OrgToken::kCapitalized) *cap_out++ = static_cast<uint32_t>(i);
-    if (t.end - t.begin < 4) continue;
-    ++long_words;
-    long_caps += (flags & OrgToken::kCapitalized) != 0;
+    if ((flags & (OrgToken::kWord | OrgToken::kCapitalized)) ==
+        (OrgToken::kWord | OrgToken::kCapitalized))
+      *cap_out++ = static_cast<uint32_t>(i);
   }
   caps.resize(static_cast<size_t>(cap_out - caps.data()));
   listed.resize(static_cast<size_t>(listed_out - listed.data()));
-  settle_line(n);
+}
+
+bool OrgScan::LookUpTitleLine(size_t i) const {
+  // A line runs from a token that starts one (or the first token) to the next that does; it is
+  // Title Case when it has three or more long words (four letters and more), all capitalized.
+  // Lines can be long (a paragraph on one line), so the walk stops as soon as the line is
+  // settled: at a token of it already known, or at a long word not capitalized. The tokens walked
+  // over take the answer.
+  auto settle = [&](size_t from, size_t to, bool title) {
+    std::fill(title_line.begin() + from, title_line.begin() + to, title ? kTitle : kNotTitle);
+    return title;
+  };
+  int long_words = 0;
+  // Back to the start of the line.
+  size_t first = i;
+  while (true) {
+    const OrgToken& t = toks[first];
+    if (title_line[first] != kTitleUnknown) return settle(first + 1, i + 1, title_line[first] == kTitle);
+    if (t.Is(OrgToken::kWord) && t.end - t.begin >= 4) {
+      if (!t.Is(OrgToken::kCapitalized)) return settle(first, i + 1, false);
+      ++long_words;
+    }
+    if (first == 0 || t.Is(OrgToken::kLineStart)) break;
+    --first;
+  }
+  // On to its end.
+  size_t end = i + 1;
+  for (; end < toks.size() && !toks[end].Is(OrgToken::kLineStart); ++end) {
+    const OrgToken& t = toks[end];
+    if (title_line[end] != kTitleUnknown) return settle(first, end, title_line[end] == kTitle);
+    if (t.Is(OrgToken::kWord) && t.end - t.begin >= 4) {
+      if (!t.Is(OrgToken::kCapitalized)) return settle(first, end + 1, false);
+      ++long_words;
+    }
+  }
+  return settle(first, end, long_words >= 3);
 }
 
 OtherKind OrgScan::LookUpOther(size_t i) const {

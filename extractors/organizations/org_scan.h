@@ -83,7 +83,8 @@ struct OrgScan {
   OrgTokens& toks;
   std::vector<OtherKind>& other;          // per token: Other(i) once asked, else kUnknown
   std::vector<OtherMark>& other_marks;    // the document's entities of other kinds, in order
-  std::vector<uint8_t>& title_line;       // per token: on a Title Case line (a headline)
+  // Per token: TitleLine(i) once asked (kTitle, kNotTitle), else kTitleUnknown.
+  std::vector<uint8_t>& title_line;
   std::vector<const WordInfo*>& words;    // per token: its entry in the word tables, or nullptr
   // The capitalized words (IsCap), in text order: the phases whose rules open only at one of
   // them visit these instead of every token.
@@ -103,6 +104,15 @@ struct OrgScan {
     const OtherKind k = other[i];
     return k != OtherKind::kUnknown ? k : LookUpOther(i);
   }
+  // Whether token i is on a Title Case line (a headline: "Apple Wins Court Battle"), where every
+  // word is capitalized. A line is looked at when a rule first asks of one of its tokens (the rules
+  // ask of few lines).
+  static constexpr uint8_t kNotTitle = 0, kTitle = 1, kTitleUnknown = 2;
+  bool TitleLine(size_t i) const {
+    const uint8_t v = title_line[i];
+    return v != kTitleUnknown ? v == kTitle : LookUpTitleLine(i);
+  }
+  bool LookUpTitleLine(size_t i) const;  // TitleLine(i) for a line not asked yet
   bool IsCap(size_t i) const {
     return i < toks.size() && toks[i].Is(OrgToken::kWord) && toks[i].Is(OrgToken::kCapitalized);
   }

@@ -1,5 +1,7 @@
 // Organization stage: table-driven examples written for this test (not taken from any corpus),
 // one group per rule, plus the folding that makes spellings meet.
+#include <algorithm>
+#include <numeric>
 #include <random>
 #include <set>
 #include <string>
@@ -660,6 +662,52 @@ TEST(OrgScan, TokenListsHoldExactlyTheirTokens) {
     if (!text.empty()) {
       EXPECT_FALSE(listed.empty()) << text;
     }
+  }
+}
+
+// OrgScan settles a Title Case line when a rule first asks of one of its tokens, walking no
+// further than it must; the plain way counts every line's long words up front. Both must agree,
+// whatever the order the tokens are asked in (a line asked in its middle, then before or after).
+TEST(OrgScan, TitleLinesAgreeWithThePlainCount) {
+  auto tables = orgs::OrgTables::Load();
+  ASSERT_TRUE(tables.ok()) << tables.status().message();
+  const std::vector<std::string> pieces = {
+      "Apple", "Wins", "Court", "Battle", "over", "the", "Big", "IBM", "Acme", "said", "\n",
+      "\n\n", ",", "3M", "1999", "NASA", "Launches", "a", "Rocket", "\u00c9cole", "naive",
+      "Zentrix", "Holdings", "Inc.", "of", "University"};
+  std::mt19937 rng(3);
+  orgs::OrgScratch scratch;
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    const int n = 1 + round % 60;
+    for (int k = 0; k < n; ++k) {
+      text += pieces[rng() % pieces.size()];
+      text += ' ';
+    }
+    Document doc;
+    doc.text = text;
+    doc.norm.AppendVerbatim(doc.text, 0);
+    orgs::OrgScan scan(*tables, doc, scratch);
+    // The plain way: lines split at line starts, counted whole.
+    std::vector<bool> plain(scan.toks.size());
+    for (size_t first = 0; first < scan.toks.size();) {
+      size_t end = first + 1;
+      while (end < scan.toks.size() && !scan.Tok(end).Is(orgs::OrgToken::kLineStart)) ++end;
+      int long_words = 0, long_caps = 0;
+      for (size_t k = first; k < end; ++k) {
+        const orgs::OrgToken& t = scan.Tok(k);
+        if (!t.Is(orgs::OrgToken::kWord) || t.end - t.begin < 4) continue;
+        ++long_words;
+        long_caps += t.Is(orgs::OrgToken::kCapitalized);
+      }
+      for (size_t k = first; k < end; ++k) plain[k] = long_words >= 3 && long_caps == long_words;
+      first = end;
+    }
+    std::vector<size_t> order(scan.toks.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::shuffle(order.begin(), order.end(), rng);
+    for (size_t k : order) ASSERT_EQ(scan.TitleLine(k), plain[k]) << "token " << k << ": " << text;
+    for (size_t k = 0; k < scan.toks.size(); ++k) ASSERT_EQ(scan.TitleLine(k), plain[k]) << text;
   }
 }
 
