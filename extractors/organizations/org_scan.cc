@@ -158,7 +158,8 @@ bool OrgScan::Covers(uint32_t first, uint32_t last, OtherKind kind) const {
 void OrgScan::Propose(uint32_t first, uint32_t last, int32_t known, int priority,
                       const char* rule) {
   if (first >= last) return;
-  candidates.push_back({first, last, known, priority, rule});
+  candidates.push_back(
+      {first, last, known, priority, rule, static_cast<uint32_t>(candidates.size())});
 }
 
 int32_t OrgScan::AddMention(uint32_t first, uint32_t last, int32_t known, int32_t source,
@@ -171,13 +172,15 @@ int32_t OrgScan::AddMention(uint32_t first, uint32_t last, int32_t known, int32_
 }
 
 void OrgScan::SelectCandidates() {
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [](const OrgCandidate& a, const OrgCandidate& b) {
-                     uint32_t la = a.last - a.first, lb = b.last - b.first;
-                     if (la != lb) return la > lb;
-                     if (a.priority != b.priority) return a.priority > b.priority;
-                     return a.first < b.first;
-                   });
+  // The order as proposed breaks the last ties, so that std::sort gives the order of a stable sort
+  // (which would allocate a buffer for each document).
+  std::sort(candidates.begin(), candidates.end(), [](const OrgCandidate& a, const OrgCandidate& b) {
+    uint32_t la = a.last - a.first, lb = b.last - b.first;
+    if (la != lb) return la > lb;
+    if (a.priority != b.priority) return a.priority > b.priority;
+    if (a.first != b.first) return a.first < b.first;
+    return a.order < b.order;
+  });
   for (const OrgCandidate& c : candidates) AddMention(c.first, c.last, c.known, -1, c.rule);
   candidates.clear();
 }

@@ -26,6 +26,7 @@ struct OrgCandidate {
   int32_t known = -1;    // row of the known-organizations table, or -1
   int priority = 0;      // among equally long candidates, the higher wins
   const char* rule = "";
+  uint32_t order = 0;    // its place among the proposed candidates: the earlier wins a tie
 };
 
 struct OrgMention {
@@ -142,7 +143,8 @@ struct OrgScan {
   // Adds a mention when its tokens are free; returns its index or -1.
   int32_t AddMention(uint32_t first, uint32_t last, int32_t known, int32_t source,
                      const char* rule);
-  // Takes candidates longest first, then by priority, skipping any that overlap a mention.
+  // Takes candidates longest first, then by priority, then by first token, then as proposed,
+  // skipping any that overlap a mention.
   void SelectCandidates();
 };
 

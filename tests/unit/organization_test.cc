@@ -5,6 +5,7 @@
 #include <random>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -708,6 +709,53 @@ TEST(OrgScan, TitleLinesAgreeWithThePlainCount) {
     std::shuffle(order.begin(), order.end(), rng);
     for (size_t k : order) ASSERT_EQ(scan.TitleLine(k), plain[k]) << "token " << k << ": " << text;
     for (size_t k = 0; k < scan.toks.size(); ++k) ASSERT_EQ(scan.TitleLine(k), plain[k]) << text;
+  }
+}
+
+// SelectCandidates sorts with the order of proposal as the last tie-break; the plain way is a stable
+// sort without it. Both must take the same mentions, with the same rules, among many candidates
+// of equal length, priority and first token.
+TEST(OrgScan, SelectionAgreesWithAStableSort) {
+  auto tables = orgs::OrgTables::Load();
+  ASSERT_TRUE(tables.ok()) << tables.status().message();
+  Document doc;
+  doc.text = "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Mu";
+  doc.norm.AppendVerbatim(doc.text, 0);
+  static const char* const kRules[] = {"r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7"};
+  std::mt19937 rng(9);
+  orgs::OrgScratch scratch;
+  for (int round = 0; round < 300; ++round) {
+    orgs::OrgScan scan(*tables, doc, scratch);
+    const auto n = static_cast<uint32_t>(scan.toks.size());
+    std::vector<orgs::OrgCandidate> proposed;
+    for (int k = 0; k < 1 + round % 40; ++k) {
+      const uint32_t first = rng() % n;
+      const uint32_t last = first + 1 + rng() % std::min<uint32_t>(3, n - first);
+      const int priority = static_cast<int>(rng() % 2) * 10;
+      const char* rule = kRules[rng() % 8];
+      scan.Propose(first, last, -1, priority, rule);
+      proposed.push_back({first, last, -1, priority, rule});
+    }
+    std::stable_sort(proposed.begin(), proposed.end(),
+                     [](const orgs::OrgCandidate& a, const orgs::OrgCandidate& b) {
+                       uint32_t la = a.last - a.first, lb = b.last - b.first;
+                       if (la != lb) return la > lb;
+                       if (a.priority != b.priority) return a.priority > b.priority;
+                       return a.first < b.first;
+                     });
+    std::vector<bool> taken(n, false);
+    std::vector<std::tuple<uint32_t, uint32_t, std::string>> want;
+    for (const orgs::OrgCandidate& c : proposed) {
+      bool free = true;
+      for (uint32_t i = c.first; i < c.last; ++i) free = free && !taken[i];
+      if (!free) continue;
+      for (uint32_t i = c.first; i < c.last; ++i) taken[i] = true;
+      want.emplace_back(c.first, c.last, c.rule);
+    }
+    scan.SelectCandidates();
+    std::vector<std::tuple<uint32_t, uint32_t, std::string>> got;
+    for (const orgs::OrgMention& m : scan.mentions) got.emplace_back(m.first, m.last, m.rule);
+    ASSERT_EQ(got, want) << "round " << round;
   }
 }
 
