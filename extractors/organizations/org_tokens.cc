@@ -656,27 +656,15 @@ void Tokenize(std::string_view s, OrgTokens& out) {
       t.flags = OrgToken::kUrl | OrgToken::kPunct | (starts & ~OrgToken::kSentenceStart);
       starts = 0;
     } else if ((k & kAlnumBit) || (c >= 0x80 && IsLetterAt(s, i))) {
+      // The common words are TokenizeCommon's; the others are scanned here.
       char* const word = o;
-      // The common word first: a run of ASCII letters and digits, shorter than kRunBytes, that
-      // a space or punctuation ends, folded in one FoldRun (as ScanWord would). Any other word
-      // is scanned by ScanWord from its start again.
-      uint32_t p = 0;
-      size_t len;
-      uint8_t shape = 0;  // ScanWord's
-      if ((k & kAlnumBit) && i + kRunBytes <= n &&
-          (len = FoldRun(s.data() + i, o, p)) < kRunBytes &&
-          !(kByteClass[static_cast<unsigned char>(s[i + len])] & kJoinBit)) {
-        end = i + len;
-        o += len;
-        if (p != 0) o = FixPh(word, o);
-      } else {
-        end = ScanWord(s, i, o, shape);
-        if (shape & kShapeNotAscii) {
-          o = FoldSlowly(std::string_view(s.data() + i, end - i), n - end, folded, word, slow);
-          base = folded.data();
-        } else if (shape & kShapeP) {
-          o = FixPh(word, o);
-        }
+      uint8_t shape = 0;
+      end = ScanWord(s, i, o, shape);
+      if (shape & kShapeNotAscii) {
+        o = FoldSlowly(std::string_view(s.data() + i, end - i), n - end, folded, word, slow);
+        base = folded.data();
+      } else if (shape & kShapeP) {
+        o = FixPh(word, o);
       }
       // The first byte again: read anew rather than kept in a register across the scan.
       const unsigned char c = s[i];
