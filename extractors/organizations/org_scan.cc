@@ -85,7 +85,8 @@ bool OrgScan::LookUpTitleLine(size_t i) const {
   size_t first = i;
   while (true) {
     const OrgToken& t = toks[first];
-    if (title_line[first] != kTitleUnknown) return settle(first + 1, i + 1, title_line[first] == kTitle);
+    if (title_line[first] != kTitleUnknown)
+      return settle(first + 1, i + 1, title_line[first] == kTitle);
     if (t.Is(OrgToken::kWord) && t.end - t.begin >= 4) {
       if (!t.Is(OrgToken::kCapitalized)) return settle(first, i + 1, false);
       ++long_words;

@@ -470,8 +470,6 @@ ABSL_ATTRIBUTE_NOINLINE char* FoldSlowly(std::string_view word, size_t rest, std
   return o + slow.size();
 }
 
-}  // namespace
-
 // The common stretch of a text, tokenized by a loop of its own whose few values stay in
 // registers (the general loop of Tokenize keeps many more, and reloads them from memory): the
 // whitespace between tokens, the quote marks at the start of a line, ASCII words that one FoldRun
@@ -519,7 +517,8 @@ ABSL_ATTRIBUTE_NOINLINE LaneState TokenizeCommon(const char* s, size_t lane_end,
       uint32_t p = 0;
       const size_t len = FoldRun(s + i, o, p);
       if (len == kRunBytes) break;  // a longer word: ScanWord's
-      if (const unsigned char b = static_cast<unsigned char>(s[i + len]); kByteClass[b] & kJoinBit) {
+      const unsigned char b = static_cast<unsigned char>(s[i + len]);
+      if (kByteClass[b] & kJoinBit) {
         // The byte after "." or "-" (there is one: i + len + 1 < i + kRunBytes <= the size).
         if (len + 1 == kRunBytes) break;
         const unsigned char after = static_cast<unsigned char>(s[i + len + 1]);
@@ -575,6 +574,8 @@ ABSL_ATTRIBUTE_NOINLINE LaneState TokenizeCommon(const char* s, size_t lane_end,
   }
   return {i, o, tok, starts, newlines};
 }
+
+}  // namespace
 
 void Tokenize(std::string_view s, OrgTokens& out) {
   out.text = s;

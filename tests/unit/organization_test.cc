@@ -456,7 +456,9 @@ TEST(OrgTokens, AgreesWithThePlainTokenizerOnManyTexts) { ExpectTokenizeAsPlain(
 // Long texts: most of a text is taken by the common-stretch loop (TokenizeCommon), which hands
 // over to the general loop at a long word, a word ScanWord must end, a byte outside ASCII, a URL,
 // the last bytes of the text, and when the token room runs out.
-TEST(OrgTokens, AgreesWithThePlainTokenizerOnLongTexts) { ExpectTokenizeAsPlain(300, 100, 600, 11); }
+TEST(OrgTokens, AgreesWithThePlainTokenizerOnLongTexts) {
+  ExpectTokenizeAsPlain(300, 100, 600, 11);
+}
 
 // ClassFront answers for a finished WordIndex, mostly without asking it: its answers must be the
 // index's own, for keys of empty classes, of one-key classes (the key and others of its class) and
@@ -712,8 +714,8 @@ TEST(OrgScan, TitleLinesAgreeWithThePlainCount) {
   }
 }
 
-// SelectCandidates sorts with the order of proposal as the last tie-break; the plain way is a stable
-// sort without it. Both must take the same mentions, with the same rules, among many candidates
+// SelectCandidates sorts with the order of proposal as the last tie-break; the plain way is a
+// stable sort without it. Both must take the same mentions, with the same rules, among many candidates
 // of equal length, priority and first token.
 TEST(OrgScan, SelectionAgreesWithAStableSort) {
   auto tables = orgs::OrgTables::Load();
