@@ -25,6 +25,7 @@ OrgScan::OrgScan(const OrgTables& t, const Document& d, OrgScratch& s)
       words(s.words),
       caps(s.caps),
       listed(s.listed),
+      alias_caps(s.alias_caps),
       candidates(s.candidates),
       mentions(s.mentions),
       owner(s.owner) {
@@ -38,6 +39,7 @@ OrgScan::OrgScan(const OrgTables& t, const Document& d, OrgScratch& s)
   words.resize(n);
   caps.clear();
   listed.clear();
+  alias_caps.clear();
   // The entities of the earlier stages, for Other.
   other_marks.clear();
   for (const Entity& e : doc.entities) {
@@ -45,29 +47,38 @@ OrgScan::OrgScan(const OrgTables& t, const Document& d, OrgScratch& s)
     if (kind != OtherKind::kNone) other_marks.push_back({e.start, e.end, kind});
   }
   if (n == 0) return;
-  // Each token's entry in the word tables. The arrays and the tables in locals, and `caps` and
-  // `listed` written through pointers into room made first: the loop's stores could otherwise
-  // alias any of them, which would be loaded anew after each store.
+  // Each token's entry in the word tables, and the token lists. The arrays and the tables in
+  // locals, and the lists written through pointers into room made first: the loop's stores could
+  // otherwise alias any of them, which would be loaded anew after each store.
   const OrgTables* const tbl = &tables;
   const char* const text = toks.text.data();
+  const char* const folded = toks.folded.data();
   const OrgToken* const tok = toks.tokens.data();
   const WordInfo** const word = words.data();
   caps.resize(n);
   listed.resize(n);
+  alias_caps.resize(n);
   uint32_t* cap_out = caps.data();
   uint32_t* listed_out = listed.data();
+  uint32_t* alias_out = alias_caps.data();
   for (size_t i = 0; i < n; ++i) {
     const OrgToken& t = tok[i];
     const WordInfo* w = tbl->FindWord(std::string_view(text + t.begin, t.end - t.begin));
     word[i] = w;
     const uint16_t flags = t.flags;
     if (w != nullptr || (flags & OrgToken::kPunct)) *listed_out++ = static_cast<uint32_t>(i);
-    if ((flags & (OrgToken::kWord | OrgToken::kCapitalized)) ==
+    if ((flags & (OrgToken::kWord | OrgToken::kCapitalized)) !=
         (OrgToken::kWord | OrgToken::kCapitalized))
-      *cap_out++ = static_cast<uint32_t>(i);
+      continue;
+    *cap_out++ = static_cast<uint32_t>(i);
+    // toks.Key(i, i + 1), from the locals.
+    const uint32_t key_end = i + 1 < n ? tok[i + 1].fold_begin - 1 : toks.fold_end;
+    if (tbl->MayStartAlias(std::string_view(folded + t.fold_begin, key_end - t.fold_begin)))
+      *alias_out++ = static_cast<uint32_t>(i);
   }
   caps.resize(static_cast<size_t>(cap_out - caps.data()));
   listed.resize(static_cast<size_t>(listed_out - listed.data()));
+  alias_caps.resize(static_cast<size_t>(alias_out - alias_caps.data()));
 }
 
 bool OrgScan::LookUpTitleLine(size_t i) const {

@@ -59,6 +59,7 @@ struct OrgScratch {
   std::vector<const WordInfo*> words;
   std::vector<uint32_t> caps;
   std::vector<uint32_t> listed;
+  std::vector<uint32_t> alias_caps;
   std::vector<OrgCandidate> candidates;
   std::vector<OrgMention> mentions;
   std::vector<int32_t> owner;
@@ -93,6 +94,9 @@ struct OrgScan {
   // The punctuation tokens and the words with an entry in the word tables, in text order: the
   // context rules open only at one of them, and the acronym rules at a "(".
   std::vector<uint32_t>& listed;
+  // The capitalized words whose folded key may open an alias of the known table
+  // (OrgTables::MayStartAlias), in text order: the known-name rule opens only at one of them.
+  std::vector<uint32_t>& alias_caps;
   std::vector<OrgCandidate>& candidates;
   std::vector<OrgMention>& mentions;
   std::vector<int32_t>& owner;            // per token: the mention holding it, or -1

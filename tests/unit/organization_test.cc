@@ -635,9 +635,10 @@ TEST(OrgTables, SharesHasAnEntryWhateverTheTables) {
   EXPECT_TRUE(tables->IsConnector("of"));
 }
 
-// OrgScan keeps two lists of tokens for the phases that open only at some: the capitalized words
-// (caps) and the punctuation and words with a word-table entry (listed). Each must hold exactly
-// the tokens the plain test over all tokens picks, in order.
+// OrgScan keeps lists of tokens for the phases that open only at some: the capitalized words
+// (caps), the punctuation and words with a word-table entry (listed), and the capitalized words
+// the alias-start sieve lets through (alias_caps). Each must hold exactly the tokens the plain
+// test over all tokens picks, in order.
 TEST(OrgScan, TokenListsHoldExactlyTheirTokens) {
   auto tables = orgs::OrgTables::Load();
   ASSERT_TRUE(tables.ok()) << tables.status().message();
@@ -653,15 +654,17 @@ TEST(OrgScan, TokenListsHoldExactlyTheirTokens) {
     doc.text = text;
     doc.norm.AppendVerbatim(doc.text, 0);
     orgs::OrgScan scan(*tables, doc, scratch);
-    std::vector<uint32_t> caps, listed;
+    std::vector<uint32_t> caps, listed, alias_caps;
     for (uint32_t i = 0; i < scan.toks.size(); ++i) {
       if (scan.IsCap(i)) caps.push_back(i);
+      if (scan.IsCap(i) && tables->MayStartAlias(scan.toks.Key(i, i + 1))) alias_caps.push_back(i);
       if (scan.Tok(i).Is(orgs::OrgToken::kPunct) ||
           tables->FindWord(scan.Text(i)) != nullptr)
         listed.push_back(i);
     }
     EXPECT_EQ(scan.caps, caps) << text;
     EXPECT_EQ(scan.listed, listed) << text;
+    EXPECT_EQ(scan.alias_caps, alias_caps) << text;
     if (!text.empty()) {
       EXPECT_FALSE(listed.empty()) << text;
     }
