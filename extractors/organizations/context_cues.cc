@@ -26,7 +26,7 @@ bool Usable(const OrgScan& scan, uint32_t first, uint32_t last, bool at_sentence
       scan.Covers(first, last, OtherKind::kDate))
     return false;
   for (uint32_t i = first; i < last; ++i)
-    if (scan.title_line[i]) return false;
+    if (scan.TitleLine(i)) return false;
   // A bare designator is a generic noun: "Council officials", "the Agency's chief".
   if (last - first == 1 && scan.DesignatorAt(first) != nullptr) return false;
   // One capitalized word at a sentence start may just be an ordinary word.

@@ -50,10 +50,10 @@ static bool InShoutedLine(const OrgScan& scan, uint32_t i) {
 void FindKnownNames(OrgScan& scan) {
   const OrgTables& tables = scan.tables;
   const auto n = static_cast<uint32_t>(scan.toks.size());
-  // Every alias opens with a capital ("eBay" aside, which the table leaves out).
-  for (const uint32_t i : scan.caps) {
+  // Every alias opens with a capital ("eBay" aside, which the table leaves out): the loop visits
+  // the capitalized words whose key the alias-start sieve lets through (OrgScan::alias_caps).
+  for (const uint32_t i : scan.alias_caps) {
     const OrgToken& t = scan.Tok(i);
-    if (!tables.MayStartAlias(scan.toks.Key(i, i + 1))) continue;
     // Grow the key while it is an alias prefix; remember the longest alias that fits.
     const uint32_t max_len = std::min<uint32_t>(tables.max_alias_tokens(), n - i);
     uint32_t best_len = 0;

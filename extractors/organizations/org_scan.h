@@ -26,6 +26,7 @@ struct OrgCandidate {
   int32_t known = -1;    // row of the known-organizations table, or -1
   int priority = 0;      // among equally long candidates, the higher wins
   const char* rule = "";
+  uint32_t order = 0;    // its place among the proposed candidates: the earlier wins a tie
 };
 
 struct OrgMention {
@@ -58,6 +59,7 @@ struct OrgScratch {
   std::vector<const WordInfo*> words;
   std::vector<uint32_t> caps;
   std::vector<uint32_t> listed;
+  std::vector<uint32_t> alias_caps;
   std::vector<OrgCandidate> candidates;
   std::vector<OrgMention> mentions;
   std::vector<int32_t> owner;
@@ -83,7 +85,8 @@ struct OrgScan {
   OrgTokens& toks;
   std::vector<OtherKind>& other;          // per token: Other(i) once asked, else kUnknown
   std::vector<OtherMark>& other_marks;    // the document's entities of other kinds, in order
-  std::vector<uint8_t>& title_line;       // per token: on a Title Case line (a headline)
+  // Per token: TitleLine(i) once asked (kTitle, kNotTitle), else kTitleUnknown.
+  std::vector<uint8_t>& title_line;
   std::vector<const WordInfo*>& words;    // per token: its entry in the word tables, or nullptr
   // The capitalized words (IsCap), in text order: the phases whose rules open only at one of
   // them visit these instead of every token.
@@ -91,6 +94,9 @@ struct OrgScan {
   // The punctuation tokens and the words with an entry in the word tables, in text order: the
   // context rules open only at one of them, and the acronym rules at a "(".
   std::vector<uint32_t>& listed;
+  // The capitalized words whose folded key may open an alias of the known table
+  // (OrgTables::MayStartAlias), in text order: the known-name rule opens only at one of them.
+  std::vector<uint32_t>& alias_caps;
   std::vector<OrgCandidate>& candidates;
   std::vector<OrgMention>& mentions;
   std::vector<int32_t>& owner;            // per token: the mention holding it, or -1
@@ -103,6 +109,15 @@ struct OrgScan {
     const OtherKind k = other[i];
     return k != OtherKind::kUnknown ? k : LookUpOther(i);
   }
+  // Whether token i is on a Title Case line (a headline: "Apple Wins Court Battle"), where every
+  // word is capitalized. A line is looked at when a rule first asks of one of its tokens (the rules
+  // ask of few lines).
+  static constexpr uint8_t kNotTitle = 0, kTitle = 1, kTitleUnknown = 2;
+  bool TitleLine(size_t i) const {
+    const uint8_t v = title_line[i];
+    return v != kTitleUnknown ? v == kTitle : LookUpTitleLine(i);
+  }
+  bool LookUpTitleLine(size_t i) const;  // TitleLine(i) for a line not asked yet
   bool IsCap(size_t i) const {
     return i < toks.size() && toks[i].Is(OrgToken::kWord) && toks[i].Is(OrgToken::kCapitalized);
   }
@@ -132,7 +147,8 @@ struct OrgScan {
   // Adds a mention when its tokens are free; returns its index or -1.
   int32_t AddMention(uint32_t first, uint32_t last, int32_t known, int32_t source,
                      const char* rule);
-  // Takes candidates longest first, then by priority, skipping any that overlap a mention.
+  // Takes candidates longest first, then by priority, then by first token, then as proposed,
+  // skipping any that overlap a mention.
   void SelectCandidates();
 };
 

@@ -470,6 +470,111 @@ ABSL_ATTRIBUTE_NOINLINE char* FoldSlowly(std::string_view word, size_t rest, std
   return o + slow.size();
 }
 
+// The common stretch of a text, tokenized by a loop of its own whose few values stay in
+// registers (the general loop of Tokenize keeps many more, and reloads them from memory): the
+// whitespace between tokens, the quote marks at the start of a line, ASCII words that one FoldRun
+// folds whole and one-byte ASCII punctuation. A word is taken when the byte after it cannot
+// continue it, as ScanWord would find: a space or punctuation, or a "." or "-" that ScanWord does
+// not join (the next byte is ASCII and no letter or digit; for "-", no capital or digit). Each
+// token gets what the general loop would give it. Starts at `i` (below `lane_end`, so that FoldRun
+// may read kRunBytes bytes, and no URL starts before it) and stops at the first byte it does not
+// take, at `lane_end`, or when the token room is full. The state (position, write positions,
+// pending starts, newlines) is the general loop's, taken and given back.
+struct LaneState {
+  size_t i;
+  char* o;
+  OrgToken* tok;
+  uint16_t starts;
+  int newlines;
+};
+ABSL_ATTRIBUTE_NOINLINE LaneState TokenizeCommon(const char* s, size_t lane_end, const char* base,
+                                                 OrgToken* tok_end, LaneState state) {
+  size_t i = state.i;
+  char* o = state.o;
+  OrgToken* tok = state.tok;
+  uint16_t starts = state.starts;
+  int newlines = state.newlines;
+  while (i < lane_end && tok != tok_end) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const uint8_t k = kByteClass[c];
+    if (k & kSpaceBit) {
+      if (c == '\n') {
+        starts |= OrgToken::kLineStart;
+        if (++newlines >= 2) starts |= OrgToken::kParagraphStart | OrgToken::kSentenceStart;
+      }
+      ++i;
+      continue;
+    }
+    if (c == '>' && (starts & OrgToken::kLineStart)) {
+      ++i;
+      continue;
+    }
+    size_t end;
+    uint16_t flags;
+    char* next_o;
+    char punct = 0;
+    if (k & kAlnumBit) {
+      uint32_t p = 0;
+      const size_t len = FoldRun(s + i, o, p);
+      if (len == kRunBytes) break;  // a longer word: ScanWord's
+      const unsigned char b = static_cast<unsigned char>(s[i + len]);
+      if (kByteClass[b] & kJoinBit) {
+        // The byte after "." or "-" (there is one: i + len + 1 < i + kRunBytes <= the size).
+        if (len + 1 == kRunBytes) break;
+        const unsigned char after = static_cast<unsigned char>(s[i + len + 1]);
+        const bool ends = after < 0x80 && (b == '.'   ? !(kByteClass[after] & kAlnumBit)
+                                           : b == '-' ? !(after >= 'A' && after <= 'Z') &&
+                                                            !IsAsciiDigit(after)
+                                                      : false);
+        if (!ends) break;  // "U.S.", "Wal-Mart", "it's", "AT&T": ScanWord's
+      }
+      end = i + len;
+      next_o = p != 0 ? FixPh(o, o + len) : o + len;
+      if (IsAsciiDigit(c)) {
+        flags = OrgToken::kNumber | starts;
+      } else {
+        flags = OrgToken::kWord | starts;
+        // As in Tokenize; the last byte is a letter or digit, so no dotted acronym ends here.
+        if (c <= 'Z') {
+          flags |= OrgToken::kCapitalized;
+          if (!HasAsciiLower(s + i + 1, s + end) &&
+              CountLetters(std::string_view(s + i, end - i)) >= 2)
+            flags |= OrgToken::kAllCaps;
+        }
+      }
+      starts = 0;
+    } else if (c < 0x80) {
+      end = i + 1;
+      flags = OrgToken::kPunct | (starts & ~OrgToken::kSentenceStart);
+      punct = static_cast<char>(c);
+      next_o = o;
+      if (c == '&') {
+        std::memcpy(next_o, "and", 3);
+        next_o += 3;
+      } else if (kAsciiFold[c] != kDrop) {
+        *next_o++ = static_cast<char>(kAsciiFold[c]);
+      }
+      const uint8_t effect = kSentenceEffect[c];
+      starts = effect == kSets    ? OrgToken::kSentenceStart
+               : effect == kKeeps ? starts & OrgToken::kSentenceStart
+                                  : 0;
+    } else {
+      break;
+    }
+    newlines = 0;
+    OrgToken& t = *tok++;
+    t.begin = static_cast<uint32_t>(i);
+    t.end = static_cast<uint32_t>(end);
+    t.fold_begin = static_cast<uint32_t>(o - base);
+    t.flags = flags;
+    t.punct = punct;
+    *next_o = ' ';
+    o = next_o + 1;
+    i = end + (s[end] == ' ');  // end < lane_end - 1 + kRunBytes <= the text's size
+  }
+  return {i, o, tok, starts, newlines};
+}
+
 }  // namespace
 
 void Tokenize(std::string_view s, OrgTokens& out) {
@@ -478,7 +583,7 @@ void Tokenize(std::string_view s, OrgTokens& out) {
   // bytes it stores may alias any memory, so state kept there would be reloaded after each store.
   // Tokens are written into `tokens` sized for a typical text (a token per five bytes) and grown
   // when that is not enough.
-  std::vector<OrgToken>& tokens = out.tokens;
+  auto& tokens = out.tokens;
   tokens.resize(s.size() / 5 + 1);
   OrgToken* tok = tokens.data();
   OrgToken* tok_end = tok + tokens.size();
@@ -498,8 +603,23 @@ void Tokenize(std::string_view s, OrgTokens& out) {
   UrlFinder urls(s);
   size_t url_from = urls.next();
   const size_t n = s.size();
+  // TokenizeCommon takes the tokens that start below this.
+  auto lane_end_for = [n](size_t url_from) {
+    return std::min(url_from, n >= kRunBytes ? n - kRunBytes + 1 : 0);
+  };
+  size_t lane_end = lane_end_for(url_from);
   size_t i = 0;
   while (i < n) {
+    if (i < lane_end) {
+      const LaneState after =
+          TokenizeCommon(s.data(), lane_end, base, tok_end, {i, o, tok, starts, newlines});
+      i = after.i;
+      o = after.o;
+      tok = after.tok;
+      starts = after.starts;
+      newlines = after.newlines;
+      if (i >= n) break;
+    }
     const unsigned char c = s[i];
     const uint8_t k = kByteClass[c];
     if (k & kSpaceBit) {
@@ -530,33 +650,22 @@ void Tokenize(std::string_view s, OrgTokens& out) {
     if (i >= url_from) {
       u = urls.LengthAt(i);
       url_from = urls.next();
+      lane_end = lane_end_for(url_from);
     }
     if (u > 0) {
       end = i + u;
       t.flags = OrgToken::kUrl | OrgToken::kPunct | (starts & ~OrgToken::kSentenceStart);
       starts = 0;
     } else if ((k & kAlnumBit) || (c >= 0x80 && IsLetterAt(s, i))) {
+      // The common words are TokenizeCommon's; the others are scanned here.
       char* const word = o;
-      // The common word first: a run of ASCII letters and digits, shorter than kRunBytes, that
-      // a space or punctuation ends, folded in one FoldRun (as ScanWord would). Any other word
-      // is scanned by ScanWord from its start again.
-      uint32_t p = 0;
-      size_t len;
-      uint8_t shape = 0;  // ScanWord's
-      if ((k & kAlnumBit) && i + kRunBytes <= n &&
-          (len = FoldRun(s.data() + i, o, p)) < kRunBytes &&
-          !(kByteClass[static_cast<unsigned char>(s[i + len])] & kJoinBit)) {
-        end = i + len;
-        o += len;
-        if (p != 0) o = FixPh(word, o);
-      } else {
-        end = ScanWord(s, i, o, shape);
-        if (shape & kShapeNotAscii) {
-          o = FoldSlowly(std::string_view(s.data() + i, end - i), n - end, folded, word, slow);
-          base = folded.data();
-        } else if (shape & kShapeP) {
-          o = FixPh(word, o);
-        }
+      uint8_t shape = 0;
+      end = ScanWord(s, i, o, shape);
+      if (shape & kShapeNotAscii) {
+        o = FoldSlowly(std::string_view(s.data() + i, end - i), n - end, folded, word, slow);
+        base = folded.data();
+      } else if (shape & kShapeP) {
+        o = FixPh(word, o);
       }
       // The first byte again: read anew rather than kept in a register across the scan.
       const unsigned char c = s[i];

@@ -9,19 +9,24 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <new>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace accord::orgs {
 
+// Plain data without default values (OrgToken{} is all zeros): Tokenize writes every field of each
+// token into room it makes without filling it first (OrgTokens::Buffer).
 struct OrgToken {
-  uint32_t begin = 0;  // bytes of the tokenized text
-  uint32_t end = 0;
-  uint32_t fold_begin = 0;  // bytes of OrgTokens::folded; the form ends one byte before the next
-                            // token's (OrgTokens::FoldEnd), so a token takes 16 bytes
-  uint16_t flags = 0;
-  char punct = 0;  // the byte of a one-byte ASCII punctuation token (",", "("), else 0
+  uint32_t begin;  // bytes of the tokenized text
+  uint32_t end;
+  uint32_t fold_begin;  // bytes of OrgTokens::folded; the form ends one byte before the next
+                        // token's (OrgTokens::FoldEnd), so a token takes 16 bytes
+  uint16_t flags;
+  char punct;  // the byte of a one-byte ASCII punctuation token (",", "("), else 0
   enum : uint16_t {
     kWord = 1 << 0,            // starts with a letter
     kNumber = 1 << 1,          // starts with a digit
@@ -38,8 +43,24 @@ struct OrgToken {
 };
 
 struct OrgTokens {
+  // An allocator that leaves the elements a vector grows by unset (their construction without
+  // arguments is default-initialization, which sets nothing in a plain struct): Tokenize grows the
+  // token vector ahead of the tokens it writes for every text.
+  template <typename T>
+  struct Uninitialized : std::allocator<T> {
+    template <typename U>
+    struct rebind {
+      using other = Uninitialized<U>;
+    };
+    template <typename U, typename... Args>
+    void construct(U* p, Args&&... args) {
+      if constexpr (sizeof...(Args) == 0) ::new (static_cast<void*>(p)) U;
+      else ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+    }
+  };
+
   std::string_view text;
-  std::vector<OrgToken> tokens;
+  std::vector<OrgToken, Uninitialized<OrgToken>> tokens;
   std::string folded;  // the tokens' folded forms; the buffer may run past the last one
   uint32_t fold_end = 0;  // the end of the last token's folded form
 

@@ -1,8 +1,11 @@
 // Organization stage: table-driven examples written for this test (not taken from any corpus),
 // one group per rule, plus the folding that makes spellings meet.
+#include <algorithm>
+#include <numeric>
 #include <random>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -389,8 +392,9 @@ std::vector<PlainToken> PlainTokenize(std::string_view s) {
 // words across eight-byte steps, "ph" in and across them, accents, digits, dotted acronyms,
 // hyphens, "&", apostrophes and possessives, URLs and mail addresses, quotes, line breaks,
 // blank lines and quote marks, a text that ends inside a word.
-TEST(OrgTokens, AgreesWithThePlainTokenizerOnManyTexts) {
-  const std::vector<std::string> pieces = {
+// Pieces that the comparisons with PlainTokenize glue into texts, one space apart or none.
+const std::vector<std::string>& TokenizerPieces() {
+  static const std::vector<std::string> pieces = {
       "Acme", "acme", "ACME", "I", "a", "Telephonica", "MEGATELEPHONE", "phph", "Philips",
       "shepherd", "abcdefgp", "habcdefgph", "Internationalphone", "Telefónica", "Élan", "ÉCOLE",
       "naïve", "Straße", "U.S.", "U.S", "N.S.A.", "N.V.", "A.B", "e.g.", "Amazon.com", "3M",
@@ -402,14 +406,27 @@ TEST(OrgTokens, AgreesWithThePlainTokenizerOnManyTexts) {
       "\r\n", "X.", "ph.", "p-h", "p.h", "ABCDEFGHIJk", "ABCDEFGHIJ", "McDONALD", "XYz", "Éa",
       "AÉ", "ÀB", "Aé", "A1", "Ab-C", "AB-C", "A'B", "AB'c", "AB.c", "IBM's", "Zß",
       "Abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPph", "abcdefghijklmnoPH", "Telephonicatelephone",
-      "0123456789abcdefGHIJ", "Abcdefghijklmnop.com", "Abcdefghijklmno-Pqrstu"};
-  std::mt19937 rng(7);
+      "0123456789abcdefGHIJ", "Abcdefghijklmno-Pqrstu",
+      // Words ended by "." or "-", joined or not by the byte after: the common-stretch loop ends
+      // such a word itself where ScanWord would.
+      "Acme.", "said.", "well-known", "Air-", "-Mart", "x-1", "x-y", "x-Y", "x.y", "x.Y", "x.1",
+      "x.\u00e9", "x-\u00c9", "x-\u00e9", "end.\n", "Abcdefghijklmn.", "Abcdefghijklmn-",
+      "Abcdefghijklmno.", "abc.&", "abc-&", "abc.'", "ABC-", "B-."};
+  return pieces;
+}
+
+// Tokenizes `rounds` texts of `min_pieces` to `max_pieces` pieces into one OrgTokens (so that its
+// slots hold the tokens of earlier texts) and compares each with PlainTokenize, and each token's
+// key with FoldWord of its text.
+void ExpectTokenizeAsPlain(int rounds, int min_pieces, int max_pieces, unsigned seed) {
+  const std::vector<std::string>& pieces = TokenizerPieces();
+  std::mt19937 rng(seed);
   std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
   std::uniform_int_distribution<int> glue(0, 3);
   orgs::OrgTokens toks;
-  for (int round = 0; round < 3000; ++round) {
+  for (int round = 0; round < rounds; ++round) {
     std::string text;
-    const int n = 1 + round % 40;
+    const int n = min_pieces + round % (max_pieces - min_pieces + 1);
     for (int k = 0; k < n; ++k) {
       text += pieces[pick(rng)];
       if (glue(rng) > 0) text += ' ';  // pieces also run into each other
@@ -432,6 +449,15 @@ TEST(OrgTokens, AgreesWithThePlainTokenizerOnManyTexts) {
       ASSERT_EQ(toks.Key(0, toks.size()), all) << "text: " << text;
     }
   }
+}
+
+TEST(OrgTokens, AgreesWithThePlainTokenizerOnManyTexts) { ExpectTokenizeAsPlain(3000, 1, 40, 7); }
+
+// Long texts: most of a text is taken by the common-stretch loop (TokenizeCommon), which hands
+// over to the general loop at a long word, a word ScanWord must end, a byte outside ASCII, a URL,
+// the last bytes of the text, and when the token room runs out.
+TEST(OrgTokens, AgreesWithThePlainTokenizerOnLongTexts) {
+  ExpectTokenizeAsPlain(300, 100, 600, 11);
 }
 
 // ClassFront answers for a finished WordIndex, mostly without asking it: its answers must be the
@@ -609,9 +635,10 @@ TEST(OrgTables, SharesHasAnEntryWhateverTheTables) {
   EXPECT_TRUE(tables->IsConnector("of"));
 }
 
-// OrgScan keeps two lists of tokens for the phases that open only at some: the capitalized words
-// (caps) and the punctuation and words with a word-table entry (listed). Each must hold exactly
-// the tokens the plain test over all tokens picks, in order.
+// OrgScan keeps lists of tokens for the phases that open only at some: the capitalized words
+// (caps), the punctuation and words with a word-table entry (listed), and the capitalized words
+// the alias-start sieve lets through (alias_caps). Each must hold exactly the tokens the plain
+// test over all tokens picks, in order.
 TEST(OrgScan, TokenListsHoldExactlyTheirTokens) {
   auto tables = orgs::OrgTables::Load();
   ASSERT_TRUE(tables.ok()) << tables.status().message();
@@ -627,18 +654,113 @@ TEST(OrgScan, TokenListsHoldExactlyTheirTokens) {
     doc.text = text;
     doc.norm.AppendVerbatim(doc.text, 0);
     orgs::OrgScan scan(*tables, doc, scratch);
-    std::vector<uint32_t> caps, listed;
+    std::vector<uint32_t> caps, listed, alias_caps;
     for (uint32_t i = 0; i < scan.toks.size(); ++i) {
       if (scan.IsCap(i)) caps.push_back(i);
+      if (scan.IsCap(i) && tables->MayStartAlias(scan.toks.Key(i, i + 1))) alias_caps.push_back(i);
       if (scan.Tok(i).Is(orgs::OrgToken::kPunct) ||
           tables->FindWord(scan.Text(i)) != nullptr)
         listed.push_back(i);
     }
     EXPECT_EQ(scan.caps, caps) << text;
     EXPECT_EQ(scan.listed, listed) << text;
+    EXPECT_EQ(scan.alias_caps, alias_caps) << text;
     if (!text.empty()) {
       EXPECT_FALSE(listed.empty()) << text;
     }
+  }
+}
+
+// OrgScan settles a Title Case line when a rule first asks of one of its tokens, walking no
+// further than it must; the plain way counts every line's long words up front. Both must agree,
+// whatever the order the tokens are asked in (a line asked in its middle, then before or after).
+TEST(OrgScan, TitleLinesAgreeWithThePlainCount) {
+  auto tables = orgs::OrgTables::Load();
+  ASSERT_TRUE(tables.ok()) << tables.status().message();
+  const std::vector<std::string> pieces = {
+      "Apple", "Wins", "Court", "Battle", "over", "the", "Big", "IBM", "Acme", "said", "\n",
+      "\n\n", ",", "3M", "1999", "NASA", "Launches", "a", "Rocket", "\u00c9cole", "naive",
+      "Zentrix", "Holdings", "Inc.", "of", "University"};
+  std::mt19937 rng(3);
+  orgs::OrgScratch scratch;
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    const int n = 1 + round % 60;
+    for (int k = 0; k < n; ++k) {
+      text += pieces[rng() % pieces.size()];
+      text += ' ';
+    }
+    Document doc;
+    doc.text = text;
+    doc.norm.AppendVerbatim(doc.text, 0);
+    orgs::OrgScan scan(*tables, doc, scratch);
+    // The plain way: lines split at line starts, counted whole.
+    std::vector<bool> plain(scan.toks.size());
+    for (size_t first = 0; first < scan.toks.size();) {
+      size_t end = first + 1;
+      while (end < scan.toks.size() && !scan.Tok(end).Is(orgs::OrgToken::kLineStart)) ++end;
+      int long_words = 0, long_caps = 0;
+      for (size_t k = first; k < end; ++k) {
+        const orgs::OrgToken& t = scan.Tok(k);
+        if (!t.Is(orgs::OrgToken::kWord) || t.end - t.begin < 4) continue;
+        ++long_words;
+        long_caps += t.Is(orgs::OrgToken::kCapitalized);
+      }
+      for (size_t k = first; k < end; ++k) plain[k] = long_words >= 3 && long_caps == long_words;
+      first = end;
+    }
+    std::vector<size_t> order(scan.toks.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::shuffle(order.begin(), order.end(), rng);
+    for (size_t k : order) ASSERT_EQ(scan.TitleLine(k), plain[k]) << "token " << k << ": " << text;
+    for (size_t k = 0; k < scan.toks.size(); ++k) ASSERT_EQ(scan.TitleLine(k), plain[k]) << text;
+  }
+}
+
+// SelectCandidates sorts with the order of proposal as the last tie-break; the plain way is a
+// stable sort without it. Both must take the same mentions, with the same rules, among many candidates
+// of equal length, priority and first token.
+TEST(OrgScan, SelectionAgreesWithAStableSort) {
+  auto tables = orgs::OrgTables::Load();
+  ASSERT_TRUE(tables.ok()) << tables.status().message();
+  Document doc;
+  doc.text = "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Mu";
+  doc.norm.AppendVerbatim(doc.text, 0);
+  static const char* const kRules[] = {"r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7"};
+  std::mt19937 rng(9);
+  orgs::OrgScratch scratch;
+  for (int round = 0; round < 300; ++round) {
+    orgs::OrgScan scan(*tables, doc, scratch);
+    const auto n = static_cast<uint32_t>(scan.toks.size());
+    std::vector<orgs::OrgCandidate> proposed;
+    for (int k = 0; k < 1 + round % 40; ++k) {
+      const uint32_t first = rng() % n;
+      const uint32_t last = first + 1 + rng() % std::min<uint32_t>(3, n - first);
+      const int priority = static_cast<int>(rng() % 2) * 10;
+      const char* rule = kRules[rng() % 8];
+      scan.Propose(first, last, -1, priority, rule);
+      proposed.push_back({first, last, -1, priority, rule});
+    }
+    std::stable_sort(proposed.begin(), proposed.end(),
+                     [](const orgs::OrgCandidate& a, const orgs::OrgCandidate& b) {
+                       uint32_t la = a.last - a.first, lb = b.last - b.first;
+                       if (la != lb) return la > lb;
+                       if (a.priority != b.priority) return a.priority > b.priority;
+                       return a.first < b.first;
+                     });
+    std::vector<bool> taken(n, false);
+    std::vector<std::tuple<uint32_t, uint32_t, std::string>> want;
+    for (const orgs::OrgCandidate& c : proposed) {
+      bool free = true;
+      for (uint32_t i = c.first; i < c.last; ++i) free = free && !taken[i];
+      if (!free) continue;
+      for (uint32_t i = c.first; i < c.last; ++i) taken[i] = true;
+      want.emplace_back(c.first, c.last, c.rule);
+    }
+    scan.SelectCandidates();
+    std::vector<std::tuple<uint32_t, uint32_t, std::string>> got;
+    for (const orgs::OrgMention& m : scan.mentions) got.emplace_back(m.first, m.last, m.rule);
+    ASSERT_EQ(got, want) << "round " << round;
   }
 }
 
