@@ -12,10 +12,10 @@ using namespace std::string_view_literals;
 // Per-text state of the rules: the words, the candidates and facts computed on first use.
 struct NationRules::Context {
   std::string_view text;
-  const std::vector<Word>& words;
+  std::span<const Word> words;
   const std::vector<Candidate>& cands;
   const Lexicon& lex;
-  const std::vector<uint32_t>& capitals;  // the words with kUpperFirst, in order
+  std::span<const uint32_t> capitals;  // the words with kUpperFirst, in order
   std::optional<bool> georgia_country_cue;  // some georgia-country word in the text
 
   std::string_view WordText(uint32_t w) const { return text.substr(words[w].begin, words[w].end - words[w].begin); }
@@ -104,7 +104,7 @@ NationRules::NationRules(const Lexicon& lex)
       us_state_first_(lex.Cues("us-state-first")),
       us_state_second_(lex.Cues("us-state-second")) {}
 
-void NationRules::Decide(std::string_view text, const std::vector<Word>& words, const std::vector<uint32_t>& capitals,
+void NationRules::Decide(std::string_view text, std::span<const Word> words, std::span<const uint32_t> capitals,
                          const std::vector<Candidate>& cands, std::vector<Decision>& out) const {
   Context ctx{text, words, cands, lex_, capitals, std::nullopt};
   out.assign(cands.size(), Decision{});
@@ -179,7 +179,7 @@ bool NationRules::BeforeOrgHead(const Context& ctx, uint32_t last_word) const {
 Decision NationRules::DecideName(Context& ctx, size_t k) const {
   const Candidate& c = ctx.cands[k];
   const LexEntry& e = ctx.Entry(k);
-  const std::vector<Word>& words = ctx.words;
+  std::span<const Word> words = ctx.words;
   const std::string& key = e.key;
   std::string_view code = e.code;
 
@@ -294,7 +294,7 @@ Decision NationRules::DecideName(Context& ctx, size_t k) const {
 Decision NationRules::DecideDemonym(Context& ctx, size_t k, const std::vector<Decision>& later) const {
   const Candidate& c = ctx.cands[k];
   const LexEntry& e = ctx.Entry(k);
-  const std::vector<Word>& words = ctx.words;
+  std::span<const Word> words = ctx.words;
   const uint32_t last = c.last_word;
   std::string_view code = e.key == "korean"sv ? std::string_view("KR") : std::string_view(e.code);
   const std::string_view accept = e.key == "korean"sv ? "korea-bare" : "demonym-modifier";

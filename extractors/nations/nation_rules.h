@@ -37,6 +37,7 @@
 //   demonym-language         a language                               "the Russian language", "French-speaking"
 #pragma once
 
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -59,7 +60,7 @@ class NationRules {
   // Decides every candidate of one text; out[k] is the decision for cands[k]. `capitals` are the
   // indexes of the capitalised words (WordFolder::Split), which the cue searches over proper
   // names visit instead of every word.
-  void Decide(std::string_view text, const std::vector<Word>& words, const std::vector<uint32_t>& capitals,
+  void Decide(std::string_view text, std::span<const Word> words, std::span<const uint32_t> capitals,
               const std::vector<Candidate>& cands, std::vector<Decision>& out) const;
 
  private:

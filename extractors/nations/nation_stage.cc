@@ -23,11 +23,12 @@ class NationStage final : public Stage {
     const std::string& text = doc.norm.text();
     if (text.empty()) return Status::Ok();
     // Scratch reused across documents (the stage is shared by threads, so one set per thread).
-    thread_local std::vector<nations::Word> words;
-    thread_local std::vector<uint32_t> capitals;
+    thread_local nations::SplitWords split;
     thread_local std::vector<nations::Candidate> cands;
     thread_local std::vector<nations::Decision> decisions;
-    lex_->folder().Split(text, words, capitals);  // clears `words` and `capitals` first
+    lex_->folder().Split(text, split);
+    const std::span<const nations::Word> words = split.words();
+    const std::span<const uint32_t> capitals = split.capitals();
     cands.clear();
     nations::ScanCandidates(*lex_, text, words, capitals, cands);
     rules_.Decide(text, words, capitals, cands, decisions);  // assigns `decisions`

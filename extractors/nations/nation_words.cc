@@ -211,13 +211,35 @@ void WordFolder::Split(std::string_view text, std::vector<Word>& out) const {
 }
 
 void WordFolder::Split(std::string_view text, std::vector<Word>& out, std::vector<uint32_t>& capitals) const {
-  out.clear();
-  capitals.clear();
+  out.resize(MaxWords(text.size()));
+  capitals.resize(MaxWords(text.size()));
+  size_t num_capitals = 0;
+  out.resize(SplitInto(text, out.data(), capitals.data(), num_capitals));
+  capitals.resize(num_capitals);
+}
+
+void WordFolder::Split(std::string_view text, SplitWords& out) const {
+  const size_t room = MaxWords(text.size());
+  if (out.words_.size() < room) {  // (nothing to keep: no copy of the old words)
+    out.words_ = std::vector<Word>(room);
+    out.capitals_ = std::vector<uint32_t>(room);
+  }
+  out.num_words_ = SplitInto(text, out.words_.data(), out.capitals_.data(), out.num_capitals_);
+}
+
+size_t WordFolder::SplitInto(std::string_view text, Word* const out, uint32_t* const capitals,
+                             size_t& num_capitals) const {
   const size_t n = text.size();
   const unsigned char* s = reinterpret_cast<const unsigned char*>(text.data());
   thread_local AlnumBits alnum;  // scratch reused across texts, one per thread
   alnum.Assign(s, n);
   const uint64_t* const alnum_bits = alnum.data();
+  // Words are written through `w`; `prev` is the last one written, or a stand-in before the
+  // first, so that setting its separator needs no test.
+  Word* w = out;
+  Word before_first;
+  Word* prev = &before_first;
+  uint32_t* cap = capitals;
   size_t i = 0;
   bool sentence_start = true;  // the start of the text starts a sentence
   while (i < n) {
@@ -227,7 +249,7 @@ void WordFolder::Split(std::string_view text, std::vector<Word>& out, std::vecto
       // One space before an ASCII letter or digit, the common gap, needs no loop and no
       // classification.
       ++i;
-      if (!out.empty()) out.back().sep_after = ' ';
+      prev->sep_after = ' ';
     } else {
       while (i < n) {
         const unsigned char c = s[i];
@@ -248,12 +270,10 @@ void WordFolder::Split(std::string_view text, std::vector<Word>& out, std::vecto
         ++i;
       }
       if (i >= n) break;
-      if (!out.empty()) {
-        // One space, the common gap, needs no classification.
-        out.back().sep_after = i - gap_begin == 1 && s[gap_begin] == ' '
-                                   ? ' '
-                                   : GapSeparator(text.substr(gap_begin, i - gap_begin));
-      }
+      // One space, the common gap, needs no classification.
+      prev->sep_after = i - gap_begin == 1 && s[gap_begin] == ' '
+                            ? ' '
+                            : GapSeparator(text.substr(gap_begin, i - gap_begin));
     }
 
     // The common word: ASCII letters and digits up to a byte that cannot continue it (not the
@@ -273,8 +293,9 @@ void WordFolder::Split(std::string_view text, std::vector<Word>& out, std::vecto
           flags |= Word::kSentenceStart;
           sentence_start = false;
         }
-        if (flags & Word::kUpperFirst) capitals.push_back(static_cast<uint32_t>(out.size()));
-        out.push_back(Word{static_cast<uint32_t>(i), static_cast<uint32_t>(j), '|', flags});
+        if (flags & Word::kUpperFirst) *cap++ = static_cast<uint32_t>(w - out);
+        *w = Word{static_cast<uint32_t>(i), static_cast<uint32_t>(j), '|', flags};
+        prev = w++;
         i = j;
         continue;
       }
@@ -282,8 +303,7 @@ void WordFolder::Split(std::string_view text, std::vector<Word>& out, std::vecto
 
     // The word: letters and digits; dotted initials ("U.S.") keep their periods. Its first code
     // point gives the case of its first letter.
-    Word w;
-    w.begin = static_cast<uint32_t>(i);
+    const uint32_t begin = static_cast<uint32_t>(i);
     uint8_t flags = 0;
     bool any_upper = false, any_lower = false;
     if (s[i] < 0x80) {
@@ -346,14 +366,15 @@ void WordFolder::Split(std::string_view text, std::vector<Word>& out, std::vecto
       }
       break;
     }
-    w.end = static_cast<uint32_t>(i);
     if (any_upper && !any_lower) flags |= Word::kAllUpper;
     if (sentence_start) flags |= Word::kSentenceStart;
     sentence_start = false;
-    w.flags = flags;
-    if (flags & Word::kUpperFirst) capitals.push_back(static_cast<uint32_t>(out.size()));
-    out.push_back(w);
+    if (flags & Word::kUpperFirst) *cap++ = static_cast<uint32_t>(w - out);
+    *w = Word{begin, static_cast<uint32_t>(i), '|', flags};
+    prev = w++;
   }
+  num_capitals = static_cast<size_t>(cap - capitals);
+  return static_cast<size_t>(w - out);
 }
 
 }  // namespace accord::nations

@@ -348,6 +348,33 @@ TEST(NationWordsTest, SplitSameAsReferenceOnRandomTexts) {
   }
 }
 
+// Split into a SplitWords kept from text to text (longer and shorter texts in turn, so its room
+// both grows and is reused) gives the reference's words and capitals; no text, however densely
+// packed with one-letter words and dotted initials without a gap after them ("U.S.x"), holds more
+// words than MaxWords, the room Split writes into.
+TEST(NationWordsTest, SplitWordsSameAsReferenceAndWithinMaxWords) {
+  WordFolder folder;
+  SplitWords split;
+  std::mt19937 rng(20261128);
+  const char* const dense[] = {"a", "b", "Z", "U", "x", ".", " ", "-", "'", "U.S.", "a.b.", "\xC3\xA9", "\xC2\xA0"};
+  std::uniform_int_distribution<size_t> piece(0, std::size(kSplitPieces) - 1);
+  std::uniform_int_distribution<size_t> dense_piece(0, std::size(dense) - 1);
+  std::vector<Word> want;
+  for (int t = 0; t < 20000 && !HasFailure(); ++t) {
+    std::string text;
+    const int length = static_cast<int>(rng() % (t % 10 == 0 ? 300 : 30));
+    for (int k = 0; k < length; ++k) text += t % 2 ? dense[dense_piece(rng)] : kSplitPieces[piece(rng)];
+    reference::Split(text, want);
+    ASSERT_LE(want.size(), WordFolder::MaxWords(text.size())) << text;
+    folder.Split(text, split);
+    ExpectSameWords(text, std::vector<Word>(split.words().begin(), split.words().end()), want);
+    std::vector<uint32_t> want_capitals;
+    for (uint32_t k = 0; k < want.size(); ++k)
+      if (want[k].has(Word::kUpperFirst)) want_capitals.push_back(k);
+    EXPECT_EQ(std::vector<uint32_t>(split.capitals().begin(), split.capitals().end()), want_capitals) << text;
+  }
+}
+
 // ASCII words of every length up to 40 (upper, lower, mixed, with digits), ended by every byte
 // value: the same words as the reference.
 TEST(NationWordsTest, AsciiWordsEndedByEveryByteSameAsReference) {
