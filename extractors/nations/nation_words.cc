@@ -80,6 +80,9 @@ inline size_t NextNonAlnum(const uint64_t* bits, size_t i) {
   return k * 64 + static_cast<size_t>(__builtin_ctzll(rest));
 }
 
+// Whether byte `i` is an ASCII letter or digit, in the bits of AlnumBits.
+inline bool AlnumAt(const uint64_t* bits, size_t i) { return (bits[i / 64] >> (i % 64)) & 1; }
+
 inline bool AsciiSpace(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -278,28 +281,42 @@ size_t WordFolder::SplitInto(std::string_view text, Word* const out, uint32_t* c
 
     // The common word: ASCII letters and digits up to a byte that cannot continue it (not the
     // start of a UTF-8 sequence, not the period of an initial) takes one tight loop; its case flags
-    // follow from the bytes it holds. Other words take the general loop below.
-    if (s[i] < 0x80) {
-      const size_t j = NextNonAlnum(alnum_bits, i + 1);
-      if (j == n || (!(kByteClass[s[j]] & kHigh) && !(s[j] == '.' && j - i == 1))) {
-        const uint8_t first = kByteClass[s[i]];
-        uint8_t flags = (first & kLower) ? Word::kLowerFirst : (first & kUpper) ? Word::kUpperFirst : 0;
-        if (!(first & kLower)) {  // (a lower-case first letter rules out kAllUpper)
-          uint8_t bits = first;
-          for (size_t k = i + 1; k < j && !(bits & kLower); ++k) bits |= kByteClass[s[k]];
-          if ((bits & kUpper) && !(bits & kLower)) flags |= Word::kAllUpper;
-        }
-        if (sentence_start) {
-          flags |= Word::kSentenceStart;
-          sentence_start = false;
-        }
-        if (flags & Word::kUpperFirst) *cap++ = static_cast<uint32_t>(w - out);
-        *w = Word{static_cast<uint32_t>(i), static_cast<uint32_t>(j), '|', flags};
-        prev = w++;
-        i = j;
-        continue;
+    // follow from the bytes it holds. Such words one space apart, the bulk of any text, follow one
+    // another in this loop without the gap's tests. Other words take the general loop below.
+    bool general_word = false;
+    for (;;) {
+      if (s[i] >= 0x80) {
+        general_word = true;
+        break;
       }
+      const size_t j = NextNonAlnum(alnum_bits, i + 1);
+      const unsigned char end = j < n ? s[j] : 0;  // (0 at the end of the text: no UTF-8 or period)
+      if (end >= 0x80 || (end == '.' && j - i == 1)) {
+        general_word = true;
+        break;
+      }
+      const uint8_t first = kByteClass[s[i]];
+      uint8_t flags = (first & kLower) ? Word::kLowerFirst : (first & kUpper) ? Word::kUpperFirst : 0;
+      if (!(first & kLower)) {  // (a lower-case first letter rules out kAllUpper)
+        uint8_t bits = first;
+        for (size_t k = i + 1; k < j && !(bits & kLower); ++k) bits |= kByteClass[s[k]];
+        if ((bits & kUpper) && !(bits & kLower)) flags |= Word::kAllUpper;
+      }
+      if (sentence_start) {
+        flags |= Word::kSentenceStart;
+        sentence_start = false;
+      }
+      if (flags & Word::kUpperFirst) *cap++ = static_cast<uint32_t>(w - out);
+      *w = Word{static_cast<uint32_t>(i), static_cast<uint32_t>(j), '|', flags};
+      prev = w++;
+      i = j;
+      // One space and an ASCII letter or digit after it: the next word starts there. (A space
+      // lies before the end, so the bit of byte j + 1 <= n is there to test.)
+      if (end != ' ' || !AlnumAt(alnum_bits, j + 1)) break;
+      prev->sep_after = ' ';
+      ++i;
     }
+    if (!general_word) continue;
 
     // The word: letters and digits; dotted initials ("U.S.") keep their periods. Its first code
     // point gives the case of its first letter.
