@@ -283,12 +283,8 @@ size_t WordFolder::SplitInto(std::string_view text, Word* const out, uint32_t* c
     // start of a UTF-8 sequence, not the period of an initial) takes one tight loop; its case flags
     // follow from the bytes it holds. Such words one space apart, the bulk of any text, follow one
     // another in this loop without the gap's tests. Other words take the general loop below.
-    bool general_word = false;
-    for (;;) {
-      if (s[i] >= 0x80) {
-        general_word = true;
-        break;
-      }
+    bool general_word = s[i] >= 0x80;
+    while (!general_word) {
       const size_t j = NextNonAlnum(alnum_bits, i + 1);
       const unsigned char end = j < n ? s[j] : 0;  // (0 at the end of the text: no UTF-8 or period)
       if (end >= 0x80 || (end == '.' && j - i == 1)) {
@@ -310,8 +306,8 @@ size_t WordFolder::SplitInto(std::string_view text, Word* const out, uint32_t* c
       *w = Word{static_cast<uint32_t>(i), static_cast<uint32_t>(j), '|', flags};
       prev = w++;
       i = j;
-      // One space and an ASCII letter or digit after it: the next word starts there. (A space
-      // lies before the end, so the bit of byte j + 1 <= n is there to test.)
+      // One space and an ASCII letter or digit after it: the next word starts there, with an
+      // ASCII byte. (A space lies before the end, so the bit of byte j + 1 <= n is there to test.)
       if (end != ' ' || !AlnumAt(alnum_bits, j + 1)) break;
       prev->sep_after = ' ';
       ++i;
