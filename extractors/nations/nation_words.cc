@@ -80,9 +80,6 @@ inline size_t NextNonAlnum(const uint64_t* bits, size_t i) {
   return k * 64 + static_cast<size_t>(__builtin_ctzll(rest));
 }
 
-// Whether byte `i` is an ASCII letter or digit, in the bits of AlnumBits.
-inline bool AlnumAt(const uint64_t* bits, size_t i) { return (bits[i / 64] >> (i % 64)) & 1; }
-
 inline bool AsciiSpace(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -284,8 +281,8 @@ size_t WordFolder::SplitInto(std::string_view text, Word* const out, uint32_t* c
     // follow from the bytes it holds. Such words one space apart, the bulk of any text, follow one
     // another in this loop without the gap's tests. Other words take the general loop below.
     bool general_word = s[i] >= 0x80;
+    size_t j = general_word ? i : NextNonAlnum(alnum_bits, i + 1);  // the end of the word at i
     while (!general_word) {
-      const size_t j = NextNonAlnum(alnum_bits, i + 1);
       const unsigned char end = j < n ? s[j] : 0;  // (0 at the end of the text: no UTF-8 or period)
       if (end >= 0x80 || (end == '.' && j - i == 1)) {
         general_word = true;
@@ -306,11 +303,16 @@ size_t WordFolder::SplitInto(std::string_view text, Word* const out, uint32_t* c
       *w = Word{static_cast<uint32_t>(i), static_cast<uint32_t>(j), '|', flags};
       prev = w++;
       i = j;
+      if (end != ' ') break;
       // One space and an ASCII letter or digit after it: the next word starts there, with an
-      // ASCII byte. (A space lies before the end, so the bit of byte j + 1 <= n is there to test.)
-      if (end != ' ' || !AlnumAt(alnum_bits, j + 1)) break;
+      // ASCII byte. One look at the bits tells both whether it does and where it ends. (A space
+      // lies before the end, so the bit of byte j + 1 <= n is there to read.)
+      const size_t next = j + 1;
+      const uint64_t rest = ~alnum_bits[next / 64] >> (next % 64);  // bit 0: byte `next`
+      if (rest & 1) break;
       prev->sep_after = ' ';
-      ++i;
+      i = next;
+      j = rest != 0 ? next + static_cast<size_t>(__builtin_ctzll(rest)) : NextNonAlnum(alnum_bits, next);
     }
     if (!general_word) continue;
 
