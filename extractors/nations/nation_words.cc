@@ -282,6 +282,8 @@ size_t WordFolder::SplitInto(std::string_view text, Word* const out, uint32_t* c
     // another in this loop without the gap's tests. Other words take the general loop below.
     bool general_word = s[i] >= 0x80;
     size_t j = general_word ? i : NextNonAlnum(alnum_bits, i + 1);  // the end of the word at i
+    // kSentenceStart for the first word of the run only: the others follow a space.
+    uint8_t start_flag = sentence_start ? Word::kSentenceStart : 0;
     while (!general_word) {
       const unsigned char end = j < n ? s[j] : 0;  // (0 at the end of the text: no UTF-8 or period)
       if (end >= 0x80 || (end == '.' && j - i == 1)) {
@@ -295,10 +297,8 @@ size_t WordFolder::SplitInto(std::string_view text, Word* const out, uint32_t* c
         for (size_t k = i + 1; k < j && !(bits & kLower); ++k) bits |= kByteClass[s[k]];
         if ((bits & kUpper) && !(bits & kLower)) flags |= Word::kAllUpper;
       }
-      if (sentence_start) {
-        flags |= Word::kSentenceStart;
-        sentence_start = false;
-      }
+      flags |= start_flag;
+      start_flag = 0;
       if (flags & Word::kUpperFirst) *cap++ = static_cast<uint32_t>(w - out);
       *w = Word{static_cast<uint32_t>(i), static_cast<uint32_t>(j), '|', flags};
       prev = w++;
@@ -314,6 +314,7 @@ size_t WordFolder::SplitInto(std::string_view text, Word* const out, uint32_t* c
       i = next;
       j = rest != 0 ? next + static_cast<size_t>(__builtin_ctzll(rest)) : NextNonAlnum(alnum_bits, next);
     }
+    sentence_start = start_flag != 0;
     if (!general_word) continue;
 
     // The word: letters and digits; dotted initials ("U.S.") keep their periods. Its first code
