@@ -102,7 +102,12 @@ NationRules::NationRules(const Lexicon& lex)
       calendar_word_(lex.Cues("calendar-word")),
       us_state_(lex.Cues("us-state")),
       us_state_first_(lex.Cues("us-state-first")),
-      us_state_second_(lex.Cues("us-state-second")) {}
+      us_state_second_(lex.Cues("us-state-second")) {
+  entry_cues_.reserve(lex.entries().size());
+  for (const LexEntry& e : lex.entries())
+    entry_cues_.push_back((first_name_country_.Has(e.key) ? kFirstNameCountry : 0) |
+                          (speaker_country_.Has(e.key) ? kSpeakerCountry : 0));
+}
 
 void NationRules::Decide(std::string_view text, std::span<const Word> words, std::span<const uint32_t> capitals,
                          const std::vector<Candidate>& cands, std::vector<Decision>& out) const {
@@ -223,7 +228,7 @@ Decision NationRules::DecideName(Context& ctx, size_t k) const {
     auto p = ctx.Prev(c.first_word);
     if (p && porcelain_context_.Has(ctx.Folded(*p))) return {false, "china-porcelain", {}};
   }
-  if (c.first_word == c.last_word && first_name_country_.Has(key)) {
+  if (c.first_word == c.last_word && FirstNameCountry(c.entry)) {
     // "Chad Hurley", "Jordan Peterson said": a given name before a surname. Not before a day
     // or month ("in India Tuesday"), a verb ("Jordan Says"), or inside a Title-Case run
     // ("Jordan Rejects Peace Plan").
@@ -239,7 +244,7 @@ Decision NationRules::DecideName(Context& ctx, size_t k) const {
         return {false, "person-first-name", {}};
     }
   }
-  if (c.first_word == c.last_word && speaker_country_.Has(key)) {
+  if (c.first_word == c.last_word && SpeakerCountry(c.entry)) {
     // "Michael Jordan", "Mr. Jordan": a surname.
     if (auto p = ctx.PrevLoose(c.first_word)) {
       const FoldedWord prev = ctx.Folded(*p);

@@ -63,6 +63,11 @@ class NationRules {
   void Decide(std::string_view text, std::span<const Word> words, std::span<const uint32_t> capitals,
               const std::vector<Candidate>& cands, std::vector<Decision>& out) const;
 
+  // Whether the key of lexicon entry `entry` is in the first-name-country or the speaker-country
+  // cue list: looked up once per entry here rather than per candidate.
+  bool FirstNameCountry(int32_t entry) const { return entry_cues_[static_cast<size_t>(entry)] & kFirstNameCountry; }
+  bool SpeakerCountry(int32_t entry) const { return entry_cues_[static_cast<size_t>(entry)] & kSpeakerCountry; }
+
  private:
   struct Context;
   Decision DecideOne(Context& ctx, size_t k, const std::vector<Decision>& later) const;
@@ -88,6 +93,8 @@ class NationRules {
   const CueList& us_state_;
   const CueList& us_state_first_;
   const CueList& us_state_second_;
+  enum : uint8_t { kFirstNameCountry = 1, kSpeakerCountry = 2 };
+  std::vector<uint8_t> entry_cues_;  // per lexicon entry
 };
 
 }  // namespace accord::nations

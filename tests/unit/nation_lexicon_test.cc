@@ -348,6 +348,24 @@ TEST(NationWordsTest, SplitSameAsReferenceOnRandomTexts) {
   }
 }
 
+// The rules' per-entry answers for the first-name-country and speaker-country cue lists are
+// the lists' own answers for every entry's key.
+TEST(NationRulesTest, EntryCuesSameAsCueLists) {
+  const NationRules rules(Lex());
+  const CueList& first_name = Lex().Cues("first-name-country");
+  const CueList& speaker = Lex().Cues("speaker-country");
+  ASSERT_GT(first_name.size(), 0u);
+  ASSERT_GT(speaker.size(), 0u);
+  int first_names = 0;
+  for (size_t i = 0; i < Lex().entries().size(); ++i) {
+    const std::string& key = Lex().entries()[i].key;
+    EXPECT_EQ(rules.FirstNameCountry(static_cast<int32_t>(i)), first_name.Has(key)) << key;
+    EXPECT_EQ(rules.SpeakerCountry(static_cast<int32_t>(i)), speaker.Has(key)) << key;
+    first_names += first_name.Has(key);
+  }
+  EXPECT_GT(first_names, 0);
+}
+
 // Split into a SplitWords kept from text to text (longer and shorter texts in turn, so its room
 // both grows and is reused) gives the reference's words and capitals; no text, however densely
 // packed with one-letter words and dotted initials without a gap after them ("U.S.x"), holds more
