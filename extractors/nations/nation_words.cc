@@ -8,6 +8,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "pipeline/ascii.h"
 #include "pipeline/utf8.h"
 
 namespace accord::nations {
@@ -177,25 +178,24 @@ void WordFolder::AppendFolded(std::string_view word, std::string& out) const {
   // non-ASCII byte on, go code point by code point.
   const size_t start = out.size();
   out.append(word);
-  char* o = out.data() + start;
+  char* const o = out.data() + start;  // the copy, read and written in place
   size_t i = 0;
-  while (i < word.size() && static_cast<unsigned char>(word[i]) < 0x80) {
-    const char c = word[i];
-    o[i++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  }
+  for (unsigned char c; i < word.size() && (c = static_cast<unsigned char>(o[i])) < 0x80; ++i)
+    o[i] = ascii::ToLower(static_cast<char>(c));
   if (i == word.size()) return;
   out.resize(start + i);
   while (i < word.size()) {
     const unsigned char c = static_cast<unsigned char>(word[i]);
     if (c < 0x80) {
-      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+      out.push_back(ascii::ToLower(static_cast<char>(c)));
       ++i;
       continue;
     }
     size_t len = 0;
     const char32_t cp = PeekCodePoint(word, i, len);
     if (cp >= kLatinFirst && cp <= kLatinLast && latin_[cp - kLatinFirst].folded[0] != 0) {
-      out.append(latin_[cp - kLatinFirst].folded);
+      const char* folded = latin_[cp - kLatinFirst].folded;
+      out.append(folded, folded[1] != 0 ? 2 : 1);  // (one or two letters, NUL-terminated)
     } else if (cp == 0x2019 || cp == 0x2018) {
       out.push_back('\'');
     } else {
