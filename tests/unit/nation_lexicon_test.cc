@@ -135,6 +135,11 @@ TEST(NationWordsTest, FoldsCaseAndAccents) {
   EXPECT_EQ(folder.Fold("São"), "sao");
   EXPECT_EQ(folder.Fold("Åland"), "aland");
   EXPECT_EQ(folder.Fold("U.S."), "u.s.");
+  // Letters that fold to two letters, after ASCII, between ASCII and at the end.
+  EXPECT_EQ(folder.Fold("Straße"), "strasse");
+  EXPECT_EQ(folder.Fold("ÆTHELRED"), "aethelred");
+  EXPECT_EQ(folder.Fold("Cœur"), "coeur");
+  EXPECT_EQ(folder.Fold("Łódź"), "lodz");
 }
 
 TEST(NationWordsTest, MarksCaseAndSentenceStarts) {
