@@ -302,7 +302,7 @@ Decision NationRules::DecideDemonym(Context& ctx, size_t k, const std::vector<De
   std::span<const Word> words = ctx.words;
   const uint32_t last = c.last_word;
   std::string_view code = e.key == "korean"sv ? std::string_view("KR") : std::string_view(e.code);
-  const std::string_view accept = e.key == "korean"sv ? "korea-bare" : "demonym-modifier";
+  const std::string_view accept = e.key == "korean"sv ? "korea-bare"sv : "demonym-modifier"sv;
 
   // "American and British officials", "Russian, Chinese or Iranian hackers".
   auto coordinated_with = [&](uint32_t w) -> std::optional<Decision> {
