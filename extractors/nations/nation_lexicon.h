@@ -86,6 +86,10 @@ class Lexicon {
   // False when no key starts with the folded word `folded` (a quick test before Find: a bitmap
   // over the length and three bytes of the first word of every key).
   bool MayStartKey(std::string_view folded) const { return first_words_.MayContain(folded); }
+  // False when no key holds the folded word `folded` after its first word (the same quick test
+  // over the second and later words of every key): a phrase that goes on with such a word is no
+  // key and no prefix of one.
+  bool MayContinueKey(std::string_view folded) const { return later_words_.MayContain(folded); }
   const Node* Find(std::string_view key) const {
     auto it = nodes_.find(AbslView(key));
     return it == nodes_.end() ? nullptr : &it->second;
@@ -108,6 +112,7 @@ class Lexicon {
 
   WordFolder folder_;
   WordFilter first_words_;  // the first words of all keys
+  WordFilter later_words_;  // the second and later words of all keys
   std::vector<LexEntry> entries_;
   absl::flat_hash_map<std::string, Node> nodes_;
   absl::flat_hash_map<std::string, std::string> canonical_;  // code -> canonical

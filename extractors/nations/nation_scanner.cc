@@ -60,6 +60,9 @@ void ScanCandidates(const Lexicon& lex, std::string_view text, std::span<const W
         best_last = j;
       }
       if (!node->prefix || words[j].sep_after == '|' || j + 1 >= n) break;
+      // A next word that no key holds after its first word ends the phrase: test it before
+      // building the longer key (an ASCII word as it stands, as for the first word above).
+      if (!words[j + 1].has(Word::kNonAscii) && !lex.MayContinueKey(WordText(text, words[j + 1]))) break;
       key.push_back(words[j].sep_after);
       ++j;
       folder.AppendFolded(WordText(text, words[j]), key);

@@ -499,6 +499,33 @@ TEST(NationLexiconTest, EveryKeysFirstWordPassesTheQuickTest) {
   EXPECT_TRUE(lex.MayStartKey("u.s."));
 }
 
+// Every word of every key after its first passes MayContinueKey, folded and, for an ASCII word,
+// as written (the scanner tests ASCII words unfolded); words of no key mostly fail it.
+TEST(NationLexiconTest, EveryKeysLaterWordPassesTheQuickTest) {
+  const Lexicon& lex = Lex();
+  size_t later_words = 0;
+  for (const LexEntry& e : lex.entries()) {
+    std::vector<Word> words;
+    lex.folder().Split(e.display, words);
+    for (size_t k = 1; k < words.size(); ++k) {
+      const std::string_view word =
+          std::string_view(e.display).substr(words[k].begin, words[k].end - words[k].begin);
+      EXPECT_TRUE(lex.MayContinueKey(lex.folder().Fold(word))) << e.display;
+      if (!words[k].has(Word::kNonAscii)) {
+        EXPECT_TRUE(lex.MayContinueKey(word)) << e.display;
+      }
+      ++later_words;
+    }
+  }
+  EXPECT_GT(later_words, 100u);
+  EXPECT_TRUE(lex.MayContinueKey("states"));
+  EXPECT_TRUE(lex.MayContinueKey("Guinea"));
+  int passed = 0;
+  for (const char* w : {"said", "the", "to", "and", "officials", "government", "on", "Tuesday"})
+    passed += lex.MayContinueKey(w);
+  EXPECT_LT(passed, 4);
+}
+
 TEST(NationLexiconTest, ShortAliasesAreCaseSensitive) {
   const Lexicon& lex = Lex();
   WordFolder folder;
