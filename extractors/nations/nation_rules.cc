@@ -56,6 +56,9 @@ struct NationRules::Context {
   bool InsideUrl(uint32_t w) const {
     auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
     size_t b = words[w].begin, e = words[w].end;
+    // With white space (or the text's edge) on both sides the word is the whole run: letters,
+    // digits and the periods of initials, with no "@" or ":" and no "ww" before a period.
+    if ((b == 0 || is_space(text[b - 1])) && (e == text.size() || is_space(text[e]))) return false;
     const size_t limit_b = b > 512 ? b - 512 : 0, limit_e = std::min(text.size(), e + 512);
     while (b > limit_b && !is_space(text[b - 1])) --b;
     while (e < limit_e && !is_space(text[e])) ++e;
