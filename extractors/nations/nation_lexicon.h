@@ -64,12 +64,19 @@ inline absl::string_view AbslView(std::string_view s) { return {s.data(), s.size
 // The named word lists of context_cues.tsv (folded).
 class CueList {
  public:
-  bool Has(std::string_view folded_word) const { return words_.contains(AbslView(folded_word)); }
-  void Add(std::string w) { words_.insert(std::move(w)); }
+  // Most words asked about are in no list: the quick test answers for them without hashing.
+  bool Has(std::string_view folded_word) const {
+    return filter_.MayContain(folded_word) && words_.contains(AbslView(folded_word));
+  }
+  void Add(std::string w) {
+    filter_.Add(w);
+    words_.insert(std::move(w));
+  }
   size_t size() const { return words_.size(); }
   const absl::flat_hash_set<std::string>& words() const { return words_; }
 
  private:
+  WordFilter filter_;                        // the words, for the quick test
   absl::flat_hash_set<std::string> words_;  // looked up by string_view, no copy
 };
 

@@ -353,6 +353,24 @@ TEST(NationWordsTest, SplitSameAsReferenceOnRandomTexts) {
   }
 }
 
+// A cue list answers yes for each of its words (through its quick test and its set) and no for
+// words of no list.
+TEST(NationLexiconTest, CueListsHoldTheirWords) {
+  const Lexicon& lex = Lex();
+  size_t words = 0;
+  for (const char* name : {"georgia-country", "georgia-state", "first-name-country", "speaker-country",
+                           "speech-verb", "title-before-name", "noun-follower", "language-noun", "org-head",
+                           "bird-context", "porcelain-context", "pronoun-before-us", "calendar-word",
+                           "us-state", "us-state-first", "us-state-second"}) {
+    const CueList& list = lex.Cues(name);
+    EXPECT_GT(list.size(), 0u) << name;
+    for (const std::string& w : list.words()) EXPECT_TRUE(list.Has(w)) << name << ": " << w;
+    words += list.size();
+    for (const char* other : {"zzzz", "qwertyuiop", "xylophones", ""}) EXPECT_FALSE(list.Has(other)) << name;
+  }
+  EXPECT_GT(words, 100u);
+}
+
 // The rules' per-entry answers for the first-name-country and speaker-country cue lists are
 // the lists' own answers for every entry's key.
 TEST(NationRulesTest, EntryCuesSameAsCueLists) {
