@@ -44,7 +44,7 @@ void ScanCandidates(const Lexicon& lex, std::string_view text, std::span<const W
     if (!words[i].has(Word::kNonAscii)) {
       if (!lex.MayStartKey(first_word)) continue;
       key.clear();
-      folder.AppendFolded(first_word, key);
+      WordFolder::AppendFoldedAscii(first_word, key);
     } else {
       key.clear();
       folder.AppendFolded(first_word, key);
@@ -65,7 +65,11 @@ void ScanCandidates(const Lexicon& lex, std::string_view text, std::span<const W
       if (!words[j + 1].has(Word::kNonAscii) && !lex.MayContinueKey(WordText(text, words[j + 1]))) break;
       key.push_back(words[j].sep_after);
       ++j;
-      folder.AppendFolded(WordText(text, words[j]), key);
+      if (words[j].has(Word::kNonAscii)) {
+        folder.AppendFolded(WordText(text, words[j]), key);
+      } else {
+        WordFolder::AppendFoldedAscii(WordText(text, words[j]), key);
+      }
     }
     if (best >= 0) {
       out.push_back({i, best_last, best});

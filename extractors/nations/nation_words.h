@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/ascii.h"
+
 namespace accord::nations {
 
 struct Word {
@@ -75,6 +77,14 @@ class WordFolder {
 
   // Appends the folded form of `word` (lower case, no accents; ’ -> ') to `out`.
   void AppendFolded(std::string_view word, std::string& out) const;
+  // The same for a word of ASCII bytes only (a Word without kNonAscii): its lower-case copy,
+  // inline.
+  static void AppendFoldedAscii(std::string_view word, std::string& out) {
+    const size_t start = out.size();
+    out.append(word);
+    char* const o = out.data();
+    for (size_t k = start; k < out.size(); ++k) o[k] = ascii::ToLower(o[k]);
+  }
   std::string Fold(std::string_view word) const {
     std::string s;
     AppendFolded(word, s);

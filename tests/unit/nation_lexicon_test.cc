@@ -111,6 +111,9 @@ TEST(NationWordsTest, QuickTestOnAsciiWordsNeedsNoFolding) {
       EXPECT_EQ(w.has(Word::kNonAscii), non_ascii) << word;
       if (non_ascii) continue;
       ++ascii_words;
+      std::string ascii_folded = "x";
+      WordFolder::AppendFoldedAscii(word, ascii_folded);
+      EXPECT_EQ(ascii_folded, "x" + folder.Fold(word)) << word;
       EXPECT_EQ(lex.MayStartKey(word), lex.MayStartKey(folder.Fold(word))) << word;
     }
   }
