@@ -38,9 +38,12 @@ class NationStage final : public Stage {
       Entity& e = doc.AddFromNorm(EntityType::kNation, words[cands[k].first_word].begin,
                                   words[cands[k].last_word].end, std::string(d.rule));
       e.code.assign(d.code);
-      // The entry holds the canonical name of its own code; a rule may give another code.
+      // The entry holds the canonical name of its own code; a rule may give another code. (Most
+      // decisions view the entry's own code: the same bytes, no comparison needed.)
       const nations::LexEntry& entry = lex_->entry(cands[k].entry);
-      e.canonical = d.code == entry.code ? entry.canonical : lex_->CanonicalOf(d.code);
+      const bool own_code =
+          (d.code.data() == entry.code.data() && d.code.size() == entry.code.size()) || d.code == entry.code;
+      e.canonical = own_code ? entry.canonical : lex_->CanonicalOf(d.code);
     }
     return Status::Ok();
   }
