@@ -88,8 +88,9 @@ void SentenceSplitter::Split(std::string_view text, std::vector<Token>& tokens,
   // kSentenceStart on the first token of each sentence.
   auto tok = tokens.begin();
   for (size_t s = first_sentence; s < sentences.size(); ++s) {
-    tok = std::lower_bound(tok, tokens.end(), sentences[s].begin,
-                           [](const Token& t, uint32_t pos) { return t.begin < pos; });
+    // (A step at a time: the next sentence starts a few tokens on.)
+    const uint32_t begin = sentences[s].begin;
+    while (tok != tokens.end() && tok->begin < begin) ++tok;
     if (tok != tokens.end() && tok->begin < sentences[s].end) tok->flags |= Token::kSentenceStart;
   }
 }
