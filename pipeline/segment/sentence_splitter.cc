@@ -12,6 +12,15 @@ constexpr std::string_view kStartersTable = "pipeline/segment/data/sentence_star
 
 inline bool IsSpaceByte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
+// Appends text[b, e) without its white space at either end, unless that leaves nothing. (Inlined
+// into its loop: it runs once a sentence.)
+[[gnu::always_inline]] inline void AddSentence(std::string_view text, size_t b, size_t e,
+                                               std::vector<Span>& sentences) {
+  while (b < e && IsSpaceByte(text[b])) ++b;
+  while (e > b && IsSpaceByte(text[e - 1])) --e;
+  if (b < e) sentences.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+}
+
 }  // namespace
 
 SentenceSplitter::~SentenceSplitter() = default;
@@ -74,17 +83,12 @@ void SentenceSplitter::Split(std::string_view text, std::vector<Token>& tokens,
   const size_t first_sentence = sentences.size();
   sentences.reserve(first_sentence + breaks.size() + 1);  // at most one sentence a break, and one more
   size_t start = 0;
-  auto emit = [&](size_t b, size_t e) {
-    while (b < e && IsSpaceByte(text[b])) ++b;
-    while (e > b && IsSpaceByte(text[e - 1])) --e;
-    if (b < e) sentences.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
-  };
   for (const uint32_t boundary : breaks) {
     if (!KeepBreak(text, tokens, boundary)) continue;
-    emit(start, boundary);
+    AddSentence(text, start, boundary, sentences);
     start = boundary;
   }
-  emit(start, text.size());
+  AddSentence(text, start, text.size(), sentences);
   // kSentenceStart on the first token of each sentence.
   auto tok = tokens.begin();
   for (size_t s = first_sentence; s < sentences.size(); ++s) {
