@@ -103,8 +103,9 @@ class Scan {
   }
 #endif
 
-  // The class of the character at byte `i` and its length in bytes.
-  int ClassAt(size_t i, size_t* len) const {
+  // The class of the character at byte `i` and its length in bytes. (Inlined where it is asked:
+  // the ASCII answer is a table look; other characters go out of line.)
+  [[gnu::always_inline]] int ClassAt(size_t i, size_t* len) const {
     if (i >= s_.size()) {
       *len = 0;
       return kEnd;
@@ -114,6 +115,11 @@ class Scan {
       *len = 1;
       return ascii_.cls[c];
     }
+    return NonAsciiClassAt(i, len);
+  }
+
+  // ClassAt for a character that starts with a byte from 0x80 up.
+  [[gnu::noinline]] int NonAsciiClassAt(size_t i, size_t* len) const {
     int32_t k = static_cast<int32_t>(i);
     UChar32 cp;
     U8_NEXT(s_.data(), k, static_cast<int32_t>(s_.size()), cp);
