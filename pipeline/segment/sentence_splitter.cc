@@ -32,7 +32,10 @@ StatusOr<std::unique_ptr<SentenceSplitter>> SentenceSplitter::Create() {
   s->breaker_ = std::move(breaker).value();
   auto abbreviations = LoadTable(kAbbreviationsTable, 2);
   if (!abbreviations.ok()) return abbreviations.status();
-  for (const TableRow& row : abbreviations->rows) s->abbreviations_.insert(row.fields[0]);
+  for (const TableRow& row : abbreviations->rows) {
+    s->abbreviation_filter_.Add(row.fields[0]);
+    s->abbreviations_.insert(row.fields[0]);
+  }
   auto starters = LoadTable(kStartersTable, 1);
   if (!starters.ok()) return starters.status();
   for (const TableRow& row : starters->rows) s->starters_.insert(row.fields[0]);
@@ -66,7 +69,7 @@ bool SentenceSplitter::KeepBreak(std::string_view text, const std::vector<Token>
     if (next == tokens.end()) return true;
     return starters_.contains(text.substr(next->begin, next->end - next->begin));
   }
-  if (abbreviations_.contains(w)) return false;  // abbreviation
+  if (abbreviation_filter_.MayContain(w) && abbreviations_.contains(w)) return false;  // abbreviation
   // initial: a single capital letter.
   if ((word->flags & Token::kCapitalized) && (w.size() == 1 || (w.size() <= 2 && w[0] < 0)))
     return false;
