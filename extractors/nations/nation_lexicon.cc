@@ -51,7 +51,9 @@ Status Lexicon::AddEntry(LexEntry e) {
   std::vector<size_t> prefix_ends;
   for (size_t k = 0; k < words.size(); ++k) {
     const Word& w = words[k];
+    const size_t word_begin = key.size();
     folder_.AppendFolded(std::string_view(e.display).substr(w.begin, w.end - w.begin), key);
+    if (k > 0) later_words_.Add(std::string_view(key).substr(word_begin));
     if (w.has(Word::kUpperFirst)) e.cap_mask |= 1u << k;
     if (k + 1 < words.size()) {
       if (w.sep_after == '|') return Status::Ok();  // "Saint Helena, Ascension ...": not running text

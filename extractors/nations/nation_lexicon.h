@@ -64,12 +64,19 @@ inline absl::string_view AbslView(std::string_view s) { return {s.data(), s.size
 // The named word lists of context_cues.tsv (folded).
 class CueList {
  public:
-  bool Has(std::string_view folded_word) const { return words_.contains(AbslView(folded_word)); }
-  void Add(std::string w) { words_.insert(std::move(w)); }
+  // Most words asked about are in no list: the quick test answers for them without hashing.
+  bool Has(std::string_view folded_word) const {
+    return filter_.MayContain(folded_word) && words_.contains(AbslView(folded_word));
+  }
+  void Add(std::string w) {
+    filter_.Add(w);
+    words_.insert(std::move(w));
+  }
   size_t size() const { return words_.size(); }
   const absl::flat_hash_set<std::string>& words() const { return words_; }
 
  private:
+  WordFilter filter_;                        // the words, for the quick test
   absl::flat_hash_set<std::string> words_;  // looked up by string_view, no copy
 };
 
@@ -86,6 +93,10 @@ class Lexicon {
   // False when no key starts with the folded word `folded` (a quick test before Find: a bitmap
   // over the length and three bytes of the first word of every key).
   bool MayStartKey(std::string_view folded) const { return first_words_.MayContain(folded); }
+  // False when no key holds the folded word `folded` after its first word (the same quick test
+  // over the second and later words of every key): a phrase that goes on with such a word is no
+  // key and no prefix of one.
+  bool MayContinueKey(std::string_view folded) const { return later_words_.MayContain(folded); }
   const Node* Find(std::string_view key) const {
     auto it = nodes_.find(AbslView(key));
     return it == nodes_.end() ? nullptr : &it->second;
@@ -108,6 +119,7 @@ class Lexicon {
 
   WordFolder folder_;
   WordFilter first_words_;  // the first words of all keys
+  WordFilter later_words_;  // the second and later words of all keys
   std::vector<LexEntry> entries_;
   absl::flat_hash_map<std::string, Node> nodes_;
   absl::flat_hash_map<std::string, std::string> canonical_;  // code -> canonical

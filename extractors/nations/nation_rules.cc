@@ -12,10 +12,10 @@ using namespace std::string_view_literals;
 // Per-text state of the rules: the words, the candidates and facts computed on first use.
 struct NationRules::Context {
   std::string_view text;
-  const std::vector<Word>& words;
+  std::span<const Word> words;
   const std::vector<Candidate>& cands;
   const Lexicon& lex;
-  const std::vector<uint32_t>& capitals;  // the words with kUpperFirst, in order
+  std::span<const uint32_t> capitals;  // the words with kUpperFirst, in order
   std::optional<bool> georgia_country_cue;  // some georgia-country word in the text
 
   std::string_view WordText(uint32_t w) const { return text.substr(words[w].begin, words[w].end - words[w].begin); }
@@ -56,6 +56,9 @@ struct NationRules::Context {
   bool InsideUrl(uint32_t w) const {
     auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
     size_t b = words[w].begin, e = words[w].end;
+    // With white space (or the text's edge) on both sides the word is the whole run: letters,
+    // digits and the periods of initials, with no "@" or ":" and no "ww" before a period.
+    if ((b == 0 || is_space(text[b - 1])) && (e == text.size() || is_space(text[e]))) return false;
     const size_t limit_b = b > 512 ? b - 512 : 0, limit_e = std::min(text.size(), e + 512);
     while (b > limit_b && !is_space(text[b - 1])) --b;
     while (e < limit_e && !is_space(text[e])) ++e;
@@ -102,9 +105,14 @@ NationRules::NationRules(const Lexicon& lex)
       calendar_word_(lex.Cues("calendar-word")),
       us_state_(lex.Cues("us-state")),
       us_state_first_(lex.Cues("us-state-first")),
-      us_state_second_(lex.Cues("us-state-second")) {}
+      us_state_second_(lex.Cues("us-state-second")) {
+  entry_cues_.reserve(lex.entries().size());
+  for (const LexEntry& e : lex.entries())
+    entry_cues_.push_back((first_name_country_.Has(e.key) ? kFirstNameCountry : 0) |
+                          (speaker_country_.Has(e.key) ? kSpeakerCountry : 0));
+}
 
-void NationRules::Decide(std::string_view text, const std::vector<Word>& words, const std::vector<uint32_t>& capitals,
+void NationRules::Decide(std::string_view text, std::span<const Word> words, std::span<const uint32_t> capitals,
                          const std::vector<Candidate>& cands, std::vector<Decision>& out) const {
   Context ctx{text, words, cands, lex_, capitals, std::nullopt};
   out.assign(cands.size(), Decision{});
@@ -179,7 +187,7 @@ bool NationRules::BeforeOrgHead(const Context& ctx, uint32_t last_word) const {
 Decision NationRules::DecideName(Context& ctx, size_t k) const {
   const Candidate& c = ctx.cands[k];
   const LexEntry& e = ctx.Entry(k);
-  const std::vector<Word>& words = ctx.words;
+  std::span<const Word> words = ctx.words;
   const std::string& key = e.key;
   std::string_view code = e.code;
 
@@ -223,7 +231,7 @@ Decision NationRules::DecideName(Context& ctx, size_t k) const {
     auto p = ctx.Prev(c.first_word);
     if (p && porcelain_context_.Has(ctx.Folded(*p))) return {false, "china-porcelain", {}};
   }
-  if (c.first_word == c.last_word && first_name_country_.Has(key)) {
+  if (c.first_word == c.last_word && FirstNameCountry(c.entry)) {
     // "Chad Hurley", "Jordan Peterson said": a given name before a surname. Not before a day
     // or month ("in India Tuesday"), a verb ("Jordan Says"), or inside a Title-Case run
     // ("Jordan Rejects Peace Plan").
@@ -239,7 +247,7 @@ Decision NationRules::DecideName(Context& ctx, size_t k) const {
         return {false, "person-first-name", {}};
     }
   }
-  if (c.first_word == c.last_word && speaker_country_.Has(key)) {
+  if (c.first_word == c.last_word && SpeakerCountry(c.entry)) {
     // "Michael Jordan", "Mr. Jordan": a surname.
     if (auto p = ctx.PrevLoose(c.first_word)) {
       const FoldedWord prev = ctx.Folded(*p);
@@ -294,10 +302,10 @@ Decision NationRules::DecideName(Context& ctx, size_t k) const {
 Decision NationRules::DecideDemonym(Context& ctx, size_t k, const std::vector<Decision>& later) const {
   const Candidate& c = ctx.cands[k];
   const LexEntry& e = ctx.Entry(k);
-  const std::vector<Word>& words = ctx.words;
+  std::span<const Word> words = ctx.words;
   const uint32_t last = c.last_word;
   std::string_view code = e.key == "korean"sv ? std::string_view("KR") : std::string_view(e.code);
-  const std::string_view accept = e.key == "korean"sv ? "korea-bare" : "demonym-modifier";
+  const std::string_view accept = e.key == "korean"sv ? "korea-bare"sv : "demonym-modifier"sv;
 
   // "American and British officials", "Russian, Chinese or Iranian hackers".
   auto coordinated_with = [&](uint32_t w) -> std::optional<Decision> {

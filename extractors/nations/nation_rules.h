@@ -37,6 +37,7 @@
 //   demonym-language         a language                               "the Russian language", "French-speaking"
 #pragma once
 
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -59,8 +60,13 @@ class NationRules {
   // Decides every candidate of one text; out[k] is the decision for cands[k]. `capitals` are the
   // indexes of the capitalised words (WordFolder::Split), which the cue searches over proper
   // names visit instead of every word.
-  void Decide(std::string_view text, const std::vector<Word>& words, const std::vector<uint32_t>& capitals,
+  void Decide(std::string_view text, std::span<const Word> words, std::span<const uint32_t> capitals,
               const std::vector<Candidate>& cands, std::vector<Decision>& out) const;
+
+  // Whether the key of lexicon entry `entry` is in the first-name-country or the speaker-country
+  // cue list: looked up once per entry here rather than per candidate.
+  bool FirstNameCountry(int32_t entry) const { return entry_cues_[static_cast<size_t>(entry)] & kFirstNameCountry; }
+  bool SpeakerCountry(int32_t entry) const { return entry_cues_[static_cast<size_t>(entry)] & kSpeakerCountry; }
 
  private:
   struct Context;
@@ -87,6 +93,8 @@ class NationRules {
   const CueList& us_state_;
   const CueList& us_state_first_;
   const CueList& us_state_second_;
+  enum : uint8_t { kFirstNameCountry = 1, kSpeakerCountry = 2 };
+  std::vector<uint8_t> entry_cues_;  // per lexicon entry
 };
 
 }  // namespace accord::nations

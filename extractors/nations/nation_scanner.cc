@@ -8,7 +8,7 @@ namespace {
 std::string_view WordText(std::string_view text, const Word& w) { return text.substr(w.begin, w.end - w.begin); }
 
 // Does the text of words [first, last] satisfy the entry's case policy?
-bool CaseMatches(const LexEntry& e, std::string_view text, const std::vector<Word>& words, uint32_t first,
+bool CaseMatches(const LexEntry& e, std::string_view text, std::span<const Word> words, uint32_t first,
                  uint32_t last) {
   switch (e.case_policy) {
     case CasePolicy::kAny:
@@ -29,11 +29,10 @@ bool CaseMatches(const LexEntry& e, std::string_view text, const std::vector<Wor
 
 }  // namespace
 
-void ScanCandidates(const Lexicon& lex, std::string_view text, const std::vector<Word>& words,
-                    const std::vector<uint32_t>& capitals, std::vector<Candidate>& out) {
+void ScanCandidates(const Lexicon& lex, std::string_view text, std::span<const Word> words,
+                    std::span<const uint32_t> capitals, std::vector<Candidate>& out) {
   const WordFolder& folder = lex.folder();
-  std::string key;
-  key.reserve(128);
+  thread_local std::string key;  // scratch reused across texts (one per thread): no allocation per text
   const uint32_t n = static_cast<uint32_t>(words.size());
   // Every name starts with a capital ("U.S.", "Russia"); lower-case words start none.
   const size_t num_capitals = capitals.size();
@@ -45,7 +44,7 @@ void ScanCandidates(const Lexicon& lex, std::string_view text, const std::vector
     if (!words[i].has(Word::kNonAscii)) {
       if (!lex.MayStartKey(first_word)) continue;
       key.clear();
-      folder.AppendFolded(first_word, key);
+      WordFolder::AppendFoldedAscii(first_word, key);
     } else {
       key.clear();
       folder.AppendFolded(first_word, key);
@@ -61,9 +60,16 @@ void ScanCandidates(const Lexicon& lex, std::string_view text, const std::vector
         best_last = j;
       }
       if (!node->prefix || words[j].sep_after == '|' || j + 1 >= n) break;
+      // A next word that no key holds after its first word ends the phrase: test it before
+      // building the longer key (an ASCII word as it stands, as for the first word above).
+      if (!words[j + 1].has(Word::kNonAscii) && !lex.MayContinueKey(WordText(text, words[j + 1]))) break;
       key.push_back(words[j].sep_after);
       ++j;
-      folder.AppendFolded(WordText(text, words[j]), key);
+      if (words[j].has(Word::kNonAscii)) {
+        folder.AppendFolded(WordText(text, words[j]), key);
+      } else {
+        WordFolder::AppendFoldedAscii(WordText(text, words[j]), key);
+      }
     }
     if (best >= 0) {
       out.push_back({i, best_last, best});

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -21,7 +22,7 @@ struct Candidate {
 // Finds the candidates of `text`, whose words are `words` and whose capitalised words are
 // `capitals` (both from WordFolder::Split): only a capitalised word can start a name, so only
 // those are visited. Appends to `out`.
-void ScanCandidates(const Lexicon& lex, std::string_view text, const std::vector<Word>& words,
-                    const std::vector<uint32_t>& capitals, std::vector<Candidate>& out);
+void ScanCandidates(const Lexicon& lex, std::string_view text, std::span<const Word> words,
+                    std::span<const uint32_t> capitals, std::vector<Candidate>& out);
 
 }  // namespace accord::nations

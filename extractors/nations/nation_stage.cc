@@ -23,11 +23,12 @@ class NationStage final : public Stage {
     const std::string& text = doc.norm.text();
     if (text.empty()) return Status::Ok();
     // Scratch reused across documents (the stage is shared by threads, so one set per thread).
-    thread_local std::vector<nations::Word> words;
-    thread_local std::vector<uint32_t> capitals;
+    thread_local nations::SplitWords split;
     thread_local std::vector<nations::Candidate> cands;
     thread_local std::vector<nations::Decision> decisions;
-    lex_->folder().Split(text, words, capitals);  // clears `words` and `capitals` first
+    lex_->folder().Split(text, split);
+    const std::span<const nations::Word> words = split.words();
+    const std::span<const uint32_t> capitals = split.capitals();
     cands.clear();
     nations::ScanCandidates(*lex_, text, words, capitals, cands);
     rules_.Decide(text, words, capitals, cands, decisions);  // assigns `decisions`
@@ -37,9 +38,12 @@ class NationStage final : public Stage {
       Entity& e = doc.AddFromNorm(EntityType::kNation, words[cands[k].first_word].begin,
                                   words[cands[k].last_word].end, std::string(d.rule));
       e.code.assign(d.code);
-      // The entry holds the canonical name of its own code; a rule may give another code.
+      // The entry holds the canonical name of its own code; a rule may give another code. (Most
+      // decisions view the entry's own code: the same bytes, no comparison needed.)
       const nations::LexEntry& entry = lex_->entry(cands[k].entry);
-      e.canonical = d.code == entry.code ? entry.canonical : lex_->CanonicalOf(d.code);
+      const bool own_code =
+          (d.code.data() == entry.code.data() && d.code.size() == entry.code.size()) || d.code == entry.code;
+      e.canonical = own_code ? entry.canonical : lex_->CanonicalOf(d.code);
     }
     return Status::Ok();
   }

@@ -8,6 +8,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "pipeline/ascii.h"
 #include "pipeline/utf8.h"
 
 namespace accord::nations {
@@ -177,25 +178,24 @@ void WordFolder::AppendFolded(std::string_view word, std::string& out) const {
   // non-ASCII byte on, go code point by code point.
   const size_t start = out.size();
   out.append(word);
-  char* o = out.data() + start;
+  char* const o = out.data() + start;  // the copy, read and written in place
   size_t i = 0;
-  while (i < word.size() && static_cast<unsigned char>(word[i]) < 0x80) {
-    const char c = word[i];
-    o[i++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  }
+  for (unsigned char c; i < word.size() && (c = static_cast<unsigned char>(o[i])) < 0x80; ++i)
+    o[i] = ascii::ToLower(static_cast<char>(c));
   if (i == word.size()) return;
   out.resize(start + i);
   while (i < word.size()) {
     const unsigned char c = static_cast<unsigned char>(word[i]);
     if (c < 0x80) {
-      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+      out.push_back(ascii::ToLower(static_cast<char>(c)));
       ++i;
       continue;
     }
     size_t len = 0;
     const char32_t cp = PeekCodePoint(word, i, len);
     if (cp >= kLatinFirst && cp <= kLatinLast && latin_[cp - kLatinFirst].folded[0] != 0) {
-      out.append(latin_[cp - kLatinFirst].folded);
+      const char* folded = latin_[cp - kLatinFirst].folded;
+      out.append(folded, folded[1] != 0 ? 2 : 1);  // (one or two letters, NUL-terminated)
     } else if (cp == 0x2019 || cp == 0x2018) {
       out.push_back('\'');
     } else {
@@ -211,13 +211,35 @@ void WordFolder::Split(std::string_view text, std::vector<Word>& out) const {
 }
 
 void WordFolder::Split(std::string_view text, std::vector<Word>& out, std::vector<uint32_t>& capitals) const {
-  out.clear();
-  capitals.clear();
+  out.resize(MaxWords(text.size()));
+  capitals.resize(MaxWords(text.size()));
+  size_t num_capitals = 0;
+  out.resize(SplitInto(text, out.data(), capitals.data(), num_capitals));
+  capitals.resize(num_capitals);
+}
+
+void WordFolder::Split(std::string_view text, SplitWords& out) const {
+  const size_t room = MaxWords(text.size());
+  if (out.words_.size() < room) {  // (nothing to keep: no copy of the old words)
+    out.words_ = std::vector<Word>(room);
+    out.capitals_ = std::vector<uint32_t>(room);
+  }
+  out.num_words_ = SplitInto(text, out.words_.data(), out.capitals_.data(), out.num_capitals_);
+}
+
+size_t WordFolder::SplitInto(std::string_view text, Word* const out, uint32_t* const capitals,
+                             size_t& num_capitals) const {
   const size_t n = text.size();
   const unsigned char* s = reinterpret_cast<const unsigned char*>(text.data());
   thread_local AlnumBits alnum;  // scratch reused across texts, one per thread
   alnum.Assign(s, n);
   const uint64_t* const alnum_bits = alnum.data();
+  // Words are written through `w`; `prev` is the last one written, or a stand-in before the
+  // first, so that setting its separator needs no test.
+  Word* w = out;
+  Word before_first;
+  Word* prev = &before_first;
+  uint32_t* cap = capitals;
   size_t i = 0;
   bool sentence_start = true;  // the start of the text starts a sentence
   while (i < n) {
@@ -227,7 +249,7 @@ void WordFolder::Split(std::string_view text, std::vector<Word>& out, std::vecto
       // One space before an ASCII letter or digit, the common gap, needs no loop and no
       // classification.
       ++i;
-      if (!out.empty()) out.back().sep_after = ' ';
+      prev->sep_after = ' ';
     } else {
       while (i < n) {
         const unsigned char c = s[i];
@@ -248,42 +270,56 @@ void WordFolder::Split(std::string_view text, std::vector<Word>& out, std::vecto
         ++i;
       }
       if (i >= n) break;
-      if (!out.empty()) {
-        // One space, the common gap, needs no classification.
-        out.back().sep_after = i - gap_begin == 1 && s[gap_begin] == ' '
-                                   ? ' '
-                                   : GapSeparator(text.substr(gap_begin, i - gap_begin));
-      }
+      // One space, the common gap, needs no classification.
+      prev->sep_after = i - gap_begin == 1 && s[gap_begin] == ' '
+                            ? ' '
+                            : GapSeparator(text.substr(gap_begin, i - gap_begin));
     }
 
     // The common word: ASCII letters and digits up to a byte that cannot continue it (not the
     // start of a UTF-8 sequence, not the period of an initial) takes one tight loop; its case flags
-    // follow from the bytes it holds. Other words take the general loop below.
-    if (s[i] < 0x80) {
-      const size_t j = NextNonAlnum(alnum_bits, i + 1);
-      if (j == n || (!(kByteClass[s[j]] & kHigh) && !(s[j] == '.' && j - i == 1))) {
-        const uint8_t first = kByteClass[s[i]];
-        uint8_t flags = (first & kLower) ? Word::kLowerFirst : (first & kUpper) ? Word::kUpperFirst : 0;
-        if (!(first & kLower)) {  // (a lower-case first letter rules out kAllUpper)
-          uint8_t bits = first;
-          for (size_t k = i + 1; k < j && !(bits & kLower); ++k) bits |= kByteClass[s[k]];
-          if ((bits & kUpper) && !(bits & kLower)) flags |= Word::kAllUpper;
-        }
-        if (sentence_start) {
-          flags |= Word::kSentenceStart;
-          sentence_start = false;
-        }
-        if (flags & Word::kUpperFirst) capitals.push_back(static_cast<uint32_t>(out.size()));
-        out.push_back(Word{static_cast<uint32_t>(i), static_cast<uint32_t>(j), '|', flags});
-        i = j;
-        continue;
+    // follow from the bytes it holds. Such words one space apart, the bulk of any text, follow one
+    // another in this loop without the gap's tests. Other words take the general loop below.
+    bool general_word = s[i] >= 0x80;
+    size_t j = general_word ? i : NextNonAlnum(alnum_bits, i + 1);  // the end of the word at i
+    // kSentenceStart for the first word of the run only: the others follow a space.
+    uint8_t start_flag = sentence_start ? Word::kSentenceStart : 0;
+    while (!general_word) {
+      const unsigned char end = j < n ? s[j] : 0;  // (0 at the end of the text: no UTF-8 or period)
+      if (end >= 0x80 || (end == '.' && j - i == 1)) {
+        general_word = true;
+        break;
       }
+      const uint8_t first = kByteClass[s[i]];
+      uint8_t flags = (first & kLower) ? Word::kLowerFirst : (first & kUpper) ? Word::kUpperFirst : 0;
+      if (!(first & kLower)) {  // (a lower-case first letter rules out kAllUpper)
+        uint8_t bits = first;
+        for (size_t k = i + 1; k < j && !(bits & kLower); ++k) bits |= kByteClass[s[k]];
+        if ((bits & kUpper) && !(bits & kLower)) flags |= Word::kAllUpper;
+      }
+      flags |= start_flag;
+      start_flag = 0;
+      if (flags & Word::kUpperFirst) *cap++ = static_cast<uint32_t>(w - out);
+      *w = Word{static_cast<uint32_t>(i), static_cast<uint32_t>(j), '|', flags};
+      prev = w++;
+      i = j;
+      if (end != ' ') break;
+      // One space and an ASCII letter or digit after it: the next word starts there, with an
+      // ASCII byte. One look at the bits tells both whether it does and where it ends. (A space
+      // lies before the end, so the bit of byte j + 1 <= n is there to read.)
+      const size_t next = j + 1;
+      const uint64_t rest = ~alnum_bits[next / 64] >> (next % 64);  // bit 0: byte `next`
+      if (rest & 1) break;
+      prev->sep_after = ' ';
+      i = next;
+      j = rest != 0 ? next + static_cast<size_t>(__builtin_ctzll(rest)) : NextNonAlnum(alnum_bits, next);
     }
+    sentence_start = start_flag != 0;
+    if (!general_word) continue;
 
     // The word: letters and digits; dotted initials ("U.S.") keep their periods. Its first code
     // point gives the case of its first letter.
-    Word w;
-    w.begin = static_cast<uint32_t>(i);
+    const uint32_t begin = static_cast<uint32_t>(i);
     uint8_t flags = 0;
     bool any_upper = false, any_lower = false;
     if (s[i] < 0x80) {
@@ -346,14 +382,15 @@ void WordFolder::Split(std::string_view text, std::vector<Word>& out, std::vecto
       }
       break;
     }
-    w.end = static_cast<uint32_t>(i);
     if (any_upper && !any_lower) flags |= Word::kAllUpper;
     if (sentence_start) flags |= Word::kSentenceStart;
     sentence_start = false;
-    w.flags = flags;
-    if (flags & Word::kUpperFirst) capitals.push_back(static_cast<uint32_t>(out.size()));
-    out.push_back(w);
+    if (flags & Word::kUpperFirst) *cap++ = static_cast<uint32_t>(w - out);
+    *w = Word{begin, static_cast<uint32_t>(i), '|', flags};
+    prev = w++;
   }
+  num_capitals = static_cast<size_t>(cap - capitals);
+  return static_cast<size_t>(w - out);
 }
 
 }  // namespace accord::nations

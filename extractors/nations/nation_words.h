@@ -12,9 +12,12 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "pipeline/ascii.h"
 
 namespace accord::nations {
 
@@ -37,6 +40,22 @@ struct Word {
   bool has(uint8_t f) const { return (flags & f) != 0; }
 };
 
+// The words of one text and the indexes of its capitalised words, as WordFolder::Split gives
+// them, in storage kept from text to text: Split grows it only for a text longer than any before,
+// so a text costs no allocation and a word no capacity check.
+class SplitWords {
+ public:
+  std::span<const Word> words() const { return {words_.data(), num_words_}; }
+  std::span<const uint32_t> capitals() const { return {capitals_.data(), num_capitals_}; }
+
+ private:
+  friend class WordFolder;
+  std::vector<Word> words_;        // room for the words (its size is the room, not the count)
+  std::vector<uint32_t> capitals_;  // the same room
+  size_t num_words_ = 0;
+  size_t num_capitals_ = 0;
+};
+
 class WordFolder {
  public:
   WordFolder();  // builds the Latin folding table with ICU
@@ -47,9 +66,25 @@ class WordFolder {
   // (kUpperFirst), in order (clears `capitals` first): names start only there, so the scanner
   // and the cue searches visit these few words instead of testing every word's flags.
   void Split(std::string_view text, std::vector<Word>& out, std::vector<uint32_t>& capitals) const;
+  // The same into `out`'s storage (replacing what it held).
+  void Split(std::string_view text, SplitWords& out) const;
+
+  // The most words a text of `bytes` bytes splits into. A word has a byte at least, and every
+  // word but the last is followed by a byte of no word: a gap byte, or, after dotted initials
+  // that end without a gap ("U.S.x"), the word holds four bytes at least ("a.b."). So a word
+  // takes two bytes of the text, save perhaps the last one.
+  static size_t MaxWords(size_t bytes) { return bytes / 2 + 1; }
 
   // Appends the folded form of `word` (lower case, no accents; ’ -> ') to `out`.
   void AppendFolded(std::string_view word, std::string& out) const;
+  // The same for a word of ASCII bytes only (a Word without kNonAscii): its lower-case copy,
+  // inline.
+  static void AppendFoldedAscii(std::string_view word, std::string& out) {
+    const size_t start = out.size();
+    out.append(word);
+    char* const o = out.data();
+    for (size_t k = start; k < out.size(); ++k) o[k] = ascii::ToLower(o[k]);
+  }
   std::string Fold(std::string_view word) const {
     std::string s;
     AppendFolded(word, s);
@@ -65,6 +100,10 @@ class WordFolder {
   // U+00C0..U+024F
   static constexpr char32_t kLatinFirst = 0xC0, kLatinLast = 0x24F;
   std::array<Latin, kLatinLast - kLatinFirst + 1> latin_{};
+
+  // Split into room for MaxWords(text.size()) words and as many capitals; returns the number of
+  // words and sets `num_capitals`.
+  size_t SplitInto(std::string_view text, Word* out, uint32_t* capitals, size_t& num_capitals) const;
 
   bool IsLetter(char32_t cp) const;
   bool IsUpper(char32_t cp) const;

@@ -59,6 +59,21 @@ inline size_t SkipAsciiRunWords(std::string_view raw, size_t j, size_t t) {
       return j + static_cast<size_t>(std::countr_zero(stop));
     j += (space >> 15) != 0 ? 15 : 16;
   }
+  if (j < t && t >= 16) {
+    // The last bytes, fewer than sixteen: the block that ends at t, whose bytes before j (passed
+    // already, or before the run) are masked off. A space in its last byte, before t, is left
+    // for the byte-by-byte steps, as above.
+    const size_t b = t - 16;
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(raw.data() + b));
+    const unsigned other =
+        static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20))));
+    const unsigned space =
+        static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
+    const unsigned from_j = ~0u << (j - b);
+    if (const unsigned stop = (other | (space & ((other | space) >> 1))) & from_j)
+      return b + static_cast<size_t>(std::countr_zero(stop));
+    return (space >> 15) != 0 ? t - 1 : t;
+  }
 #endif
   constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
   while (j + 8 <= t) {

@@ -27,13 +27,14 @@ struct AsciiClasses {
   // Bytes the scan must look at: terminators, separators and every non-ASCII byte. Any other
   // byte neither ends a sentence nor has a class that needs a look.
   std::array<bool, 256> stop;
-  // Whether the ASCII bytes that stop the scan are exactly kAsciiStops (so with today's Unicode
-  // data), which SkipPlain then compares sixteen bytes at a time.
+  // Whether every ASCII byte that stops the scan is a control byte or one of kAsciiStopMarks
+  // (so with today's Unicode data), which SkipPlain then finds sixteen bytes at a time.
   bool stops_are_fixed;
 };
 
-// The ASCII bytes whose Sentence_Break class needs a look: line breaks and terminators.
-constexpr char kAsciiStops[] = {'\n', '\r', '!', '.', '?'};
+// The printable ASCII bytes whose Sentence_Break class needs a look: the terminators. (The
+// others are control bytes: the line breaks.)
+constexpr char kAsciiStopMarks[] = {'!', '.', '?'};
 
 // Built from ICU's Sentence_Break property, once.
 const AsciiClasses& Ascii() {
@@ -50,10 +51,11 @@ const AsciiClasses& Ascii() {
                   cls != U_SB_NUMERIC && cls != U_SB_OLETTER && cls != U_SB_SP &&
                   cls != U_SB_CLOSE && cls != U_SB_SCONTINUE;
     }
-    int ascii_stops = 0;
-    for (int c = 0; c < 128; ++c) ascii_stops += t.stop[c];
-    t.stops_are_fixed = ascii_stops == static_cast<int>(std::size(kAsciiStops));
-    for (const char c : kAsciiStops) t.stops_are_fixed &= t.stop[static_cast<unsigned char>(c)];
+    t.stops_are_fixed = true;
+    for (int c = 0; c < 128; ++c) {
+      const bool mark = c == kAsciiStopMarks[0] || c == kAsciiStopMarks[1] || c == kAsciiStopMarks[2];
+      if (t.stop[c] && c >= 0x20 && !mark) t.stops_are_fixed = false;
+    }
     return t;
   }();
   return table;
@@ -78,29 +80,32 @@ class Scan {
   }
 
 #if defined(__SSE2__)
-  // SkipPlain sixteen bytes a step, while sixteen remain: a byte stops the scan when its high bit
-  // is set (non-ASCII) or it equals one of kAsciiStops. Returns the first such byte, or where
-  // fewer than sixteen bytes remain.
+  // SkipPlain sixteen bytes a step, while sixteen remain: a byte may stop the scan when its high
+  // bit is set (non-ASCII), when it is a control byte (below 0x20: one comparison of signed bytes
+  // finds both) or when it equals one of kAsciiStopMarks; of those, a control byte that is no
+  // line break (a tab) is passed over. Returns the first byte that stops the scan, or where fewer
+  // than sixteen bytes remain.
   size_t SkipPlainBy16(size_t i) const {
-    static_assert(std::size(kAsciiStops) == 5, "one comparison for each stop byte");
-    const __m128i lf = _mm_set1_epi8(kAsciiStops[0]), cr = _mm_set1_epi8(kAsciiStops[1]),
-                  bang = _mm_set1_epi8(kAsciiStops[2]), dot = _mm_set1_epi8(kAsciiStops[3]),
-                  question = _mm_set1_epi8(kAsciiStops[4]);
+    static_assert(std::size(kAsciiStopMarks) == 3, "one comparison for each stop mark");
+    const __m128i control = _mm_set1_epi8(0x20), bang = _mm_set1_epi8(kAsciiStopMarks[0]),
+                  dot = _mm_set1_epi8(kAsciiStopMarks[1]), question = _mm_set1_epi8(kAsciiStopMarks[2]);
     for (; i + 16 <= s_.size(); i += 16) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s_.data() + i));
       const __m128i hit = _mm_or_si128(
-          _mm_or_si128(v, _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr))),
-          _mm_or_si128(_mm_cmpeq_epi8(v, bang),
-                       _mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, question))));
-      const int mask = _mm_movemask_epi8(hit);
-      if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+          _mm_cmplt_epi8(v, control),
+          _mm_or_si128(_mm_cmpeq_epi8(v, bang), _mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, question))));
+      for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit)); mask != 0; mask &= mask - 1) {
+        const size_t at = i + static_cast<size_t>(__builtin_ctz(mask));
+        if (ascii_.stop[static_cast<unsigned char>(s_[at])]) return at;
+      }
     }
     return i;
   }
 #endif
 
-  // The class of the character at byte `i` and its length in bytes.
-  int ClassAt(size_t i, size_t* len) const {
+  // The class of the character at byte `i` and its length in bytes. (Inlined where it is asked:
+  // the ASCII answer is a table look; other characters go out of line.)
+  [[gnu::always_inline]] int ClassAt(size_t i, size_t* len) const {
     if (i >= s_.size()) {
       *len = 0;
       return kEnd;
@@ -110,6 +115,11 @@ class Scan {
       *len = 1;
       return ascii_.cls[c];
     }
+    return NonAsciiClassAt(i, len);
+  }
+
+  // ClassAt for a character that starts with a byte from 0x80 up.
+  [[gnu::noinline]] int NonAsciiClassAt(size_t i, size_t* len) const {
     int32_t k = static_cast<int32_t>(i);
     UChar32 cp;
     U8_NEXT(s_.data(), k, static_cast<int32_t>(s_.size()), cp);

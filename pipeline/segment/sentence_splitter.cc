@@ -12,6 +12,15 @@ constexpr std::string_view kStartersTable = "pipeline/segment/data/sentence_star
 
 inline bool IsSpaceByte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
+// Appends text[b, e) without its white space at either end, unless that leaves nothing. (Inlined
+// into its loop: it runs once a sentence.)
+[[gnu::always_inline]] inline void AddSentence(std::string_view text, size_t b, size_t e,
+                                               std::vector<Span>& sentences) {
+  while (b < e && IsSpaceByte(text[b])) ++b;
+  while (e > b && IsSpaceByte(text[e - 1])) --e;
+  if (b < e) sentences.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+}
+
 }  // namespace
 
 SentenceSplitter::~SentenceSplitter() = default;
@@ -23,7 +32,10 @@ StatusOr<std::unique_ptr<SentenceSplitter>> SentenceSplitter::Create() {
   s->breaker_ = std::move(breaker).value();
   auto abbreviations = LoadTable(kAbbreviationsTable, 2);
   if (!abbreviations.ok()) return abbreviations.status();
-  for (const TableRow& row : abbreviations->rows) s->abbreviations_.insert(row.fields[0]);
+  for (const TableRow& row : abbreviations->rows) {
+    s->abbreviation_filter_.Add(row.fields[0]);
+    s->abbreviations_.insert(row.fields[0]);
+  }
   auto starters = LoadTable(kStartersTable, 1);
   if (!starters.ok()) return starters.status();
   for (const TableRow& row : starters->rows) s->starters_.insert(row.fields[0]);
@@ -57,7 +69,7 @@ bool SentenceSplitter::KeepBreak(std::string_view text, const std::vector<Token>
     if (next == tokens.end()) return true;
     return starters_.contains(text.substr(next->begin, next->end - next->begin));
   }
-  if (abbreviations_.contains(w)) return false;  // abbreviation
+  if (abbreviation_filter_.MayContain(w) && abbreviations_.contains(w)) return false;  // abbreviation
   // initial: a single capital letter.
   if ((word->flags & Token::kCapitalized) && (w.size() == 1 || (w.size() <= 2 && w[0] < 0)))
     return false;
@@ -74,22 +86,18 @@ void SentenceSplitter::Split(std::string_view text, std::vector<Token>& tokens,
   const size_t first_sentence = sentences.size();
   sentences.reserve(first_sentence + breaks.size() + 1);  // at most one sentence a break, and one more
   size_t start = 0;
-  auto emit = [&](size_t b, size_t e) {
-    while (b < e && IsSpaceByte(text[b])) ++b;
-    while (e > b && IsSpaceByte(text[e - 1])) --e;
-    if (b < e) sentences.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
-  };
   for (const uint32_t boundary : breaks) {
     if (!KeepBreak(text, tokens, boundary)) continue;
-    emit(start, boundary);
+    AddSentence(text, start, boundary, sentences);
     start = boundary;
   }
-  emit(start, text.size());
+  AddSentence(text, start, text.size(), sentences);
   // kSentenceStart on the first token of each sentence.
   auto tok = tokens.begin();
   for (size_t s = first_sentence; s < sentences.size(); ++s) {
-    tok = std::lower_bound(tok, tokens.end(), sentences[s].begin,
-                           [](const Token& t, uint32_t pos) { return t.begin < pos; });
+    // (A step at a time: the next sentence starts a few tokens on.)
+    const uint32_t begin = sentences[s].begin;
+    while (tok != tokens.end() && tok->begin < begin) ++tok;
     if (tok != tokens.end() && tok->begin < sentences[s].end) tok->flags |= Token::kSentenceStart;
   }
 }

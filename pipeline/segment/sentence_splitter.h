@@ -20,6 +20,7 @@
 #include "pipeline/document.h"
 #include "pipeline/segment/sentence_breaks.h"
 #include "pipeline/status.h"
+#include "pipeline/word_filter.h"
 
 namespace accord {
 
@@ -38,6 +39,9 @@ class SentenceSplitter {
   bool KeepBreak(std::string_view text, const std::vector<Token>& tokens, size_t boundary) const;
 
   std::unique_ptr<SentenceBreaker> breaker_;
+  // The abbreviations' quick test: most words before a period are none, and it answers for them
+  // without hashing.
+  WordFilter abbreviation_filter_;
   std::unordered_set<std::string_view> abbreviations_;
   std::unordered_set<std::string_view> starters_;
 };

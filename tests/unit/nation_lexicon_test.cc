@@ -111,6 +111,9 @@ TEST(NationWordsTest, QuickTestOnAsciiWordsNeedsNoFolding) {
       EXPECT_EQ(w.has(Word::kNonAscii), non_ascii) << word;
       if (non_ascii) continue;
       ++ascii_words;
+      std::string ascii_folded = "x";
+      WordFolder::AppendFoldedAscii(word, ascii_folded);
+      EXPECT_EQ(ascii_folded, "x" + folder.Fold(word)) << word;
       EXPECT_EQ(lex.MayStartKey(word), lex.MayStartKey(folder.Fold(word))) << word;
     }
   }
@@ -135,6 +138,11 @@ TEST(NationWordsTest, FoldsCaseAndAccents) {
   EXPECT_EQ(folder.Fold("São"), "sao");
   EXPECT_EQ(folder.Fold("Åland"), "aland");
   EXPECT_EQ(folder.Fold("U.S."), "u.s.");
+  // Letters that fold to two letters, after ASCII, between ASCII and at the end.
+  EXPECT_EQ(folder.Fold("Straße"), "strasse");
+  EXPECT_EQ(folder.Fold("ÆTHELRED"), "aethelred");
+  EXPECT_EQ(folder.Fold("Cœur"), "coeur");
+  EXPECT_EQ(folder.Fold("Łódź"), "lodz");
 }
 
 TEST(NationWordsTest, MarksCaseAndSentenceStarts) {
@@ -348,6 +356,69 @@ TEST(NationWordsTest, SplitSameAsReferenceOnRandomTexts) {
   }
 }
 
+// A cue list answers yes for each of its words (through its quick test and its set) and no for
+// words of no list.
+TEST(NationLexiconTest, CueListsHoldTheirWords) {
+  const Lexicon& lex = Lex();
+  size_t words = 0;
+  for (const char* name : {"georgia-country", "georgia-state", "first-name-country", "speaker-country",
+                           "speech-verb", "title-before-name", "noun-follower", "language-noun", "org-head",
+                           "bird-context", "porcelain-context", "pronoun-before-us", "calendar-word",
+                           "us-state", "us-state-first", "us-state-second"}) {
+    const CueList& list = lex.Cues(name);
+    EXPECT_GT(list.size(), 0u) << name;
+    for (const std::string& w : list.words()) EXPECT_TRUE(list.Has(w)) << name << ": " << w;
+    words += list.size();
+    for (const char* other : {"zzzz", "qwertyuiop", "xylophones", ""}) EXPECT_FALSE(list.Has(other)) << name;
+  }
+  EXPECT_GT(words, 100u);
+}
+
+// The rules' per-entry answers for the first-name-country and speaker-country cue lists are
+// the lists' own answers for every entry's key.
+TEST(NationRulesTest, EntryCuesSameAsCueLists) {
+  const NationRules rules(Lex());
+  const CueList& first_name = Lex().Cues("first-name-country");
+  const CueList& speaker = Lex().Cues("speaker-country");
+  ASSERT_GT(first_name.size(), 0u);
+  ASSERT_GT(speaker.size(), 0u);
+  int first_names = 0;
+  for (size_t i = 0; i < Lex().entries().size(); ++i) {
+    const std::string& key = Lex().entries()[i].key;
+    EXPECT_EQ(rules.FirstNameCountry(static_cast<int32_t>(i)), first_name.Has(key)) << key;
+    EXPECT_EQ(rules.SpeakerCountry(static_cast<int32_t>(i)), speaker.Has(key)) << key;
+    first_names += first_name.Has(key);
+  }
+  EXPECT_GT(first_names, 0);
+}
+
+// Split into a SplitWords kept from text to text (longer and shorter texts in turn, so its room
+// both grows and is reused) gives the reference's words and capitals; no text, however densely
+// packed with one-letter words and dotted initials without a gap after them ("U.S.x"), holds more
+// words than MaxWords, the room Split writes into.
+TEST(NationWordsTest, SplitWordsSameAsReferenceAndWithinMaxWords) {
+  WordFolder folder;
+  SplitWords split;
+  std::mt19937 rng(20261128);
+  const char* const dense[] = {"a", "b", "Z", "U", "x", ".", " ", "-", "'", "U.S.", "a.b.", "\xC3\xA9", "\xC2\xA0"};
+  std::uniform_int_distribution<size_t> piece(0, std::size(kSplitPieces) - 1);
+  std::uniform_int_distribution<size_t> dense_piece(0, std::size(dense) - 1);
+  std::vector<Word> want;
+  for (int t = 0; t < 20000 && !HasFailure(); ++t) {
+    std::string text;
+    const int length = static_cast<int>(rng() % (t % 10 == 0 ? 300 : 30));
+    for (int k = 0; k < length; ++k) text += t % 2 ? dense[dense_piece(rng)] : kSplitPieces[piece(rng)];
+    reference::Split(text, want);
+    ASSERT_LE(want.size(), WordFolder::MaxWords(text.size())) << text;
+    folder.Split(text, split);
+    ExpectSameWords(text, std::vector<Word>(split.words().begin(), split.words().end()), want);
+    std::vector<uint32_t> want_capitals;
+    for (uint32_t k = 0; k < want.size(); ++k)
+      if (want[k].has(Word::kUpperFirst)) want_capitals.push_back(k);
+    EXPECT_EQ(std::vector<uint32_t>(split.capitals().begin(), split.capitals().end()), want_capitals) << text;
+  }
+}
+
 // ASCII words of every length up to 40 (upper, lower, mixed, with digits), ended by every byte
 // value: the same words as the reference.
 TEST(NationWordsTest, AsciiWordsEndedByEveryByteSameAsReference) {
@@ -447,6 +518,33 @@ TEST(NationLexiconTest, EveryKeysFirstWordPassesTheQuickTest) {
   }
   EXPECT_TRUE(lex.MayStartKey("united"));
   EXPECT_TRUE(lex.MayStartKey("u.s."));
+}
+
+// Every word of every key after its first passes MayContinueKey, folded and, for an ASCII word,
+// as written (the scanner tests ASCII words unfolded); words of no key mostly fail it.
+TEST(NationLexiconTest, EveryKeysLaterWordPassesTheQuickTest) {
+  const Lexicon& lex = Lex();
+  size_t later_words = 0;
+  for (const LexEntry& e : lex.entries()) {
+    std::vector<Word> words;
+    lex.folder().Split(e.display, words);
+    for (size_t k = 1; k < words.size(); ++k) {
+      const std::string_view word =
+          std::string_view(e.display).substr(words[k].begin, words[k].end - words[k].begin);
+      EXPECT_TRUE(lex.MayContinueKey(lex.folder().Fold(word))) << e.display;
+      if (!words[k].has(Word::kNonAscii)) {
+        EXPECT_TRUE(lex.MayContinueKey(word)) << e.display;
+      }
+      ++later_words;
+    }
+  }
+  EXPECT_GT(later_words, 100u);
+  EXPECT_TRUE(lex.MayContinueKey("states"));
+  EXPECT_TRUE(lex.MayContinueKey("Guinea"));
+  int passed = 0;
+  for (const char* w : {"said", "the", "to", "and", "officials", "government", "on", "Tuesday"})
+    passed += lex.MayContinueKey(w);
+  EXPECT_LT(passed, 4);
 }
 
 TEST(NationLexiconTest, ShortAliasesAreCaseSensitive) {

@@ -11,6 +11,7 @@
 
 #include "pipeline/segment/segment_stage.h"
 #include "pipeline/segment/tokenizer.h"
+#include "pipeline/tables.h"
 
 namespace accord {
 namespace {
@@ -54,6 +55,25 @@ TEST(SentenceSplitterTest, Rules) {
   ASSERT_TRUE(splitter.ok()) << splitter.status().ToString();
   for (const Case& c : kCases)
     EXPECT_EQ(Sentences(**splitter, c.text), c.sentences) << c.rule << ": " << c.text;
+}
+
+// Every listed abbreviation (through the splitter's quick test and its set) keeps the break
+// after its period away, in any case the table writes it; a word of no list does not.
+TEST(SentenceSplitterTest, EveryListedAbbreviationKeepsItsPeriod) {
+  auto splitter = SentenceSplitter::Create();
+  ASSERT_TRUE(splitter.ok()) << splitter.status().ToString();
+  auto table = LoadTable("pipeline/segment/data/abbreviations.tsv", 2);
+  ASSERT_TRUE(table.ok()) << table.status().ToString();
+  size_t checked = 0;
+  for (const TableRow& row : table->rows) {
+    const std::string abbreviation(row.fields[0]);
+    if (abbreviation.find('.') != std::string::npos) continue;  // "e.g": the dotted-initialism rule
+    const std::string text = "They saw " + abbreviation + ". Then it rained.";
+    EXPECT_EQ(Sentences(**splitter, text), text) << abbreviation;
+    ++checked;
+  }
+  EXPECT_GT(checked, 40u);
+  EXPECT_EQ(Sentences(**splitter, "They saw rain. Then it rained."), "They saw rain. | Then it rained.");
 }
 
 TEST(SegmentStageTest, SentenceAndLineStartFlags) {
