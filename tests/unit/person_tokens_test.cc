@@ -1,6 +1,7 @@
 // The token view of the person rules: words, possessives, initials, sentence starts, headline
 // and byline lines, URLs skipped, quote marks at line starts ignored.
 #include "extractors/people/person_tokens.h"
+#include "extractors/people/person_word_masks.h"
 
 #include <string>
 #include <vector>
@@ -319,6 +320,133 @@ TEST(PersonTokensTest, ZonesAndTakenSpansMarkTheTokensInsideAcrossRuns) {
       const uint32_t got =
           t.flags & (NameToken::kHeadline | NameToken::kByline | NameToken::kTaken);
       EXPECT_EQ(got, want) << "layout " << layout << " token at " << t.begin;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace accord::people
+
+namespace accord::people {
+namespace {
+
+// Taken spans of many tokens, nested and overlapping spans, hyphenated words and collapsed runs
+// of several bytes (a paragraph break, a quoted line's unwrapped break): the walk passes over
+// the tokens inside a span and gives each capitalised or hyphenated word there kTaken, as a
+// plain search over every span does.
+TEST(PersonTokensTest, LongAndNestedTakenSpansMarkTheirWords) {
+  const char* pieces[] = {"Ada met Bo ", "al-Assad and Cy Dee, ", "\n\n", "Eve Fox said ",
+                          " ", "March 3, 2014 ", "co-op Gil ", "x"};
+  constexpr int kPieces = sizeof(pieces) / sizeof(pieces[0]);
+  for (int layout = 0; layout < 12; ++layout) {
+    Document doc;
+    uint32_t raw = 0;
+    for (int k = 0; k < 80; ++k) {
+      const std::string_view piece = pieces[(k + layout) % kPieces];
+      if (piece == "\n\n" || piece == " ") {
+        const uint32_t raw_len = piece == " " ? 4 : 3;  // "\n> " and " \n\n" in the raw text
+        doc.norm.Append(piece, raw, raw + raw_len);  // collapsed
+        raw += raw_len;
+      } else {
+        doc.norm.AppendVerbatim(piece, raw);
+        raw += static_cast<uint32_t>(piece.size());
+      }
+      raw += static_cast<uint32_t>((k * 5 + layout) % 3);  // a gap of dropped raw bytes
+    }
+    doc.text.assign(raw, ' ');
+    for (uint32_t b = 3 * layout; b + 80 < raw; b += 50 + 7 * layout + 5 * (b % 3)) {
+      if (layout % 3 == 0)
+        doc.zones.push_back({ZoneKind::kByline, {b + 10, b + 20 + layout}});
+      Entity e;
+      e.type = EntityType::kDate;
+      e.start = b;
+      e.end = b + 20 + 4 * layout;  // up to several tokens
+      doc.entities.push_back(e);
+      if (layout % 2 == 1) {
+        e.start = b + 4;  // nested in the span before (or reaching past it)
+        e.end = b + 8 + 5 * layout;
+        doc.entities.push_back(e);
+      }
+    }
+    std::vector<NameToken> toks;
+    TokenizeForNames(doc, toks);
+    ASSERT_GT(toks.size(), 100u);
+    for (const NameToken& t : toks) {
+      const uint32_t raw_begin = doc.norm.RawBegin(t.begin), raw_end = doc.norm.RawEnd(t.end - 1);
+      uint32_t want = 0;
+      for (const Zone& z : doc.zones)
+        if (z.span.begin <= raw_begin && raw_begin < z.span.end) want |= NameToken::kByline;
+      if (t.Is(NameToken::kCap | NameToken::kAsciiHyphen)) {
+        for (const Entity& e : doc.entities)
+          if (e.start < raw_end && raw_begin < e.end) want |= NameToken::kTaken;
+      }
+      const uint32_t got = t.flags & (NameToken::kByline | NameToken::kTaken);
+      EXPECT_EQ(got, want) << "layout " << layout << " token at " << t.begin;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace accord::people
+
+namespace accord::people {
+namespace {
+
+// The word masks against their plain meaning: every byte value at every place of a block.
+TEST(PersonWordMasksTest, EveryByteAtEveryPlace) {
+  for (int place = 0; place < 64; ++place) {
+    for (int c = 0; c < 256; ++c) {
+      unsigned char block[64];
+      for (int k = 0; k < 64; ++k) block[k] = static_cast<unsigned char>((c + 7 * k + place) % 256);
+      block[place] = static_cast<unsigned char>(c);
+      const WordMasks m = ClassifyWordBytes(block);
+      for (int k = 0; k < 64; ++k) {
+        const unsigned char b = block[k];
+        const bool lower = b >= 'a' && b <= 'z', upper = b >= 'A' && b <= 'Z';
+        ASSERT_EQ((m.letters >> k) & 1, uint64_t{lower || upper}) << c << " at " << k;
+        ASSERT_EQ((m.lower >> k) & 1, uint64_t{lower}) << c << " at " << k;
+        ASSERT_EQ((m.digits >> k) & 1, uint64_t{b >= '0' && b <= '9'}) << c << " at " << k;
+      }
+    }
+  }
+}
+
+// The scanner reads plain ASCII words off 64-byte windows: words that cross a window's end, that
+// fill a window or outgrow it, and that end the text at any distance from a window's start keep
+// their extent and shape. Each text is words of many lengths after a single space, so the
+// windows fall anywhere in them.
+TEST(PersonTokensTest, AsciiWordsAcrossWindowsKeepTheirExtentAndShape) {
+  const std::string alphabet = "abcdefghijklmnopqrstuvwxyz";
+  auto word = [&](size_t n, int shape) {
+    std::string w;
+    for (size_t i = 0; i < n; ++i) w += alphabet[(i * 7 + n) % 26];
+    if (shape == 1) w[0] = static_cast<char>(w[0] - 'a' + 'A');
+    if (shape == 2) for (char& c : w) c = static_cast<char>(c - 'a' + 'A');
+    if (shape == 3) w[n / 2] = static_cast<char>('0' + n % 10);
+    return w;
+  };
+  for (size_t lead = 0; lead < 70; ++lead) {
+    std::string text(lead, 'x');
+    if (lead > 0) text += ' ';
+    std::vector<std::string> words;
+    for (size_t n : {1, 3, 62, 63, 64, 65, 2, 130, 5, 1, 9, 40, 17, 70}) {
+      words.push_back(word(n, static_cast<int>((n + lead) % 4)));
+      text += words.back() + (n % 3 == 0 ? ", " : " ");
+    }
+    text.pop_back();  // the last word ends the text, or a comma follows it
+    std::vector<NameToken> toks;
+    TokenizeText(text, toks);
+    std::vector<const NameToken*> got;
+    for (const NameToken& t : toks)
+      if (t.Is(NameToken::kWord)) got.push_back(&t);
+    ASSERT_EQ(got.size(), words.size() + (lead > 0 ? 1 : 0)) << text;
+    for (size_t k = 0; k < words.size(); ++k) {
+      const NameToken& t = *got[k + (lead > 0 ? 1 : 0)];
+      EXPECT_EQ(std::string_view(text).substr(t.begin, t.end - t.begin), words[k]) << lead;
+      constexpr uint32_t kShape = NameToken::kWord | NameToken::kCap | NameToken::kLower |
+                                  NameToken::kDigit | NameToken::kAllCaps |
+                                  NameToken::kHasDigit | NameToken::kAsciiHyphen;
+      EXPECT_EQ(t.flags & kShape, ShapeFlags(words[k])) << lead << " " << words[k];
     }
   }
 }
