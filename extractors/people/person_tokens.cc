@@ -468,6 +468,9 @@ void TokenizeText(std::string_view text, std::vector<NameToken>& out) {
 }
 
 void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
+  // Walks over tokens to the first that starts or ends past an offset step this many tokens at
+  // a time first: token offsets grow, so one look at a token decides all before it.
+  constexpr ptrdiff_t kStride = 8;
   const std::string_view s = doc.norm.text();
   thread_local std::vector<uint32_t> line_starts;  // scratch, reused across documents
   Scan(doc.norm.text(), out, line_starts);
@@ -479,6 +482,8 @@ void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
     NameToken* k = out.data();
     NameToken* const end = k + out.size();
     for (const Span& sentence : doc.sentences) {
+      // (Token starts grow: eight tokens a step over the sentence's tens of tokens, then one.)
+      while (end - k > kStride && k[kStride].begin < sentence.begin) k += kStride;
       while (k != end && k->begin < sentence.begin) ++k;
       while (k != end && k->begin < sentence.end && !k->Is(NameToken::kWord)) ++k;
       if (k != end && k->begin < sentence.end) k->flags |= NameToken::kSentenceStart;
@@ -530,6 +535,8 @@ void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
     // stretches have no flag to give (outside the zones) and are only passed over.
     if (next->end <= quiet_end) {
       if (quiet_flags == 0) {
+        // (Token ends grow: eight tokens a step, then one.)
+        while (tokens_end - next > kStride && next[kStride].end <= quiet_end) next += kStride;
         do ++next;
         while (next != tokens_end && next->end <= quiet_end);
       } else {

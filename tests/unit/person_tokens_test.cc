@@ -3,6 +3,7 @@
 #include "extractors/people/person_tokens.h"
 #include "extractors/people/person_word_masks.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -447,6 +448,54 @@ TEST(PersonTokensTest, AsciiWordsAcrossWindowsKeepTheirExtentAndShape) {
                                   NameToken::kDigit | NameToken::kAllCaps |
                                   NameToken::kHasDigit | NameToken::kAsciiHyphen;
       EXPECT_EQ(t.flags & kShape, ShapeFlags(words[k])) << lead << " " << words[k];
+    }
+  }
+}
+
+}  // namespace
+}  // namespace accord::people
+
+namespace accord::people {
+namespace {
+
+// Sentences from segmentation mark the first word inside each as a sentence start, however many
+// tokens a sentence holds (the walk to a sentence's start passes over tokens several at a time)
+// and whether it opens with punctuation or holds no word at all.
+TEST(PersonTokensTest, SegmentedSentencesMarkTheirFirstWord) {
+  std::string text;
+  for (int k = 0; k < 200; ++k) {
+    text += k % 7 == 0 ? "\"" : "";
+    text += k % 3 == 0 ? "Ada" : k % 3 == 1 ? "met" : "bo";
+    text += k % 11 == 0 ? ". " : k % 5 == 0 ? ", " : " ";
+  }
+  for (int layout = 0; layout < 10; ++layout) {
+    Document doc;
+    doc.text = text;
+    doc.norm.AppendVerbatim(text, 0);
+    // Sentences of 1 to about 40 tokens' worth of bytes, some of punctuation alone.
+    for (uint32_t b = 0, k = 0; b < text.size(); ++k) {
+      const uint32_t len = 1 + (k * 37 + layout * 13) % (layout < 5 ? 60 : 240);
+      const uint32_t e = std::min<uint32_t>(b + len, static_cast<uint32_t>(text.size()));
+      doc.sentences.push_back({b, e});
+      b = e + (k + layout) % 3;  // gaps between sentences too
+    }
+    std::vector<NameToken> toks;
+    TokenizeForNames(doc, toks);
+    ASSERT_GT(toks.size(), 200u);
+    std::vector<bool> want(toks.size(), false);
+    for (const Span& sentence : doc.sentences) {
+      for (size_t i = 0; i < toks.size(); ++i) {
+        if (toks[i].begin >= sentence.begin && toks[i].begin < sentence.end &&
+            toks[i].Is(NameToken::kWord)) {
+          want[i] = true;
+          break;
+        }
+      }
+    }
+    for (size_t i = 0; i < toks.size(); ++i) {
+      // (The first word of the text starts a paragraph, and with it a sentence, in any case.)
+      if (i == 0) continue;
+      EXPECT_EQ(toks[i].Is(NameToken::kSentenceStart), want[i]) << layout << " token " << i;
     }
   }
 }
