@@ -218,6 +218,7 @@ void Scan(const std::string& text, std::vector<NameToken>& out, std::vector<uint
       // separated by single spaces go round the loop below without the tests of the outer one.
       // Other words go through ScanWord.
       bool done = true;
+      const size_t first_at = at;
       for (uint8_t word_cls = cls;;) {
         // The word ends at the first byte after `at` that is no ASCII letter or digit: the
         // first clear bit of the window's masks. A window that does not hold that byte is
@@ -239,7 +240,8 @@ void Scan(const std::string& text, std::vector<NameToken>& out, std::vector<uint
           }
         }
         const size_t j = window + static_cast<size_t>(std::countr_zero(stops));
-        if (kMayContinueWord[p[j]]) {
+        const unsigned char after = p[j];  // maybe the NUL
+        if (after != ' ' && kMayContinueWord[after]) {
           done = false;
           break;
         }
@@ -263,19 +265,20 @@ void Scan(const std::string& text, std::vector<NameToken>& out, std::vector<uint
         }
         out.push_back(t);
         i = j;
-        if (p[j] == ' ') {
+        if (after == ' ') {
           i = j + 1;
           const unsigned char next = p[i];  // maybe the NUL
           // (Not a possible "www." at a run's start: the outer loop tests those.)
           if (kByteClass[next] >= kLowerByte && (next | 0x20) != 'w') {
             at = i;
             word_cls = kByteClass[next];
-            run_start = at;
             continue;
           }
         }
         break;
       }
+      // A word the loop went on to after a single space starts a run of non-space characters.
+      if (at != first_at) run_start = at;
       if (done) continue;
       c = static_cast<unsigned char>(s[at]);
       i = at + 1;
