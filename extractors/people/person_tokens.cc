@@ -67,6 +67,15 @@ constexpr std::array<bool, 256> kMayContinueWord = [] {
   t['-'] = true;
   return t;
 }();
+// ASCII punctuation that is a token of its one byte without further tests: no quote mark '>', no
+// URL or mail mark (':', '@'), no apostrophe of a possessive, not the NUL that ends the text
+// (and, as a kOtherByte, no letter, digit or blank).
+constexpr std::array<bool, 256> kPlainPunct = [] {
+  std::array<bool, 256> t{};
+  for (int c = 1; c < 0x80; ++c) t[c] = kByteClass[c] == kOtherByte;
+  for (char c : {'>', ':', '@', '\''}) t[static_cast<unsigned char>(c)] = false;
+  return t;
+}();
 // The flags of an ASCII word by the ByteClass of its first byte (all but kHasDigit, kAllCaps
 // and the line and sentence flags).
 constexpr auto kAsciiWordFlags = [] {
@@ -265,15 +274,26 @@ void Scan(const std::string& text, std::vector<NameToken>& out, std::vector<uint
         }
         out.push_back(t);
         i = j;
-        if (after == ' ') {
+        if (kPlainPunct[after]) {
+          // "word, word", "word. Word": the punctuation token of the outer loop, and the loop
+          // goes on after it as after a word.
+          NameToken punct;
+          punct.begin = static_cast<uint32_t>(j);
+          punct.end = static_cast<uint32_t>(j + 1);
+          punct.flags = NameToken::kPunct;
+          out.push_back(punct);
           i = j + 1;
-          const unsigned char next = p[i];  // maybe the NUL
-          // (Not a possible "www." at a run's start: the outer loop tests those.)
-          if (kByteClass[next] >= kLowerByte && (next | 0x20) != 'w') {
-            at = i;
-            word_cls = kByteClass[next];
-            continue;
-          }
+          if (p[i] != ' ') break;
+        } else if (after != ' ') {
+          break;
+        }
+        ++i;  // the space
+        const unsigned char next = p[i];  // maybe the NUL
+        // (Not a possible "www." at a run's start: the outer loop tests those.)
+        if (kByteClass[next] >= kLowerByte && (next | 0x20) != 'w') {
+          at = i;
+          word_cls = kByteClass[next];
+          continue;
         }
         break;
       }

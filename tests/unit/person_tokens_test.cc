@@ -36,6 +36,9 @@ TEST(PersonTokensTest, UrlsAndMailAddressesHoldNoWords) {
   EXPECT_EQ(Words("see https://example.com/Brad_Smith now"), (V{"see", "now"}));
   EXPECT_EQ(Words("mail Brad.Smith@example.com now"), (V{"mail", "now"}));
   EXPECT_EQ(Words("www.Example.com/Brad now"), (V{"now"}));
+  // The run of the address starts at "Brad", after the comma and the space.
+  EXPECT_EQ(Words("said, Brad.Smith@example.com now"), (V{"said", "now"}));
+  EXPECT_EQ(Words("said Brad, Smith@example.com now"), (V{"said", "Brad", "now"}));
 }
 
 TEST(PersonTokensTest, SentenceStarts) {
@@ -175,7 +178,8 @@ TEST(PersonTokensTest, AsciiWordsOfEveryLengthEndWhereTheirLettersEnd) {
 }
 
 // ASCII punctuation (but the quote mark '>', the URL and mail marks and the apostrophe, which
-// have their own tests) is one token of its byte, with the line flags of what precedes it.
+// have their own tests) is one token of its byte, with the line flags of what precedes it. After
+// a word, the scanner's word loop takes the byte, and the word after it and a space.
 TEST(PersonTokensTest, AsciiPunctuationIsOneTokenOfItsByte) {
   for (int c = 1; c < 0x80; ++c) {
     const char b = static_cast<char>(c);
@@ -183,19 +187,30 @@ TEST(PersonTokensTest, AsciiPunctuationIsOneTokenOfItsByte) {
     if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v') continue;
     if (b == '>' || b == ':' || b == '@' || b == '\'') continue;
     for (const char* before : {"Ab", "Ab ", "Ab\n", "Ab\n\n"}) {
-      const std::string text = before + std::string(1, b) + " Cd";
-      std::vector<NameToken> toks;
-      TokenizeText(text, toks);
-      ASSERT_EQ(toks.size(), 3u) << text;
-      const NameToken& t = toks[1];
-      EXPECT_EQ(std::string_view(text).substr(t.begin, t.end - t.begin), std::string(1, b)) << text;
-      const std::string_view bv(before);
-      const bool line = bv.back() == '\n';
-      const bool paragraph = bv.size() >= 2 && bv.substr(bv.size() - 2) == "\n\n";
-      EXPECT_EQ(t.flags & ~NameToken::kHeadline & ~NameToken::kByline,
-                NameToken::kPunct | (line ? uint32_t{NameToken::kLineBreakBefore} : 0u) |
-                    (paragraph ? uint32_t{NameToken::kParagraphBefore} : 0u))
-          << text;
+      for (const char* after : {" Cd", "Cd", "\nCd", "  Cd", " \nCd"}) {
+        if (b == '-' && after[0] == 'C') continue;  // "Ab-Cd" is one word
+        const std::string text = before + std::string(1, b) + after;
+        std::vector<NameToken> toks;
+        TokenizeText(text, toks);
+        ASSERT_EQ(toks.size(), 3u) << text;
+        const NameToken& t = toks[1];
+        const std::string_view tv(text);
+        EXPECT_EQ(tv.substr(t.begin, t.end - t.begin), std::string(1, b)) << text;
+        const std::string_view bv(before);
+        const bool line = bv.back() == '\n';
+        const bool paragraph = bv.size() >= 2 && bv.substr(bv.size() - 2) == "\n\n";
+        EXPECT_EQ(t.flags & ~NameToken::kHeadline & ~NameToken::kByline,
+                  NameToken::kPunct | (line ? uint32_t{NameToken::kLineBreakBefore} : 0u) |
+                      (paragraph ? uint32_t{NameToken::kParagraphBefore} : 0u))
+            << text;
+        const NameToken& w = toks[2];
+        EXPECT_EQ(tv.substr(w.begin, w.end - w.begin), "Cd") << text;
+        const bool line_after = std::string_view(after).find('\n') != std::string_view::npos;
+        EXPECT_EQ(w.flags & (NameToken::kWord | NameToken::kCap | NameToken::kLineBreakBefore),
+                  NameToken::kWord | NameToken::kCap |
+                      (line_after ? uint32_t{NameToken::kLineBreakBefore} : 0u))
+            << text;
+      }
     }
   }
 }
