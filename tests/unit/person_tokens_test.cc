@@ -36,6 +36,12 @@ TEST(PersonTokensTest, UrlsAndMailAddressesHoldNoWords) {
   EXPECT_EQ(Words("see https://example.com/Brad_Smith now"), (V{"see", "now"}));
   EXPECT_EQ(Words("mail Brad.Smith@example.com now"), (V{"mail", "now"}));
   EXPECT_EQ(Words("www.Example.com/Brad now"), (V{"now"}));
+  // A space, tab, newline or CR bounds the run of an address.
+  for (const char* sep : {" ", "\t", "\n", "\r"}) {
+    const std::string s(sep);
+    EXPECT_EQ(Words("see" + s + "www.example.org" + s + "now"), (V{"see", "now"})) << sep;
+    EXPECT_EQ(Words("mail" + s + "Brad.Smith@example.com" + s + "now"), (V{"mail", "now"})) << sep;
+  }
   // The run of the address starts at "Brad", after the comma and the space.
   EXPECT_EQ(Words("said, Brad.Smith@example.com now"), (V{"said", "now"}));
   EXPECT_EQ(Words("said Brad, Smith@example.com now"), (V{"said", "Brad", "now"}));
