@@ -263,7 +263,8 @@ void Scan(const std::string& text, std::vector<NameToken>& out, std::vector<uint
         NameToken t;
         t.begin = static_cast<uint32_t>(at);
         t.end = static_cast<uint32_t>(j);
-        const uint64_t in_word = ((stops & (0 - stops)) - 1) & from_at;  // bits [at, j)
+        // Bits [at, j], with the stop at j: no letter or digit, so it adds to no mask below.
+        const uint64_t in_word = (stops ^ (stops - 1)) & from_at;
         t.flags = kAsciiWordFlags[word_cls] |
                   ((masks.digits & in_word) != 0 ? uint32_t{NameToken::kHasDigit} : 0u);
         if (newlines >= 1) {
