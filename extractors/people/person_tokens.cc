@@ -281,7 +281,8 @@ void Scan(const std::string& text, std::vector<NameToken>& out, std::vector<uint
         }
         out.push_back(t);
         i = j;
-        if (kPlainPunct[after]) {
+        if (after != ' ') {
+          if (!kPlainPunct[after]) break;
           // "word, word", "word. Word": the punctuation token of the outer loop, and the loop
           // goes on after it as after a word.
           NameToken punct;
@@ -291,8 +292,6 @@ void Scan(const std::string& text, std::vector<NameToken>& out, std::vector<uint
           out.push_back(punct);
           i = j + 1;
           if (p[i] != ' ') break;
-        } else if (after != ' ') {
-          break;
         }
         ++i;  // the space
         const unsigned char next = p[i];  // maybe the NUL
