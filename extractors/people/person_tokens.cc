@@ -82,6 +82,13 @@ constexpr std::array<bool, 256> kPlainPunct = [] {
   for (char c : {'>', ':', '@', '\''}) t[static_cast<unsigned char>(c)] = false;
   return t;
 }();
+// Bytes that start a word the ASCII word loop goes on to after a space: ASCII letters and
+// digits but 'w' and 'W' (a possible "www." at a run's start, which the outer loop tests).
+constexpr std::array<bool, 256> kStartsChainedWord = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = kByteClass[c] >= kLowerByte && (c | 0x20) != 'w';
+  return t;
+}();
 // The flags of an ASCII word by the ByteClass of its first byte (all but kHasDigit, kAllCaps
 // and the line and sentence flags).
 constexpr auto kAsciiWordFlags = [] {
@@ -265,8 +272,8 @@ void Scan(const std::string& text, std::vector<NameToken>& out, std::vector<uint
         t.end = static_cast<uint32_t>(j);
         // Bits [at, j], with the stop at j: no letter or digit, so it adds to no mask below.
         const uint64_t in_word = (stops ^ (stops - 1)) & from_at;
-        t.flags = kAsciiWordFlags[word_cls] |
-                  ((masks.digits & in_word) != 0 ? uint32_t{NameToken::kHasDigit} : 0u);
+        t.flags = kAsciiWordFlags[word_cls];
+        if ((masks.digits & in_word) != 0) t.flags |= NameToken::kHasDigit;
         if (newlines >= 1) {
           t.flags |= NameToken::kLineBreakBefore;
           line_starts.push_back(static_cast<uint32_t>(out.size()));
@@ -296,7 +303,7 @@ void Scan(const std::string& text, std::vector<NameToken>& out, std::vector<uint
         ++i;  // the space
         const unsigned char next = p[i];  // maybe the NUL
         // (Not a possible "www." at a run's start: the outer loop tests those.)
-        if (kByteClass[next] >= kLowerByte && (next | 0x20) != 'w') {
+        if (kStartsChainedWord[next]) {
           at = i;
           word_cls = kByteClass[next];
           continue;
