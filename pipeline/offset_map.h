@@ -83,6 +83,35 @@ class NormalizedText {
       return static_cast<uint32_t>(t_.size());
     }
 
+    // The end of the stretch from normalized byte i over runs of either kind whose raw offsets
+    // do not go back and whose raw bytes end by raw_limit: every byte k in [i, end) has
+    // RawEnd(k) <= raw_limit, and RawBegin(k) >= RawBegin(k - 1) for k > i. It is i itself when
+    // byte i's raw bytes end after raw_limit. (The walker itself stays at byte i.)
+    uint32_t OrderedEnd(uint32_t i, uint64_t raw_limit) {
+      Seek(i);
+      uint64_t last_raw_begin = 0;  // RawBegin of the stretch's last byte so far
+      for (size_t k = run_; k < t_.runs_.size(); ++k) {
+        const Run& r = t_.runs_[k];
+        const uint32_t from = k == run_ ? i : r.norm_begin;  // the run's first byte in the stretch
+        if (k != run_ && r.raw_begin < last_raw_begin) return from;
+        const uint32_t run_end =
+            k + 1 < t_.runs_.size() ? t_.runs_[k + 1].norm_begin : static_cast<uint32_t>(t_.size());
+        if (r.one_to_one) {
+          const uint64_t raw_end = uint64_t{r.raw_begin} + (run_end - r.norm_begin);
+          if (raw_limit < raw_end) {
+            // Bytes n of this run with r.raw_begin + (n - r.norm_begin) + 1 <= raw_limit.
+            const uint64_t fit = raw_limit > r.raw_begin ? raw_limit - r.raw_begin : 0;
+            return static_cast<uint32_t>(std::max<uint64_t>(from, r.norm_begin + fit));
+          }
+          last_raw_begin = raw_end - 1;
+        } else {
+          if (r.raw_end > raw_limit) return from;
+          last_raw_begin = r.raw_begin;
+        }
+      }
+      return static_cast<uint32_t>(t_.size());
+    }
+
     // The end of byte i's run when the run maps one to one: every byte k in [i, end) comes from
     // the one raw byte RawBegin(i) + (k - i). It is i itself when byte i belongs to a collapsed
     // run. (The walker moves to byte i.)

@@ -316,8 +316,16 @@ void ResolveNames(std::string_view text, const std::vector<NameToken>& tokens,
       out.push_back(std::move(r));
     }
   }
-  std::sort(out.begin(), out.end(),
-            [](const ResolvedName& a, const ResolvedName& b) { return a.begin < b.begin; });
+  // (Names mostly come in text order already: a sort would only move their strings about. With
+  // starts strictly growing there is one order, so the sort can be skipped.)
+  const auto by_begin = [](const ResolvedName& a, const ResolvedName& b) {
+    return a.begin < b.begin;
+  };
+  const auto out_of_order = [](const ResolvedName& a, const ResolvedName& b) {
+    return a.begin >= b.begin;
+  };
+  if (std::adjacent_find(out.begin(), out.end(), out_of_order) != out.end())
+    std::sort(out.begin(), out.end(), by_begin);
 }
 
 }  // namespace accord::people

@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 #include <string>
 
 #include <unicode/uchar.h>
 
+#include "extractors/people/person_word_masks.h"
 #include "pipeline/utf8.h"
 
 namespace accord::people {
@@ -23,7 +26,13 @@ bool IsSpace(char32_t c) {
          (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x3000;
 }
 
-bool IsSpaceByte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+// Space, tab, newline and CR: the bytes that end a run of non-space characters (one table look-up).
+constexpr std::array<bool, 256> kSpaceBytes = [] {
+  std::array<bool, 256> t{};
+  for (char c : {' ', '\t', '\n', '\r'}) t[static_cast<unsigned char>(c)] = true;
+  return t;
+}();
+bool IsSpaceByte(char c) { return kSpaceBytes[static_cast<unsigned char>(c)]; }
 
 // True when only spaces, tabs and quote marks '>' stand between `at` and the line's start.
 bool LineStartBefore(std::string_view s, size_t at) {
@@ -55,16 +64,6 @@ constexpr std::array<uint8_t, 256> kByteClass = [] {
   return t;
 }();
 
-// For the ASCII word fast path of Scan: which kind of letter or digit a byte is (0 for other
-// bytes), and the flags a word's first byte gives it, by its ByteClass.
-enum : uint8_t { kLowerBit = 1, kUpperBit = 2, kDigitBit = 4 };
-constexpr std::array<uint8_t, 256> kAsciiWordBits = [] {
-  std::array<uint8_t, 256> t{};
-  for (int c = 'a'; c <= 'z'; ++c) t[c] = kLowerBit;
-  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kUpperBit;
-  for (int c = '0'; c <= '9'; ++c) t[c] = kDigitBit;
-  return t;
-}();
 // Bytes that may continue an ASCII word beyond its letters and digits: an apostrophe, a hyphen,
 // the start of a UTF-8 sequence. A word that stops at any other byte is complete.
 constexpr std::array<bool, 256> kMayContinueWord = [] {
@@ -74,23 +73,31 @@ constexpr std::array<bool, 256> kMayContinueWord = [] {
   t['-'] = true;
   return t;
 }();
-// The flags of an ASCII word by the ByteClass of its first byte and the kAsciiWordBits of all
-// its bytes (all but kAllCaps and the line and sentence flags).
-constexpr auto kAsciiWordFlags = [] {
-  std::array<std::array<uint32_t, 8>, 6> t{};
-  for (uint8_t seen = 0; seen < 8; ++seen) {
-    const uint32_t digit = (seen & kDigitBit) ? uint32_t{NameToken::kHasDigit} : 0u;
-    t[kLowerByte][seen] = NameToken::kWord | NameToken::kLower | digit;
-    t[kUpperByte][seen] = NameToken::kWord | NameToken::kCap | digit;
-    t[kDigitByte][seen] = NameToken::kWord | NameToken::kDigit | digit;
-  }
+// ASCII punctuation that is a token of its one byte without further tests: no quote mark '>', no
+// URL or mail mark (':', '@'), no apostrophe of a possessive, not the NUL that ends the text
+// (and, as a kOtherByte, no letter, digit or blank).
+constexpr std::array<bool, 256> kPlainPunct = [] {
+  std::array<bool, 256> t{};
+  for (int c = 1; c < 0x80; ++c) t[c] = kByteClass[c] == kOtherByte;
+  for (char c : {'>', ':', '@', '\''}) t[static_cast<unsigned char>(c)] = false;
   return t;
 }();
-int UpperCaseLetters(std::string_view w) {
-  int n = 0;
-  for (char c : w) n += c >= 'A' && c <= 'Z';
-  return n;
-}
+// Bytes that start a word the ASCII word loop goes on to after a space: ASCII letters and
+// digits but 'w' and 'W' (a possible "www." at a run's start, which the outer loop tests).
+constexpr std::array<bool, 256> kStartsChainedWord = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = kByteClass[c] >= kLowerByte && (c | 0x20) != 'w';
+  return t;
+}();
+// The flags of an ASCII word by the ByteClass of its first byte (all but kHasDigit, kAllCaps
+// and the line and sentence flags).
+constexpr auto kAsciiWordFlags = [] {
+  std::array<uint32_t, 8> t{};
+  t[kLowerByte] = NameToken::kWord | NameToken::kLower;
+  t[kUpperByte] = NameToken::kWord | NameToken::kCap;
+  t[kDigitByte] = NameToken::kWord | NameToken::kDigit;
+  return t;
+}();
 
 // The rest of a word whose first code point `c` (a letter or digit) ends before byte `end`:
 // sets the word's flags in `t` and returns the byte where the word ends.
@@ -179,10 +186,9 @@ inline size_t ScanWord(std::string_view s, size_t end, char32_t c, NameToken& t)
 }
 
 // The scanner: words, possessives and single punctuation code points. It takes a std::string
-// for its terminating NUL: the ASCII word loop below reads up to the byte after a word, which
-// for the last word is that terminator (no letter, digit or word-continuing byte), so it needs
-// no bounds test per byte. `line_starts` receives the indexes of the tokens with
-// kLineBreakBefore, in order, for MarkLines.
+// for its terminating NUL: the ASCII word loop below reads the byte after a word, which for the
+// last word is that terminator (no letter, digit or word-continuing byte). `line_starts`
+// receives the indexes of the tokens with kLineBreakBefore, in order, for MarkLines.
 void Scan(const std::string& text, std::vector<NameToken>& out, std::vector<uint32_t>& line_starts) {
   const std::string_view s = text;
   const unsigned char* const p = reinterpret_cast<const unsigned char*>(text.c_str());
@@ -192,6 +198,22 @@ void Scan(const std::string& text, std::vector<NameToken>& out, std::vector<uint
   size_t i = 0;
   int newlines = 2;  // the start of the text counts as a paragraph start
   size_t run_start = 0;  // where the current run of non-space characters began
+  // The masks of the 64 bytes from `window` (past the text's end, of NUL bytes): the ASCII word
+  // loop below reads its words off them.
+  size_t window = s.size() + 1;  // no window yet
+  WordMasks masks;
+  uint64_t window_alnum = 0;
+  const auto classify = [&](size_t from) {
+    window = from;
+    if (from + 64 <= s.size()) {
+      masks = ClassifyWordBytes(p + from);
+    } else {
+      unsigned char tail[64] = {};
+      std::memcpy(tail, p + from, s.size() - from);
+      masks = ClassifyWordBytes(tail);
+    }
+    window_alnum = masks.letters | masks.digits;
+  };
   while (i < s.size()) {
     size_t at = i;
     const unsigned char b = static_cast<unsigned char>(s[i]);
@@ -213,36 +235,45 @@ void Scan(const std::string& text, std::vector<NameToken>& out, std::vector<uint
       // space, quote mark, URL and possessive tests below.
       if (after_space) run_start = at;
       // The common word: ASCII letters and digits up to a byte that cannot continue it (not an
-      // apostrophe, a hyphen or the start of a UTF-8 sequence) takes one tight loop; its flags
-      // follow from which kinds of bytes it holds. Such words separated by single spaces go
-      // round the loop below without the tests of the outer one. Other words go through
-      // ScanWord.
+      // apostrophe, a hyphen or the start of a UTF-8 sequence) is read off the masks of a
+      // 64-byte window; its flags follow from which kinds of bytes it holds. Such words
+      // separated by single spaces go round the loop below without the tests of the outer one.
+      // Other words go through ScanWord.
       bool done = true;
+      const size_t first_at = at;
       for (uint8_t word_cls = cls;;) {
-        // Two bytes a step: a byte that is a letter or digit is not the NUL, so the one after
-        // it is inside the string.
-        size_t j = at + 1;
-        uint8_t seen = kAsciiWordBits[p[at]];
-        for (;;) {
-          const uint8_t k1 = kAsciiWordBits[p[j]];
-          if (k1 == 0) break;
-          const uint8_t k2 = kAsciiWordBits[p[j + 1]];
-          seen |= k1;
-          if (k2 == 0) {
-            ++j;
+        // The word ends at the first byte after `at` that is no ASCII letter or digit: the
+        // first clear bit of the window's masks. A window that does not hold that byte is
+        // taken anew from the word's start.
+        const uint64_t off = at - window;  // (huge while no window covers `at`)
+        uint64_t from_at = 0;        // the window's bits from `at` on
+        uint64_t stops = 0;          // of those, the bytes that are no letter or digit
+        if (off < 64) {
+          from_at = ~uint64_t{0} << off;
+          stops = ~window_alnum & from_at;
+        }
+        if (stops == 0) {
+          classify(at);
+          from_at = ~uint64_t{0};
+          stops = ~window_alnum;
+          if (stops == 0) {  // 64 letters and digits or more: ScanWord takes it
+            done = false;
             break;
           }
-          seen |= k2;
-          j += 2;
         }
-        if (kMayContinueWord[p[j]]) {
+        const size_t j = window + static_cast<size_t>(std::countr_zero(stops));
+        const unsigned char after = p[j];  // maybe the NUL
+        if (after != ' ' && kMayContinueWord[after]) {
           done = false;
           break;
         }
         NameToken t;
         t.begin = static_cast<uint32_t>(at);
         t.end = static_cast<uint32_t>(j);
-        t.flags = kAsciiWordFlags[word_cls][seen];
+        // Bits [at, j], with the stop at j: no letter or digit, so it adds to no mask below.
+        const uint64_t in_word = (stops ^ (stops - 1)) & from_at;
+        t.flags = kAsciiWordFlags[word_cls];
+        if ((masks.digits & in_word) != 0) t.flags |= NameToken::kHasDigit;
         if (newlines >= 1) {
           t.flags |= NameToken::kLineBreakBefore;
           line_starts.push_back(static_cast<uint32_t>(out.size()));
@@ -250,23 +281,37 @@ void Scan(const std::string& text, std::vector<NameToken>& out, std::vector<uint
         // The first word of a paragraph starts a sentence (with or without segmentation).
         if (newlines >= 2) t.flags |= NameToken::kParagraphBefore | NameToken::kSentenceStart;
         newlines = 0;
-        if (!(seen & kLowerBit) && UpperCaseLetters(s.substr(at, j - at)) >= 2)
-          t.flags |= NameToken::kAllCaps;
+        // All caps: two letters or more, none lower case.
+        if ((masks.lower & in_word) == 0) {
+          const uint64_t letters = masks.letters & in_word;
+          if ((letters & (letters - 1)) != 0) t.flags |= NameToken::kAllCaps;
+        }
         out.push_back(t);
         i = j;
-        if (p[j] == ' ') {
+        if (after != ' ') {
+          if (!kPlainPunct[after]) break;
+          // "word, word", "word. Word": the punctuation token of the outer loop, and the loop
+          // goes on after it as after a word.
+          NameToken punct;
+          punct.begin = static_cast<uint32_t>(j);
+          punct.end = static_cast<uint32_t>(j + 1);
+          punct.flags = NameToken::kPunct;
+          out.push_back(punct);
           i = j + 1;
-          const unsigned char next = p[i];  // maybe the NUL
-          // (Not a possible "www." at a run's start: the outer loop tests those.)
-          if (kByteClass[next] >= kLowerByte && (next | 0x20) != 'w') {
-            at = i;
-            word_cls = kByteClass[next];
-            run_start = at;
-            continue;
-          }
+          if (p[i] != ' ') break;
+        }
+        ++i;  // the space
+        const unsigned char next = p[i];  // maybe the NUL
+        // (Not a possible "www." at a run's start: the outer loop tests those.)
+        if (kStartsChainedWord[next]) {
+          at = i;
+          word_cls = kByteClass[next];
+          continue;
         }
         break;
       }
+      // A word the loop went on to after a single space starts a run of non-space characters.
+      if (at != first_at) run_start = at;
       if (done) continue;
       c = static_cast<unsigned char>(s[at]);
       i = at + 1;
@@ -459,6 +504,9 @@ void TokenizeText(std::string_view text, std::vector<NameToken>& out) {
 }
 
 void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
+  // Walks over tokens to the first that starts or ends past an offset step this many tokens at
+  // a time first: token offsets grow, so one look at a token decides all before it.
+  constexpr ptrdiff_t kStride = 8;
   const std::string_view s = doc.norm.text();
   thread_local std::vector<uint32_t> line_starts;  // scratch, reused across documents
   Scan(doc.norm.text(), out, line_starts);
@@ -470,6 +518,8 @@ void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
     NameToken* k = out.data();
     NameToken* const end = k + out.size();
     for (const Span& sentence : doc.sentences) {
+      // (Token starts grow: eight tokens a step over the sentence's tens of tokens, then one.)
+      while (end - k > kStride && k[kStride].begin < sentence.begin) k += kStride;
       while (k != end && k->begin < sentence.begin) ++k;
       while (k != end && k->begin < sentence.end && !k->Is(NameToken::kWord)) ++k;
       if (k != end && k->begin < sentence.end) k->flags |= NameToken::kSentenceStart;
@@ -509,9 +559,11 @@ void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
   uint64_t zone_lo = 0, zone_hi = zones.empty() ? kNoEnd : zones[0]->span.end;
   uint64_t taken_lo = 0, taken_hi = taken.empty() ? kNoEnd : taken[0].end;
   // Tokens that end by `quiet_end` (a norm offset) move no pointer and only take `quiet_flags`:
-  // they come after the last token looked at in a stretch of one-to-one runs with growing raw
-  // offsets (so inside both windows), and end in raw bytes before the next taken span begins and
+  // they come after the last token looked at in a stretch of runs whose raw offsets do not go
+  // back (so inside both windows), and end in raw bytes before the next taken span begins and
   // before the next zone begins (or, inside a zone, before it ends: its flag is `quiet_flags`).
+  // The stretch takes collapsed runs too (the space of an unwrapped quoted line, a paragraph
+  // break), so it runs on to the next span or zone edge.
   uint32_t quiet_end = 0, quiet_flags = 0;
   NameToken* const tokens_end = out.data() + out.size();
   for (NameToken* next = out.data(); next != tokens_end;) {
@@ -519,6 +571,8 @@ void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
     // stretches have no flag to give (outside the zones) and are only passed over.
     if (next->end <= quiet_end) {
       if (quiet_flags == 0) {
+        // (Token ends grow: eight tokens a step, then one.)
+        while (tokens_end - next > kStride && next[kStride].end <= quiet_end) next += kStride;
         do ++next;
         while (next != tokens_end && next->end <= quiet_end);
       } else {
@@ -559,7 +613,7 @@ void TokenizeForNames(const Document& doc, std::vector<NameToken>& out) {
       }
     }
     if (ti < taken.size()) next_event = std::min<uint64_t>(next_event, taken[ti].begin);
-    quiet_end = next_event > raw_begin ? raw.IncreasingEnd(t.begin, next_event) : 0;
+    quiet_end = next_event > raw_begin ? raw.OrderedEnd(t.begin, next_event) : 0;
     // Only capitalised and hyphenated words can be name words, the one use of the flag; the raw
     // end is looked up for those only.
     if (ti < taken.size() && t.Is(NameToken::kCap | NameToken::kAsciiHyphen)) {

@@ -265,6 +265,49 @@ TEST(OffsetMapTest, IncreasingEndIsTheLongestGrowingOneToOneStretch) {
   }
 }
 
+// OrderedEnd(i, limit) against its plain meaning, byte by byte: the longest stretch from i of
+// bytes, of one-to-one and collapsed runs alike, whose raw starts do not go back and whose raw
+// bytes end by `limit`.
+TEST(OffsetMapTest, OrderedEndIsTheLongestStretchWhoseRawOffsetsDoNotGoBack) {
+  NormalizedText norm;
+  norm.AppendVerbatim("Secretary", 3);
+  norm.Append(" ", 12, 15);     // collapsed: one byte for three
+  norm.AppendVerbatim("of", 15);
+  norm.Append(" ", 17, 18);     // one byte for one: joins the run before it
+  norm.AppendVerbatim("the", 18);
+  norm.AppendVerbatim("State", 30);  // a raw gap: a new run, raw still growing
+  norm.Append("\n\n", 35, 39);   // collapsed: two bytes for four
+  norm.AppendVerbatim("Dept", 10);   // raw going back
+  norm.Append("\"", 40, 43);
+  norm.Append("\"", 43, 46);        // two collapsed runs in a row
+  norm.Append("ab", 44, 50);        // collapsed, starting inside the one before
+  norm.Append("c", 41, 49);         // collapsed, going back
+  norm.AppendVerbatim("x", 52);
+  auto plain = [&](uint32_t i, uint64_t limit) {
+    uint32_t k = i;
+    for (; k < norm.size(); ++k) {
+      if (norm.RawEnd(k) > limit) break;
+      if (k > i && norm.RawBegin(k) < norm.RawBegin(k - 1)) break;
+    }
+    return k;
+  };
+  for (uint64_t limit : {uint64_t{0}, uint64_t{5}, uint64_t{13}, uint64_t{15}, uint64_t{17},
+                         uint64_t{21}, uint64_t{32}, uint64_t{35}, uint64_t{38}, uint64_t{39},
+                         uint64_t{44}, uint64_t{46}, uint64_t{50}, uint64_t{53},
+                         uint64_t{1} << 32}) {
+    for (uint32_t i = 0; i < norm.size(); ++i) {
+      NormalizedText::Walker walker(norm);
+      EXPECT_EQ(walker.OrderedEnd(i, limit), plain(i, limit)) << i << " " << limit;
+      // The walker stays at byte i.
+      EXPECT_EQ(walker.RawBegin(i), norm.RawBegin(i)) << i;
+    }
+  }
+  // Asked in rising order of one walker, as the person tokenizer does.
+  NormalizedText::Walker walker(norm);
+  for (uint32_t i = 0; i < norm.size(); ++i)
+    EXPECT_EQ(walker.OrderedEnd(i, 40), plain(i, 40)) << i;
+}
+
 // OneToOneEnd(i) against its plain meaning, byte by byte: the longest stretch from i of bytes
 // that each come from the raw byte RawBegin(i) + (k - i) alone, never past i's run.
 TEST(OffsetMapTest, OneToOneEndIsTheRestOfAOneToOneRun) {

@@ -1,7 +1,9 @@
 // The token view of the person rules: words, possessives, initials, sentence starts, headline
 // and byline lines, URLs skipped, quote marks at line starts ignored.
 #include "extractors/people/person_tokens.h"
+#include "extractors/people/person_word_masks.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -34,6 +36,15 @@ TEST(PersonTokensTest, UrlsAndMailAddressesHoldNoWords) {
   EXPECT_EQ(Words("see https://example.com/Brad_Smith now"), (V{"see", "now"}));
   EXPECT_EQ(Words("mail Brad.Smith@example.com now"), (V{"mail", "now"}));
   EXPECT_EQ(Words("www.Example.com/Brad now"), (V{"now"}));
+  // A space, tab, newline or CR bounds the run of an address.
+  for (const char* sep : {" ", "\t", "\n", "\r"}) {
+    const std::string s(sep);
+    EXPECT_EQ(Words("see" + s + "www.example.org" + s + "now"), (V{"see", "now"})) << sep;
+    EXPECT_EQ(Words("mail" + s + "Brad.Smith@example.com" + s + "now"), (V{"mail", "now"})) << sep;
+  }
+  // The run of the address starts at "Brad", after the comma and the space.
+  EXPECT_EQ(Words("said, Brad.Smith@example.com now"), (V{"said", "now"}));
+  EXPECT_EQ(Words("said Brad, Smith@example.com now"), (V{"said", "Brad", "now"}));
 }
 
 TEST(PersonTokensTest, SentenceStarts) {
@@ -173,7 +184,8 @@ TEST(PersonTokensTest, AsciiWordsOfEveryLengthEndWhereTheirLettersEnd) {
 }
 
 // ASCII punctuation (but the quote mark '>', the URL and mail marks and the apostrophe, which
-// have their own tests) is one token of its byte, with the line flags of what precedes it.
+// have their own tests) is one token of its byte, with the line flags of what precedes it. After
+// a word, the scanner's word loop takes the byte, and the word after it and a space.
 TEST(PersonTokensTest, AsciiPunctuationIsOneTokenOfItsByte) {
   for (int c = 1; c < 0x80; ++c) {
     const char b = static_cast<char>(c);
@@ -181,19 +193,30 @@ TEST(PersonTokensTest, AsciiPunctuationIsOneTokenOfItsByte) {
     if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v') continue;
     if (b == '>' || b == ':' || b == '@' || b == '\'') continue;
     for (const char* before : {"Ab", "Ab ", "Ab\n", "Ab\n\n"}) {
-      const std::string text = before + std::string(1, b) + " Cd";
-      std::vector<NameToken> toks;
-      TokenizeText(text, toks);
-      ASSERT_EQ(toks.size(), 3u) << text;
-      const NameToken& t = toks[1];
-      EXPECT_EQ(std::string_view(text).substr(t.begin, t.end - t.begin), std::string(1, b)) << text;
-      const std::string_view bv(before);
-      const bool line = bv.back() == '\n';
-      const bool paragraph = bv.size() >= 2 && bv.substr(bv.size() - 2) == "\n\n";
-      EXPECT_EQ(t.flags & ~NameToken::kHeadline & ~NameToken::kByline,
-                NameToken::kPunct | (line ? uint32_t{NameToken::kLineBreakBefore} : 0u) |
-                    (paragraph ? uint32_t{NameToken::kParagraphBefore} : 0u))
-          << text;
+      for (const char* after : {" Cd", "Cd", "\nCd", "  Cd", " \nCd"}) {
+        if (b == '-' && after[0] == 'C') continue;  // "Ab-Cd" is one word
+        const std::string text = before + std::string(1, b) + after;
+        std::vector<NameToken> toks;
+        TokenizeText(text, toks);
+        ASSERT_EQ(toks.size(), 3u) << text;
+        const NameToken& t = toks[1];
+        const std::string_view tv(text);
+        EXPECT_EQ(tv.substr(t.begin, t.end - t.begin), std::string(1, b)) << text;
+        const std::string_view bv(before);
+        const bool line = bv.back() == '\n';
+        const bool paragraph = bv.size() >= 2 && bv.substr(bv.size() - 2) == "\n\n";
+        EXPECT_EQ(t.flags & ~NameToken::kHeadline & ~NameToken::kByline,
+                  NameToken::kPunct | (line ? uint32_t{NameToken::kLineBreakBefore} : 0u) |
+                      (paragraph ? uint32_t{NameToken::kParagraphBefore} : 0u))
+            << text;
+        const NameToken& w = toks[2];
+        EXPECT_EQ(tv.substr(w.begin, w.end - w.begin), "Cd") << text;
+        const bool line_after = std::string_view(after).find('\n') != std::string_view::npos;
+        EXPECT_EQ(w.flags & (NameToken::kWord | NameToken::kCap | NameToken::kLineBreakBefore),
+                  NameToken::kWord | NameToken::kCap |
+                      (line_after ? uint32_t{NameToken::kLineBreakBefore} : 0u))
+            << text;
+      }
     }
   }
 }
@@ -319,6 +342,181 @@ TEST(PersonTokensTest, ZonesAndTakenSpansMarkTheTokensInsideAcrossRuns) {
       const uint32_t got =
           t.flags & (NameToken::kHeadline | NameToken::kByline | NameToken::kTaken);
       EXPECT_EQ(got, want) << "layout " << layout << " token at " << t.begin;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace accord::people
+
+namespace accord::people {
+namespace {
+
+// Taken spans of many tokens, nested and overlapping spans, hyphenated words and collapsed runs
+// of several bytes (a paragraph break, a quoted line's unwrapped break): the walk passes over
+// the tokens inside a span and gives each capitalised or hyphenated word there kTaken, as a
+// plain search over every span does.
+TEST(PersonTokensTest, LongAndNestedTakenSpansMarkTheirWords) {
+  const char* pieces[] = {"Ada met Bo ", "al-Assad and Cy Dee, ", "\n\n", "Eve Fox said ",
+                          " ", "March 3, 2014 ", "co-op Gil ", "x"};
+  constexpr int kPieces = sizeof(pieces) / sizeof(pieces[0]);
+  for (int layout = 0; layout < 12; ++layout) {
+    Document doc;
+    uint32_t raw = 0;
+    for (int k = 0; k < 80; ++k) {
+      const std::string_view piece = pieces[(k + layout) % kPieces];
+      if (piece == "\n\n" || piece == " ") {
+        const uint32_t raw_len = piece == " " ? 4 : 3;  // "\n> " and " \n\n" in the raw text
+        doc.norm.Append(piece, raw, raw + raw_len);  // collapsed
+        raw += raw_len;
+      } else {
+        doc.norm.AppendVerbatim(piece, raw);
+        raw += static_cast<uint32_t>(piece.size());
+      }
+      raw += static_cast<uint32_t>((k * 5 + layout) % 3);  // a gap of dropped raw bytes
+    }
+    doc.text.assign(raw, ' ');
+    for (uint32_t b = 3 * layout; b + 80 < raw; b += 50 + 7 * layout + 5 * (b % 3)) {
+      if (layout % 3 == 0)
+        doc.zones.push_back({ZoneKind::kByline, {b + 10, b + 20 + layout}});
+      Entity e;
+      e.type = EntityType::kDate;
+      e.start = b;
+      e.end = b + 20 + 4 * layout;  // up to several tokens
+      doc.entities.push_back(e);
+      if (layout % 2 == 1) {
+        e.start = b + 4;  // nested in the span before (or reaching past it)
+        e.end = b + 8 + 5 * layout;
+        doc.entities.push_back(e);
+      }
+    }
+    std::vector<NameToken> toks;
+    TokenizeForNames(doc, toks);
+    ASSERT_GT(toks.size(), 100u);
+    for (const NameToken& t : toks) {
+      const uint32_t raw_begin = doc.norm.RawBegin(t.begin), raw_end = doc.norm.RawEnd(t.end - 1);
+      uint32_t want = 0;
+      for (const Zone& z : doc.zones)
+        if (z.span.begin <= raw_begin && raw_begin < z.span.end) want |= NameToken::kByline;
+      if (t.Is(NameToken::kCap | NameToken::kAsciiHyphen)) {
+        for (const Entity& e : doc.entities)
+          if (e.start < raw_end && raw_begin < e.end) want |= NameToken::kTaken;
+      }
+      const uint32_t got = t.flags & (NameToken::kByline | NameToken::kTaken);
+      EXPECT_EQ(got, want) << "layout " << layout << " token at " << t.begin;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace accord::people
+
+namespace accord::people {
+namespace {
+
+// The word masks against their plain meaning: every byte value at every place of a block.
+TEST(PersonWordMasksTest, EveryByteAtEveryPlace) {
+  for (int place = 0; place < 64; ++place) {
+    for (int c = 0; c < 256; ++c) {
+      unsigned char block[64];
+      for (int k = 0; k < 64; ++k) block[k] = static_cast<unsigned char>((c + 7 * k + place) % 256);
+      block[place] = static_cast<unsigned char>(c);
+      const WordMasks m = ClassifyWordBytes(block);
+      for (int k = 0; k < 64; ++k) {
+        const unsigned char b = block[k];
+        const bool lower = b >= 'a' && b <= 'z', upper = b >= 'A' && b <= 'Z';
+        ASSERT_EQ((m.letters >> k) & 1, uint64_t{lower || upper}) << c << " at " << k;
+        ASSERT_EQ((m.lower >> k) & 1, uint64_t{lower}) << c << " at " << k;
+        ASSERT_EQ((m.digits >> k) & 1, uint64_t{b >= '0' && b <= '9'}) << c << " at " << k;
+      }
+    }
+  }
+}
+
+// The scanner reads plain ASCII words off 64-byte windows: words that cross a window's end, that
+// fill a window or outgrow it, and that end the text at any distance from a window's start keep
+// their extent and shape. Each text is words of many lengths after a single space, so the
+// windows fall anywhere in them.
+TEST(PersonTokensTest, AsciiWordsAcrossWindowsKeepTheirExtentAndShape) {
+  const std::string alphabet = "abcdefghijklmnopqrstuvwxyz";
+  auto word = [&](size_t n, int shape) {
+    std::string w;
+    for (size_t i = 0; i < n; ++i) w += alphabet[(i * 7 + n) % 26];
+    if (shape == 1) w[0] = static_cast<char>(w[0] - 'a' + 'A');
+    if (shape == 2) for (char& c : w) c = static_cast<char>(c - 'a' + 'A');
+    if (shape == 3) w[n / 2] = static_cast<char>('0' + n % 10);
+    return w;
+  };
+  for (size_t lead = 0; lead < 70; ++lead) {
+    std::string text(lead, 'x');
+    if (lead > 0) text += ' ';
+    std::vector<std::string> words;
+    for (size_t n : {1, 3, 62, 63, 64, 65, 2, 130, 5, 1, 9, 40, 17, 70}) {
+      words.push_back(word(n, static_cast<int>((n + lead) % 4)));
+      text += words.back() + (n % 3 == 0 ? ", " : " ");
+    }
+    text.pop_back();  // the last word ends the text, or a comma follows it
+    std::vector<NameToken> toks;
+    TokenizeText(text, toks);
+    std::vector<const NameToken*> got;
+    for (const NameToken& t : toks)
+      if (t.Is(NameToken::kWord)) got.push_back(&t);
+    ASSERT_EQ(got.size(), words.size() + (lead > 0 ? 1 : 0)) << text;
+    for (size_t k = 0; k < words.size(); ++k) {
+      const NameToken& t = *got[k + (lead > 0 ? 1 : 0)];
+      EXPECT_EQ(std::string_view(text).substr(t.begin, t.end - t.begin), words[k]) << lead;
+      constexpr uint32_t kShape = NameToken::kWord | NameToken::kCap | NameToken::kLower |
+                                  NameToken::kDigit | NameToken::kAllCaps |
+                                  NameToken::kHasDigit | NameToken::kAsciiHyphen;
+      EXPECT_EQ(t.flags & kShape, ShapeFlags(words[k])) << lead << " " << words[k];
+    }
+  }
+}
+
+}  // namespace
+}  // namespace accord::people
+
+namespace accord::people {
+namespace {
+
+// Sentences from segmentation mark the first word inside each as a sentence start, however many
+// tokens a sentence holds (the walk to a sentence's start passes over tokens several at a time)
+// and whether it opens with punctuation or holds no word at all.
+TEST(PersonTokensTest, SegmentedSentencesMarkTheirFirstWord) {
+  std::string text;
+  for (int k = 0; k < 200; ++k) {
+    text += k % 7 == 0 ? "\"" : "";
+    text += k % 3 == 0 ? "Ada" : k % 3 == 1 ? "met" : "bo";
+    text += k % 11 == 0 ? ". " : k % 5 == 0 ? ", " : " ";
+  }
+  for (int layout = 0; layout < 10; ++layout) {
+    Document doc;
+    doc.text = text;
+    doc.norm.AppendVerbatim(text, 0);
+    // Sentences of 1 to about 40 tokens' worth of bytes, some of punctuation alone.
+    for (uint32_t b = 0, k = 0; b < text.size(); ++k) {
+      const uint32_t len = 1 + (k * 37 + layout * 13) % (layout < 5 ? 60 : 240);
+      const uint32_t e = std::min<uint32_t>(b + len, static_cast<uint32_t>(text.size()));
+      doc.sentences.push_back({b, e});
+      b = e + (k + layout) % 3;  // gaps between sentences too
+    }
+    std::vector<NameToken> toks;
+    TokenizeForNames(doc, toks);
+    ASSERT_GT(toks.size(), 200u);
+    std::vector<bool> want(toks.size(), false);
+    for (const Span& sentence : doc.sentences) {
+      for (size_t i = 0; i < toks.size(); ++i) {
+        if (toks[i].begin >= sentence.begin && toks[i].begin < sentence.end &&
+            toks[i].Is(NameToken::kWord)) {
+          want[i] = true;
+          break;
+        }
+      }
+    }
+    for (size_t i = 0; i < toks.size(); ++i) {
+      // (The first word of the text starts a paragraph, and with it a sentence, in any case.)
+      if (i == 0) continue;
+      EXPECT_EQ(toks[i].Is(NameToken::kSentenceStart), want[i]) << layout << " token " << i;
     }
   }
 }
