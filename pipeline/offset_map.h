@@ -61,28 +61,6 @@ class NormalizedText {
       const Run& r = Seek(i);
       return r.one_to_one ? r.raw_begin + (i - r.norm_begin) + 1 : r.raw_end;
     }
-    // The end of the stretch from normalized byte i over one-to-one runs whose raw bytes keep
-    // growing and end by raw_limit: every byte k in [i, end) maps to the one raw byte
-    // RawBegin(k) = RawEnd(k) - 1, RawEnd(k) <= raw_limit, and RawBegin grows with k. It is i
-    // itself when byte i belongs to a collapsed run. (The walker itself stays at byte i.)
-    uint32_t IncreasingEnd(uint32_t i, uint64_t raw_limit) {
-      Seek(i);
-      uint64_t prev_raw_end = 0;  // raw end of the stretch so far
-      for (size_t k = run_; k < t_.runs_.size(); ++k) {
-        const Run& r = t_.runs_[k];
-        if (!r.one_to_one || r.raw_begin < prev_raw_end) return k == run_ ? i : r.norm_begin;
-        const uint64_t run_end =
-            k + 1 < t_.runs_.size() ? t_.runs_[k + 1].norm_begin : t_.size();
-        // Bytes n of this run with r.raw_begin + (n - r.norm_begin) + 1 <= raw_limit.
-        if (raw_limit < uint64_t{r.raw_begin} + (run_end - r.norm_begin)) {
-          const uint64_t fit = raw_limit > r.raw_begin ? raw_limit - r.raw_begin : 0;
-          return static_cast<uint32_t>(std::max<uint64_t>(i, r.norm_begin + fit));
-        }
-        prev_raw_end = uint64_t{r.raw_begin} + (run_end - r.norm_begin);
-      }
-      return static_cast<uint32_t>(t_.size());
-    }
-
     // The end of the stretch from normalized byte i over runs of either kind whose raw offsets
     // do not go back and whose raw bytes end by raw_limit: every byte k in [i, end) has
     // RawEnd(k) <= raw_limit, and RawBegin(k) >= RawBegin(k - 1) for k > i. It is i itself when

@@ -233,38 +233,6 @@ TEST(OffsetMapTest, WalkerAgreesWithRawBegin) {
   }
 }
 
-// IncreasingEnd(i, limit) against its plain meaning, byte by byte: the longest stretch from i of
-// bytes that map one for one, with growing raw offsets, ending in raw bytes by `limit`.
-TEST(OffsetMapTest, IncreasingEndIsTheLongestGrowingOneToOneStretch) {
-  NormalizedText norm;
-  norm.AppendVerbatim("Secretary", 3);
-  norm.Append(" ", 12, 15);     // collapsed: one byte for three
-  norm.AppendVerbatim("of", 15);
-  norm.Append(" ", 17, 18);     // one byte for one: joins the run before it
-  norm.AppendVerbatim("the", 18);
-  norm.AppendVerbatim("State", 30);  // a raw gap: a new run, raw still growing
-  norm.AppendVerbatim("Dept", 10);   // raw going back
-  norm.Append("\"", 40, 43);
-  norm.AppendVerbatim("x", 43);
-  auto plain = [&](uint32_t i, uint64_t limit) {
-    uint32_t k = i;
-    for (; k < norm.size(); ++k) {
-      if (norm.RawEnd(k) != norm.RawBegin(k) + 1 || norm.RawEnd(k) > limit) break;
-      if (k > i && norm.RawBegin(k) <= norm.RawBegin(k - 1)) break;
-    }
-    return k;
-  };
-  for (uint64_t limit : {uint64_t{0}, uint64_t{5}, uint64_t{13}, uint64_t{17}, uint64_t{21},
-                         uint64_t{32}, uint64_t{35}, uint64_t{44}, uint64_t{1} << 32}) {
-    for (uint32_t i = 0; i < norm.size(); ++i) {
-      NormalizedText::Walker walker(norm);
-      EXPECT_EQ(walker.IncreasingEnd(i, limit), plain(i, limit)) << i << " " << limit;
-      // The walker stays at byte i.
-      EXPECT_EQ(walker.RawBegin(i), norm.RawBegin(i)) << i;
-    }
-  }
-}
-
 // OrderedEnd(i, limit) against its plain meaning, byte by byte: the longest stretch from i of
 // bytes, of one-to-one and collapsed runs alike, whose raw starts do not go back and whose raw
 // bytes end by `limit`.
