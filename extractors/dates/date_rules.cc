@@ -343,6 +343,12 @@ constexpr std::string_view kForWords[] = {"for", "in", "of", "about", "over", "w
 constexpr std::string_view kForUnits[] = {"days", "weeks", "months", "years", "decades", "hours", "minutes"};
 constexpr std::string_view kRelativeRels[] = {"last", "next", "this", "coming", "current"};
 constexpr std::string_view kRelativeUnits[] = {"weekend", "week", "month", "year", "quarter", "decade", "century"};
+// The words that open one rule only (RuleSet::LoneWordsAt). "relative-unit" alone: its relative
+// words but "coming" ({VAGUE}: "coming weeks" is "units" too), and its units but "quarter" (the
+// relative words are {QORD}s too: "last quarter" is "quarter" too).
+enum : uint8_t { kLoneFor = 1, kLoneRelative = 2, kLoneCount = 4, kLoneSeason = 8 };
+constexpr std::string_view kLoneRelativeRels[] = {"last", "next", "this", "current"};
+constexpr std::string_view kLoneRelativeUnits[] = {"weekend", "week", "month", "year", "decade", "century"};
 
 struct SlotName {
   const char* name;
@@ -502,12 +508,24 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Lexicon& lex) {
   }
   rs->units_.Add("centuries");
   for (const auto& [word, value] : lex.Words(WordClass::kSeason)) rs->seasons_.Add(word);
+  for (std::string_view w : kForWords) rs->lone_openers_.Add(w, kLoneFor);
+  for (std::string_view w : kLoneRelativeRels) rs->lone_openers_.Add(w, kLoneRelative);
+  for (const WordClass c : {WordClass::kNumber, WordClass::kVagueNumber})
+    for (const auto& [word, value] : lex.Words(c))
+      if (rs->counts_.Contains(word) && !rs->relative_rels_.Contains(word)) rs->lone_openers_.Add(word, kLoneCount);
+  for (const auto& [word, value] : lex.Words(WordClass::kSeason)) rs->lone_openers_.Add(word, kLoneSeason);
+  rs->lone_relative_rels_ = WordSet::Of(kLoneRelativeRels);
+  rs->lone_relative_units_ = WordSet::Of(kLoneRelativeUnits);
   for (size_t i = 0; i < rs->specs_.size(); ++i)
     if (rs->specs_[i].name == "year") rs->year_rule_ = static_cast<int>(i);
     else if (rs->specs_[i].name == "weekday") rs->weekday_rule_ = static_cast<int>(i);
     else if (rs->specs_[i].name == "month") rs->month_rule_ = static_cast<int>(i);
     else if (rs->specs_[i].name == "month-day") rs->month_day_rule_ = static_cast<int>(i);
     else if (rs->specs_[i].name == "month-day-year") rs->month_day_year_rule_ = static_cast<int>(i);
+    else if (rs->specs_[i].name == "for-units") rs->for_units_rule_ = static_cast<int>(i);
+    else if (rs->specs_[i].name == "relative-unit") rs->relative_unit_rule_ = static_cast<int>(i);
+    else if (rs->specs_[i].name == "units") rs->units_rule_ = static_cast<int>(i);
+    else if (rs->specs_[i].name == "season") rs->season_rule_ = static_cast<int>(i);
   if (!rs->anchored_set_->Compile())
     return Internal("date rules: RE2::Set does not compile");
   return rs;
@@ -610,6 +628,12 @@ bool IsRuleBlank(std::string_view s) {
   return i == s.size();
 }
 
+// Whether text[p] begins a character of General Punctuation (U+2000-U+206F: dashes, quote marks,
+// "…"): no rule reads on at one after a blank, as none opens a month, a zone or a number.
+bool GeneralPunctuationAt(std::string_view t, size_t p) {
+  return p + 2 < t.size() && t[p] == '\xE2' && (t[p + 1] == '\x80' || t[p + 1] == '\x81');
+}
+
 // Where the blank ({_}) that begins at rest[i] ends: the blank bytes up to the first other one,
 // which must follow them; 0 when they are no blank.
 size_t BlankEnd(std::string_view rest, size_t i) {
@@ -655,6 +679,10 @@ void RuleSet::FindAt(std::string_view text, std::span<const uint32_t> starts, si
       out.push_back({static_cast<uint16_t>(month_day_rule_), start, static_cast<uint32_t>(start + day_end)});
       if (const size_t length = KnownLength(MatchEnd::kMonthName, text.substr(start, limit - start), false))
         out.push_back({static_cast<uint16_t>(month_rule_), start, static_cast<uint32_t>(start + length)});
+      continue;
+    }
+    if (const auto [rule, length] = LoneWordsAt(text, start, limit); length != 0) {
+      out.push_back({static_cast<uint16_t>(rule), start, static_cast<uint32_t>(start + length)});
       continue;
     }
     RE2::Set::ErrorInfo info{};
@@ -742,6 +770,40 @@ size_t RuleSet::CountUnitsLength(std::string_view rest) const {
   const size_t p = BlankEnd(rest, e);
   if (p != 0 && ((rest[p] | 0x20) == 'p' || static_cast<unsigned char>(rest[p]) >= 0x80)) return 0;
   return e;
+}
+
+std::pair<int, size_t> RuleSet::LoneWordsAt(std::string_view t, size_t start, size_t limit) const {
+  // A letter after no word byte (where the rules' \b fails, the set decides).
+  if (start >= t.size() || kWordBytes[static_cast<uint8_t>(t[start])] != 1 || (start > 0 && IsWordByte(t[start - 1])))
+    return {-1, 0};
+  const std::string_view rest = t.substr(start, limit - start);
+  const size_t a = LettersAt(rest);
+  const uint8_t opens = a <= WordSet::kMaxLength ? lone_openers_.Find(rest.substr(0, a)) : 0;
+  switch (opens) {
+    case kLoneFor:
+      return {for_units_rule_, for_units_rule_ < 0 ? 0 : WordBlankWordLength(rest, for_words_, for_units_)};
+    case kLoneRelative:
+      return {relative_unit_rule_,
+              relative_unit_rule_ < 0 ? 0 : WordBlankWordLength(rest, lone_relative_rels_, lone_relative_units_)};
+    case kLoneCount: {
+      const size_t e = units_rule_ < 0 ? 0 : CountUnitsLength(rest);
+      if (e == 0) return {-1, 0};
+      // "units-ago" and "units-earlier" read on after a blank: "ago", "from now", "hence",
+      // "earlier", "later". Where a blank and one of their first letters (or a byte outside
+      // ASCII, or the window's end) follow, the set decides.
+      const size_t p = BlankBytesEnd(rest, e);
+      if (p > e) {
+        if (p == rest.size()) return {-1, 0};
+        const auto c = static_cast<unsigned char>(rest[p] | 0x20);
+        if (c >= 0x80 || c == 'a' || c == 'f' || c == 'h' || c == 'e' || c == 'l') return {-1, 0};
+      }
+      return {units_rule_, e};
+    }
+    case kLoneSeason:
+      return {season_rule_, season_rule_ < 0 ? 0 : KnownLength(MatchEnd::kSeasonName, rest, false)};
+    default:
+      return {-1, 0};
+  }
 }
 
 size_t RuleSet::WordBlankWordLength(std::string_view rest, const WordSet& first, const WordSet& second) const {
@@ -833,7 +895,7 @@ bool RuleSet::LoneYearAt(std::string_view t, size_t s) const {
   for (; p < t.size() && blank_at(p); p += t[p] == '\xC2' ? 2 : 1) newlines += t[p] == '\n';
   // One blank ({_}) holds one line break at most: after a blank line no rule reads on.
   if (p == t.size() || newlines > 1) return true;
-  if (static_cast<unsigned char>(t[p]) >= 0x80) return false;
+  if (static_cast<unsigned char>(t[p]) >= 0x80) return GeneralPunctuationAt(t, p);  // "2021 — A bill"
   if (!IsLower(t[p])) return !IsUpper(t[p]);
   const size_t q = p + LettersAt(t.substr(p));
   if (q < t.size() && static_cast<unsigned char>(t[q]) >= 0x80) return false;
@@ -892,10 +954,11 @@ size_t RuleSet::MonthDayAt(std::string_view rest, size_t* year_end) const {
   while (p < rest.size() && (rest[p] == ' ' || rest[p] == '\t' || rest[p] == '\n' || rest[p] == '>' ||
                              (rest[p] == '\xC2' && p + 1 < rest.size() && rest[p + 1] == '\xA0')))
     p += rest[p] == '\xC2' ? 2 : 1;
-  // A byte that no blank holds and that no year or hour opens with; anything else goes to the set.
+  // A byte that no blank holds and that no year or hour opens with ("Nov. 15, 2021 — A bill");
+  // anything else goes to the set.
   if (p == rest.size()) return 0;
   const auto c = static_cast<unsigned char>(rest[p]);
-  return c > ' ' && c < 0x80 && !(c >= '0' && c <= '9') ? day_end : 0;
+  return (c > ' ' && c < 0x80 && !(c >= '0' && c <= '9')) || GeneralPunctuationAt(rest, p) ? day_end : 0;
 }
 
 Match RuleSet::Capture(std::string_view text, const Candidate& found) const {

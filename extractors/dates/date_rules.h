@@ -133,6 +133,13 @@ class RuleSet {
   // "units" opening at `rest` with a count of one word: the count, a blank and the unit, where no
   // "period" may follow (0 where RE2 decides).
   size_t CountUnitsLength(std::string_view rest) const;
+  // Where the first words at `start` open one rule only, the rule and the length of its match
+  // (a length of 0 where the set must decide): "for-units" ("for years", "within weeks");
+  // "relative-unit" ("next week", "this year"; not "coming", which is also a count, nor
+  // "quarter", which "quarter" reads too); "units" ("three years", "several months") where no
+  // blank and a direction ("ago", "earlier") or "period" may follow; "season" ("summer") where no
+  // year may follow. No other rule opens with these words. The window ends at `limit`.
+  std::pair<int, size_t> LoneWordsAt(std::string_view text, size_t start, size_t limit) const;
 
   // The groups as the rule's own RE2 captures them (the plain meaning of Capture; for tests).
   Match CaptureByRegex(std::string_view text, const Candidate& c) const;
@@ -189,10 +196,15 @@ class RuleSet {
   WordSet counts_;  // {NUM}'s and {VAGUE}'s words of one word ("three", "an", "several")
   WordSet units_;  // {UNITS}'s words: each unit, with an "s", and "centuries" 
   WordSet zones_;  // {ZONE}'s words
+  // The first words of LoneWordsAt, each with the rule it opens there (date_rules.cc), and the
+  // relative words and units of its "relative-unit".
+  WordSet lone_openers_, lone_relative_rels_, lone_relative_units_;
   int year_rule_ = -1;  // the rule "year"
   int month_day_rule_ = -1, month_day_year_rule_ = -1;  // "month-day", "month-day-year"
   int weekday_rule_ = -1;  // the rule "weekday"
   int month_rule_ = -1;  // the rule "month"
+  // "for-units", "relative-unit", "units", "season"
+  int for_units_rule_ = -1, relative_unit_rule_ = -1, units_rule_ = -1, season_rule_ = -1;
   std::vector<Compiled> rules_;
   std::unique_ptr<RE2::Set> anchored_set_;
   mutable std::once_flag set_once_;

@@ -33,10 +33,12 @@ constexpr std::string_view kOpeners[] = {
 // "for-units" a plural unit ("for years"), "in-the-past" and "in-the-future" "the".
 // "the" opens a date only before a number or one of kAfterThe; "last", "next" and "this" only
 // before one of kAfterRelative.
-enum : uint8_t { kTrigger = 1, kUnitWord = 2 };
+// A holiday's first word ("New", "St") that is no other trigger opens a date only where the
+// words of a holiday follow it.
+enum : uint8_t { kTrigger = 1, kUnitWord = 2, kHolidayWord = 4 };
 enum : uint8_t {
   kOpener = 1, kBeforePluralUnit = 2, kBeforeThe = 4, kBeforeAfterTheWord = 8,
-  kBeforeRelativeWord = 16
+  kBeforeRelativeWord = 16, kAfterInThe = 32
 };
 constexpr uint8_t kRestrictions = kBeforePluralUnit | kBeforeThe | kBeforeAfterTheWord | kBeforeRelativeWord;
 constexpr std::pair<std::string_view, uint8_t> kRestrictedOpeners[] = {
@@ -58,6 +60,8 @@ constexpr std::string_view kAfterThe[] = {
 // parts of the day come from the vocabulary.
 constexpr std::string_view kAfterRelative[] = {
     "weekend", "week", "month", "year", "quarter", "decade", "century", "qtr", "fiscal", "financial"};
+// The words "in-the-past" and "in-the-future" read after "in the".
+constexpr std::string_view kWordsAfterInThe[] = {"past", "future", "near", "distant", "foreseeable"};
 
 // Triggers that are no unit but open no rule either: "weekend" follows its determiner.
 constexpr std::string_view kNeverOpening[] = {"weekend", "weekends"};
@@ -77,11 +81,17 @@ TriggerScanner::TriggerScanner(const Lexicon& lex) {
                       WordClass::kUnit, WordClass::kSeason, WordClass::kDaypart})
     for (const auto& [word, value] : lex.Words(c)) add(word);
   for (std::string_view w : kExtraTriggers) add(w);
-  // A holiday opens with its first word ("New Year's Day", "Independence Day").
+  // A holiday opens with its first word ("New Year's Day", "Independence Day"), spelled as the
+  // rule spells it: each word in Title case.
   for (const auto& [phrase, value] : lex.Words(WordClass::kHoliday)) {
+    std::string title = phrase;
+    for (size_t i = 0; i < title.size(); ++i)
+      if ((i == 0 || title[i - 1] == ' ') && title[i] >= 'a' && title[i] <= 'z') title[i] = static_cast<char>(title[i] - 32);
     std::string_view first = std::string_view(phrase).substr(0, phrase.find_first_of(" '"));
     while (!first.empty() && first.back() == '.') first.remove_suffix(1);
-    add(first);
+    if (first.size() >= 2 && IsLetter(first[0]) && IsLetter(first[1]) && first.find(' ') == std::string_view::npos)
+      words_.Add(first, kHolidayWord);
+    holidays_.push_back(std::move(title));
   }
   for (std::string_view w : kOpeners) openers_.Add(w, kOpener);
   for (const auto& [w, needs] : kRestrictedOpeners) openers_.Add(w, needs);
@@ -91,6 +101,7 @@ TriggerScanner::TriggerScanner(const Lexicon& lex) {
   for (const auto& [word, value] : lex.Words(WordClass::kQuarterOrdinal))
     next_words_.Add(word, kBeforeAfterTheWord);
   for (std::string_view w : kAfterRelative) next_words_.Add(w, kBeforeRelativeWord);
+  for (std::string_view w : kWordsAfterInThe) next_words_.Add(w, kAfterInThe);
   for (WordClass c : {WordClass::kSeason, WordClass::kWeekday, WordClass::kDaypart})
     for (const auto& [word, value] : lex.Words(c)) next_words_.Add(word, kBeforeRelativeWord);
   // The words a rule may read after a number of one to three digits and a blank.
@@ -125,22 +136,25 @@ TriggerScanner::TriggerScanner(const Lexicon& lex) {
 }
 
 bool TriggerScanner::IsTrigger(std::string_view word) const {
-  return word.size() >= 2 && word.size() <= 12 && (words_.Find(word) & kTrigger) != 0;
+  return word.size() >= 2 && word.size() <= 12 && (words_.Find(word) & (kTrigger | kHolidayWord)) != 0;
 }
 
 bool TriggerScanner::IsOpener(std::string_view word) const {
   return word.size() <= 14 && openers_.Contains(word);
 }
 
-bool TriggerScanner::OpensBefore(std::string_view word, std::string_view next) const {
-  return OpensBefore(openers_.Find(word), next);
+bool TriggerScanner::OpensBefore(std::string_view word, std::string_view next, std::string_view after_next) const {
+  return OpensBefore(openers_.Find(word), next, after_next);
 }
 
-bool TriggerScanner::OpensBefore(uint8_t opener, std::string_view next) const {
+bool TriggerScanner::OpensBefore(uint8_t opener, std::string_view next, std::string_view after_next) const {
   const uint8_t needs = opener & kRestrictions;
   if (needs == 0) return true;
   if ((needs & kBeforeAfterTheWord) && !next.empty() && IsDigit(next[0])) return true;  // "the 1990s"
-  return (needs & next_words_.Find(next)) != 0;
+  const uint8_t next_bits = next_words_.Find(next);
+  if ((needs & next_bits & ~kBeforeThe) != 0) return true;
+  // "in the past", "in the near future"
+  return (needs & next_bits & kBeforeThe) != 0 && (next_words_.Find(after_next) & kAfterInThe) != 0;
 }
 
 bool TriggerScanner::DigitsOpen(std::string_view digits, std::string_view after) const {
@@ -177,13 +191,35 @@ bool TriggerScanner::DigitsOpen(std::string_view digits, std::string_view after)
 }
 
 bool TriggerScanner::OpensAlone(std::string_view word, std::string_view after) const {
-  return OpensAlone(words_.Find(word), after);
+  return OpensAlone(words_.Find(word), word, after);
 }
 
-bool TriggerScanner::OpensAlone(uint8_t trigger, std::string_view after) const {
-  if ((trigger & kUnitWord) == 0) return true;
-  // "years-long", "year's end", "year’s end"
-  return !after.empty() && (after[0] == '-' || after[0] == '\'' || after.starts_with("\u2019"));
+bool TriggerScanner::OpensAlone(uint8_t trigger, std::string_view word, std::string_view after) const {
+  if ((trigger & kUnitWord) != 0)  // "years-long", "year's end", "year’s end"
+    return !after.empty() && (after[0] == '-' || after[0] == '\'' || after.starts_with("\u2019"));
+  if ((trigger & kTrigger) == 0) return HolidayAt(word, after);
+  return true;
+}
+
+bool TriggerScanner::HolidayAt(std::string_view word, std::string_view after) const {
+  // The holiday rule spells each phrase in Title case, its spaces (?:\s|>)+: the first word and
+  // the start of the second must be there ("New Year's", not "New Zealand").
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '>'; };
+  for (const std::string& holiday : holidays_) {
+    const std::string_view phrase = holiday;
+    if (!phrase.starts_with(word)) continue;
+    const size_t space = phrase.find(' ', word.size());
+    // The rest of the first word ("." of "St.", "'s" of "Valentine's"), right after the letters.
+    const std::string_view tail = phrase.substr(word.size(), space - word.size());
+    if (!after.starts_with(tail)) continue;
+    if (space == std::string_view::npos) return true;
+    size_t i = tail.size();
+    while (i < after.size() && is_space(after[i])) ++i;
+    if (i == tail.size()) continue;
+    const std::string_view second = phrase.substr(space + 1, phrase.find(' ', space + 1) - (space + 1));
+    if (after.substr(i).starts_with(second)) return true;
+  }
+  return false;
 }
 
 void TriggerScanner::Starts(std::string_view t, std::vector<uint32_t>& out) const {
@@ -196,7 +232,10 @@ void TriggerScanner::Starts(std::string_view t, std::vector<uint32_t>& out) cons
   int count = 0;
   uint32_t emitted = 0;  // starts before this offset are already in `out`
   // A trigger word at [at, end); `opens` whether a date may start at it.
-  auto trigger = [&](uint32_t at, uint32_t end, bool opens) {
+  auto trigger = [&](uint32_t at, uint32_t end, bool opens, bool digits) {
+    // No rule reads through a number at which none may start (DigitsOpen): the words before it
+    // open nothing either.
+    if (digits && !opens) return;
     int k = 0;  // how many words right before the trigger open a date
     uint8_t opener[kWordsBefore];  // their values in openers_, the nearest first
     uint32_t searched = at;  // [searched, at) holds no blank line (and begins a word)
@@ -214,9 +253,11 @@ void TriggerScanner::Starts(std::string_view t, std::vector<uint32_t>& out) cons
     for (; k >= 1; --k) {
       const uint32_t s = recent[(count - k) & (kRing - 1)].first;
       if (s < emitted) continue;
-      // The word after this one: the next recent word, or the trigger.
+      // The word after this one and the one after that: the next recent words, or the trigger.
       const auto [nb, ne] = k > 1 ? recent[(count - k + 1) & (kRing - 1)] : std::pair{at, end};
-      if (!OpensBefore(opener[k - 1], std::string_view(text + nb, ne - nb))) continue;
+      const auto [ab, ae] = k > 2 ? recent[(count - k + 2) & (kRing - 1)] : k == 2 ? std::pair{at, end} : std::pair{end, end};
+      if (!OpensBefore(opener[k - 1], std::string_view(text + nb, ne - nb), std::string_view(text + ab, ae - ab)))
+        continue;
       out.push_back(s);
       emitted = s + 1;
     }
@@ -256,11 +297,11 @@ void TriggerScanner::Starts(std::string_view t, std::vector<uint32_t>& out) cons
       if (digits) {
         // Letters glued to digits may open the date: "Q3", "FY2019".
         if (count > 0 && recent[(count - 1) & (kRing - 1)].second == b)
-          trigger(recent[(count - 1) & (kRing - 1)].first, b, true);
-        trigger(b, e, DigitsOpen(std::string_view(text + b, e - b), t.substr(e)));
+          trigger(recent[(count - 1) & (kRing - 1)].first, b, true, false);
+        trigger(b, e, DigitsOpen(std::string_view(text + b, e - b), t.substr(e)), true);
       } else if (e - b >= 2 && e - b <= 12) {
-        if (const uint8_t value = words_.FindLetters(text + b, e - b); value & kTrigger)
-          trigger(b, e, OpensAlone(value, t.substr(e)));
+        if (const uint8_t value = words_.FindLetters(text + b, e - b); value & (kTrigger | kHolidayWord))
+          trigger(b, e, OpensAlone(value, std::string_view(text + b, e - b), t.substr(e)), false);
       }
       recent[count & (kRing - 1)] = {b, e};
       ++count;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -24,17 +25,20 @@ class TriggerScanner {
   // OpensAlone): this saves the rules a try at every unit word and before most years.
   void Starts(std::string_view text, std::vector<uint32_t>& out) const;
 
-  // Whether a date may start at opening word `word` followed by the word `next`. "in", "for",
-  // "of", "within" and "after" open only "for-units" ("for years"), "in-the-past" and
-  // "in-the-future" ("in the past"); "the" only before a number or a word some rule reads next
+  // Whether a date may start at opening word `word` followed by the words `next` and
+  // `after_next` (empty when the trigger is `next`). "in", "for", "of", "within" and "after"
+  // open only "for-units" ("for years"), "in-the-past" and "in-the-future" ("in the past",
+  // "in the near future"); "the" only before a number or a word some rule reads next
   // ("the 1990s", "the end of", "the past year"); "last", "next" and "this" only before a unit,
   // season, weekday or part of the day ("last week", "next spring"); every other opener may
   // open a date before any word.
-  bool OpensBefore(std::string_view word, std::string_view next) const;
+  bool OpensBefore(std::string_view word, std::string_view next, std::string_view after_next = {}) const;
 
   // Whether a date may start at trigger `word` when `after` is the text right after it. A unit
   // word ("years", "week") opens only "unit-long" ("years-long") and "unit-end" ("year's end"),
-  // so it needs a hyphen or an apostrophe after it; every other trigger may open a date.
+  // so it needs a hyphen or an apostrophe after it; the first word of a holiday that is no other
+  // trigger ("New", "St") only the holiday, whose words must follow it ("New Year's", not
+  // "New Zealand"); every other trigger may open a date.
   bool OpensAlone(std::string_view word, std::string_view after) const;
 
   // Whether a date may start at a run of `digits` when `after` is the text right after it. A
@@ -52,13 +56,17 @@ class TriggerScanner {
   static constexpr uint32_t kBytesBefore = 64;
 
  private:
-  bool OpensBefore(uint8_t opener, std::string_view next) const;  // opener: its openers_ value
-  bool OpensAlone(uint8_t trigger, std::string_view after) const;  // trigger: its words_ value
+  // opener: its openers_ value; trigger: its words_ value.
+  bool OpensBefore(uint8_t opener, std::string_view next, std::string_view after_next) const;
+  bool OpensAlone(uint8_t trigger, std::string_view word, std::string_view after) const;
+  // Whether the words of a holiday open at `word` (its letters) and `after`, the text after them.
+  bool HolidayAt(std::string_view word, std::string_view after) const;
 
   WordSet words_;       // triggers, and unit words (date_triggers.cc)
   WordSet openers_;     // openers, and the words some of them must come before
   WordSet next_words_;  // the words that restricted openers must come before
   WordSet after_digits_;  // the words a rule may read after a short number and a blank
+  std::vector<std::string> holidays_;  // the holidays, in Title case as the rule spells them
 };
 
 }  // namespace accord::dates

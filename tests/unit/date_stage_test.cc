@@ -458,6 +458,41 @@ TEST(DateRulesTest, SeasonNameEndsWhereTheSearchEndsIt) {
   EXPECT_GT(checked, 500);
 }
 
+// Where LoneWordsAt takes the first words at a start for the one rule they open ("for years",
+// "next week", "three years", "summer"), FindAt's matches there must be the search's: the rule
+// is the one match, ending where the search ends it. Next to them, the words that open other
+// rules too ("coming weeks", "last quarter", "about three years") and what may read on.
+TEST(DateRulesTest, LoneWordsAreTheOneMatchAtTheirStart) {
+  auto lexicon = dates::Lexicon::Load();
+  ASSERT_TRUE(lexicon.ok());
+  auto rules = dates::RuleSet::Create(*lexicon);
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  const std::string befores[] = {"", " ", "(", "x", "\n"};
+  const std::string firsts[] = {"for", "In", "OF", "about", "over", "within", "after", "last", "Next", "THIS",
+                                "current", "coming", "previous", "past", "three", "a", "An", "several",
+                                "recent", "summer", "Fall", "the", "fortnight", "fo\xC5\xBF"};
+  const std::string blanks[] = {" ", "  ", "\n> ", "\xC2\xA0", "-", " \n\n"};
+  const std::string seconds[] = {"years", "Weeks", "week", "weekend", "weekends", "quarter", "Year", "decade",
+                                 "century", "centuries", "fiscal year", "summer", "Monday", "night", "hours",
+                                 "the past", "three years", "yea", "\xE2\x84\xAA" "ay", "qtr", "of 2018"};
+  const std::string tails[] = {"", ".", " ago", " from now", " hence", " earlier", " Later", " period",
+                               "'s end", "\xE2\x80\x99s", "-long", "_", " 2018", " \xC5\xBF", "\n"};
+  int taken = 0;
+  for (const std::string& before : befores)
+    for (const std::string& first : firsts)
+      for (const std::string& blank : blanks)
+        for (const std::string& second : seconds)
+          for (const std::string& tail : tails) {
+            const std::string text = before + first + blank + second + tail;
+            const size_t start = before.size();
+            const bool after_word = !before.empty() && std::isalnum(static_cast<unsigned char>(before.back()));
+            if (after_word) continue;
+            if ((*rules)->LoneWordsAt(text, start, text.size()).second != 0) ++taken;
+            EXPECT_EQ(FoundAt(**rules, text, start), SearchedAt(**rules, text, start)) << "'" << text << "'";
+          }
+  EXPECT_GT(taken, 3000);
+}
+
 // The rules that read their groups off the words of a match instead of running RE2
 // (date_rules.cc: the rules of a count and a unit, "weekday", "month-day-year", ...). On many
 // phrasings of each, and at every word of the example corpus, every match of every rule must get
@@ -698,7 +733,10 @@ TEST(DateTriggersTest, LeftOutStartsAreWhereNoRuleMatches) {
         SCOPED_TRACE(text);
         if (matches_at_start(text)) {
           ++checked;
-          EXPECT_TRUE(scanner.OpensBefore(opener, first_word(text.substr(opener.size()))));
+          const std::string_view rest = std::string_view(text).substr(opener.size());
+          const std::string_view next = first_word(rest);
+          const std::string_view after_next = first_word(rest.substr(next.data() + next.size() - rest.data()));
+          EXPECT_TRUE(scanner.OpensBefore(opener, next, after_next));
         }
       }
   }
@@ -735,7 +773,10 @@ TEST(DateTriggersTest, LeftOutStartsAreWhereNoRuleMatches) {
   EXPECT_GT(checked, 100);  // the cases do reach the rules
   // And the scanner does leave those starts out.
   EXPECT_FALSE(scanner.OpensBefore("in", "2018"));
-  EXPECT_TRUE(scanner.OpensBefore("in", "The"));
+  EXPECT_TRUE(scanner.OpensBefore("in", "The", "past"));
+  EXPECT_TRUE(scanner.OpensBefore("in", "the", "near"));
+  EXPECT_FALSE(scanner.OpensBefore("in", "the", "summer"));
+  EXPECT_TRUE(scanner.OpensBefore("in", "years"));
   EXPECT_TRUE(scanner.OpensBefore("about", "2018"));
   EXPECT_FALSE(scanner.OpensAlone("years", " ago"));
   EXPECT_TRUE(scanner.OpensAlone("years", "-long"));
@@ -749,6 +790,63 @@ TEST(DateTriggersTest, LeftOutStartsAreWhereNoRuleMatches) {
   EXPECT_FALSE(scanner.DigitsOpen("5", "G masts"));
   EXPECT_TRUE(scanner.DigitsOpen("17", " April"));
   EXPECT_TRUE(scanner.DigitsOpen("300", " years"));
+}
+
+// The scanner keeps every start where a rule matches. Here: words that open a date before
+// numbers (whose openers it leaves out where the number opens nothing, "about 300 million"),
+// holidays' first words before their words and others ("New Year's Day", "New Zealand"), and
+// "in the" before what "in-the-past" reads and other words.
+TEST(DateTriggersTest, StartsKeepEveryStartWhereARuleMatches) {
+  auto lexicon = dates::Lexicon::Load();
+  ASSERT_TRUE(lexicon.ok());
+  auto rules = dates::RuleSet::Create(*lexicon);
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  const dates::TriggerScanner scanner(*lexicon);
+  auto check = [&](const std::string& text) {
+    if (SearchedAt(**rules, text, 0).empty()) return false;
+    std::vector<uint32_t> starts;
+    scanner.Starts(text, starts);
+    EXPECT_TRUE(!starts.empty() && starts[0] == 0) << "'" << text << "'";
+    return true;
+  };
+  int matched = 0, texts = 0;
+  // Openers before a number.
+  for (std::string opener : {"about", "the", "over", "some", "almost", "more than", "a", "two", "several",
+                             "the coming", "early", "mid-", "end of", "the first", "in", "for", "The"})
+    for (std::string number : {"5", "17", "300", "1,000", "2.5", "90", "'90", "1990", "4"})
+      for (std::string after : {"", " million", " years", " years ago", "s", "'s", "th", " and a half years",
+                                ", years", ". Years", "-year", " April", " of May", " pm", "/5/2018", ":45",
+                                "\xE2\x80\x99s", " $", " EST"})
+        for (std::string blank : {" ", "  ", "\n> ", " $", "-"}) {
+          ++texts;
+          matched += check(opener + blank + number + after + " and more.");
+        }
+  // Holidays' first words, and "in the".
+  std::vector<std::string> heads = {"in the", "In The", "in  the"};
+  for (const auto& [phrase, value] : lexicon->Words(dates::WordClass::kHoliday)) {
+    std::string title = phrase;
+    for (size_t i = 0; i < title.size(); ++i)
+      if (i == 0 || title[i - 1] == ' ') title[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[i])));
+    heads.push_back(title);
+    heads.push_back(title.substr(0, title.find(' ')));
+  }
+  for (const std::string& head : heads)
+    for (std::string next : {"", "Year's Day", "Year's", "Zealand", "Patrick's Day", "Petersburg", "Day",
+                             "Eve", "past", "future", "near future", "distant future", "summer", "years",
+                             "2018", "moment", "Day 2018", "day"})
+      for (std::string blank : {" ", "\n", "\n> ", ", ", "\t"}) {
+        ++texts;
+        matched += check(head + blank + next + " and more.");
+        ++texts;
+        matched += check("on " + head + blank + next + ".");
+      }
+  EXPECT_GT(matched, 1000);
+  EXPECT_GT(texts - matched, 1000);
+  EXPECT_FALSE(scanner.OpensAlone("New", " Zealand"));
+  EXPECT_TRUE(scanner.OpensAlone("New", " Year's Day"));
+  EXPECT_FALSE(scanner.OpensAlone("St", ". Petersburg"));
+  EXPECT_TRUE(scanner.OpensAlone("St", ". Patrick's Day"));
+  EXPECT_TRUE(scanner.OpensAlone("Christmas", ""));
 }
 
 // The masks mark the ASCII letters and digits, and only them, at every place of a block.
@@ -783,7 +881,8 @@ TEST(DateTriggersTest, StartsAreTheStartsOfAWordByWordScan) {
     int count = 0;
     uint32_t emitted = 0;
     auto word = [&](uint32_t b, uint32_t e) { return t.substr(b, e - b); };
-    auto trigger = [&](uint32_t at, uint32_t end, bool opens) {
+    auto trigger = [&](uint32_t at, uint32_t end, bool opens, bool digits) {
+      if (digits && !opens) return;
       int k = 0;
       uint32_t searched = at;
       while (k < std::min(count, 6)) {
@@ -798,7 +897,8 @@ TEST(DateTriggersTest, StartsAreTheStartsOfAWordByWordScan) {
         const uint32_t s = recent[(count - k) & 7].first;
         if (s < emitted) continue;
         const auto [nb, ne] = k > 1 ? recent[(count - k + 1) & 7] : std::pair{at, end};
-        if (!scanner.OpensBefore(word(s, recent[(count - k) & 7].second), word(nb, ne))) continue;
+        const auto [ab, ae] = k > 2 ? recent[(count - k + 2) & 7] : k == 2 ? std::pair{at, end} : std::pair{end, end};
+        if (!scanner.OpensBefore(word(s, recent[(count - k) & 7].second), word(nb, ne), word(ab, ae))) continue;
         out.push_back(s);
         emitted = s + 1;
       }
@@ -817,10 +917,10 @@ TEST(DateTriggersTest, StartsAreTheStartsOfAWordByWordScan) {
       while (j < t.size() && (digits ? is_digit(t[j]) : is_letter(t[j]))) ++j;
       const uint32_t b = static_cast<uint32_t>(i), e = static_cast<uint32_t>(j);
       if (digits) {
-        if (count > 0 && recent[(count - 1) & 7].second == b) trigger(recent[(count - 1) & 7].first, b, true);
-        trigger(b, e, scanner.DigitsOpen(word(b, e), t.substr(j)));
+        if (count > 0 && recent[(count - 1) & 7].second == b) trigger(recent[(count - 1) & 7].first, b, true, false);
+        trigger(b, e, scanner.DigitsOpen(word(b, e), t.substr(j)), true);
       } else if (scanner.IsTrigger(word(b, e))) {
-        trigger(b, e, scanner.OpensAlone(word(b, e), t.substr(j)));
+        trigger(b, e, scanner.OpensAlone(word(b, e), t.substr(j)), false);
       }
       recent[count & 7] = {b, e};
       ++count;
@@ -843,6 +943,7 @@ TEST(DateTriggersTest, StartsAreTheStartsOfAWordByWordScan) {
                                 "Monday", "May", "summer", "Q", "FY", "the1990s", "'", "'90s", "2018",
                                 "17", "4/5", "9:45", "pm", "\n\n", "\n", " ", "  ", ", ", ".", "-",
                                 "early", "end of", "of", "New", "St.", "Christmas", "couple", "x",
+                                "near", "future", "Year's Day", "Zealand", "Patrick's", "Day", "million", "$",
                                 std::string(70, ' '), "supercalifragilistic", "\xC2\xA0",
                                 std::string(63, 'y'), std::string(130, '7'), std::string(61, '.')};
   uint32_t seed = 11;
