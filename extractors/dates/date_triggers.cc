@@ -34,13 +34,17 @@ constexpr std::string_view kOpeners[] = {
 // "the" opens a date only before a number or one of kAfterThe; "last", "next" and "this" only
 // before one of kAfterRelative.
 // A holiday's first word ("New", "St") that is no other trigger opens a date only where the
-// words of a holiday follow it.
-enum : uint8_t { kTrigger = 1, kUnitWord = 2, kHolidayWord = 4 };
+// words of a holiday follow it; a month's or weekday's name only after a capital, as the rules
+// spell names in Title or UPPER case.
+enum : uint8_t { kTrigger = 1, kUnitWord = 2, kHolidayWord = 4, kNameWord = 8 };
+// "and", "than", ... open no rule: they are openers only for a date to open before them ("two
+// and a half years", "more than a year", "the following week"), kPassThrough.
 enum : uint8_t {
   kOpener = 1, kBeforePluralUnit = 2, kBeforeThe = 4, kBeforeAfterTheWord = 8,
-  kBeforeRelativeWord = 16, kAfterInThe = 32
+  kBeforeRelativeWord = 16, kAfterInThe = 32, kPassThrough = 64
 };
-constexpr uint8_t kRestrictions = kBeforePluralUnit | kBeforeThe | kBeforeAfterTheWord | kBeforeRelativeWord;
+constexpr uint8_t kRestrictions =
+    kBeforePluralUnit | kBeforeThe | kBeforeAfterTheWord | kBeforeRelativeWord | kPassThrough;
 constexpr std::pair<std::string_view, uint8_t> kRestrictedOpeners[] = {
     {"in", kBeforePluralUnit | kBeforeThe}, {"for", kBeforePluralUnit}, {"of", kBeforePluralUnit},
     {"within", kBeforePluralUnit}, {"after", kBeforePluralUnit}, {"the", kBeforeAfterTheWord},
@@ -63,6 +67,11 @@ constexpr std::string_view kAfterRelative[] = {
 // The words "in-the-past" and "in-the-future" read after "in the".
 constexpr std::string_view kWordsAfterInThe[] = {"past", "future", "near", "distant", "foreseeable"};
 
+// Openers that begin no rule: the inner words of {NUM}, {VAGUE} and of the rules' phrases.
+constexpr std::string_view kPassThroughOpeners[] = {
+    "and", "than", "least", "couple", "dozen", "number", "final", "following", "same", "financial",
+    "near", "distant", "foreseeable"};
+
 // Triggers that are no unit but open no rule either: "weekend" follows its determiner.
 constexpr std::string_view kNeverOpening[] = {"weekend", "weekends"};
 
@@ -72,13 +81,14 @@ constexpr bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 }  // namespace
 
 TriggerScanner::TriggerScanner(const Lexicon& lex) {
-  auto add = [&](std::string_view w) {
+  auto add = [&](std::string_view w, uint8_t value = kTrigger) {
     if (w.size() < 2 || w.find(' ') != std::string_view::npos) return;
     if (!IsLetter(w[0]) || !IsLetter(w[1])) return;
-    words_.Add(w, kTrigger);
+    words_.Add(w, value);
   };
-  for (WordClass c : {WordClass::kMonth, WordClass::kMonthAbbr, WordClass::kWeekday,
-                      WordClass::kUnit, WordClass::kSeason, WordClass::kDaypart})
+  for (WordClass c : {WordClass::kMonth, WordClass::kMonthAbbr, WordClass::kWeekday})
+    for (const auto& [word, value] : lex.Words(c)) add(word, kNameWord);
+  for (WordClass c : {WordClass::kUnit, WordClass::kSeason, WordClass::kDaypart})
     for (const auto& [word, value] : lex.Words(c)) add(word);
   for (std::string_view w : kExtraTriggers) add(w);
   // A holiday opens with its first word ("New Year's Day", "Independence Day"), spelled as the
@@ -95,6 +105,7 @@ TriggerScanner::TriggerScanner(const Lexicon& lex) {
   }
   for (std::string_view w : kOpeners) openers_.Add(w, kOpener);
   for (const auto& [w, needs] : kRestrictedOpeners) openers_.Add(w, needs);
+  for (std::string_view w : kPassThroughOpeners) openers_.Add(w, kPassThrough);
   for (std::string_view w : kPluralUnits) next_words_.Add(w, kBeforePluralUnit);
   next_words_.Add("the", kBeforeThe);
   for (std::string_view w : kAfterThe) next_words_.Add(w, kBeforeAfterTheWord);
@@ -136,25 +147,39 @@ TriggerScanner::TriggerScanner(const Lexicon& lex) {
 }
 
 bool TriggerScanner::IsTrigger(std::string_view word) const {
-  return word.size() >= 2 && word.size() <= 12 && (words_.Find(word) & (kTrigger | kHolidayWord)) != 0;
+  return word.size() >= 2 && word.size() <= 12 && (words_.Find(word) & (kTrigger | kHolidayWord | kNameWord)) != 0;
+}
+
+bool TriggerScanner::IsName(std::string_view word) const {
+  return word.size() >= 2 && word.size() <= 12 && (words_.Find(word) & (kTrigger | kHolidayWord | kNameWord)) == kNameWord;
 }
 
 bool TriggerScanner::IsOpener(std::string_view word) const {
   return word.size() <= 14 && openers_.Contains(word);
 }
 
-bool TriggerScanner::OpensBefore(std::string_view word, std::string_view next, std::string_view after_next) const {
-  return OpensBefore(openers_.Find(word), next, after_next);
+bool TriggerScanner::GluedOpener(std::string_view letters) { return letters == "Q" || letters == "FY"; }
+
+bool TriggerScanner::OpensBefore(std::string_view word, std::string_view next, std::string_view after) const {
+  return OpensBefore(openers_.Find(word), next, after);
 }
 
-bool TriggerScanner::OpensBefore(uint8_t opener, std::string_view next, std::string_view after_next) const {
+bool TriggerScanner::OpensBefore(uint8_t opener, std::string_view next, std::string_view after) const {
   const uint8_t needs = opener & kRestrictions;
   if (needs == 0) return true;
-  if ((needs & kBeforeAfterTheWord) && !next.empty() && IsDigit(next[0])) return true;  // "the 1990s"
+  if ((needs & kBeforeAfterTheWord) && !next.empty() && IsDigit(next[0])) {
+    // "the 1990s", "the '90s", "the 1990's": a decade's "0s".
+    return next.back() == '0' &&
+           (after.starts_with("s") || after.starts_with("'s") || after.starts_with("\u2019s"));
+  }
   const uint8_t next_bits = next_words_.Find(next);
   if ((needs & next_bits & ~kBeforeThe) != 0) return true;
-  // "in the past", "in the near future"
-  return (needs & next_bits & kBeforeThe) != 0 && (next_words_.Find(after_next) & kAfterInThe) != 0;
+  if ((needs & next_bits & kBeforeThe) == 0) return false;
+  // "in the past", "in the near future": the word after "the".
+  const size_t b = BlankBytesEnd(after, 0);
+  size_t e = b;
+  while (e < after.size() && IsLetter(after[e])) ++e;
+  return (next_words_.Find(after.substr(b, e - b)) & kAfterInThe) != 0;
 }
 
 bool TriggerScanner::DigitsOpen(std::string_view digits, std::string_view after) const {
@@ -197,8 +222,9 @@ bool TriggerScanner::OpensAlone(std::string_view word, std::string_view after) c
 bool TriggerScanner::OpensAlone(uint8_t trigger, std::string_view word, std::string_view after) const {
   if ((trigger & kUnitWord) != 0)  // "years-long", "year's end", "year’s end"
     return !after.empty() && (after[0] == '-' || after[0] == '\'' || after.starts_with("\u2019"));
-  if ((trigger & kTrigger) == 0) return HolidayAt(word, after);
-  return true;
+  if ((trigger & kTrigger) != 0) return true;
+  if ((trigger & kNameWord) != 0) return word[0] >= 'A' && word[0] <= 'Z';  // "May", "MAY"; not "may"
+  return HolidayAt(word, after);
 }
 
 bool TriggerScanner::HolidayAt(std::string_view word, std::string_view after) const {
@@ -231,11 +257,12 @@ void TriggerScanner::Starts(std::string_view t, std::vector<uint32_t>& out) cons
   std::pair<uint32_t, uint32_t> recent[kRing] = {};
   int count = 0;
   uint32_t emitted = 0;  // starts before this offset are already in `out`
-  // A trigger word at [at, end); `opens` whether a date may start at it.
-  auto trigger = [&](uint32_t at, uint32_t end, bool opens, bool digits) {
-    // No rule reads through a number at which none may start (DigitsOpen): the words before it
-    // open nothing either.
-    if (digits && !opens) return;
+  // A trigger word at [at, end); `opens` whether a date may start at it; `alone` whether no date
+  // may start before it either where none starts at it.
+  auto trigger = [&](uint32_t at, uint32_t end, bool opens, bool alone) {
+    // No rule reads through a number at which none may start (DigitsOpen), nor through a name
+    // that is no name (OpensAlone: "may"): the words before them open nothing either.
+    if (alone && !opens) return;
     int k = 0;  // how many words right before the trigger open a date
     uint8_t opener[kWordsBefore];  // their values in openers_, the nearest first
     uint32_t searched = at;  // [searched, at) holds no blank line (and begins a word)
@@ -253,11 +280,9 @@ void TriggerScanner::Starts(std::string_view t, std::vector<uint32_t>& out) cons
     for (; k >= 1; --k) {
       const uint32_t s = recent[(count - k) & (kRing - 1)].first;
       if (s < emitted) continue;
-      // The word after this one and the one after that: the next recent words, or the trigger.
+      // The word after this one (the next recent word, or the trigger) and the text after it.
       const auto [nb, ne] = k > 1 ? recent[(count - k + 1) & (kRing - 1)] : std::pair{at, end};
-      const auto [ab, ae] = k > 2 ? recent[(count - k + 2) & (kRing - 1)] : k == 2 ? std::pair{at, end} : std::pair{end, end};
-      if (!OpensBefore(opener[k - 1], std::string_view(text + nb, ne - nb), std::string_view(text + ab, ae - ab)))
-        continue;
+      if (!OpensBefore(opener[k - 1], std::string_view(text + nb, ne - nb), t.substr(ne))) continue;
       out.push_back(s);
       emitted = s + 1;
     }
@@ -295,13 +320,15 @@ void TriggerScanner::Starts(std::string_view t, std::vector<uint32_t>& out) cons
         while (e < n && (digits ? IsDigit(text[e]) : IsLetter(text[e]))) ++e;
       }
       if (digits) {
-        // Letters glued to digits may open the date: "Q3", "FY2019".
-        if (count > 0 && recent[(count - 1) & (kRing - 1)].second == b)
+        // Letters glued to digits may open the date: "Q3", "FY2019" (only these, in UPPER case).
+        if (count > 0 && recent[(count - 1) & (kRing - 1)].second == b &&
+            GluedOpener(std::string_view(text + recent[(count - 1) & (kRing - 1)].first, b - recent[(count - 1) & (kRing - 1)].first)))
           trigger(recent[(count - 1) & (kRing - 1)].first, b, true, false);
         trigger(b, e, DigitsOpen(std::string_view(text + b, e - b), t.substr(e)), true);
       } else if (e - b >= 2 && e - b <= 12) {
-        if (const uint8_t value = words_.FindLetters(text + b, e - b); value & (kTrigger | kHolidayWord))
-          trigger(b, e, OpensAlone(value, std::string_view(text + b, e - b), t.substr(e)), false);
+        if (const uint8_t value = words_.FindLetters(text + b, e - b); value & (kTrigger | kHolidayWord | kNameWord))
+          trigger(b, e, OpensAlone(value, std::string_view(text + b, e - b), t.substr(e)),
+                  (value & (kTrigger | kHolidayWord)) == 0);
       }
       recent[count & (kRing - 1)] = {b, e};
       ++count;

@@ -726,7 +726,9 @@ TEST(DateTriggersTest, LeftOutStartsAreWhereNoRuleMatches) {
 
   int checked = 0;
   for (std::string opener : {"in", "for", "of", "within", "after", "In", "FOR", "Of", "the",
-                             "The", "THE", "last", "Last", "next", "NEXT", "this", "This"}) {
+                             "The", "THE", "last", "Last", "next", "NEXT", "this", "This", "and", "than",
+                             "least", "couple", "dozen", "number", "final", "following", "same",
+                             "financial", "near", "distant", "foreseeable", "And"}) {
     for (const std::string& next : nexts)
       for (std::string_view blank : {" ", "  ", "\n", "\n> "}) {
         const std::string text = opener + std::string(blank) + next + " and more.";
@@ -735,8 +737,7 @@ TEST(DateTriggersTest, LeftOutStartsAreWhereNoRuleMatches) {
           ++checked;
           const std::string_view rest = std::string_view(text).substr(opener.size());
           const std::string_view next = first_word(rest);
-          const std::string_view after_next = first_word(rest.substr(next.data() + next.size() - rest.data()));
-          EXPECT_TRUE(scanner.OpensBefore(opener, next, after_next));
+          EXPECT_TRUE(scanner.OpensBefore(opener, next, rest.substr(next.data() + next.size() - rest.data())));
         }
       }
   }
@@ -773,16 +774,20 @@ TEST(DateTriggersTest, LeftOutStartsAreWhereNoRuleMatches) {
   EXPECT_GT(checked, 100);  // the cases do reach the rules
   // And the scanner does leave those starts out.
   EXPECT_FALSE(scanner.OpensBefore("in", "2018"));
-  EXPECT_TRUE(scanner.OpensBefore("in", "The", "past"));
-  EXPECT_TRUE(scanner.OpensBefore("in", "the", "near"));
-  EXPECT_FALSE(scanner.OpensBefore("in", "the", "summer"));
+  EXPECT_TRUE(scanner.OpensBefore("in", "The", " past"));
+  EXPECT_TRUE(scanner.OpensBefore("in", "the", "\n> near future"));
+  EXPECT_FALSE(scanner.OpensBefore("in", "the", " summer"));
   EXPECT_TRUE(scanner.OpensBefore("in", "years"));
+  EXPECT_FALSE(scanner.OpensBefore("and", "years"));
+  EXPECT_TRUE(scanner.OpensBefore("the", "1990", "s"));
+  EXPECT_TRUE(scanner.OpensBefore("the", "90", "\u2019s"));
+  EXPECT_FALSE(scanner.OpensBefore("the", "1991", " agreement"));
   EXPECT_TRUE(scanner.OpensBefore("about", "2018"));
   EXPECT_FALSE(scanner.OpensAlone("years", " ago"));
   EXPECT_TRUE(scanner.OpensAlone("years", "-long"));
   EXPECT_TRUE(scanner.OpensAlone("second", " half"));
   EXPECT_FALSE(scanner.OpensBefore("the", "summer"));
-  EXPECT_TRUE(scanner.OpensBefore("the", "1990"));
+  EXPECT_FALSE(scanner.OpensBefore("the", "1990"));
   EXPECT_FALSE(scanner.OpensBefore("last", "October"));
   EXPECT_TRUE(scanner.OpensBefore("last", "Friday"));
   EXPECT_FALSE(scanner.DigitsOpen("20", " million"));
@@ -822,7 +827,9 @@ TEST(DateTriggersTest, StartsKeepEveryStartWhereARuleMatches) {
           matched += check(opener + blank + number + after + " and more.");
         }
   // Holidays' first words, and "in the".
-  std::vector<std::string> heads = {"in the", "In The", "in  the"};
+  std::vector<std::string> heads = {"in the", "In The", "in  the", "may", "May", "MAY", "mAY", "march",
+                                    "monday", "Monday", "sept.", "Sept.", "the", "early", "A", "Q", "FY",
+                                    "fy", "q", "and", "more than", "the following"};
   for (const auto& [phrase, value] : lexicon->Words(dates::WordClass::kHoliday)) {
     std::string title = phrase;
     for (size_t i = 0; i < title.size(); ++i)
@@ -833,8 +840,9 @@ TEST(DateTriggersTest, StartsKeepEveryStartWhereARuleMatches) {
   for (const std::string& head : heads)
     for (std::string next : {"", "Year's Day", "Year's", "Zealand", "Patrick's Day", "Petersburg", "Day",
                              "Eve", "past", "future", "near future", "distant future", "summer", "years",
-                             "2018", "moment", "Day 2018", "day"})
-      for (std::string blank : {" ", "\n", "\n> ", ", ", "\t"}) {
+                             "2018", "moment", "Day 2018", "day", "5", "5, 2018", "3", "2019", "380",
+                             "1990s", "week", "April 5", "a year", "1991 agreement", "'90s"})
+      for (std::string blank : {" ", "\n", "\n> ", ", ", "\t", ""}) {
         ++texts;
         matched += check(head + blank + next + " and more.");
         ++texts;
@@ -897,8 +905,7 @@ TEST(DateTriggersTest, StartsAreTheStartsOfAWordByWordScan) {
         const uint32_t s = recent[(count - k) & 7].first;
         if (s < emitted) continue;
         const auto [nb, ne] = k > 1 ? recent[(count - k + 1) & 7] : std::pair{at, end};
-        const auto [ab, ae] = k > 2 ? recent[(count - k + 2) & 7] : k == 2 ? std::pair{at, end} : std::pair{end, end};
-        if (!scanner.OpensBefore(word(s, recent[(count - k) & 7].second), word(nb, ne), word(ab, ae))) continue;
+        if (!scanner.OpensBefore(word(s, recent[(count - k) & 7].second), word(nb, ne), t.substr(ne))) continue;
         out.push_back(s);
         emitted = s + 1;
       }
@@ -917,10 +924,12 @@ TEST(DateTriggersTest, StartsAreTheStartsOfAWordByWordScan) {
       while (j < t.size() && (digits ? is_digit(t[j]) : is_letter(t[j]))) ++j;
       const uint32_t b = static_cast<uint32_t>(i), e = static_cast<uint32_t>(j);
       if (digits) {
-        if (count > 0 && recent[(count - 1) & 7].second == b) trigger(recent[(count - 1) & 7].first, b, true, false);
+        if (count > 0 && recent[(count - 1) & 7].second == b &&
+            dates::TriggerScanner::GluedOpener(word(recent[(count - 1) & 7].first, b)))
+          trigger(recent[(count - 1) & 7].first, b, true, false);
         trigger(b, e, scanner.DigitsOpen(word(b, e), t.substr(j)), true);
       } else if (scanner.IsTrigger(word(b, e))) {
-        trigger(b, e, scanner.OpensAlone(word(b, e), t.substr(j)), false);
+        trigger(b, e, scanner.OpensAlone(word(b, e), t.substr(j)), scanner.IsName(word(b, e)));
       }
       recent[count & 7] = {b, e};
       ++count;
@@ -944,6 +953,7 @@ TEST(DateTriggersTest, StartsAreTheStartsOfAWordByWordScan) {
                                 "17", "4/5", "9:45", "pm", "\n\n", "\n", " ", "  ", ", ", ".", "-",
                                 "early", "end of", "of", "New", "St.", "Christmas", "couple", "x",
                                 "near", "future", "Year's Day", "Zealand", "Patrick's", "Day", "million", "$",
+                                "may", "MAY", "monday", "A", "B", "fy", "following", "than", "1990s", "1991",
                                 std::string(70, ' '), "supercalifragilistic", "\xC2\xA0",
                                 std::string(63, 'y'), std::string(130, '7'), std::string(61, '.')};
   uint32_t seed = 11;
