@@ -346,7 +346,10 @@ constexpr std::string_view kRelativeUnits[] = {"weekend", "week", "month", "year
 // The words that open one rule only (RuleSet::LoneWordsAt). "relative-unit" alone: its relative
 // words but "coming" ({VAGUE}: "coming weeks" is "units" too), and its units but "quarter" (the
 // relative words are {QORD}s too: "last quarter" is "quarter" too).
-enum : uint8_t { kLoneFor = 1, kLoneRelative = 2, kLoneCount = 4, kLoneSeason = 8 };
+enum : uint8_t { kLoneFor = 1, kLoneRelative = 2, kLoneCount = 4, kLoneSeason = 8, kLoneDayWord = 16 };
+constexpr std::string_view kDayWords[] = {"today", "tonight", "yesterday", "tomorrow"};  // "day-word"
+// The words that open a direction of "units-ago" and "units-earlier".
+constexpr std::string_view kDirectionWords[] = {"ago", "from", "hence", "earlier", "later"};
 constexpr std::string_view kLoneRelativeRels[] = {"last", "next", "this", "current"};
 constexpr std::string_view kLoneRelativeUnits[] = {"weekend", "week", "month", "year", "decade", "century"};
 
@@ -514,6 +517,8 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Lexicon& lex) {
     for (const auto& [word, value] : lex.Words(c))
       if (rs->counts_.Contains(word) && !rs->relative_rels_.Contains(word)) rs->lone_openers_.Add(word, kLoneCount);
   for (const auto& [word, value] : lex.Words(WordClass::kSeason)) rs->lone_openers_.Add(word, kLoneSeason);
+  for (std::string_view w : kDayWords) rs->lone_openers_.Add(w, kLoneDayWord);
+  rs->direction_words_ = WordSet::Of(kDirectionWords);
   rs->lone_relative_rels_ = WordSet::Of(kLoneRelativeRels);
   rs->lone_relative_units_ = WordSet::Of(kLoneRelativeUnits);
   for (size_t i = 0; i < rs->specs_.size(); ++i)
@@ -526,6 +531,7 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Lexicon& lex) {
     else if (rs->specs_[i].name == "relative-unit") rs->relative_unit_rule_ = static_cast<int>(i);
     else if (rs->specs_[i].name == "units") rs->units_rule_ = static_cast<int>(i);
     else if (rs->specs_[i].name == "season") rs->season_rule_ = static_cast<int>(i);
+    else if (rs->specs_[i].name == "day-word") rs->day_word_rule_ = static_cast<int>(i);
   if (!rs->anchored_set_->Compile())
     return Internal("date rules: RE2::Set does not compile");
   return rs;
@@ -681,8 +687,9 @@ void RuleSet::FindAt(std::string_view text, std::span<const uint32_t> starts, si
         out.push_back({static_cast<uint16_t>(month_rule_), start, static_cast<uint32_t>(start + length)});
       continue;
     }
-    if (const auto [rule, length] = LoneWordsAt(text, start, limit); length != 0) {
-      out.push_back({static_cast<uint16_t>(rule), start, static_cast<uint32_t>(start + length)});
+    if (const std::optional<LoneMatch> lone = LoneWordsAt(text, start, limit)) {
+      if (lone->rule >= 0)
+        out.push_back({static_cast<uint16_t>(lone->rule), start, static_cast<uint32_t>(start + lone->length)});
       continue;
     }
     RE2::Set::ErrorInfo info{};
@@ -772,38 +779,63 @@ size_t RuleSet::CountUnitsLength(std::string_view rest) const {
   return e;
 }
 
-std::pair<int, size_t> RuleSet::LoneWordsAt(std::string_view t, size_t start, size_t limit) const {
+std::optional<RuleSet::LoneMatch> RuleSet::LoneWordsAt(std::string_view t, size_t start, size_t limit) const {
   // A letter after no word byte (where the rules' \b fails, the set decides).
   if (start >= t.size() || kWordBytes[static_cast<uint8_t>(t[start])] != 1 || (start > 0 && IsWordByte(t[start - 1])))
-    return {-1, 0};
+    return std::nullopt;
   const std::string_view rest = t.substr(start, limit - start);
   const size_t a = LettersAt(rest);
-  const uint8_t opens = a <= WordSet::kMaxLength ? lone_openers_.Find(rest.substr(0, a)) : 0;
-  switch (opens) {
-    case kLoneFor:
-      return {for_units_rule_, for_units_rule_ < 0 ? 0 : WordBlankWordLength(rest, for_words_, for_units_)};
+  if (a == rest.size() || a > WordSet::kMaxLength) return std::nullopt;
+  // A match of `rule` that ends at `e`, where 0 leaves it to the set.
+  auto match = [](int rule, size_t e) -> std::optional<LoneMatch> {
+    if (rule < 0 || e == 0) return std::nullopt;
+    return LoneMatch{rule, e};
+  };
+  switch (lone_openers_.Find(rest.substr(0, a))) {
+    case kLoneFor: {
+      if (const size_t e = WordBlankWordLength(rest, for_words_, for_units_)) return match(for_units_rule_, e);
+      // "over five years": "units-ago" reads a direction after the unit; "for-units" and
+      // "over-the-years" read a unit or "the" after "over", no count.
+      if (!ascii::EqualsIgnoreCase(rest.substr(0, a), "over") || units_rule_ < 0) return std::nullopt;
+      const size_t b = BlankEnd(rest, a);
+      if (b == 0) return std::nullopt;
+      const size_t e = CountUnitsLength(rest.substr(b));
+      if (e == 0 || DirectionMayFollow(rest, b + e)) return std::nullopt;
+      return LoneMatch{};
+    }
     case kLoneRelative:
-      return {relative_unit_rule_,
-              relative_unit_rule_ < 0 ? 0 : WordBlankWordLength(rest, lone_relative_rels_, lone_relative_units_)};
+      return match(relative_unit_rule_, WordBlankWordLength(rest, lone_relative_rels_, lone_relative_units_));
     case kLoneCount: {
       const size_t e = units_rule_ < 0 ? 0 : CountUnitsLength(rest);
-      if (e == 0) return {-1, 0};
-      // "units-ago" and "units-earlier" read on after a blank: "ago", "from now", "hence",
-      // "earlier", "later". Where a blank and one of their first letters (or a byte outside
-      // ASCII, or the window's end) follow, the set decides.
-      const size_t p = BlankBytesEnd(rest, e);
-      if (p > e) {
-        if (p == rest.size()) return {-1, 0};
-        const auto c = static_cast<unsigned char>(rest[p] | 0x20);
-        if (c >= 0x80 || c == 'a' || c == 'f' || c == 'h' || c == 'e' || c == 'l') return {-1, 0};
-      }
-      return {units_rule_, e};
+      if (e == 0 || DirectionMayFollow(rest, e)) return std::nullopt;
+      return match(units_rule_, e);
     }
     case kLoneSeason:
-      return {season_rule_, season_rule_ < 0 ? 0 : KnownLength(MatchEnd::kSeasonName, rest, false)};
+      return match(season_rule_, KnownLength(MatchEnd::kSeasonName, rest, false));
+    case kLoneDayWord: {
+      // \b(?P<dw>...)(?:{_}(?P<part>{DAYPART}))?\b: the word, and the blank and part of the day
+      // after it where they follow. Bytes outside ASCII and the window's end go to the set.
+      if (IsWordByte(rest[a]) || static_cast<unsigned char>(rest[a]) >= 0x80) return std::nullopt;
+      const size_t p = BlankBytesEnd(rest, a);
+      if (p == rest.size() || static_cast<unsigned char>(rest[p]) >= 0x80) return std::nullopt;
+      const size_t q = p + LettersAt(rest.substr(p));
+      if (q == rest.size() || static_cast<unsigned char>(rest[q]) >= 0x80) return std::nullopt;
+      if (p > a && q > p && !IsWordByte(rest[q]) && dayparts_.Contains(rest.substr(p, q - p)))
+        return IsRuleBlank(rest.substr(a, p - a)) ? match(day_word_rule_, q) : std::nullopt;
+      return match(day_word_rule_, a);
+    }
     default:
-      return {-1, 0};
+      return std::nullopt;
   }
+}
+
+bool RuleSet::DirectionMayFollow(std::string_view rest, size_t e) const {
+  const size_t p = BlankBytesEnd(rest, e);
+  if (p == e) return false;  // no blank
+  if (p == rest.size() || static_cast<unsigned char>(rest[p]) >= 0x80) return true;
+  const size_t q = p + LettersAt(rest.substr(p));
+  if (q == rest.size() || static_cast<unsigned char>(rest[q]) >= 0x80) return true;
+  return direction_words_.Contains(rest.substr(p, q - p));
 }
 
 size_t RuleSet::WordBlankWordLength(std::string_view rest, const WordSet& first, const WordSet& second) const {

@@ -133,13 +133,20 @@ class RuleSet {
   // "units" opening at `rest` with a count of one word: the count, a blank and the unit, where no
   // "period" may follow (0 where RE2 decides).
   size_t CountUnitsLength(std::string_view rest) const;
-  // Where the first words at `start` open one rule only, the rule and the length of its match
-  // (a length of 0 where the set must decide): "for-units" ("for years", "within weeks");
+  // The one match of LoneWordsAt: its rule and length; no rule matches where `rule` is -1.
+  struct LoneMatch {
+    int rule = -1;
+    size_t length = 0;
+  };
+  // Where the first words at `start` open one rule only and tell its match, that match
+  // (nullopt where the set must decide): "for-units" ("for years", "within weeks");
   // "relative-unit" ("next week", "this year"; not "coming", which is also a count, nor
   // "quarter", which "quarter" reads too); "units" ("three years", "several months") where no
-  // blank and a direction ("ago", "earlier") or "period" may follow; "season" ("summer") where no
-  // year may follow. No other rule opens with these words. The window ends at `limit`.
-  std::pair<int, size_t> LoneWordsAt(std::string_view text, size_t start, size_t limit) const;
+  // direction ("ago", "earlier") or "period" follows; "season" ("summer") where no year may
+  // follow; "day-word" ("yesterday", "tomorrow morning"). No other rule opens with these words.
+  // And none matches at "over" and a count and unit that no direction follows ("over five
+  // years": "units-ago" needs its direction). The window ends at `limit`.
+  std::optional<LoneMatch> LoneWordsAt(std::string_view text, size_t start, size_t limit) const;
 
   // The groups as the rule's own RE2 captures them (the plain meaning of Capture; for tests).
   Match CaptureByRegex(std::string_view text, const Candidate& c) const;
@@ -180,6 +187,10 @@ class RuleSet {
   // The length of a word of `first`, a blank and a word of `second` at the start of `rest`, each
   // word all the letters there and followed by an ASCII byte; 0 otherwise.
   size_t WordBlankWordLength(std::string_view rest, const WordSet& first, const WordSet& second) const;
+  // Whether "units-ago" or "units-earlier" may read on at rest[e], after a count and a unit:
+  // a blank and a word of a direction ("ago", "from now", "earlier"), or what RE2 must decide
+  // (a byte outside ASCII, the window's end).
+  bool DirectionMayFollow(std::string_view rest, size_t e) const;
   // Reads the groups of a match of a rule with a WordGrammar or a reader off its words; false
   // when the match holds something the reading does not cover, for RE2 to capture.
   bool CaptureFromWords(const Compiled& rule, std::string_view text, Match& m) const;
@@ -199,12 +210,13 @@ class RuleSet {
   // The first words of LoneWordsAt, each with the rule it opens there (date_rules.cc), and the
   // relative words and units of its "relative-unit".
   WordSet lone_openers_, lone_relative_rels_, lone_relative_units_;
+  WordSet direction_words_;  // the first words of the directions of "units-ago" and "units-earlier"
   int year_rule_ = -1;  // the rule "year"
   int month_day_rule_ = -1, month_day_year_rule_ = -1;  // "month-day", "month-day-year"
   int weekday_rule_ = -1;  // the rule "weekday"
   int month_rule_ = -1;  // the rule "month"
   // "for-units", "relative-unit", "units", "season"
-  int for_units_rule_ = -1, relative_unit_rule_ = -1, units_rule_ = -1, season_rule_ = -1;
+  int for_units_rule_ = -1, relative_unit_rule_ = -1, units_rule_ = -1, season_rule_ = -1, day_word_rule_ = -1;
   std::vector<Compiled> rules_;
   std::unique_ptr<RE2::Set> anchored_set_;
   mutable std::once_flag set_once_;
