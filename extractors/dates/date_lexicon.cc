@@ -74,9 +74,6 @@ std::string Upper(std::string_view w) {
 
 }  // namespace
 
-namespace {
-
-// FoldKey into `out`, which holds at least s.size() bytes (a key is never longer than its text).
 std::string_view FoldKeyInto(std::string_view s, char* out) {
   size_t n = 0;
   bool space = false;
@@ -91,8 +88,6 @@ std::string_view FoldKeyInto(std::string_view s, char* out) {
   }
   return std::string_view(out, n);
 }
-
-}  // namespace
 
 std::string FoldKey(std::string_view s) {
   std::string out(s.size(), '\0');

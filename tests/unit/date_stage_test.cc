@@ -1,6 +1,7 @@
 // The date stage: its example corpus (extractors/dates/corpus/*.tsv) run as table-driven tests,
 // calendar arithmetic, tense, offsets through line breaks, and score gates on the shared gold.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -211,6 +212,37 @@ TEST(DateCalendarTest, IsoWeeksAndWeekdays) {
       }
   EXPECT_FALSE(dates::ParseIsoDate("2018-02-30"));
   EXPECT_TRUE(dates::ParseIsoDate("2016-02-29"));
+}
+
+// ReadNumber reads short runs of digits itself: its value and length must be strtod's on those
+// and on every other number text.
+TEST(DateCalendarTest, ReadNumberIsStrtod) {
+  std::vector<std::string> texts = {"", "0", "7", "007", "12", "300", "2018", "999999999999999",
+                                    "1000000000000000", "12345678901234567890", "2.5", "0.5", ".5", "1e3",
+                                    "12abc", "abc", " 12", "+5", "-5", "0x10", "1,000", "3 ", "inf", "nan"};
+  for (int n = 0; n < 2000; ++n) texts.push_back(std::to_string(n * 7919 % 100003));
+  for (const std::string& text : texts) {
+    size_t read = 0;
+    const double v = dates::ReadNumber(text, &read);
+    char* end = nullptr;
+    const double expected = std::strtod(text.c_str(), &end);
+    SCOPED_TRACE("'" + text + "'");
+    EXPECT_EQ(read, static_cast<size_t>(end - text.c_str()));
+    if (std::isnan(expected)) {
+      EXPECT_TRUE(std::isnan(v));
+    } else {
+      EXPECT_EQ(v, expected);
+    }
+  }
+}
+
+// FoldKeyInto, which the values fold their words with on the stack, is FoldKey.
+TEST(DateLexiconTest, FoldKeyIntoIsFoldKey) {
+  for (std::string text : {"", "Years", "CENTURIES", "fiscal\n>  Year", "  two  weeks ", "Today",
+                           "\xC5\xBF" "econds", "a\tb\rc>d", ">", "MiD-Summer"}) {
+    std::string out(text.size(), '\0');
+    EXPECT_EQ(dates::FoldKeyInto(text, out.data()), dates::FoldKey(text)) << "'" << text << "'";
+  }
 }
 
 TEST(DateRulesTest, FindAllAndFindAtAgreeOnAMatchAtAStart) {
