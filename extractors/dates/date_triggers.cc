@@ -257,9 +257,10 @@ void TriggerScanner::Starts(std::string_view t, std::vector<uint32_t>& out) cons
   std::pair<uint32_t, uint32_t> recent[kRing] = {};
   int count = 0;
   uint32_t emitted = 0;  // starts before this offset are already in `out`
-  // A trigger word at [at, end); `opens` whether a date may start at it; `alone` whether no date
-  // may start before it either where none starts at it.
-  auto trigger = [&](uint32_t at, uint32_t end, bool opens, bool alone) {
+  // A trigger word at [at, end), after `count` words; `opens` whether a date may start at it;
+  // `alone` whether no date may start before it either where none starts at it. (The count is
+  // passed, not captured, so that the scan keeps it in a register.)
+  auto trigger = [&](int count, uint32_t at, uint32_t end, bool opens, bool alone) {
     // No rule reads through a number at which none may start (DigitsOpen), nor through a name
     // that is no name (OpensAlone: "may"): the words before them open nothing either.
     if (alone && !opens) return;
@@ -323,11 +324,11 @@ void TriggerScanner::Starts(std::string_view t, std::vector<uint32_t>& out) cons
         // Letters glued to digits may open the date: "Q3", "FY2019" (only these, in UPPER case).
         if (count > 0 && recent[(count - 1) & (kRing - 1)].second == b &&
             GluedOpener(std::string_view(text + recent[(count - 1) & (kRing - 1)].first, b - recent[(count - 1) & (kRing - 1)].first)))
-          trigger(recent[(count - 1) & (kRing - 1)].first, b, true, false);
-        trigger(b, e, DigitsOpen(std::string_view(text + b, e - b), t.substr(e)), true);
+          trigger(count, recent[(count - 1) & (kRing - 1)].first, b, true, false);
+        trigger(count, b, e, DigitsOpen(std::string_view(text + b, e - b), t.substr(e)), true);
       } else if (e - b >= 2 && e - b <= 12) {
         if (const uint8_t value = words_.FindLetters(text + b, e - b); value & (kTrigger | kHolidayWord | kNameWord))
-          trigger(b, e, OpensAlone(value, std::string_view(text + b, e - b), t.substr(e)),
+          trigger(count, b, e, OpensAlone(value, std::string_view(text + b, e - b), t.substr(e)),
                   (value & (kTrigger | kHolidayWord)) == 0);
       }
       recent[count & (kRing - 1)] = {b, e};
