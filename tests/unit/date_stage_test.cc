@@ -1150,12 +1150,18 @@ TEST(DateWordSetTest, FindAgreesWithAPlainScanOfTheWords) {
       for (char c : alphabet) queries.push_back(std::string{a, b, c});
     }
   }
-  int found = 0;
+  int found = 0, letters = 0;
   for (const std::string& q : queries) {
     EXPECT_EQ(set.Find(q), plain(q)) << "'" << q << "'";
     found += plain(q) != 0;
+    // FindLetters, for words of two or more ASCII letters, is Find.
+    if (q.size() >= 2 && std::all_of(q.begin(), q.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) {
+      EXPECT_EQ(set.FindLetters(q.data(), q.size()), plain(q)) << "'" << q << "'";
+      ++letters;
+    }
   }
   EXPECT_GT(found, 20);
+  EXPECT_GT(letters, 300);
 }
 
 // The clause scans find the sentence breaks sixteen bytes a step; a byte loop finds the same.
