@@ -481,6 +481,7 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Lexicon& lex) {
       if (g.rule == spec.name) {
         c.words.emplace();
         for (std::string_view mod : g.mods) c.words->mods.push_back(SplitWords(mod));
+        for (const std::vector<std::string>& mod : c.words->mods) c.words->mod_first_words.Add(mod[0]);
         for (std::string_view dir : g.dirs) c.words->dirs.push_back(SplitWords(dir));
         c.words->vague = g.vague;
       }
@@ -491,6 +492,8 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Lexicon& lex) {
   }
   for (const auto& [phrase, value] : lex.Words(WordClass::kVagueNumber))
     rs->vague_phrases_.push_back(SplitWords(phrase));
+  for (const std::vector<std::string>& phrase : rs->vague_phrases_)
+    if (phrase.size() == 1) rs->vague_words_.Add(phrase[0]);
   for (const auto& [word, value] : lex.Words(WordClass::kMonth)) rs->month_names_.Add(word);
   for (const auto& [word, value] : lex.Words(WordClass::kWeekday)) rs->weekday_names_.Add(word);
   for (const auto& [word, value] : lex.Words(WordClass::kMonthAbbr)) rs->month_abbreviations_.Add(word);
@@ -1058,12 +1061,13 @@ bool RuleSet::CaptureFromWords(const Compiled& c, std::string_view text, Match& 
   };
 
   size_t first = 0, last = n;  // the count and the unit are words [first, last)
-  for (const std::vector<std::string>& mod : g.mods)
-    if (PhraseAt(all, 0, mod)) {
-      m.slots[kSlotMod] = join(0, mod.size());
-      first = mod.size();
-      break;
-    }
+  if (g.mod_first_words.Contains(all[0]))
+    for (const std::vector<std::string>& mod : g.mods)
+      if (PhraseAt(all, 0, mod)) {
+        m.slots[kSlotMod] = join(0, mod.size());
+        first = mod.size();
+        break;
+      }
   if (!g.dirs.empty()) {
     bool found = false;
     for (const std::vector<std::string>& dir : g.dirs)
@@ -1081,9 +1085,12 @@ bool RuleSet::CaptureFromWords(const Compiled& c, std::string_view text, Match& 
   m.slots[kSlotUnit] = all[last - 1];
   const std::span<const std::string_view> count = all.subspan(first, last - 1 - first);
   bool vague = false;
-  if (g.vague)
+  if (g.vague && count.size() == 1) {
+    vague = vague_words_.Contains(count[0]);
+  } else if (g.vague) {
     for (const std::vector<std::string>& phrase : vague_phrases_)
       if (phrase.size() == count.size() && PhraseAt(count, 0, phrase)) vague = true;
+  }
   m.slots[vague ? kSlotVague : kSlotNum] = join(first, last - 1);
   return true;
 }

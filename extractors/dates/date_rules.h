@@ -165,6 +165,7 @@ class RuleSet {
     // and directions, each split into its words.
     struct WordGrammar {
       std::vector<std::vector<std::string>> mods, dirs;
+      WordSet mod_first_words;  // the first words of `mods`: most matches open with none
       bool vague = true;
     };
     std::optional<WordGrammar> words;
@@ -197,6 +198,7 @@ class RuleSet {
 
   std::vector<RuleSpec> specs_;
   std::vector<std::vector<std::string>> vague_phrases_;  // the phrases of {VAGUE}, in words
+  WordSet vague_words_;  // its phrases of one word ("several"): a count of one word is looked up
   WordSet month_names_;  // {MONTH_FULL}'s names
   WordSet weekday_names_;  // {WEEKDAY}'s names
   WordSet month_abbreviations_;  // {MONTH}'s abbreviations
