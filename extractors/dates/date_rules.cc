@@ -594,12 +594,13 @@ size_t LettersAt(std::string_view s) {
   return e;
 }
 
-// The name `word` in Title or UPPER case, as the name alternations spell it.
+// The name `word`, ASCII letters, in Title or UPPER case, as the name alternations spell it: the
+// first a capital, and the others' case bits (0x20) all the second's.
 bool TitleOrUpper(std::string_view word) {
   if (word.size() < 2 || !IsUpper(word[0])) return false;
-  const bool upper = IsUpper(word[1]);
-  for (size_t i = 1; i < word.size(); ++i)
-    if (IsUpper(word[i]) != upper) return false;
+  const char case_bit = word[1] & 0x20;
+  for (size_t i = 2; i < word.size(); ++i)
+    if ((word[i] & 0x20) != case_bit) return false;
   return true;
 }
 
