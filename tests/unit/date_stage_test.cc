@@ -236,12 +236,36 @@ TEST(DateCalendarTest, ReadNumberIsStrtod) {
   }
 }
 
-// FoldKeyInto, which the values fold their words with on the stack, is FoldKey.
-TEST(DateLexiconTest, FoldKeyIntoIsFoldKey) {
-  for (std::string text : {"", "Years", "CENTURIES", "fiscal\n>  Year", "  two  weeks ", "Today",
-                           "\xC5\xBF" "econds", "a\tb\rc>d", ">", "MiD-Summer"}) {
+// FoldKey (and FoldKeyInto, which the values fold their words with on the stack) lower-case A-Z
+// and fold each run of blanks and quote marks into one space, dropping those at the ends: the
+// plain meaning, byte by byte, on strings mixed from letters, blanks and other bytes.
+TEST(DateLexiconTest, FoldKeyIsItsPlainMeaning) {
+  auto plain = [](std::string_view s) {
+    std::string out;
+    bool pending = false;
+    for (char c : s) {
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '>') {
+        pending = !out.empty();
+        continue;
+      }
+      if (pending) out += ' ';
+      pending = false;
+      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return out;
+  };
+  const std::string pieces[] = {"Years", "CENTURIES", "a", "Z", "@", "[", "`", "{", " ", "  ", "\t", "\n",
+                                "\r", ">", "\f", "\v", "\xC5\xBF", "\xC2\xA0", "-", "'", "0"};
+  uint32_t seed = 5;
+  for (int n = 0; n < 5000; ++n) {
+    std::string text;
+    for (int w = 0; w < n % 7; ++w) {
+      seed = seed * 1103515245 + 12345;
+      text += pieces[(seed >> 16) % std::size(pieces)];
+    }
     std::string out(text.size(), '\0');
-    EXPECT_EQ(dates::FoldKeyInto(text, out.data()), dates::FoldKey(text)) << "'" << text << "'";
+    ASSERT_EQ(dates::FoldKey(text), plain(text)) << "'" << text << "'";
+    ASSERT_EQ(dates::FoldKeyInto(text, out.data()), plain(text)) << "'" << text << "'";
   }
 }
 
