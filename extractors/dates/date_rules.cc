@@ -775,7 +775,10 @@ size_t RuleSet::KnownLength(MatchEnd end, std::string_view rest, bool after_word
 }
 
 size_t RuleSet::CountUnitsLength(std::string_view rest) const {
-  const size_t e = WordBlankWordLength(rest, counts_, units_);
+  return CountUnitsEnd(rest, WordBlankWordLength(rest, counts_, units_));
+}
+
+size_t RuleSet::CountUnitsEnd(std::string_view rest, size_t e) const {
   if (e == 0) return 0;
   // "(?:{_}(?i:period))?": where a blank and a "p" (or a byte outside ASCII) follow, RE2 decides.
   const size_t p = BlankEnd(rest, e);
@@ -790,6 +793,7 @@ std::optional<RuleSet::LoneMatch> RuleSet::LoneWordsAt(std::string_view t, size_
   const std::string_view rest = t.substr(start, limit - start);
   const size_t a = LettersAt(rest);
   if (a == rest.size() || a > WordSet::kMaxLength) return std::nullopt;
+  const bool ascii_after = static_cast<unsigned char>(rest[a]) < 0x80;  // where the first word ends
   // A match of `rule` that ends at `e`, where 0 leaves it to the set.
   auto match = [](int rule, size_t e) -> std::optional<LoneMatch> {
     if (rule < 0 || e == 0) return std::nullopt;
@@ -797,7 +801,8 @@ std::optional<RuleSet::LoneMatch> RuleSet::LoneWordsAt(std::string_view t, size_
   };
   switch (lone_openers_.Find(rest.substr(0, a))) {
     case kLoneFor: {
-      if (const size_t e = WordBlankWordLength(rest, for_words_, for_units_)) return match(for_units_rule_, e);
+      // The first word is one of for_words_, and so one of "for-units" (WordBlankWordLength).
+      if (const size_t e = ascii_after ? BlankWordEnd(rest, a, for_units_) : 0) return match(for_units_rule_, e);
       // "over five years": "units-ago" reads a direction after the unit; "for-units" and
       // "over-the-years" read a unit or "the" after "over", no count.
       if (!ascii::EqualsIgnoreCase(rest.substr(0, a), "over") || units_rule_ < 0) return std::nullopt;
@@ -808,9 +813,10 @@ std::optional<RuleSet::LoneMatch> RuleSet::LoneWordsAt(std::string_view t, size_
       return LoneMatch{};
     }
     case kLoneRelative:
-      return match(relative_unit_rule_, WordBlankWordLength(rest, lone_relative_rels_, lone_relative_units_));
+      return match(relative_unit_rule_, ascii_after ? BlankWordEnd(rest, a, lone_relative_units_) : 0);
     case kLoneCount: {
-      const size_t e = units_rule_ < 0 ? 0 : CountUnitsLength(rest);
+      // A count of counts_: CountUnitsLength from the blank on.
+      const size_t e = units_rule_ < 0 || !ascii_after ? 0 : CountUnitsEnd(rest, BlankWordEnd(rest, a, units_));
       if (e == 0 || DirectionMayFollow(rest, e)) return std::nullopt;
       return match(units_rule_, e);
     }
@@ -848,6 +854,10 @@ size_t RuleSet::WordBlankWordLength(std::string_view rest, const WordSet& first,
   const size_t a = LettersAt(rest);
   if (a == 0 || a == rest.size() || static_cast<unsigned char>(rest[a]) >= 0x80 || !first.Contains(rest.substr(0, a)))
     return 0;
+  return BlankWordEnd(rest, a, second);
+}
+
+size_t RuleSet::BlankWordEnd(std::string_view rest, size_t a, const WordSet& second) const {
   const size_t b = BlankEnd(rest, a);
   if (b == 0) return 0;
   const size_t e = b + LettersAt(rest.substr(b));

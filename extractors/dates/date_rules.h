@@ -188,6 +188,10 @@ class RuleSet {
   // The length of a word of `first`, a blank and a word of `second` at the start of `rest`, each
   // word all the letters there and followed by an ASCII byte; 0 otherwise.
   size_t WordBlankWordLength(std::string_view rest, const WordSet& first, const WordSet& second) const;
+  // Its end from the first word's end `a` on: the blank and a word of `second`; 0 otherwise.
+  size_t BlankWordEnd(std::string_view rest, size_t a, const WordSet& second) const;
+  // CountUnitsLength's end from `e`, the end of a count, a blank and a unit (0: none).
+  size_t CountUnitsEnd(std::string_view rest, size_t e) const;
   // Whether "units-ago" or "units-earlier" may read on at rest[e], after a count and a unit:
   // a blank and a word of a direction ("ago", "from now", "earlier"), or what RE2 must decide
   // (a byte outside ASCII, the window's end).
