@@ -671,12 +671,10 @@ void RuleSet::FindAt(std::string_view text, std::span<const uint32_t> starts, si
         continue;
       }
     }
-    if (month_rule_ >= 0 && LoneMonthAt(text, start)) {
-      if (const size_t length = KnownLength(MatchEnd::kMonthName, text.substr(start, limit - start),
-                                            start > 0 && IsWordByte(text[start - 1]))) {
-        out.push_back({static_cast<uint16_t>(month_rule_), start, static_cast<uint32_t>(start + length)});
-        continue;
-      }
+    // A lone month's match is its name (KnownLength's kMonthName, which the name fits).
+    if (const size_t length = month_rule_ >= 0 ? LoneMonthAt(text, start) : 0; length != 0 && start + length <= limit) {
+      out.push_back({static_cast<uint16_t>(month_rule_), start, static_cast<uint32_t>(start + length)});
+      continue;
     }
     // A month's name and day that no year or clock time reads on past (MonthDayAt).
     size_t year_end = 0;
@@ -972,22 +970,22 @@ bool RuleSet::LoneWeekdayAt(std::string_view t, size_t s) const {
 // and a day or a year after it (with a comma: "May 5, 2018", "May, 2018"), and "month-range-year",
 // which reads a dash, an en dash or a blank and "to", "through" or "and" ((?i): any case).
 // DateRulesTest.LoneYearIsTheOneMatchAtItsStart holds this to the rules too.
-bool RuleSet::LoneMonthAt(std::string_view t, size_t s) const {
-  if (s >= t.size() || !IsUpper(t[s])) return false;
+size_t RuleSet::LoneMonthAt(std::string_view t, size_t s) const {
+  if (s >= t.size() || !IsUpper(t[s])) return 0;
   const std::string_view rest = t.substr(s);
   const size_t e = LettersAt(rest);
-  if (e == rest.size() || IsWordByte(rest[e]) || static_cast<unsigned char>(rest[e]) >= 0x80) return false;
+  if (e == rest.size() || IsWordByte(rest[e]) || static_cast<unsigned char>(rest[e]) >= 0x80) return 0;
   const std::string_view word = rest.substr(0, e);
-  if (!TitleOrUpper(word) || !month_names_.Contains(word)) return false;
+  if (!TitleOrUpper(word) || !month_names_.Contains(word)) return 0;
   size_t p = e;
-  if (rest[p] == '-') return false;
+  if (rest[p] == '-') return 0;
   if (rest[p] == ',') ++p;
   while (p < rest.size() && (rest[p] == ' ' || rest[p] == '\t' || rest[p] == '\n' || rest[p] == '>' ||
                              (rest[p] == '\xC2' && p + 1 < rest.size() && rest[p + 1] == '\xA0')))
     p += rest[p] == '\xC2' ? 2 : 1;
-  if (p == rest.size()) return true;
+  if (p == rest.size()) return e;
   const char c = static_cast<char>(rest[p] | 0x20);
-  return !(rest[p] >= '0' && rest[p] <= '9') && c != 't' && c != 'a' && static_cast<unsigned char>(rest[p]) < 0x80;
+  return !(rest[p] >= '0' && rest[p] <= '9') && c != 't' && c != 'a' && static_cast<unsigned char>(rest[p]) < 0x80 ? e : 0;
 }
 
 size_t RuleSet::MonthDayAt(std::string_view rest, size_t* year_end) const {

@@ -119,8 +119,8 @@ class RuleSet {
   // Whether a month's full name (Title or UPPER case) stands alone at `start`: after it and an
   // optional comma and blank, no digit, dash or "to", "through", "and" that a calendar or range
   // rule reads on ("May 5", "May 2018", "April-June 2018"). There "month" is the one rule that
-  // matches.
-  bool LoneMonthAt(std::string_view text, size_t start) const;
+  // matches, and its match is the name: returns the name's length, 0 where it is not alone.
+  size_t LoneMonthAt(std::string_view text, size_t start) const;
   // Where a month's name and a day ("May 5", "Sept. 5th", "March 3, 2021") at `start` are
   // followed, after an optional comma and blank, by no digit (no year or clock time that
   // "month-day-year" or "month-day-year-clock" reads on; the year itself counts as read): the
