@@ -664,9 +664,10 @@ void RuleSet::FindAt(std::string_view text, std::span<const uint32_t> starts, si
       out.push_back({static_cast<uint16_t>(year_rule_), start, start + 4});
       continue;
     }
-    if (weekday_rule_ >= 0 && LoneWeekdayAt(text, start)) {
-      if (const size_t length = KnownLength(MatchEnd::kWeekdayName, text.substr(start, limit - start),
-                                            start > 0 && IsWordByte(text[start - 1]))) {
+    // A lone weekday's match is its name and a part of the day after it (KnownLength's
+    // kWeekdayName from the name's end: no relative word is a weekday's name).
+    if (const size_t name = weekday_rule_ >= 0 ? LoneWeekdayAt(text, start) : 0; name != 0 && start + name <= limit) {
+      if (const size_t length = WeekdayPartEnd(text.substr(start, limit - start), name)) {
         out.push_back({static_cast<uint16_t>(weekday_rule_), start, static_cast<uint32_t>(start + length)});
         continue;
       }
@@ -736,15 +737,7 @@ size_t RuleSet::KnownLength(MatchEnd end, std::string_view rest, bool after_word
       if (e < rest.size() && IsWordByte(rest[e])) return 0;
       const std::string_view word = rest.substr(b, e - b);
       if (!TitleOrUpper(word) || !weekday_names_.Contains(word)) return 0;
-      // A part of the day after a blank: the blank runs up to its first letter.
-      const size_t p = BlankBytesEnd(rest, e);
-      const size_t q = p + LettersAt(rest.substr(p));
-      // Letters up to the end of `rest`, the search's window, may go on past it: RE2 decides.
-      if (q == rest.size() && q > p) return 0;
-      if (q > p && !IsWordByte(rest[q]) && dayparts_.Contains(rest.substr(p, q - p)) &&
-          IsRuleBlank(rest.substr(e, p - e)))
-        return q;
-      return e;
+      return WeekdayPartEnd(rest, e);
     }
     case MatchEnd::kMonthDay:
       return MonthDayLength(rest, false);
@@ -770,6 +763,18 @@ size_t RuleSet::KnownLength(MatchEnd end, std::string_view rest, bool after_word
     }
   }
   return 0;
+}
+
+size_t RuleSet::WeekdayPartEnd(std::string_view rest, size_t e) const {
+  // A part of the day after a blank: the blank runs up to its first letter.
+  const size_t p = BlankBytesEnd(rest, e);
+  const size_t q = p + LettersAt(rest.substr(p));
+  // Letters up to the end of `rest`, the search's window, may go on past it: RE2 decides.
+  if (q == rest.size() && q > p) return 0;
+  if (q > p && !IsWordByte(rest[q]) && dayparts_.Contains(rest.substr(p, q - p)) &&
+      IsRuleBlank(rest.substr(e, p - e)))
+    return q;
+  return e;
 }
 
 size_t RuleSet::CountUnitsLength(std::string_view rest) const {
@@ -949,21 +954,21 @@ bool RuleSet::LoneYearAt(std::string_view t, size_t s) const {
 // The rules that may match at a weekday's name: "weekday", and the calendar rules that open with
 // (?:(?P<wday>{WEEKDAY}),?{_})?, which read on to a month (Title or UPPER case) or a day.
 // DateRulesTest.LoneYearIsTheOneMatchAtItsStart holds this to the rules too.
-bool RuleSet::LoneWeekdayAt(std::string_view t, size_t s) const {
-  if (s >= t.size() || !IsUpper(t[s])) return false;  // most starts
+size_t RuleSet::LoneWeekdayAt(std::string_view t, size_t s) const {
+  if (s >= t.size() || !IsUpper(t[s])) return 0;  // most starts
   const std::string_view rest = t.substr(s);
   const size_t e = LettersAt(rest);
-  if (e == rest.size() || IsWordByte(rest[e]) || static_cast<unsigned char>(rest[e]) >= 0x80) return false;
+  if (e == rest.size() || IsWordByte(rest[e]) || static_cast<unsigned char>(rest[e]) >= 0x80) return 0;
   const std::string_view word = rest.substr(0, e);
-  if (!TitleOrUpper(word) || !weekday_names_.Contains(word)) return false;
+  if (!TitleOrUpper(word) || !weekday_names_.Contains(word)) return 0;
   size_t p = e;
   if (rest[p] == ',') ++p;
   while (p < rest.size() && (rest[p] == ' ' || rest[p] == '\t' || rest[p] == '\n' || rest[p] == '>' ||
                              (rest[p] == '\xC2' && p + 1 < rest.size() && rest[p + 1] == '\xA0')))
     p += rest[p] == '\xC2' ? 2 : 1;
-  if (p == rest.size()) return true;
+  if (p == rest.size()) return e;
   const char c = rest[p];
-  return !IsUpper(c) && !(c >= '0' && c <= '9') && static_cast<unsigned char>(c) < 0x80;
+  return !IsUpper(c) && !(c >= '0' && c <= '9') && static_cast<unsigned char>(c) < 0x80 ? e : 0;
 }
 
 // The rules that may match at a month's full name: "month", the calendar rules that read a blank

@@ -115,7 +115,8 @@ class RuleSet {
   // Whether a weekday's name (Title or UPPER case) stands alone at `start`: after it and an
   // optional comma and blank, no capital, digit or byte outside ASCII that a calendar rule
   // reads on ("Tuesday, May 5", "Friday, 17 April"). There "weekday" is the one rule that matches.
-  bool LoneWeekdayAt(std::string_view text, size_t start) const;
+  // Returns the name's length, 0 where it is not alone.
+  size_t LoneWeekdayAt(std::string_view text, size_t start) const;
   // Whether a month's full name (Title or UPPER case) stands alone at `start`: after it and an
   // optional comma and blank, no digit, dash or "to", "through", "and" that a calendar or range
   // rule reads on ("May 5", "May 2018", "April-June 2018"). There "month" is the one rule that
@@ -178,6 +179,9 @@ class RuleSet {
   // `after_word`: a word byte comes right before `rest`, where a \b that opens a rule fails
   // (the anchored set does not see that byte; the search that finds the end does).
   size_t KnownLength(MatchEnd end, std::string_view rest, bool after_word) const;
+  // The end of a "weekday" match whose name ends at rest[e]: there, or after the blank and part
+  // of the day that follow it; 0 where RE2 decides.
+  size_t WeekdayPartEnd(std::string_view rest, size_t e) const;
   // The length of a month's name, a blank and a day at the start of `rest` (and a comma, a blank
   // and a year after them with `year`), as "month-day" and "month-day-year" read them; 0 when
   // `rest` holds anything else, for RE2 to search.
