@@ -28,14 +28,20 @@ inline AlnumMasks ClassifyBlock(const char* p) {
   const __m128i to_digits = _mm_set1_epi8(static_cast<char>(0x80 - '0'));
   const __m128i letter_bound = _mm_set1_epi8(static_cast<char>(-128 + 26));
   const __m128i digit_bound = _mm_set1_epi8(static_cast<char>(-128 + 10));
-  for (int k = 0; k < 64; k += 16) {
+  // The four steps written out, so that the constants stay in registers and each step's masks
+  // land at their place without a shift by a loop counter.
+  auto step = [&](int k) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
     const __m128i letter =
         _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, case_bit), to_letters), letter_bound);
     const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, to_digits), digit_bound);
     m.letters |= static_cast<uint64_t>(static_cast<uint16_t>(_mm_movemask_epi8(letter))) << k;
     m.digits |= static_cast<uint64_t>(static_cast<uint16_t>(_mm_movemask_epi8(digit))) << k;
-  }
+  };
+  step(0);
+  step(16);
+  step(32);
+  step(48);
 #else
   for (int k = 0; k < 64; ++k) {
     const char folded = static_cast<char>(p[k] | 0x20);

@@ -1,8 +1,10 @@
 #include "extractors/dates/date_lexicon.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
+#include "pipeline/ascii.h"
 #include "pipeline/data/embedded.h"
 #include "pipeline/tables.h"
 
@@ -76,23 +78,29 @@ std::string Upper(std::string_view w) {
 
 namespace {
 
-// FoldKey into `out`, which holds at least s.size() bytes (a key is never longer than its text).
+// The bytes a key folds into one space: blanks and the "> " quote marks of wrapped lines.
+constexpr auto kKeyBlanks = [] {
+  std::array<bool, 256> table{};
+  for (char c : {' ', '\t', '\n', '\r', '>'}) table[static_cast<uint8_t>(c)] = true;
+  return table;
+}();
+
+}  // namespace
+
 std::string_view FoldKeyInto(std::string_view s, char* out) {
   size_t n = 0;
   bool space = false;
   for (char ch : s) {
-    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '>') {
+    if (kKeyBlanks[static_cast<uint8_t>(ch)]) {
       space = n > 0;
       continue;
     }
     if (space) out[n++] = ' ';
     space = false;
-    out[n++] = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;  // tolower, C locale
+    out[n++] = ascii::ToLower(ch);  // tolower, C locale
   }
   return std::string_view(out, n);
 }
-
-}  // namespace
 
 std::string FoldKey(std::string_view s) {
   std::string out(s.size(), '\0');

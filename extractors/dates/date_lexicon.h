@@ -65,5 +65,7 @@ class Lexicon {
 // Lower-cases ASCII letters and collapses whitespace (including newlines and "> " quote marks
 // of wrapped lines) into single spaces: the key form of a matched word.
 std::string FoldKey(std::string_view s);
+// FoldKey into `out`, which holds at least s.size() bytes (a key is never longer than its text).
+std::string_view FoldKeyInto(std::string_view s, char* out);
 
 }  // namespace accord::dates

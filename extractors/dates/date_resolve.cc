@@ -69,6 +69,22 @@ std::optional<CivilDate> ParseIsoDate(std::string_view s) {
   return c;
 }
 
+double ReadNumber(std::string_view text, size_t* read) {
+  // A run of up to 15 digits is an integer that a double holds exactly: no strtod, no string.
+  if (!text.empty() && text.size() <= 15 &&
+      std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    int64_t v = 0;
+    for (char c : text) v = v * 10 + (c - '0');
+    *read = text.size();
+    return static_cast<double>(v);
+  }
+  const std::string copy(text);
+  char* end = nullptr;
+  const double v = std::strtod(copy.c_str(), &end);
+  *read = static_cast<size_t>(end - copy.c_str());
+  return v;
+}
+
 namespace {
 
 // printf's "%0<width>d" of v.
@@ -183,11 +199,33 @@ int YearFor(int month, int day, CivilDate ref, Tense tense) {
   return nearest;
 }
 
-std::string TrimPlural(std::string_view unit) {
-  std::string u = FoldKey(unit);
-  if (u == "centuries") return "century";
-  if (u.size() > 1 && u.back() == 's') u.pop_back();
-  return u;
+// FoldKey of the short texts a value reads (a unit, a day word), on the stack; past kInline
+// bytes in a string.
+class FoldedKey {
+ public:
+  explicit FoldedKey(std::string_view s) {
+    if (s.size() <= sizeof inline_) {
+      key_ = FoldKeyInto(s, inline_);
+    } else {
+      long_ = FoldKey(s);
+      key_ = long_;
+    }
+  }
+  FoldedKey(const FoldedKey&) = delete;
+  FoldedKey& operator=(const FoldedKey&) = delete;
+  std::string_view view() const { return key_; }
+
+ private:
+  char inline_[32];
+  std::string long_;
+  std::string_view key_;
+};
+
+// A folded unit without its plural: "years" -> "year", "centuries" -> "century".
+std::string_view Singular(std::string_view folded) {
+  if (folded == "centuries") return "century";
+  if (folded.size() > 1 && folded.back() == 's') folded.remove_suffix(1);
+  return folded;
 }
 
 std::string FormatNumber(double n) {
@@ -260,7 +298,6 @@ Cue Classify(std::string_view w, std::string_view next, std::string_view prev) {
   const uint8_t bits = CueWords().Find(w);
   if (bits & kFutureWord) return Cue::kFuture;
   if ((bits & kFutureBeforeTo) && IEquals(next, "to")) return Cue::kFuture;
-  if (IEquals(w, "going")) return Cue::kNone;
   if (bits & kPlanWord) return Cue::kPlan;
   const bool past = (w.size() > 4 && w.substr(w.size() - 2) == "ed") || (bits & kPastWord);
   // "to be held", "be released": a passive infinitive looks ahead.
@@ -444,9 +481,9 @@ std::optional<double> Resolver::Number(std::string_view s) const {
     std::string digits;
     for (char c : key)
       if (c != ',') digits += c;
-    char* endp = nullptr;
-    const double v = std::strtod(digits.c_str(), &endp);
-    if (endp == digits.c_str()) return std::nullopt;
+    size_t read = 0;
+    const double v = ReadNumber(digits, &read);
+    if (read == 0) return std::nullopt;
     return v + extra;
   }
   double total = 0;
@@ -456,7 +493,8 @@ std::optional<double> Resolver::Number(std::string_view s) const {
     std::string_view part = std::string_view(key).substr(pos, dash == std::string::npos ? std::string::npos : dash - pos);
     std::string_view v = lex_.Value(WordClass::kNumber, part);
     if (v.empty()) return std::nullopt;
-    total += std::strtod(std::string(v).c_str(), nullptr);
+    size_t read = 0;
+    total += ReadNumber(v, &read);
     if (dash == std::string::npos) break;
     pos = dash + 1;
   }
@@ -619,12 +657,13 @@ std::optional<Value> Resolver::Resolve(const RuleSpec& spec, const Match& m, std
 
     case RuleKind::kRelative: {
       if (!ref) return Value{"", "date"};
-      const std::string unit = FoldKey(m.slots[kSlotUnit]);
+      const FoldedKey folded_unit(m.slots[kSlotUnit]);
+      const std::string_view unit = folded_unit.view();
       std::string_view rel = m.slots[kSlotRel];
       int delta = 0;
       if (IEquals(rel, "last") || IEquals(rel, "previous")) delta = -1;
       if (IEquals(rel, "next") || IEquals(rel, "coming") || IEquals(rel, "following")) delta = 1;
-      if (unit.rfind("fiscal", 0) == 0 || unit.rfind("financial", 0) == 0)
+      if (unit.starts_with("fiscal") || unit.starts_with("financial"))
         return Value{"FY" + Year4(ref->y + delta), "date"};
       if (unit == "weekend") {
         int weeks = delta;
@@ -671,7 +710,8 @@ std::optional<Value> Resolver::Resolve(const RuleSpec& spec, const Match& m, std
 
     case RuleKind::kDayWord: {
       if (!ref) return Value{"", m.has(kSlotPart) ? "time" : "date"};
-      std::string word = FoldKey(m.slots[kSlotDw]);
+      const FoldedKey folded_word(m.slots[kSlotDw]);
+      const std::string_view word = folded_word.view();
       int offset = 0;
       std::string part;
       if (m.has(kSlotPart)) part = lex_.Value(WordClass::kDaypart, m.slots[kSlotPart]);
@@ -718,7 +758,8 @@ std::optional<Value> Resolver::Resolve(const RuleSpec& spec, const Match& m, std
     }
 
     case RuleKind::kOffset: {
-      const std::string unit = TrimPlural(m.slots[kSlotUnit]);
+      const FoldedKey folded_unit(m.slots[kSlotUnit]);
+      const std::string_view unit = Singular(folded_unit.view());
       const std::string_view unit_value = lex_.Value(WordClass::kUnit, unit);
       if (unit_value.empty()) return std::nullopt;
       const bool forward = !(IEquals(m.slots[kSlotDir], "ago") || IEquals(m.slots[kSlotDir], "earlier"));
@@ -744,10 +785,11 @@ std::optional<Value> Resolver::Resolve(const RuleSpec& spec, const Match& m, std
 
     case RuleKind::kDuration: {
       const std::string_view raw_unit = m.slots[kSlotUnit];
-      const std::string unit = TrimPlural(raw_unit);
+      const FoldedKey folded_unit(raw_unit);
+      const std::string_view unit = Singular(folded_unit.view());
       const std::string_view unit_value = lex_.Value(WordClass::kUnit, unit);
       if (unit_value.empty()) return std::nullopt;
-      const bool plural = FoldKey(raw_unit) != unit;
+      const bool plural = folded_unit.view() != unit;
       std::optional<double> n;
       if (m.has(kSlotNum)) {
         n = Number(m.slots[kSlotNum]);

@@ -28,6 +28,9 @@ std::pair<int, int> IsoWeek(CivilDate c);                   // ISO year and week
 int DaysInMonth(int y, int m);
 std::string FormatDate(CivilDate c);                        // YYYY-MM-DD
 std::string FormatWeek(CivilDate c);                        // YYYY-Www of the week holding c
+// std::strtod of `text` (a number as a rule reads it, "2.5", "1000"), setting `read` to the bytes
+// it read (0: no number).
+double ReadNumber(std::string_view text, size_t* read);
 
 // What the clause around a date says about when it happens.
 enum class Tense : uint8_t {

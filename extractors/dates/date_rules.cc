@@ -343,6 +343,15 @@ constexpr std::string_view kForWords[] = {"for", "in", "of", "about", "over", "w
 constexpr std::string_view kForUnits[] = {"days", "weeks", "months", "years", "decades", "hours", "minutes"};
 constexpr std::string_view kRelativeRels[] = {"last", "next", "this", "coming", "current"};
 constexpr std::string_view kRelativeUnits[] = {"weekend", "week", "month", "year", "quarter", "decade", "century"};
+// The words that open one rule only (RuleSet::LoneWordsAt). "relative-unit" alone: its relative
+// words but "coming" ({VAGUE}: "coming weeks" is "units" too), and its units but "quarter" (the
+// relative words are {QORD}s too: "last quarter" is "quarter" too).
+enum : uint8_t { kLoneFor = 1, kLoneRelative = 2, kLoneCount = 4, kLoneSeason = 8, kLoneDayWord = 16 };
+constexpr std::string_view kDayWords[] = {"today", "tonight", "yesterday", "tomorrow"};  // "day-word"
+// The words that open a direction of "units-ago" and "units-earlier".
+constexpr std::string_view kDirectionWords[] = {"ago", "from", "hence", "earlier", "later"};
+constexpr std::string_view kLoneRelativeRels[] = {"last", "next", "this", "current"};
+constexpr std::string_view kLoneRelativeUnits[] = {"weekend", "week", "month", "year", "decade", "century"};
 
 struct SlotName {
   const char* name;
@@ -472,6 +481,7 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Lexicon& lex) {
       if (g.rule == spec.name) {
         c.words.emplace();
         for (std::string_view mod : g.mods) c.words->mods.push_back(SplitWords(mod));
+        for (const std::vector<std::string>& mod : c.words->mods) c.words->mod_first_words.Add(mod[0]);
         for (std::string_view dir : g.dirs) c.words->dirs.push_back(SplitWords(dir));
         c.words->vague = g.vague;
       }
@@ -482,6 +492,8 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Lexicon& lex) {
   }
   for (const auto& [phrase, value] : lex.Words(WordClass::kVagueNumber))
     rs->vague_phrases_.push_back(SplitWords(phrase));
+  for (const std::vector<std::string>& phrase : rs->vague_phrases_)
+    if (phrase.size() == 1) rs->vague_words_.Add(phrase[0]);
   for (const auto& [word, value] : lex.Words(WordClass::kMonth)) rs->month_names_.Add(word);
   for (const auto& [word, value] : lex.Words(WordClass::kWeekday)) rs->weekday_names_.Add(word);
   for (const auto& [word, value] : lex.Words(WordClass::kMonthAbbr)) rs->month_abbreviations_.Add(word);
@@ -502,12 +514,27 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Lexicon& lex) {
   }
   rs->units_.Add("centuries");
   for (const auto& [word, value] : lex.Words(WordClass::kSeason)) rs->seasons_.Add(word);
+  for (std::string_view w : kForWords) rs->lone_openers_.Add(w, kLoneFor);
+  for (std::string_view w : kLoneRelativeRels) rs->lone_openers_.Add(w, kLoneRelative);
+  for (const WordClass c : {WordClass::kNumber, WordClass::kVagueNumber})
+    for (const auto& [word, value] : lex.Words(c))
+      if (rs->counts_.Contains(word) && !rs->relative_rels_.Contains(word)) rs->lone_openers_.Add(word, kLoneCount);
+  for (const auto& [word, value] : lex.Words(WordClass::kSeason)) rs->lone_openers_.Add(word, kLoneSeason);
+  for (std::string_view w : kDayWords) rs->lone_openers_.Add(w, kLoneDayWord);
+  rs->direction_words_ = WordSet::Of(kDirectionWords);
+  rs->lone_relative_rels_ = WordSet::Of(kLoneRelativeRels);
+  rs->lone_relative_units_ = WordSet::Of(kLoneRelativeUnits);
   for (size_t i = 0; i < rs->specs_.size(); ++i)
     if (rs->specs_[i].name == "year") rs->year_rule_ = static_cast<int>(i);
     else if (rs->specs_[i].name == "weekday") rs->weekday_rule_ = static_cast<int>(i);
     else if (rs->specs_[i].name == "month") rs->month_rule_ = static_cast<int>(i);
     else if (rs->specs_[i].name == "month-day") rs->month_day_rule_ = static_cast<int>(i);
     else if (rs->specs_[i].name == "month-day-year") rs->month_day_year_rule_ = static_cast<int>(i);
+    else if (rs->specs_[i].name == "for-units") rs->for_units_rule_ = static_cast<int>(i);
+    else if (rs->specs_[i].name == "relative-unit") rs->relative_unit_rule_ = static_cast<int>(i);
+    else if (rs->specs_[i].name == "units") rs->units_rule_ = static_cast<int>(i);
+    else if (rs->specs_[i].name == "season") rs->season_rule_ = static_cast<int>(i);
+    else if (rs->specs_[i].name == "day-word") rs->day_word_rule_ = static_cast<int>(i);
   if (!rs->anchored_set_->Compile())
     return Internal("date rules: RE2::Set does not compile");
   return rs;
@@ -567,12 +594,13 @@ size_t LettersAt(std::string_view s) {
   return e;
 }
 
-// The name `word` in Title or UPPER case, as the name alternations spell it.
+// The name `word`, ASCII letters, in Title or UPPER case, as the name alternations spell it: the
+// first a capital, and the others' case bits (0x20) all the second's.
 bool TitleOrUpper(std::string_view word) {
   if (word.size() < 2 || !IsUpper(word[0])) return false;
-  const bool upper = IsUpper(word[1]);
-  for (size_t i = 1; i < word.size(); ++i)
-    if (IsUpper(word[i]) != upper) return false;
+  const char case_bit = word[1] & 0x20;
+  for (size_t i = 2; i < word.size(); ++i)
+    if ((word[i] & 0x20) != case_bit) return false;
   return true;
 }
 
@@ -610,6 +638,12 @@ bool IsRuleBlank(std::string_view s) {
   return i == s.size();
 }
 
+// Whether text[p] begins a character of General Punctuation (U+2000-U+206F: dashes, quote marks,
+// "…"): no rule reads on at one after a blank, as none opens a month, a zone or a number.
+bool GeneralPunctuationAt(std::string_view t, size_t p) {
+  return p + 2 < t.size() && t[p] == '\xE2' && (t[p + 1] == '\x80' || t[p + 1] == '\x81');
+}
+
 // Where the blank ({_}) that begins at rest[i] ends: the blank bytes up to the first other one,
 // which must follow them; 0 when they are no blank.
 size_t BlankEnd(std::string_view rest, size_t i) {
@@ -630,19 +664,18 @@ void RuleSet::FindAt(std::string_view text, std::span<const uint32_t> starts, si
       out.push_back({static_cast<uint16_t>(year_rule_), start, start + 4});
       continue;
     }
-    if (weekday_rule_ >= 0 && LoneWeekdayAt(text, start)) {
-      if (const size_t length = KnownLength(MatchEnd::kWeekdayName, text.substr(start, limit - start),
-                                            start > 0 && IsWordByte(text[start - 1]))) {
+    // A lone weekday's match is its name and a part of the day after it (KnownLength's
+    // kWeekdayName from the name's end: no relative word is a weekday's name).
+    if (const size_t name = weekday_rule_ >= 0 ? LoneWeekdayAt(text, start) : 0; name != 0 && start + name <= limit) {
+      if (const size_t length = WeekdayPartEnd(text.substr(start, limit - start), name)) {
         out.push_back({static_cast<uint16_t>(weekday_rule_), start, static_cast<uint32_t>(start + length)});
         continue;
       }
     }
-    if (month_rule_ >= 0 && LoneMonthAt(text, start)) {
-      if (const size_t length = KnownLength(MatchEnd::kMonthName, text.substr(start, limit - start),
-                                            start > 0 && IsWordByte(text[start - 1]))) {
-        out.push_back({static_cast<uint16_t>(month_rule_), start, static_cast<uint32_t>(start + length)});
-        continue;
-      }
+    // A lone month's match is its name (KnownLength's kMonthName, which the name fits).
+    if (const size_t length = month_rule_ >= 0 ? LoneMonthAt(text, start) : 0; length != 0 && start + length <= limit) {
+      out.push_back({static_cast<uint16_t>(month_rule_), start, static_cast<uint32_t>(start + length)});
+      continue;
     }
     // A month's name and day that no year or clock time reads on past (MonthDayAt).
     size_t year_end = 0;
@@ -655,6 +688,11 @@ void RuleSet::FindAt(std::string_view text, std::span<const uint32_t> starts, si
       out.push_back({static_cast<uint16_t>(month_day_rule_), start, static_cast<uint32_t>(start + day_end)});
       if (const size_t length = KnownLength(MatchEnd::kMonthName, text.substr(start, limit - start), false))
         out.push_back({static_cast<uint16_t>(month_rule_), start, static_cast<uint32_t>(start + length)});
+      continue;
+    }
+    if (const std::optional<LoneMatch> lone = LoneWordsAt(text, start, limit)) {
+      if (lone->rule >= 0)
+        out.push_back({static_cast<uint16_t>(lone->rule), start, static_cast<uint32_t>(start + lone->length)});
       continue;
     }
     RE2::Set::ErrorInfo info{};
@@ -699,15 +737,7 @@ size_t RuleSet::KnownLength(MatchEnd end, std::string_view rest, bool after_word
       if (e < rest.size() && IsWordByte(rest[e])) return 0;
       const std::string_view word = rest.substr(b, e - b);
       if (!TitleOrUpper(word) || !weekday_names_.Contains(word)) return 0;
-      // A part of the day after a blank: the blank runs up to its first letter.
-      const size_t p = BlankBytesEnd(rest, e);
-      const size_t q = p + LettersAt(rest.substr(p));
-      // Letters up to the end of `rest`, the search's window, may go on past it: RE2 decides.
-      if (q == rest.size() && q > p) return 0;
-      if (q > p && !IsWordByte(rest[q]) && dayparts_.Contains(rest.substr(p, q - p)) &&
-          IsRuleBlank(rest.substr(e, p - e)))
-        return q;
-      return e;
+      return WeekdayPartEnd(rest, e);
     }
     case MatchEnd::kMonthDay:
       return MonthDayLength(rest, false);
@@ -735,13 +765,90 @@ size_t RuleSet::KnownLength(MatchEnd end, std::string_view rest, bool after_word
   return 0;
 }
 
+size_t RuleSet::WeekdayPartEnd(std::string_view rest, size_t e) const {
+  // A part of the day after a blank: the blank runs up to its first letter.
+  const size_t p = BlankBytesEnd(rest, e);
+  const size_t q = p + LettersAt(rest.substr(p));
+  // Letters up to the end of `rest`, the search's window, may go on past it: RE2 decides.
+  if (q == rest.size() && q > p) return 0;
+  if (q > p && !IsWordByte(rest[q]) && dayparts_.Contains(rest.substr(p, q - p)) &&
+      IsRuleBlank(rest.substr(e, p - e)))
+    return q;
+  return e;
+}
+
 size_t RuleSet::CountUnitsLength(std::string_view rest) const {
-  const size_t e = WordBlankWordLength(rest, counts_, units_);
+  return CountUnitsEnd(rest, WordBlankWordLength(rest, counts_, units_));
+}
+
+size_t RuleSet::CountUnitsEnd(std::string_view rest, size_t e) const {
   if (e == 0) return 0;
   // "(?:{_}(?i:period))?": where a blank and a "p" (or a byte outside ASCII) follow, RE2 decides.
   const size_t p = BlankEnd(rest, e);
   if (p != 0 && ((rest[p] | 0x20) == 'p' || static_cast<unsigned char>(rest[p]) >= 0x80)) return 0;
   return e;
+}
+
+std::optional<RuleSet::LoneMatch> RuleSet::LoneWordsAt(std::string_view t, size_t start, size_t limit) const {
+  // A letter after no word byte (where the rules' \b fails, the set decides).
+  if (start >= t.size() || kWordBytes[static_cast<uint8_t>(t[start])] != 1 || (start > 0 && IsWordByte(t[start - 1])))
+    return std::nullopt;
+  const std::string_view rest = t.substr(start, limit - start);
+  const size_t a = LettersAt(rest);
+  if (a == rest.size() || a > WordSet::kMaxLength) return std::nullopt;
+  const bool ascii_after = static_cast<unsigned char>(rest[a]) < 0x80;  // where the first word ends
+  // A match of `rule` that ends at `e`, where 0 leaves it to the set.
+  auto match = [](int rule, size_t e) -> std::optional<LoneMatch> {
+    if (rule < 0 || e == 0) return std::nullopt;
+    return LoneMatch{rule, e};
+  };
+  switch (lone_openers_.Find(rest.substr(0, a))) {
+    case kLoneFor: {
+      // The first word is one of for_words_, and so one of "for-units" (WordBlankWordLength).
+      if (const size_t e = ascii_after ? BlankWordEnd(rest, a, for_units_) : 0) return match(for_units_rule_, e);
+      // "over five years": "units-ago" reads a direction after the unit; "for-units" and
+      // "over-the-years" read a unit or "the" after "over", no count.
+      if (!ascii::EqualsIgnoreCase(rest.substr(0, a), "over") || units_rule_ < 0) return std::nullopt;
+      const size_t b = BlankEnd(rest, a);
+      if (b == 0) return std::nullopt;
+      const size_t e = CountUnitsLength(rest.substr(b));
+      if (e == 0 || DirectionMayFollow(rest, b + e)) return std::nullopt;
+      return LoneMatch{};
+    }
+    case kLoneRelative:
+      return match(relative_unit_rule_, ascii_after ? BlankWordEnd(rest, a, lone_relative_units_) : 0);
+    case kLoneCount: {
+      // A count of counts_: CountUnitsLength from the blank on.
+      const size_t e = units_rule_ < 0 || !ascii_after ? 0 : CountUnitsEnd(rest, BlankWordEnd(rest, a, units_));
+      if (e == 0 || DirectionMayFollow(rest, e)) return std::nullopt;
+      return match(units_rule_, e);
+    }
+    case kLoneSeason:
+      return match(season_rule_, KnownLength(MatchEnd::kSeasonName, rest, false));
+    case kLoneDayWord: {
+      // \b(?P<dw>...)(?:{_}(?P<part>{DAYPART}))?\b: the word, and the blank and part of the day
+      // after it where they follow. Bytes outside ASCII and the window's end go to the set.
+      if (IsWordByte(rest[a]) || static_cast<unsigned char>(rest[a]) >= 0x80) return std::nullopt;
+      const size_t p = BlankBytesEnd(rest, a);
+      if (p == rest.size() || static_cast<unsigned char>(rest[p]) >= 0x80) return std::nullopt;
+      const size_t q = p + LettersAt(rest.substr(p));
+      if (q == rest.size() || static_cast<unsigned char>(rest[q]) >= 0x80) return std::nullopt;
+      if (p > a && q > p && !IsWordByte(rest[q]) && dayparts_.Contains(rest.substr(p, q - p)))
+        return IsRuleBlank(rest.substr(a, p - a)) ? match(day_word_rule_, q) : std::nullopt;
+      return match(day_word_rule_, a);
+    }
+    default:
+      return std::nullopt;
+  }
+}
+
+bool RuleSet::DirectionMayFollow(std::string_view rest, size_t e) const {
+  const size_t p = BlankBytesEnd(rest, e);
+  if (p == e) return false;  // no blank
+  if (p == rest.size() || static_cast<unsigned char>(rest[p]) >= 0x80) return true;
+  const size_t q = p + LettersAt(rest.substr(p));
+  if (q == rest.size() || static_cast<unsigned char>(rest[q]) >= 0x80) return true;
+  return direction_words_.Contains(rest.substr(p, q - p));
 }
 
 size_t RuleSet::WordBlankWordLength(std::string_view rest, const WordSet& first, const WordSet& second) const {
@@ -750,6 +857,10 @@ size_t RuleSet::WordBlankWordLength(std::string_view rest, const WordSet& first,
   const size_t a = LettersAt(rest);
   if (a == 0 || a == rest.size() || static_cast<unsigned char>(rest[a]) >= 0x80 || !first.Contains(rest.substr(0, a)))
     return 0;
+  return BlankWordEnd(rest, a, second);
+}
+
+size_t RuleSet::BlankWordEnd(std::string_view rest, size_t a, const WordSet& second) const {
   const size_t b = BlankEnd(rest, a);
   if (b == 0) return 0;
   const size_t e = b + LettersAt(rest.substr(b));
@@ -833,7 +944,7 @@ bool RuleSet::LoneYearAt(std::string_view t, size_t s) const {
   for (; p < t.size() && blank_at(p); p += t[p] == '\xC2' ? 2 : 1) newlines += t[p] == '\n';
   // One blank ({_}) holds one line break at most: after a blank line no rule reads on.
   if (p == t.size() || newlines > 1) return true;
-  if (static_cast<unsigned char>(t[p]) >= 0x80) return false;
+  if (static_cast<unsigned char>(t[p]) >= 0x80) return GeneralPunctuationAt(t, p);  // "2021 — A bill"
   if (!IsLower(t[p])) return !IsUpper(t[p]);
   const size_t q = p + LettersAt(t.substr(p));
   if (q < t.size() && static_cast<unsigned char>(t[q]) >= 0x80) return false;
@@ -843,43 +954,43 @@ bool RuleSet::LoneYearAt(std::string_view t, size_t s) const {
 // The rules that may match at a weekday's name: "weekday", and the calendar rules that open with
 // (?:(?P<wday>{WEEKDAY}),?{_})?, which read on to a month (Title or UPPER case) or a day.
 // DateRulesTest.LoneYearIsTheOneMatchAtItsStart holds this to the rules too.
-bool RuleSet::LoneWeekdayAt(std::string_view t, size_t s) const {
-  if (s >= t.size() || !IsUpper(t[s])) return false;  // most starts
+size_t RuleSet::LoneWeekdayAt(std::string_view t, size_t s) const {
+  if (s >= t.size() || !IsUpper(t[s])) return 0;  // most starts
   const std::string_view rest = t.substr(s);
   const size_t e = LettersAt(rest);
-  if (e == rest.size() || IsWordByte(rest[e]) || static_cast<unsigned char>(rest[e]) >= 0x80) return false;
+  if (e == rest.size() || IsWordByte(rest[e]) || static_cast<unsigned char>(rest[e]) >= 0x80) return 0;
   const std::string_view word = rest.substr(0, e);
-  if (!TitleOrUpper(word) || !weekday_names_.Contains(word)) return false;
+  if (!TitleOrUpper(word) || !weekday_names_.Contains(word)) return 0;
   size_t p = e;
   if (rest[p] == ',') ++p;
   while (p < rest.size() && (rest[p] == ' ' || rest[p] == '\t' || rest[p] == '\n' || rest[p] == '>' ||
                              (rest[p] == '\xC2' && p + 1 < rest.size() && rest[p + 1] == '\xA0')))
     p += rest[p] == '\xC2' ? 2 : 1;
-  if (p == rest.size()) return true;
+  if (p == rest.size()) return e;
   const char c = rest[p];
-  return !IsUpper(c) && !(c >= '0' && c <= '9') && static_cast<unsigned char>(c) < 0x80;
+  return !IsUpper(c) && !(c >= '0' && c <= '9') && static_cast<unsigned char>(c) < 0x80 ? e : 0;
 }
 
 // The rules that may match at a month's full name: "month", the calendar rules that read a blank
 // and a day or a year after it (with a comma: "May 5, 2018", "May, 2018"), and "month-range-year",
 // which reads a dash, an en dash or a blank and "to", "through" or "and" ((?i): any case).
 // DateRulesTest.LoneYearIsTheOneMatchAtItsStart holds this to the rules too.
-bool RuleSet::LoneMonthAt(std::string_view t, size_t s) const {
-  if (s >= t.size() || !IsUpper(t[s])) return false;
+size_t RuleSet::LoneMonthAt(std::string_view t, size_t s) const {
+  if (s >= t.size() || !IsUpper(t[s])) return 0;
   const std::string_view rest = t.substr(s);
   const size_t e = LettersAt(rest);
-  if (e == rest.size() || IsWordByte(rest[e]) || static_cast<unsigned char>(rest[e]) >= 0x80) return false;
+  if (e == rest.size() || IsWordByte(rest[e]) || static_cast<unsigned char>(rest[e]) >= 0x80) return 0;
   const std::string_view word = rest.substr(0, e);
-  if (!TitleOrUpper(word) || !month_names_.Contains(word)) return false;
+  if (!TitleOrUpper(word) || !month_names_.Contains(word)) return 0;
   size_t p = e;
-  if (rest[p] == '-') return false;
+  if (rest[p] == '-') return 0;
   if (rest[p] == ',') ++p;
   while (p < rest.size() && (rest[p] == ' ' || rest[p] == '\t' || rest[p] == '\n' || rest[p] == '>' ||
                              (rest[p] == '\xC2' && p + 1 < rest.size() && rest[p + 1] == '\xA0')))
     p += rest[p] == '\xC2' ? 2 : 1;
-  if (p == rest.size()) return true;
+  if (p == rest.size()) return e;
   const char c = static_cast<char>(rest[p] | 0x20);
-  return !(rest[p] >= '0' && rest[p] <= '9') && c != 't' && c != 'a' && static_cast<unsigned char>(rest[p]) < 0x80;
+  return !(rest[p] >= '0' && rest[p] <= '9') && c != 't' && c != 'a' && static_cast<unsigned char>(rest[p]) < 0x80 ? e : 0;
 }
 
 size_t RuleSet::MonthDayAt(std::string_view rest, size_t* year_end) const {
@@ -892,10 +1003,11 @@ size_t RuleSet::MonthDayAt(std::string_view rest, size_t* year_end) const {
   while (p < rest.size() && (rest[p] == ' ' || rest[p] == '\t' || rest[p] == '\n' || rest[p] == '>' ||
                              (rest[p] == '\xC2' && p + 1 < rest.size() && rest[p + 1] == '\xA0')))
     p += rest[p] == '\xC2' ? 2 : 1;
-  // A byte that no blank holds and that no year or hour opens with; anything else goes to the set.
+  // A byte that no blank holds and that no year or hour opens with ("Nov. 15, 2021 — A bill");
+  // anything else goes to the set.
   if (p == rest.size()) return 0;
   const auto c = static_cast<unsigned char>(rest[p]);
-  return c > ' ' && c < 0x80 && !(c >= '0' && c <= '9') ? day_end : 0;
+  return (c > ' ' && c < 0x80 && !(c >= '0' && c <= '9')) || GeneralPunctuationAt(rest, p) ? day_end : 0;
 }
 
 Match RuleSet::Capture(std::string_view text, const Candidate& found) const {
@@ -938,7 +1050,9 @@ bool RuleSet::CaptureFromWords(const Compiled& c, std::string_view text, Match& 
   const std::string_view span = text.substr(m.begin, m.end - m.begin);
   // The words of the match. A byte outside ASCII (a no-break space, or a letter that (?i) folds
   // to an ASCII one, as the Kelvin sign to "k") is left to RE2.
-  std::array<std::string_view, 16> words;
+  // Kept per thread: value-initializing sixteen views at every call cost more than cutting the
+  // words; only the first n, set here, are read.
+  thread_local std::array<std::string_view, 16> words;
   size_t n = 0;
   for (size_t i = 0; i < span.size();) {
     const uint8_t kind = KindOf(span[i]);
@@ -963,12 +1077,13 @@ bool RuleSet::CaptureFromWords(const Compiled& c, std::string_view text, Match& 
   };
 
   size_t first = 0, last = n;  // the count and the unit are words [first, last)
-  for (const std::vector<std::string>& mod : g.mods)
-    if (PhraseAt(all, 0, mod)) {
-      m.slots[kSlotMod] = join(0, mod.size());
-      first = mod.size();
-      break;
-    }
+  if (g.mod_first_words.Contains(all[0]))
+    for (const std::vector<std::string>& mod : g.mods)
+      if (PhraseAt(all, 0, mod)) {
+        m.slots[kSlotMod] = join(0, mod.size());
+        first = mod.size();
+        break;
+      }
   if (!g.dirs.empty()) {
     bool found = false;
     for (const std::vector<std::string>& dir : g.dirs)
@@ -986,9 +1101,12 @@ bool RuleSet::CaptureFromWords(const Compiled& c, std::string_view text, Match& 
   m.slots[kSlotUnit] = all[last - 1];
   const std::span<const std::string_view> count = all.subspan(first, last - 1 - first);
   bool vague = false;
-  if (g.vague)
+  if (g.vague && count.size() == 1) {
+    vague = vague_words_.Contains(count[0]);
+  } else if (g.vague) {
     for (const std::vector<std::string>& phrase : vague_phrases_)
       if (phrase.size() == count.size() && PhraseAt(count, 0, phrase)) vague = true;
+  }
   m.slots[vague ? kSlotVague : kSlotNum] = join(first, last - 1);
   return true;
 }

@@ -115,12 +115,13 @@ class RuleSet {
   // Whether a weekday's name (Title or UPPER case) stands alone at `start`: after it and an
   // optional comma and blank, no capital, digit or byte outside ASCII that a calendar rule
   // reads on ("Tuesday, May 5", "Friday, 17 April"). There "weekday" is the one rule that matches.
-  bool LoneWeekdayAt(std::string_view text, size_t start) const;
+  // Returns the name's length, 0 where it is not alone.
+  size_t LoneWeekdayAt(std::string_view text, size_t start) const;
   // Whether a month's full name (Title or UPPER case) stands alone at `start`: after it and an
   // optional comma and blank, no digit, dash or "to", "through", "and" that a calendar or range
   // rule reads on ("May 5", "May 2018", "April-June 2018"). There "month" is the one rule that
-  // matches.
-  bool LoneMonthAt(std::string_view text, size_t start) const;
+  // matches, and its match is the name: returns the name's length, 0 where it is not alone.
+  size_t LoneMonthAt(std::string_view text, size_t start) const;
   // Where a month's name and a day ("May 5", "Sept. 5th", "March 3, 2021") at `start` are
   // followed, after an optional comma and blank, by no digit (no year or clock time that
   // "month-day-year" or "month-day-year-clock" reads on; the year itself counts as read): the
@@ -133,6 +134,20 @@ class RuleSet {
   // "units" opening at `rest` with a count of one word: the count, a blank and the unit, where no
   // "period" may follow (0 where RE2 decides).
   size_t CountUnitsLength(std::string_view rest) const;
+  // The one match of LoneWordsAt: its rule and length; no rule matches where `rule` is -1.
+  struct LoneMatch {
+    int rule = -1;
+    size_t length = 0;
+  };
+  // Where the first words at `start` open one rule only and tell its match, that match
+  // (nullopt where the set must decide): "for-units" ("for years", "within weeks");
+  // "relative-unit" ("next week", "this year"; not "coming", which is also a count, nor
+  // "quarter", which "quarter" reads too); "units" ("three years", "several months") where no
+  // direction ("ago", "earlier") or "period" follows; "season" ("summer") where no year may
+  // follow; "day-word" ("yesterday", "tomorrow morning"). No other rule opens with these words.
+  // And none matches at "over" and a count and unit that no direction follows ("over five
+  // years": "units-ago" needs its direction). The window ends at `limit`.
+  std::optional<LoneMatch> LoneWordsAt(std::string_view text, size_t start, size_t limit) const;
 
   // The groups as the rule's own RE2 captures them (the plain meaning of Capture; for tests).
   Match CaptureByRegex(std::string_view text, const Candidate& c) const;
@@ -151,6 +166,7 @@ class RuleSet {
     // and directions, each split into its words.
     struct WordGrammar {
       std::vector<std::vector<std::string>> mods, dirs;
+      WordSet mod_first_words;  // the first words of `mods`: most matches open with none
       bool vague = true;
     };
     std::optional<WordGrammar> words;
@@ -163,6 +179,9 @@ class RuleSet {
   // `after_word`: a word byte comes right before `rest`, where a \b that opens a rule fails
   // (the anchored set does not see that byte; the search that finds the end does).
   size_t KnownLength(MatchEnd end, std::string_view rest, bool after_word) const;
+  // The end of a "weekday" match whose name ends at rest[e]: there, or after the blank and part
+  // of the day that follow it; 0 where RE2 decides.
+  size_t WeekdayPartEnd(std::string_view rest, size_t e) const;
   // The length of a month's name, a blank and a day at the start of `rest` (and a comma, a blank
   // and a year after them with `year`), as "month-day" and "month-day-year" read them; 0 when
   // `rest` holds anything else, for RE2 to search.
@@ -173,12 +192,21 @@ class RuleSet {
   // The length of a word of `first`, a blank and a word of `second` at the start of `rest`, each
   // word all the letters there and followed by an ASCII byte; 0 otherwise.
   size_t WordBlankWordLength(std::string_view rest, const WordSet& first, const WordSet& second) const;
+  // Its end from the first word's end `a` on: the blank and a word of `second`; 0 otherwise.
+  size_t BlankWordEnd(std::string_view rest, size_t a, const WordSet& second) const;
+  // CountUnitsLength's end from `e`, the end of a count, a blank and a unit (0: none).
+  size_t CountUnitsEnd(std::string_view rest, size_t e) const;
+  // Whether "units-ago" or "units-earlier" may read on at rest[e], after a count and a unit:
+  // a blank and a word of a direction ("ago", "from now", "earlier"), or what RE2 must decide
+  // (a byte outside ASCII, the window's end).
+  bool DirectionMayFollow(std::string_view rest, size_t e) const;
   // Reads the groups of a match of a rule with a WordGrammar or a reader off its words; false
   // when the match holds something the reading does not cover, for RE2 to capture.
   bool CaptureFromWords(const Compiled& rule, std::string_view text, Match& m) const;
 
   std::vector<RuleSpec> specs_;
   std::vector<std::vector<std::string>> vague_phrases_;  // the phrases of {VAGUE}, in words
+  WordSet vague_words_;  // its phrases of one word ("several"): a count of one word is looked up
   WordSet month_names_;  // {MONTH_FULL}'s names
   WordSet weekday_names_;  // {WEEKDAY}'s names
   WordSet month_abbreviations_;  // {MONTH}'s abbreviations
@@ -189,10 +217,16 @@ class RuleSet {
   WordSet counts_;  // {NUM}'s and {VAGUE}'s words of one word ("three", "an", "several")
   WordSet units_;  // {UNITS}'s words: each unit, with an "s", and "centuries" 
   WordSet zones_;  // {ZONE}'s words
+  // The first words of LoneWordsAt, each with the rule it opens there (date_rules.cc), and the
+  // relative words and units of its "relative-unit".
+  WordSet lone_openers_, lone_relative_rels_, lone_relative_units_;
+  WordSet direction_words_;  // the first words of the directions of "units-ago" and "units-earlier"
   int year_rule_ = -1;  // the rule "year"
   int month_day_rule_ = -1, month_day_year_rule_ = -1;  // "month-day", "month-day-year"
   int weekday_rule_ = -1;  // the rule "weekday"
   int month_rule_ = -1;  // the rule "month"
+  // "for-units", "relative-unit", "units", "season"
+  int for_units_rule_ = -1, relative_unit_rule_ = -1, units_rule_ = -1, season_rule_ = -1, day_word_rule_ = -1;
   std::vector<Compiled> rules_;
   std::unique_ptr<RE2::Set> anchored_set_;
   mutable std::once_flag set_once_;

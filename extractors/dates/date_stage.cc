@@ -82,7 +82,17 @@ class DateStage final : public Stage {
       return article_dates.emplace_back(article, RefDate(doc, norm_offset)).second;
     };
 
-    std::vector<Pending>& found = scratch.found;
+    // Each value goes straight into its entity (in the order of the spans); the clock times, which
+    // take the day of a date near them, are settled after, from the norm spans kept beside.
+    const size_t first = doc.entities.size();
+    std::vector<std::pair<uint32_t, uint32_t>>& spans = scratch.spans;  // of entities [first, ...)
+    std::vector<uint32_t>& clocks = scratch.clocks;                      // their clock times
+    auto add = [&](uint32_t begin, uint32_t end, dates::Value&& value, std::string_view rule) {
+      spans.emplace_back(begin, end);
+      Entity& e = doc.AddFromNorm(EntityType::kDate, begin, end, std::string(rule));
+      e.value = std::move(value.value);
+      e.kind = std::string(value.kind);
+    };
     for (const Kept& k : kept) {
       Match* const m = &matches[k.match];
       const dates::RuleSpec& spec = rules_->spec(m->rule);
@@ -100,42 +110,38 @@ class DateStage final : public Stage {
         };
         auto [ab, ae] = span(dates::kSlotA);
         auto [bb, be] = span(dates::kSlotB);
-        found.push_back({ab, ae, std::move(values->first), m});
-        found.push_back({bb, be, std::move(values->second), m});
+        add(ab, ae, std::move(values->first), spec.name);
+        add(bb, be, std::move(values->second), spec.name);
         continue;
       }
       auto value = resolver_.Resolve(spec, *m, t, ref);
       if (!value) continue;
-      found.push_back({m->begin, m->end, std::move(*value), m});
+      if (spec.kind == RuleKind::kClock) clocks.push_back(static_cast<uint32_t>(spans.size()));
+      add(m->begin, m->end, std::move(*value), spec.name);
     }
 
     // A clock time alone takes the day of the nearest full date in its paragraph line, else the
     // article's date: "at 9:45 p.m. GMT on April 28".
-    for (Pending& p : found) {
-      if (rules_->spec(p.match->rule).kind != RuleKind::kClock) continue;
+    for (const uint32_t c : clocks) {
+      const auto [pb, pe] = spans[c];
       std::string day;
       size_t best = SIZE_MAX;
-      for (const Pending& q : found) {
-        if (q.value.value.size() != 10 || q.value.kind != "date") continue;
-        const size_t distance = q.begin > p.end ? q.begin - p.end : p.begin - q.end;
+      for (size_t i = 0; i < spans.size(); ++i) {
+        const Entity& q = doc.entities[first + i];
+        if (q.value.size() != 10 || q.kind != "date") continue;
+        const auto [qb, qe] = spans[i];
+        const size_t distance = qb > pe ? qb - pe : pb - qe;
         if (distance > 120 || distance >= best) continue;
-        const size_t lo = std::min(p.begin, q.begin), hi = std::max(p.end, q.end);
+        const size_t lo = std::min(pb, qb), hi = std::max(pe, qe);
         if (std::string_view(t.substr(lo, hi - lo)).find("\n\n") != std::string_view::npos) continue;
         best = distance;
-        day = q.value.value;
+        day = q.value;
       }
       if (day.empty()) {
-        if (auto ref = ref_date(p.begin)) day = dates::FormatDate(*ref);
+        if (auto ref = ref_date(pb)) day = dates::FormatDate(*ref);
       }
-      p.value.value = day.empty() ? std::string() : day + p.value.value;
-    }
-
-    doc.entities.reserve(doc.entities.size() + found.size());
-    for (Pending& p : found) {
-      Entity& e = doc.AddFromNorm(EntityType::kDate, p.begin, p.end,
-                                  std::string(rules_->spec(p.match->rule).name));
-      e.value = std::move(p.value.value);
-      e.kind = std::string(p.value.kind);
+      std::string& value = doc.entities[first + c].value;
+      value = day.empty() ? std::string() : day + value;
     }
     return Status::Ok();
   }
@@ -145,25 +151,22 @@ class DateStage final : public Stage {
     uint32_t begin, end;
     uint32_t match;  // in Scratch::matches
   };
-  struct Pending {
-    uint32_t begin, end;
-    dates::Value value;
-    const Match* match;
-  };
   struct Scratch {
     std::vector<uint32_t> starts;
     std::vector<Candidate> candidates;
     std::vector<Kept> kept;
     std::vector<Match> matches;
     std::vector<std::pair<uint16_t, std::optional<dates::CivilDate>>> article_dates;
-    std::vector<Pending> found;
+    std::vector<std::pair<uint32_t, uint32_t>> spans;
+    std::vector<uint32_t> clocks;
     void Clear() {
       starts.clear();
       candidates.clear();
       kept.clear();
       matches.clear();
       article_dates.clear();
-      found.clear();
+      spans.clear();
+      clocks.clear();
     }
   };
 

@@ -33,12 +33,18 @@ constexpr std::string_view kOpeners[] = {
 // "for-units" a plural unit ("for years"), "in-the-past" and "in-the-future" "the".
 // "the" opens a date only before a number or one of kAfterThe; "last", "next" and "this" only
 // before one of kAfterRelative.
-enum : uint8_t { kTrigger = 1, kUnitWord = 2 };
+// A holiday's first word ("New", "St") that is no other trigger opens a date only where the
+// words of a holiday follow it; a month's or weekday's name only after a capital, as the rules
+// spell names in Title or UPPER case.
+enum : uint8_t { kTrigger = 1, kUnitWord = 2, kHolidayWord = 4, kNameWord = 8 };
+// "and", "than", ... open no rule: they are openers only for a date to open before them ("two
+// and a half years", "more than a year", "the following week"), kPassThrough.
 enum : uint8_t {
   kOpener = 1, kBeforePluralUnit = 2, kBeforeThe = 4, kBeforeAfterTheWord = 8,
-  kBeforeRelativeWord = 16
+  kBeforeRelativeWord = 16, kAfterInThe = 32, kPassThrough = 64
 };
-constexpr uint8_t kRestrictions = kBeforePluralUnit | kBeforeThe | kBeforeAfterTheWord | kBeforeRelativeWord;
+constexpr uint8_t kRestrictions =
+    kBeforePluralUnit | kBeforeThe | kBeforeAfterTheWord | kBeforeRelativeWord | kPassThrough;
 constexpr std::pair<std::string_view, uint8_t> kRestrictedOpeners[] = {
     {"in", kBeforePluralUnit | kBeforeThe}, {"for", kBeforePluralUnit}, {"of", kBeforePluralUnit},
     {"within", kBeforePluralUnit}, {"after", kBeforePluralUnit}, {"the", kBeforeAfterTheWord},
@@ -58,6 +64,13 @@ constexpr std::string_view kAfterThe[] = {
 // parts of the day come from the vocabulary.
 constexpr std::string_view kAfterRelative[] = {
     "weekend", "week", "month", "year", "quarter", "decade", "century", "qtr", "fiscal", "financial"};
+// The words "in-the-past" and "in-the-future" read after "in the".
+constexpr std::string_view kWordsAfterInThe[] = {"past", "future", "near", "distant", "foreseeable"};
+
+// Openers that begin no rule: the inner words of {NUM}, {VAGUE} and of the rules' phrases.
+constexpr std::string_view kPassThroughOpeners[] = {
+    "and", "than", "least", "couple", "dozen", "number", "final", "following", "same", "financial",
+    "near", "distant", "foreseeable"};
 
 // Triggers that are no unit but open no rule either: "weekend" follows its determiner.
 constexpr std::string_view kNeverOpening[] = {"weekend", "weekends"};
@@ -68,29 +81,38 @@ constexpr bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 }  // namespace
 
 TriggerScanner::TriggerScanner(const Lexicon& lex) {
-  auto add = [&](std::string_view w) {
+  auto add = [&](std::string_view w, uint8_t value = kTrigger) {
     if (w.size() < 2 || w.find(' ') != std::string_view::npos) return;
     if (!IsLetter(w[0]) || !IsLetter(w[1])) return;
-    words_.Add(w, kTrigger);
+    words_.Add(w, value);
   };
-  for (WordClass c : {WordClass::kMonth, WordClass::kMonthAbbr, WordClass::kWeekday,
-                      WordClass::kUnit, WordClass::kSeason, WordClass::kDaypart})
+  for (WordClass c : {WordClass::kMonth, WordClass::kMonthAbbr, WordClass::kWeekday})
+    for (const auto& [word, value] : lex.Words(c)) add(word, kNameWord);
+  for (WordClass c : {WordClass::kUnit, WordClass::kSeason, WordClass::kDaypart})
     for (const auto& [word, value] : lex.Words(c)) add(word);
   for (std::string_view w : kExtraTriggers) add(w);
-  // A holiday opens with its first word ("New Year's Day", "Independence Day").
+  // A holiday opens with its first word ("New Year's Day", "Independence Day"), spelled as the
+  // rule spells it: each word in Title case.
   for (const auto& [phrase, value] : lex.Words(WordClass::kHoliday)) {
+    std::string title = phrase;
+    for (size_t i = 0; i < title.size(); ++i)
+      if ((i == 0 || title[i - 1] == ' ') && title[i] >= 'a' && title[i] <= 'z') title[i] = static_cast<char>(title[i] - 32);
     std::string_view first = std::string_view(phrase).substr(0, phrase.find_first_of(" '"));
     while (!first.empty() && first.back() == '.') first.remove_suffix(1);
-    add(first);
+    if (first.size() >= 2 && IsLetter(first[0]) && IsLetter(first[1]) && first.find(' ') == std::string_view::npos)
+      words_.Add(first, kHolidayWord);
+    holidays_.push_back(std::move(title));
   }
   for (std::string_view w : kOpeners) openers_.Add(w, kOpener);
   for (const auto& [w, needs] : kRestrictedOpeners) openers_.Add(w, needs);
+  for (std::string_view w : kPassThroughOpeners) openers_.Add(w, kPassThrough);
   for (std::string_view w : kPluralUnits) next_words_.Add(w, kBeforePluralUnit);
   next_words_.Add("the", kBeforeThe);
   for (std::string_view w : kAfterThe) next_words_.Add(w, kBeforeAfterTheWord);
   for (const auto& [word, value] : lex.Words(WordClass::kQuarterOrdinal))
     next_words_.Add(word, kBeforeAfterTheWord);
   for (std::string_view w : kAfterRelative) next_words_.Add(w, kBeforeRelativeWord);
+  for (std::string_view w : kWordsAfterInThe) next_words_.Add(w, kAfterInThe);
   for (WordClass c : {WordClass::kSeason, WordClass::kWeekday, WordClass::kDaypart})
     for (const auto& [word, value] : lex.Words(c)) next_words_.Add(word, kBeforeRelativeWord);
   // The words a rule may read after a number of one to three digits and a blank.
@@ -125,22 +147,39 @@ TriggerScanner::TriggerScanner(const Lexicon& lex) {
 }
 
 bool TriggerScanner::IsTrigger(std::string_view word) const {
-  return word.size() >= 2 && word.size() <= 12 && (words_.Find(word) & kTrigger) != 0;
+  return word.size() >= 2 && word.size() <= 12 && (words_.Find(word) & (kTrigger | kHolidayWord | kNameWord)) != 0;
+}
+
+bool TriggerScanner::IsName(std::string_view word) const {
+  return word.size() >= 2 && word.size() <= 12 && (words_.Find(word) & (kTrigger | kHolidayWord | kNameWord)) == kNameWord;
 }
 
 bool TriggerScanner::IsOpener(std::string_view word) const {
   return word.size() <= 14 && openers_.Contains(word);
 }
 
-bool TriggerScanner::OpensBefore(std::string_view word, std::string_view next) const {
-  return OpensBefore(openers_.Find(word), next);
+bool TriggerScanner::GluedOpener(std::string_view letters) { return letters == "Q" || letters == "FY"; }
+
+bool TriggerScanner::OpensBefore(std::string_view word, std::string_view next, std::string_view after) const {
+  return OpensBefore(openers_.Find(word), next, after);
 }
 
-bool TriggerScanner::OpensBefore(uint8_t opener, std::string_view next) const {
+bool TriggerScanner::OpensBefore(uint8_t opener, std::string_view next, std::string_view after) const {
   const uint8_t needs = opener & kRestrictions;
   if (needs == 0) return true;
-  if ((needs & kBeforeAfterTheWord) && !next.empty() && IsDigit(next[0])) return true;  // "the 1990s"
-  return (needs & next_words_.Find(next)) != 0;
+  if ((needs & kBeforeAfterTheWord) && !next.empty() && IsDigit(next[0])) {
+    // "the 1990s", "the '90s", "the 1990's": a decade's "0s".
+    return next.back() == '0' &&
+           (after.starts_with("s") || after.starts_with("'s") || after.starts_with("\u2019s"));
+  }
+  const uint8_t next_bits = next_words_.Find(next);
+  if ((needs & next_bits & ~kBeforeThe) != 0) return true;
+  if ((needs & next_bits & kBeforeThe) == 0) return false;
+  // "in the past", "in the near future": the word after "the".
+  const size_t b = BlankBytesEnd(after, 0);
+  size_t e = b;
+  while (e < after.size() && IsLetter(after[e])) ++e;
+  return (next_words_.Find(after.substr(b, e - b)) & kAfterInThe) != 0;
 }
 
 bool TriggerScanner::DigitsOpen(std::string_view digits, std::string_view after) const {
@@ -177,13 +216,36 @@ bool TriggerScanner::DigitsOpen(std::string_view digits, std::string_view after)
 }
 
 bool TriggerScanner::OpensAlone(std::string_view word, std::string_view after) const {
-  return OpensAlone(words_.Find(word), after);
+  return OpensAlone(words_.Find(word), word, after);
 }
 
-bool TriggerScanner::OpensAlone(uint8_t trigger, std::string_view after) const {
-  if ((trigger & kUnitWord) == 0) return true;
-  // "years-long", "year's end", "year’s end"
-  return !after.empty() && (after[0] == '-' || after[0] == '\'' || after.starts_with("\u2019"));
+bool TriggerScanner::OpensAlone(uint8_t trigger, std::string_view word, std::string_view after) const {
+  if ((trigger & kUnitWord) != 0)  // "years-long", "year's end", "year’s end"
+    return !after.empty() && (after[0] == '-' || after[0] == '\'' || after.starts_with("\u2019"));
+  if ((trigger & kTrigger) != 0) return true;
+  if ((trigger & kNameWord) != 0) return word[0] >= 'A' && word[0] <= 'Z';  // "May", "MAY"; not "may"
+  return HolidayAt(word, after);
+}
+
+bool TriggerScanner::HolidayAt(std::string_view word, std::string_view after) const {
+  // The holiday rule spells each phrase in Title case, its spaces (?:\s|>)+: the first word and
+  // the start of the second must be there ("New Year's", not "New Zealand").
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '>'; };
+  for (const std::string& holiday : holidays_) {
+    const std::string_view phrase = holiday;
+    if (!phrase.starts_with(word)) continue;
+    const size_t space = phrase.find(' ', word.size());
+    // The rest of the first word ("." of "St.", "'s" of "Valentine's"), right after the letters.
+    const std::string_view tail = phrase.substr(word.size(), space - word.size());
+    if (!after.starts_with(tail)) continue;
+    if (space == std::string_view::npos) return true;
+    size_t i = tail.size();
+    while (i < after.size() && is_space(after[i])) ++i;
+    if (i == tail.size()) continue;
+    const std::string_view second = phrase.substr(space + 1, phrase.find(' ', space + 1) - (space + 1));
+    if (after.substr(i).starts_with(second)) return true;
+  }
+  return false;
 }
 
 void TriggerScanner::Starts(std::string_view t, std::vector<uint32_t>& out) const {
@@ -195,8 +257,13 @@ void TriggerScanner::Starts(std::string_view t, std::vector<uint32_t>& out) cons
   std::pair<uint32_t, uint32_t> recent[kRing] = {};
   int count = 0;
   uint32_t emitted = 0;  // starts before this offset are already in `out`
-  // A trigger word at [at, end); `opens` whether a date may start at it.
-  auto trigger = [&](uint32_t at, uint32_t end, bool opens) {
+  // A trigger word at [at, end), after `count` words; `opens` whether a date may start at it;
+  // `alone` whether no date may start before it either where none starts at it. (The count is
+  // passed, not captured, so that the scan keeps it in a register.)
+  auto trigger = [&](int count, uint32_t at, uint32_t end, bool opens, bool alone) {
+    // No rule reads through a number at which none may start (DigitsOpen), nor through a name
+    // that is no name (OpensAlone: "may"): the words before them open nothing either.
+    if (alone && !opens) return;
     int k = 0;  // how many words right before the trigger open a date
     uint8_t opener[kWordsBefore];  // their values in openers_, the nearest first
     uint32_t searched = at;  // [searched, at) holds no blank line (and begins a word)
@@ -214,9 +281,9 @@ void TriggerScanner::Starts(std::string_view t, std::vector<uint32_t>& out) cons
     for (; k >= 1; --k) {
       const uint32_t s = recent[(count - k) & (kRing - 1)].first;
       if (s < emitted) continue;
-      // The word after this one: the next recent word, or the trigger.
+      // The word after this one (the next recent word, or the trigger) and the text after it.
       const auto [nb, ne] = k > 1 ? recent[(count - k + 1) & (kRing - 1)] : std::pair{at, end};
-      if (!OpensBefore(opener[k - 1], std::string_view(text + nb, ne - nb))) continue;
+      if (!OpensBefore(opener[k - 1], std::string_view(text + nb, ne - nb), t.substr(ne))) continue;
       out.push_back(s);
       emitted = s + 1;
     }
@@ -254,13 +321,15 @@ void TriggerScanner::Starts(std::string_view t, std::vector<uint32_t>& out) cons
         while (e < n && (digits ? IsDigit(text[e]) : IsLetter(text[e]))) ++e;
       }
       if (digits) {
-        // Letters glued to digits may open the date: "Q3", "FY2019".
-        if (count > 0 && recent[(count - 1) & (kRing - 1)].second == b)
-          trigger(recent[(count - 1) & (kRing - 1)].first, b, true);
-        trigger(b, e, DigitsOpen(std::string_view(text + b, e - b), t.substr(e)));
+        // Letters glued to digits may open the date: "Q3", "FY2019" (only these, in UPPER case).
+        if (count > 0 && recent[(count - 1) & (kRing - 1)].second == b &&
+            GluedOpener(std::string_view(text + recent[(count - 1) & (kRing - 1)].first, b - recent[(count - 1) & (kRing - 1)].first)))
+          trigger(count, recent[(count - 1) & (kRing - 1)].first, b, true, false);
+        trigger(count, b, e, DigitsOpen(std::string_view(text + b, e - b), t.substr(e)), true);
       } else if (e - b >= 2 && e - b <= 12) {
-        if (const uint8_t value = words_.FindLetters(text + b, e - b); value & kTrigger)
-          trigger(b, e, OpensAlone(value, t.substr(e)));
+        if (const uint8_t value = words_.FindLetters(text + b, e - b); value & (kTrigger | kHolidayWord | kNameWord))
+          trigger(count, b, e, OpensAlone(value, std::string_view(text + b, e - b), t.substr(e)),
+                  (value & (kTrigger | kHolidayWord)) == 0);
       }
       recent[count & (kRing - 1)] = {b, e};
       ++count;

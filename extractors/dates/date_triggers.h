@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -24,17 +25,23 @@ class TriggerScanner {
   // OpensAlone): this saves the rules a try at every unit word and before most years.
   void Starts(std::string_view text, std::vector<uint32_t>& out) const;
 
-  // Whether a date may start at opening word `word` followed by the word `next`. "in", "for",
-  // "of", "within" and "after" open only "for-units" ("for years"), "in-the-past" and
-  // "in-the-future" ("in the past"); "the" only before a number or a word some rule reads next
-  // ("the 1990s", "the end of", "the past year"); "last", "next" and "this" only before a unit,
-  // season, weekday or part of the day ("last week", "next spring"); every other opener may
-  // open a date before any word.
-  bool OpensBefore(std::string_view word, std::string_view next) const;
+  // Whether a date may start at opening word `word` followed by the word `next` and the text
+  // `after` it. "in", "for", "of", "within" and "after" open only "for-units" ("for years"),
+  // "in-the-past" and "in-the-future" ("in the past", "in the near future"); "the" only before
+  // a decade or a word some rule reads next ("the 1990s", "the end of", "the past year");
+  // "last", "next" and "this" only before a unit, season, weekday or part of the day
+  // ("last week", "next spring"); the inner words of phrases ("and", "than", "following") never;
+  // every other opener may open a date before any word.
+  bool OpensBefore(std::string_view word, std::string_view next, std::string_view after = {}) const;
+  // Whether letters glued to digits may open a date there: "Q" ("Q3"), "FY" ("FY2019").
+  static bool GluedOpener(std::string_view letters);
 
   // Whether a date may start at trigger `word` when `after` is the text right after it. A unit
   // word ("years", "week") opens only "unit-long" ("years-long") and "unit-end" ("year's end"),
-  // so it needs a hyphen or an apostrophe after it; every other trigger may open a date.
+  // so it needs a hyphen or an apostrophe after it; a month's or weekday's name only after a
+  // capital ("May", not "may"); the first word of a holiday that is no other trigger ("New",
+  // "St") only the holiday, whose words must follow it ("New Year's", not "New Zealand"); every
+  // other trigger may open a date.
   bool OpensAlone(std::string_view word, std::string_view after) const;
 
   // Whether a date may start at a run of `digits` when `after` is the text right after it. A
@@ -45,6 +52,9 @@ class TriggerScanner {
   bool DigitsOpen(std::string_view digits, std::string_view after) const;
 
   bool IsTrigger(std::string_view word) const;  // case-insensitive
+  // A trigger that is a month's or weekday's name only: where it opens nothing (OpensAlone),
+  // no date opens before it either.
+  bool IsName(std::string_view word) const;
   bool IsOpener(std::string_view word) const;   // a word a date may open with ("the", "two")
 
   // How far back from a trigger a date may start: words and bytes.
@@ -52,13 +62,17 @@ class TriggerScanner {
   static constexpr uint32_t kBytesBefore = 64;
 
  private:
-  bool OpensBefore(uint8_t opener, std::string_view next) const;  // opener: its openers_ value
-  bool OpensAlone(uint8_t trigger, std::string_view after) const;  // trigger: its words_ value
+  // opener: its openers_ value; trigger: its words_ value.
+  bool OpensBefore(uint8_t opener, std::string_view next, std::string_view after) const;
+  bool OpensAlone(uint8_t trigger, std::string_view word, std::string_view after) const;
+  // Whether the words of a holiday open at `word` (its letters) and `after`, the text after them.
+  bool HolidayAt(std::string_view word, std::string_view after) const;
 
   WordSet words_;       // triggers, and unit words (date_triggers.cc)
   WordSet openers_;     // openers, and the words some of them must come before
   WordSet next_words_;  // the words that restricted openers must come before
   WordSet after_digits_;  // the words a rule may read after a short number and a blank
+  std::vector<std::string> holidays_;  // the holidays, in Title case as the rule spells them
 };
 
 }  // namespace accord::dates

@@ -46,10 +46,9 @@ class WordSet {
   // Find for a word of two or more ASCII letters (the words of a text that a scan looks up):
   // its letters index the bit table directly.
   uint8_t FindLetters(const char* word, size_t length) const {
-    const size_t first = static_cast<uint8_t>((word[0] | 0x20) - 'a');
-    const size_t second = static_cast<uint8_t>((word[1] | 0x20) - 'a');
-    if (length > kMaxLength || ((lengths_by_pair_[first * kLetters + second] >> length) & 1) == 0) return 0;
-    const size_t b = length * kLetters + first;
+    const size_t pair = size_t{kPairRow[static_cast<uint8_t>(word[0])]} + kLetter[static_cast<uint8_t>(word[1])];
+    if (length > kMaxLength || ((lengths_by_pair_[pair] >> length) & 1) == 0) return 0;
+    const size_t b = length * kLetters + kLetter[static_cast<uint8_t>(word[0])];
     for (uint16_t i = start_[b]; i < start_[b + 1]; ++i)
       if (EqualsFolded(entries_[i].word, std::string_view(word, length))) return entries_[i].value;
     return 0;
@@ -64,6 +63,13 @@ class WordSet {
     std::array<uint8_t, 256> t{};
     for (int c = 0; c < 256; ++c)
       t[c] = static_cast<uint8_t>((c >= 'a' && c <= 'z') ? c - 'a' : (c >= 'A' && c <= 'Z') ? c - 'A' : 26);
+    return t;
+  }();
+  // Per byte: the first cell of its row of lengths_by_pair_ (its letter index times kLetters),
+  // so that a pair's cell is two look-ups and an add.
+  static constexpr std::array<uint16_t, 256> kPairRow = [] {
+    std::array<uint16_t, 256> t{};
+    for (int c = 0; c < 256; ++c) t[c] = static_cast<uint16_t>(kLetter[c] * kLetters);
     return t;
   }();
   static char Fold(char c) { return ascii::ToLower(c); }

@@ -1,6 +1,7 @@
 // The date stage: its example corpus (extractors/dates/corpus/*.tsv) run as table-driven tests,
 // calendar arithmetic, tense, offsets through line breaks, and score gates on the shared gold.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -211,6 +212,61 @@ TEST(DateCalendarTest, IsoWeeksAndWeekdays) {
       }
   EXPECT_FALSE(dates::ParseIsoDate("2018-02-30"));
   EXPECT_TRUE(dates::ParseIsoDate("2016-02-29"));
+}
+
+// ReadNumber reads short runs of digits itself: its value and length must be strtod's on those
+// and on every other number text.
+TEST(DateCalendarTest, ReadNumberIsStrtod) {
+  std::vector<std::string> texts = {"", "0", "7", "007", "12", "300", "2018", "999999999999999",
+                                    "1000000000000000", "12345678901234567890", "2.5", "0.5", ".5", "1e3",
+                                    "12abc", "abc", " 12", "+5", "-5", "0x10", "1,000", "3 ", "inf", "nan"};
+  for (int n = 0; n < 2000; ++n) texts.push_back(std::to_string(n * 7919 % 100003));
+  for (const std::string& text : texts) {
+    size_t read = 0;
+    const double v = dates::ReadNumber(text, &read);
+    char* end = nullptr;
+    const double expected = std::strtod(text.c_str(), &end);
+    SCOPED_TRACE("'" + text + "'");
+    EXPECT_EQ(read, static_cast<size_t>(end - text.c_str()));
+    if (std::isnan(expected)) {
+      EXPECT_TRUE(std::isnan(v));
+    } else {
+      EXPECT_EQ(v, expected);
+    }
+  }
+}
+
+// FoldKey (and FoldKeyInto, which the values fold their words with on the stack) lower-case A-Z
+// and fold each run of blanks and quote marks into one space, dropping those at the ends: the
+// plain meaning, byte by byte, on strings mixed from letters, blanks and other bytes.
+TEST(DateLexiconTest, FoldKeyIsItsPlainMeaning) {
+  auto plain = [](std::string_view s) {
+    std::string out;
+    bool pending = false;
+    for (char c : s) {
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '>') {
+        pending = !out.empty();
+        continue;
+      }
+      if (pending) out += ' ';
+      pending = false;
+      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return out;
+  };
+  const std::string pieces[] = {"Years", "CENTURIES", "a", "Z", "@", "[", "`", "{", " ", "  ", "\t", "\n",
+                                "\r", ">", "\f", "\v", "\xC5\xBF", "\xC2\xA0", "-", "'", "0"};
+  uint32_t seed = 5;
+  for (int n = 0; n < 5000; ++n) {
+    std::string text;
+    for (int w = 0; w < n % 7; ++w) {
+      seed = seed * 1103515245 + 12345;
+      text += pieces[(seed >> 16) % std::size(pieces)];
+    }
+    std::string out(text.size(), '\0');
+    ASSERT_EQ(dates::FoldKey(text), plain(text)) << "'" << text << "'";
+    ASSERT_EQ(dates::FoldKeyInto(text, out.data()), plain(text)) << "'" << text << "'";
+  }
 }
 
 TEST(DateRulesTest, FindAllAndFindAtAgreeOnAMatchAtAStart) {
@@ -458,6 +514,44 @@ TEST(DateRulesTest, SeasonNameEndsWhereTheSearchEndsIt) {
   EXPECT_GT(checked, 500);
 }
 
+// Where LoneWordsAt takes the first words at a start for the one rule they open ("for years",
+// "next week", "three years", "summer"), FindAt's matches there must be the search's: the rule
+// is the one match, ending where the search ends it. Next to them, the words that open other
+// rules too ("coming weeks", "last quarter", "about three years") and what may read on.
+TEST(DateRulesTest, LoneWordsAreTheOneMatchAtTheirStart) {
+  auto lexicon = dates::Lexicon::Load();
+  ASSERT_TRUE(lexicon.ok());
+  auto rules = dates::RuleSet::Create(*lexicon);
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  const std::string befores[] = {"", " ", "(", "x", "\n"};
+  const std::string firsts[] = {"for", "In", "OF", "about", "over", "Over five", "over a", "within", "after",
+                                "last", "Next", "THIS", "current", "coming", "previous", "past", "three",
+                                "a", "An", "several", "recent", "summer", "Fall", "the", "fortnight",
+                                "fo\xC5\xBF", "yesterday", "Today", "tonight", "TOMORROW", "todays"};
+  const std::string blanks[] = {" ", "  ", "\n> ", "\xC2\xA0", "-", " \n\n"};
+  const std::string seconds[] = {"years", "Weeks", "week", "weekend", "weekends", "quarter", "Year", "decade",
+                                 "century", "centuries", "fiscal year", "summer", "Monday", "night", "hours",
+                                 "the past", "three years", "yea", "\xE2\x84\xAA" "ay", "qtr", "of 2018",
+                                 "morning", "Evening", "nights", "after", "afternoon2"};
+  const std::string tails[] = {"", ".", " ago", " from now", " hence", " earlier", " Later", " period",
+                               "'s end", "\xE2\x80\x99s", "-long", "_", " 2018", " \xC5\xBF", "\n", " agog",
+                               " and", "\n> AGO", " from", " later,", " \xE2\x80\x94 x"};
+  int taken = 0;
+  for (const std::string& before : befores)
+    for (const std::string& first : firsts)
+      for (const std::string& blank : blanks)
+        for (const std::string& second : seconds)
+          for (const std::string& tail : tails) {
+            const std::string text = before + first + blank + second + tail;
+            const size_t start = before.size();
+            const bool after_word = !before.empty() && std::isalnum(static_cast<unsigned char>(before.back()));
+            if (after_word) continue;
+            if ((*rules)->LoneWordsAt(text, start, text.size())) ++taken;
+            EXPECT_EQ(FoundAt(**rules, text, start), SearchedAt(**rules, text, start)) << "'" << text << "'";
+          }
+  EXPECT_GT(taken, 3000);
+}
+
 // The rules that read their groups off the words of a match instead of running RE2
 // (date_rules.cc: the rules of a count and a unit, "weekday", "month-day-year", ...). On many
 // phrasings of each, and at every word of the example corpus, every match of every rule must get
@@ -691,14 +785,18 @@ TEST(DateTriggersTest, LeftOutStartsAreWhereNoRuleMatches) {
 
   int checked = 0;
   for (std::string opener : {"in", "for", "of", "within", "after", "In", "FOR", "Of", "the",
-                             "The", "THE", "last", "Last", "next", "NEXT", "this", "This"}) {
+                             "The", "THE", "last", "Last", "next", "NEXT", "this", "This", "and", "than",
+                             "least", "couple", "dozen", "number", "final", "following", "same",
+                             "financial", "near", "distant", "foreseeable", "And"}) {
     for (const std::string& next : nexts)
       for (std::string_view blank : {" ", "  ", "\n", "\n> "}) {
         const std::string text = opener + std::string(blank) + next + " and more.";
         SCOPED_TRACE(text);
         if (matches_at_start(text)) {
           ++checked;
-          EXPECT_TRUE(scanner.OpensBefore(opener, first_word(text.substr(opener.size()))));
+          const std::string_view rest = std::string_view(text).substr(opener.size());
+          const std::string_view next = first_word(rest);
+          EXPECT_TRUE(scanner.OpensBefore(opener, next, rest.substr(next.data() + next.size() - rest.data())));
         }
       }
   }
@@ -735,13 +833,20 @@ TEST(DateTriggersTest, LeftOutStartsAreWhereNoRuleMatches) {
   EXPECT_GT(checked, 100);  // the cases do reach the rules
   // And the scanner does leave those starts out.
   EXPECT_FALSE(scanner.OpensBefore("in", "2018"));
-  EXPECT_TRUE(scanner.OpensBefore("in", "The"));
+  EXPECT_TRUE(scanner.OpensBefore("in", "The", " past"));
+  EXPECT_TRUE(scanner.OpensBefore("in", "the", "\n> near future"));
+  EXPECT_FALSE(scanner.OpensBefore("in", "the", " summer"));
+  EXPECT_TRUE(scanner.OpensBefore("in", "years"));
+  EXPECT_FALSE(scanner.OpensBefore("and", "years"));
+  EXPECT_TRUE(scanner.OpensBefore("the", "1990", "s"));
+  EXPECT_TRUE(scanner.OpensBefore("the", "90", "\u2019s"));
+  EXPECT_FALSE(scanner.OpensBefore("the", "1991", " agreement"));
   EXPECT_TRUE(scanner.OpensBefore("about", "2018"));
   EXPECT_FALSE(scanner.OpensAlone("years", " ago"));
   EXPECT_TRUE(scanner.OpensAlone("years", "-long"));
   EXPECT_TRUE(scanner.OpensAlone("second", " half"));
   EXPECT_FALSE(scanner.OpensBefore("the", "summer"));
-  EXPECT_TRUE(scanner.OpensBefore("the", "1990"));
+  EXPECT_FALSE(scanner.OpensBefore("the", "1990"));
   EXPECT_FALSE(scanner.OpensBefore("last", "October"));
   EXPECT_TRUE(scanner.OpensBefore("last", "Friday"));
   EXPECT_FALSE(scanner.DigitsOpen("20", " million"));
@@ -749,6 +854,66 @@ TEST(DateTriggersTest, LeftOutStartsAreWhereNoRuleMatches) {
   EXPECT_FALSE(scanner.DigitsOpen("5", "G masts"));
   EXPECT_TRUE(scanner.DigitsOpen("17", " April"));
   EXPECT_TRUE(scanner.DigitsOpen("300", " years"));
+}
+
+// The scanner keeps every start where a rule matches. Here: words that open a date before
+// numbers (whose openers it leaves out where the number opens nothing, "about 300 million"),
+// holidays' first words before their words and others ("New Year's Day", "New Zealand"), and
+// "in the" before what "in-the-past" reads and other words.
+TEST(DateTriggersTest, StartsKeepEveryStartWhereARuleMatches) {
+  auto lexicon = dates::Lexicon::Load();
+  ASSERT_TRUE(lexicon.ok());
+  auto rules = dates::RuleSet::Create(*lexicon);
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  const dates::TriggerScanner scanner(*lexicon);
+  auto check = [&](const std::string& text) {
+    if (SearchedAt(**rules, text, 0).empty()) return false;
+    std::vector<uint32_t> starts;
+    scanner.Starts(text, starts);
+    EXPECT_TRUE(!starts.empty() && starts[0] == 0) << "'" << text << "'";
+    return true;
+  };
+  int matched = 0, texts = 0;
+  // Openers before a number.
+  for (std::string opener : {"about", "the", "over", "some", "almost", "more than", "a", "two", "several",
+                             "the coming", "early", "mid-", "end of", "the first", "in", "for", "The"})
+    for (std::string number : {"5", "17", "300", "1,000", "2.5", "90", "'90", "1990", "4"})
+      for (std::string after : {"", " million", " years", " years ago", "s", "'s", "th", " and a half years",
+                                ", years", ". Years", "-year", " April", " of May", " pm", "/5/2018", ":45",
+                                "\xE2\x80\x99s", " $", " EST"})
+        for (std::string blank : {" ", "  ", "\n> ", " $", "-"}) {
+          ++texts;
+          matched += check(opener + blank + number + after + " and more.");
+        }
+  // Holidays' first words, and "in the".
+  std::vector<std::string> heads = {"in the", "In The", "in  the", "may", "May", "MAY", "mAY", "march",
+                                    "monday", "Monday", "sept.", "Sept.", "the", "early", "A", "Q", "FY",
+                                    "fy", "q", "and", "more than", "the following"};
+  for (const auto& [phrase, value] : lexicon->Words(dates::WordClass::kHoliday)) {
+    std::string title = phrase;
+    for (size_t i = 0; i < title.size(); ++i)
+      if (i == 0 || title[i - 1] == ' ') title[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[i])));
+    heads.push_back(title);
+    heads.push_back(title.substr(0, title.find(' ')));
+  }
+  for (const std::string& head : heads)
+    for (std::string next : {"", "Year's Day", "Year's", "Zealand", "Patrick's Day", "Petersburg", "Day",
+                             "Eve", "past", "future", "near future", "distant future", "summer", "years",
+                             "2018", "moment", "Day 2018", "day", "5", "5, 2018", "3", "2019", "380",
+                             "1990s", "week", "April 5", "a year", "1991 agreement", "'90s"})
+      for (std::string blank : {" ", "\n", "\n> ", ", ", "\t", ""}) {
+        ++texts;
+        matched += check(head + blank + next + " and more.");
+        ++texts;
+        matched += check("on " + head + blank + next + ".");
+      }
+  EXPECT_GT(matched, 1000);
+  EXPECT_GT(texts - matched, 1000);
+  EXPECT_FALSE(scanner.OpensAlone("New", " Zealand"));
+  EXPECT_TRUE(scanner.OpensAlone("New", " Year's Day"));
+  EXPECT_FALSE(scanner.OpensAlone("St", ". Petersburg"));
+  EXPECT_TRUE(scanner.OpensAlone("St", ". Patrick's Day"));
+  EXPECT_TRUE(scanner.OpensAlone("Christmas", ""));
 }
 
 // The masks mark the ASCII letters and digits, and only them, at every place of a block.
@@ -783,7 +948,8 @@ TEST(DateTriggersTest, StartsAreTheStartsOfAWordByWordScan) {
     int count = 0;
     uint32_t emitted = 0;
     auto word = [&](uint32_t b, uint32_t e) { return t.substr(b, e - b); };
-    auto trigger = [&](uint32_t at, uint32_t end, bool opens) {
+    auto trigger = [&](uint32_t at, uint32_t end, bool opens, bool digits) {
+      if (digits && !opens) return;
       int k = 0;
       uint32_t searched = at;
       while (k < std::min(count, 6)) {
@@ -798,7 +964,7 @@ TEST(DateTriggersTest, StartsAreTheStartsOfAWordByWordScan) {
         const uint32_t s = recent[(count - k) & 7].first;
         if (s < emitted) continue;
         const auto [nb, ne] = k > 1 ? recent[(count - k + 1) & 7] : std::pair{at, end};
-        if (!scanner.OpensBefore(word(s, recent[(count - k) & 7].second), word(nb, ne))) continue;
+        if (!scanner.OpensBefore(word(s, recent[(count - k) & 7].second), word(nb, ne), t.substr(ne))) continue;
         out.push_back(s);
         emitted = s + 1;
       }
@@ -817,10 +983,12 @@ TEST(DateTriggersTest, StartsAreTheStartsOfAWordByWordScan) {
       while (j < t.size() && (digits ? is_digit(t[j]) : is_letter(t[j]))) ++j;
       const uint32_t b = static_cast<uint32_t>(i), e = static_cast<uint32_t>(j);
       if (digits) {
-        if (count > 0 && recent[(count - 1) & 7].second == b) trigger(recent[(count - 1) & 7].first, b, true);
-        trigger(b, e, scanner.DigitsOpen(word(b, e), t.substr(j)));
+        if (count > 0 && recent[(count - 1) & 7].second == b &&
+            dates::TriggerScanner::GluedOpener(word(recent[(count - 1) & 7].first, b)))
+          trigger(recent[(count - 1) & 7].first, b, true, false);
+        trigger(b, e, scanner.DigitsOpen(word(b, e), t.substr(j)), true);
       } else if (scanner.IsTrigger(word(b, e))) {
-        trigger(b, e, scanner.OpensAlone(word(b, e), t.substr(j)));
+        trigger(b, e, scanner.OpensAlone(word(b, e), t.substr(j)), scanner.IsName(word(b, e)));
       }
       recent[count & 7] = {b, e};
       ++count;
@@ -843,6 +1011,8 @@ TEST(DateTriggersTest, StartsAreTheStartsOfAWordByWordScan) {
                                 "Monday", "May", "summer", "Q", "FY", "the1990s", "'", "'90s", "2018",
                                 "17", "4/5", "9:45", "pm", "\n\n", "\n", " ", "  ", ", ", ".", "-",
                                 "early", "end of", "of", "New", "St.", "Christmas", "couple", "x",
+                                "near", "future", "Year's Day", "Zealand", "Patrick's", "Day", "million", "$",
+                                "may", "MAY", "monday", "A", "B", "fy", "following", "than", "1990s", "1991",
                                 std::string(70, ' '), "supercalifragilistic", "\xC2\xA0",
                                 std::string(63, 'y'), std::string(130, '7'), std::string(61, '.')};
   uint32_t seed = 11;
@@ -1004,12 +1174,18 @@ TEST(DateWordSetTest, FindAgreesWithAPlainScanOfTheWords) {
       for (char c : alphabet) queries.push_back(std::string{a, b, c});
     }
   }
-  int found = 0;
+  int found = 0, letters = 0;
   for (const std::string& q : queries) {
     EXPECT_EQ(set.Find(q), plain(q)) << "'" << q << "'";
     found += plain(q) != 0;
+    // FindLetters, for words of two or more ASCII letters, is Find.
+    if (q.size() >= 2 && std::all_of(q.begin(), q.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) {
+      EXPECT_EQ(set.FindLetters(q.data(), q.size()), plain(q)) << "'" << q << "'";
+      ++letters;
+    }
   }
   EXPECT_GT(found, 20);
+  EXPECT_GT(letters, 300);
 }
 
 // The clause scans find the sentence breaks sixteen bytes a step; a byte loop finds the same.
