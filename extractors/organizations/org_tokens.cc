@@ -451,6 +451,25 @@ constexpr std::array<uint8_t, 128> kSentenceEffect = [] {
   return t;
 }();
 
+// The pending sentence start after ASCII punctuation byte c, given the one before it.
+inline uint16_t StartsAfterPunct(uint8_t c, uint16_t starts) {
+  const uint8_t effect = kSentenceEffect[c];
+  return effect == kSets    ? OrgToken::kSentenceStart
+         : effect == kKeeps ? starts & OrgToken::kSentenceStart
+                            : 0;
+}
+
+// Writes the folded form of ASCII punctuation byte c at `o` ("&" reads "and"; some bytes fold to
+// nothing); returns the end of what it wrote.
+inline char* FoldAsciiPunct(uint8_t c, char* o) {
+  if (c == '&') {
+    std::memcpy(o, "and", 3);
+    return o + 3;
+  }
+  if (kAsciiFold[c] != kDrop) *o++ = static_cast<char>(kAsciiFold[c]);
+  return o;
+}
+
 // Makes room in `buffer` for `room` bytes from `o` on; returns `o` in the buffer as it is then.
 char* EnsureRoom(std::string& buffer, char* o, size_t room) {
   const size_t used = static_cast<size_t>(o - buffer.data());
@@ -547,17 +566,8 @@ ABSL_ATTRIBUTE_NOINLINE LaneState TokenizeCommon(const char* s, size_t lane_end,
       end = i + 1;
       flags = OrgToken::kPunct | (starts & ~OrgToken::kSentenceStart);
       punct = static_cast<char>(c);
-      next_o = o;
-      if (c == '&') {
-        std::memcpy(next_o, "and", 3);
-        next_o += 3;
-      } else if (kAsciiFold[c] != kDrop) {
-        *next_o++ = static_cast<char>(kAsciiFold[c]);
-      }
-      const uint8_t effect = kSentenceEffect[c];
-      starts = effect == kSets    ? OrgToken::kSentenceStart
-               : effect == kKeeps ? starts & OrgToken::kSentenceStart
-                                  : 0;
+      next_o = FoldAsciiPunct(c, o);
+      starts = StartsAfterPunct(c, starts);
     } else {
       break;
     }
@@ -690,16 +700,8 @@ void Tokenize(std::string_view s, OrgTokens& out) {
       if (c < 0x80) {
         end = i + 1;
         t.punct = static_cast<char>(c);
-        if (c == '&') {
-          std::memcpy(o, "and", 3);
-          o += 3;
-        } else if (kAsciiFold[c] != kDrop) {
-          *o++ = static_cast<char>(kAsciiFold[c]);
-        }
-        const uint8_t effect = kSentenceEffect[c];
-        starts = effect == kSets ? OrgToken::kSentenceStart
-                 : effect == kKeeps ? starts & OrgToken::kSentenceStart
-                                    : 0;
+        o = FoldAsciiPunct(c, o);
+        starts = StartsAfterPunct(c, starts);
       } else {
         end = std::min(n, i + utf8::SequenceLength(c));
         const std::string_view w(s.data() + i, end - i);

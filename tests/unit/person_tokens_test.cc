@@ -100,11 +100,6 @@ TEST(PersonTokensTest, LineFeaturesCoverWholeLines) {
                ",", "Staff"}));
 }
 
-}  // namespace
-}  // namespace accord::people
-
-namespace accord::people {
-namespace {
 
 // The plain meaning of a word's shape flags, from its text alone (ASCII words, with inner
 // apostrophes and hyphens): Scan's fast path for plain ASCII words must agree with it.
@@ -296,6 +291,21 @@ TEST(PersonTokensTest, ZonesAndTakenSpansMarkTheTokensInside) {
   }
 }
 
+// The layout flags a token should carry, by a plain search over every zone and entity: kHeadline
+// or kByline from the zone its first byte is in, kTaken when it is a word of one of the kinds in
+// `taken_kinds` and overlaps an entity found before.
+uint32_t PlainLayoutFlags(const Document& doc, const NameToken& t, uint32_t taken_kinds) {
+  const uint32_t raw_begin = doc.norm.RawBegin(t.begin), raw_end = doc.norm.RawEnd(t.end - 1);
+  uint32_t want = 0;
+  for (const Zone& z : doc.zones)
+    if (z.span.begin <= raw_begin && raw_begin < z.span.end)
+      want |= z.kind == ZoneKind::kTitle ? NameToken::kHeadline : NameToken::kByline;
+  if (t.Is(taken_kinds))
+    for (const Entity& e : doc.entities)
+      if (e.start < raw_end && raw_begin < e.end) want |= NameToken::kTaken;
+  return want;
+}
+
 // The same over a text of many runs: one-to-one pieces with raw gaps between them (quote marks
 // the normalizer dropped) and collapsed runs (a curly quote folded to one byte). Tokens skipped
 // by the walk (those that cannot reach the next span) must get the flags a plain search over
@@ -330,27 +340,14 @@ TEST(PersonTokensTest, ZonesAndTakenSpansMarkTheTokensInsideAcrossRuns) {
     TokenizeForNames(doc, toks);
     ASSERT_GT(toks.size(), 100u);
     for (const NameToken& t : toks) {
-      const uint32_t raw_begin = doc.norm.RawBegin(t.begin), raw_end = doc.norm.RawEnd(t.end - 1);
-      uint32_t want = 0;
-      for (const Zone& z : doc.zones)
-        if (z.span.begin <= raw_begin && raw_begin < z.span.end)
-          want |= z.kind == ZoneKind::kTitle ? NameToken::kHeadline : NameToken::kByline;
-      if (t.Is(NameToken::kCap)) {
-        for (const Entity& e : doc.entities)
-          if (e.start < raw_end && raw_begin < e.end) want |= NameToken::kTaken;
-      }
       const uint32_t got =
           t.flags & (NameToken::kHeadline | NameToken::kByline | NameToken::kTaken);
-      EXPECT_EQ(got, want) << "layout " << layout << " token at " << t.begin;
+      EXPECT_EQ(got, PlainLayoutFlags(doc, t, NameToken::kCap))
+          << "layout " << layout << " token at " << t.begin;
     }
   }
 }
 
-}  // namespace
-}  // namespace accord::people
-
-namespace accord::people {
-namespace {
 
 // Taken spans of many tokens, nested and overlapping spans, hyphenated words and collapsed runs
 // of several bytes (a paragraph break, a quoted line's unwrapped break): the walk passes over
@@ -393,26 +390,14 @@ TEST(PersonTokensTest, LongAndNestedTakenSpansMarkTheirWords) {
     std::vector<NameToken> toks;
     TokenizeForNames(doc, toks);
     ASSERT_GT(toks.size(), 100u);
-    for (const NameToken& t : toks) {
-      const uint32_t raw_begin = doc.norm.RawBegin(t.begin), raw_end = doc.norm.RawEnd(t.end - 1);
-      uint32_t want = 0;
-      for (const Zone& z : doc.zones)
-        if (z.span.begin <= raw_begin && raw_begin < z.span.end) want |= NameToken::kByline;
-      if (t.Is(NameToken::kCap | NameToken::kAsciiHyphen)) {
-        for (const Entity& e : doc.entities)
-          if (e.start < raw_end && raw_begin < e.end) want |= NameToken::kTaken;
-      }
+    for (const NameToken& t : toks) {  // (every zone here is a byline)
       const uint32_t got = t.flags & (NameToken::kByline | NameToken::kTaken);
-      EXPECT_EQ(got, want) << "layout " << layout << " token at " << t.begin;
+      EXPECT_EQ(got, PlainLayoutFlags(doc, t, NameToken::kCap | NameToken::kAsciiHyphen))
+          << "layout " << layout << " token at " << t.begin;
     }
   }
 }
 
-}  // namespace
-}  // namespace accord::people
-
-namespace accord::people {
-namespace {
 
 // The word masks against their plain meaning: every byte value at every place of a block.
 TEST(PersonWordMasksTest, EveryByteAtEveryPlace) {
@@ -473,11 +458,6 @@ TEST(PersonTokensTest, AsciiWordsAcrossWindowsKeepTheirExtentAndShape) {
   }
 }
 
-}  // namespace
-}  // namespace accord::people
-
-namespace accord::people {
-namespace {
 
 // Sentences from segmentation mark the first word inside each as a sentence start, however many
 // tokens a sentence holds (the walk to a sentence's start passes over tokens several at a time)
