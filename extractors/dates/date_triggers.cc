@@ -4,7 +4,7 @@
 #include <bit>
 #include <cstring>
 
-#include "extractors/dates/alnum_runs.h"
+#include "pipeline/ascii_masks.h"
 #include "extractors/dates/blank_bytes.h"
 
 namespace accord::dates {
@@ -294,17 +294,17 @@ void TriggerScanner::Starts(std::string_view t, std::vector<uint32_t>& out) cons
       emitted = at + 1;
     }
   };
-  // Each run of letters or digits, read off the masks of 64 bytes at a time (alnum_runs.h).
+  // Each run of letters or digits, read off the masks of 64 bytes at a time (pipeline/ascii_masks.h).
   const size_t n = t.size();
   uint64_t letter_carry = 0, digit_carry = 0;  // the last byte of the block before is one
   for (size_t base = 0; base < n; base += 64) {
-    AlnumMasks m;
+    ascii::BlockMasks m;
     if (n - base >= 64) {
-      m = ClassifyBlock(text + base);
+      m = ascii::ClassifyBlock</*kLower=*/false>(text + base);
     } else {  // the bytes past the end count as neither
       char padded[64] = {};
       std::memcpy(padded, text + base, n - base);
-      m = ClassifyBlock(padded);
+      m = ascii::ClassifyBlock</*kLower=*/false>(padded);
     }
     uint64_t starts = (m.letters & ~((m.letters << 1) | letter_carry)) |
                       (m.digits & ~((m.digits << 1) | digit_carry));

@@ -8,7 +8,7 @@
 
 #include <unicode/uchar.h>
 
-#include "extractors/people/person_word_masks.h"
+#include "pipeline/ascii_masks.h"
 #include "pipeline/utf8.h"
 
 namespace accord::people {
@@ -201,16 +201,16 @@ void Scan(const std::string& text, std::vector<NameToken>& out, std::vector<uint
   // The masks of the 64 bytes from `window` (past the text's end, of NUL bytes): the ASCII word
   // loop below reads its words off them.
   size_t window = s.size() + 1;  // no window yet
-  WordMasks masks;
+  ascii::BlockMasks masks;
   uint64_t window_alnum = 0;
   const auto classify = [&](size_t from) {
     window = from;
     if (from + 64 <= s.size()) {
-      masks = ClassifyWordBytes(p + from);
+      masks = ascii::ClassifyBlock</*kLower=*/true>(p + from);
     } else {
       unsigned char tail[64] = {};
       std::memcpy(tail, p + from, s.size() - from);
-      masks = ClassifyWordBytes(tail);
+      masks = ascii::ClassifyBlock</*kLower=*/true>(tail);
     }
     window_alnum = masks.letters | masks.digits;
   };

@@ -10,7 +10,6 @@
 
 #include <gtest/gtest.h>
 
-#include "extractors/dates/alnum_runs.h"
 #include "extractors/dates/date_filters.h"
 #include "extractors/dates/date_lexicon.h"
 #include "extractors/dates/date_resolve.h"
@@ -914,24 +913,6 @@ TEST(DateTriggersTest, StartsKeepEveryStartWhereARuleMatches) {
   EXPECT_FALSE(scanner.OpensAlone("St", ". Petersburg"));
   EXPECT_TRUE(scanner.OpensAlone("St", ". Patrick's Day"));
   EXPECT_TRUE(scanner.OpensAlone("Christmas", ""));
-}
-
-// The masks mark the ASCII letters and digits, and only them, at every place of a block.
-TEST(DateTriggersTest, BlockMasksMarkLettersAndDigits) {
-  for (int c = 0; c < 256; ++c)
-    for (int at = 0; at < 64; at += 7) {
-      char block[64];
-      for (int i = 0; i < 64; ++i) block[i] = static_cast<char>((c + i * 37) & 0xFF);
-      block[at] = static_cast<char>(c);
-      const dates::AlnumMasks m = dates::ClassifyBlock(block);
-      for (int i = 0; i < 64; ++i) {
-        const unsigned char b = static_cast<unsigned char>(block[i]);
-        const bool letter = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
-        const bool digit = b >= '0' && b <= '9';
-        ASSERT_EQ(((m.letters >> i) & 1) != 0, letter) << "byte " << int{b} << " at " << i;
-        ASSERT_EQ(((m.digits >> i) & 1) != 0, digit) << "byte " << int{b} << " at " << i;
-      }
-    }
 }
 
 // The scanner steps back from a trigger over the text; a byte loop that keeps the last words in

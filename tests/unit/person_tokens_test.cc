@@ -1,7 +1,6 @@
 // The token view of the person rules: words, possessives, initials, sentence starts, headline
 // and byline lines, URLs skipped, quote marks at line starts ignored.
 #include "extractors/people/person_tokens.h"
-#include "extractors/people/person_word_masks.h"
 
 #include <algorithm>
 #include <string>
@@ -394,26 +393,6 @@ TEST(PersonTokensTest, LongAndNestedTakenSpansMarkTheirWords) {
       const uint32_t got = t.flags & (NameToken::kByline | NameToken::kTaken);
       EXPECT_EQ(got, PlainLayoutFlags(doc, t, NameToken::kCap | NameToken::kAsciiHyphen))
           << "layout " << layout << " token at " << t.begin;
-    }
-  }
-}
-
-
-// The word masks against their plain meaning: every byte value at every place of a block.
-TEST(PersonWordMasksTest, EveryByteAtEveryPlace) {
-  for (int place = 0; place < 64; ++place) {
-    for (int c = 0; c < 256; ++c) {
-      unsigned char block[64];
-      for (int k = 0; k < 64; ++k) block[k] = static_cast<unsigned char>((c + 7 * k + place) % 256);
-      block[place] = static_cast<unsigned char>(c);
-      const WordMasks m = ClassifyWordBytes(block);
-      for (int k = 0; k < 64; ++k) {
-        const unsigned char b = block[k];
-        const bool lower = b >= 'a' && b <= 'z', upper = b >= 'A' && b <= 'Z';
-        ASSERT_EQ((m.letters >> k) & 1, uint64_t{lower || upper}) << c << " at " << k;
-        ASSERT_EQ((m.lower >> k) & 1, uint64_t{lower}) << c << " at " << k;
-        ASSERT_EQ((m.digits >> k) & 1, uint64_t{b >= '0' && b <= '9'}) << c << " at " << k;
-      }
     }
   }
 }
