@@ -451,6 +451,14 @@ constexpr std::array<uint8_t, 128> kSentenceEffect = [] {
   return t;
 }();
 
+// A white-space byte between tokens: a line break makes the next token start a line, and a
+// second one (a blank line) a paragraph and a sentence.
+inline void NoteSpace(unsigned char c, uint16_t& starts, int& newlines) {
+  if (c != '\n') return;
+  starts |= OrgToken::kLineStart;
+  if (++newlines >= 2) starts |= OrgToken::kParagraphStart | OrgToken::kSentenceStart;
+}
+
 // The pending sentence start after ASCII punctuation byte c, given the one before it.
 inline uint16_t StartsAfterPunct(uint8_t c, uint16_t starts) {
   const uint8_t effect = kSentenceEffect[c];
@@ -517,10 +525,7 @@ ABSL_ATTRIBUTE_NOINLINE LaneState TokenizeCommon(const char* s, size_t lane_end,
     const unsigned char c = static_cast<unsigned char>(s[i]);
     const uint8_t k = kByteClass[c];
     if (k & kSpaceBit) {
-      if (c == '\n') {
-        starts |= OrgToken::kLineStart;
-        if (++newlines >= 2) starts |= OrgToken::kParagraphStart | OrgToken::kSentenceStart;
-      }
+      NoteSpace(c, starts, newlines);
       ++i;
       continue;
     }
@@ -633,10 +638,7 @@ void Tokenize(std::string_view s, OrgTokens& out) {
     const unsigned char c = s[i];
     const uint8_t k = kByteClass[c];
     if (k & kSpaceBit) {
-      if (c == '\n') {
-        starts |= OrgToken::kLineStart;
-        if (++newlines >= 2) starts |= OrgToken::kParagraphStart | OrgToken::kSentenceStart;
-      }
+      NoteSpace(c, starts, newlines);
       ++i;
       continue;
     }
