@@ -233,10 +233,8 @@ TEST(OffsetMapTest, WalkerAgreesWithRawBegin) {
   }
 }
 
-// OrderedEnd(i, limit) against its plain meaning, byte by byte: the longest stretch from i of
-// bytes, of one-to-one and collapsed runs alike, whose raw starts do not go back and whose raw
-// bytes end by `limit`.
-TEST(OffsetMapTest, OrderedEndIsTheLongestStretchWhoseRawOffsetsDoNotGoBack) {
+// A normalized text of every kind of run the walker's stretch searches must pass or stop at.
+NormalizedText MixedRuns() {
   NormalizedText norm;
   norm.AppendVerbatim("Secretary", 3);
   norm.Append(" ", 12, 15);     // collapsed: one byte for three
@@ -251,6 +249,14 @@ TEST(OffsetMapTest, OrderedEndIsTheLongestStretchWhoseRawOffsetsDoNotGoBack) {
   norm.Append("ab", 44, 50);        // collapsed, starting inside the one before
   norm.Append("c", 41, 49);         // collapsed, going back
   norm.AppendVerbatim("x", 52);
+  return norm;
+}
+
+// OrderedEnd(i, limit) against its plain meaning, byte by byte: the longest stretch from i of
+// bytes, of one-to-one and collapsed runs alike, whose raw starts do not go back and whose raw
+// bytes end by `limit`.
+TEST(OffsetMapTest, OrderedEndIsTheLongestStretchWhoseRawOffsetsDoNotGoBack) {
+  const NormalizedText norm = MixedRuns();
   auto plain = [&](uint32_t i, uint64_t limit) {
     uint32_t k = i;
     for (; k < norm.size(); ++k) {
@@ -279,17 +285,7 @@ TEST(OffsetMapTest, OrderedEndIsTheLongestStretchWhoseRawOffsetsDoNotGoBack) {
 // OneToOneEnd(i) against its plain meaning, byte by byte: the longest stretch from i of bytes
 // that each come from the raw byte RawBegin(i) + (k - i) alone, never past i's run.
 TEST(OffsetMapTest, OneToOneEndIsTheRestOfAOneToOneRun) {
-  NormalizedText norm;
-  norm.AppendVerbatim("Secretary", 3);
-  norm.Append(" ", 12, 15);     // collapsed: one byte for three
-  norm.AppendVerbatim("of", 15);
-  norm.Append(" ", 17, 18);     // one byte for one: joins the run before it
-  norm.AppendVerbatim("the", 18);
-  norm.AppendVerbatim("State", 30);  // a raw gap: a new run
-  norm.AppendVerbatim("Dept", 10);   // raw going back
-  norm.Append("\"", 40, 43);
-  norm.Append("\"", 43, 46);        // two collapsed runs in a row
-  norm.AppendVerbatim("x", 46);
+  const NormalizedText norm = MixedRuns();
   auto plain = [&](uint32_t i) {
     uint32_t k = i;
     while (k < norm.size() && norm.RawEnd(k) == norm.RawBegin(k) + 1 &&
