@@ -951,21 +951,30 @@ bool RuleSet::LoneYearAt(std::string_view t, size_t s) const {
   return !zones_.Contains(t.substr(p, q - p));
 }
 
+namespace {
+
+// The end of the name of `names` that `rest` opens with, in Title or UPPER case and followed by
+// an ASCII byte that ends a word (a name at the text's end is left to the search); else 0.
+size_t CapitalNameEnd(std::string_view rest, const WordSet& names) {
+  if (rest.empty() || !IsUpper(rest[0])) return 0;
+  const size_t e = LettersAt(rest);
+  if (e == rest.size() || IsWordByte(rest[e]) || static_cast<unsigned char>(rest[e]) >= 0x80) return 0;
+  const std::string_view word = rest.substr(0, e);
+  return TitleOrUpper(word) && names.Contains(word) ? e : 0;
+}
+
+}  // namespace
+
 // The rules that may match at a weekday's name: "weekday", and the calendar rules that open with
 // (?:(?P<wday>{WEEKDAY}),?{_})?, which read on to a month (Title or UPPER case) or a day.
 // DateRulesTest.LoneYearIsTheOneMatchAtItsStart holds this to the rules too.
 size_t RuleSet::LoneWeekdayAt(std::string_view t, size_t s) const {
-  if (s >= t.size() || !IsUpper(t[s])) return 0;  // most starts
-  const std::string_view rest = t.substr(s);
-  const size_t e = LettersAt(rest);
-  if (e == rest.size() || IsWordByte(rest[e]) || static_cast<unsigned char>(rest[e]) >= 0x80) return 0;
-  const std::string_view word = rest.substr(0, e);
-  if (!TitleOrUpper(word) || !weekday_names_.Contains(word)) return 0;
+  const std::string_view rest = t.substr(std::min(s, t.size()));
+  const size_t e = CapitalNameEnd(rest, weekday_names_);
+  if (e == 0) return 0;  // most starts
   size_t p = e;
   if (rest[p] == ',') ++p;
-  while (p < rest.size() && (rest[p] == ' ' || rest[p] == '\t' || rest[p] == '\n' || rest[p] == '>' ||
-                             (rest[p] == '\xC2' && p + 1 < rest.size() && rest[p + 1] == '\xA0')))
-    p += rest[p] == '\xC2' ? 2 : 1;
+  p = BlankBytesEnd(rest, p);
   if (p == rest.size()) return e;
   const char c = rest[p];
   return !IsUpper(c) && !(c >= '0' && c <= '9') && static_cast<unsigned char>(c) < 0x80 ? e : 0;
@@ -976,18 +985,13 @@ size_t RuleSet::LoneWeekdayAt(std::string_view t, size_t s) const {
 // which reads a dash, an en dash or a blank and "to", "through" or "and" ((?i): any case).
 // DateRulesTest.LoneYearIsTheOneMatchAtItsStart holds this to the rules too.
 size_t RuleSet::LoneMonthAt(std::string_view t, size_t s) const {
-  if (s >= t.size() || !IsUpper(t[s])) return 0;
-  const std::string_view rest = t.substr(s);
-  const size_t e = LettersAt(rest);
-  if (e == rest.size() || IsWordByte(rest[e]) || static_cast<unsigned char>(rest[e]) >= 0x80) return 0;
-  const std::string_view word = rest.substr(0, e);
-  if (!TitleOrUpper(word) || !month_names_.Contains(word)) return 0;
+  const std::string_view rest = t.substr(std::min(s, t.size()));
+  const size_t e = CapitalNameEnd(rest, month_names_);
+  if (e == 0) return 0;
   size_t p = e;
   if (rest[p] == '-') return 0;
   if (rest[p] == ',') ++p;
-  while (p < rest.size() && (rest[p] == ' ' || rest[p] == '\t' || rest[p] == '\n' || rest[p] == '>' ||
-                             (rest[p] == '\xC2' && p + 1 < rest.size() && rest[p + 1] == '\xA0')))
-    p += rest[p] == '\xC2' ? 2 : 1;
+  p = BlankBytesEnd(rest, p);
   if (p == rest.size()) return e;
   const char c = static_cast<char>(rest[p] | 0x20);
   return !(rest[p] >= '0' && rest[p] <= '9') && c != 't' && c != 'a' && static_cast<unsigned char>(rest[p]) < 0x80 ? e : 0;
@@ -1000,9 +1004,7 @@ size_t RuleSet::MonthDayAt(std::string_view rest, size_t* year_end) const {
   if (day_end == 0) return 0;
   size_t p = *year_end != 0 ? *year_end : day_end;
   if (rest[p] == ',') ++p;
-  while (p < rest.size() && (rest[p] == ' ' || rest[p] == '\t' || rest[p] == '\n' || rest[p] == '>' ||
-                             (rest[p] == '\xC2' && p + 1 < rest.size() && rest[p + 1] == '\xA0')))
-    p += rest[p] == '\xC2' ? 2 : 1;
+  p = BlankBytesEnd(rest, p);
   // A byte that no blank holds and that no year or hour opens with ("Nov. 15, 2021 — A bill");
   // anything else goes to the set.
   if (p == rest.size()) return 0;
